@@ -1,0 +1,10 @@
+# Dependencies, all from Debian 12 packages (scripts/setup.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(UUID REQUIRED IMPORTED_TARGET uuid)
+find_package(Threads REQUIRED)

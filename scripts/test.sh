@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: installs packages, builds, runs ctest.
+#   scripts/test.sh            dev build (warnings as errors) + tests, the display-free build + tests,
+#                              and the address/undefined sanitizer build + tests
+#   scripts/test.sh dev|noui|asan   only that configuration
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+presets=("$@")
+if [[ ${#presets[@]} == 0 ]]; then presets=(dev noui asan); fi
+
+bash scripts/setup.sh
+
+# Tests that need a display use Xvfb; make sure none leaks in from the caller.
+unset DISPLAY || true
+
+for preset in "${presets[@]}"; do
+  echo "=== ${preset}: configure + build ==="
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j2
+  echo "=== ${preset}: test ==="
+  ctest --preset "$preset"
+done

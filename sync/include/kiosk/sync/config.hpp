@@ -1,0 +1,164 @@
+// Configuration of every kiosk program (kiosk UI, sync service, kioskctl): one TOML file format, read with
+// toml++ and checked strictly. Unknown keys, wrong types and bad values are errors that name the file,
+// line and column ("kiosk.toml:12:1: unknown key 'chanels' in [sync]"). Secrets (API tokens) live in a
+// separate file that only the sync service's user may read (load_secrets_file). When no file is given,
+// every program uses the embedded demo configuration (assets/config/demo.toml), which points at the local
+// contract servers on 127.0.0.1. docs/config.example.toml documents every key, its default and its unit.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/sync/error.hpp"
+
+namespace kiosk {
+
+// Top-level key `format = 1`, required in every configuration file. Bump it when a key changes meaning.
+inline constexpr int kConfigFormatVersion = 1;
+
+// The only channel sections allowed: [channels.openklant], [channels.signalen], [channels.open311],
+// [channels.mastodon]. Config::channels always holds all four (absent sections are disabled).
+inline constexpr std::array<std::string_view, 4> kChannelNames{"openklant", "signalen", "open311", "mastodon"};
+
+// Screen languages the kiosk supports (ISO 639-1).
+inline constexpr std::array<std::string_view, 6> kSupportedLanguages{"nl", "en", "tr", "pl", "uk", "ar"};
+
+// A named point: the kiosk's own location, or a nearby street or landmark offered by the location picker.
+// lat and lon (WGS84 degrees) are given together or not at all.
+struct Place {
+  std::string name;
+  std::optional<double> lat;
+  std::optional<double> lon;
+};
+
+struct KioskSection {
+  std::string id;            // unique kiosk id, [A-Za-z0-9._-], 1..64 characters ("demo-bieb-01")
+  std::string code_prefix;   // 2 Crockford base32 characters, upper case, no I L O U: starts reference codes
+  std::string municipality;  // display name ("Gemeente Voorbeeldstad")
+  std::string time_zone = "Europe/Amsterdam";  // IANA name
+  std::vector<std::string> languages = {"nl", "en", "tr", "pl", "uk", "ar"};  // subset of kSupportedLanguages
+  std::string default_language = "nl";  // one of `languages`
+  Place location;  // the kiosk's own location: default location of reports (name may be empty)
+};
+
+struct StorageSection {
+  std::filesystem::path outbox;          // SQLite outbox file (absolute after loading)
+  std::filesystem::path dictionary_dir;  // zstd dictionaries; absolute after loading (default assets_dir()/dict)
+  std::int64_t max_outbox_mb = 1024;     // cap of the outbox file, MiB
+};
+
+struct RetentionSection {
+  int personal_data_days = 30;  // days after delivery before personal data is purged, 1..3650
+};
+
+// Which channels receive each kind of submission. Every name must be an enabled channel (an error
+// otherwise, so that nothing is accepted that no channel will ever deliver). An empty list means the
+// kiosk does not offer that kind of submission.
+struct RoutingSection {
+  std::vector<std::string> question{"openklant", "mastodon"};
+  std::vector<std::string> report{"signalen"};
+  std::vector<std::string> idea{"openklant", "mastodon"};
+  std::vector<std::string> poll{"openklant"};
+};
+
+struct ChannelConfig {
+  std::string name;  // "openklant", "signalen", "open311" or "mastodon"
+  bool enabled = false;
+  std::string base_url;  // https://…, or http:// only for 127.0.0.1 / localhost; required when enabled.
+                         // Root of the API (may carry a path prefix), stored without trailing '/';
+                         // adapters append the API's own paths (/api/v1/statuses, …).
+  int timeout_s = 20;                    // per request, seconds
+  int batch_count = 20;                  // max submissions per batch
+  std::int64_t batch_bytes = 256 * 1024; // max request bytes per batch
+  std::filesystem::path ca_bundle;       // extra CA bundle (PEM), absolute after loading; empty: system store
+  // Channel-specific keys, only valid in their own section (defaults apply to every channel object):
+  std::string kanaal = "kiosk";   // openklant: klantcontact.kanaal
+  bool vertrouwelijk = true;      // openklant: klantcontact.vertrouwelijk
+  std::string source = "online";  // signalen: signal source
+  int posts_per_hour = 60;        // signalen: self-imposed rate limit
+  std::string jurisdiction_id;    // open311: optional jurisdiction_id
+  std::string visibility = "public";  // mastodon: public | unlisted | private
+  std::string status_language = "nl"; // mastodon: ISO 639-1 language of statuses
+  std::string prefix_template = "Via de kiosk van {municipality}: {text}";  // mastodon: must contain {text}
+};
+
+struct SyncSection {
+  int interval_s = 300;                // seconds between sync rounds
+  std::filesystem::path secrets_file;  // absolute after loading; required if openklant, open311 or mastodon is enabled
+  int answer_poll_interval_s = 900;    // seconds between polls for answers and status
+};
+
+struct UiSection {
+  bool fullscreen = false;
+  double panel_dpi = 96;             // physical dots per inch of the touch panel
+  int viewing_distance_mm = 500;     // eye to screen, mm
+  int idle_timeout_s = 120;          // session wipe after this many idle seconds
+  int idle_warning_s = 30;           // warning shown this long before the wipe, >= 20 (EN 301 549)
+  std::string technician_pin_hash;   // hash of the technician PIN; empty: none configured
+  std::string printer;               // CUPS printer for receipts; empty: no printing
+};
+
+struct Config {
+  int format = kConfigFormatVersion;
+  KioskSection kiosk;
+  StorageSection storage;
+  RetentionSection retention;
+  RoutingSection routing;
+  SyncSection sync;
+  UiSection ui;
+  std::vector<Place> places;                     // [[places]]: nearby streets and landmarks
+  std::map<std::string, ChannelConfig> channels; // always all four of kChannelNames
+  std::filesystem::path source;                  // file it came from (absolute); empty for the embedded demo
+
+  bool is_demo() const { return source.empty(); }
+};
+
+// Contents of the secrets file (sync.secrets_file). Never log these.
+struct Secrets {
+  std::string openklant_token;        // [openklant] token
+  std::string open311_api_key;        // [open311] api_key
+  std::string mastodon_access_token;  // [mastodon] access_token
+};
+
+// Parses and validates a configuration. source_name appears in error messages ("kiosk.toml:12:1: …");
+// relative paths resolve against base_dir (the current working directory when empty).
+// Errors: config_syntax (TOML syntax), config_unknown_key, config_type, config_missing (required key or
+// section absent), invalid_value (value out of range or of the wrong shape, unsupported `format`).
+// Error::field holds the dotted key ("retention.personal_data_days") when the error is about one key.
+Result<Config> parse_config(std::string_view toml_text, std::string_view source_name,
+                            const std::filesystem::path& base_dir);
+
+// Reads and parses a file; relative paths resolve against the file's directory. io if unreadable.
+Result<Config> load_config_file(const std::filesystem::path& file);
+
+// The embedded demo configuration (assets/config/demo.toml, compiled in).
+std::string_view demo_config_text();
+
+// The demo configuration, parsed; relative paths resolved against the current working directory.
+// Throws std::logic_error if the embedded text is invalid (a build error, caught by config_test).
+Config demo_config();
+
+// --config PATH if given, else $KIOSK_CONFIG if set and non-empty, else the embedded demo configuration.
+Result<Config> resolve_config(const std::optional<std::filesystem::path>& cli_path);
+
+// Reads the secrets file. Refuses (config_permissions) a file that is not a regular file, or that grants
+// any access to others or write/execute to its group: 0600 (owned by the sync user) and 0640 (owned by
+// root, group of the sync service) pass. Unknown keys, wrong types: as for the configuration.
+// An optional top-level `format = 1` is accepted.
+Result<Secrets> load_secrets_file(const std::filesystem::path& file);
+
+// config_missing when an enabled channel lacks its credential (openklant token, open311 api_key,
+// mastodon access_token). For the sync service, after load_secrets_file(config.sync.secrets_file).
+Result<void> check_secrets(const Config& config, const Secrets& secrets);
+
+// Where assets/ lives: $KIOSK_ASSETS_DIR if set and non-empty, else KIOSK_SOURCE_ASSETS_DIR (the source
+// tree, compiled in) if that directory exists, else KIOSK_INSTALL_ASSETS_DIR. Decided on the first call.
+std::string_view assets_dir();
+
+}  // namespace kiosk

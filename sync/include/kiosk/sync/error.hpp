@@ -1,0 +1,95 @@
+// Typed errors for every kiosk library: an enum class plus a human message, carried in Result<T>
+// (an expected-like type; C++20 has no std::expected). Front ends translate Errc into exit codes
+// (kioskctl) or on-screen messages (kiosk UI); the libraries never print.
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace kiosk {
+
+enum class Errc {
+  // Input validation (nothing reaches the database).
+  missing_field,
+  too_long,
+  invalid_utf8,
+  invalid_value,
+  invalid_email,
+  invalid_phone,
+  invalid_reference,
+  // Storage.
+  db_open,          // cannot open or create the database file
+  db_corrupt,       // not a database, or a damaged page
+  db_newer_schema,  // written by a newer kiosk version; refused, left untouched
+  db_readonly,      // file system or file is read-only
+  db_full,          // disk (or the configured outbox cap) is full
+  db_busy,          // locked by another process for too long
+  db_io,            // any other SQLite failure
+  not_found,
+  duplicate,
+  // Formats.
+  codec,            // zstd or dictionary failure
+  bundle_format,    // export bundle unreadable or of an unknown version
+  // Configuration.
+  config_syntax,
+  config_unknown_key,
+  config_type,
+  config_missing,
+  config_permissions,
+  io,               // plain file I/O outside SQLite
+};
+
+std::string_view errc_name(Errc code) noexcept;
+
+struct Error {
+  Errc code;
+  std::string message;
+  std::string field;  // which input field, when the error is about one (for showing it next to that field)
+};
+
+// Result<T>: either a T or an Error. Result<void> carries only success or an Error.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
+  Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
+
+  bool ok() const noexcept { return m_v.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+
+  T& value() & { assert(ok()); return std::get<0>(m_v); }
+  const T& value() const& { assert(ok()); return std::get<0>(m_v); }
+  T&& value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  const Error& error() const { assert(!ok()); return std::get<1>(m_v); }
+
+ private:
+  std::variant<T, Error> m_v;
+};
+
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : m_error(std::move(error)), m_ok(false) {}
+  bool ok() const noexcept { return m_ok; }
+  explicit operator bool() const noexcept { return m_ok; }
+  const Error& error() const { assert(!m_ok); return m_error; }
+
+ private:
+  Error m_error{Errc::io, {}, {}};
+  bool m_ok = true;
+};
+
+inline Error make_error(Errc code, std::string message, std::string field = {}) {
+  return Error{code, std::move(message), std::move(field)};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,205 @@
+// The outbox: the SQLite database where every citizen's submission is kept safe until each
+// municipal channel has it, and where status, answers and news come back for the kiosk to show.
+//
+// Durability: WAL with synchronous=FULL. submit() returns a Receipt only after its transaction has
+// committed, so whatever a citizen was shown survives a power cut or kill -9.
+//
+// Delivery state machine, one row per (submission, channel):
+//
+//              claim_due()                  mark_delivered()
+//   pending ───────────────► in_flight ─────────────────────► delivered
+//      ▲                      │  │  ▲
+//      │                      │  │  └── claim_due(): lease expired (crash between send and
+//      │                      │  │      answer); returned with uncertain=true so the engine
+//      │                      │  │      asks the server whether it arrived before resending
+//      │        mark_retry()  │  │ mark_parked() (permanent error: 4xx other than 408/429)
+//      │   ┌──────────────────┘  └──────────────────► parked ── requeue() (technician) ──► pending
+//      │   ▼
+//      └─ retry (next_attempt_at, last_error) ── claim_due() once due ──► in_flight
+//
+// Retention: purge() removes contact details and free text from submissions whose deliveries all
+// succeeded more than N days ago; reference, status and answers stay.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/sync/clock.hpp"
+#include "kiosk/sync/codec.hpp"
+#include "kiosk/sync/error.hpp"
+#include "kiosk/sync/submission.hpp"
+
+struct sqlite3;
+
+namespace kiosk {
+
+// Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
+inline constexpr int kOutboxSchemaVersion = 1;
+
+enum class DeliveryState { pending, in_flight, delivered, retry, parked };
+std::string_view delivery_state_name(DeliveryState s) noexcept;
+std::optional<DeliveryState> parse_delivery_state(std::string_view s) noexcept;
+
+struct Delivery {
+  std::string channel;
+  DeliveryState state = DeliveryState::pending;
+  int attempts = 0;
+  std::int64_t next_attempt_ms = 0;  // retry: not before this moment
+  std::int64_t updated_ms = 0;
+  std::int64_t delivered_ms = 0;
+  std::string last_error;            // retry: why the last attempt failed
+  std::string parked_reason;         // parked: the server's reason
+  std::string remote_id;             // delivered: the id the channel gave (uuid, status id, request id)
+  std::string remote_display;        // delivered: the citizen-facing id (e.g. Signalen's SIG-123)
+  std::string remote_status;         // last status seen remotely (e.g. OPEN / CLOSED)
+};
+
+struct Answer {
+  std::string channel;
+  std::int64_t received_ms = 0;
+  std::string text;
+  std::string remote_id;
+};
+
+struct Receipt {
+  std::string uuid;
+  std::string reference;  // ungrouped; refcode::group() for display
+  std::int64_t created_at_ms = 0;
+};
+
+struct StoredSubmission {
+  std::int64_t row_id = 0;
+  Submission submission;
+  std::vector<Delivery> deliveries;
+  std::vector<Answer> answers;
+  std::int64_t purged_ms = 0;  // 0 while personal data is still kept
+  std::size_t raw_bytes = 0;
+  std::size_t stored_bytes = 0;
+  std::uint32_t dict_id = kNoDictionary;
+};
+
+// What a list shows without decompressing payloads.
+struct SubmissionSummary {
+  std::int64_t row_id = 0;
+  std::string reference;
+  std::string uuid;
+  Kind kind = Kind::question;
+  std::int64_t created_at_ms = 0;
+  std::string states;  // e.g. "openklant:delivered mastodon:retry"
+};
+
+struct ListFilter {
+  std::optional<DeliveryState> state;  // only submissions with a delivery in this state
+  std::string channel;                 // only deliveries to this channel (with state)
+  std::size_t limit = 100;
+  std::int64_t after_row = 0;          // paging: rows with row_id > after_row
+};
+
+struct OutboxStats {
+  std::int64_t submissions = 0;
+  std::int64_t purged = 0;
+  std::map<std::string, std::map<std::string, std::int64_t>> deliveries;  // channel -> state -> count
+  std::int64_t raw_payload_bytes = 0;
+  std::int64_t stored_payload_bytes = 0;
+  std::int64_t db_file_bytes = 0;
+  std::int64_t wal_file_bytes = 0;
+  std::int64_t oldest_undelivered_ms = 0;  // created_at of the oldest submission not fully delivered; 0 if none
+  int schema_version = 0;
+  std::uint32_t active_dictionary = kNoDictionary;
+};
+
+// A delivery handed to the sync engine by claim_due().
+struct DueDelivery {
+  std::int64_t row_id = 0;
+  std::string channel;
+  Submission submission;
+  int attempts = 0;                  // attempts before this one
+  bool uncertain = false;            // was in flight when a previous run died: check the server first
+  std::string remote_id;             // known remote id (if an earlier attempt got one)
+};
+
+struct NewsItem {
+  std::string source;        // e.g. "mastodon" or "demo"
+  std::string remote_id;     // unique per source
+  std::int64_t published_ms = 0;
+  std::string language;
+  std::string text;
+  std::string url;
+};
+
+struct OutboxOptions {
+  std::filesystem::path path;
+  std::string kiosk_id = "demo-bieb-01";
+  std::string code_prefix = "DM";
+  std::string time_zone = "Europe/Amsterdam";
+  // Compress new payloads with this dictionary (stored in the database); nullopt: no dictionary.
+  std::optional<Dictionary> dictionary;
+  // Refuse writes that would grow the file past this size (0: no cap). Keeps the data partition
+  // from filling up completely; a full outbox answers Errc::db_full like a full disk.
+  std::int64_t max_bytes = 0;
+  bool create = true;             // create the file when missing
+  int busy_timeout_ms = 5000;
+  std::int64_t in_flight_lease_ms = 10 * 60 * 1000;  // after this an in-flight claim is considered dead
+  const Clock* clock = nullptr;   // SystemClock when null
+};
+
+class Outbox {
+ public:
+  static Result<Outbox> open(const OutboxOptions& options);
+  Outbox(Outbox&&) noexcept;
+  Outbox& operator=(Outbox&&) noexcept;
+  ~Outbox();
+
+  // Validates (normalising text), assigns uuid, reference and created_at when empty, stores the
+  // payload and one pending delivery per requested channel, and commits before returning.
+  Result<Receipt> submit(Submission s);
+  // Many submissions in one transaction (imports, benchmarks): all or nothing.
+  Result<std::vector<Receipt>> submit_batch(std::vector<Submission> batch);
+  // Adds submissions that already have uuid, reference and deliveries (bundle import), in one
+  // transaction. Those whose uuid is already present are skipped. Returns how many were added.
+  Result<std::size_t> import_stored(const std::vector<StoredSubmission>& batch);
+
+  // Finds by reference code (as typed: grouping and case are normalised) or by uuid.
+  Result<StoredSubmission> find(std::string_view reference_or_uuid);
+  Result<std::vector<SubmissionSummary>> list(const ListFilter& filter = {});
+  // Visits every submission in row order (for export); stops early when visit returns false.
+  Result<void> for_each(const std::function<bool(const StoredSubmission&)>& visit);
+  Result<OutboxStats> stats();
+
+  // Delivery state machine (see the drawing at the top of this file).
+  Result<std::vector<DueDelivery>> claim_due(std::string_view channel, std::size_t max_count, std::size_t max_bytes);
+  Result<void> mark_delivered(std::int64_t row_id, std::string_view channel, std::string_view remote_id,
+                              std::string_view remote_display);
+  Result<void> mark_retry(std::int64_t row_id, std::string_view channel, std::int64_t next_attempt_ms,
+                          std::string_view error);
+  Result<void> mark_parked(std::int64_t row_id, std::string_view channel, std::string_view reason);
+  Result<std::size_t> requeue_parked(std::string_view channel);  // parked -> pending ("" = all channels)
+  Result<void> set_remote_status(std::int64_t row_id, std::string_view channel, std::string_view status);
+  Result<bool> add_answer(std::int64_t row_id, const Answer& answer);  // false if already stored
+
+  // Retention: personal data out of fully delivered submissions older than days; returns how many.
+  Result<std::size_t> purge(int days);
+
+  // News for the idle screen.
+  Result<bool> upsert_news(const NewsItem& item);
+  Result<std::vector<NewsItem>> latest_news(std::size_t limit);
+
+  Result<std::string> integrity_check();  // "ok" or SQLite's findings
+  int schema_version() const;
+  const std::filesystem::path& path() const;
+  sqlite3* handle();  // for tests and benchmarks only
+
+ private:
+  struct Impl;
+  explicit Outbox(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,36 @@
+// Names of error codes, stable for scripts (kioskctl --json prints them).
+#include "kiosk/sync/error.hpp"
+
+namespace kiosk {
+
+std::string_view errc_name(Errc code) noexcept {
+  switch (code) {
+    case Errc::missing_field: return "missing_field";
+    case Errc::too_long: return "too_long";
+    case Errc::invalid_utf8: return "invalid_utf8";
+    case Errc::invalid_value: return "invalid_value";
+    case Errc::invalid_email: return "invalid_email";
+    case Errc::invalid_phone: return "invalid_phone";
+    case Errc::invalid_reference: return "invalid_reference";
+    case Errc::db_open: return "db_open";
+    case Errc::db_corrupt: return "db_corrupt";
+    case Errc::db_newer_schema: return "db_newer_schema";
+    case Errc::db_readonly: return "db_readonly";
+    case Errc::db_full: return "db_full";
+    case Errc::db_busy: return "db_busy";
+    case Errc::db_io: return "db_io";
+    case Errc::not_found: return "not_found";
+    case Errc::duplicate: return "duplicate";
+    case Errc::codec: return "codec";
+    case Errc::bundle_format: return "bundle_format";
+    case Errc::config_syntax: return "config_syntax";
+    case Errc::config_unknown_key: return "config_unknown_key";
+    case Errc::config_type: return "config_type";
+    case Errc::config_missing: return "config_missing";
+    case Errc::config_permissions: return "config_permissions";
+    case Errc::io: return "io";
+  }
+  return "unknown";
+}
+
+}  // namespace kiosk

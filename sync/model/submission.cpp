@@ -1,0 +1,239 @@
+// Submission <-> versioned JSON, UTC time formatting, time-zone offsets and UUIDs.
+#include "kiosk/sync/submission.hpp"
+
+#include <uuid/uuid.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk {
+
+using nlohmann::json;
+
+std::string_view kind_name(Kind kind) noexcept {
+  switch (kind) {
+    case Kind::question: return "question";
+    case Kind::report: return "report";
+    case Kind::idea: return "idea";
+    case Kind::poll: return "poll";
+  }
+  return "question";
+}
+
+std::optional<Kind> parse_kind(std::string_view name) noexcept {
+  if (name == "question") return Kind::question;
+  if (name == "report") return Kind::report;
+  if (name == "idea") return Kind::idea;
+  if (name == "poll") return Kind::poll;
+  return std::nullopt;
+}
+
+// Empty fields are left out: smaller payloads, and "absent" reads back as the default.
+json to_json(const Submission& s) {
+  json j;
+  j["v"] = kSubmissionFormatVersion;
+  if (!s.uuid.empty()) j["uuid"] = s.uuid;
+  if (!s.reference.empty()) j["ref"] = s.reference;
+  j["kind"] = kind_name(s.kind);
+  j["lang"] = s.language;
+  if (!s.category.empty()) j["category"] = s.category;
+  if (!s.topic.empty()) j["topic"] = s.topic;
+  if (!s.location.empty()) {
+    json loc = json::object();
+    if (!s.location.text.empty()) loc["text"] = s.location.text;
+    if (s.location.point) loc["point"] = {s.location.point->lat, s.location.point->lon};
+    j["location"] = std::move(loc);
+  }
+  j["text"] = s.text;
+  if (!s.contact.empty()) {
+    json c = json::object();
+    if (!s.contact.email.empty()) c["email"] = s.contact.email;
+    if (!s.contact.phone.empty()) c["phone"] = s.contact.phone;
+    j["contact"] = std::move(c);
+  }
+  j["consent"] = {{"contact", s.consents.contact}, {"publish", s.consents.publish}};
+  if (!s.poll_id.empty()) j["poll"] = {{"id", s.poll_id}, {"answer", s.poll_answer}};
+  j["created_at"] = format_utc(s.created_at_ms);
+  j["tz"] = s.time_zone;
+  j["utc_offset"] = s.utc_offset_minutes;
+  j["kiosk"] = s.kiosk_id;
+  if (s.assisted) j["assisted"] = true;
+  j["channels"] = s.channels;
+  return j;
+}
+
+namespace {
+
+Error shape_error(const std::string& what, std::string field = {}) {
+  return make_error(Errc::invalid_value, "submission JSON: " + what, std::move(field));
+}
+
+// Reads an optional string member; a present member of another type is an error.
+bool get_string(const json& j, const char* key, std::string& out, std::optional<Error>& err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    err = shape_error(std::string("'") + key + "' must be a string", key);
+    return false;
+  }
+  out = it->get<std::string>();
+  return true;
+}
+
+bool get_bool(const json& j, const char* key, bool& out, std::optional<Error>& err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  if (!it->is_boolean()) {
+    err = shape_error(std::string("'") + key + "' must be true or false", key);
+    return false;
+  }
+  out = it->get<bool>();
+  return true;
+}
+
+}  // namespace
+
+Result<Submission> submission_from_json(const json& j) {
+  if (!j.is_object()) return shape_error("expected an object");
+  Submission s;
+  std::optional<Error> err;
+
+  if (auto v = j.find("v"); v != j.end()) {
+    if (!v->is_number_integer()) return shape_error("'v' must be an integer", "v");
+    int version = v->get<int>();
+    if (version < 1 || version > kSubmissionFormatVersion)
+      return shape_error("format version " + std::to_string(version) + " is not supported (this build reads 1.." +
+                         std::to_string(kSubmissionFormatVersion) + ")", "v");
+  }
+  std::string kind = "question";
+  if (!get_string(j, "kind", kind, err)) return *err;
+  auto k = parse_kind(kind);
+  if (!k) return shape_error("unknown kind '" + kind + "' (question, report, idea, poll)", "kind");
+  s.kind = *k;
+
+  if (!get_string(j, "uuid", s.uuid, err) || !get_string(j, "ref", s.reference, err) ||
+      !get_string(j, "lang", s.language, err) || !get_string(j, "category", s.category, err) ||
+      !get_string(j, "topic", s.topic, err) || !get_string(j, "text", s.text, err) ||
+      !get_string(j, "tz", s.time_zone, err) || !get_string(j, "kiosk", s.kiosk_id, err) ||
+      !get_bool(j, "assisted", s.assisted, err))
+    return *err;
+
+  if (auto loc = j.find("location"); loc != j.end() && !loc->is_null()) {
+    if (!loc->is_object()) return shape_error("'location' must be an object", "location");
+    if (!get_string(*loc, "text", s.location.text, err)) return *err;
+    if (auto p = loc->find("point"); p != loc->end() && !p->is_null()) {
+      if (!p->is_array() || p->size() != 2 || !(*p)[0].is_number() || !(*p)[1].is_number())
+        return shape_error("'location.point' must be [lat, lon]", "location");
+      s.location.point = GeoPoint{(*p)[0].get<double>(), (*p)[1].get<double>()};
+    }
+  }
+  if (auto c = j.find("contact"); c != j.end() && !c->is_null()) {
+    if (!c->is_object()) return shape_error("'contact' must be an object", "contact");
+    if (!get_string(*c, "email", s.contact.email, err) || !get_string(*c, "phone", s.contact.phone, err)) return *err;
+  }
+  if (auto c = j.find("consent"); c != j.end() && !c->is_null()) {
+    if (!c->is_object()) return shape_error("'consent' must be an object", "consent");
+    if (!get_bool(*c, "contact", s.consents.contact, err) || !get_bool(*c, "publish", s.consents.publish, err))
+      return *err;
+  }
+  if (auto p = j.find("poll"); p != j.end() && !p->is_null()) {
+    if (!p->is_object()) return shape_error("'poll' must be an object", "poll");
+    if (!get_string(*p, "id", s.poll_id, err) || !get_string(*p, "answer", s.poll_answer, err)) return *err;
+  }
+  if (auto t = j.find("created_at"); t != j.end() && !t->is_null()) {
+    if (!t->is_string()) return shape_error("'created_at' must be an ISO 8601 UTC string", "created_at");
+    auto ms = parse_utc(t->get<std::string>());
+    if (!ms) return ms.error();
+    s.created_at_ms = *ms;
+  }
+  if (auto o = j.find("utc_offset"); o != j.end() && !o->is_null()) {
+    if (!o->is_number_integer()) return shape_error("'utc_offset' must be minutes", "utc_offset");
+    s.utc_offset_minutes = o->get<int>();
+  }
+  if (auto ch = j.find("channels"); ch != j.end() && !ch->is_null()) {
+    if (!ch->is_array()) return shape_error("'channels' must be a list of names", "channels");
+    for (const auto& c : *ch) {
+      if (!c.is_string()) return shape_error("'channels' must be a list of names", "channels");
+      s.channels.push_back(c.get<std::string>());
+    }
+  }
+  return s;
+}
+
+Result<Submission> parse_submission(std::string_view json_text) {
+  json j = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return make_error(Errc::invalid_value, "not valid JSON");
+  return submission_from_json(j);
+}
+
+std::string format_utc(std::int64_t unix_ms) {
+  std::int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000;
+  int ms = static_cast<int>(unix_ms - secs * 1000);
+  std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  return buf;
+}
+
+Result<std::int64_t> parse_utc(std::string_view iso) {
+  int y, mo, d, h, mi, sec, ms = 0, n = 0;
+  std::string s(iso);
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6)
+    return make_error(Errc::invalid_value, "not an ISO 8601 UTC time: '" + s + "'", "created_at");
+  std::string_view rest = std::string_view(s).substr(static_cast<std::size_t>(n));
+  if (!rest.empty() && rest.front() == '.') {
+    rest.remove_prefix(1);
+    int digits = 0;
+    while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') {
+      if (digits < 3) ms = ms * 10 + (rest.front() - '0');
+      ++digits;
+      rest.remove_prefix(1);
+    }
+    for (int i = digits; i < 3; ++i) ms *= 10;
+  }
+  if (rest != "Z" || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+    return make_error(Errc::invalid_value, "not an ISO 8601 UTC time ending in Z: '" + s + "'", "created_at");
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = sec;
+  return static_cast<std::int64_t>(timegm(&tm)) * 1000 + ms;
+}
+
+int utc_offset_minutes(const std::string& tz, std::int64_t unix_ms) {
+  // libstdc++ 12 has no std::chrono::zoned_time; TZ + localtime_r is the portable way. The lock
+  // keeps the process-wide TZ change from racing other callers of this function.
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  const char* old = std::getenv("TZ");
+  std::string saved = old ? old : "";
+  setenv("TZ", tz.c_str(), 1);
+  tzset();
+  std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  long off = tm.tm_gmtoff;
+  if (old) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
+  tzset();
+  return static_cast<int>(off / 60);
+}
+
+std::string new_uuid_v4() {
+  uuid_t id;
+  uuid_generate_random(id);
+  char out[37];
+  uuid_unparse_lower(id, out);
+  return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,99 @@
+// Numbered schema migrations of the outbox. kMigrations[i] brings user_version i to i + 1; never edit
+// a migration that has shipped, add a new one (and bump kOutboxSchemaVersion).
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "kiosk/sync/outbox.hpp"
+
+namespace kiosk::migrations {
+
+inline constexpr std::array<std::string_view, kOutboxSchemaVersion> kMigrations = {
+    // 0 -> 1: the first schema.
+    R"sql(
+CREATE TABLE dictionaries (
+  id          INTEGER PRIMARY KEY,          -- zstd dictionary id
+  name        TEXT NOT NULL,
+  added_at    INTEGER NOT NULL,             -- unix ms
+  bytes       BLOB NOT NULL
+);
+-- One row: the reference serial counter and running totals for stats (kept by triggers).
+CREATE TABLE kiosk_state (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  last_serial   INTEGER NOT NULL DEFAULT 0,
+  submissions   INTEGER NOT NULL DEFAULT 0,
+  raw_bytes     INTEGER NOT NULL DEFAULT 0,
+  stored_bytes  INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO kiosk_state (id) VALUES (1);
+
+-- The payload (zstd-compressed versioned JSON) holds everything; columns exist only for queries.
+CREATE TABLE submissions (
+  id             INTEGER PRIMARY KEY,
+  uuid           TEXT NOT NULL UNIQUE,
+  reference      TEXT NOT NULL UNIQUE,
+  kind           TEXT NOT NULL CHECK (kind IN ('question', 'report', 'idea', 'poll')),
+  created_at     INTEGER NOT NULL,          -- unix ms UTC
+  payload_format INTEGER NOT NULL,          -- submission JSON version
+  dict_id        INTEGER NOT NULL DEFAULT 0,  -- 0: no dictionary, else dictionaries.id
+  raw_size       INTEGER NOT NULL,
+  stored_size    INTEGER NOT NULL,
+  payload        BLOB NOT NULL,
+  purged_at      INTEGER                    -- personal data removed at (unix ms)
+);
+CREATE INDEX submissions_purge ON submissions (purged_at, created_at);
+
+CREATE TABLE deliveries (
+  submission_id   INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  channel         TEXT NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN ('pending', 'in_flight', 'delivered', 'retry', 'parked')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  updated_at      INTEGER NOT NULL,
+  delivered_at    INTEGER,
+  last_error      TEXT,
+  parked_reason   TEXT,
+  remote_id       TEXT,
+  remote_display  TEXT,
+  remote_status   TEXT,
+  PRIMARY KEY (submission_id, channel)
+) WITHOUT ROWID;
+CREATE INDEX deliveries_due ON deliveries (channel, state, next_attempt_at);
+
+CREATE TABLE answers (
+  submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  channel       TEXT NOT NULL,
+  remote_id     TEXT NOT NULL,
+  received_at   INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  PRIMARY KEY (submission_id, channel, remote_id)
+) WITHOUT ROWID;
+
+CREATE TABLE news (
+  source       TEXT NOT NULL,
+  remote_id    TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  language     TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  url          TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (source, remote_id)
+) WITHOUT ROWID;
+CREATE INDEX news_latest ON news (published_at);
+
+CREATE TRIGGER submissions_totals_insert AFTER INSERT ON submissions BEGIN
+  UPDATE kiosk_state SET submissions = submissions + 1, raw_bytes = raw_bytes + NEW.raw_size,
+                         stored_bytes = stored_bytes + NEW.stored_size WHERE id = 1;
+END;
+CREATE TRIGGER submissions_totals_update AFTER UPDATE OF raw_size, stored_size ON submissions BEGIN
+  UPDATE kiosk_state SET raw_bytes = raw_bytes - OLD.raw_size + NEW.raw_size,
+                         stored_bytes = stored_bytes - OLD.stored_size + NEW.stored_size WHERE id = 1;
+END;
+CREATE TRIGGER submissions_totals_delete AFTER DELETE ON submissions BEGIN
+  UPDATE kiosk_state SET submissions = submissions - 1, raw_bytes = raw_bytes - OLD.raw_size,
+                         stored_bytes = stored_bytes - OLD.stored_size WHERE id = 1;
+END;
+)sql",
+};
+
+}  // namespace kiosk::migrations

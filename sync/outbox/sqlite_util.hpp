@@ -1,0 +1,103 @@
+// Thin RAII helpers over the sqlite3 C API for the outbox: prepared statements, transactions and the
+// mapping of SQLite result codes to typed errors. Private to kiosk_sync.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kiosk/sync/error.hpp"
+
+namespace kiosk::sqlite {
+
+// Maps a SQLite result code (primary or extended) to an Errc.
+Errc errc_for(int rc) noexcept;
+Error error_from(sqlite3* db, int rc, std::string_view what);
+
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(sqlite3* db, std::string_view sql);
+  ~Stmt() { sqlite3_finalize(m_stmt); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt(Stmt&& o) noexcept : m_stmt(o.m_stmt), m_rc(o.m_rc) { o.m_stmt = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept {
+    std::swap(m_stmt, o.m_stmt);
+    std::swap(m_rc, o.m_rc);
+    return *this;
+  }
+
+  int prepare_rc() const { return m_rc; }
+  sqlite3_stmt* get() const { return m_stmt; }
+
+  Stmt& reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    return *this;
+  }
+  Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
+  Stmt& bind(int i, int v) { sqlite3_bind_int(m_stmt, i, v); return *this; }
+  Stmt& bind(int i, std::string_view v) {
+    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind_blob(int i, std::string_view v) {
+    sqlite3_bind_blob(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind_null(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+  // Binds NULL for an empty string: optional text columns stay NULL rather than ''.
+  Stmt& bind_opt(int i, std::string_view v) { return v.empty() ? bind_null(i) : bind(i, v); }
+
+  int step() { return sqlite3_step(m_stmt); }
+
+  std::int64_t i64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+  std::string text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+  }
+  std::string blob(int col) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+  }
+  bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* m_stmt = nullptr;
+  int m_rc = SQLITE_OK;
+};
+
+// Runs SQL without results (several statements allowed).
+Result<void> exec(sqlite3* db, std::string_view sql);
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : m_db(db) {}
+  ~Transaction() {
+    if (m_open) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Result<void> begin() {
+    auto r = exec(m_db, "BEGIN IMMEDIATE");
+    m_open = r.ok();
+    return r;
+  }
+  Result<void> commit() {
+    auto r = exec(m_db, "COMMIT");
+    if (r.ok()) m_open = false;
+    return r;
+  }
+
+ private:
+  sqlite3* m_db;
+  bool m_open = false;
+};
+
+}  // namespace kiosk::sqlite

@@ -1,0 +1,504 @@
+// kioskctl: the technician's command line for the outbox (links kiosk_sync only, no display stack).
+//
+// Exit codes (also in `kioskctl --help`):
+//   0 success · 1 internal error · 2 usage error · 3 invalid input (nothing stored) · 4 not found ·
+//   5 storage error (database full, read-only, damaged, newer schema, busy) · 6 configuration error ·
+//   7 file or bundle error
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "kiosk/sync/bundle.hpp"
+#include "kiosk/sync/codec.hpp"
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/setup.hpp"
+#include "kiosk/sync/synth.hpp"
+#include "kiosk/sync/validate.hpp"
+#include "progress.hpp"
+
+using nlohmann::json;
+using namespace kiosk;
+
+namespace {
+
+enum Exit : int { ok = 0, internal = 1, usage = 2, invalid_input = 3, not_found = 4, storage = 5, config = 6, file = 7 };
+
+int exit_code_for(Errc code) {
+  switch (code) {
+    case Errc::missing_field:
+    case Errc::too_long:
+    case Errc::invalid_utf8:
+    case Errc::invalid_value:
+    case Errc::invalid_email:
+    case Errc::invalid_phone:
+    case Errc::invalid_reference: return Exit::invalid_input;
+    case Errc::not_found: return Exit::not_found;
+    case Errc::db_open:
+    case Errc::db_corrupt:
+    case Errc::db_newer_schema:
+    case Errc::db_readonly:
+    case Errc::db_full:
+    case Errc::db_busy:
+    case Errc::db_io:
+    case Errc::duplicate:
+    case Errc::codec: return Exit::storage;
+    case Errc::config_syntax:
+    case Errc::config_unknown_key:
+    case Errc::config_type:
+    case Errc::config_missing:
+    case Errc::config_permissions: return Exit::config;
+    case Errc::bundle_format:
+    case Errc::io: return Exit::file;
+  }
+  return Exit::internal;
+}
+
+struct Globals {
+  std::optional<std::string> config_path;
+  std::optional<std::string> db_path;
+  bool json = false;
+};
+
+// Prints an error on stderr (as JSON with --json) and returns its exit code.
+int report(const Globals& g, const Error& e, const std::string& context = {}) {
+  if (g.json) {
+    json j = {{"error", errc_name(e.code)}, {"message", e.message}};
+    if (!e.field.empty()) j["field"] = e.field;
+    if (!context.empty()) j["context"] = context;
+    std::cerr << j.dump() << "\n";
+  } else {
+    std::cerr << "kioskctl: " << (context.empty() ? "" : context + ": ") << e.message << "\n";
+  }
+  return exit_code_for(e.code);
+}
+
+struct Session {
+  Config config;
+  Outbox outbox;
+};
+
+Result<Config> load_config(const Globals& g) {
+  std::optional<std::filesystem::path> p;
+  if (g.config_path) p = *g.config_path;
+  return resolve_config(p);
+}
+
+Result<Session> open_session(const Globals& g, bool create = true) {
+  auto cfg = load_config(g);
+  if (!cfg) return cfg.error();
+  auto opts = outbox_options(*cfg);
+  if (!opts) return opts.error();
+  if (g.db_path) opts->path = *g.db_path;
+  opts->create = create;
+  auto box = Outbox::open(*opts);
+  if (!box) return box.error();
+  return Session{std::move(*cfg), std::move(*box)};
+}
+
+std::string local_time(std::int64_t ms) { return ms ? format_utc(ms) : std::string("-"); }
+
+json summary_json(const StoredSubmission& s) {
+  json j = json::parse(to_json(s.submission).dump());
+  j["reference_grouped"] = refcode::group(s.submission.reference);
+  json d = json::array();
+  for (const auto& x : s.deliveries) {
+    json jd = {{"channel", x.channel}, {"state", delivery_state_name(x.state)}, {"attempts", x.attempts}};
+    if (!x.remote_id.empty()) jd["remote_id"] = x.remote_id;
+    if (!x.remote_display.empty()) jd["remote_display"] = x.remote_display;
+    if (!x.remote_status.empty()) jd["remote_status"] = x.remote_status;
+    if (!x.last_error.empty()) jd["last_error"] = x.last_error;
+    if (!x.parked_reason.empty()) jd["parked_reason"] = x.parked_reason;
+    if (x.next_attempt_ms) jd["next_attempt_at"] = format_utc(x.next_attempt_ms);
+    if (x.delivered_ms) jd["delivered_at"] = format_utc(x.delivered_ms);
+    d.push_back(std::move(jd));
+  }
+  j["deliveries"] = std::move(d);
+  json a = json::array();
+  for (const auto& x : s.answers)
+    a.push_back({{"channel", x.channel}, {"received_at", format_utc(x.received_ms)}, {"text", x.text}});
+  j["answers"] = std::move(a);
+  j["stored_bytes"] = s.stored_bytes;
+  j["raw_bytes"] = s.raw_bytes;
+  if (s.purged_ms) j["purged_at"] = format_utc(s.purged_ms);
+  return j;
+}
+
+// ---- submit ----------------------------------------------------------------------------------------
+int cmd_submit(const Globals& g, const std::string& input) {
+  auto session = open_session(g);
+  if (!session) return report(g, session.error());
+  std::istream* in = &std::cin;
+  std::ifstream file;
+  if (input != "-") {
+    file.open(input);
+    if (!file) return report(g, make_error(Errc::io, "cannot read " + input));
+    in = &file;
+  }
+  std::string all((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+  // One JSON object (possibly spread over lines), or JSON lines.
+  std::vector<std::pair<std::size_t, std::string>> docs;
+  {
+    auto whole = json::parse(all, nullptr, false);
+    if (!whole.is_discarded() && whole.is_object()) {
+      docs.emplace_back(1, all);
+    } else {
+      std::size_t line_no = 0, start = 0;
+      while (start <= all.size()) {
+        auto nl = all.find('\n', start);
+        std::string line = all.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") != std::string::npos) docs.emplace_back(line_no, line);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    }
+  }
+  if (docs.empty()) return report(g, make_error(Errc::missing_field, "no submission on the input"));
+
+  int worst = Exit::ok;
+  std::size_t stored = 0;
+  tools::ProgressBar bar("submit", !g.json && docs.size() > 1000);
+  std::vector<Submission> batch;
+  std::vector<std::size_t> batch_lines;
+  auto flush = [&]() -> bool {
+    if (batch.empty()) return true;
+    auto receipts = session->outbox.submit_batch(std::move(batch));
+    batch.clear();
+    if (!receipts) {
+      worst = report(g, receipts.error(), fmt::format("lines {}..{}", batch_lines.front(), batch_lines.back()));
+      batch_lines.clear();
+      return false;
+    }
+    for (std::size_t i = 0; i < receipts->size(); ++i) {
+      const auto& r = (*receipts)[i];
+      if (g.json)
+        std::cout << json{{"line", batch_lines[i]}, {"reference", r.reference}, {"uuid", r.uuid}}.dump() << "\n";
+      else
+        std::cout << r.reference << "\n";
+    }
+    stored += receipts->size();
+    batch_lines.clear();
+    bar.update(stored, docs.size());
+    return true;
+  };
+  for (const auto& [line_no, text] : docs) {
+    auto s = parse_submission(text);
+    if (!s) {
+      worst = std::max(worst, report(g, s.error(), fmt::format("line {}", line_no)));
+      continue;
+    }
+    if (s->kiosk_id.empty()) s->kiosk_id = session->config.kiosk.id;
+    if (s->channels.empty()) s->channels = route(session->config, s->kind, s->consents.publish);
+    // Check first so one bad line is reported with its number and does not sink its batch.
+    Submission probe = *s;
+    if (probe.created_at_ms <= 0) probe.created_at_ms = 1;
+    if (auto v = validate(probe); !v) {
+      worst = std::max(worst, report(g, v.error(), fmt::format("line {}", line_no)));
+      continue;
+    }
+    batch.push_back(std::move(*s));
+    batch_lines.push_back(line_no);
+    // A single submission is acknowledged on its own; many go in transactions of 500.
+    if (batch.size() >= 500 && !flush()) return worst;
+  }
+  if (!flush()) return worst;
+  bar.finish();
+  return worst;
+}
+
+// ---- list / show -----------------------------------------------------------------------------------
+int cmd_list(const Globals& g, const std::string& state, const std::string& channel, std::size_t limit) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  ListFilter f;
+  f.limit = limit;
+  f.channel = channel;
+  if (!state.empty()) {
+    f.state = parse_delivery_state(state);
+    if (!f.state)
+      return report(g, make_error(Errc::invalid_value, "unknown state '" + state +
+                                                           "' (pending, in_flight, delivered, retry, parked)"));
+  }
+  auto rows = session->outbox.list(f);
+  if (!rows) return report(g, rows.error());
+  if (g.json) {
+    json out = json::array();
+    for (const auto& r : *rows)
+      out.push_back({{"reference", r.reference}, {"uuid", r.uuid}, {"kind", kind_name(r.kind)},
+                     {"created_at", format_utc(r.created_at_ms)}, {"deliveries", r.states}});
+    std::cout << out.dump(2) << "\n";
+  } else {
+    fmt::print("{:<13} {:<9} {:<25} {}\n", "REFERENCE", "KIND", "CREATED (UTC)", "DELIVERIES");
+    for (const auto& r : *rows)
+      fmt::print("{:<13} {:<9} {:<25} {}\n", refcode::group(r.reference), kind_name(r.kind), format_utc(r.created_at_ms),
+                 r.states);
+  }
+  return Exit::ok;
+}
+
+int cmd_show(const Globals& g, const std::string& ref) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  auto s = session->outbox.find(ref);
+  if (!s) return report(g, s.error());
+  if (g.json) {
+    std::cout << summary_json(*s).dump(2) << "\n";
+    return Exit::ok;
+  }
+  const auto& x = s->submission;
+  fmt::print("Reference   {}\nUUID        {}\nKind        {}\nLanguage    {}\nCreated     {} ({}, UTC{:+}h{:02})\n",
+             refcode::group(x.reference), x.uuid, kind_name(x.kind), x.language, format_utc(x.created_at_ms),
+             x.time_zone, x.utc_offset_minutes / 60, std::abs(x.utc_offset_minutes % 60));
+  if (!x.category.empty()) fmt::print("Category    {}\n", x.category);
+  if (!x.topic.empty()) fmt::print("Topic       {}\n", x.topic);
+  if (!x.location.text.empty()) fmt::print("Location    {}\n", x.location.text);
+  if (x.location.point) fmt::print("Point       {:.6f}, {:.6f}\n", x.location.point->lat, x.location.point->lon);
+  if (!x.poll_id.empty()) fmt::print("Poll        {} = {}\n", x.poll_id, x.poll_answer);
+  fmt::print("Text        {}\n", s->purged_ms ? "(removed by retention on " + format_utc(s->purged_ms) + ")" : x.text);
+  if (!x.contact.empty())
+    fmt::print("Contact     {} {} (consent to contact: {})\n", x.contact.email, x.contact.phone, x.consents.contact ? "yes" : "no");
+  fmt::print("Public      {}\nAssisted    {}\nKiosk       {}\n", x.consents.publish ? "yes" : "no",
+             x.assisted ? "yes" : "no", x.kiosk_id);
+  fmt::print("Stored      {} bytes ({} bytes of JSON, dictionary {})\n", s->stored_bytes, s->raw_bytes, s->dict_id);
+  for (const auto& d : s->deliveries) {
+    fmt::print("  {:<10} {:<10} attempts {}", d.channel, delivery_state_name(d.state), d.attempts);
+    if (!d.remote_display.empty() || !d.remote_id.empty()) fmt::print("  remote {} {}", d.remote_display, d.remote_id);
+    if (d.state == DeliveryState::retry) fmt::print("  next {}  last error: {}", local_time(d.next_attempt_ms), d.last_error);
+    if (d.state == DeliveryState::parked) fmt::print("  reason: {}", d.parked_reason);
+    fmt::print("\n");
+  }
+  for (const auto& a : s->answers) fmt::print("Answer ({}, {}): {}\n", a.channel, format_utc(a.received_ms), a.text);
+  return Exit::ok;
+}
+
+// ---- stats -----------------------------------------------------------------------------------------
+int cmd_stats(const Globals& g) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  auto st = session->outbox.stats();
+  if (!st) return report(g, st.error());
+  if (g.json) {
+    json j = {{"submissions", st->submissions}, {"purged", st->purged}, {"deliveries", st->deliveries},
+              {"raw_payload_bytes", st->raw_payload_bytes}, {"stored_payload_bytes", st->stored_payload_bytes},
+              {"db_file_bytes", st->db_file_bytes}, {"wal_file_bytes", st->wal_file_bytes},
+              {"schema_version", st->schema_version}, {"dictionary", st->active_dictionary},
+              {"oldest_undelivered", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : ""}};
+    std::cout << j.dump(2) << "\n";
+    return Exit::ok;
+  }
+  fmt::print("Outbox      {}\n", session->outbox.path().string());
+  fmt::print("Submissions {} ({} purged of personal data)\n", st->submissions, st->purged);
+  const char* states[] = {"pending", "in_flight", "retry", "parked", "delivered"};
+  fmt::print("\n{:<12}", "CHANNEL");
+  for (auto s : states) fmt::print("{:>10}", s);
+  fmt::print("\n");
+  for (const auto& [channel, counts] : st->deliveries) {
+    fmt::print("{:<12}", channel);
+    for (auto s : states) {
+      auto it = counts.find(s);
+      fmt::print("{:>10}", it == counts.end() ? 0 : it->second);
+    }
+    fmt::print("\n");
+  }
+  double ratio = st->raw_payload_bytes ? 100.0 * static_cast<double>(st->stored_payload_bytes) /
+                                             static_cast<double>(st->raw_payload_bytes) : 0.0;
+  fmt::print("\nPayload     {} bytes stored for {} bytes of JSON ({:.1f} %)\n", st->stored_payload_bytes,
+             st->raw_payload_bytes, ratio);
+  fmt::print("On disk     {} bytes database + {} bytes WAL\n", st->db_file_bytes, st->wal_file_bytes);
+  fmt::print("Oldest undelivered  {}\n", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : "none");
+  fmt::print("Schema {} · dictionary {}\n", st->schema_version, st->active_dictionary);
+  return Exit::ok;
+}
+
+// ---- export / import -------------------------------------------------------------------------------
+int cmd_export(const Globals& g, const std::string& file, bool undelivered_only, bool handover) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  tools::ProgressBar bar("export", !g.json);
+  auto st = export_bundle(session->outbox, file, ExportOptions{undelivered_only, handover}, session->config.kiosk.id,
+                          [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+  bar.finish();
+  if (!st) return report(g, st.error());
+  if (g.json) std::cout << json{{"file", file}, {"records", st->records}}.dump() << "\n";
+  else fmt::print("Exported {} submissions to {}{}\n", st->records, file,
+                  handover ? " (their open deliveries are parked here: handed over)" : "");
+  return Exit::ok;
+}
+
+int cmd_import(const Globals& g, const std::string& file) {
+  auto session = open_session(g);
+  if (!session) return report(g, session.error());
+  tools::ProgressBar bar("import", !g.json);
+  auto st = import_bundle(session->outbox, file, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+  bar.finish();
+  if (!st) return report(g, st.error());
+  if (g.json) std::cout << json{{"file", file}, {"records", st->records}, {"added", st->added}, {"skipped", st->skipped}}.dump() << "\n";
+  else fmt::print("Imported {}: {} new, {} already present\n", file, st->added, st->skipped);
+  return Exit::ok;
+}
+
+// ---- purge / requeue / check -----------------------------------------------------------------------
+int cmd_purge(const Globals& g, std::optional<int> days) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  int d = days.value_or(session->config.retention.personal_data_days);
+  auto n = session->outbox.purge(d);
+  if (!n) return report(g, n.error());
+  if (g.json) std::cout << json{{"purged", *n}, {"days", d}}.dump() << "\n";
+  else fmt::print("Removed personal data from {} submissions delivered more than {} days ago\n", *n, d);
+  return Exit::ok;
+}
+
+int cmd_requeue(const Globals& g, const std::string& channel) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  auto n = session->outbox.requeue_parked(channel);
+  if (!n) return report(g, n.error());
+  if (g.json) std::cout << json{{"requeued", *n}}.dump() << "\n";
+  else fmt::print("{} parked deliveries are pending again\n", *n);
+  return Exit::ok;
+}
+
+int cmd_check(const Globals& g) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  auto r = session->outbox.integrity_check();
+  if (!r) return report(g, r.error());
+  bool good = *r == "ok";
+  if (g.json) std::cout << json{{"ok", good}, {"details", *r}}.dump() << "\n";
+  else fmt::print("{}\n", good ? "ok: the outbox is intact" : "DAMAGED:\n" + *r);
+  return good ? Exit::ok : Exit::storage;
+}
+
+// ---- dict train / synth ----------------------------------------------------------------------------
+int cmd_dict_train(const Globals& g, const std::string& out, std::size_t samples, std::size_t size, std::uint64_t seed,
+                   bool from_db) {
+  std::vector<std::string> docs;
+  if (from_db) {
+    auto session = open_session(g, false);
+    if (!session) return report(g, session.error());
+    auto r = session->outbox.for_each([&](const StoredSubmission& s) {
+      if (!s.purged_ms) docs.push_back(to_json(s.submission).dump());
+      return docs.size() < samples;
+    });
+    if (!r) return report(g, r.error());
+  } else {
+    for (auto& s : synth_submissions(seed, samples)) docs.push_back(to_json(s).dump());
+  }
+  auto dict = train_dictionary(docs, size, std::filesystem::path(out).filename().string());
+  if (!dict) return report(g, dict.error());
+  std::ofstream f(out, std::ios::binary);
+  f.write(dict->bytes.data(), static_cast<std::streamsize>(dict->bytes.size()));
+  if (!f.good()) return report(g, make_error(Errc::io, "cannot write " + out));
+  if (g.json) std::cout << json{{"file", out}, {"id", dict->id}, {"bytes", dict->bytes.size()}, {"samples", docs.size()}}.dump() << "\n";
+  else fmt::print("Wrote {} ({} bytes, id {}) trained on {} {} submissions\n", out, dict->bytes.size(), dict->id,
+                  docs.size(), from_db ? "stored" : "synthetic");
+  return Exit::ok;
+}
+
+int cmd_synth(std::size_t count, std::uint64_t seed) {
+  for (const auto& s : synth_submissions(seed, count)) std::cout << to_json(s).dump() << "\n";
+  return Exit::ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kioskctl: technician tool for the town-hall kiosk outbox"};
+  app.set_version_flag("--version", std::string("kioskctl ") + KIOSK_VERSION);
+  app.footer(
+      "Configuration: --config PATH, else $KIOSK_CONFIG, else the built-in demo configuration.\n"
+      "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input (nothing stored), 4 not found,\n"
+      "            5 storage (full, read-only, damaged, newer schema, busy), 6 configuration, 7 file or bundle.");
+  app.require_subcommand(1);
+  Globals g;
+  app.add_option("--config", g.config_path, "Configuration file (TOML)");
+  app.add_option("--db", g.db_path, "Outbox database file (overrides storage.outbox)");
+  app.add_flag("--json", g.json, "Machine-readable output on stdout, errors as JSON on stderr");
+
+  int rc = Exit::ok;
+
+  std::string input = "-";
+  auto* submit = app.add_subcommand("submit", "Store submissions: one JSON object, or JSON lines; prints one reference per line");
+  submit->add_option("file", input, "Input file, or - for standard input")->capture_default_str();
+  submit->callback([&] { rc = cmd_submit(g, input); });
+
+  std::string state, channel;
+  std::size_t limit = 100;
+  auto* list = app.add_subcommand("list", "List submissions with their delivery states");
+  list->add_option("--state", state, "Only those with a delivery in this state");
+  list->add_option("--channel", channel, "With --state: only deliveries to this channel");
+  list->add_option("--limit", limit, "At most this many")->capture_default_str();
+  list->callback([&] { rc = cmd_list(g, state, channel, limit); });
+
+  std::string ref;
+  auto* show = app.add_subcommand("show", "Show one submission by reference code (or uuid)");
+  show->add_option("reference", ref, "Reference code, e.g. DM-7X4Q-9M2C")->required();
+  show->callback([&] { rc = cmd_show(g, ref); });
+
+  app.add_subcommand("stats", "Counts per channel and state, sizes on disk")->callback([&] { rc = cmd_stats(g); });
+
+  std::string file;
+  bool undelivered = false, handover = false;
+  auto* exp = app.add_subcommand("export", "Write a compressed bundle (for a USB stick)");
+  exp->add_option("file", file, "Bundle file to write")->required();
+  exp->add_flag("--undelivered", undelivered, "Only submissions not yet delivered everywhere");
+  exp->add_flag("--handover", handover, "Park the exported open deliveries here so only the importer delivers them");
+  exp->callback([&] { rc = cmd_export(g, file, undelivered, handover); });
+
+  auto* imp = app.add_subcommand("import", "Read a bundle; submissions already present are skipped");
+  imp->add_option("file", file, "Bundle file")->required()->check(CLI::ExistingFile);
+  imp->callback([&] { rc = cmd_import(g, file); });
+
+  std::optional<int> days;
+  auto* purge = app.add_subcommand("purge", "Remove personal data from submissions delivered longer ago than the retention");
+  purge->add_option("--days", days, "Retention in days (default: retention.personal_data_days)")->check(CLI::Range(0, 3650));
+  purge->callback([&] { rc = cmd_purge(g, days); });
+
+  auto* requeue = app.add_subcommand("requeue", "Put parked deliveries back in the queue (after fixing the cause)");
+  requeue->add_option("--channel", channel, "Only this channel");
+  requeue->callback([&] { rc = cmd_requeue(g, channel); });
+
+  app.add_subcommand("check", "Run SQLite's integrity check on the outbox")->callback([&] { rc = cmd_check(g); });
+
+  auto* dict = app.add_subcommand("dict", "Compression dictionaries");
+  dict->require_subcommand(1);
+  std::string dict_out;
+  std::size_t samples = 5000, dict_size = 32 * 1024;
+  std::uint64_t seed = 1;
+  bool from_db = false;
+  auto* train = dict->add_subcommand("train", "Train a zstd dictionary on synthetic (default) or stored submissions");
+  train->add_option("--out,-o", dict_out, "Dictionary file to write, e.g. assets/dict/submissions-v2.zdict")->required();
+  train->add_option("--samples", samples, "Number of samples")->capture_default_str();
+  train->add_option("--size", dict_size, "Dictionary capacity in bytes")->capture_default_str();
+  train->add_option("--seed", seed, "Seed of the synthetic generator")->capture_default_str();
+  train->add_flag("--from-db", from_db, "Train on the submissions in the outbox instead");
+  train->callback([&] { rc = cmd_dict_train(g, dict_out, samples, dict_size, seed, from_db); });
+
+  std::size_t count = 10;
+  auto* synth = app.add_subcommand("synth", "Print synthetic submissions as JSON lines (tests, benchmarks, demos)");
+  synth->add_option("--count,-n", count, "How many")->capture_default_str();
+  synth->add_option("--seed", seed, "Seed")->capture_default_str();
+  synth->callback([&] { rc = cmd_synth(count, seed); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? Exit::ok : Exit::usage;
+  } catch (const std::exception& e) {
+    std::cerr << "kioskctl: internal error: " << e.what() << "\n";
+    return Exit::internal;
+  }
+  return rc;
+}

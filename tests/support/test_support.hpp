@@ -1,0 +1,70 @@
+// Shared helpers for the tests: temporary directories, a ready-made valid submission, file hashing.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kiosk/sync/submission.hpp"
+
+namespace kiosk::test {
+
+// A fresh directory under $TMPDIR, removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kiosk-test-XXXXXX").string();
+    char* p = mkdtemp(tmpl.data());
+    m_path = p ? p : tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(m_path, ec);
+  }
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+inline Submission sample_report() {
+  Submission s;
+  s.kind = Kind::report;
+  s.language = "nl";
+  s.category = "wegen-verkeer-straatmeubilair/losse-stoeptegel";
+  s.location.text = "Marktplein, voor de bibliotheek";
+  s.location.point = GeoPoint{52.090736, 5.121420};
+  s.text = "Er ligt een losse stoeptegel voor de ingang van de bibliotheek. Mensen struikelen erover.";
+  s.channels = {"signalen"};
+  s.kiosk_id = "demo-bieb-01";
+  return s;
+}
+
+inline Submission sample_question() {
+  Submission s;
+  s.kind = Kind::question;
+  s.language = "nl";
+  s.topic = "Afval ophalen";
+  s.text = "Wanneer wordt het grofvuil in de Lindelaan opgehaald?";
+  s.contact.email = "t.tester@example.nl";
+  s.consents.contact = true;
+  s.consents.publish = true;
+  s.channels = {"openklant", "mastodon"};
+  s.kiosk_id = "demo-bieb-01";
+  return s;
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace kiosk::test

@@ -1,0 +1,572 @@
+// Tests for the outbox: durability, typed storage errors that leave data untouched, validation at the
+// door, the delivery state machine, retention, dictionaries and news.
+#include "kiosk/sync/outbox.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <iostream>
+#include <cstring>
+#include <random>
+#include <thread>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/sync/refcode.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+using kiosk::test::TempDir;
+
+namespace {
+
+OutboxOptions options_for(const std::filesystem::path& path, const Clock* clock = nullptr) {
+  OutboxOptions o;
+  o.path = path;
+  o.clock = clock;
+  auto dict = load_latest_dictionary(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "dict");
+  if (dict) o.dictionary = *dict;
+  return o;
+}
+
+std::int64_t count_rows(sqlite3* db, const char* table) {
+  sqlite3_stmt* st = nullptr;
+  std::string sql = std::string("SELECT count(*) FROM ") + table;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+  std::int64_t n = -1;
+  if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+}  // namespace
+
+TEST(outbox_test, submit_assigns_identity_and_round_trips) {
+  TempDir dir;
+  FakeClock clock;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->schema_version(), kOutboxSchemaVersion);
+
+  auto receipt = box->submit(test::sample_question());
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+  EXPECT_TRUE(refcode::verify(receipt->reference));
+  EXPECT_EQ(receipt->reference.substr(0, 2), "DM");
+  EXPECT_EQ(receipt->uuid.size(), 36u);
+  EXPECT_EQ(receipt->created_at_ms, clock.now_ms());
+
+  auto found = box->find(refcode::group(receipt->reference));
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  const auto& s = found->submission;
+  EXPECT_EQ(s.uuid, receipt->uuid);
+  EXPECT_EQ(s.text, test::sample_question().text);
+  EXPECT_EQ(s.contact.email, "t.tester@example.nl");
+  EXPECT_EQ(s.utc_offset_minutes, 60);  // January in Amsterdam
+  ASSERT_EQ(found->deliveries.size(), 2u);
+  for (const auto& d : found->deliveries) EXPECT_EQ(d.state, DeliveryState::pending);
+  EXPECT_GT(found->raw_bytes, found->stored_bytes);
+  EXPECT_NE(found->dict_id, kNoDictionary);
+
+  auto by_uuid = box->find(receipt->uuid);
+  ASSERT_TRUE(by_uuid.ok());
+  EXPECT_EQ(by_uuid->submission, s);
+}
+
+TEST(outbox_test, invalid_input_never_reaches_the_database) {
+  TempDir dir;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite"));
+  ASSERT_TRUE(box.ok());
+
+  auto bad_utf8 = test::sample_report();
+  bad_utf8.text = "kapotte lamp \xC3\x28 bij de school";
+  auto r1 = box->submit(bad_utf8);
+  ASSERT_FALSE(r1.ok());
+  EXPECT_EQ(r1.error().code, Errc::invalid_utf8);
+  EXPECT_EQ(r1.error().field, "text");
+
+  auto huge = test::sample_report();
+  huge.text = std::string(1 << 20, 'a');
+  auto r2 = box->submit(huge);
+  ASSERT_FALSE(r2.ok());
+  EXPECT_EQ(r2.error().code, Errc::too_long);
+
+  auto empty = test::sample_report();
+  empty.text = "   \n ";
+  auto r3 = box->submit(empty);
+  ASSERT_FALSE(r3.ok());
+  EXPECT_EQ(r3.error().code, Errc::missing_field);
+
+  auto only_nul = test::sample_report();
+  only_nul.text = std::string("\0\0\0", 3);
+  auto r4 = box->submit(only_nul);
+  ASSERT_FALSE(r4.ok());
+  EXPECT_EQ(r4.error().code, Errc::missing_field);
+
+  auto no_category = test::sample_report();
+  no_category.category.clear();
+  EXPECT_EQ(box->submit(no_category).error().code, Errc::missing_field);
+
+  auto bad_email = test::sample_question();
+  bad_email.contact.email = "jan@@example";
+  EXPECT_EQ(box->submit(bad_email).error().code, Errc::invalid_email);
+
+  EXPECT_EQ(count_rows(box->handle(), "submissions"), 0);
+  EXPECT_EQ(count_rows(box->handle(), "deliveries"), 0);
+
+  // NUL bytes inside otherwise good text are removed, never stored.
+  auto with_nul = test::sample_report();
+  with_nul.text = std::string("losse tegel\0 bij de kerk", 24);
+  auto ok = box->submit(with_nul);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  auto back = box->find(ok->reference);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->submission.text, "losse tegel bij de kerk");
+  EXPECT_EQ(back->submission.text.find('\0'), std::string::npos);
+}
+
+TEST(outbox_test, newer_schema_is_refused_and_left_untouched) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  {
+    auto box = Outbox::open(options_for(path));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit(test::sample_report()).ok());
+    ASSERT_EQ(sqlite3_exec(box->handle(), "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);", nullptr,
+                           nullptr, nullptr), SQLITE_OK);
+  }
+  auto before = test::read_file(path);
+  auto box = Outbox::open(options_for(path));
+  ASSERT_FALSE(box.ok());
+  EXPECT_EQ(box.error().code, Errc::db_newer_schema);
+  EXPECT_NE(box.error().message.find("99"), std::string::npos);
+  EXPECT_EQ(test::read_file(path), before);
+}
+
+TEST(outbox_test, file_that_is_not_a_database_is_refused_and_left_untouched) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 4096; ++i) out.put(static_cast<char>(i * 31));
+  }
+  auto before = test::read_file(path);
+  auto box = Outbox::open(options_for(path));
+  ASSERT_FALSE(box.ok());
+  EXPECT_EQ(box.error().code, Errc::db_corrupt);
+  EXPECT_EQ(test::read_file(path), before);
+}
+
+TEST(outbox_test, damaged_page_gives_a_typed_error_and_changes_nothing) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  std::vector<std::string> refs;
+  {
+    auto box = Outbox::open(options_for(path));
+    ASSERT_TRUE(box.ok());
+    for (int i = 0; i < 200; ++i) refs.push_back(box->submit(test::sample_report())->reference);
+    ASSERT_EQ(sqlite3_exec(box->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), SQLITE_OK);
+  }
+  // Overwrite the middle of the file (table pages) with garbage.
+  auto size = std::filesystem::file_size(path);
+  {
+    std::fstream f(path, std::ios::binary | std::ios::in | std::ios::out);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    for (int i = 0; i < 8192; ++i) f.put(static_cast<char>(0xA5 ^ i));
+  }
+  auto before = test::read_file(path);
+  auto box = Outbox::open(options_for(path));
+  bool saw_corrupt = !box.ok() && box.error().code == Errc::db_corrupt;
+  if (box.ok()) {
+    auto check = box->integrity_check();
+    EXPECT_TRUE(!check.ok() || *check != "ok");
+    int errors = 0;
+    for (const auto& ref : refs) {
+      auto s = box->find(ref);
+      if (!s.ok()) {
+        EXPECT_TRUE(s.error().code == Errc::db_corrupt || s.error().code == Errc::codec) << s.error().message;
+        ++errors;
+      }
+    }
+    auto all = box->for_each([](const StoredSubmission&) { return true; });
+    saw_corrupt = errors > 0 || !all.ok();
+  }
+  EXPECT_TRUE(saw_corrupt);
+  EXPECT_EQ(test::read_file(path), before);
+}
+
+TEST(outbox_test, full_outbox_gives_db_full_and_keeps_what_was_stored) {
+  TempDir dir;
+  auto opts = options_for(dir / "outbox.sqlite");
+  opts.max_bytes = 256 * 1024;
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  std::vector<std::string> refs;
+  Result<Receipt> last = Receipt{};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 100000; ++i) {
+    auto s = test::sample_report();
+    s.text.clear();
+    for (int k = 0; k < 900; ++k) s.text += static_cast<char>('a' + rng() % 26);  // incompressible-ish
+    last = box->submit(s);
+    if (!last.ok()) break;
+    refs.push_back(last->reference);
+  }
+  ASSERT_FALSE(last.ok());
+  EXPECT_EQ(last.error().code, Errc::db_full) << last.error().message;
+  EXPECT_GT(refs.size(), 10u);
+  for (const auto& ref : refs) ASSERT_TRUE(box->find(ref).ok()) << ref;
+  EXPECT_EQ(*box->integrity_check(), "ok");
+  EXPECT_EQ(count_rows(box->handle(), "submissions"), static_cast<std::int64_t>(refs.size()));
+}
+
+// A real full disk: a 384 KiB tmpfs in a private mount namespace (needs root or CAP_SYS_ADMIN,
+// which CI has). The child fills it, checks the typed error, then reopens and reads everything back.
+TEST(outbox_test, full_disk_gives_db_full_and_keeps_data) {
+  TempDir dir;
+  auto mnt = dir / "small-disk";
+  std::filesystem::create_directory(mnt);
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    close(fds[0]);
+    auto report = [&](const std::string& line) {
+      if (write(fds[1], line.data(), line.size()) < 0) _exit(99);
+    };
+    if (unshare(CLONE_NEWNS) != 0 || mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+        mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=384k") != 0) {
+      report("skip: cannot mount a small tmpfs here (needs root): " + std::string(strerror(errno)));
+      _exit(0);
+    }
+    auto path = mnt / "outbox.sqlite";
+    std::vector<std::string> refs;
+    Error failure{Errc::io, "never failed", {}};
+    {
+      auto box = Outbox::open(options_for(path));
+      if (!box.ok()) { report("open failed: " + box.error().message); _exit(1); }
+      std::mt19937 rng(11);
+      for (int i = 0; i < 100000; ++i) {
+        auto s = test::sample_report();
+        s.text.clear();
+        for (int k = 0; k < 900; ++k) s.text += static_cast<char>('a' + rng() % 26);
+        auto r = box->submit(s);
+        if (!r.ok()) { failure = r.error(); break; }
+        refs.push_back(r->reference);
+      }
+    }
+    report("code " + std::string(errc_name(failure.code)) + ": " + failure.message + "\n");
+    auto box = Outbox::open(options_for(path));
+    if (!box.ok()) {
+      // Reopening a completely full disk may itself fail cleanly; free a little space like a technician would.
+      report("reopen: " + box.error().message + "\n");
+      _exit(2);
+    }
+    auto check = box->integrity_check();
+    report("integrity " + (check.ok() ? *check : check.error().message) + "\n");
+    int missing = 0;
+    for (const auto& ref : refs) if (!box->find(ref).ok()) ++missing;
+    report("stored " + std::to_string(refs.size()) + " missing " + std::to_string(missing) + "\n");
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string out;
+  char chunk[1024];
+  ssize_t n;
+  while ((n = read(fds[0], chunk, sizeof chunk)) > 0) out.append(chunk, static_cast<std::size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (out.rfind("skip:", 0) == 0) GTEST_SKIP() << out;
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+  EXPECT_NE(out.find("code db_full"), std::string::npos) << out;
+  EXPECT_NE(out.find("integrity ok"), std::string::npos) << out;
+  EXPECT_NE(out.find(" missing 0"), std::string::npos) << out;
+  EXPECT_EQ(out.find("stored 0 "), std::string::npos) << out;
+  std::cout << out;
+}
+
+TEST(outbox_test, read_only_database_gives_db_readonly_and_changes_nothing) {
+  TempDir dir;
+  auto sub = dir.path() / "data";
+  std::filesystem::create_directory(sub);
+  auto path = sub / "outbox.sqlite";
+  {
+    auto box = Outbox::open(options_for(path));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit(test::sample_report()).ok());
+  }
+  auto before = test::read_file(path);
+  std::filesystem::permissions(dir.path(), std::filesystem::perms(0755));
+  std::filesystem::permissions(sub, std::filesystem::perms(0555));
+  std::filesystem::permissions(path, std::filesystem::perms(0444));
+  // Root ignores file modes: run the attempt as an unprivileged user then.
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(93);
+    auto box = Outbox::open(options_for(path));
+    if (box.ok()) _exit(94);
+    _exit(box.error().code == Errc::db_readonly ? 0 : 95);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::filesystem::permissions(sub, std::filesystem::perms(0755));
+  std::filesystem::permissions(path, std::filesystem::perms(0644));
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "93: cannot drop privileges, 94: opened, 95: wrong error code";
+  EXPECT_EQ(test::read_file(path), before);
+}
+
+// The acknowledged-write promise: a child submits in a loop and reports every acknowledged
+// reference through a pipe; it is killed with SIGKILL at random moments, 200 times over.
+TEST(outbox_test, survives_kill_during_commit) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  std::set<std::string> acknowledged;
+  std::mt19937 rng(20261123);
+  const int kKills = 200;
+  int killed_mid_run = 0;
+  for (int round = 0; round < kKills; ++round) {
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      close(fds[0]);
+      auto box = Outbox::open(options_for(path));
+      if (!box.ok()) _exit(3);
+      for (int i = 0;; ++i) {
+        auto s = (i % 2) ? test::sample_report() : test::sample_question();
+        s.text += " #" + std::to_string(round) + "." + std::to_string(i);
+        auto r = box->submit(s);
+        if (!r.ok()) _exit(4);
+        std::string line = r->reference + "\n";
+        if (write(fds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(5);
+      }
+    }
+    close(fds[1]);
+    std::this_thread::sleep_for(std::chrono::microseconds(500 + rng() % 30000));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++killed_mid_run;
+    else ADD_FAILURE() << "child exited by itself with " << WEXITSTATUS(status);
+    std::string buf;
+    char chunk[4096];
+    ssize_t n;
+    while ((n = read(fds[0], chunk, sizeof chunk)) > 0) buf.append(chunk, static_cast<std::size_t>(n));
+    close(fds[0]);
+    std::size_t start = 0, nl;
+    while ((nl = buf.find('\n', start)) != std::string::npos) {
+      acknowledged.insert(buf.substr(start, nl - start));
+      start = nl + 1;
+    }
+  }
+  EXPECT_EQ(killed_mid_run, kKills);
+  ASSERT_GT(acknowledged.size(), 100u);
+
+  auto box = Outbox::open(options_for(path));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(*box->integrity_check(), "ok");
+  for (const auto& ref : acknowledged) {
+    auto s = box->find(ref);
+    ASSERT_TRUE(s.ok()) << ref << ": " << s.error().message;
+    EXPECT_EQ(s->deliveries.size(), s->submission.channels.size());
+  }
+  // No half-written record: every stored row decodes and has all its deliveries.
+  std::int64_t rows = 0;
+  auto all = box->for_each([&](const StoredSubmission& s) {
+    ++rows;
+    EXPECT_FALSE(s.submission.text.empty());
+    EXPECT_EQ(s.deliveries.size(), s.submission.channels.size()) << s.submission.reference;
+    return true;
+  });
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_GE(rows, static_cast<std::int64_t>(acknowledged.size()));
+  // At most one submission per kill can have committed without its acknowledgement being read.
+  EXPECT_LE(rows - static_cast<std::int64_t>(acknowledged.size()), kKills);
+  std::cout << "acknowledged " << acknowledged.size() << ", stored " << rows << " over " << kKills << " kills\n";
+}
+
+TEST(outbox_test, delivery_state_machine) {
+  TempDir dir;
+  FakeClock clock;
+  auto opts = options_for(dir / "outbox.sqlite", &clock);
+  opts.in_flight_lease_ms = 60'000;
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok());
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(box->submit(test::sample_question()).ok());
+
+  auto batch = box->claim_due("openklant", 3, 1 << 20);
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(batch->size(), 3u);
+  EXPECT_FALSE((*batch)[0].uncertain);
+  // Claimed rows are not handed out twice while the lease runs.
+  auto second = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_EQ(second->size(), 2u);
+  ASSERT_TRUE(box->claim_due("openklant", 10, 1 << 20)->empty());
+
+  ASSERT_TRUE(box->mark_delivered((*batch)[0].row_id, "openklant", "uuid-1", "KC-1").ok());
+  ASSERT_TRUE(box->mark_retry((*batch)[1].row_id, "openklant", clock.now_ms() + 30'000, "HTTP 503").ok());
+  ASSERT_TRUE(box->mark_parked((*batch)[2].row_id, "openklant", "400: onderwerp te lang").ok());
+
+  // The retry is due only after its time; the dead claims come back as uncertain after the lease.
+  EXPECT_TRUE(box->claim_due("openklant", 10, 1 << 20)->empty());
+  clock.advance(30'000);
+  auto retry = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_EQ(retry->size(), 1u);
+  EXPECT_EQ((*retry)[0].attempts, 1);
+  EXPECT_FALSE((*retry)[0].uncertain);
+  clock.advance(61'000);
+  auto stale = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_EQ(stale->size(), 3u);  // the two from `second` and the retry claimed above
+  for (const auto& d : *stale) EXPECT_TRUE(d.uncertain);
+
+  auto parked = box->find(box->list()->at(2).reference);
+  const Delivery* p = nullptr;
+  for (const auto& d : parked->deliveries) if (d.channel == "openklant") p = &d;
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->state, DeliveryState::parked);
+  EXPECT_EQ(p->parked_reason, "400: onderwerp te lang");
+
+  auto stats = box->stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->deliveries["openklant"]["delivered"], 1);
+  EXPECT_EQ(stats->deliveries["openklant"]["parked"], 1);
+  EXPECT_EQ(stats->deliveries["openklant"]["in_flight"], 3);
+  EXPECT_EQ(stats->deliveries["mastodon"]["pending"], 5);
+  EXPECT_EQ(*box->requeue_parked("openklant"), 1u);
+  EXPECT_EQ(box->stats()->deliveries["openklant"]["pending"], 1);
+  // A delivered row does not go back.
+  EXPECT_FALSE(box->mark_retry((*batch)[0].row_id, "openklant", 0, "late").ok());
+}
+
+TEST(outbox_test, claim_respects_the_byte_budget) {
+  TempDir dir;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite"));
+  ASSERT_TRUE(box.ok());
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(box->submit(test::sample_report()).ok());
+  auto one = box->find(box->list()->front().reference);
+  auto batch = box->claim_due("signalen", 10, one->raw_bytes * 3 + 1);
+  ASSERT_TRUE(batch.ok());
+  EXPECT_EQ(batch->size(), 3u);
+}
+
+TEST(outbox_test, purge_removes_personal_data_after_retention_only_when_all_delivered) {
+  TempDir dir;
+  FakeClock clock;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok());
+  auto a = *box->submit(test::sample_question());
+  auto b = *box->submit(test::sample_question());
+  auto ra = box->find(a.reference)->row_id;
+  auto rb = box->find(b.reference)->row_id;
+  ASSERT_TRUE(box->mark_delivered(ra, "openklant", "x1", "").ok());
+  ASSERT_TRUE(box->mark_delivered(ra, "mastodon", "m1", "").ok());
+  ASSERT_TRUE(box->mark_delivered(rb, "openklant", "x2", "").ok());  // mastodon still pending
+  ASSERT_TRUE(box->add_answer(ra, Answer{"openklant", clock.now_ms(), "Het grofvuil komt op dinsdag.", "ans-1"}).ok());
+
+  clock.advance(29LL * 86'400'000);
+  EXPECT_EQ(*box->purge(30), 0u);
+  clock.advance(2LL * 86'400'000);
+  EXPECT_EQ(*box->purge(30), 1u);
+  EXPECT_EQ(*box->purge(30), 0u);  // idempotent
+
+  auto pa = box->find(a.reference);
+  ASSERT_TRUE(pa.ok());
+  EXPECT_TRUE(pa->submission.text.empty());
+  EXPECT_TRUE(pa->submission.contact.empty());
+  EXPECT_EQ(pa->submission.reference, a.reference);
+  EXPECT_EQ(pa->submission.topic, "Afval ophalen");
+  EXPECT_GT(pa->purged_ms, 0);
+  ASSERT_EQ(pa->answers.size(), 1u);
+  EXPECT_EQ(pa->answers[0].text, "Het grofvuil komt op dinsdag.");
+  for (const auto& d : pa->deliveries) EXPECT_EQ(d.state, DeliveryState::delivered);
+
+  auto pb = box->find(b.reference);
+  EXPECT_FALSE(pb->submission.text.empty());
+  EXPECT_EQ(pb->submission.contact.email, "t.tester@example.nl");
+  EXPECT_EQ(box->stats()->purged, 1);
+}
+
+TEST(outbox_test, old_rows_stay_readable_after_a_new_dictionary) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  std::vector<std::string> samples;
+  for (int i = 0; i < 200; ++i) {
+    auto s = test::sample_report();
+    s.text += " variant " + std::to_string(i * 7919);
+    samples.push_back(to_json(s).dump());
+  }
+  auto d1 = train_dictionary(samples, 4096, "submissions-v1.zdict");
+  ASSERT_TRUE(d1.ok()) << d1.error().message;
+  samples.push_back(to_json(test::sample_question()).dump());
+  for (int i = 0; i < 50; ++i) samples.push_back(to_json(test::sample_question()).dump() + std::to_string(i));
+  auto d2 = train_dictionary(samples, 8192, "submissions-v2.zdict");
+  ASSERT_TRUE(d2.ok());
+  ASSERT_NE(d1->id, d2->id);
+
+  std::string ref1;
+  {
+    auto o = options_for(path);
+    o.dictionary = *d1;
+    auto box = Outbox::open(o);
+    ASSERT_TRUE(box.ok());
+    ref1 = box->submit(test::sample_report())->reference;
+  }
+  auto o = options_for(path);
+  o.dictionary = *d2;
+  auto box = Outbox::open(o);
+  ASSERT_TRUE(box.ok());
+  auto ref2 = box->submit(test::sample_report())->reference;
+  auto s1 = box->find(ref1);
+  auto s2 = box->find(ref2);
+  ASSERT_TRUE(s1.ok()) << s1.error().message;
+  ASSERT_TRUE(s2.ok());
+  EXPECT_EQ(s1->dict_id, d1->id);
+  EXPECT_EQ(s2->dict_id, d2->id);
+  EXPECT_EQ(s1->submission.text, s2->submission.text);
+}
+
+TEST(outbox_test, references_keep_growing_after_the_database_is_replaced) {
+  TempDir dir;
+  FakeClock clock;
+  std::string first;
+  {
+    auto box = Outbox::open(options_for(dir / "a.sqlite", &clock));
+    for (int i = 0; i < 50; ++i) {
+      first = box->submit(test::sample_report())->reference;
+      clock.advance(20'000);  // citizens, not scripts: seconds apart
+    }
+  }
+  // A re-flashed kiosk starts with an empty database but a later clock: no code repeats.
+  clock.advance(60'000);
+  std::set<std::string> seen;
+  auto box = Outbox::open(options_for(dir / "b.sqlite", &clock));
+  for (int i = 0; i < 50; ++i) seen.insert(box->submit(test::sample_report())->reference);
+  EXPECT_EQ(seen.size(), 50u);
+  EXPECT_EQ(seen.count(first), 0u);
+}
+
+TEST(outbox_test, news_upsert_and_latest_first) {
+  TempDir dir;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite"));
+  ASSERT_TRUE(box.ok());
+  EXPECT_TRUE(*box->upsert_news({"mastodon", "1", 1000, "nl", "Het gemeentehuis is maandag gesloten.", ""}));
+  EXPECT_TRUE(*box->upsert_news({"mastodon", "2", 2000, "nl", "Nieuwe speeltuin in het park.", ""}));
+  EXPECT_TRUE(*box->upsert_news({"mastodon", "1", 1000, "nl", "Het gemeentehuis is maandag en dinsdag gesloten.", ""}));
+  auto news = box->latest_news(10);
+  ASSERT_EQ(news->size(), 2u);
+  EXPECT_EQ((*news)[0].remote_id, "2");
+  EXPECT_EQ((*news)[1].text, "Het gemeentehuis is maandag en dinsdag gesloten.");
+}
