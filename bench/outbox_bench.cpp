@@ -40,8 +40,10 @@ void remove_db(const std::filesystem::path& p) {
 int main(int argc, char** argv) {
   std::filesystem::path dir = "/tmp";
   std::string kioskctl;
+  bool latency_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--kioskctl") == 0 && i + 1 < argc) kioskctl = argv[++i];
+    else if (std::strcmp(argv[i], "--latency-only") == 0) latency_only = true;
     else dir = argv[i];
   }
   auto dict = load_latest_dictionary(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "dict");
@@ -111,6 +113,11 @@ int main(int argc, char** argv) {
   fmt::print("  bare INSERT     p50 {:8.3f} ms   p99 {:8.3f} ms\n", b50, b99);
   fmt::print("  ratio           p50 {:8.2f} x    p99 {:8.2f} x    (target <= 1.5 x)\n", o50 / b50, o99 / b99);
   box = make_error(Errc::io, "closed");
+  if (latency_only) {
+    remove_db(kiosk_db);
+    remove_db(bare_db);
+    return 0;
+  }
 
   // ---- 2. 100,000 submissions in batch transactions ----------------------------------------------
   const std::size_t kTotal = 100'000, kBatch = 1000;

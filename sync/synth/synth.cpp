@@ -154,6 +154,8 @@ const Lang kDutch = {
          "Waar kan ik een evenement aanmelden?", "Kan ik trouwen in het gemeentehuis op een zaterdag?"},
     }},
     {"Ik heb geen computer thuis.", "Ik heb het op de website gezocht, maar ik kan het niet vinden.",
+     "Het gaat om de {street}.", "Ik woon sinds {nr} maanden in Voorbeeldstad.", "Het gaat om mijn moeder in de {street}.",
+     "Ik heb al {nr} dagen gewacht op een antwoord.", "Mijn buurvrouw bij {landmark} heeft dezelfde vraag.",
      "Kunt u mij een brief sturen?", "Ik ben slecht ter been, dus ik kom liever niet naar het loket.",
      "De bibliothecaris helpt mij met deze vraag.", "Ik woon hier pas sinds een paar maanden.", "Graag een antwoord in eenvoudige taal."},
     {"Zet meer bankjes in het park, zodat ouderen kunnen uitrusten.", "Maak een veilige oversteekplaats bij de school.",
@@ -191,7 +193,7 @@ const Lang kEnglish = {
         {"I lost my job. Can I apply for benefits?", "Where can I get help finding work?"},
         {"What are the opening hours of the town hall?", "How can I make a complaint?"},
     }},
-    {"I do not have a computer at home.", "The librarian is helping me with this question.", "I moved here recently.", "Please answer in simple English."},
+    {"I do not have a computer at home.", "It is about {street}.", "I have been waiting {nr} days for an answer.", "The librarian is helping me with this question.", "I moved here recently.", "Please answer in simple English."},
     {"Please put more benches in the park.", "Make a safe crossing near the school.", "Plant more trees in {street}.", "Open the library on Sundays too.", "Let the bus run in the evening as well."},
     {"Many neighbours agree.", "It would help young and old.", "I would like to help with this."},
 };
@@ -397,7 +399,7 @@ Submission compose(std::mt19937_64& rng, const SynthOptions& o) {
       auto ti = below(rng, kTopics.size());
       s.topic = std::string(kTopics[ti]);
       append(s.text, std::string(phrase(rng, L.questions[ti])));
-      if (chance(rng, 0.5)) append(s.text, std::string(phrase(rng, L.question_extra)));
+      if (chance(rng, 0.6)) append(s.text, place_phrase(rng, phrase(rng, L.question_extra)));
       if (chance(rng, 0.2)) append(s.text, std::string(phrase(rng, L.questions[below(rng, kTopics.size())])));
       s.consents.publish = chance(rng, 0.3);
       s.channels = {"openklant"};
