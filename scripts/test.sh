@@ -18,6 +18,13 @@ for preset in "${presets[@]}"; do
   echo "=== ${preset}: configure + build ==="
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j2
+  if [[ $preset == noui ]]; then
+    # The display-free build must not even look for the display stack.
+    if grep -qiE '^(SDL2_DIR|IMGUI_)' build/noui/CMakeCache.txt || ldd build/noui/sync/kioskctl | grep -qiE 'sdl|imgui'; then
+      echo "test.sh: the noui build depends on SDL or ImGui" >&2
+      exit 1
+    fi
+  fi
   echo "=== ${preset}: test ==="
   ctest --preset "$preset"
 done
