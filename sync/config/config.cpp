@@ -27,6 +27,7 @@
 #include <toml++/toml.h>
 
 #include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/submission.hpp"
 
 namespace kiosk::detail {
 // Generated at build time from assets/config/demo.toml by sync/config/embed.cmake.
@@ -47,7 +48,11 @@ struct Failure {
 // Key sets
 
 constexpr std::string_view kTopKeys[] = {"format", "kiosk", "storage", "retention", "routing",
-                                         "sync",   "ui",    "places",  "channels"};
+                                         "sync",   "ui",    "places",  "channels",
+                                         "polls",  "news"};
+constexpr std::string_view kPollKeys[] = {"id", "question", "answers"};
+constexpr std::string_view kPollAnswerKeys[] = {"id", "text"};
+constexpr std::string_view kNewsKeys[] = {"id", "published", "text"};
 constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix", "municipality",    "time_zone",
                                            "languages", "default_language", "location"};
 constexpr std::string_view kPlaceKeys[] = {"name", "lat", "lon"};
@@ -57,7 +62,7 @@ constexpr std::string_view kRoutingKeys[] = {"question", "report", "idea", "poll
 constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_poll_interval_s"};
 constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",      "viewing_distance_mm",
                                         "idle_timeout_s", "idle_warning_s", "technician_pin_hash",
-                                        "printer"};
+                                        "printer",        "large_text_scale"};
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
                                                    "batch_count", "batch_bytes", "ca_bundle"};
 
@@ -475,6 +480,8 @@ class ConfigParser {
     read_sync(top, cfg.sync);
     read_ui(top, cfg.ui);
     read_places(top, cfg.places);
+    read_polls(top, cfg);
+    read_news(top, cfg);
     read_channels(top, cfg.channels);
     cross_checks(cfg);
     return cfg;
@@ -626,6 +633,96 @@ class ConfigParser {
     m_r.read(s, "idle_warning_s", ui.idle_warning_s, 20, 3600, "seconds (EN 301 549 asks for at least 20)");
     m_r.read(s, "technician_pin_hash", ui.technician_pin_hash);
     m_r.read(s, "printer", ui.printer);
+    m_r.read(s, "large_text_scale", ui.large_text_scale, 1.1, 2.5);
+  }
+
+  // An array of tables ([[key]]), or nullptr when absent.
+  const toml::array* array_of_tables(const Section& top, std::string_view key) {
+    const toml::node* node = m_r.find(top, key);
+    if (node == nullptr) return nullptr;
+    const toml::array* array = node->as_array();
+    if (array == nullptr || (!array->empty() && !array->is_array_of_tables()))
+      m_r.fail(Errc::config_type, &node->source(),
+               fmt::format("'{}' must be an array of tables, written as [[{}]] sections (got {})", key, key,
+                           array == nullptr ? type_phrase(node->type()) : "an array of other values"),
+               std::string(key));
+    return array;
+  }
+
+  void read_id(const Section& s, std::string& id) {
+    if (!m_r.read(s, "id", id)) m_r.missing(s, "id");
+    if (!valid_kiosk_id(id))
+      m_r.value_error(s, "id", fmt::format("must be 1 to 64 characters of A-Z a-z 0-9 . _ - (got '{}')", id));
+  }
+
+  // { nl = "…", en = "…", … }: every language of kiosk.languages, nothing else.
+  void read_localized(const Section& parent, std::string_view key, LocalizedText& out,
+                      const std::vector<std::string>& languages) {
+    Section s = m_r.table(parent, key, fmt::format("in '{}'", parent.field(key)));
+    if (s.table == nullptr) m_r.missing(parent, key, "a table of texts per language, e.g. { nl = \"…\", en = \"…\" }");
+    m_r.check_keys(s, kSupportedLanguages);
+    for (std::string_view lang : kSupportedLanguages) {
+      std::string text;
+      if (!m_r.read(s, lang, text)) continue;
+      if (text.empty()) m_r.value_error(s, lang, "must not be empty");
+      out.by_language[std::string(lang)] = std::move(text);
+    }
+    for (const std::string& lang : languages)
+      if (!out.by_language.count(lang))
+        m_r.missing(s, lang, "every language in kiosk.languages needs a text");
+  }
+
+  void read_polls(const Section& top, Config& cfg) {
+    const toml::array* array = array_of_tables(top, "polls");
+    if (array == nullptr) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = (*array)[i];
+      Section s{element.as_table(), fmt::format("polls[{}]", i), "in [[polls]]", element.source()};
+      m_r.check_keys(s, kPollKeys);
+      Poll poll;
+      read_id(s, poll.id);
+      for (const Poll& other : cfg.polls)
+        if (other.id == poll.id) m_r.value_error(s, "id", fmt::format("'{}' is used by two polls", poll.id));
+      read_localized(s, "question", poll.question, cfg.kiosk.languages);
+      const toml::array* answers = array_of_tables(s, "answers");
+      if (answers == nullptr) m_r.missing(s, "answers", "2 to 8 answers, each { id = \"…\", text = { … } }");
+      if (answers->size() < 2 || answers->size() > 8)
+        m_r.value_error(s, "answers", fmt::format("must have 2 to 8 answers (got {})", answers->size()));
+      for (std::size_t j = 0; j < answers->size(); ++j) {
+        const toml::node& a = (*answers)[j];
+        Section as{a.as_table(), fmt::format("polls[{}].answers[{}]", i, j), "in a poll answer", a.source()};
+        m_r.check_keys(as, kPollAnswerKeys);
+        PollAnswer answer;
+        read_id(as, answer.id);
+        for (const PollAnswer& other : poll.answers)
+          if (other.id == answer.id)
+            m_r.value_error(as, "id", fmt::format("'{}' is used by two answers of this poll", answer.id));
+        read_localized(as, "text", answer.text, cfg.kiosk.languages);
+        poll.answers.push_back(std::move(answer));
+      }
+      cfg.polls.push_back(std::move(poll));
+    }
+  }
+
+  void read_news(const Section& top, Config& cfg) {
+    const toml::array* array = array_of_tables(top, "news");
+    if (array == nullptr) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = (*array)[i];
+      Section s{element.as_table(), fmt::format("news[{}]", i), "in [[news]]", element.source()};
+      m_r.check_keys(s, kNewsKeys);
+      NewsSeed item;
+      read_id(s, item.id);
+      std::string published;
+      if (!m_r.read(s, "published", published)) m_r.missing(s, "published");
+      auto ms = parse_utc(published);
+      if (!ms)
+        m_r.value_error(s, "published",
+                        fmt::format("must be a UTC time such as \"2026-11-20T09:00:00Z\" (got '{}')", published));
+      item.published_ms = *ms;
+      read_localized(s, "text", item.text, cfg.kiosk.languages);
+      cfg.news.push_back(std::move(item));
+    }
   }
 
   void read_places(const Section& top, std::vector<Place>& places) {
@@ -790,6 +887,15 @@ Result<std::string> read_text_file(const fs::path& file) {
 
 // -------------------------------------------------------------------------------------------------------------
 // Public API
+
+const std::string& LocalizedText::get(std::string_view language, std::string_view fallback) const {
+  static const std::string kEmpty;
+  auto it = by_language.find(std::string(language));
+  if (it != by_language.end()) return it->second;
+  it = by_language.find(std::string(fallback));
+  if (it != by_language.end()) return it->second;
+  return by_language.empty() ? kEmpty : by_language.begin()->second;
+}
 
 Result<Config> parse_config(std::string_view toml_text, std::string_view source_name,
                             const std::filesystem::path& base_dir) {

@@ -29,6 +29,14 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::config_missing: return "config_missing";
     case Errc::config_permissions: return "config_permissions";
     case Errc::io: return "io";
+    case Errc::network: return "network";
+    case Errc::timeout: return "timeout";
+    case Errc::tls: return "tls";
+    case Errc::auth: return "auth";
+    case Errc::rate_limited: return "rate_limited";
+    case Errc::remote_rejected: return "remote_rejected";
+    case Errc::remote_error: return "remote_error";
+    case Errc::protocol: return "protocol";
   }
   return "unknown";
 }

@@ -42,7 +42,7 @@ CREATE TABLE submissions (
   payload        BLOB NOT NULL,
   purged_at      INTEGER                    -- personal data removed at (unix ms)
 );
-CREATE INDEX submissions_purge ON submissions (purged_at, created_at);
+-- No index for purge: it runs daily and may scan; every index costs a page write per submission.
 
 CREATE TABLE deliveries (
   submission_id   INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
@@ -93,6 +93,30 @@ CREATE TRIGGER submissions_totals_delete AFTER DELETE ON submissions BEGIN
   UPDATE kiosk_state SET submissions = submissions - 1, raw_bytes = raw_bytes - OLD.raw_size,
                          stored_bytes = stored_bytes - OLD.stored_size WHERE id = 1;
 END;
+)sql",
+    // 1 -> 2: sync engine state. `uncertain` marks a delivery whose last send may have arrived (the
+    // answer was lost): the engine asks the server before resending. channel_state keeps each
+    // channel's circuit and backoff across runs; sync_cache keeps what was fetched for offline use
+    // (category tree, instance limits).
+    R"sql(
+ALTER TABLE deliveries ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN first_attempt_at INTEGER NOT NULL DEFAULT 0;  -- unix ms of the first claim
+CREATE TABLE channel_state (
+  channel        TEXT PRIMARY KEY,
+  circuit        TEXT NOT NULL DEFAULT 'closed' CHECK (circuit IN ('closed', 'open', 'half_open')),
+  failures       INTEGER NOT NULL DEFAULT 0,   -- consecutive failed runs
+  not_before     INTEGER NOT NULL DEFAULT 0,   -- unix ms: no request to this channel before this moment
+  last_error     TEXT NOT NULL DEFAULT '',
+  last_success   INTEGER NOT NULL DEFAULT 0,
+  last_attempt   INTEGER NOT NULL DEFAULT 0,
+  last_poll      INTEGER NOT NULL DEFAULT 0,   -- status/answer polling
+  sent_times     TEXT NOT NULL DEFAULT ''      -- recent POST times (pacing), comma-separated unix ms
+) WITHOUT ROWID;
+CREATE TABLE sync_cache (
+  key        TEXT PRIMARY KEY,
+  fetched_at INTEGER NOT NULL,
+  body       TEXT NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 

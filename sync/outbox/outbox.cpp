@@ -529,13 +529,23 @@ Result<OutboxStats> Outbox::stats() {
 
 Result<std::vector<DueDelivery>> Outbox::claim_due(std::string_view channel, std::size_t max_count,
                                                    std::size_t max_bytes) {
+  return due(channel, max_count, max_bytes, true);
+}
+
+Result<std::vector<DueDelivery>> Outbox::peek_due(std::string_view channel, std::size_t max_count,
+                                                  std::size_t max_bytes) {
+  return due(channel, max_count, max_bytes, false);
+}
+
+Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
+                                             bool claim) {
   std::int64_t now_ms = m->now();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   // pending first (oldest submission first), then due retries, then in-flight claims whose lease ran out.
   Stmt st(m->db,
           "SELECT d.submission_id, d.state, d.attempts, coalesce(d.remote_id, ''), s.payload, s.dict_id, "
-          "s.raw_size, s.stored_size, coalesce(s.purged_at, 0) "
+          "s.raw_size, s.stored_size, coalesce(s.purged_at, 0), d.uncertain, d.first_attempt_at, d.updated_at "
           "FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
           "WHERE d.channel = ?1 AND ((d.state = 'pending') OR (d.state = 'retry' AND d.next_attempt_at <= ?2) "
           "OR (d.state = 'in_flight' AND d.updated_at <= ?3)) "
@@ -552,7 +562,9 @@ Result<std::vector<DueDelivery>> Outbox::claim_due(std::string_view channel, std
     DueDelivery d;
     d.row_id = st.i64(0);
     d.channel = std::string(channel);
-    d.uncertain = st.text(1) == "in_flight";
+    d.uncertain = st.text(1) == "in_flight" || st.i64(9) != 0;
+    d.first_attempt_ms = st.i64(10) ? st.i64(10) : now_ms;
+    d.last_attempt_ms = st.i64(11);
     d.attempts = static_cast<int>(st.i64(2));
     d.remote_id = st.text(3);
     auto dict = static_cast<std::uint32_t>(st.i64(5));
@@ -567,9 +579,11 @@ Result<std::vector<DueDelivery>> Outbox::claim_due(std::string_view channel, std
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
   st.reset();
+  if (!claim) return out;  // the transaction rolls back: nothing changed
   Stmt up(m->db,
-          "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ? "
-          "WHERE submission_id = ? AND channel = ?");
+          "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
+          "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
+          "WHERE submission_id = ?2 AND channel = ?3");
   for (const auto& d : out) {
     up.reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel);
     if ((rc = up.step()) != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
@@ -595,6 +609,7 @@ Result<void> Outbox::mark_delivered(std::int64_t row_id, std::string_view channe
                                     std::string_view remote_display) {
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
+                      "uncertain = 0, "
                       "remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2",
                       [&](Stmt& st) { st.bind_opt(4, remote_id).bind_opt(5, remote_display); });
 }
@@ -609,7 +624,7 @@ Result<void> Outbox::mark_retry(std::int64_t row_id, std::string_view channel, s
 
 Result<void> Outbox::mark_parked(std::int64_t row_id, std::string_view channel, std::string_view reason) {
   return m->set_state(row_id, channel,
-                      "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4 "
+                      "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, uncertain = 0 "
                       "WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'",
                       [&](Stmt& st) { st.bind(4, reason); });
 }
@@ -631,6 +646,22 @@ Result<void> Outbox::set_remote_status(std::int64_t row_id, std::string_view cha
                       [&](Stmt& st) { st.bind(4, status); });
 }
 
+Result<bool> Outbox::remote_id_taken(std::string_view channel, std::string_view remote_id, std::int64_t except_row) {
+  Stmt st(m->db, "SELECT 1 FROM deliveries WHERE channel = ? AND remote_id = ? AND submission_id <> ? LIMIT 1");
+  if (auto r = m->check(st, "cannot look up remote ids"); !r) return r.error();
+  st.bind(1, channel).bind(2, remote_id).bind(3, except_row);
+  int rc = st.step();
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) return m->fail(rc, "cannot look up remote ids");
+  return false;
+}
+
+Result<void> Outbox::set_remote_id(std::int64_t row_id, std::string_view channel, std::string_view remote_id) {
+  return m->set_state(row_id, channel,
+                      "UPDATE deliveries SET updated_at = ?3, remote_id = ?4 WHERE submission_id = ?1 AND channel = ?2",
+                      [&](Stmt& st) { st.bind(4, remote_id); });
+}
+
 Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
   Stmt st(m->db,
           "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?, ?, ?, ?, ?)");
@@ -640,6 +671,149 @@ Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
   int rc = st.step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store the answer");
   return sqlite3_changes(m->db) > 0;
+}
+
+Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates) {
+  if (updates.empty()) return {};
+  std::int64_t now_ms = m->now();
+  Transaction tx(m->db);
+  if (auto r = tx.begin(); !r) return r;
+  Stmt done(m->db,
+            "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
+            "uncertain = 0, remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2 "
+            "AND state <> 'delivered'");
+  Stmt retry(m->db,
+             "UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5, "
+             "uncertain = ?6, remote_id = coalesce(?7, remote_id) WHERE submission_id = ?1 AND channel = ?2 "
+             "AND state <> 'delivered'");
+  Stmt park(m->db,
+            "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, last_error = ?4, "
+            "uncertain = 0 WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'");
+  for (auto* st : {&done, &retry, &park})
+    if (auto r = m->check(*st, "cannot record delivery outcomes"); !r) return r;
+  for (const auto& u : updates) {
+    Stmt* st = nullptr;
+    switch (u.state) {
+      case DeliveryState::delivered:
+        st = &done;
+        done.reset().bind(4, u.remote_id).bind_opt(5, u.remote_display);
+        break;
+      case DeliveryState::retry:
+        st = &retry;
+        retry.reset().bind(4, u.next_attempt_ms).bind(5, u.error).bind(6, u.uncertain ? 1 : 0).bind_opt(7, u.remote_id);
+        break;
+      case DeliveryState::parked:
+        st = &park;
+        park.reset().bind(4, u.error);
+        break;
+      default: return make_error(Errc::invalid_value, "record() takes delivered, retry or parked outcomes");
+    }
+    st->bind(1, u.row_id).bind(2, u.channel).bind(3, now_ms);
+    if (int rc = st->step(); rc != SQLITE_DONE) return m->fail(rc, "cannot record delivery outcomes");
+  }
+  return tx.commit();
+}
+
+Result<std::vector<RemoteRef>> Outbox::followed(std::string_view channel, std::int64_t since_ms,
+                                                std::string_view closed_status, std::size_t limit) {
+  Stmt st(m->db,
+          "SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
+          "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
+          "WHERE d.channel = ?1 AND d.state = 'delivered' AND d.remote_id IS NOT NULL AND d.delivered_at >= ?2 "
+          "AND coalesce(d.remote_status, '') <> ?3 ORDER BY d.updated_at LIMIT ?4");
+  if (auto r = m->check(st, "cannot list followed deliveries"); !r) return r.error();
+  st.bind(1, channel).bind(2, since_ms).bind(3, closed_status).bind(4, static_cast<std::int64_t>(limit));
+  std::vector<RemoteRef> out;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW)
+    out.push_back(RemoteRef{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5)});
+  if (rc != SQLITE_DONE) return m->fail(rc, "cannot list followed deliveries");
+  return out;
+}
+
+Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
+  Stmt st(m->db,
+          "SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, ''), "
+          "d.updated_at FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
+          "WHERE d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '') "
+          "ORDER BY d.state = 'parked' DESC, d.updated_at DESC LIMIT ?");
+  if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
+  st.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<DeliveryProblem> out;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW)
+    out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
+                                  static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
+  if (rc != SQLITE_DONE) return m->fail(rc, "cannot list problems");
+  return out;
+}
+
+Result<ChannelState> Outbox::channel_state(std::string_view channel) {
+  Stmt st(m->db,
+          "SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
+          "FROM channel_state WHERE channel = ?");
+  if (auto r = m->check(st, "cannot read the channel state"); !r) return r.error();
+  st.bind(1, channel);
+  ChannelState out;
+  out.channel = std::string(channel);
+  int rc = st.step();
+  if (rc == SQLITE_ROW) {
+    out.circuit = st.text(0);
+    out.failures = static_cast<int>(st.i64(1));
+    out.not_before_ms = st.i64(2);
+    out.last_error = st.text(3);
+    out.last_success_ms = st.i64(4);
+    out.last_attempt_ms = st.i64(5);
+    out.last_poll_ms = st.i64(6);
+    std::string times = st.text(7);
+    std::size_t pos = 0;
+    while (pos < times.size()) {
+      auto comma = times.find(',', pos);
+      std::string part = times.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      if (!part.empty()) out.sent_times.push_back(std::stoll(part));
+      if (comma == std::string::npos) break;
+      pos = comma + 1;
+    }
+  } else if (rc != SQLITE_DONE) {
+    return m->fail(rc, "cannot read the channel state");
+  }
+  return out;
+}
+
+Result<void> Outbox::save_channel_state(const ChannelState& c) {
+  Stmt st(m->db,
+          "INSERT INTO channel_state (channel, circuit, failures, not_before, last_error, last_success, last_attempt, "
+          "last_poll, sent_times) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (channel) DO UPDATE SET "
+          "circuit = ?2, failures = ?3, not_before = ?4, last_error = ?5, last_success = ?6, last_attempt = ?7, "
+          "last_poll = ?8, sent_times = ?9");
+  if (auto r = m->check(st, "cannot save the channel state"); !r) return r;
+  std::string times;
+  for (auto t : c.sent_times) times += (times.empty() ? "" : ",") + std::to_string(t);
+  st.bind(1, c.channel).bind(2, c.circuit).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
+      .bind(6, c.last_success_ms).bind(7, c.last_attempt_ms).bind(8, c.last_poll_ms).bind(9, times);
+  if (int rc = st.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot save the channel state");
+  return {};
+}
+
+Result<std::optional<std::string>> Outbox::cache_get(std::string_view key, std::int64_t* fetched_ms) {
+  Stmt st(m->db, "SELECT body, fetched_at FROM sync_cache WHERE key = ?");
+  if (auto r = m->check(st, "cannot read the cache"); !r) return r.error();
+  st.bind(1, key);
+  int rc = st.step();
+  if (rc == SQLITE_DONE) return std::optional<std::string>{};
+  if (rc != SQLITE_ROW) return m->fail(rc, "cannot read the cache");
+  if (fetched_ms) *fetched_ms = st.i64(1);
+  return std::optional<std::string>{st.text(0)};
+}
+
+Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
+  Stmt st(m->db,
+          "INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
+  if (auto r = m->check(st, "cannot write the cache"); !r) return r;
+  st.bind(1, key).bind(2, m->now()).bind(3, body);
+  if (int rc = st.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot write the cache");
+  return {};
 }
 
 Result<std::size_t> Outbox::purge(int days) {

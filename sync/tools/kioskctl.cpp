@@ -3,7 +3,7 @@
 // Exit codes (also in `kioskctl --help`):
 //   0 success · 1 internal error · 2 usage error · 3 invalid input (nothing stored) · 4 not found ·
 //   5 storage error (database full, read-only, damaged, newer schema, busy) · 6 configuration error ·
-//   7 file or bundle error
+//   7 file or bundle error · 8 network or channel error (sync, channels test)
 #include <unistd.h>
 
 #include <cstdio>
@@ -17,12 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/bundle.hpp"
+#include "kiosk/sync/channel.hpp"
+#include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/codec.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/synth.hpp"
+#include "kiosk/sync/transport.hpp"
 #include "kiosk/sync/validate.hpp"
 #include "progress.hpp"
 
@@ -31,7 +34,8 @@ using namespace kiosk;
 
 namespace {
 
-enum Exit : int { ok = 0, internal = 1, usage = 2, invalid_input = 3, not_found = 4, storage = 5, config = 6, file = 7 };
+enum Exit : int { ok = 0, internal = 1, usage = 2, invalid_input = 3, not_found = 4, storage = 5, config = 6, file = 7,
+                  network = 8 };
 
 int exit_code_for(Errc code) {
   switch (code) {
@@ -59,6 +63,14 @@ int exit_code_for(Errc code) {
     case Errc::config_permissions: return Exit::config;
     case Errc::bundle_format:
     case Errc::io: return Exit::file;
+    case Errc::network:
+    case Errc::timeout:
+    case Errc::tls:
+    case Errc::auth:
+    case Errc::rate_limited:
+    case Errc::remote_rejected:
+    case Errc::remote_error:
+    case Errc::protocol: return Exit::network;
   }
   return Exit::internal;
 }
@@ -293,6 +305,19 @@ int cmd_stats(const Globals& g) {
               {"db_file_bytes", st->db_file_bytes}, {"wal_file_bytes", st->wal_file_bytes},
               {"schema_version", st->schema_version}, {"dictionary", st->active_dictionary},
               {"oldest_undelivered", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : ""}};
+    json problems = json::array();
+    if (auto p = session->outbox.problems(50); p)
+      for (const auto& x : *p)
+        problems.push_back({{"reference", x.reference}, {"channel", x.channel}, {"state", delivery_state_name(x.state)},
+                            {"attempts", x.attempts}, {"reason", x.reason}, {"at", format_utc(x.updated_ms)}});
+    j["problems"] = problems;
+    json channels = json::object();
+    for (auto name : kChannelNames)
+      if (auto c = session->outbox.channel_state(name); c && (c->last_attempt_ms || !c->last_error.empty()))
+        channels[std::string(name)] = {{"circuit", c->circuit}, {"failures", c->failures}, {"last_error", c->last_error},
+                                       {"last_success", c->last_success_ms ? format_utc(c->last_success_ms) : ""},
+                                       {"not_before", c->not_before_ms ? format_utc(c->not_before_ms) : ""}};
+    j["channels"] = channels;
     std::cout << j.dump(2) << "\n";
     return Exit::ok;
   }
@@ -317,7 +342,126 @@ int cmd_stats(const Globals& g) {
   fmt::print("On disk     {} bytes database + {} bytes WAL\n", st->db_file_bytes, st->wal_file_bytes);
   fmt::print("Oldest undelivered  {}\n", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : "none");
   fmt::print("Schema {} · dictionary {}\n", st->schema_version, st->active_dictionary);
+  bool header = false;
+  for (auto name : kChannelNames) {
+    auto c = session->outbox.channel_state(name);
+    if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
+    if (!header) fmt::print("\n{:<12}{:<11}{:<26}{}\n", "CHANNEL", "CIRCUIT", "LAST SUCCESS", "LAST ERROR");
+    header = true;
+    fmt::print("{:<12}{:<11}{:<26}{}\n", name, c->circuit, c->last_success_ms ? format_utc(c->last_success_ms) : "never",
+               c->last_error.empty() ? "-" : c->last_error);
+  }
+  if (auto p = session->outbox.problems(20); p && !p->empty()) {
+    fmt::print("\nNeeds attention (parked: fix the cause, then `kioskctl requeue`):\n");
+    for (const auto& x : *p)
+      fmt::print("  {:<13} {:<10} {:<7} attempts {:<3} {}\n", refcode::group(x.reference), x.channel,
+                 delivery_state_name(x.state), x.attempts, x.reason);
+  }
   return Exit::ok;
+}
+
+// ---- sync / channels test --------------------------------------------------------------------------
+Result<Secrets> load_secrets_for(const Config& config, bool required) {
+  auto s = load_secrets_file(config.sync.secrets_file);
+  if (!s) return required ? Result<Secrets>(s.error()) : Result<Secrets>(Secrets{});
+  if (required)
+    if (auto r = check_secrets(config, *s); !r) return r.error();
+  return s;
+}
+
+int cmd_sync(const Globals& g, bool dry_run) {
+  auto session = open_session(g, false);
+  if (!session) return report(g, session.error());
+  auto secrets = load_secrets_for(session->config, !dry_run);
+  if (!secrets) return report(g, secrets.error());
+  CurlTransport transport;
+  EngineOptions o;
+  o.dry_run = dry_run;
+  o.ignore_backoff = true;  // a technician's "sync now": try every channel at once
+  Engine engine(session->config, *secrets, session->outbox, transport, SystemClock::instance(), o);
+  std::vector<std::string> names;
+  for (auto n : kChannelNames)
+    if (session->config.channels.at(std::string(n)).enabled) names.emplace_back(n);
+  tools::MultiProgress bars(names, !g.json && !dry_run);
+  engine.on_progress([&](const RunReport& r) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (const auto* c = r.find(names[i]))
+        bars.set(i, c->delivered + c->parked, c->queued, c->retried ? std::to_string(c->retried) + " to retry" : "");
+  });
+  auto rep = engine.run_once();
+  bars.finish();
+  if (!rep) return report(g, rep.error());
+  if (dry_run) {
+    if (g.json) {
+      json out = json::array();
+      for (const auto& d : rep->dry_run)
+        out.push_back({{"channel", d.channel}, {"reference", refcode::group(d.reference)}, {"method", d.request.method},
+                       {"url", d.request.url}, {"headers", d.request.headers}, {"body", d.request.body}});
+      std::cout << out.dump(2) << "\n";
+    } else {
+      for (const auto& d : rep->dry_run) {
+        fmt::print("# {} · {}\n{} {}\n", d.channel, refcode::group(d.reference), d.request.method, d.request.url);
+        for (const auto& [k, v] : d.request.headers) fmt::print("{}: {}\n", k, v);
+        fmt::print("\n{}\n\n", d.request.body);
+      }
+      fmt::print("{} requests would be sent (nothing was sent or changed)\n", rep->dry_run.size());
+    }
+    return Exit::ok;
+  }
+  bool trouble = false;
+  if (g.json) {
+    json out = json::array();
+    for (const auto& c : rep->channels) {
+      out.push_back({{"channel", c.channel}, {"queued", c.queued}, {"delivered", c.delivered}, {"retry", c.retried},
+                     {"parked", c.parked}, {"answers", c.answers}, {"requests", c.requests}, {"bytes_sent", c.bytes_sent},
+                     {"bytes_received", c.bytes_received}, {"circuit", c.circuit}, {"skipped", c.skipped},
+                     {"last_error", c.last_error}});
+      trouble = trouble || c.retried > 0 || c.parked > 0 || !c.skipped.empty();
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", "CHANNEL", "delivered", "retry", "parked", "answers",
+               "requests", "bytes out", "state");
+    for (const auto& c : rep->channels) {
+      std::string state = !c.skipped.empty() ? c.skipped : c.last_error.empty() ? c.circuit : c.circuit + ": " + c.last_error;
+      fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", c.channel, c.delivered, c.retried, c.parked, c.answers,
+                 c.requests, c.bytes_sent, state);
+      trouble = trouble || c.retried > 0 || c.parked > 0 || !c.skipped.empty();
+    }
+  }
+  return trouble ? Exit::network : Exit::ok;
+}
+
+int cmd_channels_test(const Globals& g) {
+  auto cfg = load_config(g);
+  if (!cfg) return report(g, cfg.error());
+  auto secrets = load_secrets_file(cfg->sync.secrets_file);
+  Secrets sec = secrets ? *secrets : Secrets{};
+  auto tree = CategoryTree::load_default();
+  CategoryTree categories = tree ? *tree : CategoryTree{};
+  ChannelEnv env{&*cfg, &sec, &categories, nullptr, &SystemClock::instance()};
+  CurlTransport transport;
+  bool all_ok = true;
+  json out = json::array();
+  if (!secrets && !g.json) fmt::print("secrets    FAIL: {}\n", secrets.error().message);
+  if (!secrets) all_ok = false;
+  for (auto name : kChannelNames) {
+    const ChannelConfig& cc = cfg->channels.at(std::string(name));
+    if (!cc.enabled) continue;
+    auto ch = make_channel(env, cc);
+    std::string problem;
+    bool missing_credential = (name == "openklant" && sec.openklant_token.empty()) ||
+                              (name == "open311" && sec.open311_api_key.empty()) ||
+                              (name == "mastodon" && sec.mastodon_access_token.empty());
+    if (missing_credential) problem = "no credential for this channel in the secrets file " + cfg->sync.secrets_file.string();
+    else problem = ch->interpret_probe(transport.perform(ch->build_probe()));
+    all_ok = all_ok && problem.empty();
+    if (g.json) out.push_back({{"channel", name}, {"url", cc.base_url}, {"ok", problem.empty()}, {"problem", problem}});
+    else fmt::print("{:<10} {:<4} {}{}\n", name, problem.empty() ? "OK" : "FAIL", cc.base_url,
+                    problem.empty() ? "" : "\n           " + problem);
+  }
+  if (g.json) std::cout << json{{"ok", all_ok}, {"channels", out}, {"secrets", secrets ? "" : secrets.error().message}}.dump(2) << "\n";
+  return all_ok ? Exit::ok : Exit::network;
 }
 
 // ---- export / import -------------------------------------------------------------------------------
@@ -419,7 +563,8 @@ int main(int argc, char** argv) {
   app.footer(
       "Configuration: --config PATH, else $KIOSK_CONFIG, else the built-in demo configuration.\n"
       "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input (nothing stored), 4 not found,\n"
-      "            5 storage (full, read-only, damaged, newer schema, busy), 6 configuration, 7 file or bundle.");
+      "            5 storage (full, read-only, damaged, newer schema, busy), 6 configuration, 7 file or bundle,\n"
+      "            8 network or channel (sync, channels test).");
   app.require_subcommand(1);
   Globals g;
   app.add_option("--config", g.config_path, "Configuration file (TOML)");
@@ -470,6 +615,16 @@ int main(int argc, char** argv) {
   requeue->callback([&] { rc = cmd_requeue(g, channel); });
 
   app.add_subcommand("check", "Run SQLite's integrity check on the outbox")->callback([&] { rc = cmd_check(g); });
+
+  bool dry_run = false;
+  auto* sync = app.add_subcommand("sync", "One sync run now: a progress bar per channel, then a summary (exit 8 if anything is left)");
+  sync->add_flag("--dry-run", dry_run, "Print the requests the next run would send; send and change nothing");
+  sync->callback([&] { rc = cmd_sync(g, dry_run); });
+
+  auto* channels = app.add_subcommand("channels", "The municipal channels");
+  channels->require_subcommand(1);
+  channels->add_subcommand("test", "Check each enabled channel's endpoint and credential, and say what is wrong")
+      ->callback([&] { rc = cmd_channels_test(g); });
 
   auto* dict = app.add_subcommand("dict", "Compression dictionaries");
   dict->require_subcommand(1);

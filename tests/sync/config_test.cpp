@@ -609,3 +609,67 @@ TEST(config_test, check_secrets_against_enabled_channels) {
   secrets.open311_api_key.clear();
   EXPECT_TRUE(kiosk::check_secrets(cfg, secrets).ok());
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Polls, news and the UI keys (kiosk UI, issue 5)
+
+namespace {
+// kMinimal offers every language by default, so texts need all six.
+std::string six(const std::string& word) {
+  return "{ nl = \"" + word + "\", en = \"" + word + "\", tr = \"" + word + "\", pl = \"" + word + "\", uk = \"" + word +
+         "\", ar = \"" + word + "\" }";
+}
+}  // namespace
+
+TEST(config_test, polls_and_news_parse) {
+  std::string text = kMinimal +
+                     "[[polls]]\n"                                        // 13
+                     "id = \"p1\"\n"                                      // 14
+                     "question = " + six("Q") + "\n"                      // 15
+                     "[[polls.answers]]\nid = \"a\"\ntext = " + six("A") + "\n"
+                     "[[polls.answers]]\nid = \"b\"\ntext = " + six("B") + "\n"
+                     "[[news]]\nid = \"n1\"\npublished = \"2026-11-20T09:00:00Z\"\ntext = " + six("N") + "\n";
+  auto r = parse(text);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->polls.size(), 1u);
+  EXPECT_EQ(r->polls[0].answers.size(), 2u);
+  EXPECT_EQ(r->polls[0].answers[1].text.get("pl"), "B");
+  ASSERT_EQ(r->news.size(), 1u);
+  EXPECT_EQ(r->news[0].published_ms, 1795165200000);  // 2026-11-20T09:00:00Z
+  EXPECT_EQ(r->news[0].text.get("xx"), "N");  // falls back to Dutch
+}
+
+TEST(config_test, poll_errors_name_line_and_key) {
+  auto r = parse(kMinimal + "[[polls]]\nid = \"p1\"\nquestoin = " + six("Q") + "\n");  // line 15
+  EXPECT_CONFIG_ERROR(r, Errc::config_unknown_key, "kiosk.toml:15:1: unknown key 'questoin' in [[polls]]");
+
+  // A language of kiosk.languages without a text.
+  auto r2 = parse(kMinimal + "[[polls]]\nid = \"p1\"\nquestion = { nl = \"Q\" }\n");
+  EXPECT_CONFIG_ERROR(r2, Errc::config_missing, "kiosk.toml:15:");
+  EXPECT_EQ(r2.error().field, "polls[0].question.en");
+
+  auto r3 = parse(kMinimal + "[[polls]]\nid = \"p1\"\nquestion = " + six("Q") + "\n[[polls.answers]]\nid = \"a\"\ntext = " +
+                  six("A") + "\n");
+  EXPECT_CONFIG_ERROR(r3, Errc::invalid_value, "kiosk.toml:");
+  EXPECT_NE(r3.error().message.find("2 to 8 answers"), std::string::npos) << r3.error().message;
+
+  auto r4 = parse(kMinimal + "[[polls]]\nid = 7\n");  // line 14
+  EXPECT_CONFIG_ERROR(r4, Errc::config_type, "kiosk.toml:14:");
+}
+
+TEST(config_test, news_errors) {
+  auto r = parse(kMinimal + "[[news]]\nid = \"n\"\npublished = \"gisteren\"\ntext = " + six("N") + "\n");
+  EXPECT_CONFIG_ERROR(r, Errc::invalid_value, "kiosk.toml:15:");
+  std::string text = kMinimal;
+  text.replace(text.find("[kiosk]"), 0, "news = 3\n");  // line 2
+  auto r2 = parse(text);
+  EXPECT_CONFIG_ERROR(r2, Errc::config_type, "kiosk.toml:2:");
+}
+
+TEST(config_test, ui_large_text_scale_and_pin_hash) {
+  auto r = parse(kMinimal + "[ui]\nlarge_text_scale = 5.0\n");
+  EXPECT_CONFIG_ERROR(r, Errc::invalid_value, "kiosk.toml:14:");
+  auto demo = kiosk::demo_config();
+  EXPECT_EQ(demo.ui.technician_pin_hash.rfind("pbkdf2-sha256$", 0), 0u);
+  EXPECT_DOUBLE_EQ(demo.ui.large_text_scale, 1.4);
+}

@@ -100,8 +100,38 @@ struct UiSection {
   int viewing_distance_mm = 500;     // eye to screen, mm
   int idle_timeout_s = 120;          // session wipe after this many idle seconds
   int idle_warning_s = 30;           // warning shown this long before the wipe, >= 20 (EN 301 549)
-  std::string technician_pin_hash;   // hash of the technician PIN; empty: none configured
-  std::string printer;               // CUPS printer for receipts; empty: no printing
+  std::string technician_pin_hash;   // "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>" of the technician
+                                     // PIN (kiosk --hash-pin prints one); empty: technician screen locked
+  std::string printer;               // CUPS printer for receipts (lp -d); empty: no print button
+  double large_text_scale = 1.4;     // text size factor of the helper's "large text" mode, 1.1..2.5
+};
+
+// A text in several screen languages: language code -> text. Polls and news carry one per language; a
+// configuration must give every language in kiosk.languages.
+struct LocalizedText {
+  std::map<std::string, std::string> by_language;
+  // The text in `language`, else in `fallback`, else any; empty when there is none.
+  const std::string& get(std::string_view language, std::string_view fallback = "nl") const;
+};
+
+struct PollAnswer {
+  std::string id;  // [A-Za-z0-9._-], 1..64 characters, unique within the poll (stored as poll_answer)
+  LocalizedText text;
+};
+
+// [[polls]]: a municipal poll shown on the "idea or poll" screen. One answer per session.
+struct Poll {
+  std::string id;  // [A-Za-z0-9._-], 1..64 characters, unique (stored as poll_id)
+  LocalizedText question;
+  std::vector<PollAnswer> answers;  // 2..8
+};
+
+// [[news]]: news items the kiosk puts into its outbox at start (the demo seeds a few); real news comes
+// from the municipality's channel through the sync service.
+struct NewsSeed {
+  std::string id;                 // unique (NewsItem::remote_id, source "config")
+  std::int64_t published_ms = 0;  // from `published`, an RFC 3339 date-time ("2026-11-20T09:00:00Z")
+  LocalizedText text;
 };
 
 struct Config {
@@ -113,6 +143,8 @@ struct Config {
   SyncSection sync;
   UiSection ui;
   std::vector<Place> places;                     // [[places]]: nearby streets and landmarks
+  std::vector<Poll> polls;                       // [[polls]]
+  std::vector<NewsSeed> news;                    // [[news]]
   std::map<std::string, ChannelConfig> channels; // always all four of kChannelNames
   std::filesystem::path source;                  // file it came from (absolute); empty for the embedded demo
 

@@ -40,6 +40,15 @@ enum class Errc {
   config_missing,
   config_permissions,
   io,               // plain file I/O outside SQLite
+  // Network and remote systems (sync engine, channel adapters).
+  network,          // cannot connect, connection reset, DNS
+  timeout,          // no (complete) answer in time
+  tls,              // certificate not trusted, name mismatch, handshake failure
+  auth,             // the server refused our credentials (401/403)
+  rate_limited,     // 429 or our own pacing
+  remote_rejected,  // permanent refusal (4xx other than 408/429): parked with the server's reason
+  remote_error,     // server-side failure (5xx, 408), worth retrying
+  protocol,         // an answer we cannot understand
 };
 
 std::string_view errc_name(Errc code) noexcept;

@@ -41,7 +41,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 1;
+inline constexpr int kOutboxSchemaVersion = 2;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -121,8 +121,56 @@ struct DueDelivery {
   std::string channel;
   Submission submission;
   int attempts = 0;                  // attempts before this one
-  bool uncertain = false;            // was in flight when a previous run died: check the server first
+  bool uncertain = false;            // the last send may have arrived (a run died in flight, or the answer
+                                     // was lost): the engine asks the server before resending
   std::string remote_id;             // known remote id (if an earlier attempt got one)
+  std::int64_t first_attempt_ms = 0; // when it was first claimed (0: now, the first time)
+  std::int64_t last_attempt_ms = 0;  // when it was last claimed or its last outcome recorded
+};
+
+// One outcome of a sync attempt, for Outbox::record (many in one transaction).
+struct DeliveryUpdate {
+  std::int64_t row_id = 0;
+  std::string channel;
+  DeliveryState state = DeliveryState::delivered;  // delivered, retry or parked
+  std::string remote_id;       // delivered (and retry, when a partial success gave one)
+  std::string remote_display;  // delivered
+  std::int64_t next_attempt_ms = 0;  // retry
+  std::string error;           // retry: last error; parked: the server's reason
+  bool uncertain = false;      // retry: the request may have arrived
+};
+
+// Per-channel engine state (circuit breaker, backoff, pacing), kept across runs.
+struct ChannelState {
+  std::string channel;
+  std::string circuit = "closed";  // closed | open | half_open
+  int failures = 0;
+  std::int64_t not_before_ms = 0;
+  std::string last_error;
+  std::int64_t last_success_ms = 0;
+  std::int64_t last_attempt_ms = 0;
+  std::int64_t last_poll_ms = 0;
+  std::vector<std::int64_t> sent_times;  // recent POSTs, for pacing
+};
+
+// A delivered item whose remote status and answers are still followed.
+struct RemoteRef {
+  std::int64_t row_id = 0;
+  std::string uuid;
+  std::string reference;
+  std::string remote_id;
+  std::string remote_status;
+  std::int64_t delivered_ms = 0;
+};
+
+// A delivery that needs a technician's eye (parked, or retrying with an error).
+struct DeliveryProblem {
+  std::string reference;
+  std::string channel;
+  DeliveryState state = DeliveryState::parked;
+  int attempts = 0;
+  std::string reason;  // parked reason or last error
+  std::int64_t updated_ms = 0;
 };
 
 struct NewsItem {
@@ -175,6 +223,8 @@ class Outbox {
 
   // Delivery state machine (see the drawing at the top of this file).
   Result<std::vector<DueDelivery>> claim_due(std::string_view channel, std::size_t max_count, std::size_t max_bytes);
+  // What claim_due would hand out, without claiming anything (`kioskctl sync --dry-run`).
+  Result<std::vector<DueDelivery>> peek_due(std::string_view channel, std::size_t max_count, std::size_t max_bytes);
   Result<void> mark_delivered(std::int64_t row_id, std::string_view channel, std::string_view remote_id,
                               std::string_view remote_display);
   Result<void> mark_retry(std::int64_t row_id, std::string_view channel, std::int64_t next_attempt_ms,
@@ -182,7 +232,26 @@ class Outbox {
   Result<void> mark_parked(std::int64_t row_id, std::string_view channel, std::string_view reason);
   Result<std::size_t> requeue_parked(std::string_view channel);  // parked -> pending ("" = all channels)
   Result<void> set_remote_status(std::int64_t row_id, std::string_view channel, std::string_view status);
+  // Whether another submission's delivery to this channel already has this remote id.
+  Result<bool> remote_id_taken(std::string_view channel, std::string_view remote_id, std::int64_t except_row);
+  // Replaces the remote id of a delivered item (e.g. an Open311 token resolved to its request id).
+  Result<void> set_remote_id(std::int64_t row_id, std::string_view channel, std::string_view remote_id);
   Result<bool> add_answer(std::int64_t row_id, const Answer& answer);  // false if already stored
+  // Applies many outcomes in one transaction (one fsync per batch). A delivered outcome stores its
+  // remote id in the same statement that marks it done. Already-delivered rows are left alone.
+  Result<void> record(const std::vector<DeliveryUpdate>& updates);
+  // Delivered items of a channel with a remote id, oldest poll first, delivered after since_ms and
+  // whose remote status is not `closed_status`.
+  Result<std::vector<RemoteRef>> followed(std::string_view channel, std::int64_t since_ms,
+                                          std::string_view closed_status, std::size_t limit);
+  // Parked deliveries and retries with an error, newest first.
+  Result<std::vector<DeliveryProblem>> problems(std::size_t limit);
+
+  // Engine state per channel (defaults when never saved) and a small cache for offline use.
+  Result<ChannelState> channel_state(std::string_view channel);
+  Result<void> save_channel_state(const ChannelState& state);
+  Result<std::optional<std::string>> cache_get(std::string_view key, std::int64_t* fetched_ms = nullptr);
+  Result<void> cache_put(std::string_view key, std::string_view body);
 
   // Retention: personal data out of fully delivered submissions older than days; returns how many.
   Result<std::size_t> purge(int days);
@@ -199,6 +268,7 @@ class Outbox {
  private:
   struct Impl;
   explicit Outbox(std::unique_ptr<Impl> impl);
+  Result<std::vector<DueDelivery>> due(std::string_view channel, std::size_t max_count, std::size_t max_bytes, bool claim);
   std::unique_ptr<Impl> m;
 };
 

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Second stage of the image build, run by helper-init inside qemu-system-aarch64 in a chroot of the root
+# image: installs the packages that stage 1 downloaded (offline), the kiosk package, builds the initramfs
+# once, enables the units, fills the data partition (/dev/vdb) and exports /boot/firmware as a tar to
+# /dev/vdc. Everything here runs on emulated arm64: keep it short.
+set -eu
+export DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true LC_ALL=C.UTF-8
+t0=$(date +%s)
+step() { echo "kiosk-stage2: [$(( $(date +%s) - t0 ))s] $*"; }
+. /kiosk-stage2.env   # PACKAGES, KIOSK_DEB
+
+# No initramfs per package: one run at the end (each run takes minutes under emulation).
+dpkg-divert --local --rename --divert /usr/sbin/update-initramfs.kiosk --add /usr/sbin/update-initramfs
+printf '#!/bin/sh\nexit 0\n' > /usr/sbin/update-initramfs; chmod 755 /usr/sbin/update-initramfs
+# No daemons start inside the build.
+printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d
+
+step "installing packages"
+# shellcheck disable=SC2086
+apt-get --no-download -y -o Dpkg::Options::=--force-confold -o Dpkg::Use-Pty=0 install $PACKAGES "$KIOSK_DEB"
+
+step "initramfs"
+rm -f /usr/sbin/update-initramfs
+dpkg-divert --local --rename --remove /usr/sbin/update-initramfs
+update-initramfs -c -k all
+rm -f /usr/sbin/policy-rc.d
+
+step "units"
+systemctl enable kiosk.service kiosk-sync.service kiosk-sync.timer kiosk-provision.service kiosk-boot-check.service \
+  systemd-networkd.service systemd-resolved.service systemd-timesyncd.service ssh.service
+systemctl disable getty@tty1.service 2>/dev/null || true
+systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service 2>/dev/null || true
+systemctl set-default multi-user.target
+
+step "cleanup"
+rm -f /etc/ssh/ssh_host_*            # each kiosk makes its own at provisioning
+: > /etc/machine-id                  # and gets its own machine id
+rm -f /var/lib/dbus/machine-id
+echo kiosk > /etc/hostname
+apt-get clean
+rm -rf /var/lib/apt/lists/* /var/cache/kiosk /var/log/*.log /var/log/apt/* /var/cache/debconf/*-old \
+       /var/lib/dpkg/*-old /kiosk-stage2.env
+
+step "data partition"
+mkdir -p /data
+mount -t ext4 /dev/vdb /data
+mkdir -p /data/kiosk /data/journal /data/systemd
+chown kiosk-sync:kiosk /data/kiosk; chmod 2770 /data/kiosk
+chown root:systemd-journal /data/journal; chmod 2755 /data/journal
+cp -a /var/lib/systemd/. /data/systemd/
+[ -n "${SOURCE_DATE_EPOCH:-}" ] && find /data -xdev -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+umount /data
+
+step "boot partition export"
+ls -l /boot/firmware
+tar --sort=name --owner=0 --group=0 --numeric-owner ${SOURCE_DATE_EPOCH:+--mtime=@$SOURCE_DATE_EPOCH} \
+  -C /boot/firmware -cf /dev/vdc .
+find /boot/firmware -mindepth 1 -delete
+
+step "timestamps"
+rm -f /kiosk-stage2.sh
+if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
+  find / -xdev -newermt "@$SOURCE_DATE_EPOCH" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} + 2>/dev/null || true
+fi
+step "done"

@@ -1,0 +1,104 @@
+// kiosk-provision: validate a provisioning file and install it (see provision.hpp).
+//   kiosk-provision [--root DIR] [--check] [--keep] [--error-file PATH] FILE
+// Exit codes: 0 installed (FILE deleted unless --keep) or valid (--check), 2 usage, 3 the file has errors
+// (nothing written, FILE kept, errors on stderr and in --error-file), 7 writing failed.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "provision.hpp"
+
+namespace fs = std::filesystem;
+
+static int usage() {
+  std::fprintf(stderr,
+               "usage: kiosk-provision [--root DIR] [--check] [--keep] [--error-file PATH] FILE\n"
+               "  Validates FILE (kiosk configuration + [provision] + [secrets.<channel>]) and installs it into\n"
+               "  /etc/kiosk and the system; FILE is deleted afterwards. --check only validates.\n");
+  return 2;
+}
+
+int main(int argc, char** argv) {
+  kiosk::provision::Options options;
+  bool check = false, keep = false;
+  fs::path error_file, file;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    if (a == "--root") {
+      const char* v = next();
+      if (!v) return usage();
+      options.root = v;
+    } else if (a == "--check") {
+      check = true;
+    } else if (a == "--keep") {
+      keep = true;
+    } else if (a == "--error-file") {
+      const char* v = next();
+      if (!v) return usage();
+      error_file = v;
+    } else if (a == "--version") {
+      std::printf("kiosk-provision %s\n", KIOSK_VERSION);
+      return 0;
+    } else if (a == "-h" || a == "--help") {
+      usage();
+      return 0;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage();
+    } else if (file.empty()) {
+      file = a;
+    } else {
+      return usage();
+    }
+  }
+  if (file.empty()) return usage();
+
+  kiosk::provision::Plan plan;
+  auto errors = kiosk::provision::validate(file, options, &plan);
+  std::error_code ec;
+  if (!errors.empty()) {
+    std::string text = "The provisioning file was NOT applied and is left in place. Fix these errors:\n";
+    for (const auto& e : errors) {
+      std::fprintf(stderr, "kiosk-provision: %s\n", e.c_str());
+      text += e + "\n";
+    }
+    if (!error_file.empty()) {
+      std::ofstream out(error_file, std::ios::trunc);
+      out << text;
+    }
+    return 3;
+  }
+  if (check) {
+    std::printf("%s: valid (kiosk %s, %s)\n", file.c_str(), plan.config.kiosk.id.c_str(),
+                plan.config.kiosk.municipality.c_str());
+    return 0;
+  }
+  errors = kiosk::provision::apply(plan, options);
+  if (!errors.empty()) {
+    for (const auto& e : errors) std::fprintf(stderr, "kiosk-provision: %s\n", e.c_str());
+    if (!error_file.empty()) {
+      std::ofstream out(error_file, std::ios::trunc);
+      out << "Installing the provisioning file failed (it is left in place):\n";
+      for (const auto& e : errors) out << e << "\n";
+    }
+    return 7;
+  }
+  if (!error_file.empty()) fs::remove(error_file, ec);
+  if (!keep) {
+    // The file holds credentials: overwrite is not reliable on flash, but at least unlink and sync the FAT.
+    if (!fs::remove(file, ec) || ec) {
+      std::fprintf(stderr, "kiosk-provision: installed, but cannot delete %s: %s\n", file.c_str(),
+                   ec.message().c_str());
+      return 7;
+    }
+    ::sync();
+  }
+  std::printf("kiosk-provision: kiosk %s (%s) provisioned; host name %s%s\n", plan.config.kiosk.id.c_str(),
+              plan.config.kiosk.municipality.c_str(), plan.provision.hostname.c_str(),
+              plan.provision.wifi_ssid.empty() ? "" : ", Wi-Fi configured");
+  return 0;
+}

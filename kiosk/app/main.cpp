@@ -1,0 +1,221 @@
+// kiosk: the touchscreen program. Windowed for development, --fullscreen on the appliance; the demo
+// configuration and a local outbox (./kiosk-data/) by default, --config PATH for a real one.
+//
+// Render on demand: the loop blocks in SDL_WaitEventTimeout until an event arrives or a timed change is
+// due (idle countdown, the clock on the idle screen), then draws a few frames so ImGui settles. An idle
+// kiosk draws no frames between minute changes.
+#include <SDL.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/core/catalog.hpp"
+#include "kiosk/core/categories.hpp"
+#include "kiosk/core/pin.hpp"
+#include "kiosk/core/session.hpp"
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/setup.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+
+namespace {
+
+volatile std::sig_atomic_t g_report = 0;
+void on_usr1(int) { g_report = 1; }
+
+double cpu_ms() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+}
+
+double wall_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: kiosk [--config PATH] [--db PATH] [--fullscreen] [--size WxH] [--stats]\n"
+               "       kiosk --hash-pin PIN      print a technician PIN hash for ui.technician_pin_hash\n"
+               "       kiosk --version\n"
+               "  --stats  print start-up figures and, on SIGUSR1 and at exit, frames drawn (benchmarks)\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const double t0_wall = wall_ms();
+  std::optional<std::filesystem::path> config_path, db_path;
+  bool fullscreen = false, stats = false;
+  int width = 1280, height = 800;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    if (a == "--config") {
+      const char* v = next();
+      if (!v) return usage();
+      config_path = v;
+    } else if (a == "--db") {
+      const char* v = next();
+      if (!v) return usage();
+      db_path = v;
+    } else if (a == "--fullscreen") {
+      fullscreen = true;
+    } else if (a == "--stats") {
+      stats = true;
+    } else if (a == "--size") {
+      const char* v = next();
+      if (!v || std::sscanf(v, "%dx%d", &width, &height) != 2 || width < 320 || height < 240) return usage();
+    } else if (a == "--hash-pin") {
+      const char* v = next();
+      if (!v || std::strlen(v) < 4) {
+        std::fprintf(stderr, "kiosk: a PIN needs at least 4 digits\n");
+        return 2;
+      }
+      std::printf("%s\n", kiosk::core::hash_pin(v).c_str());
+      return 0;
+    } else if (a == "--version") {
+      std::printf("kiosk %s\n", KIOSK_VERSION);
+      return 0;
+    } else {
+      return usage();
+    }
+  }
+
+  auto config = kiosk::resolve_config(config_path);
+  if (!config) {
+    std::fprintf(stderr, "kiosk: %s\n", config.error().message.c_str());
+    return 6;
+  }
+  if (config->ui.fullscreen) fullscreen = true;
+  auto options = kiosk::outbox_options(*config);
+  if (!options) {
+    std::fprintf(stderr, "kiosk: %s\n", options.error().message.c_str());
+    return 6;
+  }
+  if (db_path) options->path = *db_path;
+  std::error_code ec;
+  std::filesystem::create_directories(options->path.parent_path(), ec);
+  auto outbox = kiosk::Outbox::open(*options);
+  if (!outbox) {
+    std::fprintf(stderr, "kiosk: outbox %s: %s\n", options->path.c_str(), outbox.error().message.c_str());
+    return 5;
+  }
+  kiosk::core::seed_news(*outbox, *config);
+  auto tree = kiosk::core::CategoryTree::load(kiosk::core::CategoryTree::default_file());
+  if (!tree) {
+    std::fprintf(stderr, "kiosk: %s\n", tree.error().message.c_str());
+    return 6;
+  }
+  auto catalogs = kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), config->kiosk.languages);
+  if (!catalogs) {
+    std::fprintf(stderr, "kiosk: %s\n", catalogs.error().message.c_str());
+    return 6;
+  }
+
+  // Touch: SDL's synthetic mouse events would double every tap (KMSDRM sends none anyway).
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+  // Video only: a game controller subsystem turns every wait into a 1 ms polling loop.
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    std::fprintf(stderr, "kiosk: SDL_Init: %s\n", SDL_GetError());
+    return 1;
+  }
+  Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  SDL_Window* window = SDL_CreateWindow(config->kiosk.municipality.c_str(), SDL_WINDOWPOS_CENTERED,
+                                        SDL_WINDOWPOS_CENTERED, width, height, flags);
+  if (!window) {
+    std::fprintf(stderr, "kiosk: SDL_CreateWindow: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
+  if (!renderer) {
+    std::fprintf(stderr, "kiosk: SDL_CreateRenderer: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GetRendererOutputSize(renderer, &width, &height);
+
+  kiosk::core::Session session(*config, *tree, &*outbox, kiosk::SystemClock::instance());
+  kiosk::ui::KioskUi ui(renderer, session, *catalogs, kiosk::SystemClock::instance(), {width, height});
+  std::string error;
+  if (!ui.init(&error)) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  ui.set_wake([] {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);
+  });
+  std::string kioskctl = KIOSKCTL_PATH;
+  if (kioskctl.empty() || !std::filesystem::exists(kioskctl)) kioskctl = "kioskctl";
+  ui.set_kioskctl({kioskctl});
+  if (stats) std::signal(SIGUSR1, on_usr1);
+
+  bool running = true, first = true;
+  double frame_ms_sum = 0, frame_ms_max = 0;
+  unsigned long long frames_since = 0;
+  while (running) {
+    SDL_Event e;
+    if (!ui.wants_frame()) {
+      std::int64_t wait = ui.ms_until_timed_frame();
+      int timeout = wait < 0 ? -1 : int(std::min<std::int64_t>(wait + 5, 60000));
+      if (SDL_WaitEventTimeout(&e, timeout)) {
+        if (e.type == SDL_QUIT) break;
+        ui.handle_event(e);
+        if (e.type == SDL_USEREVENT) ui.request_frames(2);
+      } else {
+        ui.request_frames(1);  // a timed change (countdown second, clock minute)
+      }
+    }
+    while (SDL_PollEvent(&e)) {
+      if (e.type == SDL_QUIT) running = false;
+      ui.handle_event(e);
+      if (e.type == SDL_USEREVENT) ui.request_frames(2);
+    }
+    if (!running) break;
+    if (g_report) {
+      g_report = 0;
+      std::fprintf(stderr, "kiosk-stats: frames=%llu cpu_ms=%.1f frame_ms_avg=%.2f frame_ms_max=%.2f\n",
+                   (unsigned long long)ui.frames_drawn(), cpu_ms(), frames_since ? frame_ms_sum / double(frames_since) : 0.0,
+                   frame_ms_max);
+      frame_ms_sum = frame_ms_max = 0;
+      frames_since = 0;
+    }
+    if (ui.wants_frame()) {
+      double f0 = stats ? wall_ms() : 0;
+      ui.frame();
+      SDL_RenderPresent(renderer);
+      if (stats) {
+        double d = wall_ms() - f0;
+        frame_ms_sum += d;
+        frame_ms_max = std::max(frame_ms_max, d);
+        ++frames_since;
+      }
+      if (first && stats) {
+        first = false;
+        std::fprintf(stderr, "kiosk-stats: first_frame wall_ms=%.1f cpu_ms=%.1f\n", wall_ms() - t0_wall, cpu_ms());
+      }
+    }
+  }
+  if (stats)
+    std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(), cpu_ms());
+  session.wipe();
+  SDL_DestroyRenderer(renderer);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return 0;
+}

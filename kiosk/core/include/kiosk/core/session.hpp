@@ -1,0 +1,225 @@
+// One citizen's visit at the kiosk: the screens, the forms, validation, submission to the outbox, the
+// idle timeout and the wipe afterwards. Display-free: the UI reads this state and calls the commands
+// below; tests drive it with a FakeClock.
+//
+// Screens and the command that makes each transition (back() returns along every arrow it can):
+//
+//   idle ──start()──► choose ──choose(Flow::report)──► report_category ──pick_category()──►
+//     ▲                 │        report_subcategory ──pick_subcategory()──► report_location ──next()──►
+//     │                 │        report_description ──next()──► report_contact ──next()──► report_review
+//     │                 │                                                        │ submit()
+//     │                 ├─choose(Flow::question)──► question_topic ──pick_topic()──► question_text
+//     │                 │        ──next()──► question_contact ──next()──► question_publish (only when the
+//     │                 │        public channel is routed) ──next()──► question_review ──submit()──┐
+//     │                 ├─choose(Flow::poll)──► poll ──pick_poll_answer(), submit()──────────────┤
+//     │                 ├─choose(Flow::news)──► news                                             ▼
+//     │                 └─choose(Flow::lookup)──► lookup (look_up() shows the status there)   receipt
+//     │                                                                                          │
+//     ├──────────── finish() ◄───────────────────────────────────────────────────────────────────┘
+//     ├──────────── tick(): idle timeout expired (from any screen)      [both call wipe()]
+//     ├──────────── back() from choose
+//   idle ──open_technician()──► technician_pin ──enter_pin()──► technician ──leave_technician()──► idle
+//
+// wipe() clears every trace of the citizen: forms, errors, receipt, look-up, language (back to the
+// default), help mode, text size; generation() changes so the UI recreates its ImGui context.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/categories.hpp"
+#include "kiosk/core/command.hpp"
+#include "kiosk/core/idle.hpp"
+#include "kiosk/core/pin.hpp"
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/outbox.hpp"
+
+namespace kiosk::core {
+
+enum class Screen {
+  idle, choose,
+  report_category, report_subcategory, report_location, report_description, report_contact, report_review,
+  question_topic, question_text, question_contact, question_publish, question_review,
+  poll, news, receipt, lookup, technician_pin, technician,
+};
+std::string_view screen_name(Screen s) noexcept;
+inline constexpr Screen kAllScreens[] = {
+    Screen::idle, Screen::choose, Screen::report_category, Screen::report_subcategory, Screen::report_location,
+    Screen::report_description, Screen::report_contact, Screen::report_review, Screen::question_topic,
+    Screen::question_text, Screen::question_contact, Screen::question_publish, Screen::question_review,
+    Screen::poll, Screen::news, Screen::receipt, Screen::lookup, Screen::technician_pin, Screen::technician};
+
+enum class Flow { report, question, poll, news, lookup };
+
+struct ContactForm {
+  std::string email;
+  std::string phone;
+  bool consent = false;  // the municipality may contact me about this submission only
+};
+
+// Where a report is: the kiosk's own location (default), one of the configured places, or typed text.
+struct LocationChoice {
+  enum Kind { at_kiosk, at_place, typed_in } kind = at_kiosk;
+  int place = -1;
+  std::string typed;
+};
+
+struct ReportForm {
+  std::string main;  // main category slug
+  std::string sub;   // sub-category slug
+  LocationChoice location;
+  std::string description;
+  ContactForm contact;
+};
+
+struct QuestionForm {
+  std::string topic;  // topic slug
+  std::string text;
+  ContactForm contact;
+  bool publish = false;  // explicit opt-in: the scrubbed text goes on the public channel
+};
+
+struct PollForm {
+  std::string answer;     // answer id picked
+  bool answered = false;  // one answer per session
+};
+
+enum class LookupStatus { received, delivered, answered };
+struct LookupResult {
+  std::string reference;  // canonical
+  Kind kind = Kind::question;
+  LookupStatus status = LookupStatus::received;
+  std::string answer;     // newest answer, if any
+  std::int64_t created_at_ms = 0;
+};
+
+struct ReceiptInfo {
+  std::string reference;  // canonical; refcode::group() to show
+  Kind kind = Kind::question;
+  std::string category;   // report category id
+  std::int64_t created_at_ms = 0;
+};
+
+struct TechnicianInfo {
+  std::string version;
+  std::map<std::string, std::int64_t> queue_depth;  // channel -> not yet delivered
+  std::map<std::string, std::int64_t> parked;       // channel -> parked
+  std::int64_t submissions = 0;
+  std::int64_t oldest_undelivered_ms = 0;
+  std::int64_t last_sync_ms = 0;                    // last "sync now" from this screen (0: none yet)
+  std::vector<std::string> last_errors;
+  std::int64_t disk_free_bytes = -1;
+  std::string error;                                // reading the outbox failed
+};
+
+// Puts the configured [[news]] into the outbox (one item per language, source "config"), so the idle
+// screen has news before the municipality's own arrives. Idempotent.
+void seed_news(Outbox& outbox, const Config& config);
+
+// The catalog key of a validation or storage error (shown next to its field).
+std::string error_key(const Error& e);
+
+class Session {
+ public:
+  Session(const Config& config, const CategoryTree& tree, Outbox* outbox, const Clock& clock);
+
+  // --- state ---
+  Screen screen() const { return m_screen; }
+  const std::string& language() const { return m_language; }
+  bool assisted() const { return m_assisted; }
+  bool large_text() const { return m_large_text; }
+  std::uint64_t generation() const { return m_generation; }
+  const Config& config() const { return *m_config; }
+  const CategoryTree& tree() const { return *m_tree; }
+  ReportForm& report() { return m_report; }
+  QuestionForm& question() { return m_question; }
+  const PollForm& poll_form() const { return m_poll; }
+  std::string& lookup_code() { return m_lookup_code; }
+  const std::optional<LookupResult>& lookup_result() const { return m_lookup; }
+  const std::optional<ReceiptInfo>& receipt() const { return m_receipt; }
+  const IdleTimer& idle() const { return m_idle; }
+  // Errors of the current step (validation, look-up, storage); field "" for screen-wide ones.
+  const std::vector<Error>& errors() const { return m_errors; }
+  const Error* error_for(std::string_view field) const;
+  const Poll* active_poll() const { return m_config->polls.empty() ? nullptr : &m_config->polls.front(); }
+  bool offers(Flow f) const;
+  bool question_has_publish_step() const;
+  // The submission as it would be sent now (review screen); channels and time filled in.
+  Submission draft() const;
+  // What would be public (scrub_personal_data of the question text).
+  std::string public_preview() const;
+  // Newest news in the current language (else the default language), at most `limit`.
+  std::vector<NewsItem> news(std::size_t limit) const;
+  std::string handling_message() const;  // receipt: what happens next, in the current language key or text
+  static bool language_ready(std::string_view lang) { return lang != "ar"; }  // RTL text lands later
+
+  // --- commands ---
+  void start();                    // idle -> choose
+  void choose(Flow flow);
+  void back();
+  void pick_category(std::string_view main_slug);
+  void pick_subcategory(std::string_view sub_slug);
+  void pick_location(LocationChoice choice);
+  void pick_topic(std::string_view slug);
+  void set_publish(bool publish) { m_question.publish = publish; }
+  // The citizen changed a field: its error goes away until the next check.
+  void clear_error(std::string_view field) {
+    std::erase_if(m_errors, [&](const Error& e) { return e.field == field; });
+  }
+  void pick_poll_answer(std::string_view answer_id);
+  void next();                     // validate the current step, then go on
+  void submit();                   // review/poll -> receipt (stored in the outbox first)
+  void finish();                   // receipt -> idle, wiped
+  void look_up();                  // lookup: find lookup_code() in the outbox
+  bool set_language(std::string_view lang);  // false when not offered or not ready
+  void set_assisted(bool on) { m_assisted = on; }
+  void set_large_text(bool on) { m_large_text = on; }
+
+  // Idle handling: call activity() on every touch, tick() every frame/wake-up.
+  void activity();
+  bool extend() { return m_idle.extend(); }
+  void tick();                     // wipes when the idle time ran out (not on the idle screen)
+  void wipe();
+
+  // Technician screen.
+  void open_technician();
+  PinResult enter_pin(std::string_view pin);
+  std::int64_t pin_wait_ms() const { return m_pin.wait_ms(); }
+  void leave_technician();
+  TechnicianInfo technician_info();
+  void note_sync(std::int64_t ms) { m_last_sync_ms = ms; }
+  bool print_available() const { return !m_config->ui.printer.empty(); }
+  std::string receipt_text() const;  // the printed slip
+
+ private:
+  void go(Screen s);
+  std::vector<std::string> step_fields(Screen s) const;
+  Screen step_of_field(const std::string& field) const;
+  bool validate_step();
+
+  const Config* m_config;
+  const CategoryTree* m_tree;
+  Outbox* m_outbox;
+  const Clock* m_clock;
+  IdleTimer m_idle;
+  PinGuard m_pin;
+
+  Screen m_screen = Screen::idle;
+  std::string m_language;
+  bool m_assisted = false;
+  bool m_large_text = false;
+  std::uint64_t m_generation = 0;
+  ReportForm m_report;
+  QuestionForm m_question;
+  PollForm m_poll;
+  std::string m_lookup_code;
+  std::optional<LookupResult> m_lookup;
+  std::optional<ReceiptInfo> m_receipt;
+  std::vector<Error> m_errors;
+  std::int64_t m_last_sync_ms = 0;
+};
+
+}  // namespace kiosk::core

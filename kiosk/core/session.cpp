@@ -1,0 +1,486 @@
+#include "kiosk/core/session.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/scrubber.hpp"
+#include "kiosk/sync/setup.hpp"
+#include "kiosk/sync/validate.hpp"
+
+namespace kiosk::core {
+
+std::string_view screen_name(Screen s) noexcept {
+  switch (s) {
+    case Screen::idle: return "idle";
+    case Screen::choose: return "choose";
+    case Screen::report_category: return "report_category";
+    case Screen::report_subcategory: return "report_subcategory";
+    case Screen::report_location: return "report_location";
+    case Screen::report_description: return "report_description";
+    case Screen::report_contact: return "report_contact";
+    case Screen::report_review: return "report_review";
+    case Screen::question_topic: return "question_topic";
+    case Screen::question_text: return "question_text";
+    case Screen::question_contact: return "question_contact";
+    case Screen::question_publish: return "question_publish";
+    case Screen::question_review: return "question_review";
+    case Screen::poll: return "poll";
+    case Screen::news: return "news";
+    case Screen::receipt: return "receipt";
+    case Screen::lookup: return "lookup";
+    case Screen::technician_pin: return "technician_pin";
+    case Screen::technician: return "technician";
+  }
+  return "?";
+}
+
+void seed_news(Outbox& outbox, const Config& config) {
+  for (const auto& n : config.news)
+    for (const auto& [lang, text] : n.text.by_language)
+      (void)outbox.upsert_news(NewsItem{"config", n.id + ":" + lang, n.published_ms, lang, text, ""});
+}
+
+std::string error_key(const Error& e) {
+  switch (e.code) {
+    case Errc::missing_field:
+      if (e.field == "text" || e.field == "category" || e.field == "location" || e.field == "poll_answer")
+        return "error.missing." + e.field;
+      return "error.invalid";
+    case Errc::too_long: return "error.too_long";
+    case Errc::invalid_email: return "error.email";
+    case Errc::invalid_phone: return "error.phone";
+    case Errc::invalid_reference: return "error.reference";
+    case Errc::not_found: return "error.not_found";
+    case Errc::invalid_value:
+      if (e.field == "consent") return "error.consent";
+      return "error.invalid";
+    case Errc::invalid_utf8: return "error.invalid";
+    case Errc::db_full: return "error.storage_full";
+    default: return "error.storage";
+  }
+}
+
+Session::Session(const Config& config, const CategoryTree& tree, Outbox* outbox, const Clock& clock)
+    : m_config(&config),
+      m_tree(&tree),
+      m_outbox(outbox),
+      m_clock(&clock),
+      m_idle(clock, std::int64_t{config.ui.idle_timeout_s} * 1000, std::int64_t{config.ui.idle_warning_s} * 1000),
+      m_pin(clock, config.ui.technician_pin_hash),
+      m_language(config.kiosk.default_language) {}
+
+const Error* Session::error_for(std::string_view field) const {
+  for (const auto& e : m_errors)
+    if (e.field == field) return &e;
+  return nullptr;
+}
+
+bool Session::offers(Flow f) const {
+  switch (f) {
+    case Flow::report: return !m_config->routing.report.empty() && !m_tree->categories.empty();
+    case Flow::question: return !m_config->routing.question.empty();
+    case Flow::poll: return !m_config->routing.poll.empty() && active_poll() != nullptr;
+    case Flow::news: return true;
+    case Flow::lookup: return m_outbox != nullptr;
+  }
+  return false;
+}
+
+bool Session::question_has_publish_step() const {
+  auto r = route(*m_config, Kind::question, true);
+  return std::find(r.begin(), r.end(), "mastodon") != r.end();
+}
+
+void Session::go(Screen s) {
+  m_screen = s;
+  m_errors.clear();
+}
+
+// --- the draft submission ---------------------------------------------------------------------------------
+
+Submission Session::draft() const {
+  Submission s;
+  s.language = m_language;
+  s.kiosk_id = m_config->kiosk.id;
+  s.time_zone = m_config->kiosk.time_zone;
+  s.assisted = m_assisted;
+  s.created_at_ms = m_clock->now_ms();
+  s.utc_offset_minutes = utc_offset_minutes(s.time_zone, s.created_at_ms);
+  auto set_contact = [&](const ContactForm& c) {
+    s.contact.email = c.email;
+    s.contact.phone = c.phone;
+    s.consents.contact = c.consent && !(c.email.empty() && c.phone.empty());
+    // Consent without details means nothing; details without consent are an error validate_all names.
+    if (!c.consent) s.consents.contact = false;
+  };
+  if (m_screen == Screen::poll || (m_poll.answered && m_screen == Screen::receipt && m_receipt &&
+                                   m_receipt->kind == Kind::poll)) {
+    s.kind = Kind::poll;
+    if (const Poll* p = active_poll()) s.poll_id = p->id;
+    s.poll_answer = m_poll.answer;
+    s.channels = route(*m_config, Kind::poll, false);
+    return s;
+  }
+  bool is_report = m_screen >= Screen::report_category && m_screen <= Screen::report_review;
+  if (is_report) {
+    s.kind = Kind::report;
+    if (!m_report.main.empty() && !m_report.sub.empty()) s.category = m_report.main + "/" + m_report.sub;
+    const auto& loc = m_report.location;
+    if (loc.kind == LocationChoice::typed_in) {
+      s.location.text = loc.typed;
+    } else {
+      const Place* p = &m_config->kiosk.location;
+      if (loc.kind == LocationChoice::at_place && loc.place >= 0 &&
+          static_cast<std::size_t>(loc.place) < m_config->places.size())
+        p = &m_config->places[static_cast<std::size_t>(loc.place)];
+      s.location.text = p->name;
+      if (p->lat && p->lon) s.location.point = GeoPoint{*p->lat, *p->lon};
+    }
+    s.text = m_report.description;
+    set_contact(m_report.contact);
+    s.channels = route(*m_config, Kind::report, false);
+  } else {
+    s.kind = Kind::question;
+    if (const CategoryNode* t = m_tree->topic(m_question.topic)) s.topic = text_in(t->name, m_language);
+    s.text = m_question.text;
+    set_contact(m_question.contact);
+    s.consents.publish = m_question.publish && question_has_publish_step();
+    s.channels = route(*m_config, Kind::question, s.consents.publish);
+  }
+  return s;
+}
+
+std::string Session::public_preview() const { return scrub_personal_data(m_question.text).text; }
+
+std::vector<NewsItem> Session::news(std::size_t limit) const {
+  std::vector<NewsItem> out;
+  if (!m_outbox) return out;
+  auto all = const_cast<Outbox*>(m_outbox)->latest_news(limit * 8 + 8);
+  if (!all) return out;
+  for (const std::string& lang : {m_language, m_config->kiosk.default_language}) {
+    for (const auto& n : *all)
+      if (n.language == lang && out.size() < limit) out.push_back(n);
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+std::string Session::handling_message() const {
+  if (!m_receipt) return {};
+  if (m_receipt->kind == Kind::report)
+    if (const CategoryNode* c = m_tree->find(m_receipt->category)) return text_in(c->handling_message, m_language);
+  return {};
+}
+
+// --- steps and validation ----------------------------------------------------------------------------------
+
+std::vector<std::string> Session::step_fields(Screen s) const {
+  switch (s) {
+    case Screen::report_category:
+    case Screen::report_subcategory: return {"category"};
+    case Screen::report_location: return {"location"};
+    case Screen::report_description:
+    case Screen::question_text: return {"text"};
+    case Screen::report_contact:
+    case Screen::question_contact: return {"email", "phone", "consent"};
+    case Screen::question_topic: return {"topic"};
+    case Screen::poll: return {"poll_id", "poll_answer"};
+    default: return {};
+  }
+}
+
+Screen Session::step_of_field(const std::string& field) const {
+  bool report = m_screen >= Screen::report_category && m_screen <= Screen::report_review;
+  if (field == "category") return Screen::report_category;
+  if (field == "location") return Screen::report_location;
+  if (field == "text") return report ? Screen::report_description : Screen::question_text;
+  if (field == "email" || field == "phone" || field == "consent")
+    return report ? Screen::report_contact : Screen::question_contact;
+  if (field == "topic") return Screen::question_topic;
+  return m_screen;
+}
+
+bool Session::validate_step() {
+  Submission s = draft();
+  auto all = validate_all(s);
+  auto fields = step_fields(m_screen);
+  m_errors.clear();
+  for (auto& e : all)
+    if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) m_errors.push_back(std::move(e));
+  return m_errors.empty();
+}
+
+// --- commands ---------------------------------------------------------------------------------------------
+
+void Session::start() {
+  if (m_screen != Screen::idle) return;
+  m_idle.reset();
+  go(Screen::choose);
+}
+
+void Session::choose(Flow flow) {
+  if (m_screen != Screen::choose || !offers(flow)) return;
+  switch (flow) {
+    case Flow::report: go(Screen::report_category); break;
+    case Flow::question: go(Screen::question_topic); break;
+    case Flow::poll: go(Screen::poll); break;
+    case Flow::news: go(Screen::news); break;
+    case Flow::lookup:
+      m_lookup.reset();
+      go(Screen::lookup);
+      break;
+  }
+}
+
+void Session::back() {
+  switch (m_screen) {
+    case Screen::choose: wipe(); break;
+    case Screen::report_category:
+    case Screen::question_topic:
+    case Screen::poll:
+    case Screen::news:
+    case Screen::lookup: go(Screen::choose); break;
+    case Screen::report_subcategory: go(Screen::report_category); break;
+    case Screen::report_location: go(Screen::report_subcategory); break;
+    case Screen::report_description: go(Screen::report_location); break;
+    case Screen::report_contact: go(Screen::report_description); break;
+    case Screen::report_review: go(Screen::report_contact); break;
+    case Screen::question_text: go(Screen::question_topic); break;
+    case Screen::question_contact: go(Screen::question_text); break;
+    case Screen::question_publish: go(Screen::question_contact); break;
+    case Screen::question_review:
+      go(question_has_publish_step() ? Screen::question_publish : Screen::question_contact);
+      break;
+    case Screen::technician_pin:
+    case Screen::technician: leave_technician(); break;
+    case Screen::idle:
+    case Screen::receipt: break;  // a receipt is left with finish()
+  }
+}
+
+void Session::pick_category(std::string_view main_slug) {
+  if (m_screen != Screen::report_category || !m_tree->main(main_slug)) return;
+  if (m_report.main != main_slug) m_report.sub.clear();
+  m_report.main = std::string(main_slug);
+  go(Screen::report_subcategory);
+}
+
+void Session::pick_subcategory(std::string_view sub_slug) {
+  if (m_screen != Screen::report_subcategory) return;
+  if (!m_tree->find(m_report.main + "/" + std::string(sub_slug))) return;
+  m_report.sub = std::string(sub_slug);
+  go(Screen::report_location);
+}
+
+void Session::pick_location(LocationChoice choice) {
+  std::string typed = std::move(m_report.location.typed);
+  m_report.location = std::move(choice);
+  if (m_report.location.typed.empty()) m_report.location.typed = std::move(typed);
+  m_errors.clear();
+}
+
+void Session::pick_topic(std::string_view slug) {
+  if (m_screen != Screen::question_topic || !m_tree->topic(slug)) return;
+  m_question.topic = std::string(slug);
+  go(Screen::question_text);
+}
+
+void Session::pick_poll_answer(std::string_view answer_id) {
+  const Poll* p = active_poll();
+  if (m_screen != Screen::poll || !p || m_poll.answered) return;
+  for (const auto& a : p->answers)
+    if (a.id == answer_id) m_poll.answer = a.id;
+  m_errors.clear();
+}
+
+void Session::next() {
+  if (!validate_step()) return;
+  switch (m_screen) {
+    case Screen::report_location: go(Screen::report_description); break;
+    case Screen::report_description: go(Screen::report_contact); break;
+    case Screen::report_contact: go(Screen::report_review); break;
+    case Screen::question_text: go(Screen::question_contact); break;
+    case Screen::question_contact:
+      go(question_has_publish_step() ? Screen::question_publish : Screen::question_review);
+      break;
+    case Screen::question_publish: go(Screen::question_review); break;
+    default: break;
+  }
+}
+
+void Session::submit() {
+  if (m_screen != Screen::report_review && m_screen != Screen::question_review && m_screen != Screen::poll) return;
+  if (m_screen == Screen::poll && m_poll.answered) return;
+  Submission s = draft();
+  auto all = validate_all(s);
+  if (!all.empty()) {
+    Screen owner = step_of_field(all.front().field);
+    go(owner);
+    auto fields = step_fields(owner);
+    for (auto& e : all)
+      if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) m_errors.push_back(std::move(e));
+    if (m_errors.empty()) m_errors.push_back(all.front());
+    return;
+  }
+  if (!m_outbox) {
+    m_errors = {make_error(Errc::db_open, "no outbox")};
+    return;
+  }
+  Kind kind = s.kind;
+  std::string category = s.category;
+  auto r = m_outbox->submit(std::move(s));
+  if (!r) {
+    // Nothing was acknowledged: the citizen stays on the review screen and sees the problem.
+    m_errors = {r.error()};
+    m_errors.back().field.clear();
+    return;
+  }
+  if (kind == Kind::poll) m_poll.answered = true;
+  m_receipt = ReceiptInfo{r->reference, kind, category, r->created_at_ms};
+  go(Screen::receipt);
+}
+
+void Session::finish() {
+  if (m_screen == Screen::receipt) wipe();
+}
+
+void Session::look_up() {
+  if (m_screen != Screen::lookup || !m_outbox) return;
+  m_lookup.reset();
+  m_errors.clear();
+  auto code = refcode::normalize(m_lookup_code);
+  if (!code) {
+    m_errors.push_back(make_error(Errc::invalid_reference, code.error().message, "reference"));
+    return;
+  }
+  auto found = m_outbox->find(*code);
+  if (!found) {
+    Error e = found.error();
+    e.field = "reference";
+    m_errors.push_back(std::move(e));
+    return;
+  }
+  LookupResult res;
+  res.reference = *code;
+  res.kind = found->submission.kind;
+  res.created_at_ms = found->submission.created_at_ms;
+  bool any_delivered = std::any_of(found->deliveries.begin(), found->deliveries.end(),
+                                   [](const Delivery& d) { return d.state == DeliveryState::delivered; });
+  res.status = any_delivered ? LookupStatus::delivered : LookupStatus::received;
+  if (!found->answers.empty()) {
+    const Answer* newest = &found->answers.front();
+    for (const auto& a : found->answers)
+      if (a.received_ms >= newest->received_ms) newest = &a;
+    res.answer = newest->text;
+    res.status = LookupStatus::answered;
+  }
+  m_lookup = std::move(res);
+}
+
+bool Session::set_language(std::string_view lang) {
+  const auto& langs = m_config->kiosk.languages;
+  if (std::find(langs.begin(), langs.end(), lang) == langs.end() || !language_ready(lang)) return false;
+  m_language = std::string(lang);
+  return true;
+}
+
+void Session::activity() { m_idle.activity(); }
+
+void Session::tick() {
+  if (m_screen == Screen::idle) return;
+  if (m_idle.phase() == IdlePhase::expired) wipe();
+}
+
+void Session::wipe() {
+  m_screen = Screen::idle;
+  m_language = m_config->kiosk.default_language;
+  m_assisted = false;
+  m_large_text = false;
+  m_report = ReportForm{};
+  m_question = QuestionForm{};
+  m_poll = PollForm{};
+  // Overwrite before release: the strings held what the citizen typed.
+  std::fill(m_lookup_code.begin(), m_lookup_code.end(), '\0');
+  m_lookup_code.clear();
+  m_lookup.reset();
+  m_receipt.reset();
+  m_errors.clear();
+  m_idle.reset();
+  ++m_generation;
+}
+
+// --- technician -------------------------------------------------------------------------------------------
+
+void Session::open_technician() {
+  if (m_screen != Screen::idle) return;
+  m_idle.reset();
+  go(Screen::technician_pin);
+}
+
+PinResult Session::enter_pin(std::string_view pin) {
+  if (m_screen != Screen::technician_pin) return PinResult::wrong;
+  PinResult r = m_pin.attempt(pin);
+  if (r == PinResult::ok) go(Screen::technician);
+  return r;
+}
+
+void Session::leave_technician() {
+  if (m_screen == Screen::technician || m_screen == Screen::technician_pin) wipe();
+}
+
+TechnicianInfo Session::technician_info() {
+  TechnicianInfo t;
+#ifdef KIOSK_VERSION
+  t.version = KIOSK_VERSION;
+#endif
+  t.last_sync_ms = m_last_sync_ms;
+  if (!m_outbox) {
+    t.error = "no outbox";
+    return t;
+  }
+  auto st = m_outbox->stats();
+  if (!st) {
+    t.error = st.error().message;
+  } else {
+    t.submissions = st->submissions;
+    t.oldest_undelivered_ms = st->oldest_undelivered_ms;
+    for (const auto& [channel, states] : st->deliveries) {
+      std::int64_t open = 0;
+      for (const auto& [state, n] : states)
+        if (state != "delivered") open += n;
+      t.queue_depth[channel] = open;
+      auto p = states.find("parked");
+      t.parked[channel] = p == states.end() ? 0 : p->second;
+    }
+  }
+  for (DeliveryState state : {DeliveryState::parked, DeliveryState::retry}) {
+    ListFilter f;
+    f.state = state;
+    f.limit = 5;
+    auto l = m_outbox->list(f);
+    if (!l) continue;
+    for (const auto& summary : *l) {
+      auto s = m_outbox->find(summary.uuid);
+      if (!s) continue;
+      for (const auto& d : s->deliveries)
+        if (d.state == state && t.last_errors.size() < 5)
+          t.last_errors.push_back(fmt::format("{} {}: {}", refcode::group(summary.reference), d.channel,
+                                              state == DeliveryState::parked ? d.parked_reason : d.last_error));
+    }
+  }
+  std::error_code ec;
+  auto space = std::filesystem::space(m_outbox->path().parent_path(), ec);
+  if (!ec) t.disk_free_bytes = static_cast<std::int64_t>(space.available);
+  return t;
+}
+
+std::string Session::receipt_text() const {
+  if (!m_receipt) return {};
+  return fmt::format("{}\n\n{}\n{}\n\n{}\n", m_config->kiosk.municipality, refcode::group(m_receipt->reference),
+                     format_utc(m_receipt->created_at_ms), handling_message());
+}
+
+}  // namespace kiosk::core

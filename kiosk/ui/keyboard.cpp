@@ -1,0 +1,198 @@
+// The on-screen keyboard (KMSDRM has none). Shown while ImGui wants text input. Layouts: Dutch/English
+// QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН (with a Latin
+// layout for e-mail addresses), and numbers/symbols. Touches on the keyboard never reach ImGui, so the
+// text field stays active; characters go in through io.AddInputCharactersUTF8, editing keys through
+// io.KeysDown (ImGui 1.86 has no AddKeyEvent).
+#include <SDL_scancode.h>
+
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+std::vector<std::string> split_utf8(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+struct Layout {
+  std::vector<std::string_view> lower, upper;
+};
+
+const Layout kLatin{{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm,.-"},
+                    {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM,.-"}};
+const Layout kTurkish{{"1234567890", "qwertyuıopğü", "asdfghjklşi", "zxcvbnmöç.,"},
+                      {"1234567890", "QWERTYUIOPĞÜ", "ASDFGHJKLŞİ", "ZXCVBNMÖÇ.,"}};
+const Layout kPolish{{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm,.-", "ąćęłńóśźż"},
+                     {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM,.-", "ĄĆĘŁŃÓŚŹŻ"}};
+const Layout kUkrainian{{"1234567890", "йцукенгшщзхї", "фівапролджє", "ґячсмитьбю.,"},
+                        {"1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ҐЯЧСМИТЬБЮ.,"}};
+const Layout kSymbols{{"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}, {"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}};
+
+}  // namespace
+
+void Keyboard::set_language(const std::string& lang) {
+  if (lang != m_lang) {
+    m_lang = lang;
+    m_latin = false;
+  }
+}
+
+void Keyboard::reset() {
+  m_shift = m_symbols = m_latin = false;
+  visible = false;
+  pressed = -1;
+  hide_requested = false;
+  pending_key_release = -1;
+  m_rects.clear();
+}
+
+std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
+  const Layout* l = &kLatin;
+  if (m_symbols) l = &kSymbols;
+  else if (!m_latin && m_lang == "tr") l = &kTurkish;
+  else if (!m_latin && m_lang == "pl") l = &kPolish;
+  else if (!m_latin && m_lang == "uk") l = &kUkrainian;
+  std::vector<std::vector<Key>> out;
+  for (std::string_view row : m_shift ? l->upper : l->lower) {
+    std::vector<Key> keys;
+    for (auto& ch : split_utf8(row)) keys.push_back(Key{ch, ch, Key::chr, 1});
+    out.push_back(std::move(keys));
+  }
+  return out;
+}
+
+// Keys are at least a touch target high, and the keyboard never takes more than 45 % of the screen.
+float Keyboard::key_height(const Metrics& m, float display_h) const {
+  float rows_n = float(rows().size() + 1);
+  float key_h = std::max(m.target + 6, m.button_h * 0.72f);
+  float cap = (display_h * 0.45f - m.gap) / rows_n - m.gap * 0.6f;
+  return std::max(m.target + 2, std::min(key_h, cap));
+}
+
+float Keyboard::height(const Metrics& m, float display_h) const {
+  std::size_t n = rows().size() + 1;
+  return float(n) * (key_height(m, display_h) + m.gap * 0.6f) + m.gap;
+}
+
+void Keyboard::draw(Ui& ui) {
+  m_rects.clear();
+  if (!visible) {
+    m_area = ImVec4(0, 0, 0, 0);
+    return;
+  }
+  const Metrics& m = ui.m;
+  const float H = height(m, ui.display.y);
+  const float key_h = key_height(m, ui.display.y);
+  const float gap = m.gap * 0.6f;
+  const float x0 = m.gap, x1 = ui.display.x - m.gap;
+  const float top = ui.display.y - H;
+  m_area = ImVec4(0, top, ui.display.x, ui.display.y);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(ImVec2(0, top), ui.display, theme::col(theme::kKeyboard));
+
+  auto all = rows();
+  std::vector<Key> bottom;
+  const auto& cat = ui.catalogs.get(ui.lang());
+  bottom.push_back(Key{cat.get("keyboard.shift"), "", Key::shift, 2.0f});
+  bottom.push_back(Key{m_symbols ? cat.get("keyboard.letters") : cat.get("keyboard.numbers"), "", Key::layout, 1.3f});
+  if (m_lang == "uk" && !m_symbols)
+    bottom.push_back(Key{m_latin ? std::string("АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+  bottom.push_back(Key{cat.get("keyboard.space"), " ", Key::space, 2.4f});
+  bottom.push_back(Key{cat.get("keyboard.backspace"), "", Key::backspace, 1.5f});
+  bottom.push_back(Key{cat.get("keyboard.enter"), "", Key::enter, 2.1f});
+  bottom.push_back(Key{cat.get("keyboard.hide"), "", Key::hide, 2.6f});
+  all.push_back(std::move(bottom));
+
+  // Every row spans the width: the widest letter row sets the key width, shorter rows are centred.
+  std::size_t max_keys = 10;
+  for (std::size_t r = 0; r + 1 < all.size(); ++r) max_keys = std::max(max_keys, all[r].size());
+  const float unit = (x1 - x0 - gap * float(max_keys - 1)) / float(max_keys);
+  float y = top + m.gap * 0.5f;
+  int index = 0;
+  for (std::size_t r = 0; r < all.size(); ++r) {
+    float total_w = 0;
+    bool last = r + 1 == all.size();
+    float row_unit = unit;
+    if (last) {
+      float weights = 0;
+      for (const auto& k : all[r]) weights += k.weight;
+      row_unit = (x1 - x0 - gap * float(all[r].size() - 1)) / weights;
+    }
+    for (const auto& k : all[r]) total_w += k.weight * row_unit;
+    total_w += gap * float(all[r].size() - 1);
+    float x = x0 + (x1 - x0 - total_w) * 0.5f;
+    for (const auto& k : all[r]) {
+      float w = k.weight * row_unit;
+      ImVec2 a(x, y), b(x + w, y + key_h);
+      bool down = pressed == index;
+      bool active = (k.kind == Key::shift && m_shift);
+      dl->AddRectFilled(a, b, theme::col(down ? theme::kTilePressed : active ? theme::kPrimary : theme::kKey), 6);
+      dl->AddRect(a, b, theme::col(theme::kFieldBorder), 6, 0, 1.5f);
+      ImFont* f = ui.fonts.body;
+      ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, k.label.c_str());
+      dl->PushClipRect(a, b, true);
+      dl->AddText(f, f->FontSize, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f),
+                  theme::col(active ? theme::kOnPrimary : theme::kText), k.label.c_str());
+      dl->PopClipRect();
+      m_rects.push_back({ImVec4(a.x, a.y, b.x, b.y), k});
+      static const char* kSpecial[] = {"", "shift", "backspace", "enter", "layout", "latin", "space", "hide"};
+      std::string id = std::string("key.") + (k.kind == Key::chr ? k.insert : kSpecial[int(k.kind)]);
+      register_target(ui, id.c_str(), k.label, a, b);
+      x += w + gap;
+      ++index;
+    }
+    y += key_h + gap;
+  }
+}
+
+bool Keyboard::contains(ImVec2 p) const {
+  return visible && p.x >= m_area.x && p.x < m_area.z && p.y >= m_area.y && p.y < m_area.w;
+}
+
+int Keyboard::key_at(ImVec2 p) const {
+  for (std::size_t i = 0; i < m_rects.size(); ++i) {
+    const ImVec4& r = m_rects[i].first;
+    if (p.x >= r.x && p.x < r.z && p.y >= r.y && p.y < r.w) return int(i);
+  }
+  return -1;
+}
+
+void Keyboard::activate(int k, ImGuiIO& io, const std::vector<std::string>&) {
+  if (k < 0 || std::size_t(k) >= m_rects.size()) return;
+  const Key& key = m_rects[std::size_t(k)].second;
+  auto press_key = [&](int scancode) {
+    io.KeysDown[scancode] = true;
+    pending_key_release = scancode;
+  };
+  switch (key.kind) {
+    case Key::chr:
+    case Key::space:
+      io.AddInputCharactersUTF8(key.insert.c_str());
+      if (key.kind == Key::chr) m_shift = false;
+      break;
+    case Key::shift: m_shift = !m_shift; break;
+    case Key::layout: m_symbols = !m_symbols; break;
+    case Key::latin: m_latin = !m_latin; break;
+    case Key::backspace: press_key(SDL_SCANCODE_BACKSPACE); break;
+    case Key::enter: press_key(SDL_SCANCODE_RETURN); break;
+    case Key::hide: hide_requested = true; break;
+  }
+}
+
+std::vector<std::string> Keyboard::all_characters() const {
+  std::vector<std::string> out;
+  for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kSymbols})
+    for (const auto* rows_ : {&l->lower, &l->upper})
+      for (std::string_view r : *rows_) out.emplace_back(r);
+  out.emplace_back("ABCАБВ");
+  return out;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,515 @@
+// KioskUi: the ImGui context, fonts, touch input and the frame. See kiosk_ui.hpp.
+//
+// Input: ImGui 1.86 has no input queue, so finger and mouse events become samples in our own queue and
+// each frame applies exactly one (press -> release -> pointer off-screen), so a tap shorter than a frame
+// is never lost and no widget stays hovered after the finger lifts. The SDL platform backend of
+// libimgui-dev is not used: it re-reads SDL_GetMouseState every frame, which sees no touches on KMSDRM.
+#include "kiosk/ui/kiosk_ui.hpp"
+
+#include <SDL.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <deque>
+#include <filesystem>
+#include <set>
+
+#include "kiosk/core/a11y.hpp"
+#include "kiosk/ui/renderer.hpp"
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+const char* font_dir() {
+  const char* env = std::getenv("KIOSK_FONT_DIR");
+  return env && *env ? env : "/usr/share/fonts/truetype/dejavu";
+}
+
+std::vector<std::uint32_t> code_points(std::string_view s) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp = c;
+    std::size_t n = 1;
+    if (c >= 0xF0) { cp = c & 0x07; n = 4; }
+    else if (c >= 0xE0) { cp = c & 0x0F; n = 3; }
+    else if (c >= 0xC0) { cp = c & 0x1F; n = 2; }
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+// Clipboard: none. A citizen's text must not outlive the session, so copy does nothing and paste is empty.
+const char* no_clipboard_get(void*) { return ""; }
+void no_clipboard_set(void*, const char*) {}
+
+struct Sample {
+  float x = -FLT_MAX, y = -FLT_MAX;
+  bool down = false;
+};
+
+}  // namespace
+
+struct KioskUi::Impl {
+  SDL_Renderer* sdl;
+  core::Session& session;
+  const core::Catalogs& catalogs;
+  const Clock& clock;
+  UiOptions options;
+  ImGuiRenderer renderer;
+  ImFontAtlas atlas;
+  ImVector<ImWchar> ranges;
+  Fonts fonts;
+  Metrics metrics;
+  float built_scale = 0;
+  ImGuiContext* ctx = nullptr;
+  std::uint64_t generation = ~std::uint64_t{0};
+  std::uint64_t contexts = 0;
+  std::uint64_t frames = 0;
+  int frames_left = 3;
+  std::int64_t last_frame_ms = 0;
+
+  std::deque<Sample> queue;
+  Sample pointer;
+  bool finger_on_keyboard = false;
+  Keyboard keyboard;
+  std::vector<Target> targets;
+
+  // Per-session UI state (wiped with the context).
+  std::string pin, notice, tech_job_label;
+  int print_state = 0;
+  bool help_open = false;
+  core::Screen last_screen = core::Screen::idle;
+  std::vector<std::int64_t> corner_taps;
+  core::BackgroundCommand print_job, tech_job;
+  std::vector<std::string> kioskctl;
+  std::function<void()> wake;
+
+  Impl(SDL_Renderer* r, core::Session& s, const core::Catalogs& c, const Clock& cl, UiOptions o)
+      : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r) {}
+
+  double dpi() const { return session.config().ui.panel_dpi; }
+
+  std::vector<std::string> display_texts() const {
+    std::vector<std::string> out;
+    for (const auto& cat : catalogs.all())
+      for (const auto& [k, v] : cat.strings()) out.push_back(v);
+    auto add_texts = [&](const core::Texts& t) {
+      for (const auto& [k, v] : t) out.push_back(v);
+    };
+    for (const auto& c : session.tree().categories) {
+      add_texts(c.name);
+      for (const auto& s : c.children) {
+        add_texts(s.name);
+        add_texts(s.handling_message);
+      }
+    }
+    for (const auto& t : session.tree().question_topics) add_texts(t.name);
+    const Config& cfg = session.config();
+    out.push_back(cfg.kiosk.municipality);
+    out.push_back(cfg.kiosk.location.name);
+    for (const auto& p : cfg.places) out.push_back(p.name);
+    for (const auto& p : cfg.polls) {
+      for (const auto& [k, v] : p.question.by_language) out.push_back(v);
+      for (const auto& a : p.answers)
+        for (const auto& [k, v] : a.text.by_language) out.push_back(v);
+    }
+    for (const auto& n : cfg.news)
+      for (const auto& [k, v] : n.text.by_language) out.push_back(v);
+    for (auto& s : keyboard.all_characters()) out.push_back(s);
+    return out;
+  }
+
+  bool build_fonts(float scale, std::string* error) {
+    std::filesystem::path dir = font_dir();
+    std::filesystem::path regular = dir / "DejaVuSans.ttf", bold = dir / "DejaVuSans-Bold.ttf",
+                          mono = dir / "DejaVuSansMono-Bold.ttf";
+    for (const auto& f : {regular, bold, mono}) {
+      // Debian's libimgui keeps IM_ASSERT on: a missing font file would abort the process.
+      if (!std::filesystem::exists(f)) {
+        if (error) *error = "font file missing: " + f.string() + " (install fonts-dejavu-core)";
+        return false;
+      }
+    }
+    ranges.clear();
+    ImFontGlyphRangesBuilder b;
+    static const ImWchar kBase[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491,
+                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+    b.AddRanges(kBase);
+    for (const auto& t : display_texts()) b.AddText(t.c_str());
+    b.BuildRanges(&ranges);
+    // EN 301 549 §5.1.4: cap height >= 2 D tan(0.35°) at the configured viewing distance. ImGui sizes a
+    // font by ascent - descent (1.164 em for DejaVu Sans), whose cap height is 0.729 em: about 0.626 of
+    // the pixel size. Measured after the build and corrected if the rasterised 'H' is short.
+    const auto& ui = session.config().ui;
+    double cap_px = core::mm_to_px(core::min_cap_height_mm(ui.viewing_distance_mm), ui.panel_dpi);
+    float body_px = std::ceil(float(cap_px / 0.62) * scale);
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      if (!build_atlas(regular, bold, mono, body_px, error)) return false;
+      const ImFontGlyph* h = fonts.body->FindGlyphNoFallback('H');
+      if (!h || h->Y1 - h->Y0 >= cap_px * scale - 0.01) break;
+      body_px = std::ceil(body_px * float(cap_px * scale / double(h->Y1 - h->Y0)));
+    }
+    if (!renderer.upload_fonts(atlas)) {
+      if (error) *error = std::string("uploading the font texture failed: ") + SDL_GetError();
+      return false;
+    }
+    built_scale = scale;
+    // Sizes follow the fonts: targets at least 11.6 mm, buttons about two lines of text.
+    float target = float(std::ceil(core::mm_to_px(core::kMinTargetMm, ui.panel_dpi)));
+    metrics.target = target;
+    metrics.gap = std::max(8.f, std::round(body_px * 0.3f));
+    metrics.pad = std::round(body_px * 0.6f);
+    metrics.button_h = std::max(target, std::round(body_px * 2.0f));
+    metrics.bar_h = std::max(target + 2 * metrics.gap, std::round(body_px * 2.4f));
+    return true;
+  }
+
+  bool build_atlas(const std::filesystem::path& regular, const std::filesystem::path& bold,
+                   const std::filesystem::path& mono, float body_px, std::string* error) {
+    atlas.Clear();
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas.TexDesiredWidth = 2048;
+    fonts.body = atlas.AddFontFromFileTTF(regular.c_str(), body_px, &cfg, ranges.Data);
+    fonts.heading = atlas.AddFontFromFileTTF(bold.c_str(), std::round(body_px * 1.25f), &cfg, ranges.Data);
+    static const ImWchar kCode[] = {0x0020, 0x005A, 0};
+    fonts.code = atlas.AddFontFromFileTTF(mono.c_str(), std::round(body_px * 2.0f), &cfg, kCode);
+    if (!fonts.body || !fonts.heading || !fonts.code || !atlas.Build()) {
+      if (error) *error = "building the font atlas failed";
+      return false;
+    }
+    return true;
+  }
+
+  void new_context() {
+    if (ctx) ImGui::DestroyContext(ctx);
+    ctx = ImGui::CreateContext(&atlas);
+    ImGui::SetCurrentContext(ctx);
+    ++contexts;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: nothing of a session is written to disk
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // no timed redraws for a blinking cursor
+    io.GetClipboardTextFn = no_clipboard_get;
+    io.SetClipboardTextFn = no_clipboard_set;
+    io.MouseDragThreshold = 1e9f;  // taps only: no drags
+    io.KeyMap[ImGuiKey_Tab] = SDL_SCANCODE_TAB;
+    io.KeyMap[ImGuiKey_LeftArrow] = SDL_SCANCODE_LEFT;
+    io.KeyMap[ImGuiKey_RightArrow] = SDL_SCANCODE_RIGHT;
+    io.KeyMap[ImGuiKey_UpArrow] = SDL_SCANCODE_UP;
+    io.KeyMap[ImGuiKey_DownArrow] = SDL_SCANCODE_DOWN;
+    io.KeyMap[ImGuiKey_Home] = SDL_SCANCODE_HOME;
+    io.KeyMap[ImGuiKey_End] = SDL_SCANCODE_END;
+    io.KeyMap[ImGuiKey_Delete] = SDL_SCANCODE_DELETE;
+    io.KeyMap[ImGuiKey_Backspace] = SDL_SCANCODE_BACKSPACE;
+    io.KeyMap[ImGuiKey_Enter] = SDL_SCANCODE_RETURN;
+    io.KeyMap[ImGuiKey_Escape] = SDL_SCANCODE_ESCAPE;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = SDL_SCANCODE_KP_ENTER;
+    theme::apply(ImGui::GetStyle(), 1.0f);
+    io.FontDefault = fonts.body;
+    keyboard.reset();
+    pointer = Sample{};
+    queue.clear();
+    finger_on_keyboard = false;
+    std::fill(pin.begin(), pin.end(), '\0');
+    pin.clear();
+    notice.clear();
+    print_state = 0;
+    help_open = false;
+    corner_taps.clear();
+    // Nothing of ours is on the system clipboard, but another program's copy is not left either.
+    if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_SetClipboardText("");
+  }
+
+  void apply_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (keyboard.pending_key_release >= 0) {
+      io.KeysDown[keyboard.pending_key_release] = false;
+      keyboard.pending_key_release = -1;
+    }
+    if (queue.empty()) {
+      io.MousePos = ImVec2(pointer.x, pointer.y);
+      io.MouseDown[0] = pointer.down;
+      return;
+    }
+    Sample s = queue.front();
+    queue.pop_front();
+    ImVec2 p(s.x, s.y);
+    if (s.down && !pointer.down) {
+      session.activity();
+      if (keyboard.contains(p)) {
+        finger_on_keyboard = true;
+        keyboard.pressed = keyboard.key_at(p);
+        return;  // ImGui never sees it: the text field stays active
+      }
+    }
+    if (finger_on_keyboard) {
+      if (!s.down) {
+        int k = keyboard.key_at(p);
+        if (k >= 0 && k == keyboard.pressed) keyboard.activate(k, io);
+        keyboard.pressed = -1;
+        finger_on_keyboard = false;
+        pointer = Sample{};
+      }
+      io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+      io.MouseDown[0] = false;
+      return;
+    }
+    pointer = s;
+    io.MousePos = p;
+    io.MouseDown[0] = s.down;
+  }
+};
+
+KioskUi::KioskUi(SDL_Renderer* renderer, core::Session& session, const core::Catalogs& catalogs, const Clock& clock,
+                 UiOptions options)
+    : m(std::make_unique<Impl>(renderer, session, catalogs, clock, options)) {}
+
+KioskUi::~KioskUi() {
+  if (m->ctx) ImGui::DestroyContext(m->ctx);
+}
+
+bool KioskUi::init(std::string* error) {
+  if (!m->build_fonts(1.0f, error)) return false;
+  m->generation = m->session.generation();
+  m->new_context();
+  m->last_frame_ms = m->clock.now_ms();
+  return true;
+}
+
+void KioskUi::set_wake(std::function<void()> wake) { m->wake = std::move(wake); }
+void KioskUi::set_kioskctl(std::vector<std::string> argv) { m->kioskctl = std::move(argv); }
+void KioskUi::request_frames(int n) { m->frames_left = std::max(m->frames_left, n); }
+void KioskUi::set_size(int w, int h) {
+  m->options.width = w;
+  m->options.height = h;
+  request_frames();
+}
+
+void KioskUi::press(float x, float y) {
+  m->queue.push_back(Sample{x, y, true});
+  request_frames();
+}
+void KioskUi::release(float x, float y) {
+  m->queue.push_back(Sample{x, y, false});
+  m->queue.push_back(Sample{});  // pointer off-screen: no hover left behind
+  request_frames();
+}
+void KioskUi::tap(float x, float y) {
+  press(x, y);
+  release(x, y);
+}
+void KioskUi::type_text(const std::string& utf8) {
+  ImGui::SetCurrentContext(m->ctx);
+  m->session.activity();
+  ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+  request_frames();
+}
+
+bool KioskUi::handle_event(const SDL_Event& e) {
+  ImGui::SetCurrentContext(m->ctx);
+  ImGuiIO& io = ImGui::GetIO();
+  const float W = float(m->options.width), H = float(m->options.height);
+  switch (e.type) {
+    case SDL_FINGERDOWN:
+      press(e.tfinger.x * W, e.tfinger.y * H);
+      return true;
+    case SDL_FINGERUP:
+      release(e.tfinger.x * W, e.tfinger.y * H);
+      return true;
+    case SDL_FINGERMOTION:
+      return false;  // taps only
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return false;
+      press(float(e.button.x), float(e.button.y));
+      return true;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return false;
+      release(float(e.button.x), float(e.button.y));
+      return true;
+    case SDL_TEXTINPUT:
+      type_text(e.text.text);
+      return true;
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: {
+      int sc = e.key.keysym.scancode;
+      if (sc >= 0 && sc < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[sc] = e.type == SDL_KEYDOWN;
+      if (e.type == SDL_KEYDOWN) m->session.activity();
+      request_frames();
+      return true;
+    }
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) set_size(e.window.data1, e.window.data2);
+      request_frames();
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool KioskUi::wants_frame() const {
+  return !m->queue.empty() || m->frames_left > 0 || m->keyboard.pending_key_release >= 0;
+}
+
+std::int64_t KioskUi::ms_until_timed_frame() const {
+  if (m->session.screen() != core::Screen::idle) return m->session.idle().ms_until_next_event();
+  // The idle screen shows hours and minutes: redraw when the minute changes.
+  std::int64_t now = m->clock.now_ms();
+  return 60000 - now % 60000;
+}
+
+void KioskUi::frame() {
+  Impl& d = *m;
+  ImGui::SetCurrentContext(d.ctx);
+  d.session.tick();
+  // A wipe (timeout, Stop, Done, Back from choose) recreates the ImGui context: its text-input
+  // buffers, window state and storage go with it.
+  if (d.session.generation() != d.generation) {
+    d.generation = d.session.generation();
+    float want = 1.0f;
+    if (d.built_scale != want) d.build_fonts(want, nullptr);
+    d.new_context();
+    d.frames_left = std::max(d.frames_left, 3);
+  }
+  float want_scale = d.session.large_text() ? float(d.session.config().ui.large_text_scale) : 1.0f;
+  if (want_scale != d.built_scale) {
+    // Large text: the atlas is rebuilt at the larger size (1.86 bakes sizes into the atlas).
+    d.build_fonts(want_scale, nullptr);
+    ImGui::GetIO().FontDefault = d.fonts.body;
+  }
+  if (d.session.screen() != d.last_screen) {
+    d.last_screen = d.session.screen();
+    if (d.last_screen != core::Screen::technician_pin) d.notice.clear();
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(float(d.options.width), float(d.options.height));
+  std::int64_t now = d.clock.now_ms();
+  io.DeltaTime = std::clamp(float(now - d.last_frame_ms) / 1000.f, 0.001f, 0.5f);
+  d.last_frame_ms = now;
+  d.apply_input();
+  d.keyboard.set_language(d.session.language());
+
+  ImGui::NewFrame();
+  if (d.keyboard.hide_requested) {
+    d.keyboard.hide_requested = false;
+    ImGui::ClearActiveID();
+  }
+  d.targets.clear();
+  Ui ui{d.session, d.catalogs, d.fonts, d.metrics, d.targets, d.keyboard, io.DisplaySize,
+        d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f, false, d.pin, d.notice, d.print_state, d.print_job,
+        d.tech_job, d.tech_job_label, d.kioskctl, d.wake, d.help_open, now};
+  using core::Screen;
+  switch (d.session.screen()) {
+    case Screen::idle: draw_idle(ui); break;
+    case Screen::choose: draw_choose(ui); break;
+    case Screen::report_category: draw_report_category(ui); break;
+    case Screen::report_subcategory: draw_report_subcategory(ui); break;
+    case Screen::report_location: draw_report_location(ui); break;
+    case Screen::report_description: draw_report_description(ui); break;
+    case Screen::report_contact:
+    case Screen::question_contact: draw_contact(ui); break;
+    case Screen::report_review:
+    case Screen::question_review: draw_review(ui); break;
+    case Screen::question_topic: draw_question_topic(ui); break;
+    case Screen::question_text: draw_question_text(ui); break;
+    case Screen::question_publish: draw_question_publish(ui); break;
+    case Screen::poll: draw_poll(ui); break;
+    case Screen::news: draw_news(ui); break;
+    case Screen::receipt: draw_receipt(ui); break;
+    case Screen::lookup: draw_lookup(ui); break;
+    case Screen::technician_pin: draw_technician_pin(ui); break;
+    case Screen::technician: draw_technician(ui); break;
+  }
+  if (ui.technician_corner) {
+    d.corner_taps.push_back(now);
+    std::erase_if(d.corner_taps, [&](std::int64_t t) { return now - t > 3000; });
+    if (d.corner_taps.size() >= 3) {
+      d.corner_taps.clear();
+      d.session.open_technician();
+    }
+  }
+  bool in_session = d.session.screen() != Screen::idle;
+  if (in_session && d.session.idle().phase() == core::IdlePhase::warning) {
+    draw_timeout_warning(ui);
+  } else if (d.help_open && in_session) {
+    draw_help_panel(ui, &d.help_open);
+  }
+  d.keyboard.draw(ui);
+  ImGui::Render();
+
+  SDL_SetRenderDrawColor(d.sdl, 255, 255, 255, 255);
+  SDL_RenderClear(d.sdl);
+  d.renderer.render(ImGui::GetDrawData());
+  ++d.frames;
+
+  bool want_kb = io.WantTextInput && !(in_session && d.session.idle().phase() == core::IdlePhase::warning) && !d.help_open;
+  if (want_kb != d.keyboard.visible) {
+    d.keyboard.visible = want_kb;
+    if (!want_kb) d.keyboard.pressed = -1;
+    request_frames();
+  }
+  if (d.frames_left > 0) --d.frames_left;
+  if (d.session.generation() != d.generation) request_frames();
+}
+
+const std::vector<Target>& KioskUi::targets() const { return m->targets; }
+const Target* KioskUi::find_target(const std::string& id) const {
+  for (const auto& t : m->targets)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+bool KioskUi::keyboard_visible() const { return m->keyboard.visible; }
+std::uint64_t KioskUi::frames_drawn() const { return m->frames; }
+std::uint64_t KioskUi::contexts_created() const { return m->contexts; }
+std::vector<ColorPair> KioskUi::color_pairs() const { return theme::pairs(); }
+double KioskUi::panel_dpi() const { return m->dpi(); }
+float KioskUi::min_target_px() const { return m->metrics.target; }
+std::vector<std::string> KioskUi::all_display_texts() const { return m->display_texts(); }
+
+float KioskUi::body_cap_height_px() const {
+  const ImFontGlyph* g = m->fonts.body->FindGlyphNoFallback('H');
+  return g ? g->Y1 - g->Y0 : 0.f;
+}
+
+std::vector<std::string> KioskUi::missing_glyphs(const std::vector<std::string>& texts) const {
+  std::set<std::uint32_t> missing;
+  for (const auto& t : texts)
+    for (std::uint32_t cp : code_points(t)) {
+      if (cp < 0x20 || cp > 0xFFFF) continue;  // '\n'; 1.86's ImWchar is 16-bit
+      for (ImFont* f : {m->fonts.body, m->fonts.heading})
+        if (!f->FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing.insert(cp);
+    }
+  std::vector<std::string> out;
+  for (auto cp : missing) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", cp);
+    out.emplace_back(buf);
+  }
+  return out;
+}
+
+std::string KioskUi::ui_text_buffers_dump() const {
+  ImGuiContext& g = *m->ctx;
+  std::string out;
+  const ImGuiInputTextState& st = g.InputTextState;
+  if (st.TextA.Data) out.append(st.TextA.Data);
+  out += '\n';
+  if (st.InitialTextA.Data) out.append(st.InitialTextA.Data);
+  out += '\n';
+  for (int i = 0; i < st.TextW.Size && st.TextW[i]; ++i) {
+    char buf[5];
+    ImTextCharToUtf8(buf, st.TextW[i]);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace kiosk::ui

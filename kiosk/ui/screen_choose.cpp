@@ -1,0 +1,31 @@
+// Choose: the five things a citizen can do, as large tiles.
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+
+void draw_choose(Ui& ui) {
+  ImVec2 p = begin_screen(ui, "choose", ui.t("choose.title"));
+  struct Item {
+    core::Flow flow;
+    const char* id;
+    const char* key;
+  };
+  const Item items[] = {{core::Flow::question, "choose.question", "choose.question"},
+                        {core::Flow::report, "choose.report", "choose.report"},
+                        {core::Flow::poll, "choose.poll", "choose.poll"},
+                        {core::Flow::news, "choose.news", "choose.news"},
+                        {core::Flow::lookup, "choose.lookup", "choose.lookup"}};
+  int n = 0;
+  for (const auto& it : items) n += ui.s.offers(it.flow) ? 1 : 0;
+  Grid g = make_grid(ui, p, n, 1, ui.display.y - ui.m.pad);
+  int i = 0;
+  for (const auto& it : items) {
+    if (!ui.s.offers(it.flow)) continue;
+    bool done = it.flow == core::Flow::poll && ui.s.poll_form().answered;
+    if (button(ui, it.id, ui.t(it.key), g.pos(i++), ImVec2(g.w, g.h), Style::secondary, !done, false))
+      ui.s.choose(it.flow);
+  }
+  end_screen(ui);
+}
+
+}  // namespace kiosk::ui

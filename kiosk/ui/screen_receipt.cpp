@@ -1,0 +1,48 @@
+// Receipt: the reference code in large grouped characters, what happens next (the category's
+// handling_message: the response-time promise), printing when a printer is configured, then Done.
+#include "kiosk/sync/refcode.hpp"
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+
+void draw_receipt(Ui& ui) {
+  ImVec2 p = begin_screen(ui, "receipt", ui.t("receipt.title"));
+  const auto& r = ui.s.receipt();
+  const float W = ui.display.x - 2 * ui.m.pad;
+  float y = p.y;
+  if (r) {
+    y += text(ui, ui.t("receipt.code"), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.gap;
+    std::string code = refcode::group(r->reference);
+    ImFont* cf = ui.fonts.code;
+    float cw = cf->CalcTextSizeA(cf->FontSize, FLT_MAX, 0, code.c_str()).x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float box_h = cf->FontSize + ui.m.pad;
+    dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, y + box_h), theme::col(theme::kPrimary), 8, 0, 3);
+    dl->AddText(cf, cf->FontSize, ImVec2(p.x + (W - cw) * 0.5f, y + ui.m.pad * 0.5f), theme::col(theme::kText), code.c_str());
+    y += box_h + ui.m.gap;
+    y += text(ui, ui.t("receipt.keep"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
+    std::string next = ui.s.handling_message();
+    if (next.empty()) next = ui.t(r->kind == Kind::poll ? "receipt.next.poll" : "receipt.next.question");
+    y += text(ui, next, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
+    if (ui.s.print_available()) {
+      if (ui.print_state == 1 && !ui.print_job.running()) {
+        auto res = ui.print_job.result();
+        ui.print_state = res && res->exit_code == 0 ? 3 : 2;
+      }
+      if (button(ui, "receipt.print", ui.t("receipt.print"), ImVec2(p.x, ui.display.y - ui.m.button_h - ui.m.gap),
+                 ImVec2(W * 0.4f, ui.m.button_h), Style::secondary, ui.print_state == 0)) {
+        ui.print_state = 1;
+        ui.print_job.start({"lp", "-d", ui.s.config().ui.printer}, ui.wake, ui.s.receipt_text());
+      }
+      if (ui.print_state == 1 || ui.print_state == 3) text(ui, ui.t("receipt.printing"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
+      if (ui.print_state == 2) text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body);
+    }
+  }
+  if (bottom_action(ui, "receipt.done", ui.t("receipt.done"))) {
+    ui.print_state = 0;
+    ui.s.finish();
+  }
+  end_screen(ui);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,51 @@
+// Review: exactly what will be sent, and to whom, before the citizen sends it.
+#include "kiosk/sync/submission.hpp"
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+
+void draw_review(Ui& ui) {
+  bool report = ui.s.screen() == core::Screen::report_review;
+  ImVec2 p = begin_screen(ui, report ? "report_review" : "question_review", ui.t("review.title"));
+  Submission d = ui.s.draft();
+  const float W = ui.display.x - 2 * ui.m.pad;
+  const float label_w = W * 0.25f;
+  float y = p.y;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto row = [&](const char* key, const std::string& value) {
+    text(ui, ui.t(key), ImVec2(p.x, y), label_w - ui.m.gap, theme::kMuted, ui.fonts.body);
+    float h = text(ui, value, ImVec2(p.x + label_w, y), W - label_w, theme::kText, ui.fonts.body);
+    y += std::max(h, ui.fonts.body->FontSize) + ui.m.gap;
+    dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed), 1);
+  };
+  if (report) {
+    const core::CategoryNode* main = ui.s.tree().main(ui.s.report().main);
+    const core::CategoryNode* sub = ui.s.tree().find(d.category);
+    if (main && sub) row("review.category", core::text_in(main->name, ui.lang()) + ": " + core::text_in(sub->name, ui.lang()));
+    row("review.location", d.location.text);
+  } else {
+    row("review.category", d.topic);
+  }
+  std::string body = d.text;
+  if (body.size() > 400) body = body.substr(0, 400) + "…";
+  row("review.text", body);
+  std::string contact;
+  if (d.contact.empty()) contact = ui.t("review.anonymous");
+  else contact = d.contact.email + (d.contact.email.empty() || d.contact.phone.empty() ? "" : ", ") + d.contact.phone;
+  row("review.contact", contact);
+  if (!report && ui.s.question_has_publish_step()) {
+    row("review.public", ui.t(d.consents.publish ? "review.yes" : "review.no"));
+    // What the public will see: the text with personal data replaced.
+    if (d.consents.publish) row("question.publish.preview", ui.s.public_preview());
+  }
+  std::string to;
+  for (const auto& c : d.channels) to += (to.empty() ? "" : "\n") + ui.t("review.channel." + c);
+  row("review.to", ui.s.config().kiosk.municipality + ":\n" + to);
+  if (d.assisted) row("review.assisted", ui.t("review.yes"));
+  for (const auto& e : ui.s.errors())
+    if (e.field.empty()) y += field_error(ui, "", ImVec2(p.x, y), W);
+  if (bottom_action(ui, "review.send", ui.t("review.send"))) ui.s.submit();
+  end_screen(ui);
+}
+
+}  // namespace kiosk::ui

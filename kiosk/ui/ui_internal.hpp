@@ -1,0 +1,183 @@
+// Internal to kiosk_ui: the drawing context every screen receives, the touch-sized widgets, the theme
+// and the on-screen keyboard. Screens read core::Session state and call its commands; nothing here
+// stores citizen data except what ImGui holds for the field being edited (wiped with the context).
+#pragma once
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/catalog.hpp"
+#include "kiosk/core/session.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+
+namespace kiosk::ui {
+
+// --- theme ------------------------------------------------------------------------------------------------
+namespace theme {
+inline constexpr std::uint32_t kBackground = 0xFFFFFF;
+inline constexpr std::uint32_t kText = 0x1A1A1A;
+inline constexpr std::uint32_t kMuted = 0x404040;       // hints, secondary text (10:1 on white)
+inline constexpr std::uint32_t kPrimary = 0x0B4F8A;     // primary buttons, selected tiles, borders
+inline constexpr std::uint32_t kOnPrimary = 0xFFFFFF;
+inline constexpr std::uint32_t kTile = 0xE8EEF4;        // secondary buttons and tiles
+inline constexpr std::uint32_t kTilePressed = 0xC9D6E3;
+inline constexpr std::uint32_t kError = 0xA30012;
+inline constexpr std::uint32_t kErrorBg = 0xFCEDEE;
+inline constexpr std::uint32_t kBar = 0x0B4F8A;         // top bar
+inline constexpr std::uint32_t kAssisted = 0x7A3E00;    // help-mode badge (on kAssistedBg)
+inline constexpr std::uint32_t kAssistedBg = 0xFFF1D6;
+inline constexpr std::uint32_t kKeyboard = 0xD5DCE3;
+inline constexpr std::uint32_t kKey = 0xFFFFFF;
+inline constexpr std::uint32_t kField = 0xFFFFFF;
+inline constexpr std::uint32_t kFieldBorder = 0x4A4A4A;
+inline constexpr std::uint32_t kDim = 0x000000;
+
+ImU32 col(std::uint32_t rgb, int alpha = 255);
+ImVec4 vec(std::uint32_t rgb, float alpha = 1.0f);
+void apply(ImGuiStyle& style, float scale);
+std::vector<ColorPair> pairs();
+}  // namespace theme
+
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+  ImFont* code = nullptr;  // reference codes on the receipt and the look-up keypad
+};
+
+struct Metrics {
+  float target = 44;   // minimum touch target, px (11.6 mm)
+  float gap = 12;      // space between targets
+  float pad = 24;      // screen margin
+  float button_h = 80; // standard button height
+  float bar_h = 96;    // top bar height
+};
+
+class Keyboard;
+
+// What a screen draws with.
+struct Ui {
+  core::Session& s;
+  const core::Catalogs& catalogs;
+  Fonts fonts;
+  Metrics m;
+  std::vector<Target>& targets;
+  Keyboard& keyboard;
+  ImVec2 display;
+  float keyboard_h = 0;            // height the keyboard takes at the bottom (0: hidden)
+  bool technician_corner = false;  // set by the idle screen's hidden corner
+  std::string& pin;                // technician PIN being typed (UI state, wiped with the session)
+  std::string& notice;             // one-line notice (e.g. "Arabic coming soon"), cleared on screen change
+  int& print_state;                // 0 none, 1 printing, 2 failed
+  core::BackgroundCommand& print_job;
+  core::BackgroundCommand& tech_job;
+  std::string& tech_job_label;
+  std::vector<std::string>& kioskctl;
+  std::function<void()>& wake;
+  bool& help_open;                 // the staff panel is shown
+  std::int64_t now_ms = 0;         // wall-clock time of this frame (the Clock seam: fake in tests)
+
+  const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
+  const std::string& lang() const { return s.language(); }
+};
+
+// --- widgets (widgets.cpp) --------------------------------------------------------------------------------
+enum class Style { primary, secondary, selected, quiet };
+// A button with wrapped, left-aligned or centred text; activation on release. Registers a Target.
+bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 size, Style style = Style::secondary,
+            bool enabled = true, bool centered = true);
+// A tick box as a wide tile (label wraps).
+bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size);
+// A text field (ImGui InputText; the on-screen keyboard appears while it is active). Shows the error of
+// `field` under it. Returns the bottom y of what it drew.
+float text_field(Ui& ui, const char* id, std::string_view label, std::string* value, ImVec2 pos, float width,
+                 float height, bool multiline, const char* error_field, int flags = 0, bool error_below = true);
+// Wrapped text; returns the height used.
+float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color = theme::kText,
+           ImFont* font = nullptr);
+float text_height(ImFont* font, std::string_view s, float wrap_width);
+// The validation error of a field in the session, under a widget; returns the height used.
+float field_error(Ui& ui, const char* field, ImVec2 pos, float width);
+void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true);
+
+// --- frame layout (layout.cpp) ----------------------------------------------------------------------------
+// Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.
+// Returns the content rectangle's top-left; content_bottom() is where the bottom bar starts.
+ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_bar = true);
+void end_screen(Ui& ui);
+float content_bottom(const Ui& ui);  // y above the bottom action bar (and the keyboard)
+// The primary action at the bottom right; returns true when tapped.
+bool bottom_action(Ui& ui, const char* id, std::string_view label, Style style = Style::primary, bool enabled = true);
+// A grid of equal tiles inside the content area: returns the rectangle of tile i.
+struct Grid {
+  ImVec2 origin;
+  float w, h, gap;
+  int cols;
+  ImVec2 pos(int i) const { return {origin.x + float(i % cols) * (w + gap), origin.y + float(i / cols) * (h + gap)}; }
+};
+Grid make_grid(const Ui& ui, ImVec2 origin, int count, int cols, float bottom);
+
+// --- screens (one file each) ------------------------------------------------------------------------------
+void draw_idle(Ui& ui);
+void draw_choose(Ui& ui);
+void draw_report_category(Ui& ui);
+void draw_report_subcategory(Ui& ui);
+void draw_report_location(Ui& ui);
+void draw_report_description(Ui& ui);
+void draw_contact(Ui& ui);
+void draw_review(Ui& ui);
+void draw_question_topic(Ui& ui);
+void draw_question_text(Ui& ui);
+void draw_question_publish(Ui& ui);
+void draw_poll(Ui& ui);
+void draw_news(Ui& ui);
+void draw_receipt(Ui& ui);
+void draw_lookup(Ui& ui);
+void draw_technician_pin(Ui& ui);
+void draw_technician(Ui& ui);
+// Overlays.
+void draw_help_panel(Ui& ui, bool* open);
+void draw_timeout_warning(Ui& ui);
+
+// --- on-screen keyboard (keyboard.cpp) --------------------------------------------------------------------
+class Keyboard {
+ public:
+  struct Key {
+    std::string label;   // what is drawn
+    std::string insert;  // UTF-8 inserted; empty for special keys
+    enum Kind { chr, shift, backspace, enter, layout, latin, space, hide } kind = chr;
+    float weight = 1;    // relative width
+  };
+  // Layout for the screen language; symbols and Latin on demand.
+  void set_language(const std::string& lang);
+  void reset();
+  float height(const Metrics& m, float display_h) const;
+  float key_height(const Metrics& m, float display_h) const;
+  // Draws into the foreground draw list and remembers key rectangles for hit testing.
+  void draw(Ui& ui);
+  // Hit testing of the previous frame's keys (input is routed here before ImGui sees it).
+  int key_at(ImVec2 p) const;
+  bool contains(ImVec2 p) const;
+  // Performs key k: characters via io.AddInputCharactersUTF8, editing keys via io.KeysDown.
+  void activate(int k, ImGuiIO& io, const std::vector<std::string>& labels_unused = {});
+  std::vector<std::string> all_characters() const;  // every character any layout can type
+  bool visible = false;
+  int pressed = -1;   // key under a finger that is down
+  bool hide_requested = false;
+  int pending_key_release = -1;  // io.KeysDown index to release next frame
+
+ private:
+  std::vector<std::vector<Key>> rows() const;
+  std::string m_lang = "nl";
+  bool m_shift = false;
+  bool m_symbols = false;
+  bool m_latin = false;
+  std::vector<std::pair<ImVec4, Key>> m_rects;  // x0, y0, x1, y1
+  ImVec4 m_area{0, 0, 0, 0};
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,240 @@
+// What every channel adapter shares: failure classification (retry, park, circuit, server-requested
+// wait), text helpers, the category tree, and the factory.
+#include "kiosk/sync/channel.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+#include "kiosk/sync/validate.hpp"
+
+namespace kiosk {
+
+std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg);
+std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg);
+std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg);
+std::unique_ptr<Channel> make_mastodon(const ChannelEnv& env, const ChannelConfig& cfg);
+
+std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg) {
+  if (cfg.name == "openklant") return make_openklant(env, cfg);
+  if (cfg.name == "signalen") return make_signalen(env, cfg);
+  if (cfg.name == "open311") return make_open311(env, cfg);
+  if (cfg.name == "mastodon") return make_mastodon(env, cfg);
+  return nullptr;
+}
+
+std::vector<Unit> Channel::plan(const std::vector<DueDelivery>& due, std::int64_t) {
+  std::vector<Unit> out;
+  for (const auto& d : due) out.push_back(Unit{{&d}, 0});
+  return out;
+}
+
+SendResult Channel::finish(const Unit&, SendResult first, const std::vector<HttpResult>& follow_ups) {
+  for (const auto& r : follow_ups) {
+    if (r && r->status / 100 == 2) continue;
+    SendResult out = classify_failure(r, "follow-up");
+    if (out.state == DeliveryState::parked) return out;
+    out.remote_id = first.remote_id;  // keep what already exists remotely
+    out.uncertain = false;
+    return out;
+  }
+  first.follow_ups.clear();
+  return first;
+}
+
+HttpRequest Channel::request(std::string method, std::string path) const {
+  HttpRequest r;
+  r.method = std::move(method);
+  r.url = m_cfg.base_url + path;
+  r.timeout_ms = m_cfg.timeout_s * 1000;
+  r.ca_bundle = m_cfg.ca_bundle.string();
+  r.headers.emplace_back("Accept", "application/json");
+  return r;
+}
+
+SendResult Channel::classify_failure(const HttpResult& r, std::string_view what) const {
+  SendResult out;
+  out.state = DeliveryState::retry;
+  if (!r) {
+    const Error& e = r.error();
+    out.channel_failure = true;
+    out.uncertain = e.field != "not_sent";
+    out.error = std::string(what) + ": " + std::string(errc_name(e.code)) + ": " + e.message;
+    return out;
+  }
+  const HttpResponse& h = *r;
+  std::string summary = error_summary(h);
+  out.error = std::string(what) + ": HTTP " + std::to_string(h.status) + (summary.empty() ? "" : ": " + summary);
+  if (h.status == 429) {
+    out.channel_failure = true;
+    out.not_before_ms = parse_retry_after(h, now());
+    if (out.not_before_ms == 0) out.not_before_ms = now() + 60'000;
+    return out;
+  }
+  if (h.status == 401 || h.status == 403) {
+    // Our credentials, not this submission: the channel waits for a technician, nothing is parked.
+    out.channel_failure = true;
+    out.error = std::string(what) + ": credentials refused (HTTP " + std::to_string(h.status) +
+                "); check the token in the secrets file" + (summary.empty() ? "" : ": " + summary);
+    return out;
+  }
+  if (h.status == 408 || h.status >= 500 || h.status < 200) {
+    out.channel_failure = true;
+    // A gateway error may hide a request the backend did process.
+    out.uncertain = h.status == 502 || h.status == 504;
+    out.not_before_ms = parse_retry_after(h, now());
+    return out;
+  }
+  if (h.status >= 400) {
+    out.state = DeliveryState::parked;
+    out.error = "rejected by " + m_cfg.name + " (HTTP " + std::to_string(h.status) + ")" +
+                (summary.empty() ? "" : ": " + summary);
+    return out;
+  }
+  out.error = std::string(what) + ": unexpected HTTP " + std::to_string(h.status);
+  out.channel_failure = true;
+  return out;
+}
+
+std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms) {
+  std::string ra = r.header("Retry-After");
+  if (!ra.empty()) {
+    if (std::all_of(ra.begin(), ra.end(), [](char c) { return c >= '0' && c <= '9'; }) && ra.size() < 10)
+      return now_ms + std::stoll(ra) * 1000;
+    // HTTP-date form.
+    std::tm tm{};
+    if (strptime(ra.c_str(), "%a, %d %b %Y %H:%M:%S", &tm)) return static_cast<std::int64_t>(timegm(&tm)) * 1000;
+  }
+  std::string reset = r.header("X-RateLimit-Reset");
+  if (!reset.empty()) {
+    if (auto t = parse_utc(reset); t) return *t;
+    // Mastodon writes ISO 8601 with milliseconds; some servers write epoch seconds.
+    if (std::all_of(reset.begin(), reset.end(), [](char c) { return c >= '0' && c <= '9'; }) && reset.size() < 12)
+      return std::stoll(reset) * 1000;
+    std::tm tm{};
+    if (strptime(reset.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return static_cast<std::int64_t>(timegm(&tm)) * 1000 + 1000;
+  }
+  return 0;
+}
+
+std::string truncate_utf8(std::string_view s, std::size_t max_cp) {
+  std::size_t cps = 0, i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (cps == max_cp) break;
+    i += len;
+    ++cps;
+  }
+  return std::string(s.substr(0, std::min(i, s.size())));
+}
+
+std::string format_local(std::int64_t unix_ms, int offset_min) {
+  std::time_t t = static_cast<std::time_t>(unix_ms / 1000 + offset_min * 60);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  int a = std::abs(offset_min);
+  char off[16];
+  std::snprintf(off, sizeof off, "%c%02d:%02d", offset_min < 0 ? '-' : '+', a / 60, a % 60);
+  return std::string(buf) + off;
+}
+
+std::string iso639_2b(std::string_view l) {
+  if (l == "nl") return "nld";
+  if (l == "en") return "eng";
+  if (l == "tr") return "tur";
+  if (l == "pl") return "pol";
+  if (l == "uk") return "ukr";
+  if (l == "ar") return "ara";
+  if (l == "de") return "ger";
+  if (l == "fr") return "fre";
+  return "und";
+}
+
+std::string error_summary(const HttpResponse& r) {
+  std::string body = r.body;
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  std::string out;
+  if (!j.is_discarded()) {
+    // The shapes of our four APIs: {"detail"}, {"error"}, [{"code","description"}], problem+json, field maps.
+    if (j.is_array() && !j.empty() && j[0].is_object() && j[0].contains("description"))
+      out = j[0]["description"].is_string() ? j[0]["description"].get<std::string>() : j[0]["description"].dump();
+    else if (j.is_object() && j.contains("invalidParams") && j["invalidParams"].is_array()) {
+      for (const auto& p : j["invalidParams"])
+        out += (out.empty() ? "" : "; ") + p.value("name", std::string()) + ": " + p.value("reason", std::string());
+    } else if (j.is_object() && j.contains("error") && j["error"].is_string())
+      out = j["error"].get<std::string>();
+    else if (j.is_object() && j.contains("detail") && j["detail"].is_string())
+      out = j["detail"].get<std::string>();
+    else
+      out = j.dump();
+  } else {
+    out = body;
+  }
+  if (!valid_utf8(out)) out = "(binary answer)";
+  return truncate_utf8(strip_controls(out, false), 300);
+}
+
+// ---- category tree ---------------------------------------------------------------------------------
+Result<CategoryTree> CategoryTree::load(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return make_error(Errc::io, "cannot read the category tree " + file.string());
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != 1 || !j.contains("categories"))
+    return make_error(Errc::invalid_value, file.string() + ": not a category tree of format 1");
+  CategoryTree t;
+  for (const auto& main : j["categories"])
+    for (const auto& sub : main.value("sub_categories", nlohmann::json::array()))
+      t.m_subs.push_back(Sub{main.value("slug", ""), sub.value("slug", ""), sub.value("signalen_sub_category", ""),
+                             sub.value("open311_service_code", ""), sub.value("handling_message", nlohmann::json::object())});
+  return t;
+}
+
+Result<CategoryTree> CategoryTree::load_default() {
+  return load(std::filesystem::path(std::string(assets_dir())) / "categories" / "default.json");
+}
+
+const CategoryTree::Sub* CategoryTree::find(std::string_view category) const {
+  auto slash = category.find('/');
+  std::string_view main = slash == std::string_view::npos ? std::string_view() : category.substr(0, slash);
+  std::string_view sub = slash == std::string_view::npos ? category : category.substr(slash + 1);
+  for (const auto& s : m_subs)
+    if (s.slug == sub && (main.empty() || s.main_slug == main)) return &s;
+  return nullptr;
+}
+
+std::string CategoryTree::handling_message(std::string_view category, std::string_view language) const {
+  const Sub* s = find(category);
+  if (!s || !s->handling_message.is_object()) return {};
+  std::string lang(language);
+  if (s->handling_message.contains(lang)) return s->handling_message[lang].get<std::string>();
+  return s->handling_message.value("nl", "");
+}
+
+std::size_t CategoryTree::merge_signalen(const nlohmann::json& cats) {
+  std::size_t changed = 0;
+  if (!cats.is_object() || !cats.contains("results") || !cats["results"].is_array()) return 0;
+  for (const auto& main : cats["results"])
+    for (const auto& sub : main.value("sub_categories", nlohmann::json::array())) {
+      std::string msg = sub.value("handling_message", "");
+      if (msg.empty()) continue;
+      for (auto& s : m_subs)
+        if (s.main_slug == main.value("slug", "") && s.slug == sub.value("slug", "") &&
+            s.handling_message.value("nl", "") != msg) {
+          // The municipality's own Dutch promise wins; translations stay as shipped.
+          s.handling_message["nl"] = msg;
+          ++changed;
+        }
+    }
+  return changed;
+}
+
+void CategoryTree::merge_cached(Outbox& outbox) {
+  auto cached = outbox.cache_get("signalen.categories");
+  if (cached && *cached) merge_signalen(nlohmann::json::parse(**cached, nullptr, false));
+}
+
+}  // namespace kiosk

@@ -1,0 +1,185 @@
+// Open311 GeoReport v2 adapter (JSON format), the alternative channel for reports: POST requests.json
+// form-encoded with api_key in the body, service_code from the kiosk's tree, lat/long (or
+// address_string), description with our reference at its end. A batch service answers with a token,
+// resolved later through tokens/{token}.json; errors are the GeoReport array. An uncertain send is
+// looked up in requests.json (service_code + date range) by the reference in the description.
+#include <functional>
+
+#include "kiosk/sync/channel.hpp"
+#include "kiosk/sync/refcode.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+
+class Open311 final : public Channel {
+ public:
+  using Channel::Channel;
+
+  const CategoryTree::Sub* category(const Submission& s) const {
+    return m_env.categories ? m_env.categories->find(s.category) : nullptr;
+  }
+
+  static std::string marker(const Submission& s) { return "Kioskreferentie: " + refcode::group(s.reference); }
+
+  Result<std::vector<HttpRequest>> build(const Unit& u) override {
+    const Submission& s = u.first().submission;
+    const CategoryTree::Sub* cat = category(s);
+    if (!cat || cat->open311_code.empty())
+      return make_error(Errc::invalid_value, "category '" + s.category + "' has no Open311 service code in the tree");
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key},
+                                                          {"service_code", cat->open311_code}};
+    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    std::optional<GeoPoint> p = s.location.point;
+    const Place& kp = m_env.config->kiosk.location;
+    if (!p && s.location.text.empty() && kp.lat && kp.lon) p = GeoPoint{*kp.lat, *kp.lon};
+    char buf[32];
+    if (p) {
+      std::snprintf(buf, sizeof buf, "%.7f", p->lat);
+      f.emplace_back("lat", buf);
+      std::snprintf(buf, sizeof buf, "%.7f", p->lon);
+      f.emplace_back("long", buf);
+    } else if (!s.location.text.empty()) {
+      f.emplace_back("address_string", s.location.text);
+    } else {
+      return make_error(Errc::missing_field, "Open311 needs a location and the kiosk has none configured");
+    }
+    // GeoReport descriptions are plain text, at most 4000 characters; our reference stays at the end.
+    std::string tail = "\n" + marker(s);
+    std::string loc = (p && !s.location.text.empty()) ? "\nLocatie: " + s.location.text : "";
+    std::string text = s.text;
+    for (char& c : text)
+      if (c == '<') c = '(';
+      else if (c == '>') c = ')';
+    f.emplace_back("description", truncate_utf8(text + loc, 4000 - 40) + tail);
+    if (s.consents.contact) {
+      if (!s.contact.email.empty()) f.emplace_back("email", s.contact.email);
+      if (!s.contact.phone.empty()) f.emplace_back("phone", s.contact.phone);
+    }
+    f.emplace_back("device_id", s.kiosk_id);
+    HttpRequest r = request("POST", "/requests.json");
+    r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+    r.body = form_encode(f);
+    return std::vector<HttpRequest>{std::move(r)};
+  }
+
+  SendResult interpret(const Unit&, const std::vector<HttpResult>& results) override {
+    const HttpResult& r = results.front();
+    if (!r || r->status / 100 != 2) return classify_failure(r, "requests.json");
+    auto j = json::parse(r->body, nullptr, false);
+    SendResult out;
+    if (j.is_array() && !j.empty()) j = j[0];
+    if (j.is_object() && j.contains("service_request_id") && !j["service_request_id"].is_null()) {
+      out.state = DeliveryState::delivered;
+      out.remote_id = j["service_request_id"].is_string() ? j["service_request_id"].get<std::string>()
+                                                          : j["service_request_id"].dump();
+      out.remote_display = out.remote_id;
+    } else if (j.is_object() && j.contains("token") && j["token"].is_string()) {
+      out.state = DeliveryState::delivered;
+      out.remote_id = "token:" + j["token"].get<std::string>();
+    } else {
+      out.error = "requests.json: answer without service_request_id or token";
+      out.uncertain = true;
+      out.channel_failure = true;
+    }
+    return out;
+  }
+
+  std::optional<HttpRequest> build_lookup(const Unit& u) override {
+    const Submission& s = u.first().submission;
+    const CategoryTree::Sub* cat = category(s);
+    if (!cat) return std::nullopt;
+    return request("GET", "/requests.json?service_code=" + url_encode(cat->open311_code) +
+                              "&start_date=" + url_encode(format_utc(s.created_at_ms - 86'400'000)) +
+                              "&end_date=" + url_encode(format_utc(now() + 86'400'000)));
+  }
+
+  LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
+    LookupResult out;
+    if (!r || r->status != 200) {
+      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
+      return out;
+    }
+    auto j = json::parse(r->body, nullptr, false);
+    if (!j.is_array()) {
+      out.error = "lookup: unreadable answer";
+      return out;
+    }
+    std::string m = marker(u.first().submission);
+    out.found = Found::no;
+    for (const auto& item : j)
+      if (item.is_object() && item.value("description", "").find(m) != std::string::npos) {
+        out.found = Found::yes;
+        out.remote_id = item.value("service_request_id", "");
+        out.remote_display = out.remote_id;
+      }
+    return out;
+  }
+
+  std::optional<HttpRequest> build_status(const RemoteRef& ref) override {
+    if (ref.remote_id.rfind("token:", 0) == 0)
+      return request("GET", "/tokens/" + url_encode(ref.remote_id.substr(6)) + ".json");
+    return request("GET", "/requests/" + url_encode(ref.remote_id) + ".json");
+  }
+
+  StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
+    StatusUpdate out;
+    if (!r || r->status != 200) {
+      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
+      return out;
+    }
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_array() && !j.empty()) j = j[0];
+    if (!j.is_object()) return out;
+    out.ok = true;
+    if (ref.remote_id.rfind("token:", 0) == 0) {
+      if (j.contains("service_request_id") && j["service_request_id"].is_string())
+        out.remote_id = j["service_request_id"].get<std::string>();
+      return out;
+    }
+    out.status = j.value("status", "");
+    std::string notes = j.contains("status_notes") && j["status_notes"].is_string() ? j["status_notes"].get<std::string>() : "";
+    if (!notes.empty())
+      out.answers.push_back(Answer{std::string(name()), now(), notes,
+                                   ref.remote_id + ":notes:" + std::to_string(std::hash<std::string>{}(notes))});
+    return out;
+  }
+  std::string_view closed_status() const override { return "closed"; }
+
+  std::vector<HttpRequest> build_refresh() override { return {request("GET", "/services.json")}; }
+  void apply_refresh(const std::vector<HttpResult>& rs) override {
+    const auto& r = rs.front();
+    if (r && r->status == 200 && m_env.outbox && json::parse(r->body, nullptr, false).is_array())
+      (void)m_env.outbox->cache_put("open311.services", r->body);
+  }
+
+  // The service list (endpoint) and a POST that the server must refuse for a missing service_code
+  // (400) but not for the key (403): the key is checked without creating anything.
+  std::vector<HttpRequest> build_probe() override {
+    HttpRequest post = request("POST", "/requests.json");
+    post.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key}};
+    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    post.body = form_encode(f);
+    return {request("GET", "/services.json"), post};
+  }
+  std::string interpret_probe(const std::vector<HttpResult>& rs) override {
+    if (!rs[0]) return rs[0].error().message;
+    if (rs[0]->status != 200) return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
+    if (!rs[1]) return rs[1].error().message;
+    if (rs[1]->status == 403) return "the api_key was refused (HTTP 403): check [open311] api_key in the secrets file";
+    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.jurisdiction_id + "' is unknown to the server (HTTP 404)";
+    if (rs[1]->status / 100 == 2) return "the probe POST was accepted: the server does not check service_code";
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg) {
+  return std::make_unique<Open311>(env, cfg);
+}
+
+}  // namespace kiosk

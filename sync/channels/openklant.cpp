@@ -1,0 +1,251 @@
+// Open Klant 2 (Klantinteracties API) adapter: questions and ideas become a klantcontact through
+// POST /klantinteracties/api/v1/maak-klantcontact (`Authorization: Token …`). plaatsgevondenOp is when
+// the citizen submitted, our UUID is the onderwerpobject identificator so an uncertain retry can look
+// it up first (GET klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=…). A
+// betrokkene with digital addresses (POST digitaleadressen, follow-ups) only with consent to contact.
+// Poll votes are never sent one by one: the votes of one poll and day become one tally, sent when
+// that day is over.
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+#include "kiosk/sync/channel.hpp"
+#include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/validate.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+const std::string kApi = "/klantinteracties/api/v1";
+
+std::int64_t local_day(std::int64_t unix_ms, int offset_min) {
+  return (unix_ms + static_cast<std::int64_t>(offset_min) * 60'000) / 86'400'000;
+}
+
+std::string day_string(std::int64_t day) {
+  std::time_t t = static_cast<std::time_t>(day * 86400);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+class OpenKlant final : public Channel {
+ public:
+  using Channel::Channel;
+
+  std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms) override {
+    std::vector<Unit> out;
+    std::map<std::pair<std::string, std::int64_t>, Unit> tallies;
+    for (const auto& d : due) {
+      const Submission& s = d.submission;
+      if (s.kind != Kind::poll) {
+        out.push_back(Unit{{&d}, 0});
+        continue;
+      }
+      std::int64_t day = local_day(s.created_at_ms, s.utc_offset_minutes);
+      std::int64_t today = local_day(now_ms, s.utc_offset_minutes);
+      if (day >= today) {
+        // The day is not over: wait until just after local midnight.
+        std::int64_t next = (today + 1) * 86'400'000 - static_cast<std::int64_t>(s.utc_offset_minutes) * 60'000 + 300'000;
+        out.push_back(Unit{{&d}, next});
+        continue;
+      }
+      tallies[{s.poll_id, day}].members.push_back(&d);
+    }
+    for (auto& [k, u] : tallies) out.push_back(std::move(u));
+    return out;
+  }
+
+  static bool is_tally(const Unit& u) { return u.first().submission.kind == Kind::poll; }
+
+  std::string object_id(const Unit& u) const {
+    if (!is_tally(u)) return u.first().submission.uuid;
+    const Submission& s = u.first().submission;
+    std::int64_t first_row = u.first().row_id;
+    for (auto* m : u.members) first_row = std::min(first_row, m->row_id);
+    return truncate_utf8("peiling:" + s.poll_id + ":" + day_string(local_day(s.created_at_ms, s.utc_offset_minutes)) +
+                             ":" + std::to_string(first_row), 200);
+  }
+
+  HttpRequest authed(std::string method, std::string path) const {
+    HttpRequest r = request(std::move(method), std::move(path));
+    r.headers.emplace_back("Authorization", "Token " + m_env.secrets->openklant_token);
+    r.secret_headers.push_back("Authorization");
+    return r;
+  }
+
+  std::vector<HttpRequest> address_requests(const Submission& s, const std::string& betrokkene_uuid) const {
+    std::vector<HttpRequest> out;
+    auto add = [&](const std::string& adres, const char* soort) {
+      HttpRequest r = authed("POST", kApi + "/digitaleadressen");
+      r.headers.emplace_back("Content-Type", "application/json");
+      r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}}, {"adres", adres},
+                    {"soortDigitaalAdres", soort}, {"omschrijving", "Opgegeven bij de kiosk"}}.dump();
+      out.push_back(std::move(r));
+    };
+    if (!s.contact.email.empty()) add(s.contact.email, "email");
+    if (!s.contact.phone.empty()) add(s.contact.phone, "telefoonnummer");
+    return out;
+  }
+
+  Result<std::vector<HttpRequest>> build(const Unit& u) override {
+    const Submission& s = u.first().submission;
+    // A retry after the klantcontact was made but its addresses were not: only the addresses.
+    const std::string& known = u.first().remote_id;
+    if (auto pos = known.find(";betrokkene="); pos != std::string::npos)
+      return address_requests(s, known.substr(pos + 12));
+
+    json kc = {{"kanaal", m_cfg.kanaal}, {"vertrouwelijk", m_cfg.vertrouwelijk}, {"indicatieContactGelukt", true}};
+    json metadata = {{"kiosk_id", s.kiosk_id}, {"kiosk_formaat", std::to_string(kChannelFormatVersion)}};
+    if (is_tally(u)) {
+      std::map<std::string, int> counts;
+      for (auto* m : u.members) ++counts[m->submission.poll_answer];
+      std::string day = day_string(local_day(s.created_at_ms, s.utc_offset_minutes));
+      std::string inhoud = "Stemmen bij kiosk " + s.kiosk_id + " op " + day + ":";
+      for (const auto& [answer, n] : counts) inhoud += " " + answer + ": " + std::to_string(n) + ";";
+      inhoud += " totaal " + std::to_string(u.members.size()) + ".";
+      kc["onderwerp"] = truncate_utf8("Peiling " + s.poll_id + ": uitslag " + day, 200);
+      kc["inhoud"] = truncate_utf8(inhoud, 1000);
+      kc["taal"] = "nld";
+      kc["vertrouwelijk"] = false;
+      kc["plaatsgevondenOp"] = format_local(s.created_at_ms, s.utc_offset_minutes);
+      metadata["soort"] = "peiling";
+      metadata["peiling"] = truncate_utf8(s.poll_id, 255);
+      metadata["stemmen"] = std::to_string(u.members.size());
+    } else {
+      std::string soort = s.kind == Kind::idea ? "Idee" : s.kind == Kind::report ? "Melding" : "Vraag";
+      std::string onderwerp = !s.topic.empty() ? s.topic : !s.category.empty() ? s.category : soort + " via de kiosk";
+      std::string inhoud = s.text;
+      if (!s.location.text.empty()) inhoud += "\nLocatie: " + s.location.text;
+      kc["onderwerp"] = truncate_utf8(onderwerp, 200);
+      kc["inhoud"] = truncate_utf8(inhoud, 1000);
+      kc["taal"] = iso639_2b(s.language);
+      kc["plaatsgevondenOp"] = format_local(s.created_at_ms, s.utc_offset_minutes);
+      kc["referentienummer"] = s.reference.substr(0, 10);
+      metadata["soort"] = soort;
+      metadata["kiosk_referentie"] = refcode::group(s.reference);
+      if (s.assisted) metadata["geholpen"] = "ja";
+    }
+    kc["metadata"] = metadata;
+    json body = {{"klantcontact", kc},
+                 {"onderwerpobject",
+                  {{"onderwerpobjectidentificator",
+                    {{"objectId", object_id(u)}, {"codeObjecttype", is_tally(u) ? "kioskpeiling" : "kioskbericht"},
+                     {"codeRegister", "kiosk"}, {"codeSoortObjectId", is_tally(u) ? "peilingdag" : "uuid"}}}}}};
+    if (!is_tally(u) && s.consents.contact && !s.contact.empty())
+      body["betrokkene"] = {{"rol", "klant"}, {"initiator", true}};
+    HttpRequest r = authed("POST", kApi + "/maak-klantcontact");
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.body = body.dump();
+    return std::vector<HttpRequest>{std::move(r)};
+  }
+
+  SendResult interpret(const Unit& u, const std::vector<HttpResult>& results) override {
+    const std::string& known = u.first().remote_id;
+    if (known.find(";betrokkene=") != std::string::npos) {
+      SendResult first;
+      first.state = DeliveryState::delivered;
+      first.remote_id = known;  // finish() keeps it whole for a retry and trims it once delivered
+      return finish(u, first, results);
+    }
+    const HttpResult& r = results.front();
+    if (!r || r->status != 201) return classify_failure(r, "maak-klantcontact");
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("klantcontact") || !j["klantcontact"].contains("uuid")) {
+      SendResult out;
+      out.error = "maak-klantcontact: answer without klantcontact.uuid";
+      out.uncertain = true;  // it was created; the lookup will find it
+      out.channel_failure = true;
+      return out;
+    }
+    SendResult out;
+    out.state = DeliveryState::delivered;
+    out.remote_id = j["klantcontact"]["uuid"].get<std::string>();
+    const Submission& s = u.first().submission;
+    if (j.contains("betrokkene") && j["betrokkene"].is_object() && j["betrokkene"].contains("uuid")) {
+      std::string b = j["betrokkene"]["uuid"];
+      out.follow_ups = address_requests(s, b);
+      if (!out.follow_ups.empty()) out.remote_id += ";betrokkene=" + b;
+    }
+    return out;
+  }
+
+  SendResult finish(const Unit& u, SendResult first, const std::vector<HttpResult>& follow_ups) override {
+    SendResult out = Channel::finish(u, first, follow_ups);
+    // Delivered: keep the klantcontact uuid only; a retry keeps the betrokkene to add the addresses.
+    if (out.state == DeliveryState::delivered) out.remote_id = out.remote_id.substr(0, out.remote_id.find(';'));
+    return out;
+  }
+
+  std::optional<HttpRequest> build_lookup(const Unit& u) override {
+    return authed("GET", kApi + "/klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=" +
+                             url_encode(object_id(u)));
+  }
+
+  LookupResult interpret_lookup(const Unit&, const HttpResult& r) override {
+    LookupResult out;
+    if (!r || r->status != 200) {
+      out.error = "lookup: " + (r ? "HTTP " + std::to_string(r->status) + " " + error_summary(*r) : r.error().message);
+      return out;
+    }
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("results") || !j["results"].is_array()) {
+      out.error = "lookup: unreadable answer";
+      return out;
+    }
+    if (j["results"].empty()) {
+      out.found = Found::no;
+      return out;
+    }
+    out.found = Found::yes;
+    out.remote_id = j["results"][0].value("uuid", "");
+    return out;
+  }
+
+  std::optional<HttpRequest> build_status(const RemoteRef& ref) override {
+    return authed("GET", kApi + "/klantcontacten/" + url_encode(ref.remote_id));
+  }
+
+  StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
+    StatusUpdate out;
+    if (!r || r->status != 200) {
+      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
+      return out;
+    }
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded()) return out;
+    out.ok = true;
+    std::string reactie = j.value("reactie", "");
+    if (!reactie.empty() && valid_utf8(reactie)) {
+      out.status = "beantwoord";
+      out.answers.push_back(Answer{std::string(name()), now(), reactie, ref.remote_id + ":reactie"});
+    }
+    return out;
+  }
+  std::string_view closed_status() const override { return "beantwoord"; }
+
+  std::vector<HttpRequest> build_probe() override {
+    return {authed("GET", kApi + "/klantcontacten?referentienummer=KIOSKTEST0")};
+  }
+  std::string interpret_probe(const std::vector<HttpResult>& rs) override {
+    const auto& r = rs.front();
+    if (!r) return r.error().message;
+    if (r->status == 401 || r->status == 403)
+      return "the token was refused (HTTP " + std::to_string(r->status) + "): check [openklant] token in the secrets file";
+    if (r->status == 404) return "no Klantinteracties API at " + m_cfg.base_url + "/klantinteracties/api/v1 (HTTP 404)";
+    if (r->status != 200) return "unexpected HTTP " + std::to_string(r->status) + ": " + error_summary(*r);
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg) {
+  return std::make_unique<OpenKlant>(env, cfg);
+}
+
+}  // namespace kiosk

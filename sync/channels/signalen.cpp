@@ -1,0 +1,146 @@
+// Signalen public API adapter: reports become signals through POST /signals/v1/public/signals/ (JSON,
+// no auth). location.geometrie is a GeoJSON Point [lon, lat]; category.sub_category is the URL of the
+// sub category from the kiosk's tree; the reporter shares contact details only with consent. The
+// returned signal_id and _display (SIG-123) are kept for the citizen's lookup; status comes from the
+// public GET. Signalen has no idempotency key and no public search, so an uncertain send without a
+// stored id cannot be checked: the engine parks it for a technician rather than risk a duplicate.
+// The public throttle (60 POST/hour per IP by default) is paced by the engine (posts_per_hour).
+#include "kiosk/sync/channel.hpp"
+#include "kiosk/sync/refcode.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+const std::string kSignals = "/signals/v1/public/signals/";
+
+class Signalen final : public Channel {
+ public:
+  using Channel::Channel;
+
+  Result<std::vector<HttpRequest>> build(const Unit& u) override {
+    const Submission& s = u.first().submission;
+    const CategoryTree::Sub* cat = m_env.categories ? m_env.categories->find(s.category) : nullptr;
+    if (!cat || cat->signalen_path.empty())
+      return make_error(Errc::invalid_value, "category '" + s.category + "' has no Signalen sub category in the tree");
+    std::optional<GeoPoint> p = s.location.point;
+    const Place& kiosk_place = m_env.config->kiosk.location;
+    if (!p && kiosk_place.lat && kiosk_place.lon) p = GeoPoint{*kiosk_place.lat, *kiosk_place.lon};
+    if (!p) return make_error(Errc::missing_field, "Signalen needs a location point and the kiosk has none configured");
+    std::string text = s.text;
+    if (!s.location.text.empty()) text += "\nLocatie: " + s.location.text;
+    bool contact = s.consents.contact;
+    json body = {
+        {"text", truncate_utf8(text, 3000)},
+        {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}}}}},
+        {"category", {{"sub_category", m_cfg.base_url + cat->signalen_path}}},
+        {"reporter", {{"email", contact ? s.contact.email : ""}, {"phone", contact ? s.contact.phone : ""},
+                      {"sharing_allowed", false}}},
+        {"incident_date_start", format_local(s.created_at_ms, s.utc_offset_minutes)},
+        {"source", m_cfg.source},
+        {"extra_properties", json::array({{{"id", "kiosk_referentie"}, {"label", "Kioskreferentie"},
+                                           {"answer", refcode::group(s.reference)},
+                                           {"category_url", cat->signalen_path}}})}};
+    HttpRequest r = request("POST", kSignals);
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.body = body.dump();
+    return std::vector<HttpRequest>{std::move(r)};
+  }
+
+  SendResult interpret(const Unit&, const std::vector<HttpResult>& results) override {
+    const HttpResult& r = results.front();
+    if (!r || r->status != 201) return classify_failure(r, "signal");
+    auto j = json::parse(r->body, nullptr, false);
+    SendResult out;
+    if (j.is_discarded() || !j.contains("signal_id") || !j["signal_id"].is_string()) {
+      out.error = "signal: created, but the answer has no signal_id";
+      out.uncertain = true;
+      out.channel_failure = true;
+      return out;
+    }
+    out.state = DeliveryState::delivered;
+    out.remote_id = j["signal_id"];
+    out.remote_display = j.value("_display", "");
+    return out;
+  }
+
+  std::optional<HttpRequest> build_lookup(const Unit& u) override {
+    if (u.first().remote_id.empty()) return std::nullopt;
+    return request("GET", kSignals + url_encode(u.first().remote_id));
+  }
+
+  LookupResult interpret_lookup(const Unit&, const HttpResult& r) override {
+    LookupResult out;
+    if (r && r->status == 404) out.found = Found::no;
+    else if (r && r->status == 200) {
+      auto j = json::parse(r->body, nullptr, false);
+      out.found = Found::yes;
+      out.remote_id = j.value("signal_id", "");
+      out.remote_display = j.value("_display", "");
+    } else
+      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
+    return out;
+  }
+
+  std::optional<HttpRequest> build_status(const RemoteRef& ref) override {
+    return request("GET", kSignals + url_encode(ref.remote_id));
+  }
+
+  StatusUpdate interpret_status(const RemoteRef&, const HttpResult& r) override {
+    StatusUpdate out;
+    if (!r || r->status != 200) {
+      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
+      return out;
+    }
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("status") || !j["status"].is_object()) return out;
+    out.ok = true;
+    out.status = j["status"].value("state", "");
+    return out;
+  }
+
+  std::vector<HttpRequest> build_refresh() override {
+    return {request("GET", "/signals/v1/public/terms/categories")};
+  }
+  void apply_refresh(const std::vector<HttpResult>& rs) override {
+    const auto& r = rs.front();
+    if (!r || r->status != 200 || !m_env.outbox) return;
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("results")) return;
+    (void)m_env.outbox->cache_put("signalen.categories", r->body);
+  }
+
+  std::vector<HttpRequest> build_probe() override { return build_refresh(); }
+  std::string interpret_probe(const std::vector<HttpResult>& rs) override {
+    const auto& r = rs.front();
+    if (!r) return r.error().message;
+    if (r->status == 404) return "no Signalen public API at " + m_cfg.base_url + "/signals/v1/public (HTTP 404)";
+    if (r->status != 200) return "unexpected HTTP " + std::to_string(r->status) + ": " + error_summary(*r);
+    auto j = json::parse(r->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("results")) return "the category list is not Signalen's format";
+    // Every sub category the kiosk offers must exist on this server.
+    std::string missing;
+    if (m_env.categories)
+      for (const auto& sub : m_env.categories->subs()) {
+        bool found = false;
+        for (const auto& main : j["results"])
+          if (main.value("slug", "") == sub.main_slug)
+            for (const auto& s : main.value("sub_categories", json::array()))
+              if (s.value("slug", "") == sub.slug) found = true;
+        if (!found) missing += (missing.empty() ? "" : ", ") + sub.main_slug + "/" + sub.slug;
+      }
+    if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
+    return {};
+  }
+
+  int posts_per_hour() const override { return m_cfg.posts_per_hour; }
+};
+
+}  // namespace
+
+std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg) {
+  return std::make_unique<Signalen>(env, cfg);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,528 @@
+// The sync engine (see engine.hpp for the run, the circuit per channel and the delivery rules).
+// Each channel runs as its own lane of rounds over the shared Transport: a lane's next round starts
+// as soon as its previous one is recorded, whatever the other lanes are waiting for.
+#include "kiosk/sync/engine.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <random>
+
+namespace kiosk {
+
+std::int64_t backoff_ms(int failures, std::int64_t base_ms, std::int64_t max_ms, std::uint64_t random) {
+  std::int64_t d = std::max<std::int64_t>(1, base_ms);
+  for (int i = 1; i < failures && d < max_ms; ++i) d *= 2;
+  d = std::min(d, max_ms);
+  return d / 2 + static_cast<std::int64_t>(random % static_cast<std::uint64_t>(d / 2 + 1));
+}
+
+namespace {
+
+// Keeps one sync process at a time per outbox (the service, `kioskctl sync`, a test child).
+class RunLock {
+ public:
+  explicit RunLock(const std::filesystem::path& file) {
+    m_fd = ::open(file.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(m_fd);
+      m_fd = -2;
+    }
+  }
+  ~RunLock() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+  bool busy() const { return m_fd == -2; }
+  bool failed() const { return m_fd == -1; }
+
+ private:
+  int m_fd = -1;
+};
+
+// A channel runs `lanes_per_channel` lanes that share its state: while one lane's batch is on the
+// wire, another claims, builds or records, so the outbox's work overlaps the network's.
+struct Lane {
+  Channel* ch = nullptr;
+  std::size_t report = 0;  // index into RunReport::channels
+  int slot = 0;            // 0: the lane that refreshes, probes a half-open circuit and polls status
+  ChannelState* state = nullptr;
+  int rounds = 0;
+  bool done = false;
+  bool half_open = false;
+  // The current round.
+  std::vector<DueDelivery> due;
+  std::vector<Unit> units;
+  std::vector<SendResult> results;  // per unit (for follow-ups)
+  std::vector<DeliveryUpdate> updates;
+  bool any_success = false;
+  bool any_failure = false;
+  std::int64_t server_not_before = 0;
+  std::string round_error;
+};
+
+std::string mask(std::string s, const Secrets& secrets) {
+  for (const std::string& secret : {secrets.openklant_token, secrets.open311_api_key, secrets.mastodon_access_token}) {
+    if (secret.empty()) continue;
+    for (const std::string& form : {secret, url_encode(secret)})
+      for (auto pos = s.find(form); pos != std::string::npos; pos = s.find(form, pos + 3)) s.replace(pos, form.size(), "***");
+  }
+  return s;
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  const Config& config;
+  const Secrets& secrets;
+  Outbox& outbox;
+  Transport& transport;
+  const Clock& clock;
+  EngineOptions opt;
+  CategoryTree tree;
+  std::mt19937_64 rng;
+  std::vector<std::unique_ptr<Channel>> channels;
+  std::function<void(const RunReport&)> progress;
+  RunReport report;
+  std::vector<std::unique_ptr<Lane>> lanes;
+  std::vector<std::unique_ptr<ChannelState>> states;
+
+  Impl(const Config& c, const Secrets& s, Outbox& o, Transport& t, const Clock& k, EngineOptions e)
+      : config(c), secrets(s), outbox(o), transport(t), clock(k), opt(std::move(e)) {}
+
+  std::int64_t now() const { return clock.now_ms(); }
+  ChannelReport& rep(Lane& l) { return report.channels[l.report]; }
+
+  // How many POSTs pacing allows now (SIZE_MAX: no pacing).
+  std::size_t pacing_budget(Lane& l, std::int64_t t) {
+    int pph = l.ch->posts_per_hour();
+    if (pph <= 0) return SIZE_MAX;
+    auto& times = l.state->sent_times;
+    std::erase_if(times, [&](std::int64_t x) { return x <= t - 3600'000; });
+    std::size_t left = times.size() >= static_cast<std::size_t>(pph) ? 0 : static_cast<std::size_t>(pph) - times.size();
+    std::int64_t spacing = 3600'000 / pph;
+    std::int64_t last = times.empty() ? 0 : *std::max_element(times.begin(), times.end());
+    std::size_t spaced = last == 0 ? left : static_cast<std::size_t>(std::max<std::int64_t>(0, (t - last) / std::max<std::int64_t>(1, spacing)));
+    return std::min(left, spaced);
+  }
+
+  // closed/half_open -> closed.
+  void on_round_success(Lane& l, std::int64_t t) {
+    l.state->failures = 0;
+    l.state->circuit = "closed";
+    l.state->last_success_ms = t;
+    l.state->last_error = l.round_error;
+    l.state->not_before_ms = std::max<std::int64_t>(0, l.server_not_before);
+  }
+
+  // closed -> closed with backoff, closed -> open at the threshold, half_open -> open.
+  void on_round_failure(Lane& l, std::int64_t t) {
+    ++l.state->failures;
+    std::int64_t wait = backoff_ms(l.state->failures, opt.backoff_base_ms, opt.backoff_max_ms, rng());
+    l.state->not_before_ms = std::max(t + wait, l.server_not_before);
+    if (l.half_open || l.state->failures >= opt.circuit_threshold) l.state->circuit = "open";
+    l.state->last_error = l.round_error;
+  }
+
+  // Whether a lane may start a round now; sets the report's `skipped` when not.
+  bool ready_for_round(Lane& l, std::int64_t t) {
+    l.half_open = false;
+    if (l.slot > 0 && l.state->circuit != "closed") return false;  // one probe at a time
+    if (!opt.ignore_backoff && t < l.state->not_before_ms) {
+      rep(l).skipped = (l.state->circuit == "open" ? "circuit open" : "backing off") + std::string(" until ") +
+                       format_utc(l.state->not_before_ms) + (l.state->last_error.empty() ? "" : " (" + l.state->last_error + ")");
+      return false;
+    }
+    if (l.state->circuit == "open") {
+      l.state->circuit = "half_open";
+      l.half_open = true;
+    }
+    return true;
+  }
+
+  void apply(Lane& l, const Unit& u, const SendResult& sr) {
+    auto& r = rep(l);
+    for (const DueDelivery* d : u.members) {
+      DeliveryUpdate up;
+      up.row_id = d->row_id;
+      up.channel = d->channel;
+      up.state = sr.state;
+      up.remote_id = sr.remote_id;
+      up.remote_display = sr.remote_display;
+      up.error = sr.error;
+      up.uncertain = sr.uncertain;
+      if (sr.state == DeliveryState::retry) {
+        up.next_attempt_ms = now() + backoff_ms(d->attempts + 1, opt.backoff_base_ms, opt.backoff_max_ms, rng());
+        if (sr.uncertain) up.next_attempt_ms = std::max(up.next_attempt_ms, now() + opt.uncertain_grace_ms);
+      }
+      l.updates.push_back(std::move(up));
+    }
+    std::size_t n = u.members.size();
+    switch (sr.state) {
+      case DeliveryState::delivered:
+        r.delivered += n;
+        l.any_success = true;
+        break;
+      case DeliveryState::parked:
+        r.parked += n;
+        r.last_error = sr.error;
+        // A permanent refusal is an answer: the channel itself works.
+        l.any_success = true;
+        break;
+      default:
+        r.retried += n;
+        r.last_error = sr.error;
+        l.round_error = sr.error;
+        if (sr.channel_failure) l.any_failure = true;
+        l.server_not_before = std::max(l.server_not_before, sr.not_before_ms);
+        break;
+    }
+  }
+
+  void count_traffic(Lane& l, const std::vector<HttpResult>& rs) {
+    auto& r = rep(l);
+    r.requests += rs.size();
+    for (const auto& x : rs)
+      if (x) {
+        r.bytes_sent += x->bytes_sent;
+        r.bytes_received += x->bytes_received;
+      }
+  }
+
+  void start_round(Lane& l) {
+    if (l.rounds >= opt.max_rounds) return finish_lane(l);
+    std::int64_t t = now();
+    if (!ready_for_round(l, t)) return finish_lane(l);
+    std::size_t budget = pacing_budget(l, t);
+    if (budget == 0) {
+      rep(l).skipped = "paced: at most " + std::to_string(l.ch->posts_per_hour()) + " posts per hour";
+      return finish_lane(l);
+    }
+    const ChannelConfig& cfg = l.ch->config();
+    std::size_t count = l.half_open ? 1 : std::min<std::size_t>(static_cast<std::size_t>(std::max(1, cfg.batch_count)), budget);
+    auto due = outbox.claim_due(cfg.name, count, static_cast<std::size_t>(std::max<std::int64_t>(1, cfg.batch_bytes)));
+    if (!due) {
+      rep(l).last_error = due.error().message;
+      return finish_lane(l);
+    }
+    if (due->empty()) {
+      if (l.half_open) l.state->circuit = "open";  // nothing to probe with; stay as it was
+      return finish_lane(l);
+    }
+    ++l.rounds;
+    l.due = std::move(*due);
+    l.units = l.ch->plan(l.due, t);
+    l.results.assign(l.units.size(), SendResult{});
+    l.updates.clear();
+    l.any_success = l.any_failure = false;
+    l.server_not_before = 0;
+    l.round_error.clear();
+
+    std::vector<std::size_t> lookups, sends;
+    std::vector<HttpRequest> lookup_requests;
+    for (std::size_t i = 0; i < l.units.size(); ++i) {
+      const Unit& u = l.units[i];
+      if (u.defer_until_ms > 0) {
+        rep(l).deferred += u.members.size();
+        for (const DueDelivery* d : u.members)
+          l.updates.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "", u.defer_until_ms,
+                                             "", d->uncertain});
+        continue;
+      }
+      if (!u.uncertain()) {
+        sends.push_back(i);
+        continue;
+      }
+      // Claimed back after a crash: give a request the dead run may have left in a server queue time to
+      // be processed before asking whether it arrived.
+      std::int64_t last = 0;
+      for (const DueDelivery* d : u.members) last = std::max(last, d->last_attempt_ms);
+      if (last + opt.uncertain_grace_ms > t) {
+        for (const DueDelivery* d : u.members)
+          l.updates.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "",
+                                             last + opt.uncertain_grace_ms, "", true});
+        continue;
+      }
+      if (auto rq = l.ch->build_lookup(u)) {
+        lookups.push_back(i);
+        lookup_requests.push_back(std::move(*rq));
+      } else if (l.ch->resend_unverifiable()) {
+        sends.push_back(i);
+      } else {
+        SendResult sr;
+        sr.state = DeliveryState::parked;
+        sr.error = "sent before, but the answer was lost (connection dropped or the sync stopped) and " +
+                   std::string(l.ch->name()) + " offers no way to check; look for reference " +
+                   u.first().submission.reference + " there, and requeue only if it is missing";
+        apply(l, u, sr);
+      }
+    }
+    if (lookup_requests.empty()) return send(l, std::move(sends));
+    rep(l).looked_up += lookups.size();
+    transport.start(std::move(lookup_requests),
+                    [this, &l, lookups, sends](std::vector<HttpResult> rs) mutable {
+                      count_traffic(l, rs);
+                      for (std::size_t k = 0; k < lookups.size(); ++k) {
+                        const Unit& u = l.units[lookups[k]];
+                        LookupResult lr = l.ch->interpret_lookup(u, rs[k]);
+                        if (lr.found == Found::yes) {
+                          ++rep(l).found_remote;
+                          SendResult sr;
+                          sr.state = DeliveryState::delivered;
+                          sr.remote_id = lr.remote_id;
+                          sr.remote_display = lr.remote_display;
+                          apply(l, u, sr);
+                        } else if (lr.found == Found::no) {
+                          sends.push_back(lookups[k]);
+                        } else if (lr.park) {
+                          SendResult sr;
+                          sr.state = DeliveryState::parked;
+                          sr.error = lr.error;
+                          apply(l, u, sr);
+                        } else {
+                          SendResult sr;
+                          sr.error = lr.error.empty() ? "lookup failed" : lr.error;
+                          sr.uncertain = true;
+                          sr.channel_failure = true;
+                          apply(l, u, sr);
+                        }
+                      }
+                      send(l, std::move(sends));
+                    });
+  }
+
+  void send(Lane& l, std::vector<std::size_t> sends) {
+    std::vector<HttpRequest> requests;
+    std::vector<std::pair<std::size_t, std::size_t>> slices;  // unit index, request count
+    for (std::size_t i : sends) {
+      auto built = l.ch->build(l.units[i]);
+      if (!built) {
+        SendResult sr;
+        sr.state = DeliveryState::parked;
+        sr.error = built.error().message;
+        apply(l, l.units[i], sr);
+        continue;
+      }
+      slices.emplace_back(i, built->size());
+      for (auto& r : *built) requests.push_back(std::move(r));
+      if (l.ch->posts_per_hour() > 0) l.state->sent_times.push_back(now());
+    }
+    if (requests.empty()) return finish_round(l);
+    transport.start(std::move(requests), [this, &l, slices](std::vector<HttpResult> rs) {
+      count_traffic(l, rs);
+      std::vector<HttpRequest> follow;
+      std::vector<std::pair<std::size_t, std::size_t>> follow_slices;
+      std::size_t at = 0;
+      for (auto [i, n] : slices) {
+        std::vector<HttpResult> mine;
+        for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(rs[at + k]));
+        at += n;
+        SendResult sr = l.ch->interpret(l.units[i], mine);
+        if (sr.state == DeliveryState::delivered && !sr.follow_ups.empty()) {
+          follow_slices.emplace_back(i, sr.follow_ups.size());
+          for (auto& f : sr.follow_ups) follow.push_back(std::move(f));
+          sr.follow_ups.clear();
+          l.results[i] = std::move(sr);
+        } else {
+          apply(l, l.units[i], sr);
+        }
+      }
+      if (follow.empty()) return finish_round(l);
+      transport.start(std::move(follow), [this, &l, follow_slices](std::vector<HttpResult> frs) {
+        count_traffic(l, frs);
+        std::size_t pos = 0;
+        for (auto [i, n] : follow_slices) {
+          std::vector<HttpResult> mine;
+          for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(frs[pos + k]));
+          pos += n;
+          apply(l, l.units[i], l.ch->finish(l.units[i], l.results[i], mine));
+        }
+        finish_round(l);
+      });
+    });
+  }
+
+  void finish_round(Lane& l) {
+    std::int64_t t = now();
+    if (l.any_success) on_round_success(l, t);
+    else if (l.any_failure) on_round_failure(l, t);
+    else if (l.half_open) l.state->circuit = "open";
+    l.state->last_attempt_ms = t;
+    // A retry never comes due before the channel is ready again.
+    for (auto& u : l.updates)
+      if (u.state == DeliveryState::retry && !u.error.empty()) u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
+    if (auto r = outbox.record(l.updates); !r) rep(l).last_error = r.error().message;
+    if (auto r = outbox.save_channel_state(*l.state); !r) rep(l).last_error = r.error().message;
+    rep(l).circuit = l.state->circuit;
+    l.due.clear();
+    l.units.clear();
+    if (progress) progress(report);
+    start_round(l);
+  }
+
+  void finish_lane(Lane& l) {
+    if (l.done) return;
+    l.done = true;
+    rep(l).circuit = l.state->circuit;
+    (void)outbox.save_channel_state(*l.state);
+    if (l.slot == 0) poll_status(l);
+  }
+
+  void poll_status(Lane& l) {
+    if (!opt.poll_status) return;
+    std::int64_t t = now();
+    std::int64_t interval = static_cast<std::int64_t>(config.sync.answer_poll_interval_s) * 1000;
+    if (l.state->circuit != "closed" || t < l.state->last_poll_ms + interval) return;
+    auto refs = outbox.followed(l.ch->config().name, t - 30LL * 86'400'000, l.ch->closed_status(), opt.status_batch);
+    if (!refs || refs->empty()) return;
+    std::vector<HttpRequest> rqs;
+    std::vector<RemoteRef> asked;
+    for (const auto& ref : *refs)
+      if (auto rq = l.ch->build_status(ref)) {
+        rqs.push_back(std::move(*rq));
+        asked.push_back(ref);
+      }
+    l.state->last_poll_ms = t;
+    (void)outbox.save_channel_state(*l.state);
+    if (rqs.empty()) return;
+    transport.start(std::move(rqs), [this, &l, asked](std::vector<HttpResult> rs) {
+      count_traffic(l, rs);
+      for (std::size_t i = 0; i < asked.size(); ++i) {
+        StatusUpdate su = l.ch->interpret_status(asked[i], rs[i]);
+        if (!su.ok) continue;
+        const std::string& channel = l.ch->config().name;
+        if (!su.remote_id.empty()) (void)outbox.set_remote_id(asked[i].row_id, channel, su.remote_id);
+        if (!su.status.empty() && su.status != asked[i].remote_status)
+          (void)outbox.set_remote_status(asked[i].row_id, channel, su.status);
+        for (const auto& a : su.answers) {
+          auto added = outbox.add_answer(asked[i].row_id, a);
+          if (added && *added) ++rep(l).answers;
+        }
+      }
+    });
+  }
+
+  // Refreshes what the channel's sends depend on (instance limits, categories) first when stale,
+  // then starts the lane's rounds.
+  void start_channel(Lane& first) {
+    for (auto& l : lanes)
+      if (l->ch == first.ch) start_round(*l);
+  }
+
+  void start_lane(Lane& l) {
+    if (!opt.refresh || l.state->circuit != "closed" || now() < l.state->not_before_ms) return start_channel(l);
+    std::string key = "refresh." + l.ch->config().name;
+    std::int64_t fetched = 0;
+    auto c = outbox.cache_get(key, &fetched);
+    if (c && *c && now() - fetched < opt.refresh_interval_ms) return start_channel(l);
+    auto rqs = l.ch->build_refresh();
+    if (rqs.empty()) return start_channel(l);
+    transport.start(std::move(rqs), [this, &l, key](std::vector<HttpResult> rs) {
+      count_traffic(l, rs);
+      bool ok = !rs.empty() && rs.front() && rs.front()->status == 200;
+      l.ch->apply_refresh(rs);
+      if (ok) (void)outbox.cache_put(key, "1");
+      tree.merge_cached(outbox);
+      start_channel(l);
+    });
+  }
+
+  Result<RunReport> dry_run() {
+    for (auto& l : lanes) {
+      if (l->slot != 0) continue;
+      const ChannelConfig& cfg = l->ch->config();
+      auto due = outbox.peek_due(cfg.name, static_cast<std::size_t>(std::max(1, cfg.batch_count)),
+                                 static_cast<std::size_t>(std::max<std::int64_t>(1, cfg.batch_bytes)));
+      if (!due) return due.error();
+      rep(*l).queued = due->size();
+      auto units = l->ch->plan(*due, now());
+      for (const auto& u : units) {
+        if (u.defer_until_ms > 0) {
+          rep(*l).deferred += u.members.size();
+          continue;
+        }
+        auto built = l->ch->build(u);
+        if (!built) {
+          rep(*l).parked += u.members.size();
+          rep(*l).last_error = built.error().message;
+          continue;
+        }
+        for (auto& rq : *built) {
+          for (auto& [k, v] : rq.headers)
+            if (std::find(rq.secret_headers.begin(), rq.secret_headers.end(), k) != rq.secret_headers.end()) v = "***";
+          rq.body = mask(rq.body, secrets);
+          report.dry_run.push_back(DryRunRequest{cfg.name, u.first().submission.reference, std::move(rq)});
+        }
+      }
+    }
+    return report;
+  }
+
+  Result<RunReport> run() {
+    report = RunReport{};
+    lanes.clear();
+    states.clear();
+    std::filesystem::path lock_file = opt.lock_file.empty() ? std::filesystem::path(outbox.path().string() + ".sync-lock")
+                                                            : opt.lock_file;
+    RunLock lock(lock_file);
+    if (lock.busy()) return make_error(Errc::db_busy, "another sync is running on " + outbox.path().string());
+    if (lock.failed()) return make_error(Errc::io, "cannot create the sync lock " + lock_file.string());
+    auto stats = outbox.stats();
+    if (!stats) return stats.error();
+    for (auto& ch : channels) {
+      ChannelReport r;
+      r.channel = std::string(ch->name());
+      auto it = stats->deliveries.find(r.channel);
+      if (it != stats->deliveries.end())
+        for (const char* s : {"pending", "retry", "in_flight"})
+          if (auto c = it->second.find(s); c != it->second.end()) r.queued += static_cast<std::size_t>(c->second);
+      report.channels.push_back(std::move(r));
+      auto st = outbox.channel_state(ch->name());
+      if (!st) return st.error();
+      states.push_back(std::make_unique<ChannelState>(std::move(*st)));
+      for (int slot = 0; slot < std::max(1, opt.lanes_per_channel); ++slot) {
+        auto lane = std::make_unique<Lane>();
+        lane->ch = ch.get();
+        lane->report = report.channels.size() - 1;
+        lane->slot = slot;
+        lane->state = states.back().get();
+        lanes.push_back(std::move(lane));
+      }
+    }
+    if (opt.dry_run) return dry_run();
+    for (auto& l : lanes)
+      if (l->slot == 0) start_lane(*l);
+    // Every request carries its own time-out, so this ends.
+    while (transport.pending() > 0) transport.run(100);
+    int rounds = 0;
+    for (auto& l : lanes) rounds = std::max(rounds, l->rounds);
+    report.rounds = rounds;
+    return report;
+  }
+};
+
+Engine::Engine(const Config& config, const Secrets& secrets, Outbox& outbox, Transport& transport, const Clock& clock,
+               EngineOptions options)
+    : m(std::make_unique<Impl>(config, secrets, outbox, transport, clock, std::move(options))) {
+  auto tree = CategoryTree::load_default();
+  if (tree) m->tree = std::move(*tree);
+  m->tree.merge_cached(outbox);
+  m->rng.seed(m->opt.seed ? m->opt.seed : static_cast<std::uint64_t>(clock.now_ms()) ^ static_cast<std::uint64_t>(::getpid()));
+  ChannelEnv env{&config, &secrets, &m->tree, &outbox, &clock};
+  for (auto name : kChannelNames) {
+    auto it = config.channels.find(std::string(name));
+    if (it == config.channels.end() || !it->second.enabled) continue;
+    if (auto ch = make_channel(env, it->second)) m->channels.push_back(std::move(ch));
+  }
+}
+
+Engine::~Engine() = default;
+
+Result<RunReport> Engine::run_once() { return m->run(); }
+void Engine::on_progress(std::function<void(const RunReport&)> f) { m->progress = std::move(f); }
+const CategoryTree& Engine::categories() const { return m->tree; }
+
+}  // namespace kiosk

@@ -1,0 +1,169 @@
+// A channel adapter turns outbox deliveries into one municipal API's requests and reads its answers.
+// Adapters never do I/O themselves: they build HttpRequests and interpret HttpResults, and the engine
+// sends them (batched, over one Transport) and records the outcome. That keeps every adapter testable
+// against the contract servers and lets `kioskctl sync --dry-run` print exactly what would be sent.
+//
+// One file per adapter in sync/channels/: openklant.cpp, signalen.cpp, open311.cpp, mastodon.cpp.
+// Every JSON body we send carries no version of its own (the APIs define the shape); the format
+// version we own is the adapter's (kChannelFormatVersion, sent as the User-Agent's suffix).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/sync/clock.hpp"
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/error.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/transport.hpp"
+
+namespace kiosk {
+
+// Version of the requests the adapters build. Bump when a mapping from Submission to an API changes.
+inline constexpr int kChannelFormatVersion = 1;
+
+// The kiosk's category tree (assets/categories/default.json, format 1), merged with what was last
+// fetched from Signalen (handling messages) when online.
+class CategoryTree {
+ public:
+  struct Sub {
+    std::string main_slug, slug;
+    std::string signalen_path;       // /signals/v1/public/terms/categories/<main>/sub_categories/<sub>
+    std::string open311_code;
+    nlohmann::json handling_message;  // language -> text (the receipt's response-time promise)
+  };
+  static Result<CategoryTree> load(const std::filesystem::path& file);
+  static Result<CategoryTree> load_default();  // assets_dir()/categories/default.json
+  // "main/sub" (Submission::category) or a bare sub slug.
+  const Sub* find(std::string_view category) const;
+  // The response-time promise in a language (falls back to Dutch), or "".
+  std::string handling_message(std::string_view category, std::string_view language) const;
+  // Applies Signalen's public category list (handling_message per sub slug). Returns how many changed.
+  std::size_t merge_signalen(const nlohmann::json& categories);
+  // Merges the cached Signalen categories from the outbox (offline use).
+  void merge_cached(Outbox& outbox);
+  const std::vector<Sub>& subs() const { return m_subs; }
+
+ private:
+  std::vector<Sub> m_subs;
+};
+
+// What an adapter needs from its surroundings.
+struct ChannelEnv {
+  const Config* config = nullptr;
+  const Secrets* secrets = nullptr;
+  const CategoryTree* categories = nullptr;
+  Outbox* outbox = nullptr;  // for the adapter's small cache (instance limits, account id)
+  const Clock* clock = nullptr;
+};
+
+// What the engine sends as one piece: usually one delivery; Open Klant poll tallies group the votes
+// of one poll and day.
+struct Unit {
+  std::vector<const DueDelivery*> members;
+  std::int64_t defer_until_ms = 0;  // > 0: not yet (a poll day that is not over); retry then
+  bool uncertain() const {
+    for (auto* m : members)
+      if (m->uncertain) return true;
+    return false;
+  }
+  const DueDelivery& first() const { return *members.front(); }
+};
+
+struct SendResult {
+  DeliveryState state = DeliveryState::retry;  // delivered, retry or parked
+  std::string remote_id;
+  std::string remote_display;
+  std::string error;              // plain words, never personal data or secrets
+  bool uncertain = false;         // the request may have arrived
+  bool channel_failure = false;   // counts against the channel's circuit (network, 5xx, 429, auth)
+  std::int64_t not_before_ms = 0; // the server asked us to wait until then (Retry-After, X-RateLimit-Reset)
+  std::vector<HttpRequest> follow_ups;  // to send after a success (Open Klant digital addresses)
+};
+
+enum class Found { yes, no, unknown };
+struct LookupResult {
+  Found found = Found::unknown;
+  bool park = false;  // with unknown: the answer cannot settle it (e.g. ambiguous); a technician decides
+  std::string remote_id;
+  std::string remote_display;
+  std::string error;
+};
+
+struct StatusUpdate {
+  bool ok = false;
+  std::string status;             // new remote status (empty: unchanged)
+  std::string remote_id;          // a resolved id (Open311 token -> service_request_id); empty: unchanged
+  std::vector<Answer> answers;
+  std::string error;
+};
+
+class Channel {
+ public:
+  explicit Channel(ChannelEnv env, const ChannelConfig& cfg) : m_env(env), m_cfg(cfg) {}
+  virtual ~Channel() = default;
+  std::string_view name() const { return m_cfg.name; }
+  const ChannelConfig& config() const { return m_cfg; }
+
+  // Groups claimed deliveries into units (default: one each).
+  virtual std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms);
+  // The requests that deliver a unit. An error means it can never be sent as it is (parked).
+  virtual Result<std::vector<HttpRequest>> build(const Unit& unit) = 0;
+  virtual SendResult interpret(const Unit& unit, const std::vector<HttpResult>& results) = 0;
+  // After follow-ups: delivered when all succeeded, else a retry that keeps the remote id.
+  virtual SendResult finish(const Unit& unit, SendResult first, const std::vector<HttpResult>& follow_ups);
+
+  // For uncertain units: a request that finds out whether it arrived; nullopt: no way to know.
+  virtual std::optional<HttpRequest> build_lookup(const Unit&) { return std::nullopt; }
+  virtual LookupResult interpret_lookup(const Unit&, const HttpResult&) { return {}; }
+  // When no lookup is possible: resend anyway (the API deduplicates, e.g. Mastodon's Idempotency-Key)
+  // or park for a technician (false).
+  virtual bool resend_unverifiable() const { return false; }
+
+  // Status and answers of delivered items.
+  virtual std::optional<HttpRequest> build_status(const RemoteRef&) { return std::nullopt; }
+  virtual StatusUpdate interpret_status(const RemoteRef&, const HttpResult&) { return {}; }
+  virtual std::string_view closed_status() const { return "CLOSED"; }
+
+  // Channel-wide fetches when online (category tree, instance limits, news); results stored via env.
+  virtual std::vector<HttpRequest> build_refresh() { return {}; }
+  virtual void apply_refresh(const std::vector<HttpResult>&) {}
+
+  // `kioskctl channels test`: requests that check endpoint and credentials without side effects,
+  // and a plain-words verdict ("" when fine).
+  virtual std::vector<HttpRequest> build_probe() = 0;
+  virtual std::string interpret_probe(const std::vector<HttpResult>& results) = 0;
+
+  // Self-imposed pacing of POSTs (0: none).
+  virtual int posts_per_hour() const { return 0; }
+
+ protected:
+  HttpRequest request(std::string method, std::string path) const;
+  // Maps a transport error or an HTTP error status to a SendResult (retry/park, circuit, wait).
+  SendResult classify_failure(const HttpResult& r, std::string_view what) const;
+  std::int64_t now() const { return m_env.clock ? m_env.clock->now_ms() : SystemClock::instance().now_ms(); }
+
+  ChannelEnv m_env;
+  ChannelConfig m_cfg;
+};
+
+// The adapter for a channel name, or nullptr for an unknown name.
+std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg);
+
+// Helpers shared by the adapters.
+std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none
+std::string truncate_utf8(std::string_view s, std::size_t max_code_points);  // never cuts inside a character
+// "2026-11-23T10:15:02+01:00": local time with offset, as municipal systems show it.
+std::string format_local(std::int64_t unix_ms, int utc_offset_minutes);
+// ISO 639-1 -> ISO 639-2/B ("nl" -> "nld"); "und" when unknown.
+std::string iso639_2b(std::string_view iso639_1);
+// Short summary of an error body for logs and parked reasons (no more than 300 characters).
+std::string error_summary(const HttpResponse& r);
+
+}  // namespace kiosk

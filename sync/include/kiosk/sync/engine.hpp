@@ -1,0 +1,128 @@
+// The sync engine: empties the outbox into the municipal channels in batches, with nothing lost and
+// nothing delivered twice, and brings status, answers and news back.
+//
+// One run (Engine::run_once) repeats rounds until no channel has work left or max_rounds is reached.
+// A round claims one batch per ready channel (count and bytes from ChannelConfig), asks the server
+// about uncertain deliveries first, sends all channels' requests together over one Transport (one
+// libcurl multi handle), and records every outcome of the round in one outbox transaction
+// (Outbox::record: the remote id is written in the statement that marks the delivery done).
+//
+// Per channel (ChannelState in the outbox, so it survives restarts), a circuit with backoff:
+//
+//                 failed round: failures++ (on_round_failure), not_before = now + backoff(failures)
+//        ┌───────────────────┐      with equal jitter, or later if the server said so
+//        ▼                   │      (Retry-After, X-RateLimit-Reset)
+//    ┌────────┐  failures >= circuit_threshold (on_round_failure)  ┌──────┐
+//    │ closed │ ─────────────────────────────────────────────────► │ open │  no requests before not_before
+//    └────────┘                                                    └──────┘
+//        ▲  ▲  successful round (on_round_success)                     │ now >= not_before
+//        │  └───────────────────────────────────────────┐              ▼    (ready_for_round)
+//        │                                              │       ┌───────────┐
+//        └──── successful probe batch of 1 ──────────── └────── │ half_open │ ── failed: open again,
+//              (on_round_success)                               └───────────┘    longer backoff
+//                                                                                (on_round_failure)
+// A channel that is not ready is skipped: it never delays the others, whose requests go out in the
+// same multi handle regardless. A channel with posts_per_hour (Signalen) also gets a pacing budget
+// (pacing_budget): at most that many POSTs in any hour, spaced evenly, so its throttle never trips.
+//
+// Per delivery (Outbox state machine, see outbox.hpp): delivered; retry (next attempt no earlier than
+// the channel's not_before; `uncertain` when the request may have arrived); parked with the server's
+// reason for permanent errors (4xx other than 408/429; 401/403 are a channel failure instead). An
+// uncertain delivery is looked up before it is resent (Open Klant: onderwerpobject id; Signalen: the
+// stored id; Open311: reference in requests.json; Mastodon: the account's statuses, then the
+// Idempotency-Key). One that cannot be checked is parked for a technician, never resent blindly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/sync/channel.hpp"
+#include "kiosk/sync/clock.hpp"
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/transport.hpp"
+
+namespace kiosk {
+
+struct EngineOptions {
+  int max_rounds = 100;                         // batches per lane in one run
+  int lanes_per_channel = 1;                    // batches of one channel in flight at once (2+: overlap DB and network)
+  std::int64_t backoff_base_ms = 5'000;         // first wait after a failed round
+  std::int64_t backoff_max_ms = 15 * 60'000;
+  int circuit_threshold = 3;                    // failed rounds in a row that open the circuit
+  std::uint64_t seed = 0;                       // jitter seed; 0: from the clock
+  bool dry_run = false;                         // build the requests, send nothing, change nothing
+  bool refresh = true;                          // categories, instance limits, news
+  std::int64_t refresh_interval_ms = 6 * 3600'000;
+  bool poll_status = true;                      // status and answers (config.sync.answer_poll_interval_s)
+  std::size_t status_batch = 50;
+  // An uncertain delivery is not looked up sooner than this after its last attempt: a request that
+  // sits in a busy server's queue must be processed before we ask whether it arrived.
+  std::int64_t uncertain_grace_ms = 120'000;
+  bool ignore_backoff = false;                  // "sync now" by a technician: try every channel at once
+  std::filesystem::path lock_file;              // single-runner lock; default <outbox>.sync-lock
+};
+
+struct ChannelReport {
+  std::string channel;
+  std::size_t queued = 0;          // due or waiting at the start of the run
+  std::size_t delivered = 0;
+  std::size_t retried = 0;
+  std::size_t parked = 0;
+  std::size_t looked_up = 0;       // uncertain deliveries checked on the server
+  std::size_t found_remote = 0;    // of those, already there
+  std::size_t deferred = 0;        // poll votes waiting for their day's tally
+  std::size_t requests = 0;
+  std::uint64_t bytes_sent = 0;
+  std::uint64_t bytes_received = 0;
+  std::size_t answers = 0;
+  std::string circuit = "closed";
+  std::string skipped;             // why the channel was not tried (backoff, open circuit, pacing)
+  std::string last_error;
+};
+
+struct DryRunRequest {
+  std::string channel;
+  std::string reference;
+  HttpRequest request;  // secrets masked
+};
+
+struct RunReport {
+  std::vector<ChannelReport> channels;
+  std::vector<DryRunRequest> dry_run;
+  int rounds = 0;
+  const ChannelReport* find(std::string_view channel) const {
+    for (const auto& c : channels)
+      if (c.channel == channel) return &c;
+    return nullptr;
+  }
+};
+
+class Engine {
+ public:
+  Engine(const Config& config, const Secrets& secrets, Outbox& outbox, Transport& transport, const Clock& clock,
+         EngineOptions options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // One run. Errors: db_busy when another sync holds the lock; storage errors from the outbox.
+  Result<RunReport> run_once();
+  // Called after every round with the reports so far (progress bars).
+  void on_progress(std::function<void(const RunReport&)> f);
+  const CategoryTree& categories() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m;
+};
+
+// Backoff with equal jitter: half of min(max, base * 2^(failures-1)) plus a random share of the other half.
+std::int64_t backoff_ms(int failures, std::int64_t base_ms, std::int64_t max_ms, std::uint64_t random);
+
+}  // namespace kiosk

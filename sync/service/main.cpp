@@ -1,0 +1,133 @@
+// kiosk-sync: the sync service. Runs the engine on a schedule (sync.interval_s), at once on SIGUSR1
+// ("sync now" from kioskctl or the technician screen), and sooner when a channel's backoff ends (so a
+// returning network is used within seconds, not at the next interval). SIGTERM/SIGINT end it after the
+// current run. Logs go to stderr (journald) and never contain secrets or personal data: counts,
+// channel names and error kinds only.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "kiosk/sync/config.hpp"
+#include "kiosk/sync/engine.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/setup.hpp"
+#include "kiosk/sync/transport.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+std::atomic<bool> g_wake{false};
+
+void on_signal(int sig) {
+  if (sig == SIGUSR1) g_wake = true;
+  else g_stop = true;
+}
+
+void log_report(const RunReport& r) {
+  for (const auto& c : r.channels) {
+    if (c.queued == 0 && c.delivered == 0 && c.retried == 0 && c.parked == 0 && c.answers == 0 && c.skipped.empty()) continue;
+    fmt::print(stderr, "kiosk-sync: {}: {} delivered, {} retry, {} parked, {} answers, circuit {}{}\n", c.channel,
+               c.delivered, c.retried, c.parked, c.answers, c.circuit, c.skipped.empty() ? "" : " (" + c.skipped + ")");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kiosk-sync: delivers the kiosk outbox to the municipality's systems"};
+  app.set_version_flag("--version", std::string("kiosk-sync ") + KIOSK_VERSION);
+  std::optional<std::string> config_path, db_path;
+  bool once = false, quiet = false;
+  int lease_s = 600, max_rounds = 100;
+  std::int64_t backoff_ms = 5000, grace_ms = 120'000;
+  app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo");
+  app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)");
+  app.add_flag("--once", once, "One run, then exit (exit code 8 when something is left to retry)");
+  app.add_option("--lease-s", lease_s, "Seconds after which an unanswered claim counts as lost")->capture_default_str();
+  app.add_option("--backoff-ms", backoff_ms, "First backoff after a failed round, ms")->capture_default_str();
+  app.add_option("--grace-ms", grace_ms, "Wait after an uncertain send before asking the server, ms")->capture_default_str();
+  app.add_option("--max-rounds", max_rounds, "Batches per channel in one run")->capture_default_str();
+  app.add_flag("--quiet", quiet, "No per-run log lines");
+  CLI11_PARSE(app, argc, argv);
+
+  std::optional<std::filesystem::path> cp;
+  if (config_path) cp = *config_path;
+  auto config = resolve_config(cp);
+  if (!config) {
+    fmt::print(stderr, "kiosk-sync: {}\n", config.error().message);
+    return 6;
+  }
+  auto secrets = load_secrets_file(config->sync.secrets_file);
+  if (!secrets) {
+    fmt::print(stderr, "kiosk-sync: {}\n", secrets.error().message);
+    return 6;
+  }
+  if (auto r = check_secrets(*config, *secrets); !r) {
+    fmt::print(stderr, "kiosk-sync: {}\n", r.error().message);
+    return 6;
+  }
+  auto opts = outbox_options(*config);
+  if (!opts) {
+    fmt::print(stderr, "kiosk-sync: {}\n", opts.error().message);
+    return 5;
+  }
+  if (db_path) opts->path = *db_path;
+  opts->in_flight_lease_ms = static_cast<std::int64_t>(lease_s) * 1000;
+  auto box = Outbox::open(*opts);
+  if (!box) {
+    fmt::print(stderr, "kiosk-sync: {}\n", box.error().message);
+    return 5;
+  }
+
+  struct sigaction sa{};
+  sa.sa_handler = on_signal;
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGUSR1, &sa, nullptr);
+
+  CurlTransport transport;
+  EngineOptions eo;
+  eo.backoff_base_ms = backoff_ms;
+  eo.backoff_max_ms = std::max<std::int64_t>(backoff_ms, 15 * 60'000);
+  eo.max_rounds = max_rounds;
+  eo.uncertain_grace_ms = grace_ms;
+  Engine engine(*config, *secrets, *box, transport, SystemClock::instance(), eo);
+
+  for (;;) {
+    auto report = engine.run_once();
+    if (!report) {
+      fmt::print(stderr, "kiosk-sync: {}: {}\n", errc_name(report.error().code), report.error().message);
+      if (once) return report.error().code == Errc::db_busy ? 5 : 8;
+    } else if (!quiet) {
+      log_report(*report);
+    }
+    if (once) {
+      bool left = false;
+      if (report)
+        for (const auto& c : report->channels) left = left || c.retried > 0 || !c.skipped.empty();
+      return left ? 8 : 0;
+    }
+    // Sleep until the interval ends, a channel's backoff ends, or someone says "sync now".
+    std::int64_t now = SystemClock::instance().now_ms();
+    std::int64_t wake = now + static_cast<std::int64_t>(config->sync.interval_s) * 1000;
+    for (auto name : kChannelNames) {
+      auto st = box->channel_state(name);
+      if (st && st->not_before_ms > now) wake = std::min(wake, std::max(now + 1000, st->not_before_ms));
+    }
+    while (!g_stop && !g_wake && SystemClock::instance().now_ms() < wake)
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    g_wake = false;
+    if (g_stop) return 0;
+  }
+}

@@ -1,0 +1,256 @@
+// The display-free session: state machine transitions, validation through validate_all (errors carry
+// their field), submission to the outbox, idle timeout and wipe, PIN guard. FakeClock only; no SDL.
+#include <gtest/gtest.h>
+
+#include "kiosk/core/categories.hpp"
+#include "kiosk/core/idle.hpp"
+#include "kiosk/core/pin.hpp"
+#include "kiosk/core/session.hpp"
+#include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/setup.hpp"
+#include "test_support.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using core::Screen;
+
+struct Fixture {
+  FakeClock clock;
+  TempDir dir;
+  Config config = demo_config();
+  std::unique_ptr<Outbox> outbox;
+  core::CategoryTree tree;
+  std::unique_ptr<core::Session> s;
+  Fixture() {
+    auto o = outbox_options(config);
+    EXPECT_TRUE(o.ok());
+    o->path = dir / "o.sqlite";
+    o->clock = &clock;
+    auto ob = Outbox::open(*o);
+    EXPECT_TRUE(ob.ok());
+    outbox = std::make_unique<Outbox>(std::move(ob.value()));
+    tree = *core::CategoryTree::load(core::CategoryTree::default_file());
+    s = std::make_unique<core::Session>(config, tree, outbox.get(), clock);
+  }
+};
+
+TEST(session_test, report_flow_validates_each_step_and_submits) {
+  Fixture f;
+  auto& s = *f.s;
+  EXPECT_EQ(s.screen(), Screen::idle);
+  s.start();
+  s.choose(core::Flow::report);
+  EXPECT_EQ(s.screen(), Screen::report_category);
+  s.pick_category("no-such-category");
+  EXPECT_EQ(s.screen(), Screen::report_category);
+  s.pick_category("groen-en-water");
+  s.pick_subcategory("boom");
+  EXPECT_EQ(s.screen(), Screen::report_location);
+  core::LocationChoice typed;
+  typed.kind = core::LocationChoice::typed_in;
+  s.pick_location(typed);
+  s.next();  // typed but empty: the location error, from validate_all
+  ASSERT_EQ(s.screen(), Screen::report_location);
+  ASSERT_NE(s.error_for("location"), nullptr);
+  EXPECT_EQ(core::error_key(*s.error_for("location")), "error.missing.location");
+  s.report().location.typed = "Kerkstraat 3";
+  s.next();
+  EXPECT_EQ(s.screen(), Screen::report_description);
+  s.report().description = std::string(1200, 'x');
+  s.next();
+  ASSERT_NE(s.error_for("text"), nullptr);
+  EXPECT_EQ(core::error_key(*s.error_for("text")), "error.too_long");
+  s.report().description = "Er hangt een tak over het fietspad.";
+  s.next();
+  EXPECT_EQ(s.screen(), Screen::report_contact);
+  s.report().contact.phone = "12";
+  s.next();
+  EXPECT_NE(s.error_for("phone"), nullptr);
+  EXPECT_NE(s.error_for("consent"), nullptr);
+  s.report().contact.phone = "";
+  s.next();
+  ASSERT_EQ(s.screen(), Screen::report_review);
+  Submission d = s.draft();
+  EXPECT_EQ(d.category, "groen-en-water/boom");
+  EXPECT_EQ(d.location.text, "Kerkstraat 3");
+  EXPECT_FALSE(d.location.point.has_value());
+  s.set_assisted(true);
+  s.submit();
+  ASSERT_EQ(s.screen(), Screen::receipt);
+  auto stored = f.outbox->find(s.receipt()->reference);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->submission.text, "Er hangt een tak over het fietspad.");
+  EXPECT_TRUE(stored->submission.assisted);
+  EXPECT_EQ(stored->submission.channels, f.config.routing.report);
+  EXPECT_FALSE(s.handling_message().empty());
+  s.finish();
+  EXPECT_EQ(s.screen(), Screen::idle);
+  EXPECT_FALSE(s.assisted());
+}
+
+TEST(session_test, default_location_is_the_kiosk) {
+  Fixture f;
+  auto& s = *f.s;
+  s.start();
+  s.choose(core::Flow::report);
+  s.pick_category("afval");
+  s.pick_subcategory("grofvuil");
+  Submission d = s.draft();
+  EXPECT_EQ(d.location.text, f.config.kiosk.location.name);
+  ASSERT_TRUE(d.location.point.has_value());
+  EXPECT_DOUBLE_EQ(d.location.point->lat, *f.config.kiosk.location.lat);
+}
+
+TEST(session_test, question_publish_needs_explicit_opt_in) {
+  Fixture f;
+  auto& s = *f.s;
+  s.start();
+  s.choose(core::Flow::question);
+  s.pick_topic("parkeren");
+  s.question().text = "Mijn naam is Piet Jansen. Waar kan ik een parkeervergunning aanvragen?";
+  s.next();
+  s.next();
+  ASSERT_EQ(s.screen(), Screen::question_publish);
+  EXPECT_EQ(s.public_preview().find("Piet"), std::string::npos) << s.public_preview();
+  s.next();  // not opted in
+  ASSERT_EQ(s.screen(), Screen::question_review);
+  EXPECT_FALSE(s.draft().consents.publish);
+  EXPECT_EQ(s.draft().channels, std::vector<std::string>{"openklant"});
+  s.back();
+  s.set_publish(true);
+  s.next();
+  EXPECT_EQ(s.draft().channels, (std::vector<std::string>{"openklant", "mastodon"}));
+  s.submit();
+  ASSERT_EQ(s.screen(), Screen::receipt);
+}
+
+TEST(session_test, poll_once_per_session) {
+  Fixture f;
+  auto& s = *f.s;
+  s.start();
+  s.choose(core::Flow::poll);
+  s.submit();
+  EXPECT_NE(s.error_for("poll_answer"), nullptr);
+  s.pick_poll_answer("natuur");
+  s.submit();
+  ASSERT_EQ(s.screen(), Screen::receipt);
+  auto stored = f.outbox->find(s.receipt()->reference);
+  EXPECT_EQ(stored->submission.poll_id, "speeltuin-2026");
+  // Same session: back on the poll screen, a second answer is refused.
+  std::int64_t before = f.outbox->stats()->submissions;
+  // (receipt -> choose is not a transition; a new session starts after finish)
+  EXPECT_TRUE(s.poll_form().answered);
+  s.finish();
+  EXPECT_FALSE(s.poll_form().answered);
+  EXPECT_EQ(f.outbox->stats()->submissions, before);
+}
+
+TEST(session_test, back_from_every_screen) {
+  Fixture f;
+  auto& s = *f.s;
+  s.start();
+  s.choose(core::Flow::question);
+  s.pick_topic("wonen");
+  s.back();
+  EXPECT_EQ(s.screen(), Screen::question_topic);
+  s.back();
+  EXPECT_EQ(s.screen(), Screen::choose);
+  s.back();
+  EXPECT_EQ(s.screen(), Screen::idle);
+}
+
+TEST(session_test, idle_timeout_wipes_after_warning) {
+  Fixture f;
+  auto& s = *f.s;
+  s.start();
+  ASSERT_TRUE(s.set_language("uk"));
+  s.set_large_text(true);
+  s.choose(core::Flow::question);
+  s.pick_topic("wonen");
+  s.question().text = "секрет";
+  auto gen = s.generation();
+  const std::int64_t timeout = f.config.ui.idle_timeout_s * 1000LL, warn = f.config.ui.idle_warning_s * 1000LL;
+  f.clock.advance(timeout - warn - 1);
+  s.tick();
+  EXPECT_EQ(s.idle().phase(), core::IdlePhase::active);
+  f.clock.advance(2);
+  EXPECT_EQ(s.idle().phase(), core::IdlePhase::warning);
+  EXPECT_GE(s.idle().seconds_left(), 20);
+  s.activity();  // a touch elsewhere does not extend during the warning
+  EXPECT_EQ(s.idle().phase(), core::IdlePhase::warning);
+  EXPECT_TRUE(s.extend());
+  EXPECT_EQ(s.idle().phase(), core::IdlePhase::active);
+  f.clock.advance(timeout);
+  s.tick();
+  EXPECT_EQ(s.screen(), Screen::idle);
+  EXPECT_EQ(s.language(), "nl");
+  EXPECT_FALSE(s.large_text());
+  EXPECT_TRUE(s.question().text.empty());
+  EXPECT_GT(s.generation(), gen);
+}
+
+TEST(session_test, idle_timer_allows_ten_extensions) {
+  FakeClock clock;
+  core::IdleTimer t(clock, 120000, 30000);
+  for (int i = 0; i < 10; ++i) {
+    clock.advance(90000);
+    ASSERT_EQ(t.phase(), core::IdlePhase::warning);
+    ASSERT_TRUE(t.extend()) << i;
+  }
+  clock.advance(90000);
+  EXPECT_FALSE(t.extend());
+  clock.advance(30000);
+  EXPECT_EQ(t.phase(), core::IdlePhase::expired);
+}
+
+TEST(session_test, lookup_statuses) {
+  Fixture f;
+  auto& s = *f.s;
+  Submission q = sample_question();
+  q.created_at_ms = f.clock.now_ms();
+  auto r = f.outbox->submit(q);
+  ASSERT_TRUE(r.ok());
+  s.start();
+  s.choose(core::Flow::lookup);
+  s.lookup_code() = refcode::group(r->reference);
+  for (auto& c : s.lookup_code()) c = char(std::tolower(static_cast<unsigned char>(c)));
+  s.look_up();
+  ASSERT_TRUE(s.lookup_result().has_value());
+  EXPECT_EQ(s.lookup_result()->status, core::LookupStatus::received);
+  auto stored = f.outbox->find(r->reference);
+  ASSERT_TRUE(f.outbox->mark_delivered(stored->row_id, "openklant", "x", "").ok());
+  s.look_up();
+  EXPECT_EQ(s.lookup_result()->status, core::LookupStatus::delivered);
+  s.lookup_code() = "ZZ-0000-0000";
+  s.look_up();
+  EXPECT_FALSE(s.lookup_result().has_value());
+  ASSERT_NE(s.error_for("reference"), nullptr);
+}
+
+TEST(session_test, pin_hash_and_slow_down) {
+  std::string h = core::hash_pin("9753", 1000);
+  EXPECT_TRUE(core::verify_pin("9753", h));
+  EXPECT_FALSE(core::verify_pin("9754", h));
+  EXPECT_FALSE(core::verify_pin("9753", "plain-9753"));
+  EXPECT_EQ(h.find("9753"), std::string::npos);
+  FakeClock clock;
+  core::PinGuard g(clock, h);
+  EXPECT_EQ(g.attempt("0000"), core::PinResult::wrong);
+  EXPECT_EQ(g.attempt("0000"), core::PinResult::wrong);
+  EXPECT_EQ(g.wait_ms(), 0);
+  EXPECT_EQ(g.attempt("0000"), core::PinResult::wrong);
+  std::int64_t w1 = g.wait_ms();
+  EXPECT_GT(w1, 0);
+  EXPECT_EQ(g.attempt("9753"), core::PinResult::wait);
+  clock.advance(w1);
+  EXPECT_EQ(g.attempt("0000"), core::PinResult::wrong);
+  EXPECT_GT(g.wait_ms(), w1);  // doubles
+  clock.advance(g.wait_ms());
+  EXPECT_EQ(g.attempt("9753"), core::PinResult::ok);
+  // The demo configuration's hash is the demo PIN 2468.
+  EXPECT_TRUE(core::verify_pin("2468", demo_config().ui.technician_pin_hash));
+}
+
+}  // namespace
+}  // namespace kiosk::test

@@ -1,0 +1,162 @@
+// The real program in a real X server: starts Xvfb on a free display, starts `kiosk` in it, taps through
+// a report with xdotool (the on-screen keyboard included) and finds the report in the outbox. The tap
+// positions come from the same UI laid out headlessly (same configuration and window size). Skipped
+// with a message when Xvfb or xdotool is missing. Every wait is bounded.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "kiosk/core/command.hpp"
+#include "ui_harness.hpp"
+
+extern char** environ;
+
+namespace kiosk::test {
+namespace {
+
+bool in_path(const std::string& prog) {
+  return core::run_command({"sh", "-c", "command -v " + prog}).exit_code == 0;
+}
+
+pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env, const std::string& log) {
+  std::vector<std::string> env_s;
+  // The headless harness set SDL_VIDEODRIVER=dummy in this process: overridden variables are replaced.
+  for (char** e = environ; *e; ++e) {
+    std::string_view v(*e);
+    bool overridden = v.rfind("SDL_VIDEODRIVER=", 0) == 0;
+    for (const auto& x : extra_env)
+      if (v.substr(0, v.find('=') + 1) == std::string_view(x).substr(0, x.find('=') + 1)) overridden = true;
+    if (!overridden) env_s.emplace_back(v);
+  }
+  for (const auto& e : extra_env) env_s.push_back(e);
+  std::vector<char*> env, args;
+  for (auto& e : env_s) env.push_back(e.data());
+  env.push_back(nullptr);
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid = -1;
+  int rc = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&fa);
+  return rc == 0 ? pid : -1;
+}
+
+void stop(pid_t pid) {
+  if (pid <= 0) return;
+  kill(pid, SIGTERM);
+  for (int i = 0; i < 50; ++i) {
+    if (waitpid(pid, nullptr, WNOHANG) == pid) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+}
+
+struct Proc {
+  pid_t pid = -1;
+  ~Proc() { stop(pid); }
+};
+
+int free_display() {
+  for (int n = 91; n < 200; ++n) {
+    std::string sock = "/tmp/.X11-unix/X" + std::to_string(n), lock = "/tmp/.X" + std::to_string(n) + "-lock";
+    if (!std::filesystem::exists(sock) && !std::filesystem::exists(lock)) return n;
+  }
+  return -1;
+}
+
+TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
+  if (!in_path("Xvfb")) GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb): real-window test skipped";
+  if (!in_path("xdotool")) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
+
+  // 1. Plan: the same flow headless, recording where each target is.
+  std::vector<std::pair<int, int>> taps;
+  {
+    UiHarness h;
+    auto plan = [&](const std::string& id) {
+      const ui::Target* t = h.target(id);
+      ASSERT_NE(t, nullptr) << id << " on " << core::screen_name(h.screen());
+      taps.emplace_back(int((t->x0 + t->x1) / 2), int((t->y0 + t->y1) / 2));
+      h.tap(id);
+    };
+    taps.emplace_back(640, 200);  // idle: anywhere
+    h.tap_at(640, 200);
+    for (const char* id : {"choose.report", "tile.schoon", "tile.graffiti", "loc.place.0", "app.next", "text"}) plan(id);
+    for (char c : std::string("graffiti")) plan(std::string("key.") + c);
+    plan("key.hide");
+    plan("app.next");
+    plan("app.next");  // anonymous
+    ASSERT_EQ(h.screen(), core::Screen::report_review);
+    plan("review.send");
+    ASSERT_EQ(h.screen(), core::Screen::receipt);
+  }
+
+  // 2. Xvfb on a free display, and the kiosk in it.
+  TempDir dir;
+  int display = free_display();
+  ASSERT_GT(display, 0);
+  std::string disp = ":" + std::to_string(display);
+  Proc xvfb;
+  xvfb.pid = spawn({"Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {}, (dir / "xvfb.log").string());
+  ASSERT_GT(xvfb.pid, 0);
+  bool up = false;
+  for (int i = 0; i < 100 && !up; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    up = std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display));
+  }
+  ASSERT_TRUE(up) << "Xvfb did not start on " << disp;
+  std::filesystem::path db = dir / "outbox.sqlite";
+  Proc kiosk_proc;
+  kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", db.string(), "--size", "1280x800"},
+                         {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software", "SDL_FRAMEBUFFER_ACCELERATION=0"},
+                         (dir / "kiosk.log").string());
+  ASSERT_GT(kiosk_proc.pid, 0);
+  // Wait for its window.
+  std::string wid;
+  for (int i = 0; i < 100 && wid.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto r = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad"});
+    if (r.exit_code == 0) wid = r.output.substr(0, r.output.find('\n'));
+  }
+  ASSERT_FALSE(wid.empty()) << "no kiosk window; log:\n" << read_file(dir / "kiosk.log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+
+  // 3. Tap through with real X pointer events.
+  for (auto [x, y] : taps) {
+    auto r = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "mousemove", "--window", wid, std::to_string(x),
+                                std::to_string(y), "click", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+
+  // 4. The report is in the outbox (the kiosk keeps it open in WAL mode; reading alongside is fine).
+  std::optional<StoredSubmission> found;
+  for (int i = 0; i < 50 && !found; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    OutboxOptions o;
+    o.path = db;
+    o.create = false;
+    auto ob = Outbox::open(o);
+    if (!ob) continue;
+    auto list = ob->list();
+    if (!list || list->empty()) continue;
+    auto s = ob->find(list->front().reference);
+    if (s) found = *s;
+  }
+  ASSERT_TRUE(found.has_value()) << "no submission in the outbox; kiosk log:\n" << read_file(dir / "kiosk.log");
+  EXPECT_EQ(found->submission.kind, Kind::report);
+  EXPECT_EQ(found->submission.category, "schoon/graffiti");
+  EXPECT_EQ(found->submission.text, "graffiti");
+  EXPECT_EQ(found->submission.location.text, "Marktplein");
+}
+
+}  // namespace
+}  // namespace kiosk::test

@@ -1,0 +1,171 @@
+// Tests for the engine itself: a dead channel does not hold up the others, the circuit opens after
+// repeated failures, backoff with jitter stays in its bounds, dry runs send and change nothing (and
+// print no secrets), and only one sync runs at a time.
+#include "kiosk/sync/engine.hpp"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "sync_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+// A port that accepts connections (kernel backlog) but never answers: requests time out.
+class BlackHole {
+ public:
+  BlackHole() {
+    m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::listen(m_fd, 64);
+    socklen_t len = sizeof a;
+    ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&a), &len);
+    m_port = ntohs(a.sin_port);
+  }
+  ~BlackHole() { ::close(m_fd); }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+ private:
+  int m_fd = -1;
+  int m_port = 0;
+};
+
+struct Fixture {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};
+  Config config = world.config(dir / "outbox.sqlite");
+  Outbox box = Outbox::open(test::outbox_options_for(config, &clock)).value();
+  CurlTransport transport;
+};
+
+}  // namespace
+
+TEST(engine_test, an_unreachable_channel_does_not_delay_the_others) {
+  Fixture f;
+  BlackHole hole;
+  f.config.channels["open311"].enabled = false;
+  f.config.channels["signalen"].base_url = hole.url();
+  f.config.channels["signalen"].timeout_s = 5;
+  for (auto& [n, c] : f.config.channels) c.batch_count = 5;
+  for (int i = 0; i < 30; ++i) {
+    Submission q = test::sample_question();
+    q.text += " " + std::to_string(i);
+    ASSERT_TRUE(f.box.submit(q).ok());
+    Submission r = test::sample_report();
+    r.category = "afval/container-is-vol";
+    ASSERT_TRUE(f.box.submit(r).ok());
+  }
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  bool others_done_before_dead_failed = false, seen_dead_failure = false;
+  engine.on_progress([&](const RunReport& r) {
+    if (seen_dead_failure) return;
+    if (r.find("signalen")->retried > 0) {
+      seen_dead_failure = true;
+      others_done_before_dead_failed = r.find("openklant")->delivered == 30 && r.find("mastodon")->delivered == 30;
+    }
+  });
+  auto rep = engine.run_once();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_TRUE(seen_dead_failure);
+  EXPECT_TRUE(others_done_before_dead_failed);
+  EXPECT_EQ(rep->find("openklant")->delivered, 30u);
+  EXPECT_EQ(rep->find("mastodon")->delivered, 30u);
+  EXPECT_EQ(rep->find("signalen")->delivered, 0u);
+  EXPECT_EQ(rep->find("signalen")->retried, 5u);  // one batch, then backoff
+  EXPECT_NE(rep->find("signalen")->last_error.find("timeout"), std::string::npos) << rep->find("signalen")->last_error;
+}
+
+TEST(engine_test, circuit_opens_after_repeated_failures_and_closes_on_success) {
+  Fixture f;
+  for (auto n : {"signalen", "open311", "mastodon"}) f.config.channels[n].enabled = false;
+  ASSERT_TRUE(f.box.submit(test::sample_question()).ok());
+  test::Faults down;
+  down.error500 = 1.0;
+  f.world.openklant->set_faults(down);
+  EngineOptions o = test::fast_engine();
+  for (int i = 0; i < 3; ++i) {
+    Engine e(f.config, f.world.secrets, f.box, f.transport, f.clock, o);
+    ASSERT_TRUE(e.run_once().ok());
+    f.clock.advance(10'000);
+  }
+  auto st = f.box.channel_state("openklant");
+  EXPECT_EQ(st->circuit, "open");
+  EXPECT_EQ(st->failures, 3);
+  EXPECT_NE(st->last_error.find("HTTP 500"), std::string::npos);
+  f.world.openklant->set_faults({});
+  f.clock.advance(10'000);
+  Engine e(f.config, f.world.secrets, f.box, f.transport, f.clock, o);
+  auto rep = e.run_once();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->delivered, 1u);  // the half-open probe
+  EXPECT_EQ(f.box.channel_state("openklant")->circuit, "closed");
+}
+
+TEST(engine_test, backoff_grows_with_equal_jitter_within_bounds) {
+  for (std::uint64_t r : {0ull, 1ull, 999999ull, 123456789ull}) {
+    EXPECT_GE(backoff_ms(1, 1000, 60000, r), 500);
+    EXPECT_LE(backoff_ms(1, 1000, 60000, r), 1000);
+    EXPECT_GE(backoff_ms(4, 1000, 60000, r), 4000);
+    EXPECT_LE(backoff_ms(4, 1000, 60000, r), 8000);
+    EXPECT_LE(backoff_ms(40, 1000, 60000, r), 60000);
+    EXPECT_GE(backoff_ms(40, 1000, 60000, r), 30000);
+  }
+}
+
+TEST(engine_test, dry_run_sends_nothing_changes_nothing_and_masks_secrets) {
+  Fixture f;
+  ASSERT_TRUE(f.box.submit(test::sample_question()).ok());
+  Submission r = test::sample_report();
+  r.category = "afval/container-is-vol";
+  r.channels = {"open311"};
+  ASSERT_TRUE(f.box.submit(r).ok());
+  EngineOptions o = test::fast_engine();
+  o.dry_run = true;
+  Engine e(f.config, f.world.secrets, f.box, f.transport, f.clock, o);
+  auto rep = e.run_once();
+  ASSERT_TRUE(rep.ok());
+  ASSERT_EQ(rep->dry_run.size(), 3u);  // openklant, mastodon, open311
+  for (const auto& d : rep->dry_run) {
+    for (const auto& [k, v] : d.request.headers) {
+      EXPECT_EQ(v.find("test-token"), std::string::npos) << k;
+    }
+    EXPECT_EQ(d.request.body.find("test-key-311"), std::string::npos);
+  }
+  EXPECT_EQ(f.world.openklant->requests() + f.world.mastodon->requests() + f.world.open311->requests(), 0);
+  auto st = f.box.stats();
+  EXPECT_EQ(st->deliveries["openklant"]["pending"], 1);
+  EXPECT_EQ(st->deliveries["open311"]["pending"], 1);
+}
+
+TEST(engine_test, only_one_sync_runs_at_a_time) {
+  Fixture f;
+  auto lock = std::filesystem::path(f.config.storage.outbox.string() + ".sync-lock");
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = ::open(lock.c_str(), O_CREAT | O_RDWR, 0600);
+    flock(fd, LOCK_EX);
+    ::sleep(3);
+    _exit(0);
+  }
+  ::usleep(300'000);
+  Engine e(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  auto rep = e.run_once();
+  ASSERT_FALSE(rep.ok());
+  EXPECT_EQ(rep.error().code, Errc::db_busy);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+}

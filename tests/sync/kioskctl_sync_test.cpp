@@ -1,0 +1,88 @@
+// Tests for kioskctl's sync commands (the real binary against the contract servers): sync --dry-run
+// prints requests without secrets and sends nothing, sync delivers and summarises, channels test
+// says plainly what is wrong, stats shows parked reasons.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "sync_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+Run kioskctl(const std::filesystem::path& config, const std::string& args) {
+  std::string cmd = std::string(KIOSKCTL_PATH) + " --config " + config.string() + " " + args + " 2>&1";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST(kioskctl_sync_test, dry_run_then_sync_then_stats) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  auto outbox = dir / "outbox.sqlite";
+  auto config = test::write_config_files(world, dir.path(), outbox);
+  {
+    auto cfg = load_config_file(config);
+    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
+    auto box = Outbox::open(test::outbox_options_for(*cfg));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit(test::sample_question()).ok());
+    Submission bad = test::sample_report();
+    bad.category = "bestaat-niet/nergens";
+    ASSERT_TRUE(box->submit(bad).ok());
+  }
+  auto dry = kioskctl(config, "sync --dry-run");
+  EXPECT_EQ(dry.code, 0) << dry.out;
+  EXPECT_NE(dry.out.find("POST " + world.openklant->base_url() + "/klantinteracties/api/v1/maak-klantcontact"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("Idempotency-Key"), std::string::npos);
+  EXPECT_EQ(dry.out.find("test-token"), std::string::npos) << "a secret was printed";
+  EXPECT_EQ(world.openklant->requests() + world.mastodon->requests(), 0);
+
+  auto sync = kioskctl(config, "sync");
+  EXPECT_EQ(sync.code, 8) << sync.out;  // one report is parked
+  EXPECT_NE(sync.out.find("openklant"), std::string::npos);
+  EXPECT_EQ(world.openklant->contacts().size(), 1u);
+  EXPECT_EQ(world.mastodon->statuses().size(), 1u);
+
+  auto stats = kioskctl(config, "stats");
+  EXPECT_EQ(stats.code, 0);
+  EXPECT_NE(stats.out.find("no Signalen sub category"), std::string::npos) << stats.out;
+}
+
+TEST(kioskctl_sync_test, channels_test_says_what_is_wrong) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  auto config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");
+  auto ok = kioskctl(config, "channels test");
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("openklant  OK"), std::string::npos) << ok.out;
+
+  world.secrets.openklant_token = "verkeerd";
+  world.secrets.open311_api_key = "verkeerd";
+  int dead_port = world.mastodon->port();
+  world.mastodon->stop();
+  config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");
+  auto bad = kioskctl(config, "channels test");
+  EXPECT_EQ(bad.code, 8) << bad.out;
+  EXPECT_NE(bad.out.find("token was refused"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("api_key was refused"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find(std::to_string(dead_port)), std::string::npos) << bad.out;
+  EXPECT_EQ(bad.out.find("verkeerd"), std::string::npos) << "a secret was printed";
+}

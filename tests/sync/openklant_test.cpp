@@ -1,0 +1,191 @@
+// Tests for the Open Klant 2 adapter through the engine, against the local Klantinteracties contract
+// server: the klantcontact as sent, consent-bound digital addresses, the server's refusals, lookup
+// before resend, poll tallies and answers coming back.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/engine.hpp"
+#include "kiosk/sync/refcode.hpp"
+#include "sync_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+using nlohmann::json;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};  // 2026-01-01T09:00:00Z
+  Config config = world.config(dir / "outbox.sqlite");
+  Outbox box = Outbox::open(test::outbox_options_for(config, &clock)).value();
+  CurlTransport transport;
+
+  Fixture() {
+    for (auto name : {"signalen", "open311", "mastodon"}) config.channels[name].enabled = false;
+  }
+  Result<RunReport> run(EngineOptions o = test::fast_engine()) {
+    Engine engine(config, world.secrets, box, transport, clock, o);
+    return engine.run_once();
+  }
+  Receipt submit(Submission s) {
+    s.channels = {"openklant"};
+    auto r = box.submit(std::move(s));
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return *r;
+  }
+};
+
+// A raw request to the contract server, for checking what it refuses.
+HttpResult raw_post(const std::string& url, const std::string& auth, const std::string& type, const std::string& body) {
+  CurlTransport t;
+  HttpRequest r;
+  r.method = "POST";
+  r.url = url;
+  if (!auth.empty()) r.headers.emplace_back("Authorization", auth);
+  r.headers.emplace_back("Content-Type", type);
+  r.body = body;
+  return t.perform_one(r);
+}
+
+}  // namespace
+
+TEST(openklant_test, question_becomes_a_klantcontact_with_consented_addresses) {
+  Fixture f;
+  auto receipt = f.submit(test::sample_question());
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("openklant")->delivered, 1u);
+
+  auto contacts = f.world.openklant->contacts();
+  ASSERT_EQ(contacts.size(), 1u);
+  const json& kc = contacts[0].body;
+  EXPECT_EQ(kc["kanaal"], "kiosk");
+  EXPECT_EQ(kc["taal"], "nld");
+  EXPECT_EQ(kc["onderwerp"], "Afval ophalen");
+  EXPECT_EQ(kc["referentienummer"], receipt.reference);
+  EXPECT_EQ(kc["vertrouwelijk"], true);
+  // When the citizen submitted (local time with offset), not when it synced.
+  EXPECT_EQ(kc["plaatsgevondenOp"], "2026-01-01T10:00:00+01:00");
+  EXPECT_EQ(contacts[0].object_id, receipt.uuid);
+  ASSERT_EQ(contacts[0].addresses.size(), 1u);
+  EXPECT_EQ(contacts[0].addresses[0]["adres"], "t.tester@example.nl");
+  EXPECT_EQ(contacts[0].addresses[0]["soortDigitaalAdres"], "email");
+
+  auto stored = f.box.find(receipt.uuid);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(stored->deliveries[0].remote_id.size(), 36u);  // the klantcontact uuid, nothing more
+}
+
+TEST(openklant_test, no_betrokkene_without_consent_to_contact) {
+  Fixture f;
+  Submission s = test::sample_question();
+  s.consents.contact = false;
+  s.contact = {};
+  f.submit(s);
+  ASSERT_TRUE(f.run().ok());
+  auto contacts = f.world.openklant->contacts();
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_TRUE(contacts[0].addresses.empty());
+}
+
+TEST(openklant_test, server_refuses_what_breaks_the_contract) {
+  test::OpenKlantServer server;
+  std::string url = server.base_url() + "/klantinteracties/api/v1/maak-klantcontact";
+  json good = {{"klantcontact", {{"kanaal", "kiosk"}, {"onderwerp", "x"}, {"taal", "nld"}, {"vertrouwelijk", true}}}};
+  EXPECT_EQ(raw_post(url, "Token test-token-ok", "application/json", good.dump())->status, 201);
+  EXPECT_EQ(raw_post(url, "", "application/json", good.dump())->status, 401);
+  EXPECT_EQ(raw_post(url, "Bearer test-token-ok", "application/json", good.dump())->status, 401);
+  EXPECT_EQ(raw_post(url, "Token test-token-ok", "text/plain", good.dump())->status, 415);
+  json missing = good;
+  missing["klantcontact"].erase("onderwerp");
+  auto r = raw_post(url, "Token test-token-ok", "application/json", missing.dump());
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find("klantcontact.onderwerp"), std::string::npos);
+  json too_long = good;
+  too_long["klantcontact"]["inhoud"] = std::string(1001, 'a');
+  EXPECT_EQ(raw_post(url, "Token test-token-ok", "application/json", too_long.dump())->status, 400);
+  json wrong_lang = good;
+  wrong_lang["klantcontact"]["taal"] = "nl";
+  EXPECT_EQ(raw_post(url, "Token test-token-ok", "application/json", wrong_lang.dump())->status, 400);
+}
+
+TEST(openklant_test, wrong_token_is_a_channel_failure_not_a_parked_submission) {
+  Fixture f;
+  f.world.secrets.openklant_token = "wrong";
+  auto receipt = f.submit(test::sample_question());
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->delivered, 0u);
+  EXPECT_EQ(rep->find("openklant")->parked, 0u);
+  EXPECT_NE(rep->find("openklant")->last_error.find("credentials refused"), std::string::npos);
+  auto st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::retry);
+  EXPECT_EQ(st->deliveries[0].last_error.find("wrong"), std::string::npos);  // no secret in the error
+}
+
+TEST(openklant_test, lost_answer_is_looked_up_before_resending) {
+  Fixture f;
+  auto receipt = f.submit(test::sample_question());
+  test::Faults drop;
+  drop.drop_after = 1.0;
+  f.world.openklant->set_faults(drop);
+  ASSERT_TRUE(f.run().ok());
+  auto st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::retry) << st->deliveries[0].parked_reason;
+  EXPECT_EQ(f.world.openklant->contacts().size(), 1u);  // it did arrive
+
+  f.world.openklant->set_faults({});
+  f.clock.advance(3'600'000);
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->looked_up, 1u);
+  EXPECT_EQ(rep->find("openklant")->found_remote, 1u);
+  EXPECT_EQ(f.world.openklant->contacts().size(), 1u);  // not twice
+  st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(st->deliveries[0].remote_id, f.world.openklant->contacts()[0].uuid);
+}
+
+TEST(openklant_test, poll_votes_become_one_tally_per_poll_and_day) {
+  Fixture f;
+  for (int i = 0; i < 7; ++i) {
+    Submission s;
+    s.kind = Kind::poll;
+    s.poll_id = "speeltuin-2026";
+    s.poll_answer = i % 3 == 0 ? "nee" : "ja";
+    s.kiosk_id = "demo-bieb-01";
+    f.submit(s);
+  }
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->deferred, 7u);  // the day is not over
+  EXPECT_TRUE(f.world.openklant->contacts().empty());
+
+  f.clock.advance(24 * 3'600'000);
+  rep = f.run();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->delivered, 7u);
+  auto contacts = f.world.openklant->contacts();
+  ASSERT_EQ(contacts.size(), 1u);
+  std::string inhoud = contacts[0].body["inhoud"];
+  EXPECT_NE(inhoud.find("ja: 4"), std::string::npos) << inhoud;
+  EXPECT_NE(inhoud.find("nee: 3"), std::string::npos) << inhoud;
+  EXPECT_EQ(contacts[0].body["metadata"]["stemmen"], "7");
+}
+
+TEST(openklant_test, the_municipalitys_reactie_comes_back_as_an_answer) {
+  Fixture f;
+  auto receipt = f.submit(test::sample_question());
+  ASSERT_TRUE(f.run().ok());
+  f.world.openklant->set_reactie(receipt.uuid, "Het grofvuil wordt op dinsdag opgehaald.");
+  f.clock.advance(3'600'000);
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->answers, 1u);
+  auto st = f.box.find(receipt.reference);
+  ASSERT_EQ(st->answers.size(), 1u);
+  EXPECT_EQ(st->answers[0].text, "Het grofvuil wordt op dinsdag opgehaald.");
+  EXPECT_EQ(st->deliveries[0].remote_status, "beantwoord");
+}

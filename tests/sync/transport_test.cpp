@@ -1,0 +1,155 @@
+// Tests for the HTTP seam: the libcurl transport against local httplib servers on 127.0.0.1
+// (keep-alive, concurrency, independent groups, time-outs, refused connections, TLS verification with
+// and without a CA bundle) and the fake.
+#include "kiosk/sync/transport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "contract_server.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+// A small echo server: /echo returns method, body and one header; /slow waits `ms`.
+class EchoServer : public test::ContractServer {
+ public:
+  EchoServer(bool tls = false, const std::string& cert = {}, const std::string& key = {}) : ContractServer(tls, cert, key) {
+    auto echo = [](const httplib::Request& req, httplib::Response& res) {
+      json_reply(res, 200, {{"method", req.method}, {"body", req.body}, {"x", req.get_header_value("X-Test")}});
+    };
+    route("GET", "/echo", echo, false);
+    route("POST", "/echo", echo, false);
+    route("GET", "/slow", [](const httplib::Request& req, httplib::Response& res) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(req.get_param_value("ms"))));
+      json_reply(res, 200, {{"slow", true}});
+    }, false);
+    start();
+  }
+};
+
+HttpRequest get(const std::string& url) {
+  HttpRequest r;
+  r.url = url;
+  r.timeout_ms = 5000;
+  return r;
+}
+
+}  // namespace
+
+TEST(transport_test, keeps_connections_alive_and_round_trips) {
+  EchoServer server;
+  CurlTransport t;
+  int reused = 0;
+  for (int i = 0; i < 20; ++i) {
+    HttpRequest r = get(server.base_url() + "/echo");
+    r.method = "POST";
+    r.body = "hallo " + std::to_string(i);
+    r.headers.emplace_back("X-Test", "waarde");
+    auto res = t.perform_one(r);
+    ASSERT_TRUE(res.ok()) << res.error().message;
+    EXPECT_EQ(res->status, 200);
+    auto j = nlohmann::json::parse(res->body);
+    EXPECT_EQ(j["method"], "POST");
+    EXPECT_EQ(j["body"], "hallo " + std::to_string(i));
+    EXPECT_EQ(j["x"], "waarde");
+    EXPECT_EQ(res->header("content-type"), "application/json");
+    EXPECT_GT(res->bytes_sent, r.body.size());
+    EXPECT_GT(res->bytes_received, res->body.size());
+    reused += res->reused_connection ? 1 : 0;
+  }
+  EXPECT_GE(reused, 19);  // one connection for all
+}
+
+TEST(transport_test, group_results_come_back_in_order) {
+  EchoServer server;
+  CurlTransport t;
+  std::vector<HttpRequest> rqs;
+  for (int i = 0; i < 12; ++i) {
+    HttpRequest r = get(server.base_url() + "/echo");
+    r.method = "POST";
+    r.body = std::to_string(i);
+    rqs.push_back(r);
+  }
+  auto out = t.perform(rqs);
+  ASSERT_EQ(out.size(), 12u);
+  for (int i = 0; i < 12; ++i) {
+    ASSERT_TRUE(out[static_cast<std::size_t>(i)].ok());
+    EXPECT_EQ(nlohmann::json::parse(out[static_cast<std::size_t>(i)]->body)["body"], std::to_string(i));
+  }
+}
+
+TEST(transport_test, a_slow_group_does_not_hold_up_another) {
+  EchoServer server;
+  CurlTransport t;
+  std::vector<std::string> order;
+  t.start({get(server.base_url() + "/slow?ms=1500")}, [&](std::vector<HttpResult>) { order.push_back("slow"); });
+  t.start({get(server.base_url() + "/echo")}, [&](std::vector<HttpResult>) { order.push_back("fast"); });
+  for (int i = 0; i < 200 && t.pending() > 0; ++i) t.run(100);
+  ASSERT_EQ(order.size(), 2u);
+  EXPECT_EQ(order[0], "fast");
+  EXPECT_EQ(order[1], "slow");
+}
+
+TEST(transport_test, timeouts_and_refused_connections_are_typed) {
+  EchoServer server;
+  CurlTransport t;
+  HttpRequest slow = get(server.base_url() + "/slow?ms=1500");
+  slow.timeout_ms = 300;
+  auto r = t.perform_one(slow);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Errc::timeout);
+  EXPECT_NE(r.error().field, "not_sent");  // it may have arrived
+
+  int port = server.port();
+  server.stop();
+  auto refused = t.perform_one(get("http://127.0.0.1:" + std::to_string(port) + "/echo"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Errc::network);
+  EXPECT_EQ(refused.error().field, "not_sent");
+}
+
+TEST(transport_test, untrusted_certificate_is_refused_and_a_ca_bundle_is_honoured) {
+  test::TempDir dir;
+  std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
+  ASSERT_TRUE(test::make_self_signed_cert(cert, key));
+  EchoServer server(true, cert, key);
+  ASSERT_EQ(server.base_url().rfind("https://127.0.0.1:", 0), 0u);
+  CurlTransport t;
+  auto refused = t.perform_one(get(server.base_url() + "/echo"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Errc::tls);
+  EXPECT_NE(refused.error().message.find("not trusted"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("ca_bundle"), std::string::npos) << refused.error().message;
+
+  HttpRequest trusted = get(server.base_url() + "/echo");
+  trusted.ca_bundle = cert;
+  auto ok = t.perform_one(trusted);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->status, 200);
+}
+
+TEST(transport_test, fake_answers_and_records) {
+  FakeTransport fake([](const HttpRequest& r) -> HttpResult {
+    if (r.url.find("fail") != std::string::npos) return make_error(Errc::network, "down");
+    HttpResponse res;
+    res.status = 201;
+    res.body = r.body;
+    return res;
+  });
+  HttpRequest a = get("http://127.0.0.1:1/x");
+  a.body = "abc";
+  auto out = fake.perform({a, get("http://127.0.0.1:1/fail")});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0]->status, 201);
+  EXPECT_EQ(out[0]->body, "abc");
+  EXPECT_FALSE(out[1].ok());
+  EXPECT_EQ(fake.sent().size(), 2u);
+}
+
+TEST(transport_test, form_encoding) {
+  EXPECT_EQ(form_encode({{"a b", "c&d=e"}, {"x", "é"}}), "a%20b=c%26d%3De&x=%C3%A9");
+}
