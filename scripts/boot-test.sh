@@ -64,7 +64,7 @@ while (( $(date +%s) - t0 < BOOT_TIMEOUT )); do
   if [[ $BAD == 1 ]] && grep -aq 'kiosk-provision: .*kiosk-provision.toml:[0-9]*:' "$W/serial.log" 2>/dev/null; then
     sleep 5; result=$(grep -a 'kiosk-provision\.toml:[0-9]*:' "$W/serial.log" | head -3); break
   fi
-  line=$(grep -a -m1 -E 'KIOSK-BOOT-(OK|FAILED)' "$W/serial.log" 2>/dev/null || true)
+  line=$(grep -a -o -m1 -E 'KIOSK-BOOT-(OK|FAILED).*' "$W/serial.log" 2>/dev/null | tr -d '\r' || true)
   if [[ -n $line ]]; then result=$line; break; fi
   sleep 2
 done

@@ -16,8 +16,12 @@ printf '#!/bin/sh\nexit 0\n' > /usr/sbin/update-initramfs; chmod 755 /usr/sbin/u
 printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d
 
 step "installing packages"
+# apt 2.6 refuses the local .deb here ("Pathname to install is not absolute"): install its dependencies with
+# apt, then the package with dpkg.
+DEPS=$(dpkg-deb -f "$KIOSK_DEB" Depends | sed -E 's/ *\([^)]*\)//g; s/,/ /g')
 # shellcheck disable=SC2086
-apt-get --no-download -y -o Dpkg::Options::=--force-confold -o Dpkg::Use-Pty=0 install $PACKAGES "$KIOSK_DEB"
+apt-get --no-download -y -o Dpkg::Options::=--force-confold -o Dpkg::Use-Pty=0 install $PACKAGES $DEPS
+dpkg -i "$KIOSK_DEB"
 
 step "initramfs"
 rm -f /usr/sbin/update-initramfs

@@ -479,7 +479,8 @@ std::vector<std::string> apply(const Plan& plan, const Options& options_in) {
   const ProvisionSection& p = plan.provision;
   // Wi-Fi: wpa_supplicant@wlan0 (systemd-networkd does DHCP on wlan0 and eth0).
   fs::path wpa = root / "etc/wpa_supplicant/wpa_supplicant-wlan0.conf";
-  fs::path wants = root / "etc/systemd/system/multi-user.target.wants/wpa_supplicant@wlan0.service";
+  // Started when wlan0 appears (not from multi-user.target: a kiosk without Wi-Fi hardware would wait 90 s).
+  fs::path wants = root / "etc/systemd/system/sys-subsystem-net-devices-wlan0.device.wants/wpa_supplicant@wlan0.service";
   std::error_code ec;
   if (!p.wifi_ssid.empty()) {
     std::string ssid_hex;

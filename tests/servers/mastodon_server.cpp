@@ -65,6 +65,9 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
           res.set_header("X-RateLimit-Reset", kiosk::format_utc(m_post_times.front() + m_rate_window_ms));
           return json_reply(res, 429, {{"error", "Too many requests"}});
         }
+        // Counted now, so concurrent requests cannot all pass the check.
+        m_post_times.push_back(now);
+        res.set_header("X-RateLimit-Remaining", std::to_string(m_rate_limit - static_cast<int>(m_post_times.size())));
       }
     }
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
@@ -87,10 +90,6 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
       return json_reply(res, 422, {{"error", "Validation failed: Language is not a valid ISO 639-1 code"}});
     std::lock_guard lock(m_mu);
     std::int64_t now = now_ms();
-    if (m_rate_limit > 0) {
-      m_post_times.push_back(now);
-      res.set_header("X-RateLimit-Remaining", std::to_string(m_rate_limit - static_cast<int>(m_post_times.size())));
-    }
     auto it = m_keys.find(key);
     if (it != m_keys.end() && it->second.second > now - m_ttl_ms)
       for (const auto& s : m_statuses)
