@@ -118,6 +118,11 @@ CREATE TABLE sync_cache (
   body       TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 2 -> 3: a partial index for counting purged submissions (stats): only purged rows are in it,
+    // so it costs nothing when a submission is stored.
+    R"sql(
+CREATE INDEX submissions_purged ON submissions (purged_at) WHERE purged_at IS NOT NULL;
+)sql",
 };
 
 }  // namespace kiosk::migrations

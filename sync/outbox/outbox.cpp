@@ -510,10 +510,11 @@ Result<OutboxStats> Outbox::stats() {
     if (st.step() == SQLITE_ROW) out.purged = st.i64(0);
   }
   {
-    // Uses the deliveries_due index for each state, then one primary-key lookup.
+    // deliveries is stored in (submission_id, channel) order: the scan stops at the first open
+    // delivery, which belongs to the oldest open submission (ids grow with time; imports may be off).
     Stmt st(m->db,
-            "SELECT min(s.created_at) FROM submissions s WHERE s.id IN (SELECT submission_id FROM deliveries "
-            "WHERE state IN ('pending', 'in_flight', 'retry', 'parked'))");
+            "SELECT created_at FROM submissions WHERE id = (SELECT submission_id FROM deliveries "
+            "WHERE state <> 'delivered' ORDER BY submission_id LIMIT 1)");
     if (auto r = m->check(st, "cannot read stats"); !r) return r.error();
     if (st.step() == SQLITE_ROW) out.oldest_undelivered_ms = st.i64(0);
   }

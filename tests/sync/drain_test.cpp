@@ -105,7 +105,7 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
     }
   }
   // Then let it finish undisturbed (bounded).
-  for (int i = 0; i < 120 && open_deliveries(*box) > 0; ++i) {
+  for (int i = 0; i < 300 && open_deliveries(*box) > 0; ++i) {
     pid_t pid = spawn_sync(config_file);
     int status = 0;
     waitpid(pid, &status, 0);

@@ -175,12 +175,14 @@ TEST(outbox_test, damaged_page_gives_a_typed_error_and_changes_nothing) {
     for (int i = 0; i < 200; ++i) refs.push_back(box->submit(test::sample_report())->reference);
     ASSERT_EQ(sqlite3_exec(box->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), SQLITE_OK);
   }
-  // Overwrite the middle of the file (table pages) with garbage.
+  // Overwrite three stretches of the file (table and index pages) with garbage.
   auto size = std::filesystem::file_size(path);
   {
     std::fstream f(path, std::ios::binary | std::ios::in | std::ios::out);
-    f.seekp(static_cast<std::streamoff>(size / 2));
-    for (int i = 0; i < 8192; ++i) f.put(static_cast<char>(0xA5 ^ i));
+    for (auto at : {size / 4, size / 2, size * 3 / 4}) {
+      f.seekp(static_cast<std::streamoff>(at));
+      for (int i = 0; i < 8192; ++i) f.put(static_cast<char>(0xA5 ^ i));
+    }
   }
   auto before = test::read_file(path);
   auto box = Outbox::open(options_for(path));
