@@ -76,8 +76,12 @@ int main(int argc, char** argv) {
 
   sqlite3* bare = nullptr;
   sqlite3_open(bare_db.c_str(), &bare);
-  sqlite3_exec(bare, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-                     "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL);", nullptr, nullptr, nullptr);
+  // The same pragmas the outbox sets (see Outbox::open).
+  std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                        "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=" +
+                        std::to_string(OutboxOptions{}.wal_autocheckpoint_pages) + ";";
+  sqlite3_exec(bare, pragmas.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_exec(bare, "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL);", nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
   sqlite3_prepare_v2(bare, "INSERT INTO t (payload) VALUES (?)", -1, &ins, nullptr);
 

@@ -149,6 +149,8 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
   }
   if (auto r = sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"); !r)
     return r.error();
+  if (auto r = sqlite::exec(db, "PRAGMA wal_autocheckpoint=" + std::to_string(options.wal_autocheckpoint_pages)); !r)
+    return r.error();
   if (options.max_bytes > 0) {
     Stmt ps(db, "PRAGMA page_size");
     ps.step();
@@ -888,6 +890,12 @@ Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {
     out.push_back(NewsItem{st.text(0), st.text(1), st.i64(2), st.text(3), st.text(4), st.text(5)});
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot read news");
   return out;
+}
+
+Result<void> Outbox::checkpoint() {
+  int rc = sqlite3_wal_checkpoint_v2(m->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return m->fail(rc, "checkpoint failed");
+  return {};
 }
 
 Result<std::string> Outbox::integrity_check() {
