@@ -65,6 +65,7 @@ struct Outbox::Impl {
 
   Result<void> ensure_dictionary_loaded(std::uint32_t id);
   Result<Receipt> insert(Submission& s);
+  Result<std::int64_t> store_row(const Submission& s, std::int64_t purged_ms);
   Result<StoredSubmission> load(Stmt& row);
   Result<void> load_deliveries(StoredSubmission& out);
   Result<void> set_state(std::int64_t row_id, std::string_view channel, std::string_view sql,
@@ -208,6 +209,28 @@ Result<void> Outbox::Impl::ensure_dictionary_loaded(std::uint32_t id) {
   return codec.add_dictionary(*d, false);
 }
 
+// Compresses the payload and inserts the submission row (inside the caller's transaction); returns its id.
+Result<std::int64_t> Outbox::Impl::store_row(const Submission& s, std::int64_t purged_ms) {
+  std::string raw = to_json(s).dump();
+  auto frame = codec.compress(raw);
+  if (!frame) return frame.error();
+  insert_submission.reset()
+      .bind(1, s.uuid)
+      .bind(2, s.reference)
+      .bind(3, kind_name(s.kind))
+      .bind(4, s.created_at_ms)
+      .bind(5, kSubmissionFormatVersion)
+      .bind(6, static_cast<std::int64_t>(codec.active_dictionary()))
+      .bind(7, static_cast<std::int64_t>(raw.size()))
+      .bind(8, static_cast<std::int64_t>(frame->size()))
+      .bind_blob(9, *frame);
+  if (purged_ms) insert_submission.bind(10, purged_ms); else insert_submission.bind_null(10);
+  int rc = insert_submission.step();
+  insert_submission.reset();
+  if (rc != SQLITE_DONE) return fail(rc, "cannot store the submission " + s.reference);
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db));
+}
+
 // Inserts one submission inside the caller's transaction.
 Result<Receipt> Outbox::Impl::insert(Submission& s) {
   std::int64_t now_ms = now();
@@ -237,25 +260,10 @@ Result<Receipt> Outbox::Impl::insert(Submission& s) {
     return make_error(Errc::invalid_reference, "reference '" + s.reference + "' has a wrong check character", "reference");
   }
 
-  std::string raw = to_json(s).dump();
-  auto frame = codec.compress(raw);
-  if (!frame) return frame.error();
-
-  insert_submission.reset()
-      .bind(1, s.uuid)
-      .bind(2, s.reference)
-      .bind(3, kind_name(s.kind))
-      .bind(4, s.created_at_ms)
-      .bind(5, kSubmissionFormatVersion)
-      .bind(6, static_cast<std::int64_t>(codec.active_dictionary()))
-      .bind(7, static_cast<std::int64_t>(raw.size()))
-      .bind(8, static_cast<std::int64_t>(frame->size()))
-      .bind_blob(9, *frame)
-      .bind_null(10);
-  int rc = insert_submission.step();
-  insert_submission.reset();
-  if (rc != SQLITE_DONE) return fail(rc, "cannot store the submission");
-  std::int64_t row = sqlite3_last_insert_rowid(db);
+  auto stored = store_row(s, 0);
+  if (!stored) return stored.error();
+  std::int64_t row = *stored;
+  int rc;
 
   for (const auto& ch : s.channels) {
     insert_delivery.reset()
@@ -328,25 +336,9 @@ Result<std::size_t> Outbox::import_stored(const std::vector<StoredSubmission>& b
     int rc = exists.step();
     if (rc == SQLITE_ROW) continue;
     if (rc != SQLITE_DONE) return m->fail(rc, "cannot look up the submission");
-    std::string raw = to_json(s).dump();
-    auto frame = m->codec.compress(raw);
-    if (!frame) return frame.error();
-    auto& ins = m->insert_submission;
-    ins.reset()
-        .bind(1, s.uuid)
-        .bind(2, s.reference)
-        .bind(3, kind_name(s.kind))
-        .bind(4, s.created_at_ms)
-        .bind(5, kSubmissionFormatVersion)
-        .bind(6, static_cast<std::int64_t>(m->codec.active_dictionary()))
-        .bind(7, static_cast<std::int64_t>(raw.size()))
-        .bind(8, static_cast<std::int64_t>(frame->size()))
-        .bind_blob(9, *frame);
-    if (in.purged_ms) ins.bind(10, in.purged_ms); else ins.bind_null(10);
-    rc = ins.step();
-    ins.reset();
-    if (rc != SQLITE_DONE) return m->fail(rc, "cannot store the submission " + s.reference);
-    std::int64_t row = sqlite3_last_insert_rowid(m->db);
+    auto stored = m->store_row(s, in.purged_ms);
+    if (!stored) return stored.error();
+    std::int64_t row = *stored;
     for (const auto& d : in.deliveries) {
       auto& st = m->insert_delivery;
       st.reset().bind(1, row).bind(2, d.channel).bind(3, delivery_state_name(d.state)).bind(4, d.attempts)
