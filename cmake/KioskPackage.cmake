@@ -43,7 +43,8 @@ install(FILES ${_fw}/kiosk.env DESTINATION /etc/kiosk)
 
 # The kiosk's systemd watchdog (WatchdogSec=, Type=notify) only works when the kiosk program sends
 # sd_notify READY=1 and WATCHDOG=1 from its frame loop; without the pings systemd would kill it every
-# WatchdogSec. AUTO ships the drop-in when the kiosk sources contain the ping.
+# WatchdogSec. AUTO ships the drop-in when the kiosk sources contain the ping (kiosk/app/service_notify.cpp)
+# and the kiosk links libsystemd.
 set(KIOSK_PACKAGE_WATCHDOG AUTO CACHE STRING "Ship kiosk.service.d/watchdog.conf: AUTO, ON or OFF")
 set_property(CACHE KIOSK_PACKAGE_WATCHDOG PROPERTY STRINGS AUTO ON OFF)
 set(_watchdog OFF)
@@ -55,6 +56,12 @@ if(KIOSK_PACKAGE_WATCHDOG STREQUAL "AUTO")
       set(_watchdog ON)
     endif()
   endforeach()
+  # The ping is compiled in only when the kiosk links libsystemd (kiosk/CMakeLists.txt).
+  get_property(_sd_notify GLOBAL PROPERTY KIOSK_APP_SD_NOTIFY)
+  if(_watchdog AND NOT _sd_notify)
+    message(STATUS "kiosk package: the kiosk is built without libsystemd: no watchdog drop-in")
+    set(_watchdog OFF)
+  endif()
 elseif(KIOSK_PACKAGE_WATCHDOG)
   set(_watchdog ON)
 endif()

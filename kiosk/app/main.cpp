@@ -3,7 +3,9 @@
 //
 // Render on demand: the loop blocks in SDL_WaitEventTimeout until an event arrives or a timed change is
 // due (idle countdown, the clock on the idle screen), then draws a few frames so ImGui settles. An idle
-// kiosk draws no frames between minute changes.
+// kiosk draws no frames between minute changes. Under systemd (kiosk.service) the loop also tells systemd
+// READY=1 after the first frame and pings WATCHDOG=1 every half watchdog interval, idle or not
+// (service_notify.hpp).
 #include <SDL.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+#include "service_notify.hpp"
 
 namespace {
 
@@ -165,21 +168,25 @@ int main(int argc, char** argv) {
   ui.set_kioskctl({kioskctl});
   if (stats) std::signal(SIGUSR1, on_usr1);
 
+  kiosk::app::ServiceNotify notify;
   bool running = true, first = true;
   double frame_ms_sum = 0, frame_ms_max = 0;
   unsigned long long frames_since = 0;
   while (running) {
+    notify.tick(kiosk::app::ServiceNotify::monotonic_ms());
     SDL_Event e;
     if (!ui.wants_frame()) {
       std::int64_t wait = ui.ms_until_timed_frame();
-      int timeout = wait < 0 ? -1 : int(std::min<std::int64_t>(wait + 5, 60000));
+      int ui_timeout = wait < 0 ? -1 : int(std::min<std::int64_t>(wait + 5, 60000));
+      // Wake up in time for the next watchdog ping, but no earlier (no-op without a watchdog).
+      int timeout = notify.cap_wait(ui_timeout, kiosk::app::ServiceNotify::monotonic_ms());
       if (SDL_WaitEventTimeout(&e, timeout)) {
         if (e.type == SDL_QUIT) break;
         ui.handle_event(e);
         if (e.type == SDL_USEREVENT) ui.request_frames(2);
-      } else {
+      } else if (timeout == ui_timeout) {
         ui.request_frames(1);  // a timed change (countdown second, clock minute)
-      }
+      }  // else: woken only for the watchdog ping at the top of the loop, nothing to draw
     }
     while (SDL_PollEvent(&e)) {
       if (e.type == SDL_QUIT) running = false;
@@ -205,12 +212,15 @@ int main(int argc, char** argv) {
         frame_ms_max = std::max(frame_ms_max, d);
         ++frames_since;
       }
-      if (first && stats) {
+      if (first) {
         first = false;
-        std::fprintf(stderr, "kiosk-stats: first_frame wall_ms=%.1f cpu_ms=%.1f\n", wall_ms() - t0_wall, cpu_ms());
+        notify.ready(kiosk::app::ServiceNotify::monotonic_ms());  // the first frame is on screen
+        if (stats)
+          std::fprintf(stderr, "kiosk-stats: first_frame wall_ms=%.1f cpu_ms=%.1f\n", wall_ms() - t0_wall, cpu_ms());
       }
     }
   }
+  notify.stopping();
   if (stats)
     std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(), cpu_ms());
   session.wipe();
