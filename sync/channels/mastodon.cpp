@@ -1,10 +1,13 @@
 // Mastodon adapter, the public social channel: POST /api/v1/statuses with our UUID as Idempotency-Key,
 // language and visibility from configuration, only for submissions with public consent, text scrubbed
 // of personal data and put in the municipality's prefix template, cut to the instance's max_characters
-// (from /api/v2/instance) on a character boundary. Replies from the municipality's own account in the
-// thread (/api/v1/statuses/:id/context) are the answer; the account's own recent statuses are the
-// kiosk's news feed. An uncertain send is looked up among the account's recent statuses; if it is not
-// there, resending is safe within the hour the Idempotency-Key lives.
+// (from /api/v2/instance, never more than the contract's 500) on a character boundary. Replies from
+// the municipality's own account in the thread (/api/v1/statuses/:id/context) are the answer; the
+// account's own recent statuses are the kiosk's news feed. An uncertain send is looked up among the
+// account's recent statuses; if it is not there, resending is safe within the hour the
+// Idempotency-Key lives.
+#include <algorithm>
+
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/validate.hpp"
@@ -63,13 +66,16 @@ class Mastodon final : public Channel {
     auto j = json::parse(**c, nullptr, false);
     return j.is_discarded() ? json(nullptr) : j;
   }
+  // The published contract (../shared/contracts, mastodon-kiosk) allows a status of at most 500
+  // characters; an instance that allows more still gets at most that, one that allows less gets less.
+  static constexpr std::size_t kContractMaxCharacters = 500;
   std::size_t max_characters() const {
     json i = cached("mastodon.instance");
     if (i.is_object() && i.contains("configuration")) {
       auto v = i["configuration"].value("/statuses/max_characters"_json_pointer, 0);
-      if (v > 0) return static_cast<std::size_t>(v);
+      if (v > 0) return std::min(static_cast<std::size_t>(v), kContractMaxCharacters);
     }
-    return 500;
+    return kContractMaxCharacters;
   }
   std::string account_id() const {
     json a = cached("mastodon.account");
