@@ -58,7 +58,7 @@ if(KIOSK_PACKAGE_WATCHDOG STREQUAL "AUTO")
   endforeach()
   # The ping is compiled in only when the kiosk links libsystemd (kiosk/CMakeLists.txt).
   get_property(_sd_notify GLOBAL PROPERTY KIOSK_APP_SD_NOTIFY)
-  if(_watchdog AND NOT _sd_notify)
+  if(_watchdog AND KIOSK_BUILD_UI AND NOT _sd_notify)
     message(STATUS "kiosk package: the kiosk is built without libsystemd: no watchdog drop-in")
     set(_watchdog OFF)
   endif()

@@ -1,4 +1,5 @@
-// Shared helpers for the tests: temporary directories, a ready-made valid submission, file hashing.
+// Shared helpers for the tests: temporary directories, a ready-made valid submission, file hashing, and
+// the emulator prefix for child programs in cross builds.
 #pragma once
 
 #include <unistd.h>
@@ -11,7 +12,30 @@
 
 #include "kiosk/sync/submission.hpp"
 
+// Cross builds (the cross preset) run the test binaries under qemu-user (CMAKE_CROSSCOMPILING_EMULATOR);
+// tests/CMakeLists.txt passes the same emulator here so that the arm64 programs a test starts itself
+// (kioskctl, kiosk-sync) go through it too. Empty in native builds.
+#ifndef KIOSK_TEST_EMULATOR
+#define KIOSK_TEST_EMULATOR ""
+#endif
+
 namespace kiosk::test {
+
+// The emulator command line ("/usr/bin/qemu-aarch64-static", arguments separated by spaces), "" if native.
+inline std::string emulator() { return KIOSK_TEST_EMULATOR; }
+inline bool under_emulator() { return !emulator().empty(); }
+
+// `word` in single quotes for /bin/sh.
+inline std::string shell_quote(const std::string& word) {
+  std::string q = "'";
+  for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// How a test starts `program` through /bin/sh (system, popen): quoted, behind the emulator when cross.
+inline std::string program_command(const std::string& program) {
+  return under_emulator() ? emulator() + " " + shell_quote(program) : shell_quote(program);
+}
 
 // A fresh directory under $TMPDIR, removed when the object goes out of scope.
 class TempDir {

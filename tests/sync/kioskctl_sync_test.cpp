@@ -20,7 +20,7 @@ struct Run {
 };
 
 Run kioskctl(const std::filesystem::path& config, const std::string& args) {
-  std::string cmd = std::string(KIOSKCTL_PATH) + " --config " + config.string() + " " + args + " 2>&1";
+  std::string cmd = kiosk::test::program_command(KIOSKCTL_PATH) + " --config " + config.string() + " " + args + " 2>&1";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];

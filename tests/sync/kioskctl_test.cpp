@@ -21,14 +21,15 @@ struct Run {
   std::string out, err;
 };
 
-// Runs kioskctl with args through /bin/sh, feeding `input` on stdin.
+// Runs kioskctl with args through /bin/sh (behind the emulator in cross builds), feeding `input` on stdin.
 Run kioskctl(const TempDir& dir, const std::string& args, const std::string& input = "") {
   auto in = dir / "stdin.txt", out = dir / "stdout.txt", err = dir / "stderr.txt";
   {
     std::ofstream f(in, std::ios::binary);
     f << input;
   }
-  std::string cmd = std::string("cd '") + dir.path().string() + "' && KIOSK_CONFIG= '" + KIOSKCTL_PATH + "' " + args +
+  std::string cmd = std::string("cd '") + dir.path().string() + "' && KIOSK_CONFIG= " +
+                    kiosk::test::program_command(KIOSKCTL_PATH) + " " + args +
                     " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
   Run r;
