@@ -19,6 +19,7 @@ core=(
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libspdlog-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
+  wrk
 )
 ui=(
   libsdl2-dev libimgui-dev libfribidi-dev libespeak-ng-dev espeak-ng libsystemd-dev

@@ -10,6 +10,8 @@ presets=("$@")
 if [[ ${#presets[@]} == 0 ]]; then presets=(dev noui asan); fi
 
 bash scripts/setup.sh
+# Prism (npm) serves the published API contracts for the conformance test; installs npm if missing.
+bash scripts/prism-setup.sh
 
 # Tests that need a display use Xvfb; make sure none leaks in from the caller.
 unset DISPLAY || true

@@ -237,10 +237,12 @@ struct Engine::Impl {
         continue;
       }
       // Claimed back after a crash: give a request the dead run may have left in a server queue time to
-      // be processed before asking whether it arrived.
+      // be processed before asking whether it arrived. Only a lost claim's time says when its request
+      // went out; a deferred row's time is the deferral's own (waiting on that would never end).
       std::int64_t last = 0;
-      for (const DueDelivery* d : u.members) last = std::max(last, d->last_attempt_ms);
-      if (last + opt.uncertain_grace_ms > t) {
+      for (const DueDelivery* d : u.members)
+        if (d->lost_claim) last = std::max(last, d->last_attempt_ms);
+      if (last > 0 && last + opt.uncertain_grace_ms > t) {
         for (const DueDelivery* d : u.members)
           l.updates.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "",
                                              last + opt.uncertain_grace_ms, "", true});
@@ -354,8 +356,8 @@ struct Engine::Impl {
     // A retry never comes due before the channel is ready again.
     for (auto& u : l.updates)
       if (u.state == DeliveryState::retry && !u.error.empty()) u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
-    if (auto r = outbox.record(l.updates); !r) rep(l).last_error = r.error().message;
-    if (auto r = outbox.save_channel_state(*l.state); !r) rep(l).last_error = r.error().message;
+    // The outcomes and the channel's circuit in one transaction: one fsync per round.
+    if (auto r = outbox.record(l.updates, l.state); !r) rep(l).last_error = r.error().message;
     rep(l).circuit = l.state->circuit;
     l.due.clear();
     l.units.clear();

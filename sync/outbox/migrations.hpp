@@ -123,6 +123,14 @@ CREATE TABLE sync_cache (
     R"sql(
 CREATE INDEX submissions_purged ON submissions (purged_at) WHERE purged_at IS NOT NULL;
 )sql",
+    // 3 -> 4: the queue index orders each channel's deliveries of one state by submission, so claiming
+    // the oldest due batch reads only that batch instead of sorting the channel's whole history (the
+    // drain was quadratic). It replaces deliveries_due: still one index per delivery row, so a submit
+    // writes no more pages than before; retries due are found among the channel's retry rows.
+    R"sql(
+DROP INDEX deliveries_due;
+CREATE INDEX deliveries_queue ON deliveries (channel, state, submission_id);
+)sql",
 };
 
 }  // namespace kiosk::migrations

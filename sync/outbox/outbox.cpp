@@ -68,6 +68,7 @@ struct Outbox::Impl {
   Result<std::int64_t> store_row(const Submission& s, std::int64_t purged_ms);
   Result<StoredSubmission> load(Stmt& row);
   Result<void> load_deliveries(StoredSubmission& out);
+  Result<void> write_channel_state(const ChannelState& c);  // inside the caller's transaction, if any
   Result<void> set_state(std::int64_t row_id, std::string_view channel, std::string_view sql,
                          const std::function<void(Stmt&)>& bind_extra);
 };
@@ -538,13 +539,19 @@ Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   // pending first (oldest submission first), then due retries, then in-flight claims whose lease ran out.
+  // Each state is read through the queue index (channel, state, submission_id) and limited on its own,
+  // so a claim reads about one batch of rows however long the channel's history is.
   Stmt st(m->db,
           "SELECT d.submission_id, d.state, d.attempts, coalesce(d.remote_id, ''), s.payload, s.dict_id, "
           "s.raw_size, s.stored_size, coalesce(s.purged_at, 0), d.uncertain, d.first_attempt_at, d.updated_at "
-          "FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
-          "WHERE d.channel = ?1 AND ((d.state = 'pending') OR (d.state = 'retry' AND d.next_attempt_at <= ?2) "
-          "OR (d.state = 'in_flight' AND d.updated_at <= ?3)) "
-          "ORDER BY d.state = 'in_flight' DESC, d.submission_id LIMIT ?4");
+          "FROM (SELECT * FROM (SELECT submission_id AS id, 1 AS lost FROM deliveries WHERE channel = ?1 "
+          "AND state = 'in_flight' AND updated_at <= ?3 ORDER BY submission_id LIMIT ?4) "
+          "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'pending' "
+          "ORDER BY submission_id LIMIT ?4) "
+          "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'retry' "
+          "AND next_attempt_at <= ?2 ORDER BY submission_id LIMIT ?4)) q "
+          "JOIN deliveries d ON d.submission_id = q.id AND d.channel = ?1 JOIN submissions s ON s.id = q.id "
+          "ORDER BY q.lost DESC, q.id LIMIT ?4");
   if (auto r = m->check(st, "cannot claim deliveries"); !r) return r.error();
   st.bind(1, channel).bind(2, now_ms).bind(3, now_ms - m->options.in_flight_lease_ms)
       .bind(4, static_cast<std::int64_t>(max_count));
@@ -557,7 +564,8 @@ Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size
     DueDelivery d;
     d.row_id = st.i64(0);
     d.channel = std::string(channel);
-    d.uncertain = st.text(1) == "in_flight" || st.i64(9) != 0;
+    d.lost_claim = st.text(1) == "in_flight";
+    d.uncertain = d.lost_claim || st.i64(9) != 0;
     d.first_attempt_ms = st.i64(10) ? st.i64(10) : now_ms;
     d.last_attempt_ms = st.i64(11);
     d.attempts = static_cast<int>(st.i64(2));
@@ -668,8 +676,8 @@ Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
   return sqlite3_changes(m->db) > 0;
 }
 
-Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates) {
-  if (updates.empty()) return {};
+Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
+  if (updates.empty()) return state ? save_channel_state(*state) : Result<void>{};
   std::int64_t now_ms = m->now();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r;
@@ -706,6 +714,8 @@ Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates) {
     st->bind(1, u.row_id).bind(2, u.channel).bind(3, now_ms);
     if (int rc = st->step(); rc != SQLITE_DONE) return m->fail(rc, "cannot record delivery outcomes");
   }
+  if (state)
+    if (auto r = m->write_channel_state(*state); !r) return r;
   return tx.commit();
 }
 
@@ -775,18 +785,20 @@ Result<ChannelState> Outbox::channel_state(std::string_view channel) {
   return out;
 }
 
-Result<void> Outbox::save_channel_state(const ChannelState& c) {
-  Stmt st(m->db,
+Result<void> Outbox::save_channel_state(const ChannelState& c) { return m->write_channel_state(c); }
+
+Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
+  Stmt st(db,
           "INSERT INTO channel_state (channel, circuit, failures, not_before, last_error, last_success, last_attempt, "
           "last_poll, sent_times) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (channel) DO UPDATE SET "
           "circuit = ?2, failures = ?3, not_before = ?4, last_error = ?5, last_success = ?6, last_attempt = ?7, "
           "last_poll = ?8, sent_times = ?9");
-  if (auto r = m->check(st, "cannot save the channel state"); !r) return r;
+  if (auto r = check(st, "cannot save the channel state"); !r) return r;
   std::string times;
   for (auto t : c.sent_times) times += (times.empty() ? "" : ",") + std::to_string(t);
   st.bind(1, c.channel).bind(2, c.circuit).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
       .bind(6, c.last_success_ms).bind(7, c.last_attempt_ms).bind(8, c.last_poll_ms).bind(9, times);
-  if (int rc = st.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot save the channel state");
+  if (int rc = st.step(); rc != SQLITE_DONE) return fail(rc, "cannot save the channel state");
   return {};
 }
 

@@ -50,12 +50,13 @@ int main(int argc, char** argv) {
   std::optional<std::string> config_path, db_path;
   bool once = false, quiet = false;
   int lease_s = 600, max_rounds = 100;
-  std::int64_t backoff_ms = 5000, grace_ms = 120'000;
+  std::int64_t backoff_ms = 5000, backoff_max_ms = 15 * 60'000, grace_ms = 120'000;
   app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo");
   app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)");
   app.add_flag("--once", once, "One run, then exit (exit code 8 when something is left to retry)");
   app.add_option("--lease-s", lease_s, "Seconds after which an unanswered claim counts as lost")->capture_default_str();
   app.add_option("--backoff-ms", backoff_ms, "First backoff after a failed round, ms")->capture_default_str();
+  app.add_option("--backoff-max-ms", backoff_max_ms, "Longest backoff of a channel or a delivery, ms")->capture_default_str();
   app.add_option("--grace-ms", grace_ms, "Wait after an uncertain send before asking the server, ms")->capture_default_str();
   app.add_option("--max-rounds", max_rounds, "Batches per channel in one run")->capture_default_str();
   app.add_flag("--quiet", quiet, "No per-run log lines");
@@ -99,7 +100,7 @@ int main(int argc, char** argv) {
   CurlTransport transport;
   EngineOptions eo;
   eo.backoff_base_ms = backoff_ms;
-  eo.backoff_max_ms = std::max<std::int64_t>(backoff_ms, 15 * 60'000);
+  eo.backoff_max_ms = std::max(backoff_ms, backoff_max_ms);
   eo.max_rounds = max_rounds;
   eo.uncertain_grace_ms = grace_ms;
   Engine engine(*config, *secrets, *box, transport, SystemClock::instance(), eo);

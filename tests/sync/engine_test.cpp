@@ -169,3 +169,45 @@ TEST(engine_test, only_one_sync_runs_at_a_time) {
   int status = 0;
   waitpid(pid, &status, 0);
 }
+
+// A claim lost with a crashed run waits out the grace once (the request may still sit in a server
+// queue), then is looked up and sent; deferring must not restart its own clock.
+TEST(engine_test, a_lost_claim_waits_out_the_grace_once_then_is_looked_up_and_sent) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};
+  Config config = world.config(dir / "outbox.sqlite");
+  for (auto& [n, c] : config.channels) c.enabled = n == "openklant";
+  auto opts = test::outbox_options_for(config, &clock);
+  opts.in_flight_lease_ms = 1000;
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  Submission q = test::sample_question();
+  q.channels = {"openklant"};
+  ASSERT_TRUE(box->submit(q).ok());
+  // A run claims it and dies before any answer (nothing reached the server here).
+  ASSERT_EQ(box->claim_due("openklant", 10, 1 << 20)->size(), 1u);
+
+  CurlTransport transport;
+  EngineOptions eo = test::fast_engine();
+  eo.uncertain_grace_ms = 5000;
+  eo.refresh = false;
+  eo.poll_status = false;
+  clock.advance(1500);  // the lease is over; the grace (5 s after the claim) is not
+  {
+    Engine engine(config, world.secrets, *box, transport, clock, eo);
+    auto rep = engine.run_once();
+    ASSERT_TRUE(rep.ok()) << rep.error().message;
+    EXPECT_EQ(rep->find("openklant")->delivered, 0u);
+    EXPECT_EQ(rep->find("openklant")->looked_up, 0u);
+  }
+  clock.advance(4000);  // 5.5 s after the claim: the grace is over, whatever the deferral wrote
+  {
+    Engine engine(config, world.secrets, *box, transport, clock, eo);
+    auto rep = engine.run_once();
+    ASSERT_TRUE(rep.ok()) << rep.error().message;
+    EXPECT_EQ(rep->find("openklant")->looked_up, 1u);
+    EXPECT_EQ(rep->find("openklant")->delivered, 1u);
+  }
+  EXPECT_EQ(world.openklant->contacts().size(), 1u);
+}

@@ -41,7 +41,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 3;
+inline constexpr int kOutboxSchemaVersion = 4;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -126,6 +126,8 @@ struct DueDelivery {
   std::string remote_id;             // known remote id (if an earlier attempt got one)
   std::int64_t first_attempt_ms = 0; // when it was first claimed (0: now, the first time)
   std::int64_t last_attempt_ms = 0;  // when it was last claimed or its last outcome recorded
+  bool lost_claim = false;           // claimed back from a run that died in flight (lease over): its
+                                     // request went out at last_attempt_ms
 };
 
 // One outcome of a sync attempt, for Outbox::record (many in one transaction).
@@ -241,8 +243,9 @@ class Outbox {
   Result<void> set_remote_id(std::int64_t row_id, std::string_view channel, std::string_view remote_id);
   Result<bool> add_answer(std::int64_t row_id, const Answer& answer);  // false if already stored
   // Applies many outcomes in one transaction (one fsync per batch). A delivered outcome stores its
-  // remote id in the same statement that marks it done. Already-delivered rows are left alone.
-  Result<void> record(const std::vector<DeliveryUpdate>& updates);
+  // remote id in the same statement that marks it done. Already-delivered rows are left alone. With a
+  // channel state, it is saved in the same transaction (the engine's end of a round: one fsync).
+  Result<void> record(const std::vector<DeliveryUpdate>& updates, const ChannelState* state = nullptr);
   // Delivered items of a channel with a remote id, oldest poll first, delivered after since_ms and
   // whose remote status is not `closed_status`.
   Result<std::vector<RemoteRef>> followed(std::string_view channel, std::int64_t since_ms,
