@@ -117,8 +117,18 @@ struct CurlTransport::Impl {
   CurlOptions options;
   CURLM* multi = nullptr;
   std::list<std::unique_ptr<Group>> groups;
+  // Finished easy handles, reset and reused: a fresh handle costs allocations (its buffers) per request.
+  std::vector<CURL*> idle;
 
   void setup(Easy& e, const HttpRequest& rq);
+  void release(Easy& e) {
+    curl_multi_remove_handle(multi, e.h);
+    curl_slist_free_all(e.headers);
+    e.headers = nullptr;
+    if (idle.size() < 64) idle.push_back(e.h);
+    else curl_easy_cleanup(e.h);
+    e.h = nullptr;
+  }
   HttpResult result(Easy& e, const HttpRequest& rq);
 };
 
@@ -139,13 +149,20 @@ CurlTransport::~CurlTransport() {
       curl_easy_cleanup(e->h);
       curl_slist_free_all(e->headers);
     }
+  for (CURL* h : m->idle) curl_easy_cleanup(h);
   if (m->multi) curl_multi_cleanup(m->multi);
 }
 
 std::size_t CurlTransport::pending() const { return m->groups.size(); }
 
 void CurlTransport::Impl::setup(Easy& e, const HttpRequest& rq) {
-  e.h = curl_easy_init();
+  if (idle.empty()) {
+    e.h = curl_easy_init();
+  } else {
+    e.h = idle.back();
+    idle.pop_back();
+    curl_easy_reset(e.h);
+  }
   CURL* h = e.h;
   curl_easy_setopt(h, CURLOPT_URL, rq.url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -261,9 +278,7 @@ void CurlTransport::run(int max_wait_ms) {
     for (std::size_t i = 0; i < g->easies.size(); ++i) {
       auto& e = *g->easies[i];
       out.push_back(m->result(e, g->requests[i]));
-      curl_multi_remove_handle(m->multi, e.h);
-      curl_easy_cleanup(e.h);
-      curl_slist_free_all(e.headers);
+      m->release(e);
     }
     g->done(std::move(out));
   }

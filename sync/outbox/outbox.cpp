@@ -795,7 +795,10 @@ Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
           "last_poll = ?8, sent_times = ?9");
   if (auto r = check(st, "cannot save the channel state"); !r) return r;
   std::string times;
-  for (auto t : c.sent_times) times += (times.empty() ? "" : ",") + std::to_string(t);
+  for (auto t : c.sent_times) {
+    if (!times.empty()) times += ',';
+    times += std::to_string(t);
+  }
   st.bind(1, c.channel).bind(2, c.circuit).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
       .bind(6, c.last_success_ms).bind(7, c.last_attempt_ms).bind(8, c.last_poll_ms).bind(9, times);
   if (int rc = st.step(); rc != SQLITE_DONE) return fail(rc, "cannot save the channel state");
