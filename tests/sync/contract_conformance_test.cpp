@@ -329,7 +329,7 @@ class RecordingTransport final : public Transport {
 }  // namespace
 
 // ---- the mocks, started once for all tests ------------------------------------------------------------
-class ContractConformance : public ::testing::Test {
+class contract_conformance_test : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_missing.clear();
@@ -400,13 +400,13 @@ class ContractConformance : public ::testing::Test {
   static std::vector<std::unique_ptr<PrismMock>> s_mocks;
 };
 
-std::string ContractConformance::s_missing;
-std::string ContractConformance::s_start_error;
-std::unique_ptr<test::TempDir> ContractConformance::s_logs;
-std::vector<std::unique_ptr<PrismMock>> ContractConformance::s_mocks;
+std::string contract_conformance_test::s_missing;
+std::string contract_conformance_test::s_start_error;
+std::unique_ptr<test::TempDir> contract_conformance_test::s_logs;
+std::vector<std::unique_ptr<PrismMock>> contract_conformance_test::s_mocks;
 
 // The check itself must see a broken request, or a passing run proves nothing.
-TEST_F(ContractConformance, prism_flags_requests_that_break_the_contract) {
+TEST_F(contract_conformance_test, prism_flags_requests_that_break_the_contract) {
   RecordingTransport t(channel_by_port());
   HttpRequest bearer;
   bearer.method = "GET";
@@ -488,7 +488,7 @@ struct Expectation {
 
 }  // namespace
 
-TEST_F(ContractConformance, every_request_of_every_adapter_conforms_to_the_published_specs) {
+TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the_published_specs) {
   test::TempDir dir;
   FakeClock clock{1767258000000};  // 2026-01-01 09:00 UTC
   Config config = demo_config();
