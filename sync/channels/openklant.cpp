@@ -78,9 +78,13 @@ class OpenKlant final : public Channel {
     return r;
   }
 
-  std::vector<HttpRequest> address_requests(const Submission& s, const std::string& betrokkene_uuid) const {
+  // The digital-address requests of a betrokkene; `have` lists kinds the server already holds
+  // (";have=email" in a resumed delivery's remote id).
+  std::vector<HttpRequest> address_requests(const Submission& s, const std::string& betrokkene_uuid,
+                                            std::string_view have = {}) const {
     std::vector<HttpRequest> out;
     auto add = [&](const std::string& adres, const char* soort) {
+      if (have.find(std::string(";have=") + soort) != std::string_view::npos) return;
       HttpRequest r = authed("POST", kApi + "/digitaleadressen");
       r.headers.emplace_back("Content-Type", "application/json");
       r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}}, {"adres", adres},
@@ -96,8 +100,11 @@ class OpenKlant final : public Channel {
     const Submission& s = u.first().submission;
     // A retry after the klantcontact was made but its addresses were not: only the addresses.
     const std::string& known = u.first().remote_id;
-    if (auto pos = known.find(";betrokkene="); pos != std::string::npos)
-      return address_requests(s, known.substr(pos + 12));
+    if (auto pos = known.find(";betrokkene="); pos != std::string::npos) {
+      std::string rest = known.substr(pos + 12);
+      auto end = rest.find(';');
+      return address_requests(s, rest.substr(0, end), end == std::string::npos ? "" : std::string_view(rest).substr(end));
+    }
 
     json kc = {{"kanaal", m_cfg.kanaal}, {"vertrouwelijk", m_cfg.vertrouwelijk}, {"indicatieContactGelukt", true}};
     json metadata = {{"kiosk_id", s.kiosk_id}, {"kiosk_formaat", std::to_string(kChannelFormatVersion)}};
@@ -178,15 +185,31 @@ class OpenKlant final : public Channel {
     SendResult out = Channel::finish(u, first, follow_ups);
     // Delivered: keep the klantcontact uuid only; a retry keeps the betrokkene to add the addresses.
     if (out.state == DeliveryState::delivered) out.remote_id = out.remote_id.substr(0, out.remote_id.find(';'));
+    if (out.state != DeliveryState::retry) return out;
+    // A retry sends only the addresses that did not arrive (";have=" marks the ones that did), and if
+    // an answer was lost, asks the server first (it may have arrived): never an address twice.
+    const Submission& s = u.first().submission;
+    std::vector<const char*> kinds;  // the follow-ups in address_requests() order
+    for (auto [adres, soort] : {std::pair{&s.contact.email, "email"}, std::pair{&s.contact.phone, "telefoonnummer"}})
+      if (!adres->empty() && first.remote_id.find(std::string(";have=") + soort) == std::string::npos) kinds.push_back(soort);
+    out.uncertain = false;
+    for (std::size_t i = 0; i < follow_ups.size() && i < kinds.size(); ++i) {
+      const HttpResult& r = follow_ups[i];
+      if (r && r->status / 100 == 2) out.remote_id += std::string(";have=") + kinds[i];
+      else if (classify_failure(r, "digitaleadressen").uncertain) out.uncertain = true;
+    }
     return out;
   }
 
   std::optional<HttpRequest> build_lookup(const Unit& u) override {
+    // With addresses to deliver, the betrokkene and its addresses come along: a run may have died
+    // between the klantcontact and its digitaleadressen.
     return authed("GET", kApi + "/klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=" +
-                             url_encode(object_id(u)));
+                             url_encode(object_id(u)) +
+                             (wants_addresses(u) ? "&expand=hadBetrokkenen.digitaleAdressen" : ""));
   }
 
-  LookupResult interpret_lookup(const Unit&, const HttpResult& r) override {
+  LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
     LookupResult out;
     if (!r || r->status != 200) {
       out.error = "lookup: " + (r ? "HTTP " + std::to_string(r->status) + " " + error_summary(*r) : r.error().message);
@@ -202,8 +225,44 @@ class OpenKlant final : public Channel {
       return out;
     }
     out.found = Found::yes;
-    out.remote_id = j["results"][0].value("uuid", "");
+    const json& kc = j["results"][0];
+    out.remote_id = kc.value("uuid", "");
+    if (!wants_addresses(u)) return out;
+    // Which of the citizen's addresses the betrokkene already has.
+    const json* b = nullptr;
+    if (kc.contains("_expand") && kc["_expand"].contains("hadBetrokkenen") && kc["_expand"]["hadBetrokkenen"].is_array() &&
+        !kc["_expand"]["hadBetrokkenen"].empty())
+      b = &kc["_expand"]["hadBetrokkenen"][0];
+    if (!b || !b->contains("uuid")) {
+      out.found = Found::unknown;
+      out.park = true;
+      out.error = "the klantcontact arrived without its betrokkene; add the citizen's contact details by hand";
+      return out;
+    }
+    std::size_t want = 0, held = 0;
+    std::string have;
+    const Submission& s = u.first().submission;
+    for (auto [adres, soort] : {std::pair{&s.contact.email, "email"}, std::pair{&s.contact.phone, "telefoonnummer"}}) {
+      if (adres->empty()) continue;
+      ++want;
+      if (b->contains("_expand") && (*b)["_expand"].contains("digitaleAdressen"))
+        for (const auto& d : (*b)["_expand"]["digitaleAdressen"])
+          if (d.is_object() && d.value("adres", "") == *adres) {
+            have += std::string(";have=") + soort;
+            ++held;
+            break;
+          }
+    }
+    if (held < want) {  // not every address arrived: add the missing ones
+      out.incomplete = true;
+      out.remote_id += ";betrokkene=" + (*b)["uuid"].get<std::string>() + have;
+    }
     return out;
+  }
+
+  bool wants_addresses(const Unit& u) const {
+    const Submission& s = u.first().submission;
+    return !is_tally(u) && s.consents.contact && !s.contact.empty();
   }
 
   std::optional<HttpRequest> build_status(const RemoteRef& ref) override {

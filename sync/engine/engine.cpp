@@ -273,10 +273,13 @@ struct Engine::Impl {
                         if (lr.found == Found::yes) {
                           ++rep(l).found_remote;
                           SendResult sr;
-                          sr.state = DeliveryState::delivered;
+                          sr.state = lr.incomplete ? DeliveryState::retry : DeliveryState::delivered;
                           sr.remote_id = lr.remote_id;
                           sr.remote_display = lr.remote_display;
                           apply(l, u, sr);
+                          if (lr.incomplete)  // due again now: the next round sends only what is missing
+                            for (std::size_t k2 = l.updates.size() - u.members.size(); k2 < l.updates.size(); ++k2)
+                              l.updates[k2].next_attempt_ms = now();
                         } else if (lr.found == Found::no) {
                           sends.push_back(lookups[k]);
                         } else if (lr.park) {

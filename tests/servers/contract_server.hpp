@@ -95,7 +95,8 @@ class OpenKlantServer : public ContractServer {
     nlohmann::json body;  // the klantcontact as stored
     std::string object_id;
     std::string reactie;
-    std::vector<nlohmann::json> addresses;
+    std::string betrokkene_uuid;              // empty: made without a betrokkene
+    std::vector<nlohmann::json> addresses;    // digitaleadressen of that betrokkene
   };
   std::vector<Contact> contacts();
   std::map<std::string, int> count_by_object_id();

@@ -1,6 +1,7 @@
 // Open Klant 2 (Klantinteracties API) contract server: POST maak-klantcontact and digitaleadressen with
 // `Authorization: Token <key>`, GET klantcontacten filtered on onderwerpobject id or referentienummer,
 // GET one klantcontact (its `reactie` is the municipality's answer). Limits from the patched spec.
+#include <algorithm>
 #include <chrono>
 #include <regex>
 
@@ -136,6 +137,7 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
       betrokkene = body["betrokkene"];
       betrokkene["uuid"] = kiosk::new_uuid_v4();
       betrokkene["url"] = base_url() + kApi + "/betrokkenen/" + betrokkene["uuid"].get<std::string>();
+      c.betrokkene_uuid = betrokkene["uuid"];
     }
     {
       std::lock_guard lock(m_mu);
@@ -163,16 +165,40 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     out["uuid"] = kiosk::new_uuid_v4();
     {
       std::lock_guard lock(m_mu);
-      if (!m_contacts.empty()) m_contacts.back().addresses.push_back(body);
+      std::string b = body["verstrektDoorBetrokkene"].value("uuid", "");
+      auto it = std::find_if(m_contacts.begin(), m_contacts.end(), [&](const Contact& c) { return !b.empty() && c.betrokkene_uuid == b; });
+      if (it == m_contacts.end()) {
+        p.add("verstrektDoorBetrokkene", "does_not_exist", "Ongeldige uuid - object bestaat niet.");
+        return invalid(res, p);
+      }
+      it->addresses.push_back(body);
     }
     json_reply(res, 201, out);
   });
 
-  auto as_json = [this](const Contact& c) {
+  // A klantcontact as the API shows it; `expand` (hadBetrokkenen, hadBetrokkenen.digitaleAdressen)
+  // adds the related resources under _expand, as Open Klant does.
+  auto as_json = [this](const Contact& c, const std::string& expand = "") {
     json kc = c.body;
     kc["uuid"] = c.uuid;
     kc["url"] = base_url() + kApi + "/klantcontacten/" + c.uuid;
     kc["reactie"] = c.reactie;
+    json refs = json::array();
+    if (!c.betrokkene_uuid.empty())
+      refs.push_back({{"uuid", c.betrokkene_uuid}, {"url", base_url() + kApi + "/betrokkenen/" + c.betrokkene_uuid}});
+    kc["hadBetrokkenen"] = refs;
+    if (expand.find("hadBetrokkenen") != std::string::npos) {
+      json bs = json::array();
+      for (json b : refs) {
+        if (expand.find("hadBetrokkenen.digitaleAdressen") != std::string::npos) {
+          json ds = json::array();
+          for (const auto& a : c.addresses) ds.push_back(a);
+          b["_expand"] = {{"digitaleAdressen", ds}};
+        }
+        bs.push_back(b);
+      }
+      kc["_expand"] = {{"hadBetrokkenen", bs}};
+    }
     return kc;
   };
   route("GET", kApi + "/klantcontacten", [=, this](const httplib::Request& req, httplib::Response& res) {
@@ -184,7 +210,7 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     for (const auto& c : m_contacts)
       if ((!oid.empty() && c.object_id == oid) || (!ref.empty() && c.body.value("referentienummer", "") == ref) ||
           (oid.empty() && ref.empty()))
-        results.push_back(as_json(c));
+        results.push_back(as_json(c, req.get_param_value("expand")));
     if (!oid.empty())
       m_history.emplace_back(oid, "lookup found " + std::to_string(results.size()) + " at " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() / 1000000));
     json_reply(res, 200, {{"count", results.size()}, {"next", nullptr}, {"previous", nullptr}, {"results", results}});

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -144,6 +145,8 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
   for (const auto& [ref, n] : sig_counts) EXPECT_EQ(n, 1) << "Signalen holds " << ref << " " << n << " times";
   for (const auto& [key, n] : masto_counts) EXPECT_EQ(n, 1) << "Mastodon holds " << key << " " << n << " times";
 
+  std::map<std::string, std::size_t> addresses;  // object id (our uuid) -> digital addresses held
+  for (const auto& c : world.openklant->contacts()) addresses[c.object_id] += c.addresses.size();
   std::size_t delivered = 0, parked_unverifiable = 0, parked_arrived = 0, votes = 0;
   for (const auto& r : receipts) {
     auto s = box->find(r.uuid);
@@ -156,6 +159,12 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
                                           << "' contact " << s->submission.consents.contact << " kind " << kind_name(s->submission.kind);
         }
         if (d.channel == "openklant" && s->submission.kind == Kind::poll) ++votes;
+        if (d.channel == "openklant" && s->submission.kind != Kind::poll && s->submission.consents.contact) {
+          // Every consented address reached the betrokkene, none twice, whatever the kills interrupted.
+          const Submission& sub = s->submission;
+          std::size_t want = (sub.contact.email.empty() ? 0 : 1) + (sub.contact.phone.empty() ? 0 : 1);
+          EXPECT_EQ(addresses[r.uuid], want) << r.reference << " has " << addresses[r.uuid] << " of " << want << " addresses";
+        }
         if (d.channel == "signalen") {
           EXPECT_EQ(sig_counts[refcode::group(r.reference)], 1) << r.reference;
         }

@@ -146,6 +146,54 @@ TEST(openklant_test, lost_answer_is_looked_up_before_resending) {
   st = f.box.find(receipt.uuid);
   EXPECT_EQ(st->deliveries[0].state, DeliveryState::delivered);
   EXPECT_EQ(st->deliveries[0].remote_id, f.world.openklant->contacts()[0].uuid);
+  // The lost answer also lost the betrokkene's uuid; the lookup found it and the address still went.
+  ASSERT_EQ(f.world.openklant->contacts()[0].addresses.size(), 1u);
+  EXPECT_EQ(f.world.openklant->contacts()[0].addresses[0]["adres"], "t.tester@example.nl");
+}
+
+// A run that dies after the klantcontact but before its digital addresses: the next run finds the
+// klantcontact, sees which addresses are missing and adds only those, once.
+TEST(openklant_test, addresses_missing_after_a_crash_are_added_once) {
+  Fixture f;
+  Submission q = test::sample_question();
+  q.contact.phone = "0612345678";
+  auto receipt = f.submit(q);
+  // The klantcontact arrives and the e-mail address too; then the run dies (simulated: the claim is
+  // taken and the requests are made by hand, the outbox never hears of them).
+  auto due = f.box.claim_due("openklant", 1, 1 << 20);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 1u);
+  auto made = raw_post(f.world.openklant->base_url() + "/klantinteracties/api/v1/maak-klantcontact",
+                       "Token test-token-ok", "application/json",
+                       json{{"klantcontact", {{"kanaal", "kiosk"}, {"onderwerp", "x"}, {"inhoud", "x"}, {"taal", "nld"},
+                                              {"vertrouwelijk", true}, {"indicatieContactGelukt", true}}},
+                            {"onderwerpobject", {{"onderwerpobjectidentificator",
+                                                  {{"objectId", receipt.uuid}, {"codeObjecttype", "kioskbericht"},
+                                                   {"codeRegister", "kiosk"}, {"codeSoortObjectId", "uuid"}}}}},
+                            {"betrokkene", {{"rol", "klant"}, {"initiator", true}}}}
+                           .dump());
+  ASSERT_TRUE(made.ok());
+  ASSERT_EQ(made->status, 201) << made->body;
+  std::string b = json::parse(made->body)["betrokkene"]["uuid"];
+  auto addr = raw_post(f.world.openklant->base_url() + "/klantinteracties/api/v1/digitaleadressen", "Token test-token-ok",
+                       "application/json",
+                       json{{"verstrektDoorBetrokkene", {{"uuid", b}}}, {"adres", "t.tester@example.nl"},
+                            {"soortDigitaalAdres", "email"}, {"omschrijving", "x"}}
+                           .dump());
+  ASSERT_EQ(addr->status, 201) << addr->body;
+
+  f.clock.advance(11 * 60'000);  // the dead run's lease is over
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("openklant")->found_remote, 1u);
+  auto contacts = f.world.openklant->contacts();
+  ASSERT_EQ(contacts.size(), 1u);  // no second klantcontact
+  ASSERT_EQ(contacts[0].addresses.size(), 2u);  // the e-mail once, the phone added
+  EXPECT_EQ(contacts[0].addresses[0]["adres"], "t.tester@example.nl");
+  EXPECT_EQ(contacts[0].addresses[1]["adres"], "0612345678");
+  auto st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(st->deliveries[0].remote_id, contacts[0].uuid);
 }
 
 TEST(openklant_test, poll_votes_become_one_tally_per_poll_and_day) {

@@ -91,6 +91,10 @@ enum class Found { yes, no, unknown };
 struct LookupResult {
   Found found = Found::unknown;
   bool park = false;  // with unknown: the answer cannot settle it (e.g. ambiguous); a technician decides
+  // With yes: it arrived, but not whole (Open Klant: the klantcontact without all its digital
+  // addresses). The remote id is stored and the delivery comes due again at once; build() then sends
+  // only what is missing.
+  bool incomplete = false;
   std::string remote_id;
   std::string remote_display;
   std::string error;
