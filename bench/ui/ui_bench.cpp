@@ -26,6 +26,7 @@
 #include "kiosk/core/session.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+#include "xvfb_support.hpp"
 
 extern char** environ;
 namespace fs = std::filesystem;
@@ -92,41 +93,9 @@ std::vector<Tap> plan_session(const std::string& typed) {
   return taps;
 }
 
-pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env_extra, const std::string& log) {
-  std::vector<std::string> env_s;
-  for (char** e = environ; *e; ++e) {
-    std::string_view v(*e);
-    bool over = false;
-    for (const auto& x : env_extra)
-      if (v.substr(0, v.find('=') + 1) == std::string_view(x).substr(0, x.find('=') + 1)) over = true;
-    if (!over) env_s.emplace_back(v);
-  }
-  for (const auto& e : env_extra) env_s.push_back(e);
-  std::vector<char*> env, args;
-  for (auto& e : env_s) env.push_back(e.data());
-  env.push_back(nullptr);
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid = -1;
-  if (posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), env.data()) != 0) pid = -1;
-  posix_spawn_file_actions_destroy(&fa);
-  return pid;
-}
-
-void stop(pid_t pid) {
-  if (pid <= 0) return;
-  kill(pid, SIGTERM);
-  for (int i = 0; i < 50; ++i) {
-    if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-    std::this_thread::sleep_for(100ms);
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-}
+// Child processes and their logs: the same helpers as the Xvfb tests.
+using kiosk::test::spawn;
+using kiosk::test::stop;
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p);
