@@ -53,7 +53,7 @@ t0=$(date +%s)
 qemu-system-aarch64 -M virt -cpu cortex-a57 -smp "$QEMU_SMP" -m 2048 -display none -monitor none \
   -serial "file:$W/serial.log" -no-reboot \
   -kernel "$W/vmlinuz" -initrd "$W/initrd.img" \
-  -append "root=LABEL=root ro console=ttyAMA0 systemd.setenv=SDL_VIDEODRIVER=dummy systemd.show_status=yes" \
+  -append "root=LABEL=root ro console=ttyAMA0 systemd.setenv=SDL_VIDEODRIVER=dummy systemd.show_status=yes systemd.journald.forward_to_console=1" \
   -drive "file=$W/test.img,format=raw,if=none,id=hd,cache=unsafe" -device virtio-blk-pci,drive=hd \
   -netdev user,id=n0 -device virtio-net-pci,netdev=n0,romfile= &
 qpid=$!
