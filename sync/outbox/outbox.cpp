@@ -1,6 +1,7 @@
 // The outbox on SQLite (see outbox.hpp for the durability rules and the delivery state machine).
 #include "kiosk/sync/outbox.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,6 +96,13 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
   bool exists = std::filesystem::exists(options.path, ec);
   if (!exists && !options.create) return make_error(Errc::not_found, "no outbox database at " + options.path.string());
   if (!exists && options.path.has_parent_path()) std::filesystem::create_directories(options.path.parent_path(), ec);
+  // Create the file ourselves with 0666 minus the umask: SQLite would use 0644, which no umask can widen,
+  // so the appliance's two users (kiosk, kiosk-sync: group `kiosk`, UMask=0007) could not share it. The
+  // -wal and -shm files take the database file's mode. An empty file is an empty database.
+  if (!exists && options.create) {
+    int fd = ::open(options.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) ::close(fd);
+  }
 
   // Say plainly when the file or its folder cannot be written (SQLite would open read-only or fail
   // later with a less helpful code). access() also reports a read-only file system (EROFS).

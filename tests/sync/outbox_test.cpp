@@ -583,3 +583,19 @@ TEST(outbox_test, news_upsert_and_latest_first) {
   EXPECT_EQ((*news)[0].remote_id, "2");
   EXPECT_EQ((*news)[1].text, "Het gemeentehuis is maandag en dinsdag gesloten.");
 }
+
+// On the appliance the kiosk and kiosk-sync share the outbox through their group (UMask=0007): a new
+// outbox and its WAL must be group-writable, which SQLite's own 0644 never is.
+TEST(outbox_test, new_outbox_follows_the_umask_so_a_group_can_share_it) {
+  TempDir dir;
+  mode_t old = ::umask(0007);
+  auto box = Outbox::open(options_for(dir / "shared.sqlite"));
+  ::umask(old);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  ASSERT_TRUE(box->submit(test::sample_question()).ok());
+  for (const char* name : {"shared.sqlite", "shared.sqlite-wal"}) {
+    struct stat st {};
+    ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
+    EXPECT_EQ(st.st_mode & 0777, 0660u) << name << " mode " << std::oct << (st.st_mode & 0777);
+  }
+}
