@@ -40,6 +40,7 @@ class OpenKlant final : public Channel {
   std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms) override {
     std::vector<Unit> out;
     std::map<std::pair<std::string, std::int64_t>, Unit> tallies;
+    std::map<std::string, Unit> tagged;
     for (const auto& d : due) {
       const Submission& s = d.submission;
       if (s.kind != Kind::poll) {
@@ -54,21 +55,37 @@ class OpenKlant final : public Channel {
         out.push_back(Unit{{&d}, next});
         continue;
       }
-      tallies[{s.poll_id, day}].members.push_back(&d);
+      // A vote whose tally may have arrived goes only with the votes of that same tally (its tag).
+      if (d.uncertain && is_tally_tag(d.remote_id)) tagged[d.remote_id].members.push_back(&d);
+      else tallies[{s.poll_id, day}].members.push_back(&d);
     }
     for (auto& [k, u] : tallies) out.push_back(std::move(u));
+    for (auto& [k, u] : tagged) out.push_back(std::move(u));
     return out;
+  }
+
+  static bool is_tally_tag(const std::string& id) { return id.rfind("peiling:", 0) == 0; }
+
+  // The tag a tally is sent under: poll, day, its first vote's row and that vote's attempt number, so a
+  // resend after "not found" never reuses the id of a tally with other members.
+  std::string send_tag(const Unit& u) const override {
+    if (!is_tally(u)) return {};
+    const Submission& s = u.first().submission;
+    const DueDelivery* first = u.members.front();
+    for (auto* m : u.members)
+      if (m->row_id < first->row_id) first = m;
+    return truncate_utf8("peiling:" + s.poll_id + ":" + day_string(local_day(s.created_at_ms, s.utc_offset_minutes)) +
+                             ":" + std::to_string(first->row_id) + "." + std::to_string(first->attempts),
+                         200);
   }
 
   static bool is_tally(const Unit& u) { return u.first().submission.kind == Kind::poll; }
 
+  // What a klantcontact is filed under: our uuid, or for a tally the tag it is (or was) sent under.
   std::string object_id(const Unit& u) const {
     if (!is_tally(u)) return u.first().submission.uuid;
-    const Submission& s = u.first().submission;
-    std::int64_t first_row = u.first().row_id;
-    for (auto* m : u.members) first_row = std::min(first_row, m->row_id);
-    return truncate_utf8("peiling:" + s.poll_id + ":" + day_string(local_day(s.created_at_ms, s.utc_offset_minutes)) +
-                             ":" + std::to_string(first_row), 200);
+    if (u.first().uncertain && is_tally_tag(u.first().remote_id)) return u.first().remote_id;
+    return send_tag(u);
   }
 
   HttpRequest authed(std::string method, std::string path) const {
@@ -141,7 +158,7 @@ class OpenKlant final : public Channel {
     json body = {{"klantcontact", kc},
                  {"onderwerpobject",
                   {{"onderwerpobjectidentificator",
-                    {{"objectId", object_id(u)}, {"codeObjecttype", is_tally(u) ? "kioskpeiling" : "kioskbericht"},
+                    {{"objectId", is_tally(u) ? send_tag(u) : object_id(u)}, {"codeObjecttype", is_tally(u) ? "kioskpeiling" : "kioskbericht"},
                      {"codeRegister", "kiosk"}, {"codeSoortObjectId", is_tally(u) ? "peilingdag" : "uuid"}}}}}};
     if (!is_tally(u) && s.consents.contact && !s.contact.empty())
       body["betrokkene"] = {{"rol", "klant"}, {"initiator", true}};

@@ -316,6 +316,20 @@ struct Engine::Impl {
       if (l.ch->posts_per_hour() > 0) l.state->sent_times.push_back(now());
     }
     if (requests.empty()) return finish_round(l);
+    // Units that must be found again by their make-up: tag the members durably before anything is sent.
+    std::vector<DeliveryUpdate> tags;
+    for (auto [i, n] : slices) {
+      std::string tag = l.ch->send_tag(l.units[i]);
+      if (tag.empty()) continue;
+      for (const DueDelivery* d : l.units[i].members)
+        tags.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, tag, "",
+                                      now() + opt.uncertain_grace_ms, "", true});
+    }
+    if (!tags.empty())
+      if (auto r = outbox.record(tags); !r) {
+        rep(l).last_error = r.error().message;
+        return finish_round(l);  // nothing sent; the claims stay in flight and come back after the lease
+      }
     transport.start(std::move(requests), [this, &l, slices](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
       std::vector<HttpRequest> follow;

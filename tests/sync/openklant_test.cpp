@@ -237,3 +237,39 @@ TEST(openklant_test, the_municipalitys_reactie_comes_back_as_an_answer) {
   EXPECT_EQ(st->answers[0].text, "Het grofvuil wordt op dinsdag opgehaald.");
   EXPECT_EQ(st->deliveries[0].remote_status, "beantwoord");
 }
+
+// A tally whose answer was lost is looked up by exactly the votes it carried. The next claim may hold
+// another mix (here: one more vote); the lost tally's votes go with their tag, the new vote in a tally
+// of its own, so every vote is counted once.
+TEST(openklant_test, a_lost_tally_is_found_by_its_own_votes_not_by_a_new_mix) {
+  Fixture f;
+  f.config.channels["openklant"].batch_count = 2;
+  for (int i = 0; i < 3; ++i) {
+    Submission s;
+    s.kind = Kind::poll;
+    s.poll_id = "speeltuin-2026";
+    s.poll_answer = "ja";
+    s.kiosk_id = "demo-bieb-01";
+    f.submit(s);
+  }
+  f.clock.advance(24 * 3'600'000);  // the day is over
+  test::Faults drop;
+  drop.drop_after = 1.0;  // the tally of the first two votes arrives; its answer does not
+  f.world.openklant->set_faults(drop);
+  EngineOptions once = test::fast_engine();
+  once.max_rounds = 1;
+  ASSERT_TRUE(f.run(once).ok());
+  ASSERT_EQ(f.world.openklant->contacts().size(), 1u);
+
+  f.world.openklant->set_faults({});
+  f.config.channels["openklant"].batch_count = 5;  // the next claim holds all three votes
+  f.clock.advance(3'600'000);
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("openklant")->found_remote, 1u);
+  EXPECT_EQ(rep->find("openklant")->delivered, 3u);
+  std::size_t tallied = 0;
+  for (const auto& c : f.world.openklant->contacts()) tallied += std::stoul(c.body["metadata"].value("stemmen", "0"));
+  EXPECT_EQ(f.world.openklant->contacts().size(), 2u);
+  EXPECT_EQ(tallied, 3u);  // every vote once: the lost tally's two, and the third on its own
+}

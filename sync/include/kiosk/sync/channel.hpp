@@ -129,6 +129,10 @@ class Channel {
   // When no lookup is possible: resend anyway (the API deduplicates, e.g. Mastodon's Idempotency-Key)
   // or park for a technician (false).
   virtual bool resend_unverifiable() const { return false; }
+  // A unit whose make-up decides what the server counts (Open Klant poll tallies) returns the id it is
+  // sent under; the engine stores it on every member, marked uncertain, in a transaction before the
+  // send. After a crash the members are grouped and looked up by exactly that id, never by a new mix.
+  virtual std::string send_tag(const Unit&) const { return {}; }
 
   // Status and answers of delivered items.
   virtual std::optional<HttpRequest> build_status(const RemoteRef&) { return std::nullopt; }
