@@ -17,6 +17,11 @@
 //      │   ▼
 //      └─ retry (next_attempt_at, last_error) ── claim_due() once due ──► in_flight
 //
+// record() applies a batch of outcomes (delivered, retry or parked) in one transaction. The engine also
+// uses it just before sending a unit whose make-up matters (an Open Klant poll tally): in_flight ->
+// retry with uncertain=1 and the tally's id as remote_id, so a crash leaves the votes grouped by the
+// tally they went out in (Channel::send_tag).
+//
 // Retention: purge() removes contact details and free text from submissions whose deliveries all
 // succeeded more than N days ago; reference, status and answers stay.
 #pragma once
