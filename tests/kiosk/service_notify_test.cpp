@@ -21,7 +21,7 @@ namespace {
 using app::ServiceNotify;
 using namespace std::chrono_literals;
 
-class ServiceNotifyTest : public ::testing::Test {
+class service_notify_test : public ::testing::Test {
  protected:
   void SetUp() override {
     unsetenv("NOTIFY_SOCKET");
@@ -51,7 +51,7 @@ class ServiceNotifyTest : public ::testing::Test {
   std::unique_ptr<NotifySocket> sock;
 };
 
-TEST_F(ServiceNotifyTest, without_notify_socket_everything_is_a_noop) {
+TEST_F(service_notify_test, without_notify_socket_everything_is_a_noop) {
   ServiceNotify n;
   EXPECT_FALSE(n.active());
   EXPECT_EQ(n.watchdog_ms(), 0);
@@ -63,7 +63,7 @@ TEST_F(ServiceNotifyTest, without_notify_socket_everything_is_a_noop) {
   n.stopping();
 }
 
-TEST_F(ServiceNotifyTest, watchdog_usec_without_notify_socket_does_not_shorten_waits) {
+TEST_F(service_notify_test, watchdog_usec_without_notify_socket_does_not_shorten_waits) {
   setenv("WATCHDOG_USEC", "2000000", 1);
   setenv("WATCHDOG_PID", std::to_string(getpid()).c_str(), 1);
   ServiceNotify n;
@@ -72,7 +72,7 @@ TEST_F(ServiceNotifyTest, watchdog_usec_without_notify_socket_does_not_shorten_w
   EXPECT_EQ(n.cap_wait(-1, 0), -1);
 }
 
-TEST_F(ServiceNotifyTest, ready_and_stopping_without_watchdog) {
+TEST_F(service_notify_test, ready_and_stopping_without_watchdog) {
   skip_without_systemd();
   NotifySocket& s = listen(0);
   ServiceNotify n;
@@ -89,7 +89,7 @@ TEST_F(ServiceNotifyTest, ready_and_stopping_without_watchdog) {
   EXPECT_FALSE(s.recv(100ms).has_value());
 }
 
-TEST_F(ServiceNotifyTest, watchdog_of_another_process_is_ignored) {
+TEST_F(service_notify_test, watchdog_of_another_process_is_ignored) {
   skip_without_systemd();
   listen(2000000, getpid() + 1);
   ServiceNotify n;
@@ -98,7 +98,7 @@ TEST_F(ServiceNotifyTest, watchdog_of_another_process_is_ignored) {
   EXPECT_FALSE(n.tick(0));
 }
 
-TEST_F(ServiceNotifyTest, pings_every_half_interval_with_a_driven_clock) {
+TEST_F(service_notify_test, pings_every_half_interval_with_a_driven_clock) {
   skip_without_systemd();
   NotifySocket& s = listen(2000000);  // WatchdogSec=2
   ServiceNotify n;
@@ -140,7 +140,7 @@ TEST_F(ServiceNotifyTest, pings_every_half_interval_with_a_driven_clock) {
 
 // An idle frame loop in real time: sleep for cap_wait(-1), tick, repeat. With WATCHDOG_USEC=400 ms it must
 // ping (≈ every 200 ms) and must not wake much more often than it pings. Counts only, generous bounds.
-TEST_F(ServiceNotifyTest, idle_loop_keeps_pinging_in_real_time) {
+TEST_F(service_notify_test, idle_loop_keeps_pinging_in_real_time) {
   skip_without_systemd();
   NotifySocket& s = listen(400000);
   ServiceNotify n;
