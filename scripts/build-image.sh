@@ -137,7 +137,8 @@ log "kernel $KVER"
 
 # The root tree: overlay, the second stage and its settings.
 fakeroot -i "$FR" -s "$FR" -- sh -ec "
-  cp -a '$IMG_DIR/overlay/.' '$W/rootfs/'
+  # Not the checkout's file times (they differ between clones): copied as new, then clamped below.
+  cp -a --no-preserve=timestamps '$IMG_DIR/overlay/.' '$W/rootfs/'
   chown -R 0:0 '$W/rootfs/etc/fstab' '$W/rootfs/etc/environment' '$W/rootfs/etc/systemd' '$W/rootfs/etc/default' '$W/rootfs/etc/initramfs-tools' \
     '$W/rootfs/etc/ssh' '$W/rootfs/etc/apt/apt.conf.d' '$W/rootfs/usr/lib/systemd/system' '$W/rootfs/usr/libexec/kiosk'
   mkdir -p '$W/rootfs/boot/firmware' '$W/rootfs/data'
