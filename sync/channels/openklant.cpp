@@ -95,21 +95,29 @@ class OpenKlant final : public Channel {
     return r;
   }
 
+  // The citizen's digital addresses as (address, soortDigitaalAdres), in the order they are sent; empty
+  // ones left out. One list for building, checking and resuming them.
+  static std::vector<std::pair<const std::string*, const char*>> addresses(const Submission& s) {
+    std::vector<std::pair<const std::string*, const char*>> out;
+    if (!s.contact.email.empty()) out.emplace_back(&s.contact.email, "email");
+    if (!s.contact.phone.empty()) out.emplace_back(&s.contact.phone, "telefoonnummer");
+    return out;
+  }
+  static std::string have_marker(const char* soort) { return std::string(";have=") + soort; }
+
   // The digital-address requests of a betrokkene; `have` lists kinds the server already holds
   // (";have=email" in a resumed delivery's remote id).
   std::vector<HttpRequest> address_requests(const Submission& s, const std::string& betrokkene_uuid,
                                             std::string_view have = {}) const {
     std::vector<HttpRequest> out;
-    auto add = [&](const std::string& adres, const char* soort) {
-      if (have.find(std::string(";have=") + soort) != std::string_view::npos) return;
+    for (auto [adres, soort] : addresses(s)) {
+      if (have.find(have_marker(soort)) != std::string_view::npos) continue;
       HttpRequest r = authed("POST", kApi + "/digitaleadressen");
       r.headers.emplace_back("Content-Type", "application/json");
-      r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}}, {"adres", adres},
+      r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}}, {"adres", *adres},
                     {"soortDigitaalAdres", soort}, {"omschrijving", "Opgegeven bij de kiosk"}}.dump();
       out.push_back(std::move(r));
-    };
-    if (!s.contact.email.empty()) add(s.contact.email, "email");
-    if (!s.contact.phone.empty()) add(s.contact.phone, "telefoonnummer");
+    }
     return out;
   }
 
@@ -207,12 +215,12 @@ class OpenKlant final : public Channel {
     // an answer was lost, asks the server first (it may have arrived): never an address twice.
     const Submission& s = u.first().submission;
     std::vector<const char*> kinds;  // the follow-ups in address_requests() order
-    for (auto [adres, soort] : {std::pair{&s.contact.email, "email"}, std::pair{&s.contact.phone, "telefoonnummer"}})
-      if (!adres->empty() && first.remote_id.find(std::string(";have=") + soort) == std::string::npos) kinds.push_back(soort);
+    for (auto [adres, soort] : addresses(s))
+      if (first.remote_id.find(have_marker(soort)) == std::string::npos) kinds.push_back(soort);
     out.uncertain = false;
     for (std::size_t i = 0; i < follow_ups.size() && i < kinds.size(); ++i) {
       const HttpResult& r = follow_ups[i];
-      if (r && r->status / 100 == 2) out.remote_id += std::string(";have=") + kinds[i];
+      if (r && r->status / 100 == 2) out.remote_id += have_marker(kinds[i]);
       else if (classify_failure(r, "digitaleadressen").uncertain) out.uncertain = true;
     }
     return out;
@@ -259,13 +267,12 @@ class OpenKlant final : public Channel {
     std::size_t want = 0, held = 0;
     std::string have;
     const Submission& s = u.first().submission;
-    for (auto [adres, soort] : {std::pair{&s.contact.email, "email"}, std::pair{&s.contact.phone, "telefoonnummer"}}) {
-      if (adres->empty()) continue;
+    for (auto [adres, soort] : addresses(s)) {
       ++want;
       if (b->contains("_expand") && (*b)["_expand"].contains("digitaleAdressen"))
         for (const auto& d : (*b)["_expand"]["digitaleAdressen"])
           if (d.is_object() && d.value("adres", "") == *adres) {
-            have += std::string(";have=") + soort;
+            have += have_marker(soort);
             ++held;
             break;
           }
