@@ -59,7 +59,8 @@ constexpr std::string_view kPlaceKeys[] = {"name", "lat", "lon"};
 constexpr std::string_view kStorageKeys[] = {"outbox", "dictionary_dir", "max_outbox_mb"};
 constexpr std::string_view kRetentionKeys[] = {"personal_data_days"};
 constexpr std::string_view kRoutingKeys[] = {"question", "report", "idea", "poll"};
-constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_poll_interval_s"};
+constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_poll_interval_s", "connections_per_host",
+                                          "batches_in_flight"};
 constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",      "viewing_distance_mm",
                                         "idle_timeout_s", "idle_warning_s", "technician_pin_hash",
                                         "printer",        "large_text_scale"};
@@ -617,6 +618,8 @@ class ConfigParser {
     m_r.check_keys(s, kSyncKeys);
     m_r.read(s, "interval_s", sy.interval_s, 1, 86400, "seconds");
     m_r.read(s, "answer_poll_interval_s", sy.answer_poll_interval_s, 1, 7 * 86400, "seconds");
+    m_r.read(s, "connections_per_host", sy.connections_per_host, 1, 32, "connections");
+    m_r.read(s, "batches_in_flight", sy.batches_in_flight, 1, 8, "batches");
     std::string secrets;
     if (m_r.read(s, "secrets_file", secrets) && secrets.empty())
       m_r.value_error(s, "secrets_file", "must not be empty (leave the key out when no channel needs one)");

@@ -192,18 +192,54 @@ struct Engine::Impl {
       }
   }
 
-  void start_round(Lane& l) {
-    if (l.rounds >= opt.max_rounds) return finish_lane(l);
-    std::int64_t t = now();
-    if (!ready_for_round(l, t)) return finish_lane(l);
+  // How many deliveries the lane's next round may claim now; 0 when the lane is done (the report
+  // says why where there is a reason: backing off, circuit open, paced).
+  std::size_t next_claim_count(Lane& l, std::int64_t t) {
+    if (l.rounds >= opt.max_rounds) return 0;
+    if (!ready_for_round(l, t)) return 0;
     std::size_t budget = pacing_budget(l, t);
     if (budget == 0) {
       rep(l).skipped = "paced: at most " + std::to_string(l.ch->posts_per_hour()) + " posts per hour";
-      return finish_lane(l);
+      return 0;
     }
-    const ChannelConfig& cfg = l.ch->config();
-    std::size_t count = l.half_open ? 1 : std::min<std::size_t>(static_cast<std::size_t>(std::max(1, cfg.batch_count)), budget);
-    auto due = outbox.claim_due(cfg.name, count, static_cast<std::size_t>(std::max<std::int64_t>(1, cfg.batch_bytes)));
+    std::size_t batch = static_cast<std::size_t>(std::max(1, l.ch->config().batch_count));
+    return l.half_open ? 1 : std::min(batch, budget);
+  }
+
+  std::size_t batch_bytes(Lane& l) const {
+    return static_cast<std::size_t>(std::max<std::int64_t>(1, l.ch->config().batch_bytes));
+  }
+
+  // Calls `then` once everything committed so far is on disk: at once where the outbox syncs each
+  // commit itself, otherwise after a flush of its log on the transport's worker thread, while the
+  // other lanes' answers keep being read.
+  void when_durable(std::function<void(Result<void>)> then) {
+    if (!outbox.defers_fsync()) return then(Result<void>{});
+    auto result = std::make_shared<Result<void>>();
+    transport.start_job([this, result] { *result = outbox.flush_wal(); },
+                        [result, then = std::move(then)] { then(std::move(*result)); });
+  }
+
+  // A claim is durable before anything of it is sent: after a crash or power cut, the claim (not a
+  // pending row) is what makes the engine ask the server before sending again.
+  void claimed(Lane& l, Result<std::vector<DueDelivery>> due, std::int64_t t) {
+    if (!due || due->empty()) return begin_round(l, std::move(due), t);
+    auto held = std::make_shared<Result<std::vector<DueDelivery>>>(std::move(due));
+    when_durable([this, &l, held, t](Result<void> ok) {
+      if (!ok) return begin_round(l, ok.error(), t);  // not sent; the claims come back after the lease
+      begin_round(l, std::move(*held), t);
+    });
+  }
+
+  void start_round(Lane& l) {
+    std::int64_t t = now();
+    std::size_t count = next_claim_count(l, t);
+    if (count == 0) return finish_lane(l);
+    claimed(l, outbox.claim_due(l.ch->config().name, count, batch_bytes(l)), t);
+  }
+
+  // Plans and sends a claimed batch (lookups first for deliveries that may have arrived already).
+  void begin_round(Lane& l, Result<std::vector<DueDelivery>> due, std::int64_t t) {
     if (!due) {
       rep(l).last_error = due.error().message;
       return finish_lane(l);
@@ -330,6 +366,19 @@ struct Engine::Impl {
         rep(l).last_error = r.error().message;
         return finish_round(l);  // nothing sent; the claims stay in flight and come back after the lease
       }
+    if (tags.empty()) return transmit(l, std::move(requests), std::move(slices));
+    auto held = std::make_shared<std::vector<HttpRequest>>(std::move(requests));
+    when_durable([this, &l, held, slices](Result<void> ok) {
+      if (!ok) {
+        rep(l).last_error = ok.error().message;
+        return finish_round(l);  // as above: nothing sent
+      }
+      transmit(l, std::move(*held), slices);
+    });
+  }
+
+  // Sends a round's requests; `slices` says which unit each run of them belongs to (unit, count).
+  void transmit(Lane& l, std::vector<HttpRequest> requests, std::vector<std::pair<std::size_t, std::size_t>> slices) {
     transport.start(std::move(requests), [this, &l, slices](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
       std::vector<HttpRequest> follow;
@@ -373,13 +422,26 @@ struct Engine::Impl {
     // A retry never comes due before the channel is ready again.
     for (auto& u : l.updates)
       if (u.state == DeliveryState::retry && !u.error.empty()) u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
-    // The outcomes and the channel's circuit in one transaction: one fsync per round.
-    if (auto r = outbox.record(l.updates, l.state); !r) rep(l).last_error = r.error().message;
+    // The outcomes, the channel's circuit and the claim of the next batch in one transaction: one
+    // fsync per round.
+    std::int64_t t2 = now();
+    std::size_t count = next_claim_count(l, t2);
+    Result<std::vector<DueDelivery>> next = std::vector<DueDelivery>{};
+    if (count > 0) {
+      next = outbox.record_and_claim(l.updates, *l.state, l.ch->config().name, count, batch_bytes(l));
+      // The claim part can fail on its own (an unreadable stored submission): the outcomes that came
+      // back must still be kept, or delivered rows would later look like lost claims.
+      if (!next)
+        if (auto r = outbox.record(l.updates, l.state); !r) rep(l).last_error = r.error().message;
+    } else if (auto r = outbox.record(l.updates, l.state); !r) {
+      rep(l).last_error = r.error().message;
+    }
     rep(l).circuit = l.state->circuit;
     l.due.clear();
     l.units.clear();
     if (progress) progress(report);
-    start_round(l);
+    if (count == 0) return finish_lane(l);
+    claimed(l, std::move(next), t2);
   }
 
   void finish_lane(Lane& l) {
@@ -501,6 +563,8 @@ struct Engine::Impl {
       report.channels.push_back(std::move(r));
       auto st = outbox.channel_state(ch->name());
       if (!st) return st.error();
+      // A probe that was under way when an earlier run ended proved nothing: the circuit is open.
+      if (st->circuit == "half_open") st->circuit = "open";
       states.push_back(std::make_unique<ChannelState>(std::move(*st)));
       for (int slot = 0; slot < std::max(1, opt.lanes_per_channel); ++slot) {
         auto lane = std::make_unique<Lane>();
@@ -516,6 +580,9 @@ struct Engine::Impl {
       if (l->slot == 0) start_lane(*l);
     // Every request carries its own time-out, so this ends.
     while (transport.pending() > 0) transport.run(100);
+    // The run's last outcomes reach the disk before it reports them.
+    if (outbox.defers_fsync())
+      if (auto r = outbox.flush_wal(); !r) return r.error();
     int rounds = 0;
     for (auto& l : lanes) rounds = std::max(rounds, l->rounds);
     report.rounds = rounds;

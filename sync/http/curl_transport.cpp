@@ -1,10 +1,25 @@
 // CurlTransport: the real Transport over one libcurl multi handle. The multi handle owns the connection
 // cache, so keep-alive connections survive between perform() calls (and runs of a long-lived service).
 // TLS peer and host verification are always on; a ChannelConfig::ca_bundle adds a CA file.
+//
+// I/O is event-driven (curl_multi_socket_action over epoll): libcurl is told which socket is ready and
+// works on that transfer only. curl_multi_perform would walk every transfer on every wake-up and poll
+// each one's socket again, which cost a tenth of the engine's CPU during a drain.
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <list>
 #include <cctype>
 #include <mutex>
@@ -113,12 +128,157 @@ struct Group {
   Transport::Completion done;
 };
 
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 struct CurlTransport::Impl {
   CurlOptions options;
   CURLM* multi = nullptr;
+  int epoll_fd = -1;
+  std::int64_t timer_due_ms = -1;  // when libcurl wants its time-outs handled; -1: no timer
   std::list<std::unique_ptr<Group>> groups;
   // Finished easy handles, reset and reused: a fresh handle costs allocations (its buffers) per request.
   std::vector<CURL*> idle;
+
+  // Blocking jobs (start_job) run one at a time on a worker thread, which signals wake_fd (in the
+  // epoll set) when one has returned.
+  struct Job {
+    std::function<void()> work, done;
+  };
+  int wake_fd = -1;
+  std::thread worker;
+  std::mutex jobs_mutex;
+  std::condition_variable jobs_cv;
+  std::deque<Job> jobs_todo, jobs_finished;
+  std::size_t jobs_open = 0;  // started and their `done` not yet called (I/O thread only)
+  bool stopping = false;
+
+  void work_jobs() {
+    std::unique_lock lock(jobs_mutex);
+    for (;;) {
+      jobs_cv.wait(lock, [&] { return stopping || !jobs_todo.empty(); });
+      if (jobs_todo.empty()) return;  // stopping
+      Job j = std::move(jobs_todo.front());
+      jobs_todo.pop_front();
+      lock.unlock();
+      j.work();
+      lock.lock();
+      jobs_finished.push_back(std::move(j));
+      std::uint64_t one = 1;
+      (void)!::write(wake_fd, &one, sizeof one);
+    }
+  }
+  // Calls `done` of the jobs that have returned; true when there were any.
+  bool finish_jobs() {
+    std::deque<Job> finished;
+    {
+      std::lock_guard lock(jobs_mutex);
+      finished.swap(jobs_finished);
+    }
+    for (auto& j : finished) {
+      --jobs_open;
+      j.done();
+    }
+    return !finished.empty();
+  }
+
+  // libcurl says which sockets to watch for what (CURLMOPT_SOCKETFUNCTION). Syscalls are dear (a tenth
+  // of a drain's CPU went to registering the same keep-alive socket again for every request), so what
+  // is registered is remembered per socket: a repeat costs nothing, and a socket libcurl no longer
+  // wants stays registered until it either wants it again (usually: the next request on that
+  // connection) or it reports an event, which removes it then (see run()).
+  // Only connection sockets stay registered: libcurl opens them through on_open and closes them through
+  // on_close, so their numbers are known to be current. Anything else libcurl watches (the threaded
+  // resolver's socketpair) it closes itself, so it leaves epoll at once.
+  struct Watch {
+    std::uint32_t events = 0;
+    bool wanted = false;
+  };
+  std::unordered_map<curl_socket_t, Watch> watched;
+  std::unordered_set<curl_socket_t> connections;
+  static int on_socket(CURL*, curl_socket_t s, int what, void* user, void*) {
+    auto* self = static_cast<Impl*>(user);
+    auto it = self->watched.find(s);
+    if (what == CURL_POLL_REMOVE) {
+      if (it == self->watched.end()) return 0;
+      if (self->connections.count(s)) {
+        it->second.wanted = false;
+      } else {
+        self->watched.erase(it);
+        ::epoll_ctl(self->epoll_fd, EPOLL_CTL_DEL, s, nullptr);
+      }
+      return 0;
+    }
+    epoll_event ev{};
+    ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) | (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
+    ev.data.fd = s;
+    if (it != self->watched.end() && it->second.events == ev.events) {
+      it->second.wanted = true;
+      return 0;
+    }
+    // A closed socket leaves epoll by itself and its number may come back for a new one: when the
+    // guess (add or modify) is wrong, the other one is right.
+    int op = it == self->watched.end() ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+    if (::epoll_ctl(self->epoll_fd, op, s, &ev) != 0)
+      ::epoll_ctl(self->epoll_fd, op == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, s, &ev);
+    self->watched[s] = Watch{ev.events, true};
+    return 0;
+  }
+  // libcurl opens a connection socket (CURLOPT_OPENSOCKETFUNCTION).
+  static curl_socket_t on_open(void* user, curlsocktype, curl_sockaddr* a) {
+    curl_socket_t s = ::socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+    if (s != CURL_SOCKET_BAD) static_cast<Impl*>(user)->connections.insert(s);
+    return s;
+  }
+  // libcurl closes a connection socket (CURLOPT_CLOSESOCKETFUNCTION): forget it, as its number may
+  // come back.
+  static int on_close(void* user, curl_socket_t s) {
+    auto* self = static_cast<Impl*>(user);
+    self->watched.erase(s);  // epoll drops a closed socket by itself
+    self->connections.erase(s);
+    return ::close(s);
+  }
+  // An event on a socket libcurl no longer wants (an idle keep-alive connection the server closed):
+  // unregister it, or level-triggered epoll would report it again and again.
+  bool unwanted(curl_socket_t s) {
+    auto it = watched.find(s);
+    if (it == watched.end() || it->second.wanted) return false;
+    watched.erase(it);
+    ::epoll_ctl(epoll_fd, EPOLL_CTL_DEL, s, nullptr);
+    return true;
+  }
+  // libcurl says when it next needs to run its time-outs (CURLMOPT_TIMERFUNCTION).
+  static int on_timer(CURLM*, long timeout_ms, void* user) {
+    auto* self = static_cast<Impl*>(user);
+    self->timer_due_ms = timeout_ms < 0 ? -1 : steady_ms() + timeout_ms;
+    return 0;
+  }
+  void act(curl_socket_t s, int flags) {
+    int running = 0;
+    curl_multi_socket_action(multi, s, flags, &running);
+  }
+  void run_timer_if_due() {
+    if (timer_due_ms < 0 || steady_ms() < timer_due_ms) return;
+    timer_due_ms = -1;  // the action may set a new one
+    act(CURL_SOCKET_TIMEOUT, 0);
+  }
+  // Marks finished transfers; true when any finished.
+  bool collect() {
+    int queued = 0;
+    bool any = false;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      Easy* e = nullptr;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&e));
+      e->done = true;
+      e->rc = msg->data.result;
+      any = true;
+    }
+    return any;
+  }
+  void complete_finished_groups();
 
   void setup(Easy& e, const HttpRequest& rq);
   void release(Easy& e) {
@@ -139,10 +299,28 @@ CurlTransport::CurlTransport(CurlOptions options) : m(std::make_unique<Impl>()) 
   curl_multi_setopt(m->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   curl_multi_setopt(m->multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(m->options.max_host_connections));
   curl_multi_setopt(m->multi, CURLMOPT_MAXCONNECTS, 32L);
+  m->epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
+  m->wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  epoll_event wake{};
+  wake.events = EPOLLIN;
+  wake.data.fd = m->wake_fd;
+  ::epoll_ctl(m->epoll_fd, EPOLL_CTL_ADD, m->wake_fd, &wake);
+  curl_multi_setopt(m->multi, CURLMOPT_SOCKETFUNCTION, &Impl::on_socket);
+  curl_multi_setopt(m->multi, CURLMOPT_SOCKETDATA, m.get());
+  curl_multi_setopt(m->multi, CURLMOPT_TIMERFUNCTION, &Impl::on_timer);
+  curl_multi_setopt(m->multi, CURLMOPT_TIMERDATA, m.get());
 }
 
 CurlTransport::~CurlTransport() {
   if (!m) return;
+  if (m->worker.joinable()) {
+    {
+      std::lock_guard lock(m->jobs_mutex);
+      m->stopping = true;
+    }
+    m->jobs_cv.notify_one();
+    m->worker.join();
+  }
   for (auto& g : m->groups)
     for (auto& e : g->easies) {
       curl_multi_remove_handle(m->multi, e->h);
@@ -151,9 +329,21 @@ CurlTransport::~CurlTransport() {
     }
   for (CURL* h : m->idle) curl_easy_cleanup(h);
   if (m->multi) curl_multi_cleanup(m->multi);
+  if (m->epoll_fd >= 0) ::close(m->epoll_fd);
+  if (m->wake_fd >= 0) ::close(m->wake_fd);
 }
 
-std::size_t CurlTransport::pending() const { return m->groups.size(); }
+std::size_t CurlTransport::pending() const { return m->groups.size() + m->jobs_open; }
+
+void CurlTransport::start_job(std::function<void()> job, std::function<void()> done) {
+  if (!m->worker.joinable()) m->worker = std::thread([this] { m->work_jobs(); });
+  ++m->jobs_open;
+  {
+    std::lock_guard lock(m->jobs_mutex);
+    m->jobs_todo.push_back(Impl::Job{std::move(job), std::move(done)});
+  }
+  m->jobs_cv.notify_one();
+}
 
 void CurlTransport::Impl::setup(Easy& e, const HttpRequest& rq) {
   if (idle.empty()) {
@@ -185,6 +375,10 @@ void CurlTransport::Impl::setup(Easy& e, const HttpRequest& rq) {
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &e);
   curl_easy_setopt(h, CURLOPT_PRIVATE, &e);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &Impl::on_open);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, this);
+  curl_easy_setopt(h, CURLOPT_CLOSESOCKETFUNCTION, &Impl::on_close);
+  curl_easy_setopt(h, CURLOPT_CLOSESOCKETDATA, this);
   if (rq.method == "GET") {
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   } else {
@@ -248,26 +442,42 @@ void CurlTransport::start(std::vector<HttpRequest> requests, Completion done) {
 }
 
 void CurlTransport::run(int max_wait_ms) {
-  int running = 0;
-  curl_multi_perform(m->multi, &running);
-  int queued = 0;
-  bool any = false;
-  while (CURLMsg* msg = curl_multi_info_read(m->multi, &queued)) {
-    if (msg->msg != CURLMSG_DONE) continue;
-    Easy* e = nullptr;
-    curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&e));
-    e->done = true;
-    e->rc = msg->data.result;
-    any = true;
+  // Time-outs that are due, among them the start of transfers added since the last call.
+  m->run_timer_if_due();
+  bool any = m->collect();
+  if (m->finish_jobs()) return m->complete_finished_groups();
+  if (!any && (!m->groups.empty() || m->jobs_open > 0)) {
+    int wait = std::max(0, max_wait_ms);
+    if (m->timer_due_ms >= 0) wait = static_cast<int>(std::clamp<std::int64_t>(m->timer_due_ms - steady_ms(), 0, wait));
+    epoll_event events[64];
+    int n = ::epoll_wait(m->epoll_fd, events, 64, wait);
+    for (int i = 0; i < n; ++i) {
+      if (events[i].data.fd == m->wake_fd) {
+        std::uint64_t count = 0;
+        (void)!::read(m->wake_fd, &count, sizeof count);
+        continue;
+      }
+      if (m->unwanted(events[i].data.fd)) continue;
+      int flags = (events[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) | (events[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
+                  (events[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
+      m->act(events[i].data.fd, flags);
+    }
+    m->run_timer_if_due();
+    m->collect();
+    m->finish_jobs();
   }
+  m->complete_finished_groups();
+}
+
+void CurlTransport::Impl::complete_finished_groups() {
   // Finished groups leave the list before their completions run: a completion may start new groups.
   std::vector<std::unique_ptr<Group>> finished;
-  for (auto it = m->groups.begin(); it != m->groups.end();) {
+  for (auto it = groups.begin(); it != groups.end();) {
     bool all = true;
     for (const auto& e : (*it)->easies) all = all && e->done;
     if (all) {
       finished.push_back(std::move(*it));
-      it = m->groups.erase(it);
+      it = groups.erase(it);
     } else {
       ++it;
     }
@@ -277,12 +487,11 @@ void CurlTransport::run(int max_wait_ms) {
     out.reserve(g->easies.size());
     for (std::size_t i = 0; i < g->easies.size(); ++i) {
       auto& e = *g->easies[i];
-      out.push_back(m->result(e, g->requests[i]));
-      m->release(e);
+      out.push_back(result(e, g->requests[i]));
+      release(e);
     }
     g->done(std::move(out));
   }
-  if (!any && finished.empty() && !m->groups.empty()) curl_multi_poll(m->multi, nullptr, 0, max_wait_ms, nullptr);
 }
 
 }  // namespace kiosk

@@ -21,7 +21,15 @@ void FakeTransport::start(std::vector<HttpRequest> requests, Completion done) {
   m_queue.emplace_back(std::move(requests), std::move(done));
 }
 
+void FakeTransport::start_job(std::function<void()> job, std::function<void()> done) {
+  job();
+  m_jobs_done.push_back(std::move(done));
+}
+
 void FakeTransport::run(int) {
+  auto jobs = std::move(m_jobs_done);
+  m_jobs_done.clear();
+  for (auto& done : jobs) done();
   auto queue = std::move(m_queue);
   m_queue.clear();
   for (auto& [requests, done] : queue) {

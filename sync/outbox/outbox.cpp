@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +49,12 @@ struct Outbox::Impl {
   int schema = 0;
 
   Stmt insert_submission, insert_delivery, next_serial, save_serial;
+  sqlite::StmtCache stmts;  // the sync engine's per-round statements, prepared once
+  // flush_wal() state, shared with the thread that calls it. After a failed fdatasync the kernel may
+  // mark the lost pages clean and report the error only once: every later flush must fail too.
+  std::mutex flush_mutex;
+  std::string flush_error;  // set once, never cleared
+  bool dir_synced = false;
 
   ~Impl() {
     // Statements must be finalised before the connection closes.
@@ -53,11 +62,15 @@ struct Outbox::Impl {
     insert_delivery = Stmt();
     next_serial = Stmt();
     save_serial = Stmt();
+    stmts.clear();
     if (db) sqlite3_close_v2(db);
   }
 
   std::int64_t now() const { return clock->now_ms(); }
   Error fail(int rc, std::string_view what) const { return sqlite::error_from(db, rc, what); }
+
+  // For fixed SQL only (see StmtCache). Check the lease with check(*st, ...) like a fresh Stmt.
+  sqlite::StmtCache::Lease cached(std::string_view sql) { return stmts.lease(db, sql); }
 
   Result<void> check(Stmt& st, std::string_view what) const {
     if (st.prepare_rc() != SQLITE_OK) return fail(st.prepare_rc(), what);
@@ -81,6 +94,34 @@ Outbox::~Outbox() = default;
 
 int Outbox::schema_version() const { return m->schema; }
 const std::filesystem::path& Outbox::path() const { return m->options.path; }
+bool Outbox::defers_fsync() const { return m->options.defer_fsync; }
+
+Result<void> Outbox::flush_wal() const {
+  std::lock_guard lock(m->flush_mutex);
+  if (!m->flush_error.empty()) return make_error(Errc::db_io, m->flush_error);
+  auto sync_path = [&](const std::string& file, bool data_only) -> bool {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT) return true;  // no log: everything is in the database file already
+      m->flush_error = "cannot open " + file + " to write it to disk: " + std::strerror(errno);
+      return false;
+    }
+    // fdatasync works on the file, whichever descriptor wrote it.
+    int rc = data_only ? ::fdatasync(fd) : ::fsync(fd);
+    int err = errno;
+    ::close(fd);
+    if (rc != 0) m->flush_error = "cannot write " + file + " to disk: " + std::strerror(err);
+    return rc == 0;
+  };
+  if (!sync_path(m->options.path.string() + "-wal", true)) return make_error(Errc::db_io, m->flush_error);
+  // The log's directory entry too, once: SQLite syncs it itself only at a checkpoint in this mode.
+  if (!m->dir_synced) {
+    std::filesystem::path dir = m->options.path.parent_path();
+    if (!sync_path(dir.empty() ? "." : dir.string(), false)) return make_error(Errc::db_io, m->flush_error);
+    m->dir_synced = true;
+  }
+  return {};
+}
 sqlite3* Outbox::handle() { return m->db; }
 
 Result<Outbox> Outbox::open(const OutboxOptions& options) {
@@ -201,6 +242,9 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
   impl->save_serial = Stmt(db, "UPDATE kiosk_state SET last_serial = ? WHERE id = 1");
   for (auto* st : {&impl->insert_submission, &impl->insert_delivery, &impl->next_serial, &impl->save_serial})
     if (auto r = impl->check(*st, "cannot prepare the outbox statements" + where); !r) return r.error();
+  // After the migrations, which stay synchronous.
+  if (options.defer_fsync)
+    if (auto r = sqlite::exec(db, "PRAGMA synchronous=NORMAL"); !r) return r.error();
 
   return Outbox(std::move(impl));
 }
@@ -543,44 +587,64 @@ Result<std::vector<DueDelivery>> Outbox::peek_due(std::string_view channel, std:
 
 Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
                                              bool claim) {
-  std::int64_t now_ms = m->now();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
+  auto out = due_in_tx(channel, max_count, max_bytes, claim);
+  if (!out || !claim) return out;  // a peek rolls back: nothing changed
+  if (auto r = tx.commit(); !r) return r.error();
+  return out;
+}
+
+Result<std::vector<DueDelivery>> Outbox::record_and_claim(const std::vector<DeliveryUpdate>& updates,
+                                                          const ChannelState& state, std::string_view channel,
+                                                          std::size_t max_count, std::size_t max_bytes) {
+  Transaction tx(m->db);
+  if (auto r = tx.begin(); !r) return r.error();
+  if (auto r = record_in_tx(updates, &state); !r) return r.error();
+  auto out = due_in_tx(channel, max_count, max_bytes, true);
+  if (!out) return out;
+  if (auto r = tx.commit(); !r) return r.error();
+  return out;
+}
+
+Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std::size_t max_count,
+                                                   std::size_t max_bytes, bool claim) {
+  std::int64_t now_ms = m->now();
   // pending first (oldest submission first), then due retries, then in-flight claims whose lease ran out.
   // Each state is read through the queue index (channel, state, submission_id) and limited on its own,
   // so a claim reads about one batch of rows however long the channel's history is.
-  Stmt st(m->db,
-          "SELECT d.submission_id, d.state, d.attempts, coalesce(d.remote_id, ''), s.payload, s.dict_id, "
-          "s.raw_size, s.stored_size, coalesce(s.purged_at, 0), d.uncertain, d.first_attempt_at, d.updated_at "
-          "FROM (SELECT * FROM (SELECT submission_id AS id, 1 AS lost FROM deliveries WHERE channel = ?1 "
-          "AND state = 'in_flight' AND updated_at <= ?3 ORDER BY submission_id LIMIT ?4) "
-          "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'pending' "
-          "ORDER BY submission_id LIMIT ?4) "
-          "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'retry' "
-          "AND next_attempt_at <= ?2 ORDER BY submission_id LIMIT ?4)) q "
-          "JOIN deliveries d ON d.submission_id = q.id AND d.channel = ?1 JOIN submissions s ON s.id = q.id "
-          "ORDER BY q.lost DESC, q.id LIMIT ?4");
-  if (auto r = m->check(st, "cannot claim deliveries"); !r) return r.error();
-  st.bind(1, channel).bind(2, now_ms).bind(3, now_ms - m->options.in_flight_lease_ms)
+  auto st = m->cached(
+      "SELECT d.submission_id, d.state, d.attempts, coalesce(d.remote_id, ''), s.payload, s.dict_id, "
+      "s.raw_size, s.stored_size, coalesce(s.purged_at, 0), d.uncertain, d.first_attempt_at, d.updated_at "
+      "FROM (SELECT * FROM (SELECT submission_id AS id, 1 AS lost FROM deliveries WHERE channel = ?1 "
+      "AND state = 'in_flight' AND updated_at <= ?3 ORDER BY submission_id LIMIT ?4) "
+      "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'pending' "
+      "ORDER BY submission_id LIMIT ?4) "
+      "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'retry' "
+      "AND next_attempt_at <= ?2 ORDER BY submission_id LIMIT ?4)) q "
+      "JOIN deliveries d ON d.submission_id = q.id AND d.channel = ?1 JOIN submissions s ON s.id = q.id "
+      "ORDER BY q.lost DESC, q.id LIMIT ?4");
+  if (auto r = m->check(*st, "cannot claim deliveries"); !r) return r.error();
+  st->bind(1, channel).bind(2, now_ms).bind(3, now_ms - m->options.in_flight_lease_ms)
       .bind(4, static_cast<std::int64_t>(max_count));
   std::vector<DueDelivery> out;
   std::size_t bytes = 0;
   int rc;
-  while ((rc = st.step()) == SQLITE_ROW) {
-    std::size_t raw = static_cast<std::size_t>(st.i64(6));
+  while ((rc = st->step()) == SQLITE_ROW) {
+    std::size_t raw = static_cast<std::size_t>(st->i64(6));
     if (!out.empty() && bytes + raw > max_bytes) break;
     DueDelivery d;
-    d.row_id = st.i64(0);
+    d.row_id = st->i64(0);
     d.channel = std::string(channel);
-    d.lost_claim = st.text(1) == "in_flight";
-    d.uncertain = d.lost_claim || st.i64(9) != 0;
-    d.first_attempt_ms = st.i64(10) ? st.i64(10) : now_ms;
-    d.last_attempt_ms = st.i64(11);
-    d.attempts = static_cast<int>(st.i64(2));
-    d.remote_id = st.text(3);
-    auto dict = static_cast<std::uint32_t>(st.i64(5));
+    d.lost_claim = st->text(1) == "in_flight";
+    d.uncertain = d.lost_claim || st->i64(9) != 0;
+    d.first_attempt_ms = st->i64(10) ? st->i64(10) : now_ms;
+    d.last_attempt_ms = st->i64(11);
+    d.attempts = static_cast<int>(st->i64(2));
+    d.remote_id = st->text(3);
+    auto dict = static_cast<std::uint32_t>(st->i64(5));
     if (auto r = m->ensure_dictionary_loaded(dict); !r) return r.error();
-    auto payload = m->codec.decompress(st.blob(4), dict);
+    auto payload = m->codec.decompress(st->blob(4), dict);
     if (!payload) return payload.error();
     auto sub = parse_submission(*payload);
     if (!sub) return make_error(Errc::db_corrupt, "stored submission is unreadable: " + sub.error().message);
@@ -589,27 +653,26 @@ Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size
     out.push_back(std::move(d));
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
-  st.reset();
-  if (!claim) return out;  // the transaction rolls back: nothing changed
-  Stmt up(m->db,
-          "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
-          "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
-          "WHERE submission_id = ?2 AND channel = ?3");
+  st->reset();
+  if (!claim) return out;
+  auto up = m->cached(
+      "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
+      "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
+      "WHERE submission_id = ?2 AND channel = ?3");
   for (const auto& d : out) {
-    up.reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel);
-    if ((rc = up.step()) != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
+    up->reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel);
+    if ((rc = up->step()) != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
   }
-  if (auto r = tx.commit(); !r) return r.error();
   return out;
 }
 
 Result<void> Outbox::Impl::set_state(std::int64_t row_id, std::string_view channel, std::string_view sql,
                                      const std::function<void(Stmt&)>& bind_extra) {
-  Stmt st(db, sql);
-  if (auto r = check(st, "cannot update the delivery"); !r) return r;
-  st.bind(1, row_id).bind(2, channel).bind(3, now());
-  bind_extra(st);
-  int rc = st.step();
+  auto st = cached(sql);
+  if (auto r = check(*st, "cannot update the delivery"); !r) return r;
+  st->bind(1, row_id).bind(2, channel).bind(3, now());
+  bind_extra(*st);
+  int rc = st->step();
   if (rc != SQLITE_DONE) return fail(rc, "cannot update the delivery");
   if (sqlite3_changes(db) == 0)
     return make_error(Errc::not_found, "no delivery of submission " + std::to_string(row_id) + " to " + std::string(channel));
@@ -658,10 +721,10 @@ Result<void> Outbox::set_remote_status(std::int64_t row_id, std::string_view cha
 }
 
 Result<bool> Outbox::remote_id_taken(std::string_view channel, std::string_view remote_id, std::int64_t except_row) {
-  Stmt st(m->db, "SELECT 1 FROM deliveries WHERE channel = ? AND remote_id = ? AND submission_id <> ? LIMIT 1");
-  if (auto r = m->check(st, "cannot look up remote ids"); !r) return r.error();
-  st.bind(1, channel).bind(2, remote_id).bind(3, except_row);
-  int rc = st.step();
+  auto st = m->cached("SELECT 1 FROM deliveries WHERE channel = ? AND remote_id = ? AND submission_id <> ? LIMIT 1");
+  if (auto r = m->check(*st, "cannot look up remote ids"); !r) return r.error();
+  st->bind(1, channel).bind(2, remote_id).bind(3, except_row);
+  int rc = st->step();
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot look up remote ids");
   return false;
@@ -674,48 +737,53 @@ Result<void> Outbox::set_remote_id(std::int64_t row_id, std::string_view channel
 }
 
 Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
-  Stmt st(m->db,
-          "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?, ?, ?, ?, ?)");
-  if (auto r = m->check(st, "cannot store the answer"); !r) return r.error();
-  st.bind(1, row_id).bind(2, a.channel).bind(3, a.remote_id).bind(4, a.received_ms ? a.received_ms : m->now())
+  auto st = m->cached(
+      "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?, ?, ?, ?, ?)");
+  if (auto r = m->check(*st, "cannot store the answer"); !r) return r.error();
+  st->bind(1, row_id).bind(2, a.channel).bind(3, a.remote_id).bind(4, a.received_ms ? a.received_ms : m->now())
       .bind(5, a.text);
-  int rc = st.step();
+  int rc = st->step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store the answer");
   return sqlite3_changes(m->db) > 0;
 }
 
 Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
   if (updates.empty()) return state ? save_channel_state(*state) : Result<void>{};
-  std::int64_t now_ms = m->now();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r;
-  Stmt done(m->db,
-            "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
-            "uncertain = 0, remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2 "
-            "AND state <> 'delivered'");
-  Stmt retry(m->db,
-             "UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5, "
-             "uncertain = ?6, remote_id = coalesce(?7, remote_id) WHERE submission_id = ?1 AND channel = ?2 "
-             "AND state <> 'delivered'");
-  Stmt park(m->db,
-            "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, last_error = ?4, "
-            "uncertain = 0 WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'");
-  for (auto* st : {&done, &retry, &park})
+  if (auto r = record_in_tx(updates, state); !r) return r;
+  return tx.commit();
+}
+
+Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
+  std::int64_t now_ms = m->now();
+  auto done = m->cached(
+      "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
+      "uncertain = 0, remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2 "
+      "AND state <> 'delivered'");
+  auto retry = m->cached(
+      "UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5, "
+      "uncertain = ?6, remote_id = coalesce(?7, remote_id) WHERE submission_id = ?1 AND channel = ?2 "
+      "AND state <> 'delivered'");
+  auto park = m->cached(
+      "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, last_error = ?4, "
+      "uncertain = 0 WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'");
+  for (auto* st : {&*done, &*retry, &*park})
     if (auto r = m->check(*st, "cannot record delivery outcomes"); !r) return r;
   for (const auto& u : updates) {
     Stmt* st = nullptr;
     switch (u.state) {
       case DeliveryState::delivered:
-        st = &done;
-        done.reset().bind(4, u.remote_id).bind_opt(5, u.remote_display);
+        st = &*done;
+        done->reset().bind(4, u.remote_id).bind_opt(5, u.remote_display);
         break;
       case DeliveryState::retry:
-        st = &retry;
-        retry.reset().bind(4, u.next_attempt_ms).bind(5, u.error).bind(6, u.uncertain ? 1 : 0).bind_opt(7, u.remote_id);
+        st = &*retry;
+        retry->reset().bind(4, u.next_attempt_ms).bind(5, u.error).bind(6, u.uncertain ? 1 : 0).bind_opt(7, u.remote_id);
         break;
       case DeliveryState::parked:
-        st = &park;
-        park.reset().bind(4, u.error);
+        st = &*park;
+        park->reset().bind(4, u.error);
         break;
       default: return make_error(Errc::invalid_value, "record() takes delivered, retry or parked outcomes");
     }
@@ -724,22 +792,22 @@ Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const Ch
   }
   if (state)
     if (auto r = m->write_channel_state(*state); !r) return r;
-  return tx.commit();
+  return {};
 }
 
 Result<std::vector<RemoteRef>> Outbox::followed(std::string_view channel, std::int64_t since_ms,
                                                 std::string_view closed_status, std::size_t limit) {
-  Stmt st(m->db,
-          "SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
-          "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
-          "WHERE d.channel = ?1 AND d.state = 'delivered' AND d.remote_id IS NOT NULL AND d.delivered_at >= ?2 "
-          "AND coalesce(d.remote_status, '') <> ?3 ORDER BY d.updated_at LIMIT ?4");
-  if (auto r = m->check(st, "cannot list followed deliveries"); !r) return r.error();
-  st.bind(1, channel).bind(2, since_ms).bind(3, closed_status).bind(4, static_cast<std::int64_t>(limit));
+  auto st = m->cached(
+      "SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
+      "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
+      "WHERE d.channel = ?1 AND d.state = 'delivered' AND d.remote_id IS NOT NULL AND d.delivered_at >= ?2 "
+      "AND coalesce(d.remote_status, '') <> ?3 ORDER BY d.updated_at LIMIT ?4");
+  if (auto r = m->check(*st, "cannot list followed deliveries"); !r) return r.error();
+  st->bind(1, channel).bind(2, since_ms).bind(3, closed_status).bind(4, static_cast<std::int64_t>(limit));
   std::vector<RemoteRef> out;
   int rc;
-  while ((rc = st.step()) == SQLITE_ROW)
-    out.push_back(RemoteRef{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5)});
+  while ((rc = st->step()) == SQLITE_ROW)
+    out.push_back(RemoteRef{st->i64(0), st->text(1), st->text(2), st->text(3), st->text(4), st->i64(5)});
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot list followed deliveries");
   return out;
 }
@@ -762,23 +830,23 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
 }
 
 Result<ChannelState> Outbox::channel_state(std::string_view channel) {
-  Stmt st(m->db,
-          "SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
-          "FROM channel_state WHERE channel = ?");
-  if (auto r = m->check(st, "cannot read the channel state"); !r) return r.error();
-  st.bind(1, channel);
+  auto st = m->cached(
+      "SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
+      "FROM channel_state WHERE channel = ?");
+  if (auto r = m->check(*st, "cannot read the channel state"); !r) return r.error();
+  st->bind(1, channel);
   ChannelState out;
   out.channel = std::string(channel);
-  int rc = st.step();
+  int rc = st->step();
   if (rc == SQLITE_ROW) {
-    out.circuit = st.text(0);
-    out.failures = static_cast<int>(st.i64(1));
-    out.not_before_ms = st.i64(2);
-    out.last_error = st.text(3);
-    out.last_success_ms = st.i64(4);
-    out.last_attempt_ms = st.i64(5);
-    out.last_poll_ms = st.i64(6);
-    std::string times = st.text(7);
+    out.circuit = st->text(0);
+    out.failures = static_cast<int>(st->i64(1));
+    out.not_before_ms = st->i64(2);
+    out.last_error = st->text(3);
+    out.last_success_ms = st->i64(4);
+    out.last_attempt_ms = st->i64(5);
+    out.last_poll_ms = st->i64(6);
+    std::string times = st->text(7);
     std::size_t pos = 0;
     while (pos < times.size()) {
       auto comma = times.find(',', pos);
@@ -796,41 +864,41 @@ Result<ChannelState> Outbox::channel_state(std::string_view channel) {
 Result<void> Outbox::save_channel_state(const ChannelState& c) { return m->write_channel_state(c); }
 
 Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
-  Stmt st(db,
-          "INSERT INTO channel_state (channel, circuit, failures, not_before, last_error, last_success, last_attempt, "
-          "last_poll, sent_times) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (channel) DO UPDATE SET "
-          "circuit = ?2, failures = ?3, not_before = ?4, last_error = ?5, last_success = ?6, last_attempt = ?7, "
-          "last_poll = ?8, sent_times = ?9");
-  if (auto r = check(st, "cannot save the channel state"); !r) return r;
+  auto st = cached(
+      "INSERT INTO channel_state (channel, circuit, failures, not_before, last_error, last_success, last_attempt, "
+      "last_poll, sent_times) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (channel) DO UPDATE SET "
+      "circuit = ?2, failures = ?3, not_before = ?4, last_error = ?5, last_success = ?6, last_attempt = ?7, "
+      "last_poll = ?8, sent_times = ?9");
+  if (auto r = check(*st, "cannot save the channel state"); !r) return r;
   std::string times;
   for (auto t : c.sent_times) {
     if (!times.empty()) times += ',';
     times += std::to_string(t);
   }
-  st.bind(1, c.channel).bind(2, c.circuit).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
+  st->bind(1, c.channel).bind(2, c.circuit).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
       .bind(6, c.last_success_ms).bind(7, c.last_attempt_ms).bind(8, c.last_poll_ms).bind(9, times);
-  if (int rc = st.step(); rc != SQLITE_DONE) return fail(rc, "cannot save the channel state");
+  if (int rc = st->step(); rc != SQLITE_DONE) return fail(rc, "cannot save the channel state");
   return {};
 }
 
 Result<std::optional<std::string>> Outbox::cache_get(std::string_view key, std::int64_t* fetched_ms) {
-  Stmt st(m->db, "SELECT body, fetched_at FROM sync_cache WHERE key = ?");
-  if (auto r = m->check(st, "cannot read the cache"); !r) return r.error();
-  st.bind(1, key);
-  int rc = st.step();
+  auto st = m->cached("SELECT body, fetched_at FROM sync_cache WHERE key = ?");
+  if (auto r = m->check(*st, "cannot read the cache"); !r) return r.error();
+  st->bind(1, key);
+  int rc = st->step();
   if (rc == SQLITE_DONE) return std::optional<std::string>{};
   if (rc != SQLITE_ROW) return m->fail(rc, "cannot read the cache");
-  if (fetched_ms) *fetched_ms = st.i64(1);
-  return std::optional<std::string>{st.text(0)};
+  if (fetched_ms) *fetched_ms = st->i64(1);
+  return std::optional<std::string>{st->text(0)};
 }
 
 Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
-  Stmt st(m->db,
-          "INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
-          "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
-  if (auto r = m->check(st, "cannot write the cache"); !r) return r;
-  st.bind(1, key).bind(2, m->now()).bind(3, body);
-  if (int rc = st.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot write the cache");
+  auto st = m->cached(
+      "INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
+  if (auto r = m->check(*st, "cannot write the cache"); !r) return r;
+  st->bind(1, key).bind(2, m->now()).bind(3, body);
+  if (int rc = st->step(); rc != SQLITE_DONE) return m->fail(rc, "cannot write the cache");
   return {};
 }
 

@@ -48,6 +48,16 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) {
   m_rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
 }
 
+StmtCache::Lease StmtCache::lease(sqlite3* db, std::string_view sql) {
+  auto it = m_entries.find(sql);
+  if (it == m_entries.end()) it = m_entries.emplace(std::string(sql), Entry{}).first;
+  Entry& e = it->second;
+  // A caller already iterating this statement keeps it: the nested use gets its own, finalised after.
+  if (e.busy) return Lease(Stmt(db, sql));
+  if (!e.st.get()) e.st = Stmt(db, sql);
+  return Lease(e.st, &e.busy);
+}
+
 Result<void> exec(sqlite3* db, std::string_view sql) {
   std::string s(sql);
   int rc = sqlite3_exec(db, s.c_str(), nullptr, nullptr, nullptr);

@@ -5,8 +5,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "kiosk/sync/error.hpp"
 
@@ -70,6 +73,46 @@ class Stmt {
  private:
   sqlite3_stmt* m_stmt = nullptr;
   int m_rc = SQLITE_OK;
+};
+
+// Statements kept prepared for the connection's lifetime, for fixed SQL run on every call of a hot
+// path (parsing and planning cost more than running most of them). Keyed by the SQL text: not for SQL
+// built at run time, which would grow the cache. clear() before sqlite3_close: a connection with
+// unfinalised statements does not close.
+class StmtCache {
+ public:
+  // A statement borrowed from the cache. It is reset and its bindings cleared when the lease ends, on
+  // every path: a SELECT left mid-step would keep its read transaction (and the WAL's old pages) open.
+  class Lease {
+   public:
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() {
+      if (m_st->get()) m_st->reset();  // a failed prepare left no statement
+      if (m_busy) *m_busy = false;
+    }
+    Stmt& operator*() const { return *m_st; }
+    Stmt* operator->() const { return m_st; }
+
+   private:
+    friend class StmtCache;
+    Lease(Stmt& st, bool* busy) : m_st(&st), m_busy(busy) { *busy = true; }
+    explicit Lease(Stmt own) : m_own(std::move(own)), m_st(&m_own) {}
+    Stmt m_own;  // only when the cached one is already leased (nested use)
+    Stmt* m_st;
+    bool* m_busy = nullptr;
+  };
+
+  // Prepares on first use, and again after a failed prepare so that its error is reported fresh.
+  Lease lease(sqlite3* db, std::string_view sql);
+  void clear() { m_entries.clear(); }
+
+ private:
+  struct Entry {
+    Stmt st;
+    bool busy = false;
+  };
+  std::map<std::string, Entry, std::less<>> m_entries;  // nodes never move: leases point into them
 };
 
 // Runs SQL without results (several statements allowed).

@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
   }
   if (db_path) opts->path = *db_path;
   opts->in_flight_lease_ms = static_cast<std::int64_t>(lease_s) * 1000;
+  opts->defer_fsync = true;  // the engine flushes before each send, off its I/O thread
   auto box = Outbox::open(*opts);
   if (!box) {
     fmt::print(stderr, "kiosk-sync: {}\n", box.error().message);
@@ -97,8 +98,11 @@ int main(int argc, char** argv) {
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGUSR1, &sa, nullptr);
 
-  CurlTransport transport;
+  CurlOptions co;
+  co.max_host_connections = config->sync.connections_per_host;
+  CurlTransport transport(co);
   EngineOptions eo;
+  eo.lanes_per_channel = config->sync.batches_in_flight;
   eo.backoff_base_ms = backoff_ms;
   eo.backoff_max_ms = std::max(backoff_ms, backoff_max_ms);
   eo.max_rounds = max_rounds;

@@ -374,8 +374,11 @@ int cmd_sync(const Globals& g, bool dry_run) {
   if (!session) return report(g, session.error());
   auto secrets = load_secrets_for(session->config, !dry_run);
   if (!secrets) return report(g, secrets.error());
-  CurlTransport transport;
+  CurlOptions co;
+  co.max_host_connections = session->config.sync.connections_per_host;
+  CurlTransport transport(co);
   EngineOptions o;
+  o.lanes_per_channel = session->config.sync.batches_in_flight;
   o.dry_run = dry_run;
   o.ignore_backoff = true;  // a technician's "sync now": try every channel at once
   Engine engine(session->config, *secrets, session->outbox, transport, SystemClock::instance(), o);

@@ -385,6 +385,59 @@ TEST(config_test, numbers_in_range) {
                       "kiosk.toml:13:1: missing required key 'name' in [[places]]");
 }
 
+// [sync] connections_per_host (1..32, default 8) and batches_in_flight (1..8, default 2).
+TEST(config_test, sync_engine_concurrency_defaults_and_values) {
+  auto defaults = parse(kMinimal);
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(defaults->sync.connections_per_host, 8);
+  EXPECT_EQ(defaults->sync.batches_in_flight, 2);
+  const kiosk::SyncSection section_defaults;
+  EXPECT_EQ(section_defaults.connections_per_host, 8);
+  EXPECT_EQ(section_defaults.batches_in_flight, 2);
+
+  auto set = parse(kMinimal + "[sync]\nconnections_per_host = 3\nbatches_in_flight = 5\n");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->sync.connections_per_host, 3);
+  EXPECT_EQ(set->sync.batches_in_flight, 5);
+  EXPECT_EQ(set->sync.interval_s, 300);  // the other [sync] keys keep their defaults
+
+  // The bounds themselves are accepted.
+  auto low = parse(kMinimal + "[sync]\nconnections_per_host = 1\nbatches_in_flight = 1\n");
+  ASSERT_TRUE(low.ok()) << low.error().message;
+  EXPECT_EQ(low->sync.connections_per_host, 1);
+  EXPECT_EQ(low->sync.batches_in_flight, 1);
+  auto high = parse(kMinimal + "[sync]\nconnections_per_host = 32\nbatches_in_flight = 8\n");
+  ASSERT_TRUE(high.ok()) << high.error().message;
+  EXPECT_EQ(high->sync.connections_per_host, 32);
+  EXPECT_EQ(high->sync.batches_in_flight, 8);
+
+  // The shipped example sets both to their defaults.
+  auto example = kiosk::load_config_file(repo_root() / "docs/config.example.toml");
+  ASSERT_TRUE(example.ok()) << example.error().message;
+  EXPECT_EQ(example->sync.connections_per_host, 8);
+  EXPECT_EQ(example->sync.batches_in_flight, 2);
+}
+
+TEST(config_test, sync_engine_concurrency_out_of_range_names_the_key) {
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nconnections_per_host = 0\n"), Errc::invalid_value,
+                      "kiosk.toml:14:24: 'sync.connections_per_host' must be between 1 and 32 connections (got 0)");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nconnections_per_host = 33\n"), Errc::invalid_value,
+                      "kiosk.toml:14:24: 'sync.connections_per_host' must be between 1 and 32 connections (got 33)");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nconnections_per_host = -1\n"), Errc::invalid_value,
+                      "kiosk.toml:14:24: 'sync.connections_per_host'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nbatches_in_flight = 0\n"), Errc::invalid_value,
+                      "kiosk.toml:14:21: 'sync.batches_in_flight' must be between 1 and 8 batches (got 0)");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nbatches_in_flight = 9\n"), Errc::invalid_value,
+                      "kiosk.toml:14:21: 'sync.batches_in_flight' must be between 1 and 8 batches (got 9)");
+  // A value far outside int is rejected, not truncated into range.
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nbatches_in_flight = 4294967298\n"), Errc::invalid_value,
+                      "kiosk.toml:14:21: 'sync.batches_in_flight'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nconnections_per_host = \"8\"\n"), Errc::config_type,
+                      "kiosk.toml:14:24: 'sync.connections_per_host' must be an integer (got a string)");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\nbatches_in_flight = 2.0\n"), Errc::config_type,
+                      "kiosk.toml:14:21: 'sync.batches_in_flight' must be an integer (got a floating-point number)");
+}
+
 TEST(config_test, base_url_rules) {
   auto channel = [](const std::string& url) {
     return parse(kMinimal + "[sync]\nsecrets_file = \"s.toml\"\n[channels.openklant]\nenabled = true\nbase_url = \"" + url +

@@ -312,6 +312,9 @@ class RecordingTransport final : public Transport {
     });
   }
   void run(int max_wait_ms) override { m_inner.run(max_wait_ms); }
+  void start_job(std::function<void()> job, std::function<void()> done) override {
+    m_inner.start_job(std::move(job), std::move(done));
+  }
   std::size_t pending() const override { return m_inner.pending(); }
 
   void set_rewrite(Rewrite r) { m_rewrite = std::move(r); }

@@ -114,6 +114,27 @@ TEST(engine_test, circuit_opens_after_repeated_failures_and_closes_on_success) {
   EXPECT_EQ(f.box.channel_state("openklant")->circuit, "closed");
 }
 
+// A run that ended (or was killed) during a half-open probe leaves "half_open" on disk; the next run
+// must probe with one delivery again, not send a full batch to a channel that was failing.
+TEST(engine_test, a_probe_left_half_open_by_an_earlier_run_counts_as_open) {
+  Fixture f;
+  for (auto n : {"signalen", "open311", "mastodon"}) f.config.channels[n].enabled = false;
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(f.box.submit(test::sample_question()).ok());
+  ChannelState left;
+  left.channel = "openklant";
+  left.circuit = "half_open";
+  left.failures = 3;
+  left.last_error = "HTTP 500";
+  ASSERT_TRUE(f.box.save_channel_state(left).ok());
+  EngineOptions o = test::fast_engine();
+  o.max_rounds = 1;
+  Engine e(f.config, f.world.secrets, f.box, f.transport, f.clock, o);
+  auto rep = e.run_once();
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->find("openklant")->delivered, 1u);  // the probe only
+  EXPECT_EQ(f.box.channel_state("openklant")->circuit, "closed");
+}
+
 TEST(engine_test, backoff_grows_with_equal_jitter_within_bounds) {
   for (std::uint64_t r : {0ull, 1ull, 999999ull, 123456789ull}) {
     EXPECT_GE(backoff_ms(1, 1000, 60000, r), 500);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "contract_server.hpp"
@@ -92,6 +93,39 @@ TEST(transport_test, a_slow_group_does_not_hold_up_another) {
   ASSERT_EQ(order.size(), 2u);
   EXPECT_EQ(order[0], "fast");
   EXPECT_EQ(order[1], "slow");
+}
+
+// A blocking job (the engine's fsync) runs off the I/O thread: answers keep coming in while it blocks,
+// and its completion runs inside run(), on the caller's thread, after the job has returned.
+TEST(transport_test, a_blocking_job_runs_beside_the_requests_and_completes_in_run) {
+  EchoServer server;
+  CurlTransport t;
+  std::vector<std::string> order;
+  std::atomic<bool> job_returned{false};
+  std::thread::id job_thread, done_thread;
+  t.start_job(
+      [&] {
+        job_thread = std::this_thread::get_id();
+        std::this_thread::sleep_for(std::chrono::milliseconds(800));
+        job_returned = true;
+      },
+      [&] {
+        done_thread = std::this_thread::get_id();
+        EXPECT_TRUE(job_returned.load());
+        order.push_back("job");
+      });
+  EXPECT_EQ(t.pending(), 1u);
+  t.start({get(server.base_url() + "/echo")}, [&](std::vector<HttpResult> rs) {
+    EXPECT_TRUE(rs.at(0).ok());
+    order.push_back("request");
+  });
+  for (int i = 0; i < 200 && t.pending() > 0; ++i) t.run(100);
+  ASSERT_EQ(order.size(), 2u);
+  EXPECT_EQ(order[0], "request");  // not held up by the job
+  EXPECT_EQ(order[1], "job");
+  EXPECT_NE(job_thread, std::this_thread::get_id());
+  EXPECT_EQ(done_thread, std::this_thread::get_id());
+  EXPECT_EQ(t.pending(), 0u);
 }
 
 TEST(transport_test, timeouts_and_refused_connections_are_typed) {

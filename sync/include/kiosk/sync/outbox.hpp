@@ -2,7 +2,8 @@
 // municipal channel has it, and where status, answers and news come back for the kiosk to show.
 //
 // Durability: WAL with synchronous=FULL. submit() returns a Receipt only after its transaction has
-// committed, so whatever a citizen was shown survives a power cut or kill -9.
+// committed, so whatever a citizen was shown survives a power cut or kill -9. The sync service's own
+// connection may defer its fsyncs (OutboxOptions::defer_fsync) and flush_wal() before each send.
 //
 // Delivery state machine, one row per (submission, channel):
 //
@@ -20,7 +21,8 @@
 // record() applies a batch of outcomes (delivered, retry or parked) in one transaction. The engine also
 // uses it just before sending a unit whose make-up matters (an Open Klant poll tally): in_flight ->
 // retry with uncertain=1 and the tally's id as remote_id, so a crash leaves the votes grouped by the
-// tally they went out in (Channel::send_tag).
+// tally they went out in (Channel::send_tag). record_and_claim() is record() of one round followed by
+// claim_due() of the next in the same transaction.
 //
 // Retention: purge() removes contact details and free text from submissions whose deliveries all
 // succeeded more than N days ago; reference, status and answers stay.
@@ -205,6 +207,12 @@ struct OutboxOptions {
   // acknowledgement rarely waits for a checkpoint; checkpoint() runs one at a quiet moment instead.
   int wal_autocheckpoint_pages = 4000;
   std::int64_t in_flight_lease_ms = 10 * 60 * 1000;  // after this an in-flight claim is considered dead
+  // For the sync engine's connection: commits do not wait for the disk (synchronous=NORMAL); the
+  // caller makes them durable with flush_wal() where it matters (before a claimed batch is sent), off
+  // its I/O thread. A kill -9 loses nothing either way; a power cut may lose outcomes recorded since
+  // the last flush, which the engine then finds again by lookup. Submissions are written by the
+  // kiosk's own connection, which keeps synchronous=FULL.
+  bool defer_fsync = false;
   const Clock* clock = nullptr;   // SystemClock when null
 };
 
@@ -251,6 +259,11 @@ class Outbox {
   // remote id in the same statement that marks it done. Already-delivered rows are left alone. With a
   // channel state, it is saved in the same transaction (the engine's end of a round: one fsync).
   Result<void> record(const std::vector<DeliveryUpdate>& updates, const ChannelState* state = nullptr);
+  // record() of a round's outcomes and its channel's state, then claim_due() of the next batch, in one
+  // transaction: one fsync per round instead of two. Nothing is recorded or claimed when it fails.
+  Result<std::vector<DueDelivery>> record_and_claim(const std::vector<DeliveryUpdate>& updates,
+                                                    const ChannelState& state, std::string_view channel,
+                                                    std::size_t max_count, std::size_t max_bytes);
   // Delivered items of a channel with a remote id, oldest poll first, delivered after since_ms and
   // whose remote status is not `closed_status`.
   Result<std::vector<RemoteRef>> followed(std::string_view channel, std::int64_t since_ms,
@@ -276,12 +289,20 @@ class Outbox {
   Result<void> checkpoint();
   int schema_version() const;
   const std::filesystem::path& path() const;
+  bool defers_fsync() const;
+  // Writes this database's log (the -wal file) through to the disk: every commit before the call is
+  // durable when it returns. Touches no SQLite state, so another thread may call it.
+  Result<void> flush_wal() const;
   sqlite3* handle();  // for tests and benchmarks only
 
  private:
   struct Impl;
   explicit Outbox(std::unique_ptr<Impl> impl);
   Result<std::vector<DueDelivery>> due(std::string_view channel, std::size_t max_count, std::size_t max_bytes, bool claim);
+  // The bodies of due() and record() inside the caller's transaction.
+  Result<std::vector<DueDelivery>> due_in_tx(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
+                                             bool claim);
+  Result<void> record_in_tx(const std::vector<DeliveryUpdate>& updates, const ChannelState* state);
   std::unique_ptr<Impl> m;
 };
 

@@ -57,7 +57,10 @@ class Transport {
   virtual void start(std::vector<HttpRequest> requests, Completion done) = 0;
   // Drives I/O for at most about max_wait_ms and calls the completions of finished groups.
   virtual void run(int max_wait_ms) = 0;
-  // Groups started and not yet completed.
+  // Runs a blocking job (an fsync) off the I/O thread, so that answers keep being read meanwhile;
+  // `done` is called from inside run() once the job has returned. Counts in pending() until then.
+  virtual void start_job(std::function<void()> job, std::function<void()> done) = 0;
+  // Groups and jobs started and not yet completed.
   virtual std::size_t pending() const = 0;
 
   // Synchronous helpers: start + run until done.
@@ -84,6 +87,7 @@ class CurlTransport final : public Transport {
   CurlTransport& operator=(const CurlTransport&) = delete;
   void start(std::vector<HttpRequest> requests, Completion done) override;
   void run(int max_wait_ms) override;
+  void start_job(std::function<void()> job, std::function<void()> done) override;
   std::size_t pending() const override;
 
  private:
@@ -98,13 +102,16 @@ class FakeTransport final : public Transport {
   explicit FakeTransport(Handler handler) : m_handler(std::move(handler)) {}
   void start(std::vector<HttpRequest> requests, Completion done) override;
   void run(int max_wait_ms) override;
-  std::size_t pending() const override { return m_queue.size(); }
+  // Runs the job at once; `done` follows in the next run().
+  void start_job(std::function<void()> job, std::function<void()> done) override;
+  std::size_t pending() const override { return m_queue.size() + m_jobs_done.size(); }
   const std::vector<HttpRequest>& sent() const { return m_sent; }
 
  private:
   Handler m_handler;
   std::vector<HttpRequest> m_sent;
   std::vector<std::pair<std::vector<HttpRequest>, Completion>> m_queue;
+  std::vector<std::function<void()>> m_jobs_done;
 };
 
 // application/x-www-form-urlencoded encoding of one value (RFC 3986 unreserved kept, space as %20).
