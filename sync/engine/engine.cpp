@@ -226,9 +226,29 @@ struct Engine::Impl {
     if (!due || due->empty()) return begin_round(l, std::move(due), t);
     auto held = std::make_shared<Result<std::vector<DueDelivery>>>(std::move(due));
     when_durable([this, &l, held, t](Result<void> ok) {
-      if (!ok) return begin_round(l, ok.error(), t);  // not sent; the claims come back after the lease
+      if (!ok) {
+        // Nothing of it was sent: hand the claims back now rather than let them look like a dead
+        // run's lost claims after the lease (a needless lookup, or a false park on Signalen).
+        std::vector<DeliveryUpdate> back;
+        for (const DueDelivery& d : **held) back.push_back(unsent(d, ok.error().message));
+        (void)outbox.record(back);
+        return begin_round(l, ok.error(), t);
+      }
       begin_round(l, std::move(*held), t);
     });
+  }
+
+  // A claimed delivery handed back unsent: due again after a backoff, as uncertain as it was.
+  DeliveryUpdate unsent(const DueDelivery& d, const std::string& error) {
+    std::int64_t next = now() + backoff_ms(d.attempts + 1, opt.backoff_base_ms, opt.backoff_max_ms, rng());
+    if (d.uncertain) next = std::max(next, now() + opt.uncertain_grace_ms);
+    return DeliveryUpdate{d.row_id, d.channel, DeliveryState::retry, "", "", next, error, d.uncertain};
+  }
+
+  // The units of a round that could not be sent go back with the round's outcomes.
+  void hand_back(Lane& l, const std::vector<std::pair<std::size_t, std::size_t>>& slices, const std::string& error) {
+    for (auto [i, n] : slices)
+      for (const DueDelivery* d : l.units[i].members) l.updates.push_back(unsent(*d, error));
   }
 
   void start_round(Lane& l) {
@@ -364,13 +384,15 @@ struct Engine::Impl {
     if (!tags.empty())
       if (auto r = outbox.record(tags); !r) {
         rep(l).last_error = r.error().message;
-        return finish_round(l);  // nothing sent; the claims stay in flight and come back after the lease
+        hand_back(l, slices, r.error().message);
+        return finish_round(l);  // nothing sent
       }
     if (tags.empty()) return transmit(l, std::move(requests), std::move(slices));
     auto held = std::make_shared<std::vector<HttpRequest>>(std::move(requests));
     when_durable([this, &l, held, slices](Result<void> ok) {
       if (!ok) {
         rep(l).last_error = ok.error().message;
+        hand_back(l, slices, ok.error().message);
         return finish_round(l);  // as above: nothing sent
       }
       transmit(l, std::move(*held), slices);

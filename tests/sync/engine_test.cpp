@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -231,4 +232,84 @@ TEST(engine_test, a_lost_claim_waits_out_the_grace_once_then_is_looked_up_and_se
     EXPECT_EQ(rep->find("openklant")->delivered, 1u);
   }
   EXPECT_EQ(world.openklant->contacts().size(), 1u);
+}
+
+namespace {
+
+// Runs the engine's jobs (the log flush) with no file descriptor to spare, so that opening the log to
+// flush it fails, as it would on a failing disk; requests go to the fake.
+class NoDescriptorsForJobs final : public Transport {
+ public:
+  explicit NoDescriptorsForJobs(FakeTransport& inner) : m_inner(inner) {}
+  void start(std::vector<HttpRequest> requests, Completion done) override { m_inner.start(std::move(requests), std::move(done)); }
+  void run(int max_wait_ms) override { m_inner.run(max_wait_ms); }
+  void start_job(std::function<void()> job, std::function<void()> done) override {
+    m_inner.start_job(
+        [job = std::move(job), this] {
+          rlimit old{};
+          ::getrlimit(RLIMIT_NOFILE, &old);
+          int lowest_free = ::dup(0);
+          ::close(lowest_free);
+          rlimit none = old;
+          none.rlim_cur = static_cast<rlim_t>(lowest_free);
+          ::setrlimit(RLIMIT_NOFILE, &none);
+          job();
+          ::setrlimit(RLIMIT_NOFILE, &old);
+          ++jobs;
+        },
+        std::move(done));
+  }
+  std::size_t pending() const override { return m_inner.pending(); }
+  int jobs = 0;
+
+ private:
+  FakeTransport& m_inner;
+};
+
+}  // namespace
+
+// A claim must be on disk before its request leaves. When the log cannot be flushed nothing is sent,
+// and the claims go back at once as unsent retries: left in flight, they would come back after the
+// lease as a dead run's lost claims (a needless lookup, or on Signalen a false "answer lost" park).
+TEST(engine_test, claims_go_back_unsent_when_the_log_cannot_be_flushed) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};
+  Config config = world.config(dir / "outbox.sqlite");
+  for (auto& [n, c] : config.channels) c.enabled = n == "openklant";
+  auto opts = test::outbox_options_for(config, &clock);
+  opts.defer_fsync = true;
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  Submission q = test::sample_question();
+  q.channels = {"openklant"};
+  auto receipt = box->submit(q);
+  ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+
+  FakeTransport fake([](const HttpRequest&) -> HttpResult { return make_error(Errc::network, "not expected"); });
+  NoDescriptorsForJobs transport(fake);
+  EngineOptions eo = test::fast_engine();
+  eo.refresh = false;
+  eo.poll_status = false;
+  Engine engine(config, world.secrets, *box, transport, clock, eo);
+  auto rep = engine.run_once();
+  EXPECT_GE(transport.jobs, 1);
+  EXPECT_TRUE(fake.sent().empty()) << "a request left before its claim was on disk";
+  // The run itself fails with the reason (its final flush fails too: a failed flush stays failed).
+  ASSERT_FALSE(rep.ok());
+  EXPECT_NE(rep.error().message.find("to disk"), std::string::npos) << rep.error().message;
+
+  auto found = box->find(receipt->uuid);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->deliveries.size(), 1u);
+  const auto& d = found->deliveries[0];
+  EXPECT_EQ(d.state, DeliveryState::retry) << delivery_state_name(d.state);
+  EXPECT_NE(d.last_error.find("to disk"), std::string::npos) << d.last_error;
+  // Due again after its backoff as a plain retry: nothing was sent, so nothing can have arrived.
+  clock.advance(60'000);
+  auto again = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_FALSE((*again)[0].lost_claim);
+  EXPECT_FALSE((*again)[0].uncertain);
 }
