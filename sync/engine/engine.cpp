@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 
 namespace kiosk {
@@ -226,16 +227,18 @@ struct Engine::Impl {
     if (!due || due->empty()) return begin_round(l, std::move(due), t);
     auto held = std::make_shared<Result<std::vector<DueDelivery>>>(std::move(due));
     when_durable([this, &l, held, t](Result<void> ok) {
-      if (!ok) {
-        // Nothing of it was sent: hand the claims back now rather than let them look like a dead
-        // run's lost claims after the lease (a needless lookup, or a false park on Signalen).
-        std::vector<DeliveryUpdate> back;
-        for (const DueDelivery& d : **held) back.push_back(unsent(d, ok.error().message));
-        (void)outbox.record(back);
-        return begin_round(l, ok.error(), t);
-      }
+      if (!ok) return hand_back_claims(l, **held, ok.error(), t);
       begin_round(l, std::move(*held), t);
     });
+  }
+
+  // Claims that could not be made durable are not sent. Hand them back now rather than let them look
+  // like a dead run's lost claims after the lease (a needless lookup, or a false park on Signalen).
+  void hand_back_claims(Lane& l, const std::vector<DueDelivery>& claims, const Error& why, std::int64_t t) {
+    std::vector<DeliveryUpdate> back;
+    for (const DueDelivery& d : claims) back.push_back(unsent(d, why.message));
+    (void)outbox.record(back);
+    begin_round(l, why, t);
   }
 
   // A claimed delivery handed back unsent: due again after a backoff, as uncertain as it was.
@@ -381,12 +384,11 @@ struct Engine::Impl {
         tags.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, tag, "",
                                       now() + opt.uncertain_grace_ms, "", true});
     }
-    if (!tags.empty())
-      if (auto r = outbox.record(tags); !r) {
-        rep(l).last_error = r.error().message;
-        hand_back(l, slices, r.error().message);
-        return finish_round(l);  // nothing sent
-      }
+    if (auto tagged = tags.empty() ? Result<void>{} : outbox.record(tags); !tagged) {
+      rep(l).last_error = tagged.error().message;
+      hand_back(l, slices, tagged.error().message);
+      return finish_round(l);  // nothing sent
+    }
     if (tags.empty()) return transmit(l, std::move(requests), std::move(slices));
     auto held = std::make_shared<std::vector<HttpRequest>>(std::move(requests));
     when_durable([this, &l, held, slices](Result<void> ok) {
@@ -444,26 +446,50 @@ struct Engine::Impl {
     // A retry never comes due before the channel is ready again.
     for (auto& u : l.updates)
       if (u.state == DeliveryState::retry && !u.error.empty()) u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
-    // The outcomes, the channel's circuit and the claim of the next batch in one transaction: one
-    // fsync per round.
+    // The outcomes, the channel's circuit and the claim of the next batch in one transaction (one
+    // fsync per round), and the flush that makes the claim durable before it is sent: on the
+    // transport's worker thread, so that the other lanes' answers keep being read and their next
+    // requests sent meanwhile (run inline, the I/O thread starved the connections for the length of
+    // a transaction each round).
     std::int64_t t2 = now();
     std::size_t count = next_claim_count(l, t2);
-    Result<std::vector<DueDelivery>> next = std::vector<DueDelivery>{};
-    if (count > 0) {
-      next = outbox.record_and_claim(l.updates, *l.state, l.ch->config().name, count, batch_bytes(l));
-      // The claim part can fail on its own (an unreadable stored submission): the outcomes that came
-      // back must still be kept, or delivered rows would later look like lost claims.
-      if (!next)
-        if (auto r = outbox.record(l.updates, l.state); !r) rep(l).last_error = r.error().message;
-    } else if (auto r = outbox.record(l.updates, l.state); !r) {
-      rep(l).last_error = r.error().message;
-    }
-    rep(l).circuit = l.state->circuit;
     l.due.clear();
     l.units.clear();
-    if (progress) progress(report);
-    if (count == 0) return finish_lane(l);
-    claimed(l, std::move(next), t2);
+    // The job gets its own copies: the channel's state is shared with its other lanes, which go on.
+    struct End {
+      std::vector<DeliveryUpdate> updates;
+      ChannelState state;
+      Result<std::vector<DueDelivery>> next = std::vector<DueDelivery>{};
+      std::string record_error;
+      Result<void> durable;
+    };
+    auto end = std::make_shared<End>();
+    end->updates = std::move(l.updates);
+    l.updates.clear();
+    end->state = *l.state;
+    std::string name = l.ch->config().name;
+    std::size_t bytes = batch_bytes(l);
+    transport.start_job(
+        [this, end, count, name, bytes] {
+          if (count > 0) {
+            end->next = outbox.record_and_claim(end->updates, end->state, name, count, bytes);
+            // The claim part can fail on its own (an unreadable stored submission): the outcomes that
+            // came back must still be kept, or delivered rows would later look like lost claims.
+            if (!end->next)
+              if (auto r = outbox.record(end->updates, &end->state); !r) end->record_error = r.error().message;
+          } else if (auto r = outbox.record(end->updates, &end->state); !r) {
+            end->record_error = r.error().message;
+          }
+          if (end->next && !end->next->empty() && outbox.defers_fsync()) end->durable = outbox.flush_wal();
+        },
+        [this, &l, end, count, t2] {
+          if (!end->record_error.empty()) rep(l).last_error = end->record_error;
+          rep(l).circuit = l.state->circuit;
+          if (progress) progress(report);
+          if (count == 0) return finish_lane(l);
+          if (!end->durable) return hand_back_claims(l, *end->next, end->durable.error(), t2);
+          begin_round(l, std::move(end->next), t2);
+        });
   }
 
   void finish_lane(Lane& l) {

@@ -52,6 +52,11 @@ struct Outbox::Impl {
   sqlite::StmtCache stmts;  // the sync engine's per-round statements, prepared once
   // flush_wal() state, shared with the thread that calls it. After a failed fdatasync the kernel may
   // mark the lost pages clean and report the error only once: every later flush must fail too.
+  // One connection, used by more than one thread (the sync engine records rounds on the transport's
+  // worker thread): one public call at a time. Recursive: public calls use one another.
+  std::recursive_mutex mutex;
+  std::unique_lock<std::recursive_mutex> guard() { return std::unique_lock(mutex); }
+
   std::mutex flush_mutex;
   std::string flush_error;  // set once, never cleared
   bool dir_synced = false;
@@ -335,6 +340,7 @@ Result<Receipt> Outbox::Impl::insert(Submission& s) {
 }
 
 Result<Receipt> Outbox::submit(Submission s) {
+  auto guard = m->guard();
   // Validate before opening a transaction: invalid input never touches the database.
   if (s.created_at_ms <= 0) s.created_at_ms = m->now();
   if (s.kiosk_id.empty()) s.kiosk_id = m->options.kiosk_id;
@@ -348,6 +354,7 @@ Result<Receipt> Outbox::submit(Submission s) {
 }
 
 Result<std::vector<Receipt>> Outbox::submit_batch(std::vector<Submission> batch) {
+  auto guard = m->guard();
   for (auto& s : batch) {
     if (s.created_at_ms <= 0) s.created_at_ms = m->now();
     if (s.kiosk_id.empty()) s.kiosk_id = m->options.kiosk_id;
@@ -367,6 +374,7 @@ Result<std::vector<Receipt>> Outbox::submit_batch(std::vector<Submission> batch)
 }
 
 Result<std::size_t> Outbox::import_stored(const std::vector<StoredSubmission>& batch) {
+  auto guard = m->guard();
   for (const auto& in : batch) {
     if (in.submission.uuid.empty() || !refcode::verify(in.submission.reference))
       return make_error(Errc::invalid_value, "an imported submission needs its uuid and a valid reference");
@@ -469,6 +477,7 @@ Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
 }
 
 Result<StoredSubmission> Outbox::find(std::string_view key) {
+  auto guard = m->guard();
   std::string sql(kSelectSubmission);
   std::string value;
   if (key.size() == 36 && key[8] == '-') {
@@ -490,6 +499,7 @@ Result<StoredSubmission> Outbox::find(std::string_view key) {
 }
 
 Result<void> Outbox::for_each(const std::function<bool(const StoredSubmission&)>& visit) {
+  auto guard = m->guard();
   Stmt st(m->db, std::string(kSelectSubmission) + "ORDER BY id");
   if (auto r = m->check(st, "cannot read submissions"); !r) return r;
   int rc;
@@ -503,6 +513,7 @@ Result<void> Outbox::for_each(const std::function<bool(const StoredSubmission&)>
 }
 
 Result<std::vector<SubmissionSummary>> Outbox::list(const ListFilter& f) {
+  auto guard = m->guard();
   std::string sql =
       "SELECT s.id, s.reference, s.uuid, s.kind, s.created_at, "
       "(SELECT group_concat(d.channel || ':' || d.state, ' ') FROM deliveries d WHERE d.submission_id = s.id) "
@@ -532,6 +543,7 @@ Result<std::vector<SubmissionSummary>> Outbox::list(const ListFilter& f) {
 }
 
 Result<OutboxStats> Outbox::stats() {
+  auto guard = m->guard();
   OutboxStats out;
   out.schema_version = m->schema;
   out.active_dictionary = m->codec.active_dictionary();
@@ -577,16 +589,19 @@ Result<OutboxStats> Outbox::stats() {
 
 Result<std::vector<DueDelivery>> Outbox::claim_due(std::string_view channel, std::size_t max_count,
                                                    std::size_t max_bytes) {
+  auto guard = m->guard();
   return due(channel, max_count, max_bytes, true);
 }
 
 Result<std::vector<DueDelivery>> Outbox::peek_due(std::string_view channel, std::size_t max_count,
                                                   std::size_t max_bytes) {
+  auto guard = m->guard();
   return due(channel, max_count, max_bytes, false);
 }
 
 Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
                                              bool claim) {
+  auto guard = m->guard();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   auto out = due_in_tx(channel, max_count, max_bytes, claim);
@@ -598,6 +613,7 @@ Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size
 Result<std::vector<DueDelivery>> Outbox::record_and_claim(const std::vector<DeliveryUpdate>& updates,
                                                           const ChannelState& state, std::string_view channel,
                                                           std::size_t max_count, std::size_t max_bytes) {
+  auto guard = m->guard();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   if (auto r = record_in_tx(updates, &state); !r) return r.error();
@@ -609,6 +625,7 @@ Result<std::vector<DueDelivery>> Outbox::record_and_claim(const std::vector<Deli
 
 Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std::size_t max_count,
                                                    std::size_t max_bytes, bool claim) {
+  auto guard = m->guard();
   std::int64_t now_ms = m->now();
   // pending first (oldest submission first), then due retries, then in-flight claims whose lease ran out.
   // Each state is read through the queue index (channel, state, submission_id) and limited on its own,
@@ -681,6 +698,7 @@ Result<void> Outbox::Impl::set_state(std::int64_t row_id, std::string_view chann
 
 Result<void> Outbox::mark_delivered(std::int64_t row_id, std::string_view channel, std::string_view remote_id,
                                     std::string_view remote_display) {
+  auto guard = m->guard();
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
                       "uncertain = 0, "
@@ -690,6 +708,7 @@ Result<void> Outbox::mark_delivered(std::int64_t row_id, std::string_view channe
 
 Result<void> Outbox::mark_retry(std::int64_t row_id, std::string_view channel, std::int64_t next_attempt_ms,
                                 std::string_view error) {
+  auto guard = m->guard();
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5 "
                       "WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'",
@@ -697,6 +716,7 @@ Result<void> Outbox::mark_retry(std::int64_t row_id, std::string_view channel, s
 }
 
 Result<void> Outbox::mark_parked(std::int64_t row_id, std::string_view channel, std::string_view reason) {
+  auto guard = m->guard();
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, uncertain = 0 "
                       "WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'",
@@ -704,6 +724,7 @@ Result<void> Outbox::mark_parked(std::int64_t row_id, std::string_view channel, 
 }
 
 Result<std::size_t> Outbox::requeue_parked(std::string_view channel) {
+  auto guard = m->guard();
   Stmt st(m->db,
           "UPDATE deliveries SET state = 'pending', parked_reason = NULL, next_attempt_at = 0, updated_at = ? "
           "WHERE state = 'parked' AND (? = '' OR channel = ?)");
@@ -715,12 +736,14 @@ Result<std::size_t> Outbox::requeue_parked(std::string_view channel) {
 }
 
 Result<void> Outbox::set_remote_status(std::int64_t row_id, std::string_view channel, std::string_view status) {
+  auto guard = m->guard();
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET updated_at = ?3, remote_status = ?4 WHERE submission_id = ?1 AND channel = ?2",
                       [&](Stmt& st) { st.bind(4, status); });
 }
 
 Result<bool> Outbox::remote_id_taken(std::string_view channel, std::string_view remote_id, std::int64_t except_row) {
+  auto guard = m->guard();
   auto st = m->cached("SELECT 1 FROM deliveries WHERE channel = ? AND remote_id = ? AND submission_id <> ? LIMIT 1");
   if (auto r = m->check(*st, "cannot look up remote ids"); !r) return r.error();
   st->bind(1, channel).bind(2, remote_id).bind(3, except_row);
@@ -731,12 +754,14 @@ Result<bool> Outbox::remote_id_taken(std::string_view channel, std::string_view 
 }
 
 Result<void> Outbox::set_remote_id(std::int64_t row_id, std::string_view channel, std::string_view remote_id) {
+  auto guard = m->guard();
   return m->set_state(row_id, channel,
                       "UPDATE deliveries SET updated_at = ?3, remote_id = ?4 WHERE submission_id = ?1 AND channel = ?2",
                       [&](Stmt& st) { st.bind(4, remote_id); });
 }
 
 Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
+  auto guard = m->guard();
   auto st = m->cached(
       "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?, ?, ?, ?, ?)");
   if (auto r = m->check(*st, "cannot store the answer"); !r) return r.error();
@@ -748,6 +773,7 @@ Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
 }
 
 Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
+  auto guard = m->guard();
   if (updates.empty()) return state ? save_channel_state(*state) : Result<void>{};
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r;
@@ -756,6 +782,7 @@ Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const Ch
 }
 
 Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
+  auto guard = m->guard();
   std::int64_t now_ms = m->now();
   auto done = m->cached(
       "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
@@ -797,6 +824,7 @@ Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, co
 
 Result<std::vector<RemoteRef>> Outbox::followed(std::string_view channel, std::int64_t since_ms,
                                                 std::string_view closed_status, std::size_t limit) {
+  auto guard = m->guard();
   auto st = m->cached(
       "SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
       "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
@@ -813,6 +841,7 @@ Result<std::vector<RemoteRef>> Outbox::followed(std::string_view channel, std::i
 }
 
 Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
+  auto guard = m->guard();
   Stmt st(m->db,
           "SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, ''), "
           "d.updated_at FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
@@ -830,6 +859,7 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
 }
 
 Result<ChannelState> Outbox::channel_state(std::string_view channel) {
+  auto guard = m->guard();
   auto st = m->cached(
       "SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
       "FROM channel_state WHERE channel = ?");
@@ -861,7 +891,10 @@ Result<ChannelState> Outbox::channel_state(std::string_view channel) {
   return out;
 }
 
-Result<void> Outbox::save_channel_state(const ChannelState& c) { return m->write_channel_state(c); }
+Result<void> Outbox::save_channel_state(const ChannelState& c) {
+  auto guard = m->guard();
+  return m->write_channel_state(c);
+}
 
 Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
   auto st = cached(
@@ -882,6 +915,7 @@ Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
 }
 
 Result<std::optional<std::string>> Outbox::cache_get(std::string_view key, std::int64_t* fetched_ms) {
+  auto guard = m->guard();
   auto st = m->cached("SELECT body, fetched_at FROM sync_cache WHERE key = ?");
   if (auto r = m->check(*st, "cannot read the cache"); !r) return r.error();
   st->bind(1, key);
@@ -893,6 +927,7 @@ Result<std::optional<std::string>> Outbox::cache_get(std::string_view key, std::
 }
 
 Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
+  auto guard = m->guard();
   auto st = m->cached(
       "INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
@@ -903,6 +938,7 @@ Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
 }
 
 Result<std::size_t> Outbox::purge(int days) {
+  auto guard = m->guard();
   if (days < 0) return make_error(Errc::invalid_value, "retention days must not be negative");
   std::int64_t cutoff = m->now() - static_cast<std::int64_t>(days) * 86'400'000;
   Transaction tx(m->db);
@@ -950,6 +986,7 @@ Result<std::size_t> Outbox::purge(int days) {
 }
 
 Result<bool> Outbox::upsert_news(const NewsItem& n) {
+  auto guard = m->guard();
   Stmt st(m->db,
           "INSERT INTO news (source, remote_id, published_at, language, text, url) VALUES (?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (source, remote_id) DO UPDATE SET published_at = excluded.published_at, "
@@ -964,6 +1001,7 @@ Result<bool> Outbox::upsert_news(const NewsItem& n) {
 }
 
 Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {
+  auto guard = m->guard();
   Stmt st(m->db, "SELECT source, remote_id, published_at, language, text, url FROM news ORDER BY published_at DESC LIMIT ?");
   if (auto r = m->check(st, "cannot read news"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));
@@ -976,12 +1014,14 @@ Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {
 }
 
 Result<void> Outbox::checkpoint() {
+  auto guard = m->guard();
   int rc = sqlite3_wal_checkpoint_v2(m->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   if (rc != SQLITE_OK && rc != SQLITE_BUSY) return m->fail(rc, "checkpoint failed");
   return {};
 }
 
 Result<std::string> Outbox::integrity_check() {
+  auto guard = m->guard();
   Stmt st(m->db, "PRAGMA integrity_check");
   if (auto r = m->check(st, "integrity check failed"); !r) return r.error();
   std::string out;
