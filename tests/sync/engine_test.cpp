@@ -43,6 +43,25 @@ class BlackHole {
   int m_port = 0;
 };
 
+// A world with only Open Klant enabled, on a fake clock; the test opens the outbox with `opts`.
+struct OpenKlantOnly {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};
+  Config config = only_openklant(world.config(dir / "outbox.sqlite"));
+  OutboxOptions opts = test::outbox_options_for(config, &clock);
+
+  static Config only_openklant(Config c) {
+    for (auto& [n, ch] : c.channels) ch.enabled = n == "openklant";
+    return c;
+  }
+  static Submission question() {
+    Submission q = test::sample_question();
+    q.channels = {"openklant"};
+    return q;
+  }
+};
+
 struct Fixture {
   test::TempDir dir;
   test::SyncWorld world;
@@ -195,18 +214,12 @@ TEST(engine_test, only_one_sync_runs_at_a_time) {
 // A claim lost with a crashed run waits out the grace once (the request may still sit in a server
 // queue), then is looked up and sent; deferring must not restart its own clock.
 TEST(engine_test, a_lost_claim_waits_out_the_grace_once_then_is_looked_up_and_sent) {
-  test::TempDir dir;
-  test::SyncWorld world;
-  FakeClock clock{1767258000000};
-  Config config = world.config(dir / "outbox.sqlite");
-  for (auto& [n, c] : config.channels) c.enabled = n == "openklant";
-  auto opts = test::outbox_options_for(config, &clock);
+  OpenKlantOnly f;
+  auto& [dir, world, clock, config, opts] = f;
   opts.in_flight_lease_ms = 1000;
   auto box = Outbox::open(opts);
   ASSERT_TRUE(box.ok()) << box.error().message;
-  Submission q = test::sample_question();
-  q.channels = {"openklant"};
-  ASSERT_TRUE(box->submit(q).ok());
+  ASSERT_TRUE(box->submit(f.question()).ok());
   // A run claims it and dies before any answer (nothing reached the server here).
   ASSERT_EQ(box->claim_due("openklant", 10, 1 << 20)->size(), 1u);
 
@@ -272,18 +285,12 @@ class NoDescriptorsForJobs final : public Transport {
 // and the claims go back at once as unsent retries: left in flight, they would come back after the
 // lease as a dead run's lost claims (a needless lookup, or on Signalen a false "answer lost" park).
 TEST(engine_test, claims_go_back_unsent_when_the_log_cannot_be_flushed) {
-  test::TempDir dir;
-  test::SyncWorld world;
-  FakeClock clock{1767258000000};
-  Config config = world.config(dir / "outbox.sqlite");
-  for (auto& [n, c] : config.channels) c.enabled = n == "openklant";
-  auto opts = test::outbox_options_for(config, &clock);
+  OpenKlantOnly f;
+  auto& [dir, world, clock, config, opts] = f;
   opts.defer_fsync = true;
   auto box = Outbox::open(opts);
   ASSERT_TRUE(box.ok()) << box.error().message;
-  Submission q = test::sample_question();
-  q.channels = {"openklant"};
-  auto receipt = box->submit(q);
+  auto receipt = box->submit(f.question());
   ASSERT_TRUE(receipt.ok()) << receipt.error().message;
 
   FakeTransport fake([](const HttpRequest&) -> HttpResult { return make_error(Errc::network, "not expected"); });
