@@ -496,8 +496,14 @@ struct Engine::Impl {
     if (l.done) return;
     l.done = true;
     rep(l).circuit = l.state->circuit;
-    (void)outbox.save_channel_state(*l.state);
+    save_state(l);
     if (l.slot == 0) poll_status(l);
+  }
+
+  // Saves a copy of the channel's state through the worker's queue, behind the rounds recorded there
+  // before: written straight away, it could be overwritten by an older copy still waiting in the queue.
+  void save_state(Lane& l) {
+    transport.start_job([this, copy = *l.state] { (void)outbox.save_channel_state(copy); }, [] {});
   }
 
   void poll_status(Lane& l) {
@@ -515,7 +521,7 @@ struct Engine::Impl {
         asked.push_back(ref);
       }
     l.state->last_poll_ms = t;
-    (void)outbox.save_channel_state(*l.state);
+    save_state(l);
     if (rqs.empty()) return;
     transport.start(std::move(rqs), [this, &l, asked](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
