@@ -385,14 +385,14 @@ TEST(config_test, numbers_in_range) {
                       "kiosk.toml:13:1: missing required key 'name' in [[places]]");
 }
 
-// [sync] connections_per_host (1..32, default 8) and batches_in_flight (1..8, default 2).
+// [sync] connections_per_host (1..32, default 12) and batches_in_flight (1..8, default 2).
 TEST(config_test, sync_engine_concurrency_defaults_and_values) {
   auto defaults = parse(kMinimal);
   ASSERT_TRUE(defaults.ok()) << defaults.error().message;
-  EXPECT_EQ(defaults->sync.connections_per_host, 8);
+  EXPECT_EQ(defaults->sync.connections_per_host, 12);
   EXPECT_EQ(defaults->sync.batches_in_flight, 2);
   const kiosk::SyncSection section_defaults;
-  EXPECT_EQ(section_defaults.connections_per_host, 8);
+  EXPECT_EQ(section_defaults.connections_per_host, 12);
   EXPECT_EQ(section_defaults.batches_in_flight, 2);
 
   auto set = parse(kMinimal + "[sync]\nconnections_per_host = 3\nbatches_in_flight = 5\n");
@@ -414,7 +414,7 @@ TEST(config_test, sync_engine_concurrency_defaults_and_values) {
   // The shipped example sets both to their defaults.
   auto example = kiosk::load_config_file(repo_root() / "docs/config.example.toml");
   ASSERT_TRUE(example.ok()) << example.error().message;
-  EXPECT_EQ(example->sync.connections_per_host, 8);
+  EXPECT_EQ(example->sync.connections_per_host, 12);
   EXPECT_EQ(example->sync.batches_in_flight, 2);
 }
 

@@ -92,7 +92,7 @@ struct SyncSection {
   int interval_s = 300;                // seconds between sync rounds
   std::filesystem::path secrets_file;  // absolute after loading; required if openklant, open311 or mastodon is enabled
   int answer_poll_interval_s = 900;    // seconds between polls for answers and status
-  int connections_per_host = 8;        // parallel HTTP/1.1 connections to one server (HTTP/2 multiplexes on one)
+  int connections_per_host = 12;        // parallel HTTP/1.1 connections to one server (HTTP/2 multiplexes on one)
   int batches_in_flight = 2;           // batches of one channel under way at once: one is recorded and the next
                                        // claimed while another is on the wire
 };
