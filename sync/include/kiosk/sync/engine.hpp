@@ -6,6 +6,9 @@
 // about uncertain deliveries first, sends all channels' requests together over one Transport (one
 // libcurl multi handle), and records every outcome of the round in one outbox transaction
 // (Outbox::record: the remote id is written in the statement that marks the delivery done).
+// That transaction also claims the lane's next batch (Outbox::record_and_claim) and runs on the
+// transport's worker thread together with the log flush that makes the claim durable, so that the
+// I/O thread keeps reading answers and sending the other lanes' requests meanwhile.
 //
 // Per channel (ChannelState in the outbox, so it survives restarts), a circuit with backoff:
 //

@@ -216,6 +216,9 @@ struct OutboxOptions {
   const Clock* clock = nullptr;   // SystemClock when null
 };
 
+// Thread safety: one connection per Outbox; each public call holds the Outbox's lock for its
+// duration, so two threads may share one (the sync engine records its rounds on the transport's
+// worker thread while its I/O thread goes on). flush_wal() takes no part in that lock.
 class Outbox {
  public:
   static Result<Outbox> open(const OutboxOptions& options);
