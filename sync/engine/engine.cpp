@@ -3,12 +3,16 @@
 // as soon as its previous one is recorded, whatever the other lanes are waiting for.
 #include "kiosk/sync/engine.hpp"
 
+#include "kiosk/sync/sent_journal.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <exception>
 #include <memory>
+#include <new>
 #include <random>
 
 namespace kiosk {
@@ -65,6 +69,29 @@ struct Lane {
   std::string round_error;
 };
 
+// Runs an adapter call. Adapters read what servers send; whatever one throws is kept here as `why`
+// (false), so that one odd answer costs one delivery, lookup, poll or refresh and never the run.
+template <class F>
+bool contained(F&& f, std::string& why) noexcept {
+  try {
+    f();
+    return true;
+  } catch (const std::bad_alloc&) {
+    why = "out of memory";
+  } catch (const std::exception& e) {
+    why = e.what();
+  } catch (...) {
+    why = "unknown error";
+  }
+  return false;
+}
+
+std::int64_t new_run_id() {
+  std::random_device rd;
+  std::uint64_t id = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
+  return static_cast<std::int64_t>(id >> 1) | 1;  // positive, never 0
+}
+
 std::string mask(std::string s, const Secrets& secrets) {
   for (const std::string& secret : {secrets.openklant_token, secrets.open311_api_key, secrets.mastodon_access_token}) {
     if (secret.empty()) continue;
@@ -90,6 +117,7 @@ struct Engine::Impl {
   RunReport report;
   std::vector<std::unique_ptr<Lane>> lanes;
   std::vector<std::unique_ptr<ChannelState>> states;
+  SentJournal journal;  // this run's sends (closed: none are journalled, and none proven unsent later)
 
   Impl(const Config& c, const Secrets& s, Outbox& o, Transport& t, const Clock& k, EngineOptions e)
       : config(c), secrets(s), outbox(o), transport(t), clock(k), opt(std::move(e)) {}
@@ -193,6 +221,17 @@ struct Engine::Impl {
       }
   }
 
+  // An answer the adapter could not read: it did answer, so the request may have been taken.
+  SendResult unreadable(Lane& l, std::string_view what, const std::string& why) {
+    ++rep(l).unreadable;
+    SendResult sr;
+    sr.uncertain = true;
+    sr.error = std::string(l.ch->name()) + "'s answer to " + std::string(what) + " could not be read (" + why +
+               "); the server is asked whether it arrived before it is sent again. If this repeats, the server "
+               "answers outside its published API: report it to the municipality's supplier";
+    return sr;
+  }
+
   // How many deliveries the lane's next round may claim now; 0 when the lane is done (the report
   // says why where there is a reason: backing off, circuit open, paced).
   std::size_t next_claim_count(Lane& l, std::int64_t t) {
@@ -273,7 +312,11 @@ struct Engine::Impl {
     }
     ++l.rounds;
     l.due = std::move(*due);
-    l.units = l.ch->plan(l.due, t);
+    std::string why;
+    if (!contained([&] { l.units = l.ch->plan(l.due, t); }, why)) {
+      l.units.clear();
+      for (const DueDelivery& d : l.due) l.units.push_back(Unit{{&d}, 0});
+    }
     l.results.assign(l.units.size(), SendResult{});
     l.updates.clear();
     l.any_success = l.any_failure = false;
@@ -307,7 +350,10 @@ struct Engine::Impl {
                                              last + opt.uncertain_grace_ms, "", true});
         continue;
       }
-      if (auto rq = l.ch->build_lookup(u)) {
+      std::optional<HttpRequest> rq;
+      if (!contained([&] { rq = l.ch->build_lookup(u); }, why)) {
+        apply(l, u, unreadable(l, "a lookup", why));
+      } else if (rq) {
         lookups.push_back(i);
         lookup_requests.push_back(std::move(*rq));
       } else if (l.ch->resend_unverifiable()) {
@@ -328,7 +374,10 @@ struct Engine::Impl {
                       count_traffic(l, rs);
                       for (std::size_t k = 0; k < lookups.size(); ++k) {
                         const Unit& u = l.units[lookups[k]];
-                        LookupResult lr = l.ch->interpret_lookup(u, rs[k]);
+                        LookupResult lr;
+                        std::string odd;
+                        if (!contained([&] { lr = l.ch->interpret_lookup(u, rs[k]); }, odd))
+                          lr.error = std::string(l.ch->name()) + "'s answer to a lookup could not be read (" + odd + ")";
                         if (lr.found == Found::yes) {
                           ++rep(l).found_remote;
                           SendResult sr;
@@ -362,7 +411,10 @@ struct Engine::Impl {
     std::vector<HttpRequest> requests;
     std::vector<std::pair<std::size_t, std::size_t>> slices;  // unit index, request count
     for (std::size_t i : sends) {
-      auto built = l.ch->build(l.units[i]);
+      Result<std::vector<HttpRequest>> built = std::vector<HttpRequest>{};
+      std::string why;
+      if (!contained([&] { built = l.ch->build(l.units[i]); }, why))
+        built = make_error(Errc::invalid_value, "the request could not be built (" + why + ")");
       if (!built) {
         SendResult sr;
         sr.state = DeliveryState::parked;
@@ -378,7 +430,8 @@ struct Engine::Impl {
     // Units that must be found again by their make-up: tag the members durably before anything is sent.
     std::vector<DeliveryUpdate> tags;
     for (auto [i, n] : slices) {
-      std::string tag = l.ch->send_tag(l.units[i]);
+      std::string tag, why;
+      (void)contained([&] { tag = l.ch->send_tag(l.units[i]); }, why);
       if (tag.empty()) continue;
       for (const DueDelivery* d : l.units[i].members)
         tags.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, tag, "",
@@ -403,6 +456,20 @@ struct Engine::Impl {
 
   // Sends a round's requests; `slices` says which unit each run of them belongs to (unit, count).
   void transmit(Lane& l, std::vector<HttpRequest> requests, std::vector<std::pair<std::size_t, std::size_t>> slices) {
+    // Each request notes its deliveries in the sent journal just before it goes to its connection.
+    if (journal.is_open()) {
+      std::size_t at = 0;
+      for (auto [i, n] : slices) {
+        std::vector<std::int64_t> rows;
+        for (const DueDelivery* d : l.units[i].members) rows.push_back(d->row_id);
+        auto shared_rows = std::make_shared<const std::vector<std::int64_t>>(std::move(rows));
+        for (std::size_t k = 0; k < n; ++k)
+          requests[at + k].on_send = [this, channel = l.ch->config().name, shared_rows] {
+            return journal.record(channel, *shared_rows);
+          };
+        at += n;
+      }
+    }
     transport.start(std::move(requests), [this, &l, slices](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
       std::vector<HttpRequest> follow;
@@ -412,7 +479,9 @@ struct Engine::Impl {
         std::vector<HttpResult> mine;
         for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(rs[at + k]));
         at += n;
-        SendResult sr = l.ch->interpret(l.units[i], mine);
+        SendResult sr;
+        std::string why;
+        if (!contained([&] { sr = l.ch->interpret(l.units[i], mine); }, why)) sr = unreadable(l, "a delivery", why);
         if (sr.state == DeliveryState::delivered && !sr.follow_ups.empty()) {
           follow_slices.emplace_back(i, sr.follow_ups.size());
           for (auto& f : sr.follow_ups) follow.push_back(std::move(f));
@@ -430,7 +499,11 @@ struct Engine::Impl {
           std::vector<HttpResult> mine;
           for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(frs[pos + k]));
           pos += n;
-          apply(l, l.units[i], l.ch->finish(l.units[i], l.results[i], mine));
+          SendResult sr;
+          std::string why;
+          if (!contained([&] { sr = l.ch->finish(l.units[i], l.results[i], mine); }, why))
+            sr = unreadable(l, "a follow-up", why);
+          apply(l, l.units[i], sr);
         }
         finish_round(l);
       });
@@ -515,18 +588,26 @@ struct Engine::Impl {
     if (!refs || refs->empty()) return;
     std::vector<HttpRequest> rqs;
     std::vector<RemoteRef> asked;
-    for (const auto& ref : *refs)
-      if (auto rq = l.ch->build_status(ref)) {
+    for (const auto& ref : *refs) {
+      std::optional<HttpRequest> rq;
+      std::string why;
+      if (contained([&] { rq = l.ch->build_status(ref); }, why) && rq) {
         rqs.push_back(std::move(*rq));
         asked.push_back(ref);
       }
+    }
     l.state->last_poll_ms = t;
     save_state(l);
     if (rqs.empty()) return;
     transport.start(std::move(rqs), [this, &l, asked](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
       for (std::size_t i = 0; i < asked.size(); ++i) {
-        StatusUpdate su = l.ch->interpret_status(asked[i], rs[i]);
+        StatusUpdate su;
+        std::string why;
+        if (!contained([&] { su = l.ch->interpret_status(asked[i], rs[i]); }, why)) {
+          rep(l).last_error = std::string(l.ch->name()) + "'s status answer could not be read (" + why + ")";
+          continue;
+        }
         if (!su.ok) continue;
         const std::string& channel = l.ch->config().name;
         if (!su.remote_id.empty()) (void)outbox.set_remote_id(asked[i].row_id, channel, su.remote_id);
@@ -553,14 +634,21 @@ struct Engine::Impl {
     std::int64_t fetched = 0;
     auto c = outbox.cache_get(key, &fetched);
     if (c && *c && now() - fetched < opt.refresh_interval_ms) return start_channel(l);
-    auto rqs = l.ch->build_refresh();
-    if (rqs.empty()) return start_channel(l);
+    std::vector<HttpRequest> rqs;
+    std::string why;
+    if (!contained([&] { rqs = l.ch->build_refresh(); }, why) || rqs.empty()) return start_channel(l);
     transport.start(std::move(rqs), [this, &l, key](std::vector<HttpResult> rs) {
       count_traffic(l, rs);
       bool ok = !rs.empty() && rs.front() && rs.front()->status == 200;
-      l.ch->apply_refresh(rs);
+      std::string odd;
+      if (!contained([&] { l.ch->apply_refresh(rs); }, odd)) {
+        // Recorded as done all the same: a refresh that fails on the same answer every run must not
+        // hold up the deliveries behind it.
+        rep(l).last_error = std::string(l.ch->name()) + "'s answer to a refresh (news, categories or limits) could "
+                            "not be read (" + odd + ")";
+      }
       if (ok) (void)outbox.cache_put(key, "1");
-      tree.merge_cached(outbox);
+      (void)contained([&] { tree.merge_cached(outbox); }, odd);
       start_channel(l);
     });
   }
@@ -573,13 +661,18 @@ struct Engine::Impl {
                                  static_cast<std::size_t>(std::max<std::int64_t>(1, cfg.batch_bytes)));
       if (!due) return due.error();
       rep(*l).queued = due->size();
-      auto units = l->ch->plan(*due, now());
+      std::vector<Unit> units;
+      std::string why;
+      if (!contained([&] { units = l->ch->plan(*due, now()); }, why))
+        return make_error(Errc::protocol, std::string(l->ch->name()) + ": cannot plan the batch (" + why + ")");
       for (const auto& u : units) {
         if (u.defer_until_ms > 0) {
           rep(*l).deferred += u.members.size();
           continue;
         }
-        auto built = l->ch->build(u);
+        Result<std::vector<HttpRequest>> built = std::vector<HttpRequest>{};
+        if (!contained([&] { built = l->ch->build(u); }, why))
+          built = make_error(Errc::invalid_value, "the request could not be built (" + why + ")");
         if (!built) {
           rep(*l).parked += u.members.size();
           rep(*l).last_error = built.error().message;
@@ -630,6 +723,7 @@ struct Engine::Impl {
       }
     }
     if (opt.dry_run) return dry_run();
+    if (auto r = take_back_claims(); !r) return r.error();
     for (auto& l : lanes)
       if (l->slot == 0) start_lane(*l);
     // Every request carries its own time-out, so this ends.
@@ -640,28 +734,78 @@ struct Engine::Impl {
     int rounds = 0;
     for (auto& l : lanes) rounds = std::max(rounds, l->rounds);
     report.rounds = rounds;
+    journal = SentJournal();
+    outbox.set_claim_run(0);
     return report;
+  }
+
+  // With the run lock held, every claim in flight is a dead run's: take them back now, telling the
+  // ones its journal proves unsent (trusted only within its boot: a power cut may have lost its tail)
+  // from those that may have arrived. Then this run's own journal starts.
+  Result<void> take_back_claims() {
+    std::filesystem::path file = opt.journal_file.empty()
+                                     ? std::filesystem::path(outbox.path().string() + ".sent-journal")
+                                     : opt.journal_file;
+    std::string boot = opt.boot_id.empty() ? SentJournal::current_boot_id() : opt.boot_id;
+    SentJournal::Contents last = SentJournal::read(file);
+    std::int64_t trusted = !boot.empty() && last.boot_id == boot ? last.run_id : 0;
+    auto back = outbox.take_back_claims(trusted, last.sent, opt.uncertain_grace_ms);
+    if (!back) return back.error();
+    for (auto& r : report.channels) {
+      if (auto it = back->unsent.find(r.channel); it != back->unsent.end()) r.taken_back_unsent = it->second;
+      if (auto it = back->maybe_sent.find(r.channel); it != back->maybe_sent.end()) r.taken_back_uncertain = it->second;
+    }
+    std::int64_t run_id = new_run_id();
+    // Without a journal the run still goes on: its claims are then all "may have arrived" later.
+    auto j = SentJournal::start(file, run_id, boot.empty() ? "unknown" : boot);
+    journal = j ? std::move(*j) : SentJournal();
+    outbox.set_claim_run(run_id);
+    return {};
+  }
+
+  // Lets every transfer and worker job still under way finish (their completions use this engine).
+  void drain() noexcept {
+    for (int i = 0; i < 10'000 && transport.pending() > 0; ++i) {
+      std::string why;
+      if (!contained([&] { transport.run(100); }, why)) continue;
+    }
   }
 };
 
 Engine::Engine(const Config& config, const Secrets& secrets, Outbox& outbox, Transport& transport, const Clock& clock,
                EngineOptions options)
     : m(std::make_unique<Impl>(config, secrets, outbox, transport, clock, std::move(options))) {
-  auto tree = CategoryTree::load_default();
-  if (tree) m->tree = std::move(*tree);
-  m->tree.merge_cached(outbox);
+  // The cached category list came from a server: an odd one leaves the built-in tree as it is.
+  std::string why;
+  (void)contained(
+      [&] {
+        auto tree = CategoryTree::load_default();
+        if (tree) m->tree = std::move(*tree);
+        m->tree.merge_cached(outbox);
+      },
+      why);
   m->rng.seed(m->opt.seed ? m->opt.seed : static_cast<std::uint64_t>(clock.now_ms()) ^ static_cast<std::uint64_t>(::getpid()));
   ChannelEnv env{&config, &secrets, &m->tree, &outbox, &clock};
   for (auto name : kChannelNames) {
     auto it = config.channels.find(std::string(name));
     if (it == config.channels.end() || !it->second.enabled) continue;
-    if (auto ch = make_channel(env, it->second)) m->channels.push_back(std::move(ch));
+    auto ch = m->opt.channel_factory ? m->opt.channel_factory(env, it->second) : make_channel(env, it->second);
+    if (ch) m->channels.push_back(std::move(ch));
   }
 }
 
-Engine::~Engine() = default;
+Engine::~Engine() {
+  if (m) m->drain();
+}
 
-Result<RunReport> Engine::run_once() { return m->run(); }
+Result<RunReport> Engine::run_once() {
+  Result<RunReport> out = make_error(Errc::protocol, "");
+  std::string why;
+  if (contained([&] { out = m->run(); }, why)) return out;
+  m->drain();
+  m->journal = SentJournal();
+  return make_error(Errc::protocol, "the sync run stopped on an unexpected error (" + why + "); nothing was lost");
+}
 void Engine::on_progress(std::function<void(const RunReport&)> f) { m->progress = std::move(f); }
 const CategoryTree& Engine::categories() const { return m->tree; }
 

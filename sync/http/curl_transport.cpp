@@ -71,7 +71,25 @@ struct Easy {
   CURLcode rc = CURLE_OK;
   std::string_view upload;  // request body, read by on_read
   std::size_t upload_pos = 0;
+  const std::function<bool()>* on_send = nullptr;  // HttpRequest::on_send (the group keeps it alive)
+  bool send_refused = false;                       // on_send said no: nothing was written
+  bool reached_connection = false;                 // on_prereq ran: the request may have been written
 };
+
+// The connection is ready and nothing of the request is written yet (CURLOPT_PREREQFUNCTION).
+int on_prereq(void* user, char*, char*, int, int) {
+  auto* e = static_cast<Easy*>(user);
+  e->reached_connection = true;
+  if (!e->on_send || !*e->on_send) return CURL_PREREQFUNC_OK;
+  bool go = false;
+  try {
+    go = (*e->on_send)();
+  } catch (...) {
+    go = false;
+  }
+  if (!go) e->send_refused = true;
+  return go ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
 
 size_t on_read(char* buf, size_t size, size_t n, void* user) {
   auto* e = static_cast<Easy*>(user);
@@ -375,6 +393,9 @@ void CurlTransport::Impl::setup(Easy& e, const HttpRequest& rq) {
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &e);
   curl_easy_setopt(h, CURLOPT_PRIVATE, &e);
+  e.on_send = &rq.on_send;
+  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+  curl_easy_setopt(h, CURLOPT_PREREQDATA, &e);
   curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &Impl::on_open);
   curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, this);
   curl_easy_setopt(h, CURLOPT_CLOSESOCKETFUNCTION, &Impl::on_close);
@@ -405,9 +426,20 @@ HttpResult CurlTransport::Impl::result(Easy& e, const HttpRequest& rq) {
       msg = origin_of(rq.url) + ": TLS refused (" + detail + "); the server's certificate is not trusted by the " +
             (rq.ca_bundle.empty() ? std::string("system store") : "CA bundle " + rq.ca_bundle) +
             ". Install the right CA bundle (channels.<name>.ca_bundle); verification stays on.";
-    // Marks failures where the request certainly never left (nothing to look up afterwards).
+    // libcurl wanted to send a request again on a new connection after a kept-alive one died, and
+    // on_seek refused to rewind its body: say so in words (curl says "seek callback returned error 2").
+    if (e.rc == CURLE_SEND_FAIL_REWIND)
+      msg = origin_of(rq.url) + ": the connection closed after the request was sent and before any answer; it may "
+                                "have arrived, so the server is asked before it is sent again";
+    if (e.send_refused)
+      msg = origin_of(rq.url) + ": not sent, because the sync could not note the send in its journal (disk full?)";
+    // Marks failures where the request certainly never left (nothing to look up afterwards): among
+    // them a time-out while it waited for a free connection, before any byte of it was written.
     bool not_sent = e.rc == CURLE_COULDNT_CONNECT || e.rc == CURLE_COULDNT_RESOLVE_HOST ||
-                    e.rc == CURLE_COULDNT_RESOLVE_PROXY || code == Errc::tls;
+                    e.rc == CURLE_COULDNT_RESOLVE_PROXY || code == Errc::tls || e.send_refused ||
+                    !e.reached_connection;
+    if (!e.reached_connection && code == Errc::timeout)
+      msg = origin_of(rq.url) + ": not sent: no connection to the server became free in time (" + detail + ")";
     return make_error(code, std::move(msg), not_sent ? "not_sent" : "");
   }
   long status = 0, version = 0, connects = 0, req_size = 0, hdr_size = 0;

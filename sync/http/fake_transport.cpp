@@ -35,6 +35,10 @@ void FakeTransport::run(int) {
   for (auto& [requests, done] : queue) {
     std::vector<HttpResult> out;
     for (const auto& r : requests) {
+      if (r.on_send && !r.on_send()) {
+        out.push_back(make_error(Errc::network, "not sent: on_send refused", "not_sent"));
+        continue;
+      }
       m_sent.push_back(r);
       out.push_back(m_handler(r));
     }

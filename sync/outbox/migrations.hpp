@@ -131,6 +131,14 @@ CREATE INDEX submissions_purged ON submissions (purged_at) WHERE purged_at IS NO
 DROP INDEX deliveries_due;
 CREATE INDEX deliveries_queue ON deliveries (channel, state, submission_id);
 )sql",
+    // 4 -> 5: claims know their run. A run holds the sync lock for its whole life, so the next run
+    // knows at once that an earlier run's claims are orphaned and takes them back at its start
+    // instead of waiting out the lease (which stalled a kiosk for ten minutes after every kill). The
+    // run id is what ties a claim to that run's sent journal (sync/engine/sent_journal.hpp): a claim
+    // the journal does not list was never sent and goes back unsent; only the others are uncertain.
+    R"sql(
+ALTER TABLE deliveries ADD COLUMN claim_run INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace kiosk::migrations

@@ -47,6 +47,7 @@ struct Outbox::Impl {
   Codec codec;
   std::uint64_t ref_key = 0;
   int schema = 0;
+  std::int64_t claim_run = 0;  // set_claim_run()
 
   Stmt insert_submission, insert_delivery, next_serial, save_serial;
   sqlite::StmtCache stmts;  // the sync engine's per-round statements, prepared once
@@ -610,6 +611,54 @@ Result<std::vector<DueDelivery>> Outbox::due(std::string_view channel, std::size
   return out;
 }
 
+void Outbox::set_claim_run(std::int64_t run_id) {
+  auto guard = m->guard();
+  m->claim_run = run_id;
+}
+
+Result<ClaimsTakenBack> Outbox::take_back_claims(std::int64_t journal_run,
+                                                 const std::set<std::pair<std::string, std::int64_t>>& sent,
+                                                 std::int64_t uncertain_grace_ms) {
+  auto guard = m->guard();
+  std::int64_t now_ms = m->now();
+  Transaction tx(m->db);
+  if (auto r = tx.begin(); !r) return r.error();
+  // The claim counted an attempt; an unsent one gives it back, and keeps the uncertainty it had.
+  auto unsent = m->cached(
+      "UPDATE deliveries SET state = 'retry', attempts = max(attempts - 1, 0), next_attempt_at = ?3, "
+      "updated_at = ?3, claim_run = 0 WHERE submission_id = ?1 AND channel = ?2 AND state = 'in_flight'");
+  auto maybe = m->cached(
+      "UPDATE deliveries SET state = 'retry', uncertain = 1, next_attempt_at = updated_at + ?4, updated_at = ?3, "
+      "claim_run = 0, last_error = 'the sync stopped while this was being sent; the server is asked whether it "
+      "arrived before it is sent again' WHERE submission_id = ?1 AND channel = ?2 AND state = 'in_flight'");
+  if (auto r = m->check(*unsent, "cannot take back claims"); !r) return r.error();
+  if (auto r = m->check(*maybe, "cannot take back claims"); !r) return r.error();
+  struct Claim {
+    std::int64_t row;
+    std::string channel;
+    std::int64_t run;
+  };
+  std::vector<Claim> claims;
+  {
+    Stmt st(m->db, "SELECT submission_id, channel, claim_run FROM deliveries WHERE state = 'in_flight'");
+    if (auto r = m->check(st, "cannot take back claims"); !r) return r.error();
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) claims.push_back(Claim{st.i64(0), std::string(st.text(1)), st.i64(2)});
+    if (rc != SQLITE_DONE) return m->fail(rc, "cannot take back claims");
+  }
+  ClaimsTakenBack out;
+  for (const Claim& c : claims) {
+    bool never_sent = journal_run != 0 && c.run == journal_run && !sent.count({c.channel, c.row});
+    auto& st = never_sent ? unsent : maybe;
+    st->reset().bind(1, c.row).bind(2, c.channel).bind(3, now_ms);
+    if (!never_sent) st->bind(4, uncertain_grace_ms);
+    if (int rc = st->step(); rc != SQLITE_DONE) return m->fail(rc, "cannot take back claims");
+    ++(never_sent ? out.unsent : out.maybe_sent)[c.channel];
+  }
+  if (auto r = tx.commit(); !r) return r.error();
+  return out;
+}
+
 Result<std::vector<DueDelivery>> Outbox::record_and_claim(const std::vector<DeliveryUpdate>& updates,
                                                           const ChannelState& state, std::string_view channel,
                                                           std::size_t max_count, std::size_t max_bytes) {
@@ -634,7 +683,8 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
       "SELECT d.submission_id, d.state, d.attempts, coalesce(d.remote_id, ''), s.payload, s.dict_id, "
       "s.raw_size, s.stored_size, coalesce(s.purged_at, 0), d.uncertain, d.first_attempt_at, d.updated_at "
       "FROM (SELECT * FROM (SELECT submission_id AS id, 1 AS lost FROM deliveries WHERE channel = ?1 "
-      "AND state = 'in_flight' AND updated_at <= ?3 ORDER BY submission_id LIMIT ?4) "
+      "AND state = 'in_flight' AND updated_at <= ?3 AND (claim_run = 0 OR claim_run <> ?5) "
+      "ORDER BY submission_id LIMIT ?4) "
       "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'pending' "
       "ORDER BY submission_id LIMIT ?4) "
       "UNION ALL SELECT * FROM (SELECT submission_id, 0 FROM deliveries WHERE channel = ?1 AND state = 'retry' "
@@ -642,8 +692,9 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
       "JOIN deliveries d ON d.submission_id = q.id AND d.channel = ?1 JOIN submissions s ON s.id = q.id "
       "ORDER BY q.lost DESC, q.id LIMIT ?4");
   if (auto r = m->check(*st, "cannot claim deliveries"); !r) return r.error();
+  // A run's own claims are never lost to itself, however long they wait for an answer.
   st->bind(1, channel).bind(2, now_ms).bind(3, now_ms - m->options.in_flight_lease_ms)
-      .bind(4, static_cast<std::int64_t>(max_count));
+      .bind(4, static_cast<std::int64_t>(max_count)).bind(5, m->claim_run);
   std::vector<DueDelivery> out;
   std::size_t bytes = 0;
   int rc;
@@ -674,10 +725,10 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
   if (!claim) return out;
   auto up = m->cached(
       "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
-      "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
+      "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END, claim_run = ?4 "
       "WHERE submission_id = ?2 AND channel = ?3");
   for (const auto& d : out) {
-    up->reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel);
+    up->reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel).bind(4, m->claim_run);
     if ((rc = up->step()) != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
   }
   return out;

@@ -2,12 +2,14 @@
 // self-signed certificate for the TLS tests.
 #include "contract_server.hpp"
 
+
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -51,9 +53,19 @@ void ContractServer::json_reply(httplib::Response& res, int status, const nlohma
   res.set_content(body.dump(), "application/json");
 }
 
+std::size_t ContractServer::received_containing(const std::string& needle) {
+  std::lock_guard lock(m_fault_mu);
+  return static_cast<std::size_t>(
+      std::count_if(m_bodies.begin(), m_bodies.end(), [&](const std::string& b) { return b.find(needle) != std::string::npos; }));
+}
+
 void ContractServer::route(const std::string& method, const std::string& pattern, Handler h, bool inject) {
   auto wrapped = [this, h = std::move(h), inject](const httplib::Request& req, httplib::Response& res) {
     ++m_requests;
+    if (req.method != "GET") {
+      std::lock_guard lock(m_fault_mu);
+      m_bodies.push_back(req.body);
+    }
     enum { none, e500, e429, reset, drop, timeout, slow } fault = none;
     Faults f;
     if (inject) {

@@ -58,6 +58,9 @@ class ContractServer {
   void set_faults(const Faults& f, std::uint64_t seed = 1);
   const FaultCounts& faults_injected() const { return m_counts; }
   int requests() const { return m_requests; }
+  // Requests other than GET whose body contains `needle`, faulted ones included (what reached the
+  // server at all, whether or not it was processed).
+  std::size_t received_containing(const std::string& needle);
   // Stops listening; the object can be destroyed afterwards.
   void stop();
 
@@ -80,6 +83,7 @@ class ContractServer {
   std::mt19937_64 m_rng{1};
   FaultCounts m_counts;
   std::atomic<int> m_requests{0};
+  std::vector<std::string> m_bodies;  // bodies of requests other than GET (m_fault_mu)
   bool m_trace = false;  // $KIOSK_TRACE_SERVERS: one line per handled request on stderr
 };
 

@@ -2,6 +2,7 @@
 // repeated failures, backoff with jitter stays in its bounds, dry runs send and change nothing (and
 // print no secrets), and only one sync runs at a time.
 #include "kiosk/sync/engine.hpp"
+#include "kiosk/sync/sent_journal.hpp"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -319,4 +320,232 @@ TEST(engine_test, claims_go_back_unsent_when_the_log_cannot_be_flushed) {
   ASSERT_EQ(again->size(), 1u);
   EXPECT_FALSE((*again)[0].lost_claim);
   EXPECT_FALSE((*again)[0].uncertain);
+}
+
+namespace {
+
+// A world with only Signalen enabled (no lookup: a possibly sent report can only be parked).
+struct SignalenOnly {
+  test::TempDir dir;
+  test::SyncWorld world;
+  FakeClock clock{1767258000000};
+  Config config = only_signalen(world.config(dir / "outbox.sqlite"));
+  OutboxOptions opts = test::outbox_options_for(config, &clock);
+
+  static Config only_signalen(Config c) {
+    for (auto& [n, ch] : c.channels) ch.enabled = n == "signalen";
+    return c;
+  }
+  static Submission report(int i) {
+    Submission r = test::sample_report();
+    r.text += " (" + std::to_string(i) + ")";
+    r.category = "afval/container-is-vol";  // one the contract server's Signalen knows
+    r.channels = {"signalen"};
+    return r;
+  }
+  std::filesystem::path journal() const { return dir / "outbox.sqlite.sent-journal"; }
+};
+
+}  // namespace
+
+// A run died holding three claims; its journal shows it handed one to a connection. The next run
+// (same boot) takes all three back at its start without waiting for the lease: the two that never
+// left go out at once, the one that may have arrived waits to be asked about (here: parked later).
+TEST(engine_test, a_dead_runs_claims_that_never_left_go_out_at_once) {
+  SignalenOnly f;
+  auto box = Outbox::open(f.opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  std::vector<Receipt> receipts;
+  for (int i = 0; i < 3; ++i) receipts.push_back(box->submit(f.report(i)).value());
+  box->set_claim_run(77);
+  auto claimed = box->claim_due("signalen", 10, 1 << 20);
+  ASSERT_EQ(claimed->size(), 3u);
+  {
+    auto j = SentJournal::start(f.journal(), 77, "boot-a");
+    ASSERT_TRUE(j.ok());
+    ASSERT_TRUE(j->record("signalen", {(*claimed)[0].row_id}));
+  }
+  box->set_claim_run(0);
+
+  CurlTransport transport;
+  EngineOptions eo = test::fast_engine();
+  eo.uncertain_grace_ms = 60'000;
+  eo.refresh = false;
+  eo.poll_status = false;
+  eo.boot_id = "boot-a";
+  Engine engine(f.config, f.world.secrets, *box, transport, f.clock, eo);
+  auto rep = engine.run_once();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  const ChannelReport* sig = rep->find("signalen");
+  EXPECT_EQ(sig->taken_back_unsent, 2u);
+  EXPECT_EQ(sig->taken_back_uncertain, 1u);
+  EXPECT_EQ(sig->delivered, 2u);
+  EXPECT_EQ(f.world.signalen->signals().size(), 2u);
+  auto first = box->find(receipts[0].uuid);
+  EXPECT_EQ(first->deliveries[0].state, DeliveryState::retry);
+  for (int i : {1, 2}) EXPECT_EQ(box->find(receipts[i].uuid)->deliveries[0].state, DeliveryState::delivered);
+  // This run's own journal replaced the dead run's.
+  EXPECT_NE(SentJournal::read(f.journal()).run_id, 77);
+  EXPECT_EQ(SentJournal::read(f.journal()).sent.size(), 2u);
+}
+
+// After a power cut (another boot) the journal may have lost its last records: it proves nothing,
+// and every claim counts as possibly sent; nothing is sent again.
+TEST(engine_test, after_a_new_boot_every_dead_claim_may_have_left) {
+  SignalenOnly f;
+  auto box = Outbox::open(f.opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(box->submit(f.report(i)).ok());
+  box->set_claim_run(78);
+  ASSERT_EQ(box->claim_due("signalen", 10, 1 << 20)->size(), 2u);
+  ASSERT_TRUE(SentJournal::start(f.journal(), 78, "boot-a").ok());
+
+  CurlTransport transport;
+  EngineOptions eo = test::fast_engine();
+  eo.uncertain_grace_ms = 60'000;
+  eo.refresh = false;
+  eo.poll_status = false;
+  eo.boot_id = "boot-b";
+  Engine engine(f.config, f.world.secrets, *box, transport, f.clock, eo);
+  auto rep = engine.run_once();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("signalen")->taken_back_unsent, 0u);
+  EXPECT_EQ(rep->find("signalen")->taken_back_uncertain, 2u);
+  EXPECT_TRUE(f.world.signalen->signals().empty());
+}
+
+namespace {
+
+// The real adapter, except that reading the answer for one reference throws as nlohmann does on a
+// null where a string was expected.
+class ThrowsOnOneAnswer final : public Channel {
+ public:
+  ThrowsOnOneAnswer(std::unique_ptr<Channel> inner, std::string reference)
+      : Channel(ChannelEnv{}, inner->config()), m_inner(std::move(inner)), m_reference(std::move(reference)) {}
+  std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms) override { return m_inner->plan(due, now_ms); }
+  Result<std::vector<HttpRequest>> build(const Unit& u) override { return m_inner->build(u); }
+  SendResult interpret(const Unit& u, const std::vector<HttpResult>& rs) override {
+    if (u.first().submission.reference == m_reference) (void)nlohmann::json(nullptr).get<std::string>();
+    return m_inner->interpret(u, rs);
+  }
+  SendResult finish(const Unit& u, SendResult first, const std::vector<HttpResult>& rs) override {
+    return m_inner->finish(u, std::move(first), rs);
+  }
+  std::optional<HttpRequest> build_lookup(const Unit& u) override { return m_inner->build_lookup(u); }
+  LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override { return m_inner->interpret_lookup(u, r); }
+  bool resend_unverifiable() const override { return m_inner->resend_unverifiable(); }
+  std::string send_tag(const Unit& u) const override { return m_inner->send_tag(u); }
+  std::vector<HttpRequest> build_probe() override { return m_inner->build_probe(); }
+  std::string interpret_probe(const std::vector<HttpResult>& rs) override { return m_inner->interpret_probe(rs); }
+
+ private:
+  std::unique_ptr<Channel> m_inner;
+  std::string m_reference;
+};
+
+}  // namespace
+
+// One answer the adapter cannot read costs that delivery (an uncertain retry, looked up before any
+// resend), not the run: the rest of the batch and the other channels are delivered.
+TEST(engine_test, an_answer_the_adapter_cannot_read_costs_one_delivery_not_the_run) {
+  Fixture f;
+  f.config.channels["open311"].enabled = false;
+  std::vector<Receipt> receipts;
+  for (int i = 0; i < 3; ++i) {
+    Submission q = test::sample_question();
+    q.text += " " + std::to_string(i);
+    q.channels = {"openklant"};
+    receipts.push_back(f.box.submit(q).value());
+  }
+  Submission r = test::sample_report();
+  r.category = "afval/container-is-vol";
+  r.channels = {"signalen"};
+  auto report = f.box.submit(r).value();
+  EngineOptions eo = test::fast_engine();
+  eo.uncertain_grace_ms = 60'000;
+  eo.refresh = false;
+  eo.poll_status = false;
+  const std::string odd = receipts[1].reference;
+  eo.channel_factory = [&](const ChannelEnv& env, const ChannelConfig& cfg) -> std::unique_ptr<Channel> {
+    auto real = make_channel(env, cfg);
+    if (cfg.name != "openklant") return real;
+    return std::make_unique<ThrowsOnOneAnswer>(std::move(real), odd);
+  };
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, eo);
+  auto rep = engine.run_once();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("openklant")->delivered, 2u);
+  EXPECT_EQ(rep->find("openklant")->unreadable, 1u);
+  EXPECT_EQ(rep->find("signalen")->delivered, 1u);
+  auto d = f.box.find(receipts[1].uuid)->deliveries[0];
+  EXPECT_EQ(d.state, DeliveryState::retry);
+  EXPECT_NE(d.last_error.find("could not be read"), std::string::npos) << d.last_error;
+  // It did arrive: the next attempt asks first and finds it, instead of sending it twice.
+  f.clock.advance(120'000);
+  Engine again(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  auto rep2 = again.run_once();
+  ASSERT_TRUE(rep2.ok()) << rep2.error().message;
+  EXPECT_EQ(rep2->find("openklant")->found_remote, 1u);
+  EXPECT_EQ(f.world.openklant->count_by_object_id()[receipts[1].uuid], 1);
+}
+
+namespace {
+
+// A real transport whose first start() throws, as code outside the adapters might (out of memory).
+class ThrowsOnFirstStart final : public Transport {
+ public:
+  void start(std::vector<HttpRequest> requests, Completion done) override {
+    if (!m_thrown) {
+      m_thrown = true;
+      throw std::runtime_error("injected");
+    }
+    m_inner.start(std::move(requests), std::move(done));
+  }
+  void run(int max_wait_ms) override { m_inner.run(max_wait_ms); }
+  void start_job(std::function<void()> job, std::function<void()> done) override {
+    m_inner.start_job(std::move(job), std::move(done));
+  }
+  std::size_t pending() const override { return m_inner.pending(); }
+
+ private:
+  CurlTransport m_inner;
+  bool m_thrown = false;
+};
+
+}  // namespace
+
+// Nothing thrown inside a run leaves run_once, and the engine lets its worker jobs finish before it
+// goes (a job left behind once used a destroyed engine: SIGSEGV).
+TEST(engine_test, nothing_thrown_inside_a_run_escapes_and_no_job_outlives_the_engine) {
+  Fixture f;
+  f.config.channels["open311"].enabled = false;
+  OutboxOptions o = test::outbox_options_for(f.config, &f.clock);
+  o.defer_fsync = true;  // claims are flushed by worker jobs
+  auto box = Outbox::open(o);
+  ASSERT_TRUE(box.ok());
+  for (int i = 0; i < 5; ++i) {
+    Submission q = test::sample_question();
+    q.channels = {"openklant", "signalen"};
+    ASSERT_TRUE(box->submit(q).ok());
+  }
+  ThrowsOnFirstStart transport;
+  EngineOptions eo = test::fast_engine();
+  eo.refresh = false;
+  eo.poll_status = false;
+  {
+    Engine engine(f.config, f.world.secrets, *box, transport, f.clock, eo);
+    Result<RunReport> rep = make_error(Errc::io, "");
+    EXPECT_NO_THROW(rep = engine.run_once());
+    ASSERT_FALSE(rep.ok());
+    EXPECT_NE(rep.error().message.find("injected"), std::string::npos) << rep.error().message;
+  }
+  EXPECT_EQ(transport.pending(), 0u);
+  // The next run takes back whatever the failed run held and delivers everything.
+  EngineOptions eo2 = eo;
+  eo2.uncertain_grace_ms = 0;
+  Engine engine(f.config, f.world.secrets, *box, transport, f.clock, eo2);
+  auto rep = engine.run_once();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  auto st = box->stats().value();
+  EXPECT_EQ(st.deliveries["openklant"]["delivered"], 5);
 }

@@ -187,3 +187,38 @@ TEST(transport_test, fake_answers_and_records) {
 TEST(transport_test, form_encoding) {
   EXPECT_EQ(form_encode({{"a b", "c&d=e"}, {"x", "é"}}), "a%20b=c%26d%3De&x=%C3%A9");
 }
+
+// on_send runs once the connection is ready and before the request is written (the engine journals
+// its sends there); refusing it keeps the request off the wire, reported as certainly not sent.
+TEST(transport_test, on_send_runs_before_the_request_leaves_and_can_keep_it_back) {
+  EchoServer server;
+  CurlTransport t;
+  int calls = 0, seen_by_server_at_call = -1;
+  HttpRequest go = get(server.base_url() + "/echo");
+  go.method = "POST";
+  go.body = "one";
+  go.on_send = [&] {
+    ++calls;
+    seen_by_server_at_call = server.requests();
+    return true;
+  };
+  auto ok = t.perform_one(go);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(seen_by_server_at_call, 0);
+  EXPECT_EQ(server.requests(), 1);
+
+  HttpRequest keep = go;
+  keep.on_send = [] { return false; };
+  auto kept = t.perform_one(keep);
+  ASSERT_FALSE(kept.ok());
+  EXPECT_EQ(kept.error().field, "not_sent");
+  EXPECT_NE(kept.error().message.find("journal"), std::string::npos) << kept.error().message;
+  EXPECT_EQ(server.requests(), 1) << "a refused request reached the server";
+
+  FakeTransport fake([](const HttpRequest&) -> HttpResult { return HttpResponse{200, {}, "", 11, 0, 0, false}; });
+  auto fake_kept = fake.perform_one(keep);
+  ASSERT_FALSE(fake_kept.ok());
+  EXPECT_EQ(fake_kept.error().field, "not_sent");
+  EXPECT_TRUE(fake.sent().empty());
+}

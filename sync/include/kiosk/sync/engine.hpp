@@ -28,6 +28,14 @@
 // same multi handle regardless. A channel with posts_per_hour (Signalen) also gets a pacing budget
 // (pacing_budget): at most that many POSTs in any hour, spaced evenly, so its throttle never trips.
 //
+// Claims of a run that died (kill, crash, power cut) are taken back at the next run's start, which
+// holds the run lock (Outbox::take_back_claims): the run's sent journal (sent_journal.hpp) tells which
+// of them were handed to a connection; the others were never sent and go out again at once.
+//
+// Adapters read what servers send: whatever an adapter call throws on an answer it did not expect is
+// caught by the engine and becomes an error of that delivery, lookup, status poll or refresh; the run
+// goes on with the other deliveries and channels. run_once() throws nothing.
+//
 // Per delivery (Outbox state machine, see outbox.hpp): delivered; retry (next attempt no earlier than
 // the channel's not_before; `uncertain` when the request may have arrived); parked with the server's
 // reason for permanent errors (4xx other than 408/429; 401/403 are a channel failure instead). An
@@ -69,6 +77,10 @@ struct EngineOptions {
   std::int64_t uncertain_grace_ms = 120'000;
   bool ignore_backoff = false;                  // "sync now" by a technician: try every channel at once
   std::filesystem::path lock_file;              // single-runner lock; default <outbox>.sync-lock
+  std::filesystem::path journal_file;           // sent journal (sent_journal.hpp); default <outbox>.sent-journal
+  std::string boot_id;                          // for tests (a power cut is a new boot); "": the kernel's
+  // The adapter for each enabled channel; empty: make_channel. A seam for tests.
+  std::function<std::unique_ptr<Channel>(const ChannelEnv&, const ChannelConfig&)> channel_factory;
 };
 
 struct ChannelReport {
@@ -80,6 +92,9 @@ struct ChannelReport {
   std::size_t looked_up = 0;       // uncertain deliveries checked on the server
   std::size_t found_remote = 0;    // of those, already there
   std::size_t deferred = 0;        // poll votes waiting for their day's tally
+  std::size_t taken_back_unsent = 0;     // a dead run's claims that never left: due at once
+  std::size_t taken_back_uncertain = 0;  // a dead run's claims that may have arrived: asked about first
+  std::size_t unreadable = 0;      // answers the adapter could not read (kept as uncertain retries)
   std::size_t requests = 0;
   std::uint64_t bytes_sent = 0;
   std::uint64_t bytes_received = 0;

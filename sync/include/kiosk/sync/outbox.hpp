@@ -17,7 +17,14 @@
 //      │   ┌──────────────────┘  └──────────────────► parked ── requeue() (technician) ──► pending
 //      │   ▼
 //      └─ retry (next_attempt_at, last_error) ── claim_due() once due ──► in_flight
+//          ▲
+//          └── take_back_claims() (in_flight of a run that is gone, at the next run's start): unsent
+//              when the run's sent journal proves it never left (due at once, as uncertain as it was
+//              before the claim), otherwise uncertain, due after the grace that lets a server queue
+//              finish with it
 //
+// Claims carry the run that made them (set_claim_run). The lease above is only the fallback for
+// claims that no run lock protects.
 // record() applies a batch of outcomes (delivered, retry or parked) in one transaction. The engine also
 // uses it just before sending a unit whose make-up matters (an Open Klant poll tally): in_flight ->
 // retry with uncertain=1 and the tally's id as remote_id, so a crash leaves the votes grouped by the
@@ -34,6 +41,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +56,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 4;
+inline constexpr int kOutboxSchemaVersion = 5;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -149,6 +157,12 @@ struct DeliveryUpdate {
   bool uncertain = false;      // retry: the request may have arrived
 };
 
+// What take_back_claims() did, per channel.
+struct ClaimsTakenBack {
+  std::map<std::string, std::size_t> unsent;      // never left the kiosk: due again at once
+  std::map<std::string, std::size_t> maybe_sent;  // may have arrived: asked about before a resend
+};
+
 // Per-channel engine state (circuit breaker, backoff, pacing), kept across runs.
 struct ChannelState {
   std::string channel;
@@ -246,6 +260,15 @@ class Outbox {
   Result<std::vector<DueDelivery>> claim_due(std::string_view channel, std::size_t max_count, std::size_t max_bytes);
   // What claim_due would hand out, without claiming anything (`kioskctl sync --dry-run`).
   Result<std::vector<DueDelivery>> peek_due(std::string_view channel, std::size_t max_count, std::size_t max_bytes);
+  // Later claims of this connection carry this run id (0: none).
+  void set_claim_run(std::int64_t run_id);
+  // Takes back every claim still in flight; the caller holds the sync run lock, so their runs are gone.
+  // `journal_run` is the run whose sent journal `sent` is (0: none that can be trusted): its claims
+  // that `sent` does not list go back unsent; every other claim becomes an uncertain retry, due
+  // `uncertain_grace_ms` after it was claimed.
+  Result<ClaimsTakenBack> take_back_claims(std::int64_t journal_run,
+                                           const std::set<std::pair<std::string, std::int64_t>>& sent,
+                                           std::int64_t uncertain_grace_ms);
   Result<void> mark_delivered(std::int64_t row_id, std::string_view channel, std::string_view remote_id,
                               std::string_view remote_display);
   Result<void> mark_retry(std::int64_t row_id, std::string_view channel, std::int64_t next_attempt_ms,

@@ -28,6 +28,10 @@ struct HttpRequest {
   std::string ca_bundle;  // extra CA bundle (PEM file); empty: the system store
   // Shown by `kioskctl sync --dry-run` instead of the real value of these headers (credentials).
   std::vector<std::string> secret_headers;
+  // Called on the I/O thread once the request's connection is ready, just before its first byte is
+  // written to it (again if libcurl starts it over on another connection). Returning false aborts the
+  // request unsent (an Error with field "not_sent"). The sync engine journals its sends here.
+  std::function<bool()> on_send;
 };
 
 struct HttpResponse {
