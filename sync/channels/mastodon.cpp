@@ -203,7 +203,6 @@ class Mastodon final : public Channel {
     std::string mine = render(u.first().submission);
     int matches = 0;
     for (const auto& st : *j) {
-      if (!st.is_object()) continue;
       auto content = answer::text_at(st, "content");
       if (!content) {
         out.error = unreadable("lookup", content.error());
