@@ -126,8 +126,13 @@ class Open311 final : public Channel {
     std::string m = marker(u.first().submission);
     LookupResult found;
     found.found = Found::no;
-    for (const auto& item : *j) {
-      if (!item.is_object()) continue;
+    for (std::size_t i = 0; i < j->size(); ++i) {
+      const json& item = (*j)[i];
+      auto checked = answer::object_at(*j, "/" + std::to_string(i));
+      if (!checked) {
+        out.error = unreadable("lookup", checked.error());
+        return out;
+      }
       auto description = answer::opt_text_at(item, "description");
       if (!description) {
         out.error = unreadable("lookup", description.error());
