@@ -4,10 +4,10 @@
 // (from /api/v2/instance, never more than the contract's 500) on a character boundary. Replies in the
 // thread (/api/v1/statuses/:id/context) are the answer when they come from the kiosk's own account or
 // from an account in answer_accounts (the municipality's webcare); the account's own recent statuses
-// are the kiosk's news feed. Every answer is read through json_read.hpp: url, language and
-// in_reply_to_id may be null (the contract allows it), and an odd answer never throws. An uncertain send is looked up among the
-// account's recent statuses; if it is not there, resending is safe within the hour the
-// Idempotency-Key lives.
+// are the kiosk's news feed. Every answer is read through json_read.hpp (url, language and
+// in_reply_to_id may be null, as the contract allows; an odd answer never throws). An uncertain send is
+// looked up among the account's recent statuses; if it is not there, resending is safe within the hour
+// the Idempotency-Key lives.
 #include <algorithm>
 
 #include "kiosk/sync/channel.hpp"

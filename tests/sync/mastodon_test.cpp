@@ -196,6 +196,30 @@ TEST(mastodon_test, status_with_null_url_is_delivered) {
   EXPECT_EQ(r.remote_display, "");
 }
 
+TEST(mastodon_test, news_with_null_urls_does_not_stop_the_run) {
+  // Once the account id is cached, every run reads the account's statuses for news; "url": null there
+  // must neither stop the run nor the news.
+  Fixture f;
+  f.config.channels["openklant"].enabled = true;
+  ASSERT_TRUE(f.run().ok());  // caches the account
+  f.world.mastodon->post_news("Het zwembad is gesloten.");
+  f.world.mastodon->set_odd_answer(test::OddAnswer{"109999/statuses", "/0/url", test::Odd::null});
+  f.clock.advance(7 * 3'600'000);  // the refresh is due again
+  auto receipt = f.submit(question("Wanneer gaat het zwembad weer open?"));
+  Submission other = test::sample_question();
+  other.channels = {"openklant"};
+  auto other_receipt = f.box.submit(other).value();
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(f.box.find(receipt.uuid)->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(f.box.find(other_receipt.uuid)->deliveries[0].state, DeliveryState::delivered);
+  auto news = f.box.latest_news(10);
+  ASSERT_TRUE(news.ok());
+  ASSERT_EQ(news->size(), 1u);
+  EXPECT_EQ((*news)[0].text, "Het zwembad is gesloten.");
+  EXPECT_EQ((*news)[0].url, "");
+}
+
 TEST(mastodon_test, odd_answers_to_a_post_are_a_retry_never_an_exception) {
   test::AdapterRig rig("mastodon");
   int i = 0;
