@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "kiosk/sync/validate.hpp"
+#include "json_read.hpp"
 
 namespace kiosk {
 
@@ -97,6 +98,21 @@ SendResult Channel::classify_failure(const HttpResult& r, std::string_view what)
   return out;
 }
 
+std::string Channel::unreadable(std::string_view what, const Error& e) const {
+  return std::string(what) + ": " + m_cfg.name + " sent an answer the kiosk cannot read (" + e.message +
+         "); it is asked again later; if this keeps happening, ask the server's administrator whether it follows the " +
+         m_cfg.name + " API";
+}
+
+SendResult Channel::unreadable_answer(std::string_view what, const Error& e, bool may_exist) const {
+  SendResult out;
+  out.state = DeliveryState::retry;
+  out.error = unreadable(what, e);
+  out.uncertain = may_exist;
+  out.channel_failure = true;
+  return out;
+}
+
 std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms) {
   std::string ra = r.header("Retry-After");
   if (!ra.empty()) {
@@ -154,42 +170,101 @@ std::string iso639_2b(std::string_view l) {
   return "und";
 }
 
+namespace {
+
+// A compact form of an answer part for messages. Short answers are re-serialised as before; a long
+// one is cut from its own text (no deep recursion over a hostile nesting).
+std::string compact(const nlohmann::json& v, std::string_view raw) {
+  if (raw.size() <= 4096) return v.dump();
+  return std::string(raw.substr(0, 4096));
+}
+
+}  // namespace
+
 std::string error_summary(const HttpResponse& r) {
-  std::string body = r.body;
-  auto j = nlohmann::json::parse(body, nullptr, false);
+  const std::string& body = r.body;
+  auto parsed = answer::parse(body, answer::Shape::any);
   std::string out;
-  if (!j.is_discarded()) {
+  if (parsed) {
+    const nlohmann::json& j = *parsed;
     // The shapes of our four APIs: {"detail"}, {"error"}, [{"code","description"}], problem+json, field maps.
-    if (j.is_array() && !j.empty() && j[0].is_object() && j[0].contains("description"))
-      out = j[0]["description"].is_string() ? j[0]["description"].get<std::string>() : j[0]["description"].dump();
-    else if (j.is_object() && j.contains("invalidParams") && j["invalidParams"].is_array()) {
-      for (const auto& p : j["invalidParams"])
-        out += (out.empty() ? "" : "; ") + p.value("name", std::string()) + ": " + p.value("reason", std::string());
-    } else if (j.is_object() && j.contains("error") && j["error"].is_string())
-      out = j["error"].get<std::string>();
-    else if (j.is_object() && j.contains("detail") && j["detail"].is_string())
-      out = j["detail"].get<std::string>();
+    const nlohmann::json* desc = j.is_array() ? answer::find(j, "/0/description") : nullptr;
+    const nlohmann::json* params = answer::find(j, "invalidParams");
+    if (desc)
+      out = desc->is_string() ? answer::text_or(j, "/0/description", "", answer::kMaxAnswerBytes) : compact(*desc, body);
+    else if (params && params->is_array()) {
+      for (const auto& p : *params)
+        out += (out.empty() ? "" : "; ") + answer::text_or(p, "name") + ": " + answer::text_or(p, "reason");
+    } else if (auto e = answer::text_at(j, "error", answer::kMaxAnswerBytes))
+      out = std::move(*e);
+    else if (auto d = answer::text_at(j, "detail", answer::kMaxAnswerBytes))
+      out = std::move(*d);
     else
-      out = j.dump();
+      out = compact(j, body);
   } else {
     out = body;
   }
+  out = truncate_utf8(out, 1200);  // what is shown is at most 300 characters; spare the checks the rest
   if (!valid_utf8(out)) out = "(binary answer)";
   return truncate_utf8(strip_controls(out, false), 300);
 }
 
 // ---- category tree ---------------------------------------------------------------------------------
+namespace {
+
+// Optional text of a tree entry: missing or null is "", anything else odd is an error.
+Result<std::string> tree_text(const nlohmann::json& j, std::string_view key) {
+  auto t = answer::opt_text_at(j, key);
+  if (!t) return t.error();
+  return t->value_or("");
+}
+
+}  // namespace
+
 Result<CategoryTree> CategoryTree::load(const std::filesystem::path& file) {
-  std::ifstream in(file);
+  std::ifstream in(file, std::ios::binary);
   if (!in) return make_error(Errc::io, "cannot read the category tree " + file.string());
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != 1 || !j.contains("categories"))
-    return make_error(Errc::invalid_value, file.string() + ": not a category tree of format 1");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto bad = [&](const std::string& what) {
+    return make_error(Errc::invalid_value, file.string() + ": not a category tree of format 1 (" + what + ")");
+  };
+  auto j = answer::parse(text, answer::Shape::object);
+  if (!j) return bad(j.error().message);
+  auto format = answer::opt_int_at(*j, "format");
+  if (!format || *format != 1) return bad(format ? "format is not 1" : format.error().message);
+  auto mains = answer::array_at(*j, "categories");
+  if (!mains) return bad(mains.error().message);
   CategoryTree t;
-  for (const auto& main : j["categories"])
-    for (const auto& sub : main.value("sub_categories", nlohmann::json::array()))
-      t.m_subs.push_back(Sub{main.value("slug", ""), sub.value("slug", ""), sub.value("signalen_sub_category", ""),
-                             sub.value("open311_service_code", ""), sub.value("handling_message", nlohmann::json::object())});
+  std::size_t mi = 0;
+  for (const auto& main : **mains) {
+    std::string where = "categories." + std::to_string(mi++);
+    if (!main.is_object()) return bad(where + " is not an object");
+    auto main_slug = tree_text(main, "slug");
+    auto subs = answer::opt_array_at(main, "sub_categories");
+    if (!main_slug) return bad(where + ": " + main_slug.error().message);
+    if (!subs) return bad(where + ": " + subs.error().message);
+    if (!*subs) continue;
+    std::size_t si = 0;
+    for (const auto& sub : **subs) {
+      std::string at = where + ".sub_categories." + std::to_string(si++);
+      if (!sub.is_object()) return bad(at + " is not an object");
+      auto slug = tree_text(sub, "slug");
+      auto path = tree_text(sub, "signalen_sub_category");
+      auto code = tree_text(sub, "open311_service_code");
+      auto hm = answer::opt_object_at(sub, "handling_message");
+      for (const Result<std::string>* r : {&slug, &path, &code})
+        if (!*r) return bad(at + ": " + r->error().message);
+      if (!hm) return bad(at + ": " + hm.error().message);
+      nlohmann::json messages = nlohmann::json::object();
+      if (*hm)
+        for (const auto& [lang, msg] : (*hm)->items()) {
+          if (!msg.is_string() || !valid_utf8(msg.get_ref<const std::string&>()))
+            return bad(at + ".handling_message." + lang + " is not text");
+          messages[lang] = msg;
+        }
+      t.m_subs.push_back(Sub{*main_slug, *slug, *path, *code, std::move(messages)});
+    }
+  }
   return t;
 }
 
@@ -209,32 +284,38 @@ const CategoryTree::Sub* CategoryTree::find(std::string_view category) const {
 std::string CategoryTree::handling_message(std::string_view category, std::string_view language) const {
   const Sub* s = find(category);
   if (!s || !s->handling_message.is_object()) return {};
-  std::string lang(language);
-  if (s->handling_message.contains(lang)) return s->handling_message[lang].get<std::string>();
-  return s->handling_message.value("nl", "");
+  if (auto m = answer::text_at(s->handling_message, std::string(language))) return std::move(*m);
+  return answer::text_or(s->handling_message, "nl");
 }
 
 std::size_t CategoryTree::merge_signalen(const nlohmann::json& cats) {
+  // Signalen's answer: entries that cannot be read are left out; the shipped promise stays.
   std::size_t changed = 0;
-  if (!cats.is_object() || !cats.contains("results") || !cats["results"].is_array()) return 0;
-  for (const auto& main : cats["results"])
-    for (const auto& sub : main.value("sub_categories", nlohmann::json::array())) {
-      std::string msg = sub.value("handling_message", "");
-      if (msg.empty()) continue;
+  auto results = answer::array_at(cats, "results");
+  if (!results) return 0;
+  for (const auto& main : **results) {
+    auto main_slug = answer::text_at(main, "slug");
+    auto subs = answer::array_at(main, "sub_categories");
+    if (!main_slug || !subs) continue;
+    for (const auto& sub : **subs) {
+      std::string msg = answer::text_or(sub, "handling_message");
+      auto slug = answer::text_at(sub, "slug");
+      if (msg.empty() || !slug) continue;
       for (auto& s : m_subs)
-        if (s.main_slug == main.value("slug", "") && s.slug == sub.value("slug", "") &&
-            s.handling_message.value("nl", "") != msg) {
+        if (s.main_slug == *main_slug && s.slug == *slug && answer::text_or(s.handling_message, "nl") != msg) {
           // The municipality's own Dutch promise wins; translations stay as shipped.
           s.handling_message["nl"] = msg;
           ++changed;
         }
     }
+  }
   return changed;
 }
 
 void CategoryTree::merge_cached(Outbox& outbox) {
   auto cached = outbox.cache_get("signalen.categories");
-  if (cached && *cached) merge_signalen(nlohmann::json::parse(**cached, nullptr, false));
+  if (!cached || !*cached) return;
+  if (auto j = answer::parse(**cached, answer::Shape::object)) merge_signalen(*j);
 }
 
 }  // namespace kiosk

@@ -1,16 +1,19 @@
 // Mastodon adapter, the public social channel: POST /api/v1/statuses with our UUID as Idempotency-Key,
 // language and visibility from configuration, only for submissions with public consent, text scrubbed
 // of personal data and put in the municipality's prefix template, cut to the instance's max_characters
-// (from /api/v2/instance, never more than the contract's 500) on a character boundary. Replies from
-// the municipality's own account in the thread (/api/v1/statuses/:id/context) are the answer; the
-// account's own recent statuses are the kiosk's news feed. An uncertain send is looked up among the
-// account's recent statuses; if it is not there, resending is safe within the hour the
-// Idempotency-Key lives.
+// (from /api/v2/instance, never more than the contract's 500) on a character boundary. Replies in the
+// thread (/api/v1/statuses/:id/context) are the answer when they come from the kiosk's own account or
+// from an account in answer_accounts (the municipality's webcare); the account's own recent statuses
+// are the kiosk's news feed. Every answer is read through json_read.hpp (url, language and
+// in_reply_to_id may be null, as the contract allows; an odd answer never throws). An uncertain send is
+// looked up among the account's recent statuses; if it is not there, resending is safe within the hour
+// the Idempotency-Key lives.
 #include <algorithm>
 
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/validate.hpp"
+#include "json_read.hpp"
 
 namespace kiosk {
 
@@ -48,6 +51,30 @@ std::string html_to_text(const std::string& html) {
   return out;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Mastodon names a local account "user" and a remote one "user@domain"; configuration may write
+// either (with or without a leading '@'). Both become "user@domain", lower-cased, to compare.
+std::string full_acct(std::string_view acct, std::string_view local_domain) {
+  if (!acct.empty() && acct.front() == '@') acct.remove_prefix(1);
+  std::string a = lower(acct);
+  if (a.find('@') == std::string::npos && !local_domain.empty()) a += "@" + lower(local_domain);
+  return a;
+}
+
+// The host of a base URL ("https://social.example.nl/x" -> "social.example.nl").
+std::string url_host(std::string_view url) {
+  auto scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/:?#"));
+  return std::string(url);
+}
+
 std::string replace_all(std::string s, std::string_view what, std::string_view with) {
   for (auto pos = s.find(what); pos != std::string::npos; pos = s.find(what, pos + with.size()))
     s.replace(pos, what.size(), with);
@@ -63,23 +90,39 @@ class Mastodon final : public Channel {
     if (!m_env.outbox) return nullptr;
     auto c = m_env.outbox->cache_get(key);
     if (!c || !*c) return nullptr;
-    auto j = json::parse(**c, nullptr, false);
-    return j.is_discarded() ? json(nullptr) : j;
+    auto j = answer::parse(**c, answer::Shape::object);
+    return j ? std::move(*j) : json(nullptr);
   }
   // The published contract (../shared/contracts, mastodon-kiosk) allows a status of at most 500
   // characters; an instance that allows more still gets at most that, one that allows less gets less.
   static constexpr std::size_t kContractMaxCharacters = 500;
   std::size_t max_characters() const {
-    json i = cached("mastodon.instance");
-    if (i.is_object() && i.contains("configuration")) {
-      auto v = i["configuration"].value("/statuses/max_characters"_json_pointer, 0);
-      if (v > 0) return std::min(static_cast<std::size_t>(v), kContractMaxCharacters);
-    }
+    auto v = answer::opt_int_at(cached("mastodon.instance"), "/configuration/statuses/max_characters");
+    if (v && *v && **v > 0) return std::min(static_cast<std::size_t>(**v), kContractMaxCharacters);
     return kContractMaxCharacters;
   }
   std::string account_id() const {
-    json a = cached("mastodon.account");
-    return a.is_object() ? a.value("id", "") : "";
+    auto id = answer::id_at(cached("mastodon.account"), "id");
+    return id ? *id : "";
+  }
+  // The instance's own domain, which local accounts' acct leave out (LOCAL_DOMAIN; /api/v2/instance
+  // "domain"), else the host we talk to.
+  std::string local_domain() const {
+    std::string d = answer::text_or(cached("mastodon.instance"), "domain", "", 253);
+    return d.empty() ? url_host(m_cfg.base_url) : d;
+  }
+
+  // Whether a reply's account speaks for the municipality: the kiosk's own account, or one listed in
+  // answer_accounts (by acct, or by numeric account id).
+  bool answers_for_municipality(const json& account, const std::string& own_id, const std::string& domain) const {
+    auto id = answer::id_at(account, "id");
+    if (id && !own_id.empty() && *id == own_id) return true;
+    auto acct = answer::text_at(account, "acct", 512);
+    for (const auto& want : m_cfg.answer_accounts) {
+      bool numeric = !want.empty() && want.find_first_not_of("0123456789") == std::string::npos;
+      if (numeric ? id && *id == want : acct && full_acct(*acct, domain) == full_acct(want, domain)) return true;
+    }
+    return false;
   }
 
   // The public text: scrubbed, in the template, within max_characters.
@@ -121,17 +164,16 @@ class Mastodon final : public Channel {
       // 422 is Mastodon's validation failure: permanent, parked by classify_failure.
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
+    // Posted, but without a readable id we cannot know which status it is: the next attempt resends
+    // with the same Idempotency-Key (or looks it up), which never posts it twice.
+    auto j = answer::parse(r->body, answer::Shape::object);
+    if (!j) return unreadable_answer("status", j.error(), true);
+    auto id = answer::id_at(*j, "id");
+    if (!id) return unreadable_answer("status", id.error(), true);
     SendResult out;
-    if (j.is_discarded() || !j.contains("id")) {
-      out.error = "status: answer without id";
-      out.uncertain = true;
-      out.channel_failure = true;
-      return out;
-    }
     out.state = DeliveryState::delivered;
-    out.remote_id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-    out.remote_display = j.value("url", "");
+    out.remote_id = std::move(*id);
+    out.remote_display = answer::text_or(*j, "url", "", 2048);  // null is allowed: no link to show
     return out;
   }
 
@@ -150,23 +192,33 @@ class Mastodon final : public Channel {
       out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (!j.is_array()) {
-      out.error = "lookup: unreadable answer";
+    auto j = answer::parse(r->body, answer::Shape::array);
+    if (!j) {
+      out.error = unreadable("lookup", j.error());
       return out;
     }
     // After the key expired: find our text among the account's recent statuses, skipping statuses that
-    // belong to other submissions; two candidates are for a technician to decide.
+    // belong to other submissions; two candidates are for a technician to decide. A status whose text
+    // or id cannot be read might be ours: then nothing is decided (found stays unknown).
     std::string mine = render(u.first().submission);
     int matches = 0;
-    for (const auto& st : j) {
-      if (!st.is_object() || html_to_text(st.value("content", "")) != mine) continue;
-      std::string sid = st.value("id", "");
-      auto taken = m_env.outbox ? m_env.outbox->remote_id_taken(name(), sid, u.first().row_id) : Result<bool>(false);
+    for (const auto& st : *j) {
+      auto content = answer::text_at(st, "content");
+      if (!content) {
+        out.error = unreadable("lookup", content.error());
+        return out;
+      }
+      if (html_to_text(*content) != mine) continue;
+      auto sid = answer::id_at(st, "id");
+      if (!sid) {
+        out.error = unreadable("lookup", sid.error());
+        return out;
+      }
+      auto taken = m_env.outbox ? m_env.outbox->remote_id_taken(name(), *sid, u.first().row_id) : Result<bool>(false);
       if (!taken || *taken) continue;
       ++matches;
-      out.remote_id = sid;
-      out.remote_display = st.value("url", "");
+      out.remote_id = *sid;
+      out.remote_display = answer::text_or(st, "url", "", 2048);
     }
     if (matches == 1) out.found = Found::yes;
     else if (matches == 0) out.found = Found::no;
@@ -189,17 +241,35 @@ class Mastodon final : public Channel {
       out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (!j.is_object() || !j.contains("descendants")) return out;
+    auto j = answer::parse(r->body, answer::Shape::object);
+    auto desc = j ? answer::array_at(*j, "descendants") : Result<const json*>(j.error());
+    if (!desc) {
+      out.error = unreadable("context", desc.error());
+      return out;
+    }
     out.ok = true;
     std::string own = account_id();
-    for (const auto& st : j["descendants"]) {
-      // Only the municipality's own replies are its answer; other people's replies stay out.
-      if (!st.is_object() || own.empty() || !st.contains("account") || st["account"].value("id", "") != own) continue;
-      std::string text = html_to_text(st.value("content", ""));
+    std::string domain = local_domain();
+    for (std::size_t i = 0; i < (*desc)->size(); ++i) {
+      // Only replies from the municipality's accounts are its answer; other people's replies stay out.
+      // A reply that cannot be read is left for the next poll (answers are kept by their status id).
+      const json& st = (**desc)[i];
+      auto account = answer::object_at(st, "account");
+      if (!account) {
+        out.error = unreadable("context reply " + std::to_string(i), account.error());
+        continue;
+      }
+      if (!answers_for_municipality(**account, own, domain)) continue;
+      auto content = answer::text_at(st, "content");
+      auto id = answer::id_at(st, "id");
+      if (!content || !id) {
+        out.error = unreadable("context reply " + std::to_string(i), !content ? content.error() : id.error());
+        continue;
+      }
+      std::string text = html_to_text(*content);
       if (text.empty() || !valid_utf8(text)) continue;
-      auto t = parse_utc(st.value("created_at", ""));
-      out.answers.push_back(Answer{std::string(name()), t ? *t : now(), text, st.value("id", "")});
+      auto t = parse_utc(answer::text_or(st, "created_at", "", 64));
+      out.answers.push_back(Answer{std::string(name()), t ? *t : now(), text, *id});
       out.status = "beantwoord";
     }
     return out;
@@ -215,24 +285,29 @@ class Mastodon final : public Channel {
 
   void apply_refresh(const std::vector<HttpResult>& rs) override {
     if (!m_env.outbox) return;
-    if (rs[0] && rs[0]->status == 200 && json::parse(rs[0]->body, nullptr, false).is_object())
-      (void)m_env.outbox->cache_put("mastodon.account", rs[0]->body);
-    if (rs[1] && rs[1]->status == 200 && json::parse(rs[1]->body, nullptr, false).is_object())
+    // An answer that cannot be read keeps what was cached before.
+    if (rs.size() > 0 && rs[0] && rs[0]->status == 200) {
+      auto a = answer::parse(rs[0]->body, answer::Shape::object);
+      if (a && answer::id_at(*a, "id")) (void)m_env.outbox->cache_put("mastodon.account", rs[0]->body);
+    }
+    if (rs.size() > 1 && rs[1] && rs[1]->status == 200 && answer::parse(rs[1]->body, answer::Shape::object))
       (void)m_env.outbox->cache_put("mastodon.instance", rs[1]->body);
     if (rs.size() < 3 || !rs[2] || rs[2]->status != 200) return;
-    auto j = json::parse(rs[2]->body, nullptr, false);
-    if (!j.is_array()) return;
+    auto j = answer::parse(rs[2]->body, answer::Shape::array);
+    if (!j) return;
     // The kiosk's own posts are not news.
     std::string tpl = replace_all(m_cfg.prefix_template, "{municipality}", m_env.config->kiosk.municipality);
     std::string own_prefix = tpl.substr(0, tpl.find("{text}"));
-    for (const auto& st : j) {
-      if (!st.is_object()) continue;
-      std::string text = html_to_text(st.value("content", ""));
+    for (const auto& st : *j) {
+      // A status that cannot be read is no news; the rest still is.
+      auto content = answer::text_at(st, "content");
+      auto id = answer::id_at(st, "id");
+      if (!content || !id) continue;
+      std::string text = html_to_text(*content);
       if (text.empty() || !valid_utf8(text) || (!own_prefix.empty() && text.rfind(own_prefix, 0) == 0)) continue;
-      auto t = parse_utc(st.value("created_at", ""));
-      NewsItem n{"mastodon", st.value("id", ""), t ? *t : now(),
-                 st.contains("language") && st["language"].is_string() ? st["language"].get<std::string>() : "",
-                 text, st.value("url", "")};
+      auto t = parse_utc(answer::text_or(st, "created_at", "", 64));
+      NewsItem n{"mastodon", *id, t ? *t : now(), answer::text_or(st, "language", "", 35), text,
+                 answer::text_or(st, "url", "", 2048)};
       (void)m_env.outbox->upsert_news(n);
     }
   }
@@ -241,6 +316,7 @@ class Mastodon final : public Channel {
     return {authed("GET", "/api/v1/accounts/verify_credentials"), request("GET", "/api/v2/instance")};
   }
   std::string interpret_probe(const std::vector<HttpResult>& rs) override {
+    if (rs.size() < 2) return "no answer";
     if (!rs[0]) return rs[0].error().message;
     if (rs[0]->status == 401 || rs[0]->status == 403)
       return "the access token was refused (HTTP " + std::to_string(rs[0]->status) +

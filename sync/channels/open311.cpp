@@ -7,12 +7,20 @@
 
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "json_read.hpp"
 
 namespace kiosk {
 
 namespace {
 
 using nlohmann::json;
+
+// GeoReport answers one request as a list of one ([{…}]) or, on some servers, as the object itself.
+Result<const json*> first_item(const json& j) {
+  if (!j.is_array()) return answer::object_at(j, "");
+  if (j.empty()) return make_error(Errc::protocol, "the answer is an empty list");
+  return answer::object_at(j, "/0");
+}
 
 class Open311 final : public Channel {
  public:
@@ -68,21 +76,27 @@ class Open311 final : public Channel {
   SendResult interpret(const Unit&, const std::vector<HttpResult>& results) override {
     const HttpResult& r = results.front();
     if (!r || r->status / 100 != 2) return classify_failure(r, "requests.json");
-    auto j = json::parse(r->body, nullptr, false);
+    // It may have been created: an answer we cannot read is looked up (by our reference) before any resend.
+    auto j = answer::parse(r->body, answer::Shape::any);
+    auto item = j ? first_item(*j) : Result<const json*>(j.error());
+    if (!item) return unreadable_answer("requests.json", item.error(), true);
     SendResult out;
-    if (j.is_array() && !j.empty()) j = j[0];
-    if (j.is_object() && j.contains("service_request_id") && !j["service_request_id"].is_null()) {
+    const json* sri = answer::find(**item, "service_request_id");
+    const json* token = answer::find(**item, "token");
+    if (sri && !sri->is_null()) {
+      auto id = answer::id_at(**item, "service_request_id");
+      if (!id) return unreadable_answer("requests.json", id.error(), true);
       out.state = DeliveryState::delivered;
-      out.remote_id = j["service_request_id"].is_string() ? j["service_request_id"].get<std::string>()
-                                                          : j["service_request_id"].dump();
+      out.remote_id = std::move(*id);
       out.remote_display = out.remote_id;
-    } else if (j.is_object() && j.contains("token") && j["token"].is_string()) {
+    } else if (token && !token->is_null()) {
+      auto t = answer::id_at(**item, "token");
+      if (!t) return unreadable_answer("requests.json", t.error(), true);
       out.state = DeliveryState::delivered;
-      out.remote_id = "token:" + j["token"].get<std::string>();
+      out.remote_id = "token:" + *t;
     } else {
-      out.error = "requests.json: answer without service_request_id or token";
-      out.uncertain = true;
-      out.channel_failure = true;
+      return unreadable_answer("requests.json",
+                               make_error(Errc::protocol, "the answer has neither a service_request_id nor a token"), true);
     }
     return out;
   }
@@ -102,20 +116,39 @@ class Open311 final : public Channel {
       out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (!j.is_array()) {
-      out.error = "lookup: unreadable answer";
+    auto j = answer::parse(r->body, answer::Shape::array);
+    if (!j) {
+      out.error = unreadable("lookup", j.error());
       return out;
     }
+    // Other requests may have no description (it is optional); one we cannot read might be ours, and
+    // then nothing is decided.
     std::string m = marker(u.first().submission);
-    out.found = Found::no;
-    for (const auto& item : j)
-      if (item.is_object() && item.value("description", "").find(m) != std::string::npos) {
-        out.found = Found::yes;
-        out.remote_id = item.value("service_request_id", "");
-        out.remote_display = out.remote_id;
+    LookupResult found;
+    found.found = Found::no;
+    for (std::size_t i = 0; i < j->size(); ++i) {
+      const json& item = (*j)[i];
+      auto checked = answer::object_at(*j, "/" + std::to_string(i));
+      if (!checked) {
+        out.error = unreadable("lookup", checked.error());
+        return out;
       }
-    return out;
+      auto description = answer::opt_text_at(item, "description");
+      if (!description) {
+        out.error = unreadable("lookup", description.error());
+        return out;
+      }
+      if (!*description || (*description)->find(m) == std::string::npos) continue;
+      auto id = answer::id_at(item, "service_request_id");
+      if (!id) {
+        out.error = unreadable("lookup", id.error());
+        return out;
+      }
+      found.found = Found::yes;
+      found.remote_id = *id;
+      found.remote_display = *id;
+    }
+    return found;
   }
 
   std::optional<HttpRequest> build_status(const RemoteRef& ref) override {
@@ -130,17 +163,35 @@ class Open311 final : public Channel {
       out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_array() && !j.empty()) j = j[0];
-    if (!j.is_object()) return out;
-    out.ok = true;
-    if (ref.remote_id.rfind("token:", 0) == 0) {
-      if (j.contains("service_request_id") && j["service_request_id"].is_string())
-        out.remote_id = j["service_request_id"].get<std::string>();
+    auto j = answer::parse(r->body, answer::Shape::any);
+    auto item = j ? first_item(*j) : Result<const json*>(j.error());
+    if (!item) {
+      out.error = unreadable(ref.remote_id.rfind("token:", 0) == 0 ? "token" : "request", item.error());
       return out;
     }
-    out.status = j.value("status", "");
-    std::string notes = j.contains("status_notes") && j["status_notes"].is_string() ? j["status_notes"].get<std::string>() : "";
+    if (ref.remote_id.rfind("token:", 0) == 0) {
+      // Still being processed: no id yet (null or missing).
+      const json* sri = answer::find(**item, "service_request_id");
+      if (sri && !sri->is_null()) {
+        auto id = answer::id_at(**item, "service_request_id");
+        if (!id) {
+          out.error = unreadable("token", id.error());
+          return out;
+        }
+        out.remote_id = *id;
+      }
+      out.ok = true;
+      return out;
+    }
+    auto status = answer::opt_text_at(**item, "status", 64);
+    auto notes_at = status ? answer::opt_text_at(**item, "status_notes") : Result<std::optional<std::string>>(status.error());
+    if (!notes_at) {
+      out.error = unreadable("request", notes_at.error());
+      return out;
+    }
+    out.ok = true;
+    out.status = status->value_or("");
+    std::string notes = notes_at->value_or("");
     if (!notes.empty())
       out.answers.push_back(Answer{std::string(name()), now(), notes,
                                    ref.remote_id + ":notes:" + std::to_string(std::hash<std::string>{}(notes))});
@@ -151,7 +202,7 @@ class Open311 final : public Channel {
   std::vector<HttpRequest> build_refresh() override { return {request("GET", "/services.json")}; }
   void apply_refresh(const std::vector<HttpResult>& rs) override {
     const auto& r = rs.front();
-    if (r && r->status == 200 && m_env.outbox && json::parse(r->body, nullptr, false).is_array())
+    if (r && r->status == 200 && m_env.outbox && answer::parse(r->body, answer::Shape::array))
       (void)m_env.outbox->cache_put("open311.services", r->body);
   }
 
@@ -166,6 +217,7 @@ class Open311 final : public Channel {
     return {request("GET", "/services.json"), post};
   }
   std::string interpret_probe(const std::vector<HttpResult>& rs) override {
+    if (rs.size() < 2) return "no answer";
     if (!rs[0]) return rs[0].error().message;
     if (rs[0]->status != 200) return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
     if (!rs[1]) return rs[1].error().message;

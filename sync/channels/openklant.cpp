@@ -12,6 +12,7 @@
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/validate.hpp"
+#include "json_read.hpp"
 
 namespace kiosk {
 
@@ -186,22 +187,22 @@ class OpenKlant final : public Channel {
     }
     const HttpResult& r = results.front();
     if (!r || r->status != 201) return classify_failure(r, "maak-klantcontact");
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded() || !j.contains("klantcontact") || !j["klantcontact"].contains("uuid")) {
-      SendResult out;
-      out.error = "maak-klantcontact: answer without klantcontact.uuid";
-      out.uncertain = true;  // it was created; the lookup will find it
-      out.channel_failure = true;
-      return out;
-    }
+    // It was created; an answer we cannot read is settled by the lookup (klantcontact, betrokkene and
+    // which addresses it has), never by a second klantcontact.
+    auto j = answer::parse(r->body, answer::Shape::object);
+    if (!j) return unreadable_answer("maak-klantcontact", j.error(), true);
+    auto uuid = answer::id_at(*j, "/klantcontact/uuid");
+    if (!uuid) return unreadable_answer("maak-klantcontact", uuid.error(), true);
     SendResult out;
     out.state = DeliveryState::delivered;
-    out.remote_id = j["klantcontact"]["uuid"].get<std::string>();
+    out.remote_id = std::move(*uuid);
     const Submission& s = u.first().submission;
-    if (j.contains("betrokkene") && j["betrokkene"].is_object() && j["betrokkene"].contains("uuid")) {
-      std::string b = j["betrokkene"]["uuid"];
-      out.follow_ups = address_requests(s, b);
-      if (!out.follow_ups.empty()) out.remote_id += ";betrokkene=" + b;
+    if (wants_addresses(u) && !addresses(s).empty()) {
+      // We sent a betrokkene: its uuid is needed to add the addresses.
+      auto b = answer::id_at(*j, "/betrokkene/uuid");
+      if (!b) return unreadable_answer("maak-klantcontact", b.error(), true);
+      out.follow_ups = address_requests(s, *b);
+      if (!out.follow_ups.empty()) out.remote_id += ";betrokkene=" + *b;
     }
     return out;
   }
@@ -240,46 +241,59 @@ class OpenKlant final : public Channel {
       out.error = "lookup: " + (r ? "HTTP " + std::to_string(r->status) + " " + error_summary(*r) : r.error().message);
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded() || !j.contains("results") || !j["results"].is_array()) {
-      out.error = "lookup: unreadable answer";
+    // An answer that cannot be read decides nothing (found stays unknown): a wrong "no" would send a
+    // second klantcontact, a wrong address list a second address.
+    auto fail = [&](const Error& e) {
+      out = LookupResult{};
+      out.error = unreadable("lookup", e);
       return out;
-    }
-    if (j["results"].empty()) {
+    };
+    auto j = answer::parse(r->body, answer::Shape::object);
+    if (!j) return fail(j.error());
+    auto results = answer::array_at(*j, "results");
+    if (!results) return fail(results.error());
+    if ((*results)->empty()) {
       out.found = Found::no;
       return out;
     }
+    auto uuid = answer::id_at(**results, "/0/uuid");
+    if (!uuid) return fail(uuid.error());
     out.found = Found::yes;
-    const json& kc = j["results"][0];
-    out.remote_id = kc.value("uuid", "");
+    out.remote_id = *uuid;
     if (!wants_addresses(u)) return out;
     // Which of the citizen's addresses the betrokkene already has.
-    const json* b = nullptr;
-    if (kc.contains("_expand") && kc["_expand"].contains("hadBetrokkenen") && kc["_expand"]["hadBetrokkenen"].is_array() &&
-        !kc["_expand"]["hadBetrokkenen"].empty())
-      b = &kc["_expand"]["hadBetrokkenen"][0];
-    if (!b || !b->contains("uuid")) {
+    auto bs = answer::array_at(**results, "/0/_expand/hadBetrokkenen");
+    if (!bs) return fail(bs.error());
+    if ((*bs)->empty()) {
       out.found = Found::unknown;
       out.park = true;
       out.error = "the klantcontact arrived without its betrokkene; add the citizen's contact details by hand";
       return out;
+    }
+    const json& b = (**bs)[0];
+    auto b_uuid = answer::id_at(b, "uuid");
+    if (!b_uuid) return fail(b_uuid.error());
+    auto held_list = answer::array_at(b, "/_expand/digitaleAdressen");
+    if (!held_list) return fail(held_list.error());
+    std::vector<std::string> held_addresses;
+    for (std::size_t i = 0; i < (*held_list)->size(); ++i) {
+      auto a = answer::text_at(**held_list, "/" + std::to_string(i) + "/adres", 1024);
+      if (!a) return fail(a.error());
+      held_addresses.push_back(std::move(*a));
     }
     std::size_t want = 0, held = 0;
     std::string have;
     const Submission& s = u.first().submission;
     for (auto [adres, soort] : addresses(s)) {
       ++want;
-      if (b->contains("_expand") && (*b)["_expand"].contains("digitaleAdressen"))
-        for (const auto& d : (*b)["_expand"]["digitaleAdressen"])
-          if (d.is_object() && d.value("adres", "") == *adres) {
-            have += have_marker(soort);
-            ++held;
-            break;
-          }
+      if (std::find(held_addresses.begin(), held_addresses.end(), *adres) != held_addresses.end()) {
+        have += have_marker(soort);
+        ++held;
+      }
     }
     if (held < want) {  // not every address arrived: add the missing ones
       out.incomplete = true;
-      out.remote_id += ";betrokkene=" + (*b)["uuid"].get<std::string>() + have;
+      out.remote_id += ";betrokkene=" + *b_uuid + have;
     }
     return out;
   }
@@ -299,11 +313,15 @@ class OpenKlant final : public Channel {
       out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded()) return out;
+    auto j = answer::parse(r->body, answer::Shape::object);
+    auto reactie_at = j ? answer::opt_text_at(*j, "reactie") : Result<std::optional<std::string>>(j.error());
+    if (!reactie_at) {
+      out.error = unreadable("klantcontact", reactie_at.error());
+      return out;
+    }
     out.ok = true;
-    std::string reactie = j.value("reactie", "");
-    if (!reactie.empty() && valid_utf8(reactie)) {
+    std::string reactie = reactie_at->value_or("");
+    if (!reactie.empty()) {
       out.status = "beantwoord";
       out.answers.push_back(Answer{std::string(name()), now(), reactie, ref.remote_id + ":reactie"});
     }

@@ -7,6 +7,7 @@
 // The public throttle (60 POST/hour per IP by default) is paced by the engine (posts_per_hour).
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "json_read.hpp"
 
 namespace kiosk {
 
@@ -51,17 +52,16 @@ class Signalen final : public Channel {
   SendResult interpret(const Unit&, const std::vector<HttpResult>& results) override {
     const HttpResult& r = results.front();
     if (!r || r->status != 201) return classify_failure(r, "signal");
-    auto j = json::parse(r->body, nullptr, false);
+    // Created, but without a readable signal_id: uncertain, and with no id to look up, the engine
+    // parks it for a technician rather than risk a second signal.
+    auto j = answer::parse(r->body, answer::Shape::object);
+    if (!j) return unreadable_answer("signal", j.error(), true);
+    auto id = answer::id_at(*j, "signal_id");
+    if (!id) return unreadable_answer("signal", id.error(), true);
     SendResult out;
-    if (j.is_discarded() || !j.contains("signal_id") || !j["signal_id"].is_string()) {
-      out.error = "signal: created, but the answer has no signal_id";
-      out.uncertain = true;
-      out.channel_failure = true;
-      return out;
-    }
     out.state = DeliveryState::delivered;
-    out.remote_id = j["signal_id"];
-    out.remote_display = j.value("_display", "");
+    out.remote_id = std::move(*id);
+    out.remote_display = answer::text_or(*j, "_display", "", answer::kMaxId);
     return out;
   }
 
@@ -74,10 +74,15 @@ class Signalen final : public Channel {
     LookupResult out;
     if (r && r->status == 404) out.found = Found::no;
     else if (r && r->status == 200) {
-      auto j = json::parse(r->body, nullptr, false);
+      auto j = answer::parse(r->body, answer::Shape::object);
+      auto id = j ? answer::id_at(*j, "signal_id") : Result<std::string>(j.error());
+      if (!id) {
+        out.error = unreadable("lookup", id.error());
+        return out;
+      }
       out.found = Found::yes;
-      out.remote_id = j.value("signal_id", "");
-      out.remote_display = j.value("_display", "");
+      out.remote_id = std::move(*id);
+      out.remote_display = answer::text_or(*j, "_display", "", answer::kMaxId);
     } else
       out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
     return out;
@@ -93,10 +98,15 @@ class Signalen final : public Channel {
       out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
       return out;
     }
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded() || !j.contains("status") || !j["status"].is_object()) return out;
+    auto j = answer::parse(r->body, answer::Shape::object);
+    auto status = j ? answer::object_at(*j, "status") : Result<const json*>(j.error());
+    auto state = status ? answer::opt_text_at(**status, "state", 64) : Result<std::optional<std::string>>(status.error());
+    if (!state) {
+      out.error = unreadable("status", state.error());
+      return out;
+    }
     out.ok = true;
-    out.status = j["status"].value("state", "");
+    out.status = state->value_or("");
     return out;
   }
 
@@ -106,8 +116,8 @@ class Signalen final : public Channel {
   void apply_refresh(const std::vector<HttpResult>& rs) override {
     const auto& r = rs.front();
     if (!r || r->status != 200 || !m_env.outbox) return;
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded() || !j.contains("results")) return;
+    auto j = answer::parse(r->body, answer::Shape::object);
+    if (!j || !answer::array_at(*j, "results")) return;  // unreadable: the cached list stays
     (void)m_env.outbox->cache_put("signalen.categories", r->body);
   }
 
@@ -117,17 +127,20 @@ class Signalen final : public Channel {
     if (!r) return r.error().message;
     if (r->status == 404) return "no Signalen public API at " + m_cfg.base_url + "/signals/v1/public (HTTP 404)";
     if (r->status != 200) return "unexpected HTTP " + std::to_string(r->status) + ": " + error_summary(*r);
-    auto j = json::parse(r->body, nullptr, false);
-    if (j.is_discarded() || !j.contains("results")) return "the category list is not Signalen's format";
+    auto j = answer::parse(r->body, answer::Shape::object);
+    auto results = j ? answer::array_at(*j, "results") : Result<const json*>(j.error());
+    if (!results) return "the category list is not Signalen's format: " + results.error().message;
     // Every sub category the kiosk offers must exist on this server.
     std::string missing;
     if (m_env.categories)
       for (const auto& sub : m_env.categories->subs()) {
         bool found = false;
-        for (const auto& main : j["results"])
-          if (main.value("slug", "") == sub.main_slug)
-            for (const auto& s : main.value("sub_categories", json::array()))
-              if (s.value("slug", "") == sub.slug) found = true;
+        for (const auto& main : **results) {
+          auto subs = answer::array_at(main, "sub_categories");
+          if (answer::text_or(main, "slug") == sub.main_slug && subs)
+            for (const auto& s : **subs)
+              if (answer::text_or(s, "slug") == sub.slug) found = true;
+        }
         if (!found) missing += (missing.empty() ? "" : ", ") + sub.main_slug + "/" + sub.slug;
       }
     if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);

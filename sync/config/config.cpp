@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -71,7 +72,7 @@ std::vector<std::string_view> channel_specific_keys(std::string_view channel) {
   if (channel == "openklant") return {"kanaal", "vertrouwelijk"};
   if (channel == "signalen") return {"source", "posts_per_hour"};
   if (channel == "open311") return {"jurisdiction_id"};
-  if (channel == "mastodon") return {"visibility", "status_language", "prefix_template"};
+  if (channel == "mastodon") return {"visibility", "status_language", "prefix_template", "answer_accounts"};
   return {};
 }
 
@@ -446,6 +447,30 @@ std::string check_prefix_template(std::string_view tpl) {
   return {};
 }
 
+// One entry of mastodon.answer_accounts: "user", "user@domain" (a leading '@' allowed) or a numeric
+// account id. Usernames are letters, digits and '_' (Mastodon's rule); the domain is a host name.
+std::string check_mastodon_account(std::string_view a) {
+  std::string shown(a);
+  auto bad = [&] {
+    return fmt::format("has '{}', which is not a Mastodon account: write \"webcare\" (same instance), "
+                       "\"webcare@gemeente.nl\" (another instance) or a numeric account id",
+                       shown);
+  };
+  if (!a.empty() && a.front() == '@') a.remove_prefix(1);
+  auto at = a.find('@');
+  std::string_view user = a.substr(0, at);
+  std::string_view domain = at == std::string_view::npos ? std::string_view() : a.substr(at + 1);
+  if (user.empty() || user.size() > 64 || (at != std::string_view::npos && domain.empty()) || domain.size() > 253)
+    return bad();
+  for (char c : user)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return bad();
+  for (char c : domain)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return bad();
+  if (!domain.empty() && (domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos))
+    return bad();
+  return {};
+}
+
 fs::path resolve_path(const fs::path& base_dir, const std::string& value) {
   if (value.empty()) return {};
   fs::path p(value);
@@ -807,6 +832,11 @@ class ConfigParser {
         std::string problem = check_prefix_template(ch.prefix_template);
         if (!problem.empty()) m_r.value_error(s, "prefix_template", problem);
       }
+      if (m_r.read(s, "answer_accounts", ch.answer_accounts))
+        for (std::size_t i = 0; i < ch.answer_accounts.size(); ++i) {
+          std::string problem = check_mastodon_account(ch.answer_accounts[i]);
+          if (!problem.empty()) m_r.element_error(s, "answer_accounts", i, problem);
+        }
     }
   }
 

@@ -43,6 +43,89 @@ void ContractServer::set_faults(const Faults& f, std::uint64_t seed) {
   m_rng.seed(seed);
 }
 
+const char* odd_name(Odd o) {
+  switch (o) {
+    case Odd::null: return "null";
+    case Odd::number: return "number";
+    case Odd::missing: return "missing";
+    case Odd::huge: return "huge";
+    case Odd::invalid_utf8: return "invalid_utf8";
+    case Odd::other_type: return "other_type";
+  }
+  return "?";
+}
+
+void ContractServer::set_odd_answer(std::optional<OddAnswer> odd) {
+  std::lock_guard lock(m_fault_mu);
+  m_odd = std::move(odd);
+}
+
+nlohmann::json ContractServer::last_answer(const std::string& request) {
+  std::lock_guard lock(m_fault_mu);
+  for (auto it = m_answers.rbegin(); it != m_answers.rend(); ++it)
+    if (it->first.find(request) != std::string::npos) return nlohmann::json::parse(it->second, nullptr, false);
+  return nlohmann::json(nlohmann::json::value_t::discarded);
+}
+
+std::vector<std::string> ContractServer::field_paths(const nlohmann::json& answer, std::size_t max_elements) {
+  std::vector<std::string> out;
+  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& v, const std::string& at) {
+    out.push_back(at);
+    if (v.is_object())
+      for (auto& [k, child] : v.items()) {
+        std::string token;  // JSON pointer escapes: '~' -> ~0, '/' -> ~1
+        for (char c : k) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        walk(child, at + "/" + token);
+      }
+    else if (v.is_array())
+      for (std::size_t i = 0; i < v.size() && i < max_elements; ++i) walk(v[i], at + "/" + std::to_string(i));
+  };
+  walk(answer, "");
+  return out;
+}
+
+std::string spoil_answer(const std::string& body, const OddAnswer& odd) {
+  using nlohmann::json;
+  const std::string kBad = "\xC3\x28\xFF\xFE";  // not UTF-8
+  const std::string kMarker = "@@ODD-INVALID-UTF8@@";
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded()) return body;
+  if (odd.path.empty()) {
+    switch (odd.odd) {
+      case Odd::null: return "null";
+      case Odd::number: return "42";
+      case Odd::missing: return "";
+      case Odd::huge: return json(std::string(1 << 20, 'x')).dump();
+      case Odd::invalid_utf8: return body.substr(0, body.size() / 2) + kBad;
+      case Odd::other_type: return j.is_string() ? "{}" : "\"odd\"";
+    }
+  }
+  try {
+    json::json_pointer ptr(odd.path);
+    if (!j.contains(ptr)) return body;
+    json& v = j[ptr];
+    switch (odd.odd) {
+      case Odd::null: v = nullptr; break;
+      case Odd::number: v = 12345.5; break;
+      case Odd::huge: v = std::string(1 << 20, 'x'); break;
+      case Odd::invalid_utf8: v = kMarker; break;
+      case Odd::other_type: v = v.is_string() ? json::object({{"odd", true}}) : json("odd"); break;
+      case Odd::missing: {
+        json& parent = j[ptr.parent_pointer()];
+        if (parent.is_object()) parent.erase(ptr.back());
+        else if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(ptr.back())));
+        break;
+      }
+    }
+  } catch (const json::exception&) {
+    return body;
+  }
+  std::string out = j.dump();
+  if (odd.odd == Odd::invalid_utf8)
+    if (auto pos = out.find(kMarker); pos != std::string::npos) out.replace(pos, kMarker.size(), kBad);
+  return out;
+}
+
 void ContractServer::stop() {
   if (m_server) m_server->stop();
   if (m_thread.joinable()) m_thread.join();
@@ -103,6 +186,14 @@ void ContractServer::route(const std::string& method, const std::string& pattern
       default: break;
     }
     h(req, res);
+    {
+      // Remember the answer as made, then spoil it if asked to.
+      std::string key = req.method + " " + req.path;
+      std::lock_guard lock(m_fault_mu);
+      m_answers.emplace_back(key, res.body);
+      if (m_answers.size() > 64) m_answers.erase(m_answers.begin());
+      if (m_odd && key.find(m_odd->request) != std::string::npos) res.body = spoil_answer(res.body, *m_odd);
+    }
     if (m_trace) std::fprintf(stderr, "TRACE %d %s %s port %d fault %d\n", m_port, req.method.c_str(), req.path.c_str(), req.remote_port, static_cast<int>(fault));
     if (fault == drop) {
       ++m_counts.drop_after;

@@ -3,7 +3,9 @@
 // and ../shared/contracts (content type, auth, required fields, lengths, geometry shape) and answers
 // what breaks it with the API's own error shape. Every server can inject faults (500, 429 with
 // Retry-After / X-RateLimit-Reset, connections dropped before or after the request was processed,
-// answers slower than the client's time-out) from a seeded random generator.
+// answers slower than the client's time-out) from a seeded random generator, and can answer oddly:
+// one field of its JSON answers (or the whole answer) replaced by null, a number, nothing, a 1 MB
+// string, invalid UTF-8 or a value of another type (set_odd_answer).
 #pragma once
 
 #include <httplib.h>
@@ -14,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -43,6 +46,22 @@ struct FaultCounts {
   }
 };
 
+// The kinds of odd values a server can put into its answers.
+enum class Odd { null, number, missing, huge, invalid_utf8, other_type };
+inline constexpr Odd kOddities[] = {Odd::null, Odd::number, Odd::missing, Odd::huge, Odd::invalid_utf8, Odd::other_type};
+const char* odd_name(Odd o);
+
+// Which answers to spoil and how: answers of requests whose "METHOD /path" contains `request`, at
+// the field `path` (a JSON pointer; "" is the whole answer).
+struct OddAnswer {
+  std::string request;
+  std::string path;
+  Odd odd = Odd::null;
+};
+
+// `body` (JSON) with the field odd.path spoiled (unchanged when the answer has no such field).
+std::string spoil_answer(const std::string& body, const OddAnswer& odd);
+
 class ContractServer {
  public:
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
@@ -61,6 +80,15 @@ class ContractServer {
   // Requests other than GET whose body contains `needle`, faulted ones included (what reached the
   // server at all, whether or not it was processed).
   std::size_t received_containing(const std::string& needle);
+  // From now on, spoil matching answers (nullopt: answer normally again).
+  void set_odd_answer(std::optional<OddAnswer> odd);
+  // The last answer, as the handler made it (before spoiling), to a request whose "METHOD /path"
+  // contains `request`; discarded JSON when there was none.
+  nlohmann::json last_answer(const std::string& request);
+  // Every field of an answer: "" (the whole answer), then each member and element, depth first, as
+  // JSON pointers ("/account", "/account/acct", "/descendants/0/id", …); of each list only the first
+  // max_elements elements (long lists repeat one shape).
+  static std::vector<std::string> field_paths(const nlohmann::json& answer, std::size_t max_elements = SIZE_MAX);
   // Stops listening; the object can be destroyed afterwards.
   void stop();
 
@@ -84,6 +112,8 @@ class ContractServer {
   FaultCounts m_counts;
   std::atomic<int> m_requests{0};
   std::vector<std::string> m_bodies;  // bodies of requests other than GET (m_fault_mu)
+  std::optional<OddAnswer> m_odd;                                // guarded by m_fault_mu
+  std::vector<std::pair<std::string, std::string>> m_answers;    // "METHOD /path", body (latest last)
   bool m_trace = false;  // $KIOSK_TRACE_SERVERS: one line per handled request on stderr
 };
 
@@ -170,6 +200,7 @@ class MastodonServer : public ContractServer {
     std::string idempotency_key;
     std::string in_reply_to;
     std::string account_id;
+    std::string account_acct;  // empty: "gemeente" for kAccountId, else "inwoner@example.org"
     std::string visibility;
     std::string language;
     std::int64_t created_ms = 0;
@@ -178,6 +209,11 @@ class MastodonServer : public ContractServer {
   std::map<std::string, int> count_by_key();  // statuses created per Idempotency-Key
   // The municipality replies in the thread of status_id (same account), or someone else does.
   void reply(const std::string& status_id, const std::string& text, bool own_account = true);
+  // A reply from any account: acct as this server shows it ("webcare" for a local account,
+  // "webcare@gemeente.nl" for one on another instance).
+  void reply_from(const std::string& status_id, const std::string& text, const std::string& account_id,
+                  const std::string& acct);
+  static constexpr const char* kDomain = "social.voorbeeldstad.nl";  // the instance's LOCAL_DOMAIN
   // Posts a news status on the municipality's account.
   void post_news(const std::string& text);
   // Idempotency keys are forgotten after this many ms (1 h on a real server).

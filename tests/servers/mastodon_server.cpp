@@ -49,6 +49,10 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
               {"in_reply_to_id", s.in_reply_to.empty() ? json(nullptr) : json(s.in_reply_to)},
               {"account", {{"id", s.account_id}, {"username", s.account_id == kAccountId ? "gemeente" : "inwoner"},
                            {"acct", s.account_id == kAccountId ? "gemeente" : "inwoner@example.org"}}}};
+    if (!s.account_acct.empty()) {
+      j["account"]["acct"] = s.account_acct;
+      j["account"]["username"] = s.account_acct.substr(0, s.account_acct.find('@'));
+    }
     return j;
   };
 
@@ -107,7 +111,7 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
   });
 
   route("GET", "/api/v2/instance", [this](const httplib::Request&, httplib::Response& res) {
-    json_reply(res, 200, {{"domain", "127.0.0.1"}, {"title", "Testinstantie"}, {"version", "4.3.0"},
+    json_reply(res, 200, {{"domain", kDomain}, {"title", "Testinstantie"}, {"version", "4.3.0"},
                           {"configuration", {{"statuses", {{"max_characters", m_max_chars}, {"max_media_attachments", 4}}}}}});
   });
   route("GET", "/api/v1/accounts/verify_credentials", [=](const httplib::Request& req, httplib::Response& res) {
@@ -163,6 +167,19 @@ void MastodonServer::reply(const std::string& status_id, const std::string& text
   s.text = text;
   s.in_reply_to = status_id;
   s.account_id = own_account ? kAccountId : "5555";
+  s.visibility = "public";
+  s.language = "nl";
+  add_status(s);
+}
+
+void MastodonServer::reply_from(const std::string& status_id, const std::string& text, const std::string& account_id,
+                                const std::string& acct) {
+  std::lock_guard lock(m_mu);
+  Status s;
+  s.text = text;
+  s.in_reply_to = status_id;
+  s.account_id = account_id;
+  s.account_acct = acct;
   s.visibility = "public";
   s.language = "nl";
   add_status(s);

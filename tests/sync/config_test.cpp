@@ -513,6 +513,27 @@ TEST(config_test, channel_specific_values) {
                       "kiosk.toml:14:18: 'channels.signalen.posts_per_hour'");
 }
 
+TEST(config_test, mastodon_answer_accounts) {
+  // Default: none besides the kiosk's own account.
+  auto plain = parse(kMinimal + "[channels.mastodon]\nvisibility = \"public\"\n");
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  EXPECT_TRUE(plain->channels.at("mastodon").answer_accounts.empty());
+  auto cfg = parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"@klantcontact\", \"109999\"]\n");
+  ASSERT_TRUE(cfg.ok()) << cfg.error().message;
+  EXPECT_EQ(cfg->channels.at("mastodon").answer_accounts,
+            (std::vector<std::string>{"webcare@gemeente.nl", "@klantcontact", "109999"}));
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"web care\"]\n"),
+                      Errc::invalid_value, "kiosk.toml:14:43: 'channels.mastodon.answer_accounts' has 'web care', which is not a Mastodon account");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@\"]\n"), Errc::invalid_value,
+                      "kiosk.toml:14:20: 'channels.mastodon.answer_accounts' has 'webcare@'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"https://gemeente.nl/@webcare\"]\n"),
+                      Errc::invalid_value, "kiosk.toml:14:20: 'channels.mastodon.answer_accounts' has 'https://gemeente.nl/@webcare'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = \"webcare@gemeente.nl\"\n"), Errc::config_type,
+                      "kiosk.toml:14:19: 'channels.mastodon.answer_accounts' must be an array of strings");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.signalen]\nanswer_accounts = []\n"), Errc::config_unknown_key,
+                      "kiosk.toml:14:1:");
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Files and paths
 

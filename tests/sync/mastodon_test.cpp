@@ -7,6 +7,7 @@
 
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/validate.hpp"
+#include "odd_answers.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -162,4 +163,188 @@ TEST(mastodon_test, rate_limit_reset_is_honoured) {
   ASSERT_TRUE(again.ok());
   EXPECT_NE(again->find("mastodon")->skipped.find("until"), std::string::npos);
   EXPECT_EQ(f.world.mastodon->statuses().size(), 2u);
+}
+
+// ---- odd answers: no exception, a sensible outcome, the run goes on --------------------------------
+
+TEST(mastodon_test, status_with_null_url_is_delivered) {
+  // The contract allows "url": null; the status exists and is delivered, without a link. Through the
+  // engine, with Open Klant delivering alongside.
+  Fixture f;
+  f.config.channels["openklant"].enabled = true;
+  f.world.mastodon->set_odd_answer(test::OddAnswer{"POST /api/v1/statuses", "/url", test::Odd::null});
+  auto receipt = f.submit(question("Komt er een zebrapad bij de school?"));
+  Submission other = test::sample_question();
+  other.channels = {"openklant"};
+  auto other_receipt = f.box.submit(other).value();
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("mastodon")->delivered, 1u);
+  EXPECT_EQ(rep->find("openklant")->delivered, 1u);
+  auto st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(st->deliveries[0].remote_id, f.world.mastodon->statuses().at(0).id);
+  EXPECT_EQ(f.box.find(other_receipt.uuid)->deliveries[0].state, DeliveryState::delivered);
+
+  // And the adapter itself, without the engine around it.
+  test::AdapterRig rig("mastodon");
+  rig.world.mastodon->set_odd_answer(test::OddAnswer{"POST /api/v1/statuses", "/url", test::Odd::null});
+  SendResult r;
+  EXPECT_NO_THROW(r = rig.send(rig.due(question("En een tweede zebrapad?"))));
+  EXPECT_EQ(r.state, DeliveryState::delivered);
+  EXPECT_FALSE(r.remote_id.empty());
+  EXPECT_EQ(r.remote_display, "");
+}
+
+TEST(mastodon_test, news_with_null_urls_does_not_stop_the_run) {
+  // Once the account id is cached, every run reads the account's statuses for news; "url": null there
+  // must neither stop the run nor the news.
+  Fixture f;
+  f.config.channels["openklant"].enabled = true;
+  ASSERT_TRUE(f.run().ok());  // caches the account
+  f.world.mastodon->post_news("Het zwembad is gesloten.");
+  f.world.mastodon->set_odd_answer(test::OddAnswer{"109999/statuses", "/0/url", test::Odd::null});
+  f.clock.advance(7 * 3'600'000);  // the refresh is due again
+  auto receipt = f.submit(question("Wanneer gaat het zwembad weer open?"));
+  Submission other = test::sample_question();
+  other.channels = {"openklant"};
+  auto other_receipt = f.box.submit(other).value();
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(f.box.find(receipt.uuid)->deliveries[0].state, DeliveryState::delivered);
+  EXPECT_EQ(f.box.find(other_receipt.uuid)->deliveries[0].state, DeliveryState::delivered);
+  auto news = f.box.latest_news(10);
+  ASSERT_TRUE(news.ok());
+  ASSERT_EQ(news->size(), 1u);
+  EXPECT_EQ((*news)[0].text, "Het zwembad is gesloten.");
+  EXPECT_EQ((*news)[0].url, "");
+}
+
+TEST(mastodon_test, odd_answers_to_a_post_are_a_retry_never_an_exception) {
+  test::AdapterRig rig("mastodon");
+  int i = 0;
+  int n = test::for_each_odd_answer(*rig.world.mastodon, "POST /api/v1/statuses",
+                                    [&](const std::string& path, std::optional<test::Odd> odd) {
+    SendResult r = rig.send(rig.due(question("Vraag " + std::to_string(i++))));
+    test::expect_sensible(r);
+    // Invalid UTF-8 anywhere spoils the whole JSON; a fractional number is no id.
+    bool id_unreadable = path == "" || path == "/id" || odd == test::Odd::invalid_utf8;
+    if (!odd || !id_unreadable) {
+      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+    } else {
+      EXPECT_EQ(r.state, DeliveryState::retry);
+      EXPECT_TRUE(r.uncertain) << "posted, maybe: checked before sending again";
+      EXPECT_NE(r.error.find("cannot read"), std::string::npos) << r.error;
+    }
+  });
+  EXPECT_GE(n, 60);
+}
+
+TEST(mastodon_test, odd_thread_answers_never_throw_and_good_replies_still_count) {
+  test::AdapterRig rig("mastodon");
+  rig.refresh();  // learns the account id
+  DueDelivery d = rig.due(question("Wanneer is de markt?"));
+  SendResult posted = rig.send(d);
+  ASSERT_EQ(posted.state, DeliveryState::delivered) << posted.error;
+  rig.world.mastodon->reply(posted.remote_id, "Elke zaterdag.", true);
+  rig.world.mastodon->reply(posted.remote_id, "Geen idee", false);
+  RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, posted.remote_id, "", 0};
+  int n = test::for_each_odd_answer(*rig.world.mastodon, "/context", [&](const std::string& path, std::optional<test::Odd> odd) {
+    StatusUpdate su = rig.status(ref);
+    test::expect_sensible(su);
+    if (!odd) {
+      ASSERT_TRUE(su.ok) << su.error;
+      ASSERT_EQ(su.answers.size(), 1u);
+      EXPECT_EQ(su.answers[0].text, "Elke zaterdag.");
+    }
+    // The other person's reply never becomes an answer, however odd the answer is.
+    for (const auto& a : su.answers) EXPECT_EQ(a.text, "Elke zaterdag.");
+    // Odd fields of the other reply (descendants/1) leave the municipality's answer standing.
+    if (odd && path.rfind("/descendants/1/", 0) == 0 && *odd != test::Odd::invalid_utf8) {
+      EXPECT_TRUE(su.ok);
+      EXPECT_EQ(su.answers.size(), 1u);
+    }
+  });
+  EXPECT_GE(n, 100);
+}
+
+TEST(mastodon_test, odd_account_answers_keep_news_and_lookups_going) {
+  test::AdapterRig rig("mastodon");
+  rig.world.mastodon->post_news("De bibliotheek is maandag gesloten.");
+  rig.refresh();  // caches the account: the next refresh reads its statuses
+  DueDelivery d = rig.due(question("Komt er een nieuwe speeltuin?"));
+  ASSERT_EQ(rig.send(d).state, DeliveryState::delivered);
+  rig.clock.advance(2 * 3'600'000);  // the Idempotency-Key expired: a lost answer is looked up
+  d.first_attempt_ms = 1767258000000;
+  for (std::string request : {"/verify_credentials", "/api/v2/instance", "109999/statuses"}) {
+    test::for_each_odd_answer(*rig.world.mastodon, request, [&](const std::string& path, std::optional<test::Odd> odd) {
+      rig.refresh();
+      LookupResult lr = rig.lookup(d);
+      test::expect_sensible(lr);
+      if (!odd) { EXPECT_EQ(lr.found, Found::yes) << lr.error; }
+      // Our status is there: an odd answer must not make it "not found" (unless it was left out).
+      bool left_out = odd == test::Odd::missing && (path == "/0" || path == "/1");
+      if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
+      if (request != "109999/statuses") { EXPECT_NO_THROW((void)rig.probe()); }
+    }, 1);  // the list's statuses all have one shape
+  }
+  auto news = rig.box.latest_news(10);
+  ASSERT_TRUE(news.ok());
+  ASSERT_GE(news->size(), 1u);
+  EXPECT_EQ((*news)[0].text, "De bibliotheek is maandag gesloten.");
+}
+
+// ---- webcare: replies from configured accounts are the municipality's answer -------------------------
+
+TEST(mastodon_test, webcare_replies_count_as_answers) {
+  Fixture f;
+  // A webcare account on another instance, and one on the kiosk's own instance (written with its
+  // domain here, while Mastodon shows a local acct without it).
+  f.config.channels["mastodon"].answer_accounts = {"Webcare@Gemeente.nl",
+                                                   std::string("@klantcontact@") + test::MastodonServer::kDomain};
+  auto receipt = f.submit(question("Wanneer wordt het afval opgehaald?"));
+  ASSERT_TRUE(f.run().ok());
+  auto id = f.box.find(receipt.uuid)->deliveries[0].remote_id;
+  ASSERT_FALSE(id.empty());
+  f.world.mastodon->reply_from(id, "Op dinsdag, zie de afvalkalender.", "7001", "webcare@gemeente.nl");
+  f.world.mastodon->reply_from(id, "Aanvulling: gft elke twee weken.", "7002", "klantcontact");
+  f.clock.advance(7 * 3'600'000);
+  ASSERT_TRUE(f.run().ok());
+  auto st = f.box.find(receipt.uuid);
+  ASSERT_EQ(st->answers.size(), 2u);
+  EXPECT_EQ(st->answers[0].text, "Op dinsdag, zie de afvalkalender.");
+  EXPECT_EQ(st->answers[1].text, "Aanvulling: gft elke twee weken.");
+}
+
+TEST(mastodon_test, replies_from_unlisted_accounts_do_not_count) {
+  Fixture f;
+  f.config.channels["mastodon"].answer_accounts = {"webcare@gemeente.nl", "7004"};
+  auto receipt = f.submit(question("Mag ik mijn grofvuil buiten zetten?"));
+  ASSERT_TRUE(f.run().ok());
+  auto id = f.box.find(receipt.uuid)->deliveries[0].remote_id;
+  // A random account, a look-alike on another instance, a local account of the same name as the
+  // listed remote one, and a listed account id.
+  f.world.mastodon->reply_from(id, "Ja hoor", "7003", "piet@example.org");
+  f.world.mastodon->reply_from(id, "Nee", "7005", "webcare@gemeente.nl.example.org");
+  f.world.mastodon->reply_from(id, "Misschien", "7006", "webcare");
+  f.world.mastodon->reply_from(id, "Alleen op maandag.", "7004", "team_afval@gemeente.nl");
+  f.clock.advance(7 * 3'600'000);
+  ASSERT_TRUE(f.run().ok());
+  auto st = f.box.find(receipt.uuid);
+  ASSERT_EQ(st->answers.size(), 1u);
+  EXPECT_EQ(st->answers[0].text, "Alleen op maandag.");
+}
+
+TEST(mastodon_test, by_default_only_the_kiosks_own_account_answers) {
+  Fixture f;
+  auto receipt = f.submit(question("Is het stadhuis zaterdag open?"));
+  ASSERT_TRUE(f.run().ok());
+  auto id = f.box.find(receipt.uuid)->deliveries[0].remote_id;
+  f.world.mastodon->reply_from(id, "Ja, van 10 tot 14 uur.", "7001", "webcare@gemeente.nl");
+  f.world.mastodon->reply(id, "Nee, alleen op afspraak.", true);
+  f.clock.advance(7 * 3'600'000);
+  ASSERT_TRUE(f.run().ok());
+  auto st = f.box.find(receipt.uuid);
+  ASSERT_EQ(st->answers.size(), 1u);
+  EXPECT_EQ(st->answers[0].text, "Nee, alleen op afspraak.");
 }

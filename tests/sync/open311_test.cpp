@@ -5,6 +5,7 @@
 
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "odd_answers.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -122,4 +123,93 @@ TEST(open311_test, server_refuses_json_and_missing_location) {
   auto res = t.perform_one(r);
   EXPECT_EQ(res->status, 400);
   EXPECT_NE(res->body.find("location is required"), std::string::npos);
+}
+
+// ---- odd answers: no exception, a sensible outcome, the run goes on --------------------------------
+
+namespace {
+Submission report311() {
+  Submission s = test::sample_report();
+  s.category = "afval/container-is-vol";
+  return s;
+}
+}  // namespace
+
+TEST(open311_test, odd_answers_to_a_request_never_throw) {
+  test::AdapterRig rig("open311");
+  rig.config.channels["open311"].jurisdiction_id = "voorbeeldstad.nl";
+  rig.remake();
+  int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json",
+                                    [&](const std::string& path, std::optional<test::Odd> odd) {
+    SendResult r = rig.send(rig.due(report311()));
+    test::expect_sensible(r);
+    bool needed = path == "" || path == "/0" || path == "/0/service_request_id" || odd == test::Odd::invalid_utf8;
+    if (!odd || !needed) {
+      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+    } else {
+      EXPECT_EQ(r.state, DeliveryState::retry);
+      EXPECT_TRUE(r.uncertain) << "made, maybe: looked up by reference before anything is sent again";
+    }
+  });
+  EXPECT_GE(n, 18);
+}
+
+TEST(open311_test, odd_status_token_and_lookup_answers_never_throw) {
+  test::AdapterRig rig("open311");
+  rig.clock.set(SystemClock::instance().now_ms());  // the server filters requests.json on real dates
+  rig.config.channels["open311"].jurisdiction_id = "voorbeeldstad.nl";
+  rig.remake();
+  DueDelivery d = rig.due(report311());
+  SendResult sent = rig.send(d);
+  ASSERT_EQ(sent.state, DeliveryState::delivered) << sent.error;
+  rig.world.open311->set_status(sent.remote_id, "closed", "De container is geleegd.");
+  RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "open", 0};
+  test::for_each_odd_answer(*rig.world.open311, "GET /requests/", [&](const std::string&, std::optional<test::Odd> odd) {
+    StatusUpdate su = rig.status(ref);
+    test::expect_sensible(su);
+    if (!odd) {
+      EXPECT_EQ(su.status, "closed");
+      ASSERT_EQ(su.answers.size(), 1u);
+    }
+  });
+  d.uncertain = true;
+  test::for_each_odd_answer(*rig.world.open311, "GET /requests.json", [&](const std::string& path, std::optional<test::Odd> odd) {
+    LookupResult lr = rig.lookup(d);
+    test::expect_sensible(lr);
+    if (!odd) { EXPECT_EQ(lr.found, Found::yes) << lr.error; }
+    // Not found only when the answer leaves it out (or its optional description).
+    bool left_out = (path == "/0" && odd == test::Odd::missing) ||
+                    (path == "/0/description" && (odd == test::Odd::missing || odd == test::Odd::null));
+    if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
+  });
+
+  rig.world.open311->set_batch_service("AF02");
+  Submission batch = report311();
+  batch.category = "afval/container-is-kapot";
+  DueDelivery t = rig.due(batch);
+  SendResult token = rig.send(t);
+  ASSERT_EQ(token.remote_id.rfind("token:", 0), 0u) << token.remote_id << token.error;
+  RemoteRef tref{t.row_id, t.submission.uuid, t.submission.reference, token.remote_id, "", 0};
+  test::for_each_odd_answer(*rig.world.open311, "GET /tokens/", [&](const std::string&, std::optional<test::Odd> odd) {
+    StatusUpdate su = rig.status(tref);
+    test::expect_sensible(su);
+    if (!odd) { EXPECT_FALSE(su.remote_id.empty()); }
+  });
+  test::for_each_odd_answer(*rig.world.open311, "GET /services.json", [&](const std::string&, std::optional<test::Odd>) {
+    rig.refresh();
+    EXPECT_NO_THROW((void)rig.probe());
+  }, 1);
+}
+
+TEST(open311_test, odd_error_answers_still_give_a_plain_reason) {
+  test::AdapterRig rig("open311");
+  rig.world.secrets.open311_api_key = "wrong-key";
+  int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json", [&](const std::string&, std::optional<test::Odd>) {
+    SendResult r = rig.send(rig.due(report311()));
+    test::expect_sensible(r);
+    EXPECT_EQ(r.state, DeliveryState::retry);
+    EXPECT_TRUE(r.channel_failure);
+    EXPECT_NE(r.error.find("HTTP 403"), std::string::npos) << r.error;
+  });
+  EXPECT_GE(n, 18);
 }

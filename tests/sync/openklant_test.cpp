@@ -5,6 +5,7 @@
 
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "odd_answers.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -272,4 +273,97 @@ TEST(openklant_test, a_lost_tally_is_found_by_its_own_votes_not_by_a_new_mix) {
   for (const auto& c : f.world.openklant->contacts()) tallied += std::stoul(c.body["metadata"].value("stemmen", "0"));
   EXPECT_EQ(f.world.openklant->contacts().size(), 2u);
   EXPECT_EQ(tallied, 3u);  // every vote once: the lost tally's two, and the third on its own
+}
+
+// ---- odd answers: no exception, a sensible outcome, the run goes on --------------------------------
+
+namespace {
+Submission question_with_contact() {
+  Submission q = test::sample_question();
+  q.contact.phone = "0612345678";
+  return q;
+}
+}  // namespace
+
+TEST(openklant_test, odd_answers_to_a_klantcontact_never_throw_nor_lose_addresses) {
+  test::AdapterRig rig("openklant");
+  int n = test::for_each_odd_answer(*rig.world.openklant, "POST /klantinteracties/api/v1/maak-klantcontact",
+                                    [&](const std::string& path, std::optional<test::Odd> odd) {
+    std::size_t before = rig.world.openklant->contacts().size();
+    SendResult r = rig.send(rig.due(question_with_contact()));
+    test::expect_sensible(r);
+    auto contacts = rig.world.openklant->contacts();
+    ASSERT_EQ(contacts.size(), before + 1);
+    // What is needed to go on: the klantcontact's uuid, and the betrokkene's for the addresses.
+    bool needed = path == "" || path == "/klantcontact" || path == "/klantcontact/uuid" || path == "/betrokkene" ||
+                  path == "/betrokkene/uuid" || odd == test::Odd::invalid_utf8;
+    if (!odd || !needed) {
+      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+      EXPECT_EQ(r.remote_id, contacts.back().uuid);
+      EXPECT_EQ(contacts.back().addresses.size(), 2u) << "both addresses added";
+    } else {
+      EXPECT_EQ(r.state, DeliveryState::retry);
+      EXPECT_TRUE(r.uncertain) << "made, maybe: looked up before anything is sent again";
+    }
+  });
+  EXPECT_GE(n, 60);
+}
+
+TEST(openklant_test, odd_lookup_answers_never_make_a_second_klantcontact) {
+  test::AdapterRig rig("openklant");
+  DueDelivery d = rig.due(question_with_contact());
+  ASSERT_EQ(rig.send(d).state, DeliveryState::delivered);
+  d.uncertain = true;
+  int n = test::for_each_odd_answer(*rig.world.openklant, "GET /klantinteracties/api/v1/klantcontacten",
+                                    [&](const std::string& path, std::optional<test::Odd> odd) {
+    LookupResult lr = rig.lookup(d);
+    test::expect_sensible(lr);
+    if (!odd) {
+      EXPECT_EQ(lr.found, Found::yes) << lr.error;
+      EXPECT_FALSE(lr.incomplete);
+    }
+    // Only an answer that leaves the klantcontact out says "not there".
+    bool left_out = odd == test::Odd::missing && path == "/results/0";
+    if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
+  });
+  EXPECT_GE(n, 100);
+  EXPECT_EQ(rig.world.openklant->contacts().size(), 1u);
+}
+
+TEST(openklant_test, odd_klantcontact_answers_never_throw) {
+  test::AdapterRig rig("openklant");
+  DueDelivery d = rig.due(test::sample_question());
+  SendResult sent = rig.send(d);
+  ASSERT_EQ(sent.state, DeliveryState::delivered) << sent.error;
+  rig.world.openklant->set_reactie(d.submission.uuid, "U kunt het grofvuil op dinsdag buiten zetten.");
+  RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "", 0};
+  test::for_each_odd_answer(*rig.world.openklant, "GET /klantinteracties/api/v1/klantcontacten/",
+                            [&](const std::string& path, std::optional<test::Odd> odd) {
+    StatusUpdate su = rig.status(ref);
+    test::expect_sensible(su);
+    if (!odd || (path != "" && path != "/reactie" && odd != test::Odd::invalid_utf8)) {
+      EXPECT_TRUE(su.ok) << su.error;
+      ASSERT_EQ(su.answers.size(), 1u);
+      EXPECT_EQ(su.answers[0].text, "U kunt het grofvuil op dinsdag buiten zetten.");
+    }
+    if (odd && path == "/reactie" && (*odd == test::Odd::null || *odd == test::Odd::missing)) {
+      EXPECT_TRUE(su.ok) << "no reactie yet";
+      EXPECT_TRUE(su.answers.empty());
+    }
+  });
+}
+
+TEST(openklant_test, odd_refusals_still_give_a_plain_reason) {
+  test::AdapterRig rig("openklant");
+  rig.config.channels["openklant"].kanaal = std::string(60, 'k');  // longer than the API allows: 400
+  rig.remake();
+  int n = test::for_each_odd_answer(*rig.world.openklant, "POST /klantinteracties/api/v1/maak-klantcontact",
+                                    [&](const std::string&, std::optional<test::Odd> odd) {
+    SendResult r = rig.send(rig.due(test::sample_question()));
+    test::expect_sensible(r);
+    EXPECT_EQ(r.state, DeliveryState::parked);
+    EXPECT_NE(r.error.find("HTTP 400"), std::string::npos) << r.error;
+    if (!odd) { EXPECT_NE(r.error.find("klantcontact.kanaal"), std::string::npos) << r.error; }
+  });
+  EXPECT_GE(n, 40);
 }

@@ -3,8 +3,11 @@
 // refusals, pacing under the public throttle, parking of unverifiable sends, and the status lookup.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "odd_answers.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -171,4 +174,110 @@ TEST(signalen_test, category_without_mapping_is_parked_with_the_reason) {
   auto st = f.box.find(receipt.uuid);
   EXPECT_EQ(st->deliveries[0].state, DeliveryState::parked);
   EXPECT_NE(st->deliveries[0].parked_reason.find("no Signalen sub category"), std::string::npos);
+}
+
+// ---- odd answers: no exception, a sensible outcome, the run goes on --------------------------------
+
+TEST(signalen_test, odd_answers_to_a_report_never_throw_nor_send_twice) {
+  test::AdapterRig rig("signalen");
+  int n = test::for_each_odd_answer(*rig.world.signalen, "POST /signals/v1/public/signals",
+                                    [&](const std::string& path, std::optional<test::Odd> odd) {
+    SendResult r = rig.send(rig.due(report()));
+    test::expect_sensible(r);
+    bool id_unreadable = path == "" || path == "/signal_id" || odd == test::Odd::invalid_utf8;
+    if (!odd || !id_unreadable) {
+      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+    } else {
+      EXPECT_EQ(r.state, DeliveryState::retry);
+      EXPECT_TRUE(r.uncertain) << "created, maybe: never sent again blindly";
+    }
+    if (odd && path == "/_display" && *odd != test::Odd::invalid_utf8) { EXPECT_EQ(r.remote_display, ""); }
+  });
+  EXPECT_GE(n, 40);
+}
+
+TEST(signalen_test, odd_answer_parks_one_report_and_the_run_goes_on) {
+  Fixture f;
+  f.config.channels["openklant"].enabled = true;
+  f.world.signalen->set_odd_answer(test::OddAnswer{"POST /signals/v1/public/signals", "/signal_id", test::Odd::null});
+  auto receipt = f.submit(report());
+  Submission q = test::sample_question();
+  q.channels = {"openklant"};
+  auto question = f.box.submit(q).value();
+  auto rep = f.run();
+  ASSERT_TRUE(rep.ok()) << rep.error().message;
+  EXPECT_EQ(rep->find("openklant")->delivered, 1u);
+  f.world.signalen->set_odd_answer(std::nullopt);
+  f.clock.advance(600'000);
+  ASSERT_TRUE(f.run().ok());
+  EXPECT_EQ(f.world.signalen->signals().size(), 1u);  // never sent twice
+  auto st = f.box.find(receipt.uuid);
+  EXPECT_EQ(st->deliveries[0].state, DeliveryState::parked);
+  EXPECT_EQ(f.box.find(question.uuid)->deliveries[0].state, DeliveryState::delivered);
+}
+
+TEST(signalen_test, odd_status_and_lookup_answers_never_throw) {
+  test::AdapterRig rig("signalen");
+  DueDelivery d = rig.due(report());
+  SendResult sent = rig.send(d);
+  ASSERT_EQ(sent.state, DeliveryState::delivered) << sent.error;
+  d.remote_id = sent.remote_id;
+  d.uncertain = true;
+  RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "OPEN", 0};
+  test::for_each_odd_answer(*rig.world.signalen, "GET /signals/v1/public/signals/",
+                            [&](const std::string&, std::optional<test::Odd> odd) {
+    StatusUpdate su = rig.status(ref);
+    test::expect_sensible(su);
+    LookupResult lr = rig.lookup(d);
+    test::expect_sensible(lr);
+    EXPECT_NE(lr.found, Found::no) << "it answered 200: it is there";
+    if (!odd) {
+      EXPECT_EQ(su.status, "OPEN");
+      EXPECT_EQ(lr.found, Found::yes);
+      EXPECT_EQ(lr.remote_id, sent.remote_id);
+    }
+  });
+}
+
+TEST(signalen_test, odd_category_lists_keep_the_shipped_promises) {
+  test::AdapterRig rig("signalen");
+  std::string promise = rig.tree.handling_message("afval/container-is-vol", "nl");
+  ASSERT_FALSE(promise.empty());
+  int n = test::for_each_odd_answer(*rig.world.signalen, "GET /signals/v1/public/terms/categories",
+                                    [&](const std::string&, std::optional<test::Odd>) {
+    rig.refresh();
+    CategoryTree tree = rig.tree;
+    tree.merge_cached(rig.box);
+    EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "nl").empty());
+    EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "uk").empty());
+    EXPECT_NO_THROW((void)rig.probe());
+  }, 1);
+  EXPECT_GE(n, 40);
+}
+
+TEST(signalen_test, odd_category_tree_files_are_errors_not_crashes) {
+  test::TempDir dir;
+  auto file = dir / "tree.json";
+  std::ifstream in(std::string(assets_dir()) + "/categories/default.json");
+  std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int errors = 0, n = 0;
+  for (const auto& path : test::ContractServer::field_paths(json::parse(shipped), 1))
+    for (test::Odd odd : test::kOddities) {
+      SCOPED_TRACE(path + " " + test::odd_name(odd));
+      std::ofstream(file, std::ios::binary | std::ios::trunc) << test::spoil_answer(shipped, test::OddAnswer{"", path, odd});
+      Result<CategoryTree> tree = make_error(Errc::io, "not loaded");
+      EXPECT_NO_THROW(tree = CategoryTree::load(file));
+      ++n;
+      if (!tree) {
+        ++errors;
+        EXPECT_NE(tree.error().message.find("not a category tree"), std::string::npos) << tree.error().message;
+        continue;
+      }
+      for (const auto& sub : tree->subs()) {
+        EXPECT_NO_THROW((void)tree->handling_message(sub.main_slug + "/" + sub.slug, "tr"));
+        EXPECT_NO_THROW((void)tree->handling_message(sub.slug, "xx"));
+      }
+    }
+  EXPECT_GT(errors, 20);
+  EXPECT_GE(n, 100);
 }

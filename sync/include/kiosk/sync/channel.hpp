@@ -155,6 +155,12 @@ class Channel {
   HttpRequest request(std::string method, std::string path) const;
   // Maps a transport error or an HTTP error status to a SendResult (retry/park, circuit, wait).
   SendResult classify_failure(const HttpResult& r, std::string_view what) const;
+  // A 2xx answer that cannot be read (an Errc::protocol error of the answer readers, json_read.hpp):
+  // a retry of that delivery that counts against the channel. may_exist: the request may have been
+  // processed (a create whose answer lacks its id), so the engine checks before sending again.
+  SendResult unreadable_answer(std::string_view what, const Error& e, bool may_exist) const;
+  // The same in plain words for lookups, status polls and refreshes.
+  std::string unreadable(std::string_view what, const Error& e) const;
   std::int64_t now() const { return m_env.clock ? m_env.clock->now_ms() : SystemClock::instance().now_ms(); }
 
   ChannelEnv m_env;

@@ -86,6 +86,10 @@ struct ChannelConfig {
   std::string visibility = "public";  // mastodon: public | unlisted | private
   std::string status_language = "nl"; // mastodon: ISO 639-1 language of statuses
   std::string prefix_template = "Via de kiosk van {municipality}: {text}";  // mastodon: must contain {text}
+  // mastodon: accounts whose replies in a status's thread count as the municipality's answer, besides
+  // the kiosk's own account (always counted): acct as Mastodon writes it ("webcare" on the same
+  // instance, "webcare@gemeente.nl" elsewhere; a leading '@' is allowed) or a numeric account id.
+  std::vector<std::string> answer_accounts;
 };
 
 struct SyncSection {
