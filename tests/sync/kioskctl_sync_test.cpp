@@ -114,6 +114,17 @@ TEST(kioskctl_sync_test, pacing_is_a_wait_with_its_own_exit_code) {
   EXPECT_NE(sync.out.find("paced: 2 waiting; at most 3 posts an hour, next post at"), std::string::npos) << sync.out;
   auto stats = kioskctl(config, "stats");
   EXPECT_NE(stats.out.find("waiting: paced"), std::string::npos) << stats.out;
+  // The service says the same in its log, and its --once run exits the same way.
+  std::string cmd = test::program_command(KIOSK_SYNC_PATH) + " --once --config " + config.string() + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string log;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) log.append(buf, n);
+  int status = pclose(p);
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 9) << log;
+  EXPECT_NE(log.find("signalen: 0 delivered, 0 retry, 0 parked, 0 answers, circuit closed; waiting, not failed: paced"),
+            std::string::npos) << log;
 }
 
 // "Needs attention" shows every channel's parked rows: many of one channel do not hide another's.
