@@ -1,7 +1,8 @@
 // kiosk-provision: validate a provisioning file and install it (see provision.hpp).
 //   kiosk-provision [--root DIR] [--check] [--keep] [--error-file PATH] FILE
-// Exit codes: 0 installed (FILE deleted unless --keep) or valid (--check), 2 usage, 3 the file has errors
-// (nothing written, FILE kept, errors on stderr and in --error-file), 7 writing failed.
+// Exit codes (kiosk::ExitCode, the table shared with kioskctl and kiosk-sync): 0 installed (FILE deleted
+// unless --keep) or valid (--check), 2 usage, 3 the file has errors (nothing written, FILE kept, errors on
+// stderr and in --error-file), 7 writing failed.
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,16 +11,20 @@
 #include <fstream>
 #include <string>
 
+#include "kiosk/sync/error.hpp"
 #include "provision.hpp"
 
 namespace fs = std::filesystem;
+using kiosk::as_int;
+using kiosk::ExitCode;
 
 static int usage() {
   std::fprintf(stderr,
                "usage: kiosk-provision [--root DIR] [--check] [--keep] [--error-file PATH] FILE\n"
                "  Validates FILE (kiosk configuration + [provision] + [secrets.<channel>]) and installs it into\n"
-               "  /etc/kiosk and the system; FILE is deleted afterwards. --check only validates.\n");
-  return 2;
+               "  /etc/kiosk and the system; FILE is deleted afterwards. --check only validates.\n"
+               "  Exit codes: 0 done, 2 usage, 3 the file has errors (nothing written), 7 writing failed.\n");
+  return as_int(kiosk::ExitCode::usage);
 }
 
 int main(int argc, char** argv) {
@@ -43,10 +48,10 @@ int main(int argc, char** argv) {
       error_file = v;
     } else if (a == "--version") {
       std::printf("kiosk-provision %s\n", KIOSK_VERSION);
-      return 0;
+      return as_int(ExitCode::ok);
     } else if (a == "-h" || a == "--help") {
       usage();
-      return 0;
+      return as_int(ExitCode::ok);
     } else if (!a.empty() && a[0] == '-') {
       return usage();
     } else if (file.empty()) {
@@ -70,12 +75,12 @@ int main(int argc, char** argv) {
       std::ofstream out(error_file, std::ios::trunc);
       out << text;
     }
-    return 3;
+    return as_int(ExitCode::invalid_input);
   }
   if (check) {
     std::printf("%s: valid (kiosk %s, %s)\n", file.c_str(), plan.config.kiosk.id.c_str(),
                 plan.config.kiosk.municipality.c_str());
-    return 0;
+    return as_int(ExitCode::ok);
   }
   errors = kiosk::provision::apply(plan, options);
   if (!errors.empty()) {
@@ -85,7 +90,7 @@ int main(int argc, char** argv) {
       out << "Installing the provisioning file failed (it is left in place):\n";
       for (const auto& e : errors) out << e << "\n";
     }
-    return 7;
+    return as_int(ExitCode::file);
   }
   if (!error_file.empty()) fs::remove(error_file, ec);
   if (!keep) {
@@ -93,12 +98,12 @@ int main(int argc, char** argv) {
     if (!fs::remove(file, ec) || ec) {
       std::fprintf(stderr, "kiosk-provision: installed, but cannot delete %s: %s\n", file.c_str(),
                    ec.message().c_str());
-      return 7;
+      return as_int(ExitCode::file);
     }
     ::sync();
   }
   std::printf("kiosk-provision: kiosk %s (%s) provisioned; host name %s%s\n", plan.config.kiosk.id.c_str(),
               plan.config.kiosk.municipality.c_str(), plan.provision.hostname.c_str(),
               plan.provision.wifi_ssid.empty() ? "" : ", Wi-Fi configured");
-  return 0;
+  return as_int(ExitCode::ok);
 }

@@ -89,6 +89,24 @@ bool BackgroundCommand::start(std::vector<std::string> argv, std::function<void(
   return true;
 }
 
+bool BackgroundCommand::start_job(std::function<CommandResult()> job, std::function<void()> on_done) {
+  std::lock_guard lock(m_mutex);
+  if (m_running) return false;
+  if (m_thread.joinable()) m_thread.join();
+  m_running = true;
+  m_result.reset();
+  m_thread = std::thread([this, job = std::move(job), on_done = std::move(on_done)] {
+    CommandResult r = job();
+    {
+      std::lock_guard lock2(m_mutex);
+      m_result = std::move(r);
+      m_running = false;
+    }
+    if (on_done) on_done();
+  });
+  return true;
+}
+
 bool BackgroundCommand::running() const {
   std::lock_guard lock(m_mutex);
   return m_running;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/core/export.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/setup.hpp"
@@ -468,13 +469,34 @@ TechnicianInfo Session::technician_info() {
       for (const auto& d : s->deliveries)
         if (d.state == state && t.last_errors.size() < 5)
           t.last_errors.push_back(fmt::format("{} {}: {}", refcode::group(summary.reference), d.channel,
-                                              state == DeliveryState::parked ? d.parked_reason : d.last_error));
+                                              explain_error(state == DeliveryState::parked ? d.parked_reason : d.last_error)));
     }
+  }
+  for (const auto& [name, ch] : m_config->channels) {
+    if (!ch.enabled) continue;
+    auto state = m_outbox->channel_state(name);
+    if (!state) continue;
+    int pph = name == "signalen" ? ch.posts_per_hour : 0;
+    ChannelWait w = channel_wait(*state, pph, m_clock->now_ms());
+    if (w.wait != Wait::none) t.waiting.push_back({name, w.wait, w.until_ms, w.failures, pph});
   }
   std::error_code ec;
   auto space = std::filesystem::space(m_outbox->path().parent_path(), ec);
   if (!ec) t.disk_free_bytes = static_cast<std::int64_t>(space.available);
   return t;
+}
+
+ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {
+  if (!m_outbox) return ExportStart::no_outbox;
+  if (job.running()) return ExportStart::busy;
+  if (stick.empty()) stick = find_usb_stick();
+  if (stick.empty()) return ExportStart::no_stick;
+  Outbox* outbox = m_outbox;  // thread-safe (outbox.hpp); the session itself stays on the UI thread
+  std::string kiosk_id = m_config->kiosk.id;
+  std::int64_t now = m_clock->now_ms();
+  bool started = job.start_job([outbox, kiosk_id, stick, now] { return export_to_stick(*outbox, kiosk_id, stick, now); },
+                               std::move(on_done));
+  return started ? ExportStart::started : ExportStart::busy;
 }
 
 std::string Session::receipt_text() const {

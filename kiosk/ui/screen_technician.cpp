@@ -1,6 +1,8 @@
 // Technician: a PIN keypad (PIN stored hashed, wrong attempts slowed down), then version, queue depth per
-// channel, last sync, last errors, disk free, "sync now" and "export queue to USB stick" (kioskctl of
-// the same build; its error is shown when it fails).
+// channel, last sync, channels that wait on purpose (paced, backing off, circuit open: a state, not an
+// error), last errors, disk free, "sync now" (kioskctl of the same build) and "export queue to USB stick"
+// (Session::export_queue: the hand-over of `kioskctl export --undelivered --handover`); a failure's
+// message is shown.
 #include <ctime>
 #include <filesystem>
 
@@ -54,16 +56,16 @@ static std::string local_time(std::int64_t ms) {
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
-// The first mounted USB stick: /media/<user>/<label>, /run/media/<user>/<label> or /mnt/usb.
-static std::filesystem::path find_usb_stick() {
-  std::error_code ec;
-  for (const char* root : {"/media", "/run/media"}) {
-    for (const auto& user : std::filesystem::directory_iterator(root, ec))
-      for (const auto& vol : std::filesystem::directory_iterator(user.path(), ec))
-        if (vol.is_directory(ec)) return vol.path();
-  }
-  if (std::filesystem::is_directory("/mnt/usb", ec)) return "/mnt/usb";
-  return {};
+// A channel's wait in the catalog's words, its time in local time.
+static std::string wait_text(Ui& ui, const core::TechnicianInfo::Waiting& w) {
+  const char* key = w.wait == Wait::paced     ? "tech.wait.paced"
+                    : w.wait == Wait::tally   ? "tech.wait.tally"
+                    : w.wait == Wait::backoff ? "tech.wait.backoff"
+                                              : "tech.wait.circuit_open";
+  return core::fill(ui.t(key), {{"channel", w.channel},
+                                {"time", local_time(w.until_ms)},
+                                {"n", std::to_string(w.failures)},
+                                {"pph", std::to_string(w.posts_per_hour)}});
 }
 
 void draw_technician(Ui& ui) {
@@ -71,25 +73,36 @@ void draw_technician(Ui& ui) {
   // Read once per frame drawn; technician frames are rare (render on demand).
   core::TechnicianInfo info = ui.s.technician_info();
   const float W = ui.display.x - 2 * ui.m.pad;
-  const float col2 = W * 0.4f;
+  const float col2 = W * (ui.display.x < 1000 ? 0.3f : 0.4f);  // small displays: more room for values
   float y = p.y;
+  // Rows take the height of their label or their value, whichever wraps more, and stay above the
+  // buttons: the most important come first (queue, waits, errors), so a small display cuts the least.
+  const float rows_end = ui.display.y - ui.m.button_h - 2 * ui.m.gap;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(p.x + W, rows_end), true);
   auto row = [&](const std::string& label, const std::string& value) {
-    text(ui, label, ImVec2(p.x, y), col2 - ui.m.gap, theme::kMuted, ui.fonts.body);
-    y += std::max(ui.fonts.body->FontSize, text(ui, value, ImVec2(p.x + col2, y), W - col2, theme::kText, ui.fonts.body)) +
-         ui.m.gap * 0.5f;
+    float lh = text(ui, label, ImVec2(p.x, y), col2 - ui.m.gap, theme::kMuted, ui.fonts.body);
+    float vh = text(ui, value, ImVec2(p.x + col2, y), W - col2, theme::kText, ui.fonts.body);
+    y += std::max({ui.fonts.body->FontSize, lh, vh}) + ui.m.gap * 0.5f;
   };
-  row(ui.t("tech.version"), info.version + "  (" + ui.s.config().kiosk.id + ")");
   std::string queue;
   for (const auto& [ch, n] : info.queue_depth)
     queue += fmt::format("{}{}: {} ({} {})", queue.empty() ? "" : "\n", ch, n, info.parked[ch], ui.t("tech.parked"));
   row(ui.t("tech.queue"), queue.empty() ? "0" : queue);
-  row(ui.t("tech.submissions"), std::to_string(info.submissions));
-  row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(info.last_sync_ms) : ui.t("tech.never"));
+  if (!info.waiting.empty()) {
+    std::string waiting;
+    for (const auto& w : info.waiting) waiting += (waiting.empty() ? "" : "\n") + wait_text(ui, w);
+    row(ui.t("tech.waiting"), waiting);
+  }
   std::string errors;
   for (const auto& e : info.last_errors) errors += (errors.empty() ? "" : "\n") + e;
   if (!info.error.empty()) errors = info.error;
   row(ui.t("tech.errors"), errors.empty() ? ui.t("tech.no_errors") : errors);
+  row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(info.last_sync_ms) : ui.t("tech.never"));
+  row(ui.t("tech.submissions"), std::to_string(info.submissions));
   row(ui.t("tech.disk_free"), human_bytes(info.disk_free_bytes));
+  row(ui.t("tech.version"), info.version + "  (" + ui.s.config().kiosk.id + ")");
+  dl->PopClipRect();
 
   // Actions and their result.
   bool busy = ui.tech_job.running();
@@ -107,18 +120,10 @@ void draw_technician(Ui& ui) {
     ui.s.note_sync(std::time(nullptr) * std::int64_t{1000});
   }
   if (button(ui, "tech.export", ui.t("tech.export"), ImVec2(p.x + bw * 0.8f + ui.m.pad, by), ImVec2(bw * 1.2f, ui.m.button_h),
-             Style::secondary, !busy && !ui.kioskctl.empty())) {
-    std::filesystem::path usb = find_usb_stick();
+             Style::secondary, !busy)) {
     ui.tech_job_label = ui.t("tech.export");
-    if (usb.empty()) {
-      ui.notice = ui.t("tech.no_usb");
-    } else {
-      ui.notice.clear();
-      auto argv = base;
-      argv.insert(argv.end(), {"export", "--undelivered",
-                               (usb / fmt::format("kiosk-{}-{}.bundle", cfg.kiosk.id, std::time(nullptr))).string()});
-      ui.tech_job.start(argv, ui.wake);
-    }
+    core::ExportStart r = ui.s.export_queue(ui.tech_job, ui.wake);
+    ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
   }
   std::string status = ui.notice;
   if (busy) status = ui.tech_job_label + ": " + ui.t("tech.running");
@@ -126,7 +131,6 @@ void draw_technician(Ui& ui) {
     status = ui.tech_job_label + ": " + (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
   if (!status.empty()) {
     float sy = std::min(y + ui.m.gap, by - ui.fonts.body->FontSize * 3 - ui.m.gap);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(ImVec2(p.x, sy), ImVec2(p.x + W, by - ui.m.gap), true);
     text(ui, status, ImVec2(p.x, sy), W, theme::kText, ui.fonts.body);
     dl->PopClipRect();

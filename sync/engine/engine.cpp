@@ -163,6 +163,9 @@ struct Engine::Impl {
     if (!opt.ignore_backoff && t < l.state->not_before_ms) {
       rep(l).skipped = (l.state->circuit == "open" ? "circuit open" : "backing off") + std::string(" until ") +
                        format_utc(l.state->not_before_ms) + (l.state->last_error.empty() ? "" : " (" + l.state->last_error + ")");
+      rep(l).wait = l.state->circuit == "open" ? Wait::circuit_open : Wait::backoff;
+      rep(l).wait_until_ms = l.state->not_before_ms;
+      rep(l).failures = l.state->failures;
       return false;
     }
     if (l.state->circuit == "open") {
@@ -240,6 +243,8 @@ struct Engine::Impl {
     std::size_t budget = pacing_budget(l, t);
     if (budget == 0) {
       rep(l).skipped = "paced: at most " + std::to_string(l.ch->posts_per_hour()) + " posts per hour";
+      rep(l).wait = Wait::paced;
+      rep(l).wait_until_ms = paced_until(l.state->sent_times, l.ch->posts_per_hour(), t);
       return 0;
     }
     std::size_t batch = static_cast<std::size_t>(std::max(1, l.ch->config().batch_count));
@@ -329,6 +334,10 @@ struct Engine::Impl {
       const Unit& u = l.units[i];
       if (u.defer_until_ms > 0) {
         rep(l).deferred += u.members.size();
+        if (rep(l).wait == Wait::none || rep(l).wait == Wait::tally) {  // a waiting state, not a failure
+          rep(l).wait = Wait::tally;
+          rep(l).wait_until_ms = rep(l).wait_until_ms ? std::min(rep(l).wait_until_ms, u.defer_until_ms) : u.defer_until_ms;
+        }
         for (const DueDelivery* d : u.members)
           l.updates.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "", u.defer_until_ms,
                                              "", d->uncertain});
@@ -668,6 +677,11 @@ struct Engine::Impl {
       for (const auto& u : units) {
         if (u.defer_until_ms > 0) {
           rep(*l).deferred += u.members.size();
+          if (rep(*l).wait == Wait::none || rep(*l).wait == Wait::tally) {
+            rep(*l).wait = Wait::tally;
+            rep(*l).wait_until_ms =
+                rep(*l).wait_until_ms ? std::min(rep(*l).wait_until_ms, u.defer_until_ms) : u.defer_until_ms;
+          }
           continue;
         }
         Result<std::vector<HttpRequest>> built = std::vector<HttpRequest>{};

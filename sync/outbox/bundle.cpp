@@ -159,6 +159,19 @@ Result<BundleStats> export_bundle(Outbox& outbox, const std::filesystem::path& f
   return BundleStats{rows.size(), 0, 0};
 }
 
+Result<BundleStats> export_handover(Outbox& outbox, const std::filesystem::path& file, const std::string& kiosk_id,
+                                    const Progress& progress) {
+  return export_bundle(outbox, file, ExportOptions{/*undelivered_only=*/true, /*handover=*/true}, kiosk_id, progress);
+}
+
+std::string handover_file_name(const std::string& kiosk_id, std::int64_t now_ms) {
+  std::string t = format_utc(now_ms);  // 2026-11-23T09:15:02.123Z
+  std::string compact;
+  for (char c : t.substr(0, 19))
+    if (c != '-' && c != ':') compact += c;
+  return "kiosk-" + kiosk_id + "-" + compact + "Z.kbundle";
+}
+
 Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& file, const Progress& progress) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return make_error(Errc::io, "cannot read " + file.string());

@@ -909,6 +909,26 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
   return out;
 }
 
+Result<std::vector<DeliveryProblem>> Outbox::problems_per_channel(std::size_t per_channel) {
+  auto guard = m->guard();
+  Stmt st(m->db,
+          "SELECT reference, channel, state, attempts, reason, updated_at FROM ("
+          " SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, '') AS reason,"
+          "  d.updated_at, row_number() OVER (PARTITION BY d.channel, d.state ORDER BY d.updated_at DESC) AS n"
+          " FROM deliveries d JOIN submissions s ON s.id = d.submission_id"
+          " WHERE d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> ''))"
+          " WHERE n <= ? ORDER BY channel, state = 'parked' DESC, updated_at DESC");
+  if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
+  st.bind(1, static_cast<std::int64_t>(per_channel));
+  std::vector<DeliveryProblem> out;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW)
+    out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
+                                  static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
+  if (rc != SQLITE_DONE) return m->fail(rc, "cannot list problems");
+  return out;
+}
+
 Result<ChannelState> Outbox::channel_state(std::string_view channel) {
   auto guard = m->guard();
   auto st = m->cached(

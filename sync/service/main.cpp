@@ -2,7 +2,8 @@
 // ("sync now" from kioskctl or the technician screen), and sooner when a channel's backoff ends (so a
 // returning network is used within seconds, not at the next interval). SIGTERM/SIGINT end it after the
 // current run. Logs go to stderr (journald) and never contain secrets or personal data: counts,
-// channel names and error kinds only.
+// channel names and error kinds only. A wait (paced, tally, backoff, circuit open) is logged as a state
+// in its own words, not as an error. Exit codes: kiosk::ExitCode (error.hpp), shared with kioskctl.
 #include <signal.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/transport.hpp"
+#include "kiosk/sync/wait.hpp"
 
 using namespace kiosk;
 
@@ -34,11 +36,25 @@ void on_signal(int sig) {
   else g_stop = true;
 }
 
-void log_report(const RunReport& r) {
+void log_report(const RunReport& r, const Config& config) {
+  std::int64_t now = SystemClock::instance().now_ms();
   for (const auto& c : r.channels) {
-    if (c.queued == 0 && c.delivered == 0 && c.retried == 0 && c.parked == 0 && c.answers == 0 && c.skipped.empty()) continue;
+    if (c.queued == 0 && c.delivered == 0 && c.retried == 0 && c.parked == 0 && c.answers == 0 && c.skipped.empty() &&
+        c.wait == Wait::none)
+      continue;
+    std::string state;
+    if (c.wait != Wait::none) {
+      auto it = config.channels.find(c.channel);
+      int pph = c.channel == "signalen" && it != config.channels.end() ? it->second.posts_per_hour : 0;
+      std::size_t rows = c.wait == Wait::tally ? c.deferred : 0;
+      state = "; waiting, not failed: " + describe_wait(c.wait, c.wait_until_ms, c.failures, pph, rows, config.kiosk.time_zone, now);
+    } else if (!c.skipped.empty()) {
+      state = " (" + c.skipped + ")";
+    }
+    if (c.wait == Wait::none && !c.last_error.empty() && (c.retried > 0 || c.parked > 0))
+      state += "; last error: " + explain_error(c.last_error);
     fmt::print(stderr, "kiosk-sync: {}: {} delivered, {} retry, {} parked, {} answers, circuit {}{}\n", c.channel,
-               c.delivered, c.retried, c.parked, c.answers, c.circuit, c.skipped.empty() ? "" : " (" + c.skipped + ")");
+               c.delivered, c.retried, c.parked, c.answers, c.circuit, state);
   }
 }
 
@@ -53,44 +69,37 @@ int main(int argc, char** argv) {
   std::int64_t backoff_ms = 5000, backoff_max_ms = 15 * 60'000, grace_ms = 120'000;
   app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo");
   app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)");
-  app.add_flag("--once", once, "One run, then exit (exit code 8 when something is left to retry)");
+  app.add_flag("--once", once, "One run, then exit (exit code 8 when something failed, 9 when only waits are left)");
   app.add_option("--lease-s", lease_s, "Seconds after which an unanswered claim counts as lost")->capture_default_str();
   app.add_option("--backoff-ms", backoff_ms, "First backoff after a failed round, ms")->capture_default_str();
   app.add_option("--backoff-max-ms", backoff_max_ms, "Longest backoff of a channel or a delivery, ms")->capture_default_str();
   app.add_option("--grace-ms", grace_ms, "Wait after an uncertain send before asking the server, ms")->capture_default_str();
   app.add_option("--max-rounds", max_rounds, "Batches per channel in one run")->capture_default_str();
   app.add_flag("--quiet", quiet, "No per-run log lines");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? as_int(ExitCode::ok) : as_int(ExitCode::usage);
+  }
+  auto fail = [](const Error& e) {
+    fmt::print(stderr, "kiosk-sync: {}\n", e.message);
+    return as_int(exit_code(e));
+  };
 
   std::optional<std::filesystem::path> cp;
   if (config_path) cp = *config_path;
   auto config = resolve_config(cp);
-  if (!config) {
-    fmt::print(stderr, "kiosk-sync: {}\n", config.error().message);
-    return 6;
-  }
+  if (!config) return fail(config.error());
   auto secrets = load_secrets_file(config->sync.secrets_file);
-  if (!secrets) {
-    fmt::print(stderr, "kiosk-sync: {}\n", secrets.error().message);
-    return 6;
-  }
-  if (auto r = check_secrets(*config, *secrets); !r) {
-    fmt::print(stderr, "kiosk-sync: {}\n", r.error().message);
-    return 6;
-  }
+  if (!secrets) return fail(secrets.error());
+  if (auto r = check_secrets(*config, *secrets); !r) return fail(r.error());
   auto opts = outbox_options(*config);
-  if (!opts) {
-    fmt::print(stderr, "kiosk-sync: {}\n", opts.error().message);
-    return 5;
-  }
+  if (!opts) return fail(opts.error());
   if (db_path) opts->path = *db_path;
   opts->in_flight_lease_ms = static_cast<std::int64_t>(lease_s) * 1000;
   opts->defer_fsync = true;  // the engine flushes before each send, off its I/O thread
   auto box = Outbox::open(*opts);
-  if (!box) {
-    fmt::print(stderr, "kiosk-sync: {}\n", box.error().message);
-    return 5;
-  }
+  if (!box) return fail(box.error());
 
   struct sigaction sa{};
   sa.sa_handler = on_signal;
@@ -113,16 +122,11 @@ int main(int argc, char** argv) {
     auto report = engine.run_once();
     if (!report) {
       fmt::print(stderr, "kiosk-sync: {}: {}\n", errc_name(report.error().code), report.error().message);
-      if (once) return report.error().code == Errc::db_busy ? 5 : 8;
+      if (once) return as_int(exit_code(report.error()));
     } else if (!quiet) {
-      log_report(*report);
+      log_report(*report, *config);
     }
-    if (once) {
-      bool left = false;
-      if (report)
-        for (const auto& c : report->channels) left = left || c.retried > 0 || !c.skipped.empty();
-      return left ? 8 : 0;
-    }
+    if (once) return as_int(exit_code(*report));
     // Sleep until the interval ends, a channel's backoff ends, or someone says "sync now".
     std::int64_t now = SystemClock::instance().now_ms();
     std::int64_t wake = now + static_cast<std::int64_t>(config->sync.interval_s) * 1000;
@@ -133,6 +137,6 @@ int main(int argc, char** argv) {
     while (!g_stop && !g_wake && SystemClock::instance().now_ms() < wake)
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     g_wake = false;
-    if (g_stop) return 0;
+    if (g_stop) return as_int(ExitCode::ok);
   }
 }

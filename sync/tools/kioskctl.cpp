@@ -1,12 +1,15 @@
 // kioskctl: the technician's command line for the outbox (links kiosk_sync only, no display stack).
 //
-// Exit codes (also in `kioskctl --help`):
-//   0 success · 1 internal error · 2 usage error · 3 invalid input (nothing stored) · 4 not found ·
-//   5 storage error (database full, read-only, damaged, newer schema, busy) · 6 configuration error ·
-//   7 file or bundle error · 8 network or channel error (sync, channels test)
+// Exit codes: kiosk::ExitCode (error.hpp), the table shared with kiosk-sync and kiosk-provision; also in
+// `kioskctl --help` and README.md.
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -27,53 +30,13 @@
 #include "kiosk/sync/synth.hpp"
 #include "kiosk/sync/transport.hpp"
 #include "kiosk/sync/validate.hpp"
+#include "kiosk/sync/wait.hpp"
 #include "progress.hpp"
 
 using nlohmann::json;
 using namespace kiosk;
 
 namespace {
-
-enum Exit : int { ok = 0, internal = 1, usage = 2, invalid_input = 3, not_found = 4, storage = 5, config = 6, file = 7,
-                  network = 8 };
-
-int exit_code_for(Errc code) {
-  switch (code) {
-    case Errc::missing_field:
-    case Errc::too_long:
-    case Errc::invalid_utf8:
-    case Errc::invalid_value:
-    case Errc::invalid_email:
-    case Errc::invalid_phone:
-    case Errc::invalid_reference: return Exit::invalid_input;
-    case Errc::not_found: return Exit::not_found;
-    case Errc::db_open:
-    case Errc::db_corrupt:
-    case Errc::db_newer_schema:
-    case Errc::db_readonly:
-    case Errc::db_full:
-    case Errc::db_busy:
-    case Errc::db_io:
-    case Errc::duplicate:
-    case Errc::codec: return Exit::storage;
-    case Errc::config_syntax:
-    case Errc::config_unknown_key:
-    case Errc::config_type:
-    case Errc::config_missing:
-    case Errc::config_permissions: return Exit::config;
-    case Errc::bundle_format:
-    case Errc::io: return Exit::file;
-    case Errc::network:
-    case Errc::timeout:
-    case Errc::tls:
-    case Errc::auth:
-    case Errc::rate_limited:
-    case Errc::remote_rejected:
-    case Errc::remote_error:
-    case Errc::protocol: return Exit::network;
-  }
-  return Exit::internal;
-}
 
 struct Globals {
   std::optional<std::string> config_path;
@@ -91,7 +54,7 @@ int report(const Globals& g, const Error& e, const std::string& context = {}) {
   } else {
     std::cerr << "kioskctl: " << (context.empty() ? "" : context + ": ") << e.message << "\n";
   }
-  return exit_code_for(e.code);
+  return as_int(exit_code(e));
 }
 
 struct Session {
@@ -105,19 +68,34 @@ Result<Config> load_config(const Globals& g) {
   return resolve_config(p);
 }
 
-Result<Session> open_session(const Globals& g, bool create = true) {
+// checkpoint_in_commit false: SQLite never checkpoints inside a commit (submit checkpoints itself once
+// the references of a commit are out).
+Result<Session> open_session(const Globals& g, bool create = true, bool checkpoint_in_commit = true) {
   auto cfg = load_config(g);
   if (!cfg) return cfg.error();
   auto opts = outbox_options(*cfg);
   if (!opts) return opts.error();
   if (g.db_path) opts->path = *g.db_path;
   opts->create = create;
+  if (!checkpoint_in_commit) opts->wal_autocheckpoint_pages = 0;
   auto box = Outbox::open(*opts);
   if (!box) return box.error();
   return Session{std::move(*cfg), std::move(*box)};
 }
 
 std::string local_time(std::int64_t ms) { return ms ? format_utc(ms) : std::string("-"); }
+
+// Pacing applies to Signalen only (the engine asks the channel; here the configuration says it).
+int posts_per_hour(const Config& config, std::string_view channel) {
+  if (channel != "signalen") return 0;
+  auto it = config.channels.find(std::string(channel));
+  return it == config.channels.end() ? 0 : it->second.posts_per_hour;
+}
+
+std::string describe(const Config& config, std::string_view channel, Wait w, std::int64_t until_ms, int failures,
+                     std::size_t rows, std::int64_t now) {
+  return describe_wait(w, until_ms, failures, posts_per_hour(config, channel), rows, config.kiosk.time_zone, now);
+}
 
 json summary_json(const StoredSubmission& s) {
   json j = json::parse(to_json(s.submission).dump());
@@ -146,40 +124,71 @@ json summary_json(const StoredSubmission& s) {
 }
 
 // ---- submit ----------------------------------------------------------------------------------------
-int cmd_submit(const Globals& g, const std::string& input) {
-  auto session = open_session(g);
-  if (!session) return report(g, session.error());
-  std::istream* in = &std::cin;
-  std::ifstream file;
-  if (input != "-") {
-    file.open(input);
-    if (!file) return report(g, make_error(Errc::io, "cannot read " + input));
-    in = &file;
-  }
-  std::string all((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
-  // One JSON object (possibly spread over lines), or JSON lines.
-  std::vector<std::pair<std::size_t, std::string>> docs;
-  {
-    auto whole = json::parse(all, nullptr, false);
-    if (!whole.is_discarded() && whole.is_object()) {
-      docs.emplace_back(1, all);
-    } else {
-      std::size_t line_no = 0, start = 0;
-      while (start <= all.size()) {
-        auto nl = all.find('\n', start);
-        std::string line = all.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        ++line_no;
-        if (line.find_first_not_of(" \t\r") != std::string::npos) docs.emplace_back(line_no, line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
+// Input is read as it comes, line by line, so that a caller writing one submission and waiting for its
+// reference gets it without closing stdin. Submissions are stored in transactions of up to kSubmitBatch;
+// a transaction is committed when it is full or when no more input is there yet (the input paused or
+// ended), and its references are written and flushed as soon as it committed: a caller has every
+// reference that is stored, except for a kill in the microseconds between the commit and the write.
+constexpr std::size_t kSubmitBatch = 500;
+constexpr std::size_t kMaxDocumentBytes = 1 << 20;  // one submission spread over lines, at most
+constexpr std::uintmax_t kCheckpointWalBytes = 16 << 20;     // SQLite's own default is ~4 MiB; the outbox's 16
+
+// Lines of a file descriptor as they arrive.
+class LineReader {
+ public:
+  explicit LineReader(int fd) : m_fd(fd) {}
+  // The next line without its newline (blocks until one is complete); nullopt at the end of the input.
+  std::optional<std::string> next() {
+    for (;;) {
+      auto nl = m_buf.find('\n', m_pos);
+      if (nl != std::string::npos) {
+        std::string line = m_buf.substr(m_pos, nl - m_pos);
+        m_pos = nl + 1;
+        return line;
       }
+      if (m_eof) {
+        if (m_pos >= m_buf.size()) return std::nullopt;
+        std::string line = m_buf.substr(m_pos);
+        m_pos = m_buf.size();
+        return line;
+      }
+      m_buf.erase(0, m_pos);
+      m_pos = 0;
+      char chunk[65536];
+      ssize_t n = ::read(m_fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) m_eof = true;
+      else m_buf.append(chunk, static_cast<std::size_t>(n));
     }
   }
-  if (docs.empty()) return report(g, make_error(Errc::missing_field, "no submission on the input"));
+  // Whether next() would return without waiting for the writer.
+  bool ready() {
+    if (m_eof || m_buf.find('\n', m_pos) != std::string::npos) return true;
+    pollfd p{m_fd, POLLIN, 0};
+    return ::poll(&p, 1, 0) > 0;
+  }
 
-  int worst = Exit::ok;
-  std::size_t stored = 0;
-  tools::ProgressBar bar("submit", !g.json && docs.size() > 1000);
+ private:
+  int m_fd;
+  std::string m_buf;
+  std::size_t m_pos = 0;
+  bool m_eof = false;
+};
+
+int cmd_submit(const Globals& g, const std::string& input) {
+  // A checkpoint inside a commit runs after the rows are in the log, before the commit returns: a kill
+  // there would store rows whose references were never written. Checkpoint after writing them instead.
+  auto session = open_session(g, true, false);
+  if (!session) return report(g, session.error());
+  int fd = 0;
+  if (input != "-") {
+    fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return report(g, make_error(Errc::io, "cannot read " + input + ": " + std::strerror(errno)));
+  }
+  LineReader reader(fd);
+
+  int worst = as_int(ExitCode::ok);
+  std::size_t stored = 0, documents = 0;
   std::vector<Submission> batch;
   std::vector<std::size_t> batch_lines;
   auto flush = [&]() -> bool {
@@ -198,16 +207,20 @@ int cmd_submit(const Globals& g, const std::string& input) {
       else
         std::cout << r.reference << "\n";
     }
+    std::cout.flush();
     stored += receipts->size();
     batch_lines.clear();
-    bar.update(stored, docs.size());
+    std::error_code ec;
+    auto wal = std::filesystem::file_size(session->outbox.path().string() + "-wal", ec);
+    if (!ec && wal > kCheckpointWalBytes) (void)session->outbox.checkpoint();
     return true;
   };
-  for (const auto& [line_no, text] : docs) {
+  auto add = [&](std::size_t line_no, const std::string& text) {
+    ++documents;
     auto s = parse_submission(text);
     if (!s) {
       worst = std::max(worst, report(g, s.error(), fmt::format("line {}", line_no)));
-      continue;
+      return;
     }
     if (s->kiosk_id.empty()) s->kiosk_id = session->config.kiosk.id;
     if (s->channels.empty()) s->channels = route(session->config, s->kind, s->consents.publish);
@@ -216,15 +229,64 @@ int cmd_submit(const Globals& g, const std::string& input) {
     if (probe.created_at_ms <= 0) probe.created_at_ms = 1;
     if (auto v = validate(probe); !v) {
       worst = std::max(worst, report(g, v.error(), fmt::format("line {}", line_no)));
-      continue;
+      return;
     }
     batch.push_back(std::move(*s));
     batch_lines.push_back(line_no);
-    // A single submission is acknowledged on its own; many go in transactions of 500.
-    if (batch.size() >= 500 && !flush()) return worst;
+  };
+
+  // JSON lines, or one object spread over lines: lines are joined while what came so far is valid JSON
+  // that has not ended. Where joined lines turn out not to be JSON, the first is reported and the others
+  // are read again on their own.
+  std::vector<std::pair<std::size_t, std::string>> doc;  // line number, text
+  std::deque<std::pair<std::size_t, std::string>> again;
+  std::size_t line_no = 0, doc_bytes = 0;
+  for (;;) {
+    // The input paused (or ended): commit what is there, so the caller gets its references now.
+    if (!batch.empty() && again.empty() && !reader.ready() && !flush()) return worst;
+    std::pair<std::size_t, std::string> line;
+    if (!again.empty()) {
+      line = std::move(again.front());
+      again.pop_front();
+    } else if (auto l = reader.next()) {
+      line = {++line_no, std::move(*l)};
+    } else {
+      break;
+    }
+    if (doc.empty() && line.second.find_first_not_of(" \t\r") == std::string::npos) continue;
+    doc_bytes += line.second.size() + 1;
+    doc.push_back(std::move(line));
+    std::string text;
+    for (const auto& [n, t] : doc) text += t + "\n";
+    bool incomplete = false;
+    try {
+      json parsed = json::parse(text);  // only to learn whether the text so far is complete
+    } catch (const json::parse_error& e) {
+      incomplete = e.byte > text.size() && doc_bytes < kMaxDocumentBytes;
+      if (!incomplete && doc.size() > 1) {
+        worst = std::max(worst, report(g, make_error(Errc::invalid_value, "not valid JSON (an object left open)"),
+                                       fmt::format("line {}", doc.front().first)));
+        ++documents;
+        for (auto it = doc.rbegin(); it != std::prev(doc.rend()); ++it) again.push_front(std::move(*it));
+        doc.clear();
+        doc_bytes = 0;
+        continue;
+      }
+    }
+    if (incomplete) continue;
+    add(doc.front().first, text);
+    doc.clear();
+    doc_bytes = 0;
+    if (batch.size() >= kSubmitBatch && !flush()) return worst;
+  }
+  if (!doc.empty()) {
+    ++documents;
+    worst = std::max(worst, report(g, make_error(Errc::invalid_value, "the input ended inside a JSON object"),
+                                   fmt::format("line {}", doc.front().first)));
   }
   if (!flush()) return worst;
-  bar.finish();
+  if (fd != 0) ::close(fd);
+  if (documents == 0) return report(g, make_error(Errc::missing_field, "no submission on the input"));
   return worst;
 }
 
@@ -255,7 +317,7 @@ int cmd_list(const Globals& g, const std::string& state, const std::string& chan
       fmt::print("{:<13} {:<9} {:<25} {}\n", refcode::group(r.reference), kind_name(r.kind), format_utc(r.created_at_ms),
                  r.states);
   }
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 int cmd_show(const Globals& g, const std::string& ref) {
@@ -265,7 +327,7 @@ int cmd_show(const Globals& g, const std::string& ref) {
   if (!s) return report(g, s.error());
   if (g.json) {
     std::cout << summary_json(*s).dump(2) << "\n";
-    return Exit::ok;
+    return as_int(ExitCode::ok);
   }
   const auto& x = s->submission;
   fmt::print("Reference   {}\nUUID        {}\nKind        {}\nLanguage    {}\nCreated     {} ({}, UTC{:+}h{:02})\n",
@@ -290,13 +352,14 @@ int cmd_show(const Globals& g, const std::string& ref) {
     fmt::print("\n");
   }
   for (const auto& a : s->answers) fmt::print("Answer ({}, {}): {}\n", a.channel, format_utc(a.received_ms), a.text);
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 // ---- stats -----------------------------------------------------------------------------------------
 int cmd_stats(const Globals& g) {
   auto session = open_session(g, false);
   if (!session) return report(g, session.error());
+  std::int64_t now = SystemClock::instance().now_ms();
   auto st = session->outbox.stats();
   if (!st) return report(g, st.error());
   if (g.json) {
@@ -306,20 +369,26 @@ int cmd_stats(const Globals& g) {
               {"schema_version", st->schema_version}, {"dictionary", st->active_dictionary},
               {"oldest_undelivered", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : ""}};
     json problems = json::array();
-    if (auto p = session->outbox.problems(50); p)
+    if (auto p = session->outbox.problems_per_channel(50); p)
       for (const auto& x : *p)
         problems.push_back({{"reference", x.reference}, {"channel", x.channel}, {"state", delivery_state_name(x.state)},
-                            {"attempts", x.attempts}, {"reason", x.reason}, {"at", format_utc(x.updated_ms)}});
+                            {"attempts", x.attempts}, {"reason", x.reason}, {"explained", explain_error(x.reason)},
+                            {"at", format_utc(x.updated_ms)}});
     j["problems"] = problems;
     json channels = json::object();
-    for (auto name : kChannelNames)
-      if (auto c = session->outbox.channel_state(name); c && (c->last_attempt_ms || !c->last_error.empty()))
-        channels[std::string(name)] = {{"circuit", c->circuit}, {"failures", c->failures}, {"last_error", c->last_error},
-                                       {"last_success", c->last_success_ms ? format_utc(c->last_success_ms) : ""},
-                                       {"not_before", c->not_before_ms ? format_utc(c->not_before_ms) : ""}};
+    for (auto name : kChannelNames) {
+      auto c = session->outbox.channel_state(name);
+      if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
+      ChannelWait w = channel_wait(*c, posts_per_hour(session->config, name), now);
+      channels[std::string(name)] = {{"circuit", c->circuit}, {"failures", c->failures}, {"last_error", c->last_error},
+                                     {"last_success", c->last_success_ms ? format_utc(c->last_success_ms) : ""},
+                                     {"not_before", c->not_before_ms ? format_utc(c->not_before_ms) : ""},
+                                     {"wait", wait_name(w.wait)}, {"wait_until", w.until_ms ? format_utc(w.until_ms) : ""},
+                                     {"waiting", describe(session->config, name, w.wait, w.until_ms, w.failures, 0, now)}};
+    }
     j["channels"] = channels;
     std::cout << j.dump(2) << "\n";
-    return Exit::ok;
+    return as_int(ExitCode::ok);
   }
   fmt::print("Outbox      {}\n", session->outbox.path().string());
   fmt::print("Submissions {} ({} purged of personal data)\n", st->submissions, st->purged);
@@ -342,22 +411,44 @@ int cmd_stats(const Globals& g) {
   fmt::print("On disk     {} bytes database + {} bytes WAL\n", st->db_file_bytes, st->wal_file_bytes);
   fmt::print("Oldest undelivered  {}\n", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : "none");
   fmt::print("Schema {} · dictionary {}\n", st->schema_version, st->active_dictionary);
+  // Per channel: the circuit, the last success (local time), a wait in its own words, the last error
+  // with what to do.
   bool header = false;
   for (auto name : kChannelNames) {
     auto c = session->outbox.channel_state(name);
     if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
-    if (!header) fmt::print("\n{:<12}{:<11}{:<26}{}\n", "CHANNEL", "CIRCUIT", "LAST SUCCESS", "LAST ERROR");
+    if (!header) fmt::print("\n{:<12}{:<11}{}\n", "CHANNEL", "CIRCUIT", "LAST SUCCESS (local time)");
     header = true;
-    fmt::print("{:<12}{:<11}{:<26}{}\n", name, c->circuit, c->last_success_ms ? format_utc(c->last_success_ms) : "never",
-               c->last_error.empty() ? "-" : c->last_error);
+    fmt::print("{:<12}{:<11}{}\n", name, c->circuit,
+               c->last_success_ms ? local_clock(c->last_success_ms, session->config.kiosk.time_zone, now) : "never");
+    ChannelWait w = channel_wait(*c, posts_per_hour(session->config, name), now);
+    if (w.wait != Wait::none)
+      fmt::print("{:<12}waiting: {}\n", "", describe(session->config, name, w.wait, w.until_ms, w.failures, 0, now));
+    if (!c->last_error.empty()) fmt::print("{:<12}last error: {}\n", "", explain_error(c->last_error));
   }
-  if (auto p = session->outbox.problems(20); p && !p->empty()) {
-    fmt::print("\nNeeds attention (parked: fix the cause, then `kioskctl requeue`):\n");
-    for (const auto& x : *p)
-      fmt::print("  {:<13} {:<10} {:<7} attempts {:<3} {}\n", refcode::group(x.reference), x.channel,
-                 delivery_state_name(x.state), x.attempts, x.reason);
+  // Every channel's parked rows are counted and its newest shown: one channel's many cannot hide another's.
+  constexpr std::size_t kNewestPerChannel = 10;
+  if (auto p = session->outbox.problems_per_channel(kNewestPerChannel); p && !p->empty()) {
+    fmt::print("\nNeeds attention (fix the cause, then `kioskctl requeue --channel C`; parked rows are not retried):\n");
+    std::string channel;
+    for (const auto& x : *p) {
+      if (x.channel != channel) {
+        channel = x.channel;
+        auto counts = st->deliveries.find(channel);
+        auto count = [&](const char* state) -> std::int64_t {
+          if (counts == st->deliveries.end()) return 0;
+          auto it = counts->second.find(state);
+          return it == counts->second.end() ? 0 : it->second;
+        };
+        fmt::print("  {}: {} parked, {} to retry (the newest {} of each with a reason below; all: `kioskctl list "
+                   "--state parked --channel {}`)\n",
+                   channel, count("parked"), count("retry"), kNewestPerChannel, channel);
+      }
+      fmt::print("    {:<13} {:<7} attempts {:<3} {}\n", refcode::group(x.reference), delivery_state_name(x.state),
+                 x.attempts, explain_error(x.reason));
+    }
   }
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 // ---- sync / channels test --------------------------------------------------------------------------
@@ -409,30 +500,37 @@ int cmd_sync(const Globals& g, bool dry_run) {
       }
       fmt::print("{} requests would be sent (nothing was sent or changed)\n", rep->dry_run.size());
     }
-    return Exit::ok;
+    return as_int(ExitCode::ok);
   }
-  bool trouble = false;
+  // A wait (paced, tally, backoff, open circuit) is a state in its own words, not an error; the exit
+  // code says which (ExitCode::channel for failures, ExitCode::waiting when only waits are left).
+  std::int64_t now = SystemClock::instance().now_ms();
+  auto state_of = [&](const ChannelReport& c) {
+    std::size_t rows = c.wait == Wait::tally ? c.deferred
+                       : c.queued > c.delivered + c.parked + c.retried ? c.queued - c.delivered - c.parked - c.retried
+                                                                        : 0;
+    if (c.wait != Wait::none) return describe(session->config, c.channel, c.wait, c.wait_until_ms, c.failures, rows, now);
+    if (!c.skipped.empty()) return c.skipped;
+    return c.last_error.empty() ? c.circuit : c.circuit + ": " + explain_error(c.last_error);
+  };
   if (g.json) {
     json out = json::array();
-    for (const auto& c : rep->channels) {
+    for (const auto& c : rep->channels)
       out.push_back({{"channel", c.channel}, {"queued", c.queued}, {"delivered", c.delivered}, {"retry", c.retried},
-                     {"parked", c.parked}, {"answers", c.answers}, {"requests", c.requests}, {"bytes_sent", c.bytes_sent},
-                     {"bytes_received", c.bytes_received}, {"circuit", c.circuit}, {"skipped", c.skipped},
+                     {"parked", c.parked}, {"deferred", c.deferred}, {"answers", c.answers}, {"requests", c.requests},
+                     {"bytes_sent", c.bytes_sent}, {"bytes_received", c.bytes_received}, {"circuit", c.circuit},
+                     {"skipped", c.skipped}, {"wait", wait_name(c.wait)},
+                     {"wait_until", c.wait_until_ms ? format_utc(c.wait_until_ms) : ""}, {"state", state_of(c)},
                      {"last_error", c.last_error}});
-      trouble = trouble || c.retried > 0 || c.parked > 0 || !c.skipped.empty();
-    }
     std::cout << out.dump(2) << "\n";
   } else {
     fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", "CHANNEL", "delivered", "retry", "parked", "answers",
                "requests", "bytes out", "state");
-    for (const auto& c : rep->channels) {
-      std::string state = !c.skipped.empty() ? c.skipped : c.last_error.empty() ? c.circuit : c.circuit + ": " + c.last_error;
+    for (const auto& c : rep->channels)
       fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", c.channel, c.delivered, c.retried, c.parked, c.answers,
-                 c.requests, c.bytes_sent, state);
-      trouble = trouble || c.retried > 0 || c.parked > 0 || !c.skipped.empty();
-    }
+                 c.requests, c.bytes_sent, state_of(c));
   }
-  return trouble ? Exit::network : Exit::ok;
+  return as_int(exit_code(*rep));
 }
 
 int cmd_channels_test(const Globals& g) {
@@ -464,7 +562,7 @@ int cmd_channels_test(const Globals& g) {
                     problem.empty() ? "" : "\n           " + problem);
   }
   if (g.json) std::cout << json{{"ok", all_ok}, {"channels", out}, {"secrets", secrets ? "" : secrets.error().message}}.dump(2) << "\n";
-  return all_ok ? Exit::ok : Exit::network;
+  return as_int(all_ok ? ExitCode::ok : ExitCode::channel);
 }
 
 // ---- export / import -------------------------------------------------------------------------------
@@ -472,14 +570,18 @@ int cmd_export(const Globals& g, const std::string& file, bool undelivered_only,
   auto session = open_session(g, false);
   if (!session) return report(g, session.error());
   tools::ProgressBar bar("export", !g.json);
-  auto st = export_bundle(session->outbox, file, ExportOptions{undelivered_only, handover}, session->config.kiosk.id,
-                          [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+  Progress progress = [&](std::size_t d, std::size_t t) { bar.update(d, t); };
+  // The hand-over is the same code path as the technician screen's "export queue to USB stick".
+  auto st = undelivered_only && handover
+                ? export_handover(session->outbox, file, session->config.kiosk.id, progress)
+                : export_bundle(session->outbox, file, ExportOptions{undelivered_only, handover}, session->config.kiosk.id,
+                                progress);
   bar.finish();
   if (!st) return report(g, st.error());
   if (g.json) std::cout << json{{"file", file}, {"records", st->records}}.dump() << "\n";
   else fmt::print("Exported {} submissions to {}{}\n", st->records, file,
                   handover ? " (their open deliveries are parked here: handed over)" : "");
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 int cmd_import(const Globals& g, const std::string& file) {
@@ -491,7 +593,7 @@ int cmd_import(const Globals& g, const std::string& file) {
   if (!st) return report(g, st.error());
   if (g.json) std::cout << json{{"file", file}, {"records", st->records}, {"added", st->added}, {"skipped", st->skipped}}.dump() << "\n";
   else fmt::print("Imported {}: {} new, {} already present\n", file, st->added, st->skipped);
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 // ---- purge / requeue / check -----------------------------------------------------------------------
@@ -503,7 +605,7 @@ int cmd_purge(const Globals& g, std::optional<int> days) {
   if (!n) return report(g, n.error());
   if (g.json) std::cout << json{{"purged", *n}, {"days", d}}.dump() << "\n";
   else fmt::print("Removed personal data from {} submissions delivered more than {} days ago\n", *n, d);
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 int cmd_requeue(const Globals& g, const std::string& channel) {
@@ -513,7 +615,7 @@ int cmd_requeue(const Globals& g, const std::string& channel) {
   if (!n) return report(g, n.error());
   if (g.json) std::cout << json{{"requeued", *n}}.dump() << "\n";
   else fmt::print("{} parked deliveries are pending again\n", *n);
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 int cmd_check(const Globals& g) {
@@ -524,7 +626,7 @@ int cmd_check(const Globals& g) {
   bool good = *r == "ok";
   if (g.json) std::cout << json{{"ok", good}, {"details", *r}}.dump() << "\n";
   else fmt::print("{}\n", good ? "ok: the outbox is intact" : "DAMAGED:\n" + *r);
-  return good ? Exit::ok : Exit::storage;
+  return good ? as_int(ExitCode::ok) : as_int(ExitCode::storage);
 }
 
 // ---- dict train / synth ----------------------------------------------------------------------------
@@ -550,12 +652,12 @@ int cmd_dict_train(const Globals& g, const std::string& out, std::size_t samples
   if (g.json) std::cout << json{{"file", out}, {"id", dict->id}, {"bytes", dict->bytes.size()}, {"samples", docs.size()}}.dump() << "\n";
   else fmt::print("Wrote {} ({} bytes, id {}) trained on {} {} submissions\n", out, dict->bytes.size(), dict->id,
                   docs.size(), from_db ? "stored" : "synthetic");
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 int cmd_synth(std::size_t count, std::uint64_t seed) {
   for (const auto& s : synth_submissions(seed, count)) std::cout << to_json(s).dump() << "\n";
-  return Exit::ok;
+  return as_int(ExitCode::ok);
 }
 
 }  // namespace
@@ -567,14 +669,15 @@ int main(int argc, char** argv) {
       "Configuration: --config PATH, else $KIOSK_CONFIG, else the built-in demo configuration.\n"
       "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input (nothing stored), 4 not found,\n"
       "            5 storage (full, read-only, damaged, newer schema, busy), 6 configuration, 7 file or bundle,\n"
-      "            8 network or channel (sync, channels test).");
+      "            8 a channel failed (sync, channels test: retried later, or parked),\n"
+      "            9 waiting, not failed (sync: paced, poll votes waiting for their tally, backoff, circuit open).");
   app.require_subcommand(1);
   Globals g;
   app.add_option("--config", g.config_path, "Configuration file (TOML)");
   app.add_option("--db", g.db_path, "Outbox database file (overrides storage.outbox)");
   app.add_flag("--json", g.json, "Machine-readable output on stdout, errors as JSON on stderr");
 
-  int rc = Exit::ok;
+  int rc = as_int(ExitCode::ok);
 
   std::string input = "-";
   auto* submit = app.add_subcommand("submit", "Store submissions: one JSON object, or JSON lines; prints one reference per line");
@@ -620,7 +723,7 @@ int main(int argc, char** argv) {
   app.add_subcommand("check", "Run SQLite's integrity check on the outbox")->callback([&] { rc = cmd_check(g); });
 
   bool dry_run = false;
-  auto* sync = app.add_subcommand("sync", "One sync run now: a progress bar per channel, then a summary (exit 8 if anything is left)");
+  auto* sync = app.add_subcommand("sync", "One sync run now: a progress bar per channel, then a summary (exit 8 if something failed, 9 if only waits are left)");
   sync->add_flag("--dry-run", dry_run, "Print the requests the next run would send; send and change nothing");
   sync->callback([&] { rc = cmd_sync(g, dry_run); });
 
@@ -653,10 +756,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? Exit::ok : Exit::usage;
+    return code == 0 ? as_int(ExitCode::ok) : as_int(ExitCode::usage);
   } catch (const std::exception& e) {
     std::cerr << "kioskctl: internal error: " << e.what() << "\n";
-    return Exit::internal;
+    return as_int(ExitCode::internal);
   }
   return rc;
 }

@@ -292,6 +292,35 @@ TEST(ui_flow_test, technician_pin_slows_down_and_opens) {
   EXPECT_EQ(h.screen(), Screen::idle);
 }
 
+// On the smallest supported display: channels that wait on purpose are shown as waits in words (paced,
+// circuit open), apart from the errors.
+TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
+  UiHarness h(demo_config(), 800, 480);
+  std::int64_t now = h.clock.now_ms();
+  ChannelState paced;
+  paced.channel = "signalen";
+  for (int i = 0; i < 60; ++i) paced.sent_times.push_back(now - 3000'000 + i * 1000);
+  paced.last_attempt_ms = now - 1000;
+  ASSERT_TRUE(h.outbox->save_channel_state(paced).ok());
+  ChannelState open;
+  open.channel = "openklant";
+  open.circuit = "open";
+  open.failures = 3;
+  open.not_before_ms = now + 600'000;
+  open.last_attempt_ms = now - 1000;
+  open.last_error = "openklant: network: http://127.0.0.1:1: Could not connect to server";
+  ASSERT_TRUE(h.outbox->save_channel_state(open).ok());
+  for (int i = 0; i < 3; ++i) h.tap("tech.corner");
+  for (char c : std::string("2468")) h.tap(std::string("pin.") + c);
+  h.tap("pin.ok");
+  ASSERT_EQ(h.screen(), Screen::technician);
+  auto info = h.session->technician_info();
+  ASSERT_EQ(info.waiting.size(), 2u);
+  for (const auto& w : info.waiting)
+    EXPECT_EQ(w.wait, w.channel == "signalen" ? Wait::paced : Wait::circuit_open) << w.channel;
+  shot(h, "52-technician-waiting-800x480");
+}
+
 TEST(ui_flow_test, arabic_button_says_coming_soon) {
   UiHarness h;
   h.tap("lang.ar");

@@ -86,3 +86,76 @@ TEST(kioskctl_sync_test, channels_test_says_what_is_wrong) {
   EXPECT_NE(bad.out.find(std::to_string(dead_port)), std::string::npos) << bad.out;
   EXPECT_EQ(bad.out.find("verkeerd"), std::string::npos) << "a secret was printed";
 }
+
+// Pacing is a wait, not a failure: its own exit code (9) and words with the time of the next post.
+TEST(kioskctl_sync_test, pacing_is_a_wait_with_its_own_exit_code) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  auto outbox = dir / "outbox.sqlite";
+  auto config = test::write_config_files(world, dir.path(), outbox);
+  {
+    std::string text = test::read_file(config);
+    text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 3");
+    std::ofstream(config) << text;
+    auto cfg = load_config_file(config);
+    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
+    auto box = Outbox::open(test::outbox_options_for(*cfg));
+    ASSERT_TRUE(box.ok());
+    for (int i = 0; i < 5; ++i) {
+      Submission r = test::sample_report();
+      r.category = "afval/container-is-vol";
+      r.text += " " + std::to_string(i);
+      ASSERT_TRUE(box->submit(r).ok());
+    }
+  }
+  auto sync = kioskctl(config, "sync");
+  EXPECT_EQ(sync.code, 9) << sync.out;  // before: 8, like a failure
+  EXPECT_EQ(world.signalen->signals().size(), 3u);
+  EXPECT_NE(sync.out.find("paced: 2 waiting; at most 3 posts an hour, next post at"), std::string::npos) << sync.out;
+  auto stats = kioskctl(config, "stats");
+  EXPECT_NE(stats.out.find("waiting: paced"), std::string::npos) << stats.out;
+  // The service says the same in its log, and its --once run exits the same way.
+  std::string cmd = test::program_command(KIOSK_SYNC_PATH) + " --once --config " + config.string() + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string log;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) log.append(buf, n);
+  int status = pclose(p);
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 9) << log;
+  EXPECT_NE(log.find("signalen: 0 delivered, 0 retry, 0 parked, 0 answers, circuit closed; waiting, not failed: paced"),
+            std::string::npos) << log;
+}
+
+// "Needs attention" shows every channel's parked rows: many of one channel do not hide another's.
+TEST(kioskctl_sync_test, stats_lists_parked_rows_of_every_channel) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  auto outbox = dir / "outbox.sqlite";
+  auto config = test::write_config_files(world, dir.path(), outbox);
+  {
+    auto cfg = load_config_file(config);
+    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
+    auto box = Outbox::open(test::outbox_options_for(*cfg));
+    ASSERT_TRUE(box.ok());
+    auto park = [&](Submission s, const std::string& channel, const std::string& reason) {
+      s.channels = {channel};
+      auto receipt = box->submit(s);
+      ASSERT_TRUE(receipt.ok());
+      auto stored = box->find(receipt->reference);
+      ASSERT_TRUE(stored.ok());
+      ASSERT_TRUE(box->mark_parked(stored->row_id, channel, reason).ok());
+    };
+    for (int i = 0; i < 3; ++i) park(test::sample_report(), "signalen", "rejected by signalen (HTTP 400): signalen-" + std::to_string(i));
+    for (int i = 0; i < 30; ++i) {
+      Submission q = test::sample_question();
+      q.text += " " + std::to_string(i);
+      park(q, "openklant", "rejected by openklant (HTTP 400): openklant-" + std::to_string(i));
+    }
+  }
+  auto stats = kioskctl(config, "stats");
+  EXPECT_EQ(stats.code, 0) << stats.out;
+  EXPECT_NE(stats.out.find("openklant: 30 parked"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("signalen: 3 parked"), std::string::npos) << stats.out;
+  for (int i = 0; i < 3; ++i) EXPECT_NE(stats.out.find("signalen-" + std::to_string(i)), std::string::npos) << stats.out;
+}

@@ -38,6 +38,15 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 Result<BundleStats> export_bundle(Outbox& outbox, const std::filesystem::path& file, const ExportOptions& options,
                                   const std::string& kiosk_id, const Progress& progress = {});
+// The hand-over of a queue by USB stick, one code path for `kioskctl export --undelivered --handover` and
+// the technician screen's "export queue to USB stick": every submission not yet delivered everywhere is
+// written to `file`, then its open deliveries are parked here ("handed over in bundle …") so that only the
+// kiosk that imports the bundle delivers them.
+Result<BundleStats> export_handover(Outbox& outbox, const std::filesystem::path& file, const std::string& kiosk_id,
+                                    const Progress& progress = {});
+// A hand-over bundle's file name: kiosk-<kiosk id>-<UTC time as YYYYmmddTHHMMSSZ>.kbundle.
+std::string handover_file_name(const std::string& kiosk_id, std::int64_t now_ms);
+
 Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& file, const Progress& progress = {});
 
 nlohmann::json stored_to_json(const StoredSubmission& s);

@@ -57,6 +57,7 @@
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/transport.hpp"
+#include "kiosk/sync/wait.hpp"
 
 namespace kiosk {
 
@@ -101,6 +102,9 @@ struct ChannelReport {
   std::size_t answers = 0;
   std::string circuit = "closed";
   std::string skipped;             // why the channel was not tried (backoff, open circuit, pacing)
+  Wait wait = Wait::none;          // the same as a state when it is a wait, not a failure (wait.hpp)
+  std::int64_t wait_until_ms = 0;  // when the wait ends (the earliest, for tally waits)
+  int failures = 0;                // failed rounds in a row behind a backoff or an open circuit
   std::string last_error;
 };
 

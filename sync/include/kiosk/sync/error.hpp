@@ -1,6 +1,7 @@
 // Typed errors for every kiosk library: an enum class plus a human message, carried in Result<T>
 // (an expected-like type; C++20 has no std::expected). Front ends translate Errc into exit codes
-// (kioskctl) or on-screen messages (kiosk UI); the libraries never print.
+// (exit_code below, for kioskctl, kiosk-sync and kiosk-provision) or on-screen messages (kiosk UI); the
+// libraries never print.
 #pragma once
 
 #include <cassert>
@@ -53,6 +54,25 @@ enum class Errc {
 
 std::string_view errc_name(Errc code) noexcept;
 
+// The exit codes of every kiosk program (kioskctl, kiosk-sync, kiosk-provision): one table, listed in
+// README.md and docs/technician.md. `waiting` is not a failure: everything that could go now went, and
+// what is left waits on purpose (pacing, a poll's tally, a channel's backoff or open circuit).
+enum class ExitCode : int {
+  ok = 0,
+  internal = 1,       // a bug: an exception or an impossible state
+  usage = 2,          // wrong command line
+  invalid_input = 3,  // the input (a submission, a provisioning file) has errors; nothing was stored or written
+  not_found = 4,
+  storage = 5,        // outbox full, read-only, damaged, of a newer schema, or busy
+  config = 6,         // configuration or secrets
+  file = 7,           // file or bundle I/O
+  channel = 8,        // a channel failed (network, credentials, server error or refusal): retried later or parked
+  waiting = 9,        // nothing failed; work is left that waits on purpose (paced, tally, backoff, circuit open)
+};
+ExitCode exit_code(Errc code) noexcept;
+// The exit code as the process returns it.
+constexpr int as_int(ExitCode c) noexcept { return static_cast<int>(c); }
+
 struct Error {
   Errc code;
   std::string message;
@@ -96,6 +116,8 @@ class [[nodiscard]] Result<void> {
   Error m_error{Errc::io, {}, {}};
   bool m_ok = true;
 };
+
+inline ExitCode exit_code(const Error& e) noexcept { return exit_code(e.code); }
 
 inline Error make_error(Errc code, std::string message, std::string field = {}) {
   return Error{code, std::move(message), std::move(field)};

@@ -296,6 +296,9 @@ class Outbox {
                                           std::string_view closed_status, std::size_t limit);
   // Parked deliveries and retries with an error, newest first.
   Result<std::vector<DeliveryProblem>> problems(std::size_t limit);
+  // The same per channel: the newest `per_channel` parked and the newest `per_channel` retrying with an
+  // error of every channel (one busy channel cannot hide another's), by channel, parked first.
+  Result<std::vector<DeliveryProblem>> problems_per_channel(std::size_t per_channel);
 
   // Engine state per channel (defaults when never saved) and a small cache for offline use.
   Result<ChannelState> channel_state(std::string_view channel);

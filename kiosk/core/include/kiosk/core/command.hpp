@@ -1,5 +1,5 @@
-// A program run in the background for the technician screen ("sync now" = kioskctl sync, "export queue to
-// USB stick" = kioskctl export) and for printing receipts (lp). The UI polls result() each frame; on_done
+// A program run in the background for the technician screen ("sync now" = kioskctl sync) and for printing
+// receipts (lp), or a job of this process (start_job: "export queue to USB stick", see export.hpp). The UI polls result() each frame; on_done
 // (called on the worker thread) lets the app wake its event loop.
 #pragma once
 
@@ -26,6 +26,8 @@ class BackgroundCommand {
 
   // False when one is still running. stdin_text is written to the program's standard input.
   bool start(std::vector<std::string> argv, std::function<void()> on_done = {}, std::string stdin_text = {});
+  // The same for work done in this process on the background thread (the export to a USB stick).
+  bool start_job(std::function<CommandResult()> job, std::function<void()> on_done = {});
   bool running() const;
   std::optional<CommandResult> result() const;
 

@@ -26,6 +26,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,7 @@
 #include "kiosk/core/pin.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/wait.hpp"
 
 namespace kiosk::core {
 
@@ -113,7 +116,19 @@ struct TechnicianInfo {
   std::vector<std::string> last_errors;
   std::int64_t disk_free_bytes = -1;
   std::string error;                                // reading the outbox failed
+  // Channels that wait on purpose (paced, backing off, circuit open): a state, not an error.
+  struct Waiting {
+    std::string channel;
+    Wait wait = Wait::none;
+    std::int64_t until_ms = 0;
+    int failures = 0;
+    int posts_per_hour = 0;
+  };
+  std::vector<Waiting> waiting;
 };
+
+// Starting "export queue to USB stick" (Session::export_queue).
+enum class ExportStart { started, busy, no_stick, no_outbox };
 
 // Puts the configured [[news]] into the outbox (one item per language, source "config"), so the idle
 // screen has news before the municipality's own arrives. Idempotent.
@@ -191,6 +206,9 @@ class Session {
   void leave_technician();
   TechnicianInfo technician_info();
   void note_sync(std::int64_t ms) { m_last_sync_ms = ms; }
+  // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export
+  // --undelivered --handover`) into `stick` (empty: find_usb_stick()), run in job; on_done as there.
+  ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
   bool print_available() const { return !m_config->ui.printer.empty(); }
   std::string receipt_text() const;  // the printed slip
 
