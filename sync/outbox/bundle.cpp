@@ -187,20 +187,26 @@ Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& f
     if (have_trailer) return bad("data after the end marker");
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded()) return bad("a line is not JSON (damaged file?)");
-    if (!have_header) {
-      if (j.value("format", "") != "kiosk-bundle") return bad("not a kiosk bundle");
-      int v = j.value("version", 0);
-      if (v < 1 || v > kBundleVersion)
-        return bad("bundle version " + std::to_string(v) + " is newer than this kiosk reads (" +
-                   std::to_string(kBundleVersion) + "); update the software");
-      expected = j.value("count", std::size_t{0});
-      have_header = true;
-      return {};
-    }
-    if (j.value("end", false)) {
-      if (j.value("count", std::size_t{0}) != stats.records) return bad("record count does not match the end marker");
-      have_trailer = true;
-      return {};
+    if (!j.is_object()) return bad("a line is not a JSON object (damaged file?)");
+    // A header or end marker field of the wrong type is a damaged bundle (found by tests/fuzz/bundle_fuzz).
+    try {
+      if (!have_header) {
+        if (j.value("format", "") != "kiosk-bundle") return bad("not a kiosk bundle");
+        int v = j.value("version", 0);
+        if (v < 1 || v > kBundleVersion)
+          return bad("bundle version " + std::to_string(v) + " is newer than this kiosk reads (" +
+                     std::to_string(kBundleVersion) + "); update the software");
+        expected = j.value("count", std::size_t{0});
+        have_header = true;
+        return {};
+      }
+      if (j.value("end", false)) {
+        if (j.value("count", std::size_t{0}) != stats.records) return bad("record count does not match the end marker");
+        have_trailer = true;
+        return {};
+      }
+    } catch (const json::exception& e) {
+      return bad(std::string("damaged header or end marker (") + e.what() + ")");
     }
     auto rec = stored_from_json(j);
     if (!rec) return rec.error();
