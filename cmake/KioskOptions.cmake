@@ -1,6 +1,8 @@
 # Compiler flags shared by every kiosk target: warnings on, optional sanitizers.
 add_library(kiosk_warnings INTERFACE)
-target_compile_options(kiosk_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local -Wno-missing-field-initializers
+# -Wshadow=local is GCC's spelling (clang, in the fuzz preset, has no such option).
+target_compile_options(kiosk_warnings INTERFACE -Wall -Wextra -Wpedantic $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
+  -Wno-missing-field-initializers
   # GCC 12 reports false positives through std::variant/std::optional at -O2 (GCC bug 105562 and kin).
   $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 if(KIOSK_WERROR)
@@ -10,4 +12,16 @@ endif()
 if(KIOSK_SANITIZE)
   add_compile_options(-fsanitize=${KIOSK_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=${KIOSK_SANITIZE})
+endif()
+
+# libFuzzer build (preset `fuzz`, clang only): every library gets coverage instrumentation
+# (-fsanitize=fuzzer-no-link) next to KIOSK_SANITIZE; the targets in tests/fuzz/ link libFuzzer's main
+# (-fsanitize=fuzzer). A fuzz build tree builds the fuzz targets instead of the GoogleTest suite, which the
+# other presets build and run.
+option(KIOSK_BUILD_FUZZ "Build the libFuzzer targets (tests/fuzz) instead of the GoogleTest suite (clang)" OFF)
+if(KIOSK_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "kiosk: KIOSK_BUILD_FUZZ needs clang (libFuzzer); use `cmake --preset fuzz`")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
