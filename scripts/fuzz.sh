@@ -31,12 +31,14 @@ for t in "${targets[@]}"; do
   work=build/fuzz/fuzz-corpus/$unit
   crashes=build/fuzz/fuzz-crashes/$unit
   mkdir -p "$work" "$crashes"
+  dict=tests/fuzz/json.dict
+  [[ $unit == config || $unit == provision ]] && dict=tests/fuzz/toml.dict
   done_runs=0 found=0 kinds=() attempts=0
   while (( done_runs < runs && found < max_crashes && attempts < max_crashes + 2 )); do
     attempts=$((attempts + 1))
     log=$(mktemp)
     set +e
-    "$bin/$t" -runs=$((runs - done_runs)) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin/$t" -runs=$((runs - done_runs)) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -dict="$dict" \
       -artifact_prefix="$crashes/" "$work" "tests/fuzz/corpus/$unit" >"$log" 2>&1
     rc=$?
     set -e
