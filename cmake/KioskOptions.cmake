@@ -1,8 +1,6 @@
 # Compiler flags shared by every kiosk target: warnings on, optional sanitizers.
 add_library(kiosk_warnings INTERFACE)
-# -Wshadow=local is GCC's spelling (clang, in the fuzz preset, has no such option).
-target_compile_options(kiosk_warnings INTERFACE -Wall -Wextra -Wpedantic $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
-  -Wno-missing-field-initializers
+target_compile_options(kiosk_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local -Wno-missing-field-initializers
   # GCC 12 reports false positives through std::variant/std::optional at -O2 (GCC bug 105562 and kin).
   $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 if(KIOSK_WERROR)
