@@ -42,18 +42,7 @@ extern "C" int fsync(int fd) {
 
 namespace {
 
-// Fewer cuts under the sanitizers (each run is several times slower there); the count is printed.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kCuts = 300;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr int kCuts = 300;
-#else
 constexpr int kCuts = 1000;
-#endif
-#else
-constexpr int kCuts = 1000;
-#endif
 
 Submission question(std::mt19937_64& rng, int n) {
   Submission s = test::sample_question();
