@@ -33,7 +33,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$crashes"
   dict=tests/fuzz/json.dict
   [[ $unit == config || $unit == provision ]] && dict=tests/fuzz/toml.dict
-  done_runs=0 found=0 kinds=() attempts=0
+  done_runs=0 found=0 kinds=() attempts=0 last_artifact=
   while (( done_runs < runs && found < max_crashes && attempts < max_crashes + 2 )); do
     attempts=$((attempts + 1))
     log=$(mktemp)
@@ -50,7 +50,9 @@ for t in "${targets[@]}"; do
       artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
       kinds+=("$what -> ${artifact:-no artifact}")
       cp "$log" "$crashes/last-crash.log"
-      (( ${n:-0} == 0 )) && done_runs=$((done_runs + 1))  # a crash on a seed: do not loop for ever
+      # The same input again (a crash on a seed or on the empty input): going on would only repeat it.
+      [[ -n $artifact && $artifact == "$last_artifact" ]] && { found=$((found - 1)); unset 'kinds[-1]'; rm -f "$log"; break; }
+      last_artifact=$artifact
     fi
     rm -f "$log"
     (( rc == 0 )) && break
