@@ -11,3 +11,15 @@ if(KIOSK_SANITIZE)
   add_compile_options(-fsanitize=${KIOSK_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=${KIOSK_SANITIZE})
 endif()
+
+# libFuzzer build (preset `fuzz`, clang only): every library gets coverage instrumentation
+# (-fsanitize=fuzzer-no-link) next to KIOSK_SANITIZE; the targets in tests/fuzz/ link libFuzzer's main
+# (-fsanitize=fuzzer). A fuzz build tree builds the fuzz targets instead of the GoogleTest suite, which the
+# other presets build and run.
+option(KIOSK_BUILD_FUZZ "Build the libFuzzer targets (tests/fuzz) instead of the GoogleTest suite (clang)" OFF)
+if(KIOSK_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "kiosk: KIOSK_BUILD_FUZZ needs clang (libFuzzer); use `cmake --preset fuzz`")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -20,6 +20,7 @@ core=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk
+  clang libclang-rt-14-dev  # the fuzz preset: libFuzzer and clang's sanitizers
 )
 ui=(
   libsdl2-dev libimgui-dev libfribidi-dev libespeak-ng-dev espeak-ng libsystemd-dev

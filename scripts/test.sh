@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine: installs packages, builds, runs ctest.
 #   scripts/test.sh            dev build (warnings as errors) + tests, the display-free build + tests,
-#                              and the address/undefined sanitizer build + tests
-#   scripts/test.sh dev|noui|asan   only that configuration
+#                              the address/undefined sanitizer build + tests, and the libFuzzer targets
+#                              (clang) with a short run of each (scripts/fuzz.sh runs them long)
+#   scripts/test.sh dev|noui|asan|fuzz   only that configuration
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 presets=("$@")
-if [[ ${#presets[@]} == 0 ]]; then presets=(dev noui asan); fi
+if [[ ${#presets[@]} == 0 ]]; then presets=(dev noui asan fuzz); fi
 
 bash scripts/setup.sh
 # Prism (npm) serves the published API contracts for the conformance test; installs npm if missing.

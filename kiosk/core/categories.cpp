@@ -1,5 +1,6 @@
 #include "kiosk/core/categories.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -27,9 +28,12 @@ Texts read_texts(const nlohmann::json& j) {
     if (v.is_string()) out[k] = v.get<std::string>();
   return out;
 }
+// A node that is not an object, or a slug that is not a string, reads as a node without a slug (which
+// parse() refuses for a category): json's value() would throw (found by tests/fuzz/category_tree_fuzz).
 CategoryNode read_node(const nlohmann::json& j) {
   CategoryNode n;
-  n.slug = j.value("slug", "");
+  if (!j.is_object()) return n;
+  if (auto slug = j.find("slug"); slug != j.end() && slug->is_string()) n.slug = slug->get<std::string>();
   if (j.contains("name")) n.name = read_texts(j["name"]);
   if (j.contains("handling_message")) n.handling_message = read_texts(j["handling_message"]);
   if (j.contains("sub_categories") && j["sub_categories"].is_array())
@@ -42,7 +46,7 @@ Result<CategoryTree> CategoryTree::parse(std::string_view json_text, std::string
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("categories") || !j["categories"].is_array())
     return make_error(Errc::invalid_value, fmt::format("{}: not a category tree", source_name));
-  if (j.value("format", 0) != 1)
+  if (auto format = j.find("format"); format == j.end() || !format->is_number_integer() || format->get<std::int64_t>() != 1)
     return make_error(Errc::invalid_value, fmt::format("{}: unsupported category tree format", source_name));
   CategoryTree t;
   for (const auto& c : j["categories"]) t.categories.push_back(read_node(c));

@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <memory>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +41,26 @@ json stored_to_json(const StoredSubmission& s) {
   return j;
 }
 
+namespace {
+
+// An integer field (fallback when absent). json's own conversion casts a float as it is, and 1e300 into
+// an integer is undefined behaviour (found by tests/fuzz/bundle_fuzz): a float out of range throws, as a
+// wrong type does.
+template <typename T>
+T integer(const json& j, const char* key, T fallback) {
+  auto it = j.find(key);
+  if (it == j.end()) return fallback;
+  if (it->is_number_float()) {
+    double d = it->get<double>();
+    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) && d < static_cast<double>(std::numeric_limits<T>::max())))
+      throw std::range_error(std::string("'") + key + "' is out of range");
+    return static_cast<T>(d);
+  }
+  return it->get<T>();
+}
+
+}  // namespace
+
 Result<StoredSubmission> stored_from_json(const json& j) {
   auto bad = [](const std::string& what) { return make_error(Errc::bundle_format, "bundle record: " + what); };
   if (!j.is_object() || !j.contains("submission")) return bad("no submission");
@@ -47,17 +69,17 @@ Result<StoredSubmission> stored_from_json(const json& j) {
   if (!sub) return bad(sub.error().message);
   out.submission = std::move(*sub);
   try {
-    out.purged_ms = j.value("purged_at", std::int64_t{0});
+    out.purged_ms = integer(j, "purged_at", std::int64_t{0});
     for (const auto& jd : j.value("deliveries", json::array())) {
       Delivery d;
       d.channel = jd.at("channel").get<std::string>();
       auto st = parse_delivery_state(jd.at("state").get<std::string>());
       if (!st) return bad("unknown delivery state");
       d.state = *st;
-      d.attempts = jd.value("attempts", 0);
-      d.updated_ms = jd.value("updated_at", std::int64_t{0});
-      d.next_attempt_ms = jd.value("next_attempt_at", std::int64_t{0});
-      d.delivered_ms = jd.value("delivered_at", std::int64_t{0});
+      d.attempts = integer(jd, "attempts", 0);
+      d.updated_ms = integer(jd, "updated_at", std::int64_t{0});
+      d.next_attempt_ms = integer(jd, "next_attempt_at", std::int64_t{0});
+      d.delivered_ms = integer(jd, "delivered_at", std::int64_t{0});
       d.last_error = jd.value("last_error", "");
       d.parked_reason = jd.value("parked_reason", "");
       d.remote_id = jd.value("remote_id", "");
@@ -66,9 +88,9 @@ Result<StoredSubmission> stored_from_json(const json& j) {
       out.deliveries.push_back(std::move(d));
     }
     for (const auto& ja : j.value("answers", json::array()))
-      out.answers.push_back(Answer{ja.at("channel").get<std::string>(), ja.value("received_at", std::int64_t{0}),
+      out.answers.push_back(Answer{ja.at("channel").get<std::string>(), integer(ja, "received_at", std::int64_t{0}),
                                    ja.at("text").get<std::string>(), ja.value("remote_id", "")});
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {  // type errors, and integer() range errors
     return bad(e.what());
   }
   return out;
@@ -200,20 +222,26 @@ Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& f
     if (have_trailer) return bad("data after the end marker");
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded()) return bad("a line is not JSON (damaged file?)");
-    if (!have_header) {
-      if (j.value("format", "") != "kiosk-bundle") return bad("not a kiosk bundle");
-      int v = j.value("version", 0);
-      if (v < 1 || v > kBundleVersion)
-        return bad("bundle version " + std::to_string(v) + " is newer than this kiosk reads (" +
-                   std::to_string(kBundleVersion) + "); update the software");
-      expected = j.value("count", std::size_t{0});
-      have_header = true;
-      return {};
-    }
-    if (j.value("end", false)) {
-      if (j.value("count", std::size_t{0}) != stats.records) return bad("record count does not match the end marker");
-      have_trailer = true;
-      return {};
+    if (!j.is_object()) return bad("a line is not a JSON object (damaged file?)");
+    // A header or end marker field of the wrong type is a damaged bundle (found by tests/fuzz/bundle_fuzz).
+    try {
+      if (!have_header) {
+        if (j.value("format", "") != "kiosk-bundle") return bad("not a kiosk bundle");
+        int v = integer(j, "version", 0);
+        if (v < 1 || v > kBundleVersion)
+          return bad("bundle version " + std::to_string(v) + " is newer than this kiosk reads (" +
+                     std::to_string(kBundleVersion) + "); update the software");
+        expected = integer(j, "count", std::size_t{0});
+        have_header = true;
+        return {};
+      }
+      if (j.value("end", false)) {
+        if (integer(j, "count", std::size_t{0}) != stats.records) return bad("record count does not match the end marker");
+        have_trailer = true;
+        return {};
+      }
+    } catch (const std::exception& e) {
+      return bad(std::string("damaged header or end marker (") + e.what() + ")");
     }
     auto rec = stored_from_json(j);
     if (!rec) return rec.error();

@@ -81,3 +81,22 @@ TEST(catalog_test, demo_polls_and_news_in_every_language) {
 
 }  // namespace
 }  // namespace kiosk::test
+
+// Odd shapes in a category tree file are an error or an empty slug, never an exception (found by
+// tests/fuzz/category_tree_fuzz: a slug that is an object threw out of CategoryTree::parse).
+TEST(catalog_test, category_tree_of_the_wrong_shape_is_an_error) {
+  for (const char* text : {R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})",
+                           R"({"format":1,"categories":[5]})", R"({"format":"1","categories":[]})",
+                           R"({"format":1e300,"categories":[]})",
+                           R"({"format":1,"categories":[{"slug":"afval","sub_categories":[null,{"slug":7}]}],"question_topics":[1]})"}) {
+    kiosk::Result<kiosk::core::CategoryTree> tree = kiosk::make_error(kiosk::Errc::io, "not run");
+    EXPECT_NO_THROW(tree = kiosk::core::CategoryTree::parse(text, "odd.json")) << text;
+    if (tree.ok()) {
+      for (const auto& c : tree->categories) EXPECT_FALSE(c.slug.empty()) << text;
+    } else {
+      EXPECT_EQ(tree.error().code, kiosk::Errc::invalid_value) << text;
+    }
+  }
+  // The first one is refused: its only category has no slug.
+  EXPECT_FALSE(kiosk::core::CategoryTree::parse(R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})", "odd.json").ok());
+}

@@ -2,6 +2,7 @@
 #include "kiosk/sync/bundle.hpp"
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -122,4 +123,55 @@ TEST(bundle_test, not_a_bundle_and_newer_version_are_refused) {
   ASSERT_FALSE(junk.ok());
   EXPECT_EQ(junk.error().code, Errc::bundle_format);
   EXPECT_EQ(b->stats()->submissions, 0);
+}
+
+// Lines that are JSON but not what a header or end marker holds (found by tests/fuzz/bundle_fuzz: each
+// threw a nlohmann exception out of import_bundle) are a damaged bundle, and nothing is imported.
+TEST(bundle_test, header_and_end_marker_of_the_wrong_shape_are_bundle_errors) {
+  TempDir dir;
+  auto b = Outbox::open(opts(dir / "b.sqlite"));
+  ASSERT_TRUE(b.ok());
+  const std::string header = R"({"format":"kiosk-bundle","version":1,"count":0})";
+  for (std::string lines : {std::string("5\n"), std::string("[\"kiosk-bundle\"]\n"),
+                            std::string(R"({"format":1})") + "\n",
+                            std::string(R"({"format":"kiosk-bundle","version":"1"})") + "\n",
+                            std::string(R"({"format":"kiosk-bundle","version":1,"count":"0"})") + "\n",
+                            header + "\n" + R"({"end":1,"count":0})" + "\n",
+                            header + "\n" + R"({"end":true,"count":null})" + "\n", header + "\nnull\n",
+                            // A float out of an integer's range (undefined behaviour when cast, found by
+                            // the fuzz target under UBSan; before, it imported a garbage value).
+                            std::string(R"({"format":"kiosk-bundle","version":1e300,"count":0})") + "\n",
+                            std::string(R"({"format":"kiosk-bundle","version":1,"count":-1e300})") + "\n"}) {
+    std::string z(ZSTD_compressBound(lines.size()), '\0');
+    z.resize(ZSTD_compress(z.data(), z.size(), lines.data(), lines.size(), 1));
+    {
+      std::ofstream out(dir / "odd.kbundle", std::ios::binary);
+      out << z;
+    }
+    Result<BundleStats> r = make_error(Errc::io, "not run");
+    EXPECT_NO_THROW(r = import_bundle(*b, dir / "odd.kbundle")) << lines;
+    ASSERT_FALSE(r.ok()) << lines;
+    EXPECT_EQ(r.error().code, Errc::bundle_format) << lines << ": " << r.error().message;
+  }
+  EXPECT_EQ(b->stats()->submissions, 0);
+}
+
+// Record times that are floats out of range are a damaged record, not a garbage time (undefined
+// behaviour when cast; found by tests/fuzz/bundle_fuzz under UBSan).
+TEST(bundle_test, record_times_out_of_range_are_bundle_errors) {
+  TempDir dir;
+  auto b = Outbox::open(opts(dir / "b.sqlite"));
+  ASSERT_TRUE(b.ok());
+  Submission s = test::sample_question();
+  auto receipt = b->submit(s);
+  ASSERT_TRUE(receipt.ok());
+  auto stored = b->find(receipt->uuid);
+  ASSERT_TRUE(stored.ok());
+  nlohmann::json rec = stored_to_json(*stored);
+  rec["deliveries"][0]["updated_at"] = 1.7e23;
+  auto r = stored_from_json(rec);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, Errc::bundle_format) << r.error().message;
+  rec["deliveries"][0]["updated_at"] = 1767258000000.0;  // a float in range is still read
+  EXPECT_TRUE(stored_from_json(rec).ok());
 }
