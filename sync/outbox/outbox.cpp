@@ -580,7 +580,7 @@ Result<OutboxStats> Outbox::stats() {
     out.stored_payload_bytes = st.i64(2);
   }
   {
-    Stmt st(m->db, "SELECT channel, state, count(*) FROM deliveries GROUP BY channel, state");
+    Stmt st(m->db, "SELECT channel, state, n FROM delivery_counts WHERE n <> 0");  // migration 6
     if (auto r = m->check(st, "cannot read stats"); !r) return r.error();
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out.deliveries[st.text(0)][st.text(1)] = st.i64(2);
@@ -592,11 +592,12 @@ Result<OutboxStats> Outbox::stats() {
     if (st.step() == SQLITE_ROW) out.purged = st.i64(0);
   }
   {
-    // deliveries is stored in (submission_id, channel) order: the scan stops at the first open
-    // delivery, which belongs to the oldest open submission (ids grow with time; imports may be off).
+    // The oldest open submission (ids grow with time; imports may be off): the lowest submission id
+    // of each open (channel, state) in the queue index, one index seek each, whatever the history.
     Stmt st(m->db,
-            "SELECT created_at FROM submissions WHERE id = (SELECT submission_id FROM deliveries "
-            "WHERE state <> 'delivered' ORDER BY submission_id LIMIT 1)");
+            "SELECT created_at FROM submissions WHERE id = (SELECT min((SELECT min(d.submission_id) FROM deliveries d "
+            "WHERE d.channel = c.channel AND d.state = c.state)) FROM delivery_counts c "
+            "WHERE c.state <> 'delivered' AND c.n > 0)");
     if (auto r = m->check(st, "cannot read stats"); !r) return r.error();
     if (st.step() == SQLITE_ROW) out.oldest_undelivered_ms = st.i64(0);
   }
@@ -866,8 +867,10 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
   auto guard = m->guard();
   Stmt st(m->db,
           "SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, ''), "
-          "d.updated_at FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
-          "WHERE d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '') "
+          "d.updated_at FROM delivery_counts c CROSS JOIN deliveries d ON d.channel = c.channel AND d.state = c.state "
+          "JOIN submissions s ON s.id = d.submission_id "  // through the queue index: parked and retry rows only
+          "WHERE c.state IN ('parked', 'retry') AND c.n > 0 "
+          "AND (d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '')) "
           "ORDER BY d.state = 'parked' DESC, d.updated_at DESC LIMIT ?");
   if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));

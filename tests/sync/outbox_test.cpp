@@ -1135,3 +1135,91 @@ TEST(outbox_test, rows_stored_before_payload_v2_stay_readable) {
   ASSERT_EQ(claimed->size(), 1u);
   EXPECT_EQ((*claimed)[0].submission, stored->submission);
 }
+
+// ---- Stats from delivery_counts (migration 6) --------------------------------------------------------
+
+namespace {
+// What stats() must report: the deliveries table counted the slow way.
+std::map<std::string, std::map<std::string, std::int64_t>> counted(sqlite3* db) {
+  std::map<std::string, std::map<std::string, std::int64_t>> out;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT channel, state, count(*) FROM deliveries GROUP BY channel, state", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))][reinterpret_cast<const char*>(sqlite3_column_text(st, 1))] =
+        sqlite3_column_int64(st, 2);
+  sqlite3_finalize(st);
+  return out;
+}
+}  // namespace
+
+TEST(outbox_test, stats_counts_follow_every_delivery_change) {
+  TempDir dir;
+  FakeClock clock;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  auto check = [&](const char* after) {
+    auto st = box->stats();
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(st->deliveries, counted(box->handle())) << "after " << after;
+  };
+  check("nothing");
+  ASSERT_TRUE(box->submit_batch(synth_submissions(3, 300)).ok());
+  check("submit");
+  auto claimed = box->claim_due("openklant", 40, 1 << 20);
+  ASSERT_TRUE(claimed.ok());
+  check("claim");
+  std::vector<DeliveryUpdate> updates;
+  for (std::size_t i = 0; i < claimed->size(); ++i) {
+    DeliveryUpdate u;
+    u.row_id = (*claimed)[i].row_id;
+    u.channel = "openklant";
+    u.state = i % 3 == 0 ? DeliveryState::delivered : i % 3 == 1 ? DeliveryState::retry : DeliveryState::parked;
+    u.error = "x";
+    u.remote_id = "r" + std::to_string(i);
+    updates.push_back(u);
+  }
+  ASSERT_TRUE(box->record(updates).ok());
+  check("record");
+  ASSERT_TRUE(box->mark_parked((*claimed)[1].row_id, "openklant", "again").ok());  // retry -> parked
+  ASSERT_TRUE(box->requeue_parked("").ok());
+  check("requeue");
+  // A submission deleted (cascade) takes its deliveries' counts with it.
+  ASSERT_EQ(sqlite3_exec(box->handle(), "DELETE FROM submissions WHERE id <= 10", nullptr, nullptr, nullptr), SQLITE_OK);
+  check("delete");
+  // The oldest open submission and the problems list, through the queue index.
+  auto st = box->stats();
+  ASSERT_TRUE(st.ok());
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(box->handle(),
+                     "SELECT s.created_at FROM submissions s JOIN deliveries d ON d.submission_id = s.id "
+                     "WHERE d.state <> 'delivered' ORDER BY s.id LIMIT 1", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(st->oldest_undelivered_ms, sqlite3_column_int64(q, 0));
+  sqlite3_finalize(q);
+  auto problems = box->problems(1000);
+  ASSERT_TRUE(problems.ok());
+  auto counts = counted(box->handle());
+  EXPECT_EQ(static_cast<std::int64_t>(problems->size()), counts["openklant"]["retry"] + counts["openklant"]["parked"]);
+}
+
+TEST(outbox_test, migration_6_counts_an_existing_queue) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  {
+    auto box = Outbox::open(options_for(path));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit_batch(synth_submissions(8, 200)).ok());
+    ASSERT_TRUE(box->claim_due("signalen", 7, 1 << 20).ok());
+    // Back to schema 5, as a file written before migration 6.
+    ASSERT_EQ(sqlite3_exec(box->handle(),
+                           "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
+                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; PRAGMA user_version = 5;",
+                           nullptr, nullptr, nullptr), SQLITE_OK);
+  }
+  auto box = Outbox::open(options_for(path));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->schema_version(), 6);
+  EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
+  ASSERT_TRUE(box->submit_batch(synth_submissions(9, 20)).ok());
+  EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
+}
