@@ -3,7 +3,8 @@
 // times, as wall time of separate kioskctl processes (fork, exec, wait: what a technician waits for):
 //   submit (one submission) · stats · export (the whole queue; also per submission, since a bundle
 //   of the whole queue grows with it) · import (the same 1,000-submission bundle from another kiosk)
-// and, in a fresh process-like state (a new connection each time), Outbox::claim_due's first batch.
+//   sync --dry-run (each channel's first batch, peeked, requests built, nothing sent)
+// and, in this process on a new connection each time, Outbox::open and claim_due's first batch.
 // Prints each figure at both sizes and their ratio (goal: <= 2x).
 //   build/dev/bench/offline_bench [SMALL [LARGE [REPEATS]]]
 #include <fcntl.h>
@@ -96,7 +97,7 @@ void fill(const fs::path& db, const Dictionary& dict, std::size_t count, std::ui
 }
 
 struct Figures {
-  double submit = 0, stats = 0, open = 0, claim = 0, export_all = 0, export_per = 0, import = 0;
+  double submit = 0, stats = 0, dry_run = 0, open = 0, claim = 0, export_all = 0, export_per = 0, import = 0;
 };
 
 Figures measure(const fs::path& dir, const Dictionary& dict, std::size_t queued, const fs::path& bundle, int reps) {
@@ -115,6 +116,12 @@ Figures measure(const fs::path& dir, const Dictionary& dict, std::size_t queued,
   t.clear();
   for (int i = 0; i < reps; ++i) t.push_back(run({"--db", dbs, "stats"}));
   f.stats = median(t);
+
+  // What a run would claim first, from outside: `kioskctl sync --dry-run` peeks every channel's first
+  // batch (the claim's query, rolled back) and builds its requests without sending them.
+  t.clear();
+  for (int i = 0; i < reps; ++i) t.push_back(run({"--db", dbs, "sync", "--dry-run"}));
+  f.dry_run = median(t);
 
   // First claim of a run: a new connection, then claim_due of one batch; put back afterwards.
   t.clear();
@@ -186,6 +193,7 @@ int main(int argc, char** argv) {
   fmt::print("  {:<36} {:>9} {:>9}   ratio (goal <= 2x)\n", "", small, large);
   row("kioskctl submit (one)", a.submit, b.submit);
   row("kioskctl stats", a.stats, b.stats);
+  row("kioskctl sync --dry-run (first batches)", a.dry_run, b.dry_run);
   row("Outbox::open (the sync's connection)", a.open, b.open);
   row("first claim_due (50 rows) after it", a.claim, b.claim);
   row("kioskctl import (1,000 from a bundle)", a.import, b.import);
