@@ -1,98 +1,172 @@
-// Codec benchmark: bytes per stored submission on a held-out set of synthetic submissions (a seed the
-// shipped dictionary was not trained on): raw JSON, zstd level 3 without dictionary, zstd with the
-// trained dictionary; and compression / decompression throughput.
-//   build/bench/codec_bench [COUNT]   (default 1000 held-out submissions)
+// Codec benchmark: bytes per stored submission on the held-out set (tests/data/heldout_submissions.jsonl,
+// written apart from the training generator and never trained on), stored through a real outbox:
+//   no compression (the submission JSON) · plain per-record zstd of the JSON · the shipped dictionary
+//   (payload v2) · a dictionary the outbox trained on the kiosk's own earlier submissions
+//   (tests/data/heldout_history.jsonl, then Outbox::retrain_dictionary) · and, for reference, what
+//   the outbox stored before payload v2 (JSON with submissions-v1.zdict); then throughput.
+//   build/dev/bench/codec_bench [HELDOUT.jsonl [HISTORY.jsonl]]
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <fmt/core.h>
 
 #include "kiosk/sync/codec.hpp"
+#include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/submission.hpp"
-#include "kiosk/sync/synth.hpp"
 
 using namespace kiosk;
 using SteadyClock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<Submission> read_jsonl(const fs::path& file) {
+  std::ifstream in(file);
+  std::vector<Submission> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto s = parse_submission(line);
+    if (!s) {
+      fmt::print(stderr, "{}: {}\n", file.string(), s.error().message);
+      std::exit(1);
+    }
+    out.push_back(std::move(*s));
+  }
+  return out;
+}
+
+struct Stored {
+  std::vector<StoredSubmission> rows;  // the held-out rows as stored (uuid, reference, offset assigned)
+  std::int64_t payload_bytes = 0;      // their stored payload bytes
+};
+
+// Stores `before` (not measured), then the held-out set; returns the held-out rows and their bytes.
+Stored store(const fs::path& dir, const std::string& name, const std::optional<Dictionary>& shipped,
+             const std::vector<Submission>& before, bool retrain, const std::vector<Submission>& heldout) {
+  OutboxOptions o;
+  o.path = dir / (name + ".db");
+  o.dictionary = shipped;
+  auto box = Outbox::open(o);
+  if (!box) {
+    fmt::print(stderr, "outbox: {}\n", box.error().message);
+    std::exit(1);
+  }
+  std::int64_t skip_rows = 0;
+  if (!before.empty()) {
+    if (auto r = box->submit_batch(before); !r) {
+      fmt::print(stderr, "submit: {}\n", r.error().message);
+      std::exit(1);
+    }
+    skip_rows = static_cast<std::int64_t>(before.size());
+  }
+  if (retrain) {
+    auto id = box->retrain_dictionary();
+    if (!id || *id == kNoDictionary) {
+      fmt::print(stderr, "retraining did not happen: {}\n", id ? "not due" : id.error().message);
+      std::exit(1);
+    }
+  }
+  auto s0 = box->stats();
+  if (auto r = box->submit_batch(heldout); !r) {
+    fmt::print(stderr, "submit: {}\n", r.error().message);
+    std::exit(1);
+  }
+  auto s1 = box->stats();
+  Stored out;
+  out.payload_bytes = s1->stored_payload_bytes - s0->stored_payload_bytes;
+  (void)box->for_each([&](const StoredSubmission& s) {
+    if (s.row_id > skip_rows) out.rows.push_back(s);
+    return true;
+  });
+  return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  std::size_t count = argc > 1 ? static_cast<std::size_t>(std::atol(argv[1])) : 1000;
-  auto dict = load_latest_dictionary(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "dict");
-  if (!dict) {
-    fmt::print(stderr, "no dictionary: {}\n", dict.error().message);
+  fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR) / ".." / "tests" / "data";
+  fs::path heldout_file = argc > 1 ? fs::path(argv[1]) : data / "heldout_submissions.jsonl";
+  fs::path history_file = argc > 2 ? fs::path(argv[2]) : data / "heldout_history.jsonl";
+  auto shipped = load_latest_dictionary(fs::path(KIOSK_SOURCE_ASSETS_DIR) / "dict");
+  auto old_dict = load_dictionary(fs::path(KIOSK_SOURCE_ASSETS_DIR) / "dict" / "submissions-v1.zdict");
+  if (!shipped || !old_dict) {
+    fmt::print(stderr, "no dictionary: {}\n", (!shipped ? shipped : old_dict).error().message);
     return 1;
   }
-  // Seed 1 trained the shipped dictionary (kioskctl dict train --seed 1); 424242 is held out.
-  auto subs = synth_submissions(424242, count);
-  std::vector<std::string> raw;
-  std::size_t raw_bytes = 0;
-  for (const auto& s : subs) {
-    raw.push_back(to_json(s).dump());
-    raw_bytes += raw.back().size();
-  }
-  Codec plain(3), with(3);
-  if (!with.add_dictionary(*dict, true)) return 1;
-  std::size_t plain_bytes = 0, dict_bytes = 0;
-  std::vector<std::string> frames;
-  for (const auto& r : raw) {
-    plain_bytes += plain.compress(r)->size();
-    frames.push_back(*with.compress(r));
-    dict_bytes += frames.back().size();
-  }
-  // Lossless check.
-  for (std::size_t i = 0; i < raw.size(); ++i)
-    if (*with.decompress(frames[i], dict->id) != raw[i]) {
-      fmt::print(stderr, "round trip failed at {}\n", i);
-      return 1;
-    }
-  double n = static_cast<double>(count);
-  fmt::print("codec_bench: {} held-out synthetic submissions, dictionary {} ({} bytes, id {})\n", count, dict->name,
-             dict->bytes.size(), dict->id);
-  fmt::print("  raw JSON               {:7.1f} bytes/submission  100.0 %\n", raw_bytes / n);
-  fmt::print("  zstd -3, no dictionary {:7.1f} bytes/submission  {:5.1f} % of raw\n", plain_bytes / n,
-             100.0 * plain_bytes / raw_bytes);
-  fmt::print("  zstd -3, dictionary    {:7.1f} bytes/submission  {:5.1f} % of raw, {:5.1f} % of no-dictionary"
-             "   (targets <= 40 %, <= 60 %)\n",
-             dict_bytes / n, 100.0 * dict_bytes / raw_bytes, 100.0 * dict_bytes / plain_bytes);
+  auto heldout = read_jsonl(heldout_file);
+  auto history = read_jsonl(history_file);
+  if (heldout.empty()) return 1;
 
-  // Generalisation: a dictionary trained on half of the phrase pools, measured on submissions whose
-  // texts come only from the other half (structure and vocabulary shared, sentences never seen).
-  {
-    SynthOptions train_half, test_half;
-    train_half.phrase_half = 0;
-    test_half.phrase_half = 1;
-    std::vector<std::string> train;
-    for (const auto& s : synth_submissions(1, 5000, train_half)) train.push_back(to_json(s).dump());
-    auto half_dict = train_dictionary(train, dict->bytes.size(), "half");
-    Codec hc(3);
-    if (!half_dict || !hc.add_dictionary(*half_dict, true)) return 1;
-    std::size_t r = 0, p = 0, d = 0;
-    for (const auto& s : synth_submissions(424242, count, test_half)) {
-      auto j = to_json(s).dump();
-      r += j.size();
-      p += plain.compress(j)->size();
-      d += hc.compress(j)->size();
-    }
-    fmt::print("  unseen sentences: dictionary {:5.1f} % of raw, {:5.1f} % of no-dictionary (trained on the other half)\n",
-               100.0 * d / r, 100.0 * d / p);
-  }
+  fs::path dir = fs::temp_directory_path() / ("codec_bench." + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto with_shipped = store(dir, "shipped", *shipped, {}, false, heldout);
+  auto own = store(dir, "own", *shipped, history, true, heldout);
+  auto none = store(dir, "none", std::nullopt, {}, false, heldout);
+  fs::remove_all(dir);
 
+  // JSON, plain zstd per record and the old encoding, of exactly the submissions as stored.
+  Codec plain(3), before(3);
+  if (!before.add_dictionary(*old_dict, true)) return 1;
+  double n = static_cast<double>(heldout.size());
+  std::int64_t raw = 0, zstd = 0, old = 0;
+  std::map<std::string, std::pair<std::int64_t, int>> per_lang;  // shipped bytes and count per language
+  for (const auto& s : with_shipped.rows) {
+    auto j = to_json(s.submission).dump();
+    raw += static_cast<std::int64_t>(j.size());
+    zstd += static_cast<std::int64_t>(plain.compress_plain(j)->size());
+    old += static_cast<std::int64_t>(before.compress(j)->size());
+    auto& l = per_lang[s.submission.language];
+    l.first += static_cast<std::int64_t>(s.stored_bytes);
+    l.second += 1;
+  }
+  auto line = [&](const char* what, std::int64_t bytes) {
+    fmt::print("  {:<44} {:6.1f} B/submission  {:5.2f}x raw  {:5.2f}x plain zstd\n", what, bytes / n,
+               static_cast<double>(bytes) / raw, static_cast<double>(bytes) / zstd);
+  };
+  fmt::print("codec_bench: {} held-out submissions ({}), stored through the outbox (payload v{})\n", heldout.size(),
+             heldout_file.filename().string(), kCodecVersion);
+  line("no compression (submission JSON)", raw);
+  line("plain per-record zstd -3 of the JSON", zstd);
+  line("before: JSON + submissions-v1.zdict", old);
+  line(("no dictionary, payload v2"), none.payload_bytes);
+  line(("shipped dictionary " + shipped->name + ", payload v2").c_str(), with_shipped.payload_bytes);
+  line(fmt::format("kiosk's own dictionary ({} earlier submissions)", history.size()).c_str(), own.payload_bytes);
+  fmt::print("  goal: <= 152 B/submission and <= 0.45x plain zstd with the shipped dictionary\n");
+  fmt::print("  shipped dictionary per language:");
+  for (const auto& [lang, v] : per_lang) fmt::print(" {} {:.0f} B ({})", lang, static_cast<double>(v.first) / v.second, v.second);
+  fmt::print("\n");
+
+  // Throughput of the stored encoding with the shipped dictionary.
+  Codec codec(3);
+  if (!codec.add_dictionary(*shipped, true)) return 1;
+  std::vector<std::string> payloads;
+  for (const auto& s : with_shipped.rows) payloads.push_back(*codec.encode(s.submission));
   const int kReps = 20;
-  auto t0 = SteadyClock::now();
   std::size_t sink = 0;
+  auto t0 = SteadyClock::now();
   for (int k = 0; k < kReps; ++k)
-    for (const auto& r : raw) sink += with.compress(r)->size();
+    for (const auto& s : with_shipped.rows) sink += codec.encode(s.submission)->size();
   double c_s = std::chrono::duration<double>(SteadyClock::now() - t0).count();
   t0 = SteadyClock::now();
   for (int k = 0; k < kReps; ++k)
-    for (const auto& f : frames) sink += with.decompress(f, dict->id)->size();
+    for (const auto& p : payloads) {
+      auto d = codec.decode(p, shipped->id);
+      if (!d) {
+        fmt::print(stderr, "decode failed: {}\n", d.error().message);
+        return 1;
+      }
+      sink += d->text.size();
+    }
   double d_s = std::chrono::duration<double>(SteadyClock::now() - t0).count();
-  double mb = static_cast<double>(raw_bytes) * kReps / 1e6;
-  fmt::print("  compress (dictionary)  {:7.1f} MB/s of JSON ({:.1f} us per submission)\n", mb / c_s,
-             1e6 * c_s / (n * kReps));
-  fmt::print("  decompress             {:7.1f} MB/s of JSON ({:.1f} us per submission)   [{}]\n", mb / d_s,
+  fmt::print("  encode {:.1f} us, decode {:.1f} us per submission   [{}]\n", 1e6 * c_s / (n * kReps),
              1e6 * d_s / (n * kReps), sink % 10);
   return 0;
 }

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   Codec codec;
   (void)codec.add_dictionary(*dict, true);
   std::vector<std::string> frames;
-  for (const auto& s : subs) frames.push_back(*codec.compress(to_json(s).dump()));
+  for (const auto& s : subs) frames.push_back(*codec.encode(s));
 
   sqlite3* bare = nullptr;
   sqlite3_open(bare_db.c_str(), &bare);

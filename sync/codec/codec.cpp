@@ -2,8 +2,12 @@
 #include "kiosk/sync/codec.hpp"
 
 #include <zdict.h>
+#define ZSTD_STATIC_LINKING_ONLY  // magicless frames (ZSTD_c_format), ZSTD_getFrameHeader_advanced
 #include <zstd.h>
 
+#include <array>
+#include <cmath>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -66,6 +70,173 @@ Result<Dictionary> train_dictionary(const std::vector<std::string>& samples, std
   return dictionary_from_bytes(std::move(dict), std::move(name));
 }
 
+Result<Dictionary> train_payload_dictionary(const std::vector<Submission>& samples, std::size_t capacity,
+                                            std::string name) {
+  std::vector<std::string> texts;
+  texts.reserve(samples.size());
+  for (const auto& s : samples) texts.push_back(payload_sample(s));
+  return train_dictionary(texts, capacity, std::move(name));
+}
+
+// ---- Payload v2 (layout in codec.hpp) --------------------------------------------------------------
+namespace {
+
+constexpr unsigned char kZstdMagic0 = 0x28;  // first byte of a v1 payload (a zstd frame)
+constexpr std::int64_t kTimeBase = 1767225600000;  // 2026-01-01T00:00:00Z
+constexpr int kOffsetBase = 60;                    // CET
+constexpr std::size_t kMaxText = 64u << 20;
+
+enum Flag : unsigned char {
+  f_assisted = 1, f_consent_contact = 2, f_consent_publish = 4, f_point_micro = 8, f_point_double = 16,
+  f_uuid = 32, f_tz_default = 64,
+};
+constexpr std::array<std::string_view, 8> kLanguages = {"nl", "en", "tr", "pl", "uk", "ar", "so", "ti"};
+constexpr std::array<std::string_view, 4> kChannels = {"openklant", "signalen", "open311", "mastodon"};
+constexpr unsigned char kChannelsInText = 0x80;
+constexpr std::string_view kDefaultTimeZone = "Europe/Amsterdam";
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+
+bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    auto b = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+// A canonical lower-case RFC 4122 text uuid as 16 bytes; false for anything else (kept as text then).
+bool uuid_to_bytes(std::string_view u, std::string& out) {
+  if (u.size() != 36 || u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-') return false;
+  std::string bytes;
+  for (std::size_t i = 0; i < 36;) {
+    if (u[i] == '-') { ++i; continue; }
+    int hi = hex_value(u[i]), lo = hex_value(u[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    bytes += static_cast<char>(hi << 4 | lo);
+    i += 2;
+  }
+  out += bytes;
+  return true;
+}
+std::string uuid_from_bytes(std::string_view b) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    auto c = static_cast<unsigned char>(b[i]);
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return out;
+}
+
+// Micro-degrees when that is exact (the kiosk's points are), else the doubles themselves.
+bool micro_degrees(double v, std::int64_t& out) {
+  if (!std::isfinite(v) || std::fabs(v) > 1000) return false;
+  out = std::llround(v * 1e6);
+  return static_cast<double>(out) / 1e6 == v;
+}
+void put_double(std::string& out, double v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  out.append(b, 8);
+}
+
+int language_index(std::string_view lang) {
+  for (std::size_t i = 0; i < kLanguages.size(); ++i)
+    if (kLanguages[i] == lang) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// Channels as a bit set when they are known names in canonical order without repeats.
+bool channel_bits(const std::vector<std::string>& channels, unsigned char& bits) {
+  bits = 0;
+  std::size_t next = 0;
+  for (const auto& c : channels) {
+    std::size_t i = next;
+    while (i < kChannels.size() && kChannels[i] != c) ++i;
+    if (i == kChannels.size()) return false;
+    bits |= static_cast<unsigned char>(1u << i);
+    next = i + 1;
+  }
+  return true;
+}
+
+std::string join_channels(const std::vector<std::string>& channels) {
+  std::string out;
+  for (const auto& c : channels) {
+    if (!out.empty()) out += ',';
+    out += c;
+  }
+  return out;
+}
+
+// The text fields (see codec.hpp), trailing empty ones left out.
+std::string text_fields(const Submission& s, bool lang_in_text, bool tz_in_text, bool channels_in_text) {
+  std::vector<std::string_view> f = {s.kiosk_id, s.reference, s.category, s.topic, s.poll_id, s.poll_answer,
+                                     s.location.text, s.text, s.contact.email, s.contact.phone};
+  std::string channels;
+  if (lang_in_text || tz_in_text || channels_in_text) {
+    f.push_back(lang_in_text ? std::string_view(s.language) : std::string_view());
+    f.push_back(tz_in_text ? std::string_view(s.time_zone) : std::string_view());
+    if (channels_in_text) channels = join_channels(s.channels);
+    f.push_back(channels);
+  }
+  while (!f.empty() && f.back().empty()) f.pop_back();
+  std::string out;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (i) out += '\0';
+    out += f[i];
+  }
+  return out;
+}
+
+bool has_nul(const Submission& s) {
+  for (std::string_view f : {std::string_view(s.kiosk_id), std::string_view(s.reference), std::string_view(s.category),
+                             std::string_view(s.topic), std::string_view(s.poll_id), std::string_view(s.poll_answer),
+                             std::string_view(s.location.text), std::string_view(s.text),
+                             std::string_view(s.contact.email), std::string_view(s.contact.phone),
+                             std::string_view(s.language), std::string_view(s.time_zone)})
+    if (f.find('\0') != std::string_view::npos) return true;
+  for (const auto& c : s.channels)
+    if (c.find('\0') != std::string::npos || c.find(',') != std::string::npos || c.empty()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string payload_sample(const Submission& s) {
+  unsigned char bits = 0;
+  return text_fields(s, language_index(s.language) == 0, s.time_zone != kDefaultTimeZone,
+                     !channel_bits(s.channels, bits));
+}
+
+int payload_version(std::string_view payload) noexcept {
+  if (payload.empty()) return 0;
+  auto b = static_cast<unsigned char>(payload.front());
+  if (b == kZstdMagic0) return 1;
+  if (b >= 2 && b <= kCodecVersion) return b;
+  return 0;
+}
+
 struct Codec::Impl {
   int level;
   ZSTD_CCtx* cctx = nullptr;
@@ -113,6 +284,12 @@ Result<void> Codec::add_dictionary(const Dictionary& dict, bool make_active) {
   return {};
 }
 
+Result<void> Codec::make_active(std::uint32_t id) {
+  if (!has_dictionary(id)) return make_error(Errc::codec, "dictionary " + std::to_string(id) + " is not loaded");
+  m->active = id;
+  return {};
+}
+
 bool Codec::has_dictionary(std::uint32_t id) const { return id == kNoDictionary || m->dicts.count(id) != 0; }
 std::uint32_t Codec::active_dictionary() const { return m->active; }
 
@@ -132,6 +309,22 @@ Result<std::string> compress_with(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* 
   if (ZSTD_isError(n)) return zstd_error("compression failed", n);
   out.resize(n);
   return out;
+}
+
+// A v2 text frame: magicless (4 bytes a row), content size kept (the decoder sizes its buffer by it).
+Result<void> compress_text(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, std::string_view raw, std::string& out) {
+  ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+  if (cdict) ZSTD_CCtx_refCDict(cctx, cdict);
+  else ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_format, ZSTD_f_zstd1_magicless);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_dictIDFlag, 0);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
+  std::size_t at = out.size();
+  out.resize(at + ZSTD_compressBound(raw.size()));
+  size_t n = ZSTD_compress2(cctx, out.data() + at, out.size() - at, raw.data(), raw.size());
+  if (ZSTD_isError(n)) return zstd_error("compression failed", n);
+  out.resize(at + n);
+  return {};
 }
 }  // namespace
 
@@ -160,6 +353,159 @@ Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict
   if (ZSTD_isError(n)) return zstd_error("decompression failed", n);
   out.resize(n);
   return out;
+}
+
+Result<std::string> Codec::encode(const Submission& s) {
+  if (has_nul(s)) {  // v1 holds any string
+    auto frame = compress(to_json(s).dump());
+    if (!frame) return frame.error();
+    return std::move(*frame);
+  }
+  unsigned char flags = 0, bits = 0;
+  bool channels_in_text = !channel_bits(s.channels, bits);
+  if (channels_in_text) bits = kChannelsInText;
+  int lang = language_index(s.language);
+  if (s.assisted) flags |= f_assisted;
+  if (s.consents.contact) flags |= f_consent_contact;
+  if (s.consents.publish) flags |= f_consent_publish;
+  if (s.time_zone == kDefaultTimeZone) flags |= f_tz_default;
+  std::int64_t lat = 0, lon = 0;
+  if (s.location.point)
+    flags |= micro_degrees(s.location.point->lat, lat) && micro_degrees(s.location.point->lon, lon) ? f_point_micro
+                                                                                                   : f_point_double;
+  std::string uuid;
+  if (uuid_to_bytes(s.uuid, uuid)) flags |= f_uuid;
+
+  std::string out;
+  out += static_cast<char>(kCodecVersion);
+  out += static_cast<char>(flags);
+  out += static_cast<char>(static_cast<int>(s.kind) | lang << 2);
+  out += static_cast<char>(bits);
+  out += uuid;
+  put_varint(out, zigzag(s.created_at_ms - kTimeBase));
+  put_varint(out, zigzag(static_cast<std::int64_t>(s.utc_offset_minutes) - kOffsetBase));
+  if (flags & f_point_micro) {
+    put_varint(out, zigzag(lat));
+    put_varint(out, zigzag(lon));
+  } else if (flags & f_point_double) {
+    put_double(out, s.location.point->lat);
+    put_double(out, s.location.point->lon);
+  }
+  std::string text = text_fields(s, lang == 0, !(flags & f_tz_default), channels_in_text);
+  // A uuid that is not canonical text goes in front of the text fields.
+  if (!(flags & f_uuid)) text = s.uuid + '\0' + text;
+  const ZSTD_CDict* cdict = m->active != kNoDictionary ? m->dicts.at(m->active).cdict : nullptr;
+  if (auto r = compress_text(m->cctx, m->level, cdict, text, out); !r) return r.error();
+  return out;
+}
+
+Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id) {
+  int version = payload_version(payload);
+  if (version == 1) {
+    auto raw = decompress(payload, dict_id);
+    if (!raw) return raw.error();
+    return parse_submission(*raw);
+  }
+  auto bad = [](const std::string& what) { return make_error(Errc::codec, "payload v2: " + what); };
+  if (version != 2)
+    return make_error(Errc::codec, payload.empty() ? std::string("empty payload")
+                                                   : "unknown payload version " +
+                                                         std::to_string(static_cast<unsigned char>(payload[0])) +
+                                                         " (this build reads 1.." + std::to_string(kCodecVersion) + ")");
+  if (payload.size() < 4) return bad("truncated header");
+  auto flags = static_cast<unsigned char>(payload[1]);
+  auto kind_lang = static_cast<unsigned char>(payload[2]);
+  auto bits = static_cast<unsigned char>(payload[3]);
+  payload.remove_prefix(4);
+  Submission s;
+  if ((kind_lang >> 2) > kLanguages.size()) return bad("unknown language index or reserved bits set");
+  s.kind = static_cast<Kind>(kind_lang & 3);
+  if (int lang = kind_lang >> 2; lang > 0) s.language = std::string(kLanguages[static_cast<std::size_t>(lang - 1)]);
+  s.assisted = flags & f_assisted;
+  s.consents.contact = flags & f_consent_contact;
+  s.consents.publish = flags & f_consent_publish;
+  if (flags & f_uuid) {
+    if (payload.size() < 16) return bad("truncated uuid");
+    s.uuid = uuid_from_bytes(payload.substr(0, 16));
+    payload.remove_prefix(16);
+  }
+  std::uint64_t v = 0;
+  if (!get_varint(payload, v)) return bad("truncated time");
+  s.created_at_ms = unzigzag(v) + kTimeBase;
+  if (!get_varint(payload, v)) return bad("truncated UTC offset");
+  s.utc_offset_minutes = static_cast<int>(unzigzag(v) + kOffsetBase);
+  if (flags & f_point_micro) {
+    std::uint64_t la = 0, lo = 0;
+    if (!get_varint(payload, la) || !get_varint(payload, lo)) return bad("truncated point");
+    s.location.point = GeoPoint{static_cast<double>(unzigzag(la)) / 1e6, static_cast<double>(unzigzag(lo)) / 1e6};
+  } else if (flags & f_point_double) {
+    if (payload.size() < 16) return bad("truncated point");
+    GeoPoint p;
+    std::memcpy(&p.lat, payload.data(), 8);
+    std::memcpy(&p.lon, payload.data() + 8, 8);
+    s.location.point = p;
+    payload.remove_prefix(16);
+  }
+
+  // The text frame.
+  const ZSTD_DDict* ddict = nullptr;
+  if (dict_id != kNoDictionary) {
+    auto it = m->dicts.find(dict_id);
+    if (it == m->dicts.end())
+      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
+    ddict = it->second.ddict;
+  }
+  ZSTD_frameHeader zfh{};
+  if (ZSTD_getFrameHeader_advanced(&zfh, payload.data(), payload.size(), ZSTD_f_zstd1_magicless) != 0 ||
+      zfh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || zfh.frameContentSize > kMaxText)
+    return bad("the text is not a complete zstd frame");
+  std::string text(static_cast<std::size_t>(zfh.frameContentSize), '\0');
+  ZSTD_DCtx_reset(m->dctx, ZSTD_reset_session_and_parameters);
+  ZSTD_DCtx_setParameter(m->dctx, ZSTD_d_format, ZSTD_f_zstd1_magicless);
+  ZSTD_DCtx_refDDict(m->dctx, ddict);
+  size_t n = ZSTD_decompressDCtx(m->dctx, text.data(), text.size(), payload.data(), payload.size());
+  ZSTD_DCtx_reset(m->dctx, ZSTD_reset_session_and_parameters);
+  if (ZSTD_isError(n)) return zstd_error("decompression failed", n);
+  if (n != text.size()) return bad("the text is shorter than its frame says");
+
+  std::vector<std::string> f;
+  std::size_t pos = 0;
+  for (;;) {
+    auto nul = text.find('\0', pos);
+    f.push_back(text.substr(pos, nul == std::string::npos ? std::string::npos : nul - pos));
+    if (nul == std::string::npos) break;
+    pos = nul + 1;
+  }
+  std::size_t i = 0;
+  auto next = [&]() -> std::string { return i < f.size() ? std::move(f[i++]) : std::string(); };
+  if (!(flags & f_uuid)) s.uuid = next();
+  s.kiosk_id = next();
+  s.reference = next();
+  s.category = next();
+  s.topic = next();
+  s.poll_id = next();
+  s.poll_answer = next();
+  s.location.text = next();
+  s.text = next();
+  s.contact.email = next();
+  s.contact.phone = next();
+  std::string lang = next(), tz = next(), channels = next();
+  if (i < f.size()) return bad("more text fields than this version has");
+  if ((kind_lang >> 2) == 0) s.language = lang;
+  s.time_zone = (flags & f_tz_default) ? std::string(kDefaultTimeZone) : tz;
+  if (bits & kChannelsInText) {
+    std::size_t p = 0;
+    while (p <= channels.size() && !channels.empty()) {
+      auto comma = channels.find(',', p);
+      s.channels.push_back(channels.substr(p, comma == std::string::npos ? std::string::npos : comma - p));
+      if (comma == std::string::npos) break;
+      p = comma + 1;
+    }
+  } else {
+    for (std::size_t c = 0; c < kChannels.size(); ++c)
+      if (bits & (1u << c)) s.channels.emplace_back(kChannels[c]);
+  }
+  return s;
 }
 
 }  // namespace kiosk

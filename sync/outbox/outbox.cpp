@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -84,6 +85,7 @@ struct Outbox::Impl {
   }
 
   Result<void> ensure_dictionary_loaded(std::uint32_t id);
+  Result<void> use_newest_dictionary();
   Result<Receipt> insert(Submission& s);
   Result<std::int64_t> store_row(const Submission& s, std::int64_t purged_ms);
   Result<StoredSubmission> load(Stmt& row);
@@ -236,6 +238,7 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
     rc = st.step();
     if (rc != SQLITE_DONE) return impl->fail(rc, "cannot store the dictionary");
     if (auto r = impl->codec.add_dictionary(d, /*make_active=*/true); !r) return r.error();
+    if (auto r = impl->use_newest_dictionary(); !r) return r.error();
   }
 
   impl->insert_submission = Stmt(db,
@@ -268,10 +271,25 @@ Result<void> Outbox::Impl::ensure_dictionary_loaded(std::uint32_t id) {
   return codec.add_dictionary(*d, false);
 }
 
+// With a shipped dictionary: compress with the newest stored one (a kiosk-trained dictionary once there
+// is one). Cheap (a few rows), so every submit checks it and follows another process's retraining.
+Result<void> Outbox::Impl::use_newest_dictionary() {
+  if (!options.dictionary) return {};
+  auto st = cached("SELECT id FROM dictionaries ORDER BY added_at DESC, id DESC LIMIT 1");
+  if (auto r = check(*st, "cannot read dictionaries"); !r) return r;
+  int rc = st->step();
+  if (rc == SQLITE_DONE) return {};
+  if (rc != SQLITE_ROW) return fail(rc, "cannot read dictionaries");
+  auto id = static_cast<std::uint32_t>(st->i64(0));
+  if (id == codec.active_dictionary()) return {};
+  if (auto r = ensure_dictionary_loaded(id); !r) return r;
+  return codec.make_active(id);
+}
+
 // Compresses the payload and inserts the submission row (inside the caller's transaction); returns its id.
 Result<std::int64_t> Outbox::Impl::store_row(const Submission& s, std::int64_t purged_ms) {
-  std::string raw = to_json(s).dump();
-  auto frame = codec.compress(raw);
+  std::size_t raw_size = to_json(s).dump().size();  // the JSON it stands for: stats and claim budgets
+  auto frame = codec.encode(s);
   if (!frame) return frame.error();
   insert_submission.reset()
       .bind(1, s.uuid)
@@ -280,7 +298,7 @@ Result<std::int64_t> Outbox::Impl::store_row(const Submission& s, std::int64_t p
       .bind(4, s.created_at_ms)
       .bind(5, kSubmissionFormatVersion)
       .bind(6, static_cast<std::int64_t>(codec.active_dictionary()))
-      .bind(7, static_cast<std::int64_t>(raw.size()))
+      .bind(7, static_cast<std::int64_t>(raw_size))
       .bind(8, static_cast<std::int64_t>(frame->size()))
       .bind_blob(9, *frame);
   if (purged_ms) insert_submission.bind(10, purged_ms); else insert_submission.bind_null(10);
@@ -348,6 +366,7 @@ Result<Receipt> Outbox::submit(Submission s) {
   if (auto r = validate(s); !r) return r.error();
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
+  if (auto r = m->use_newest_dictionary(); !r) return r.error();
   auto receipt = m->insert(s);
   if (!receipt) return receipt.error();
   if (auto r = tx.commit(); !r) return r.error();
@@ -363,6 +382,7 @@ Result<std::vector<Receipt>> Outbox::submit_batch(std::vector<Submission> batch)
   }
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
+  if (auto r = m->use_newest_dictionary(); !r) return r.error();
   std::vector<Receipt> out;
   out.reserve(batch.size());
   for (auto& s : batch) {
@@ -386,6 +406,7 @@ Result<std::size_t> Outbox::import_stored(const std::vector<StoredSubmission>& b
   }
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
+  if (auto r = m->use_newest_dictionary(); !r) return r.error();
   Stmt exists(m->db, "SELECT 1 FROM submissions WHERE uuid = ?");
   Stmt answer(m->db,
               "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?,?,?,?,?)");
@@ -433,9 +454,8 @@ Result<StoredSubmission> Outbox::Impl::load(Stmt& row) {
   out.stored_bytes = static_cast<std::size_t>(row.i64(4));
   out.purged_ms = row.i64(5);
   if (auto r = ensure_dictionary_loaded(out.dict_id); !r) return r.error();
-  auto raw = codec.decompress(row.blob(1), out.dict_id);
-  if (!raw) return raw.error();
-  auto sub = parse_submission(*raw);
+  auto sub = codec.decode(row.blob(1), out.dict_id);
+  if (!sub && sub.error().code == Errc::codec) return sub.error();  // damaged frame
   if (!sub) return make_error(Errc::db_corrupt, "stored submission " + std::to_string(out.row_id) +
                                                     " is unreadable: " + sub.error().message);
   out.submission = std::move(*sub);
@@ -444,11 +464,13 @@ Result<StoredSubmission> Outbox::Impl::load(Stmt& row) {
 }
 
 Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
-  Stmt st(db,
-          "SELECT channel, state, attempts, next_attempt_at, updated_at, coalesce(delivered_at, 0), "
-          "coalesce(last_error, ''), coalesce(parked_reason, ''), coalesce(remote_id, ''), "
-          "coalesce(remote_display, ''), coalesce(remote_status, '') FROM deliveries WHERE submission_id = ? "
-          "ORDER BY channel");
+  // Prepared once (export and `kioskctl list` read every row through here).
+  auto lease = cached(
+      "SELECT channel, state, attempts, next_attempt_at, updated_at, coalesce(delivered_at, 0), "
+      "coalesce(last_error, ''), coalesce(parked_reason, ''), coalesce(remote_id, ''), "
+      "coalesce(remote_display, ''), coalesce(remote_status, '') FROM deliveries WHERE submission_id = ? "
+      "ORDER BY channel");
+  Stmt& st = *lease;
   if (auto r = check(st, "cannot read deliveries"); !r) return r;
   st.bind(1, out.row_id);
   int rc;
@@ -468,7 +490,8 @@ Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
     out.deliveries.push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return fail(rc, "cannot read deliveries");
-  Stmt an(db, "SELECT channel, remote_id, received_at, text FROM answers WHERE submission_id = ? ORDER BY received_at");
+  auto an_lease = cached("SELECT channel, remote_id, received_at, text FROM answers WHERE submission_id = ? ORDER BY received_at");
+  Stmt& an = *an_lease;
   if (auto r = check(an, "cannot read answers"); !r) return r;
   an.bind(1, out.row_id);
   while ((rc = an.step()) == SQLITE_ROW)
@@ -558,7 +581,7 @@ Result<OutboxStats> Outbox::stats() {
     out.stored_payload_bytes = st.i64(2);
   }
   {
-    Stmt st(m->db, "SELECT channel, state, count(*) FROM deliveries GROUP BY channel, state");
+    Stmt st(m->db, "SELECT channel, state, n FROM delivery_counts WHERE n <> 0");  // migration 6
     if (auto r = m->check(st, "cannot read stats"); !r) return r.error();
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out.deliveries[st.text(0)][st.text(1)] = st.i64(2);
@@ -570,11 +593,12 @@ Result<OutboxStats> Outbox::stats() {
     if (st.step() == SQLITE_ROW) out.purged = st.i64(0);
   }
   {
-    // deliveries is stored in (submission_id, channel) order: the scan stops at the first open
-    // delivery, which belongs to the oldest open submission (ids grow with time; imports may be off).
+    // The oldest open submission (ids grow with time; imports may be off): the lowest submission id
+    // of each open (channel, state) in the queue index, one index seek each, whatever the history.
     Stmt st(m->db,
-            "SELECT created_at FROM submissions WHERE id = (SELECT submission_id FROM deliveries "
-            "WHERE state <> 'delivered' ORDER BY submission_id LIMIT 1)");
+            "SELECT created_at FROM submissions WHERE id = (SELECT min((SELECT min(d.submission_id) FROM deliveries d "
+            "WHERE d.channel = c.channel AND d.state = c.state)) FROM delivery_counts c "
+            "WHERE c.state <> 'delivered' AND c.n > 0)");
     if (auto r = m->check(st, "cannot read stats"); !r) return r.error();
     if (st.step() == SQLITE_ROW) out.oldest_undelivered_ms = st.i64(0);
   }
@@ -712,9 +736,8 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
     d.remote_id = st->text(3);
     auto dict = static_cast<std::uint32_t>(st->i64(5));
     if (auto r = m->ensure_dictionary_loaded(dict); !r) return r.error();
-    auto payload = m->codec.decompress(st->blob(4), dict);
-    if (!payload) return payload.error();
-    auto sub = parse_submission(*payload);
+    auto sub = m->codec.decode(st->blob(4), dict);
+    if (!sub && sub.error().code == Errc::codec) return sub.error();  // damaged frame
     if (!sub) return make_error(Errc::db_corrupt, "stored submission is unreadable: " + sub.error().message);
     d.submission = std::move(*sub);
     bytes += raw;
@@ -895,8 +918,10 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
   auto guard = m->guard();
   Stmt st(m->db,
           "SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, ''), "
-          "d.updated_at FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
-          "WHERE d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '') "
+          "d.updated_at FROM delivery_counts c CROSS JOIN deliveries d ON d.channel = c.channel AND d.state = c.state "
+          "JOIN submissions s ON s.id = d.submission_id "  // through the queue index: parked and retry rows only
+          "WHERE c.state IN ('parked', 'retry') AND c.n > 0 "
+          "AND (d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '')) "
           "ORDER BY d.state = 'parked' DESC, d.updated_at DESC LIMIT ?");
   if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));
@@ -1008,6 +1033,74 @@ Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
   return {};
 }
 
+// Kiosk-trained dictionaries are named after the newest submission row they were trained on.
+static constexpr std::string_view kTrainedPrefix = "outbox-trained-r";
+
+Result<std::uint32_t> Outbox::retrain_dictionary(const RetrainPolicy& policy, bool force) {
+  auto guard = m->guard();
+  std::int64_t stored = 0, last_row = 0, newest_added = 0;
+  std::string newest_name;
+  {
+    Stmt st(m->db, "SELECT submissions, (SELECT coalesce(max(id), 0) FROM submissions), "
+                   "(SELECT coalesce(max(added_at), 0) FROM dictionaries), "
+                   "(SELECT name FROM dictionaries ORDER BY added_at DESC, id DESC LIMIT 1) FROM kiosk_state");
+    if (auto r = m->check(st, "cannot read the outbox totals"); !r) return r.error();
+    if (int rc = st.step(); rc != SQLITE_ROW) return m->fail(rc, "cannot read the outbox totals");
+    stored = st.i64(0);
+    last_row = st.i64(1);
+    newest_added = st.i64(2);
+    newest_name = st.text(3);
+  }
+  if (!force) {
+    if (stored < policy.min_submissions) return kNoDictionary;
+    if (newest_name.rfind(kTrainedPrefix, 0) == 0) {
+      std::int64_t trained_row = std::atoll(newest_name.c_str() + kTrainedPrefix.size());
+      if (last_row - trained_row < policy.refresh_after) return kNoDictionary;
+    }
+  }
+  // The newest submissions with their text (purged rows have none), read in row order backwards.
+  std::vector<Submission> samples;
+  {
+    Stmt st(m->db, "SELECT payload, dict_id FROM submissions WHERE purged_at IS NULL ORDER BY id DESC LIMIT ?");
+    if (auto r = m->check(st, "cannot read submissions"); !r) return r.error();
+    st.bind(1, static_cast<std::int64_t>(policy.samples));
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+      auto dict = static_cast<std::uint32_t>(st.i64(1));
+      if (auto r = m->ensure_dictionary_loaded(dict); !r) return r.error();
+      auto sub = m->codec.decode(st.blob(0), dict);
+      if (!sub) return sub.error();
+      samples.push_back(std::move(*sub));
+    }
+    if (rc != SQLITE_DONE) return m->fail(rc, "cannot read submissions");
+  }
+  auto dict = train_payload_dictionary(samples, policy.capacity,
+                                       std::string(kTrainedPrefix) + std::to_string(last_row) + ".zdict");
+  if (!dict) return dict.error();
+  Transaction tx(m->db);
+  if (auto r = tx.begin(); !r) return r.error();
+  {
+    // An id already taken by other bytes (zstd ids are hashes) would make old rows unreadable: refuse.
+    Stmt same(m->db, "SELECT bytes = ? FROM dictionaries WHERE id = ?");
+    if (auto r = m->check(same, "cannot read dictionaries"); !r) return r.error();
+    same.bind_blob(1, dict->bytes).bind(2, static_cast<std::int64_t>(dict->id));
+    int rc = same.step();
+    if (rc == SQLITE_ROW && same.i64(0) == 0)
+      return make_error(Errc::codec, "a trained dictionary's id " + std::to_string(dict->id) +
+                                         " is already used by another dictionary; kept the current one");
+    if (rc == SQLITE_ROW) return kNoDictionary;  // the very same dictionary: nothing new
+  }
+  Stmt ins(m->db, "INSERT INTO dictionaries (id, name, added_at, bytes) VALUES (?, ?, ?, ?)");
+  if (auto r = m->check(ins, "cannot store the dictionary"); !r) return r.error();
+  // Newest by added_at: after every dictionary already stored, even with a clock that stands still.
+  ins.bind(1, static_cast<std::int64_t>(dict->id)).bind(2, dict->name)
+      .bind(3, std::max(m->now(), newest_added + 1)).bind_blob(4, dict->bytes);
+  if (int rc = ins.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot store the dictionary");
+  if (auto r = tx.commit(); !r) return r.error();
+  if (auto r = m->codec.add_dictionary(*dict, /*make_active=*/true); !r) return r.error();
+  return dict->id;
+}
+
 Result<std::size_t> Outbox::purge(int days) {
   auto guard = m->guard();
   if (days < 0) return make_error(Errc::invalid_value, "retention days must not be negative");
@@ -1022,31 +1115,30 @@ Result<std::size_t> Outbox::purge(int days) {
           "(d.state <> 'delivered' OR d.delivered_at > ?1))");
   if (auto r = m->check(st, "cannot purge"); !r) return r.error();
   st.bind(1, cutoff);
-  struct Row { std::int64_t id; std::string raw; };
+  struct Row { std::int64_t id; Submission s; };
   std::vector<Row> rows;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     auto dict = static_cast<std::uint32_t>(st.i64(2));
     if (auto r = m->ensure_dictionary_loaded(dict); !r) return r.error();
-    auto raw = m->codec.decompress(st.blob(1), dict);
-    if (!raw) return raw.error();
-    auto sub = parse_submission(*raw);
+    auto sub = m->codec.decode(st.blob(1), dict);
+    if (!sub && sub.error().code == Errc::codec) return sub.error();  // damaged frame
     if (!sub) return make_error(Errc::db_corrupt, "stored submission is unreadable: " + sub.error().message);
     Submission s = std::move(*sub);
     // Personal data and free text go; reference, kind, category, topic, point and status stay.
     s.text.clear();
     s.contact = Contact{};
     s.location.text.clear();
-    rows.push_back(Row{st.i64(0), to_json(s).dump()});
+    rows.push_back(Row{st.i64(0), std::move(s)});
   }
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot purge");
   st.reset();
   Stmt up(m->db, "UPDATE submissions SET payload = ?, dict_id = ?, raw_size = ?, stored_size = ?, purged_at = ? WHERE id = ?");
   for (const auto& r : rows) {
-    auto frame = m->codec.compress(r.raw);
+    auto frame = m->codec.encode(r.s);
     if (!frame) return frame.error();
     up.reset().bind_blob(1, *frame).bind(2, static_cast<std::int64_t>(m->codec.active_dictionary()))
-        .bind(3, static_cast<std::int64_t>(r.raw.size())).bind(4, static_cast<std::int64_t>(frame->size()))
+        .bind(3, static_cast<std::int64_t>(to_json(r.s).dump().size())).bind(4, static_cast<std::int64_t>(frame->size()))
         .bind(5, m->now()).bind(6, r.id);
     if ((rc = up.step()) != SQLITE_DONE) return m->fail(rc, "cannot purge");
   }

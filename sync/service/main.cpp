@@ -126,6 +126,11 @@ int main(int argc, char** argv) {
     } else if (!quiet) {
       log_report(*report, *config);
     }
+    // The kiosk's own dictionary once it has enough submissions (a second or so, rarely): idle time here.
+    if (auto trained = box->retrain_dictionary(); !trained)
+      fmt::print(stderr, "kiosk-sync: dictionary retraining: {}\n", trained.error().message);
+    else if (*trained != kNoDictionary && !quiet)
+      fmt::print("kiosk-sync: new payload dictionary {} trained on this kiosk's submissions\n", *trained);
     if (once) return as_int(exit_code(*report));
     // Sleep until the interval ends, a channel's backoff ends, or someone says "sync now".
     std::int64_t now = SystemClock::instance().now_ms();

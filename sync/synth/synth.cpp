@@ -3,6 +3,7 @@
 #include "kiosk/sync/synth.hpp"
 
 #include <array>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <string_view>
@@ -48,9 +49,11 @@ const Pool kLandmarks = {
     "speeltuin De Vlinder", "het winkelcentrum", "de Albert Heijn", "de kerk", "het zwembad",
     "de korenmolen", "het gezondheidscentrum", "de bushalte", "het park", "de begraafplaats", "de markt"};
 const Pool kFirst = {"jan", "anna", "mohammed", "fatma", "piotr", "olena", "sanne", "kees", "emre", "agnieszka",
-                     "lotte", "youssef", "bram", "ilse", "dmytro", "meryem", "henk", "sophie", "tom", "noor"};
+                     "lotte", "youssef", "bram", "ilse", "dmytro", "meryem", "henk", "sophie", "tom", "noor",
+                     "kevin", "fleur", "ali", "hatice", "marta", "andriy", "khadija", "daan", "julia", "omar"};
 const Pool kLast = {"jansen", "de-vries", "bakker", "visser", "smit", "meijer", "de-boer", "mulder", "yilmaz",
-                    "kowalski", "bosman", "van-dijk", "hendriks", "kaya", "nowak", "shevchenko", "peters", "dekker"};
+                    "kowalski", "bosman", "van-dijk", "hendriks", "kaya", "nowak", "shevchenko", "peters", "dekker",
+                    "vandenberg", "celik", "wojcik", "melnyk", "benali", "schouten", "vermeulen", "dogan"};
 const Pool kDomains = {"example.nl", "example.org", "example.com", "voorbeeld.example", "mail.example"};
 
 struct Main {
@@ -70,8 +73,38 @@ const std::vector<Main> kCategories = {
 };
 const Pool kTopics = {"afval-ophalen", "paspoort-en-id-kaart", "parkeren", "belastingen",
                       "zorg-en-ondersteuning", "wonen", "werk-en-inkomen", "overig"};
-const Pool kPolls = {"poll-2026-speeltuin", "poll-2026-bankjes-park", "poll-2026-openingstijden", "poll-2026-markt"};
-const Pool kPollAnswers = {"ja", "nee", "weet-niet", "zaterdag", "avond", "optie-a", "optie-b", "optie-c"};
+// What the kiosk stores as a question's topic: the topic's name in the screen language (core/session.cpp),
+// in the order of kTopics; the names of assets/categories/default.json (synth_test checks them).
+const std::map<std::string_view, Pool> kTopicNames = {
+    {"nl", {"Afval ophalen", "Paspoort en ID-kaart", "Parkeren", "Belastingen", "Zorg en ondersteuning", "Wonen", "Werk en inkomen", "Iets anders"}},
+    {"en", {"Waste collection", "Passport and ID card", "Parking", "Taxes", "Care and support", "Housing", "Work and income", "Something else"}},
+    {"tr", {"Çöp toplama", "Pasaport ve kimlik kartı", "Park etme", "Vergiler", "Bakım ve destek", "Konut", "İş ve gelir", "Başka bir konu"}},
+    {"pl", {"Odbiór odpadów", "Paszport i dowód osobisty", "Parkowanie", "Podatki", "Opieka i wsparcie", "Mieszkanie", "Praca i dochód", "Inny temat"}},
+    {"uk", {"Вивезення сміття", "Паспорт та ID-картка", "Паркування", "Податки", "Догляд і підтримка", "Житло", "Робота і дохід", "Інше питання"}},
+    {"ar", {"جمع النفايات", "جواز السفر وبطاقة الهوية", "ركن السيارات", "الضرائب", "الرعاية والدعم", "السكن", "العمل والدخل", "موضوع آخر"}},
+};
+// Polls as a municipality configures them ([[polls]]: id and answer ids).
+struct PollDef {
+  std::string_view id;
+  Pool answers;
+};
+const std::vector<PollDef> kPolls = {
+    {"speeltuin-2026", {"schommels", "bankjes", "natuur"}},
+    {"bankjes-park-2026", {"ja", "nee", "weet-niet"}},
+    {"openingstijden-bibliotheek", {"zaterdag", "avond", "zondag"}},
+    {"weekmarkt-2027", {"woensdag", "zaterdag", "beide"}},
+};
+// Places a kiosk is configured with ([[places]]): name and point. The first is the kiosk's own spot.
+struct PlaceDef {
+  std::string_view name;
+  double lat, lon;
+};
+const std::vector<PlaceDef> kPlaces = {
+    {"Bibliotheek, ingang Marktplein", 52.09101, 5.12063}, {"Marktplein", 52.09068, 5.12155},
+    {"Lindelaan", 52.09214, 5.11893}, {"Stationsplein Voorbeeldstad", 52.08931, 5.11018},
+    {"Molenweg, bij de korenmolen De Hoop", 52.09482, 5.12604}, {"Speeltuin De Vlinder, Esdoornstraat", 52.08752, 5.12877},
+    {"Sporthal De Wissel", 52.09597, 5.11502}, {"Gezondheidscentrum Zuid", 52.08544, 5.11890},
+};
 
 struct Lang {
   std::string_view code;
@@ -170,140 +203,230 @@ const Lang kDutch = {
 const Lang kEnglish = {
     "en",
     {{
-        {"The glass container is completely full.", "Someone left an old sofa next to the bins.", "The rubbish bin is full and litter blows across the street."},
-        {"There is a loose paving stone.", "There is a deep pothole in the road.", "A traffic sign has been knocked over.", "The drain is blocked and the street floods."},
-        {"The street light is not working.", "The street lamp keeps flickering all evening.", "The traffic light for cyclists never turns green."},
-        {"A large branch has fallen from a tree.", "The slide in the playground is broken.", "There is a lot of plastic floating in the canal."},
-        {"A car without number plates has been parked here for weeks.", "Lots of abandoned bicycles are chained to the rack.", "There is a lot of dog mess on the grass."},
-        {"The bar plays loud music until late at night.", "The building site starts making noise at six in the morning."},
-        {"There is graffiti on the school wall.", "There is broken glass on the cycle path.", "Wet leaves make the pavement slippery."},
-        {"There is a dead cat in the street.", "I see rats near the containers almost every day."},
+        {"The glass container is completely full.", "Someone left an old sofa next to the bins.", "The rubbish bin is full and litter blows across the street.",
+         "The paper container has not been emptied and boxes are piled up beside it.", "The lid of the underground container is stuck.",
+         "Bags of household waste have been dumped next to the container again.", "My wheelie bin was not collected on the usual day.",
+         "The bin at the bus stop is overflowing."},
+        {"There is a loose paving stone.", "There is a deep pothole in the road.", "A traffic sign has been knocked over.", "The drain is blocked and the street floods.",
+         "The pavement has sunk and there is always a puddle.", "A bench is broken, one of the planks is missing.", "The kerb stones are loose and stick out.",
+         "The street name sign is gone.", "The speed bump is no longer marked and cars hit it hard."},
+        {"The street light is not working.", "The street lamp keeps flickering all evening.", "The traffic light for cyclists never turns green.",
+         "A lamp post was hit by a car and is leaning over.", "There are loose wires hanging out of a lamp post.", "Three lights in a row are out, the street is very dark."},
+        {"A large branch has fallen from a tree.", "The slide in the playground is broken.", "There is a lot of plastic floating in the canal.",
+         "The grass in the park has not been mowed for weeks.", "Bushes are growing over the pavement and I cannot get past with a wheelchair.",
+         "A tree is leaning dangerously over the cycle path.", "The swing hangs on one chain.", "The jetty by the water has loose planks."},
+        {"A car without number plates has been parked here for weeks.", "Lots of abandoned bicycles are chained to the rack.", "There is a lot of dog mess on the grass.",
+         "A car is parked on the pavement and I cannot pass with my walker.", "Someone keeps parking in front of my driveway.",
+         "A group of young people makes a lot of noise in the evening.", "A van is parked across the disabled parking space."},
+        {"The bar plays loud music until late at night.", "The building site starts making noise at six in the morning.",
+         "A fan on the roof hums all night long.", "There is a bad smell coming from the restaurant's vent.", "The terrace takes up the whole pavement.",
+         "A refrigerated lorry keeps its engine running all night."},
+        {"There is graffiti on the school wall.", "There is broken glass on the cycle path.", "Wet leaves make the pavement slippery.",
+         "There is an oil stain on the road and it is slippery.", "Lots of litter along the road.", "The street was not cleaned after the market."},
+        {"There is a dead cat in the street.", "I see rats near the containers almost every day.", "There is a wasps' nest in the sign post.",
+         "I do not know which category this is, but it needs fixing.", "Lots of pigeons are making everything dirty."},
     }},
-    {"It is near {landmark}.", "In {street}, near number {nr}.", "On the corner of {street} and {street2}.", "Right in front of {landmark}.", "Behind {landmark}, by the cycle path."},
-    {"It has been like this since last week.", "I noticed it this morning.", "It has been like this for more than a month.", "It happened last night."},
-    {"Older people could easily fall.", "Children play there every day.", "You cannot pass with a wheelchair.", "It is dark and feels unsafe in the evening."},
-    {"Could you please fix this soon?", "Please send someone to have a look.", "Thank you in advance."},
+    {"It is near {landmark}.", "In {street}, near number {nr}.", "On the corner of {street} and {street2}.", "Right in front of {landmark}.", "Behind {landmark}, by the cycle path.",
+     "In {street}, opposite {landmark}.", "Halfway along {street}.", "At the end of {street}, by the water.", "By the pedestrian crossing in {street}."},
+    {"It has been like this since last week.", "I noticed it this morning.", "It has been like this for more than a month.", "It happened last night.",
+     "I reported it before but nothing happened.", "It is getting worse every day.", "Since the storm last night.", "It has been there since the summer."},
+    {"Older people could easily fall.", "Children play there every day.", "You cannot pass with a wheelchair.", "It is dark and feels unsafe in the evening.",
+     "It attracts rats and seagulls.", "Cyclists have to swerve into the road.", "I almost fell there myself.", "The neighbours are annoyed too."},
+    {"Could you please fix this soon?", "Please send someone to have a look.", "Thank you in advance.", "Can the council clean this up?",
+     "Please let me know when it will be fixed.", "I hope it is done before the weekend."},
     {{
-        {"When is bulky waste collected in my street?", "How do I order a new wheelie bin?"},
-        {"How do I apply for a new passport?", "My ID card has expired. Do I need an appointment?"},
-        {"How do I get a residents' parking permit?", "Can my visitors park for free in our area?"},
-        {"I cannot pay the municipal tax bill in one go.", "Can I get an exemption from the waste tax?"},
-        {"I need help at home. Where should I go?", "How do I apply for a mobility scooter?"},
-        {"Do I need a permit to build a shed?", "How do I register my new address?"},
-        {"I lost my job. Can I apply for benefits?", "Where can I get help finding work?"},
-        {"What are the opening hours of the town hall?", "How can I make a complaint?"},
+        {"When is bulky waste collected in my street?", "How do I order a new wheelie bin?", "My bin was not emptied. What should I do?", "Where can I take old paint and batteries?"},
+        {"How do I apply for a new passport?", "My ID card has expired. Do I need an appointment?", "How long does it take before my passport is ready?", "What does an ID card for my child cost?"},
+        {"How do I get a residents' parking permit?", "Can my visitors park for free in our area?", "I got a fine but the parking machine was broken.", "Can I apply for a disabled parking card?"},
+        {"I cannot pay the municipal tax bill in one go.", "Can I get an exemption from the waste tax?", "Why is the value of my house so high?", "I received two tax bills for the same year."},
+        {"I need help at home. Where should I go?", "How do I apply for a mobility scooter?", "My mother lives alone and can no longer cook. Who can help?", "Is there somewhere I can get help with forms?"},
+        {"Do I need a permit to build a shed?", "How do I register my new address?", "How do I get on the waiting list for a rented home?", "My neighbours are building against my fence. Is that allowed?"},
+        {"I lost my job. Can I apply for benefits?", "Where can I get help finding work?", "How do I apply for extra support for a new washing machine?", "I have debts. Can the council help?"},
+        {"What are the opening hours of the town hall?", "How can I make a complaint?", "Where can I register an event?", "Can I get married at the town hall on a Saturday?"},
     }},
-    {"I do not have a computer at home.", "It is about {street}.", "I have been waiting {nr} days for an answer.", "The librarian is helping me with this question.", "I moved here recently.", "Please answer in simple English."},
-    {"Please put more benches in the park.", "Make a safe crossing near the school.", "Plant more trees in {street}.", "Open the library on Sundays too.", "Let the bus run in the evening as well."},
-    {"Many neighbours agree.", "It would help young and old.", "I would like to help with this."},
+    {"I do not have a computer at home.", "It is about {street}.", "I have been waiting {nr} days for an answer.", "The librarian is helping me with this question.", "I moved here recently.",
+     "Please answer in simple English.", "I looked on the website but I cannot find it.", "Could you send me a letter?", "It is about my mother in {street}.", "I do not speak Dutch well yet."},
+    {"Please put more benches in the park.", "Make a safe crossing near the school.", "Plant more trees in {street}.", "Open the library on Sundays too.", "Let the bus run in the evening as well.",
+     "Put a water tap at the playground.", "More bicycle racks at the station, please.", "A community garden on the empty field.", "A public toilet in the town centre.", "Computer classes in the community centre."},
+    {"Many neighbours agree.", "It would help young and old.", "I would like to help with this.", "Then people do not need the car."},
 };
 
 const Lang kTurkish = {
     "tr",
     {{
-        {"Cam konteyneri tamamen dolu.", "Çöp kutusu dolu ve çöpler sokağa saçılıyor.", "Konteynerin yanına eski bir kanepe bırakılmış."},
-        {"Kaldırımda gevşek bir taş var.", "Yolda büyük bir çukur var.", "Trafik levhası devrilmiş.", "Mazgal tıkalı, yağmur yağınca sokak su basıyor."},
-        {"Sokak lambası yanmıyor.", "Sokak lambası bütün akşam yanıp sönüyor."},
-        {"Ağaçtan büyük bir dal kırılmış.", "Oyun parkındaki kaydırak kırık.", "Kanalda çok fazla plastik yüzüyor."},
-        {"Haftalardır plakasız bir araba duruyor.", "Çimenlerde çok fazla köpek pisliği var.", "Araba kaldırıma park edilmiş, tekerlekli sandalyeyle geçemiyorum."},
-        {"Kafe gece geç saatlere kadar yüksek sesle müzik çalıyor.", "İnşaat sabah altıda gürültü yapmaya başlıyor."},
-        {"Okulun duvarında grafiti var.", "Bisiklet yolunda kırık cam var."},
-        {"Konteynerlerin yanında fareler görüyorum.", "Sokakta ölü bir kedi var."},
+        {"Cam konteyneri tamamen dolu.", "Çöp kutusu dolu ve çöpler sokağa saçılıyor.", "Konteynerin yanına eski bir kanepe bırakılmış.",
+         "Kağıt konteyneri boşaltılmamış, yanında kutular birikmiş.", "Yer altı konteynerinin kapağı açılmıyor.", "Konteynerin yanına yine çöp poşetleri atılmış.",
+         "Çöp kutum her zamanki gün alınmadı."},
+        {"Kaldırımda gevşek bir taş var.", "Yolda büyük bir çukur var.", "Trafik levhası devrilmiş.", "Mazgal tıkalı, yağmur yağınca sokak su basıyor.",
+         "Kaldırım çökmüş ve hep su birikiyor.", "Bir bank kırık, tahtalarından biri eksik.", "Sokak tabelası yok olmuş."},
+        {"Sokak lambası yanmıyor.", "Sokak lambası bütün akşam yanıp sönüyor.", "Bir sokak lambasına araba çarpmış, eğik duruyor.",
+         "Bisikletliler için trafik ışığı hiç yeşil yanmıyor.", "Arka arkaya üç lamba yanmıyor, sokak çok karanlık."},
+        {"Ağaçtan büyük bir dal kırılmış.", "Oyun parkındaki kaydırak kırık.", "Kanalda çok fazla plastik yüzüyor.", "Parktaki çimler haftalardır biçilmedi.",
+         "Çalılar kaldırımı kapatmış, tekerlekli sandalyeyle geçemiyorum.", "Bir ağaç bisiklet yolunun üzerine tehlikeli şekilde eğilmiş.", "Salıncak tek zincirde asılı kalmış."},
+        {"Haftalardır plakasız bir araba duruyor.", "Çimenlerde çok fazla köpek pisliği var.", "Araba kaldırıma park edilmiş, tekerlekli sandalyeyle geçemiyorum.",
+         "Biri sürekli garaj çıkışımın önüne park ediyor.", "Akşamları bir grup genç çok gürültü yapıyor.", "Bisiklet parkında tekerleksiz bir sürü eski bisiklet var."},
+        {"Kafe gece geç saatlere kadar yüksek sesle müzik çalıyor.", "İnşaat sabah altıda gürültü yapmaya başlıyor.", "Çatıdaki bir makine bütün gece uğulduyor.",
+         "Restoranın bacasından kötü bir koku geliyor.", "Teras bütün kaldırımı kaplıyor."},
+        {"Okulun duvarında grafiti var.", "Bisiklet yolunda kırık cam var.", "Yolda yağ lekesi var, çok kaygan.", "Yol kenarında çok fazla çöp var.",
+         "Pazardan sonra sokak temizlenmedi."},
+        {"Konteynerlerin yanında fareler görüyorum.", "Sokakta ölü bir kedi var.", "Tabela direğinde bir arı yuvası var.", "Hangi kategoriye girdiğini bilmiyorum ama çözülmesi gerekiyor."},
     }},
-    {"{landmark} yakınında.", "{street} sokağında, {nr} numaranın önünde.", "{street} ile {street2} köşesinde."},
-    {"Geçen haftadan beri böyle.", "Bu sabah fark ettim.", "Bir aydan fazladır böyle."},
-    {"Yaşlılar kolayca düşebilir.", "Orada her gün çocuklar oynuyor.", "Akşamları karanlık ve güvensiz."},
-    {"Lütfen en kısa zamanda tamir edin.", "Birisi gelip bakabilir mi?", "Şimdiden teşekkürler."},
+    {"{landmark} yakınında.", "{street} sokağında, {nr} numaranın önünde.", "{street} ile {street2} köşesinde.", "{landmark} girişinin hemen önünde.",
+     "{street} sokağında, {landmark} karşısında.", "{street} sokağının sonunda, suyun yanında."},
+    {"Geçen haftadan beri böyle.", "Bu sabah fark ettim.", "Bir aydan fazladır böyle.", "Dün akşam oldu.", "Daha önce bildirdim ama hiçbir şey olmadı.",
+     "Her gün daha kötü oluyor."},
+    {"Yaşlılar kolayca düşebilir.", "Orada her gün çocuklar oynuyor.", "Akşamları karanlık ve güvensiz.", "Fareleri ve martıları çekiyor.",
+     "Bisikletliler yola çıkmak zorunda kalıyor.", "Ben de az kalsın düşüyordum.", "Komşular da bundan rahatsız."},
+    {"Lütfen en kısa zamanda tamir edin.", "Birisi gelip bakabilir mi?", "Şimdiden teşekkürler.", "Belediye burayı temizleyebilir mi?",
+     "Ne zaman tamir edileceğini bana bildirir misiniz?"},
     {{
-        {"Sokağımızdaki büyük eşyalar ne zaman toplanıyor?"}, {"Yeni pasaport için nasıl başvurabilirim?"},
-        {"Oturma izni için park kartı nasıl alınır?"}, {"Belediye vergisini taksitle ödeyebilir miyim?"},
-        {"Evde yardıma ihtiyacım var. Nereye başvurmalıyım?"}, {"Yeni adresimi nasıl bildiririm?"},
-        {"İşimi kaybettim. Yardım alabilir miyim?"}, {"Belediye binasının çalışma saatleri nedir?"},
+        {"Sokağımızdaki büyük eşyalar ne zaman toplanıyor?", "Yeni bir çöp kutusu nasıl isteyebilirim?", "Çöp kutum boşaltılmadı. Ne yapmalıyım?"},
+        {"Yeni pasaport için nasıl başvurabilirim?", "Kimlik kartımın süresi doldu. Randevu almam gerekiyor mu?", "Çocuğum için kimlik kartı ne kadar?"},
+        {"Oturma izni için park kartı nasıl alınır?", "Misafirlerim bizim mahallede ücretsiz park edebilir mi?", "Ceza aldım ama park makinesi bozuktu."},
+        {"Belediye vergisini taksitle ödeyebilir miyim?", "Çöp vergisinden muaf olabilir miyim?", "Aynı yıl için iki vergi mektubu aldım."},
+        {"Evde yardıma ihtiyacım var. Nereye başvurmalıyım?", "Annem yalnız yaşıyor ve artık yemek yapamıyor. Kim yardım edebilir?", "Formlar için nereden yardım alabilirim?"},
+        {"Yeni adresimi nasıl bildiririm?", "Kiralık ev için bekleme listesine nasıl yazılırım?", "Bahçeme kulübe yapmak için izin gerekiyor mu?"},
+        {"İşimi kaybettim. Yardım alabilir miyim?", "İş bulmak için nereden yardım alabilirim?", "Borçlarım var. Belediye yardım edebilir mi?"},
+        {"Belediye binasının çalışma saatleri nedir?", "Nasıl şikayette bulunabilirim?", "Cumartesi günü belediyede evlenebilir miyiz?"},
     }},
-    {"Evde bilgisayarım yok.", "Kütüphaneci bana yardım ediyor.", "Lütfen basit bir dille cevap verin."},
-    {"Parka daha fazla bank koyun.", "Okulun yanına güvenli bir yaya geçidi yapın.", "Kütüphaneyi pazar günleri de açın."},
-    {"Birçok komşu aynı fikirde.", "Bu herkes için iyi olur."},
+    {"Evde bilgisayarım yok.", "Kütüphaneci bana yardım ediyor.", "Lütfen basit bir dille cevap verin.", "İnternet sitesine baktım ama bulamadım.",
+     "Bana mektup gönderebilir misiniz?", "Hollandaca henüz iyi konuşamıyorum.", "{nr} gündür cevap bekliyorum."},
+    {"Parka daha fazla bank koyun.", "Okulun yanına güvenli bir yaya geçidi yapın.", "Kütüphaneyi pazar günleri de açın.", "{street} sokağına daha fazla ağaç dikin.",
+     "Oyun parkına bir su musluğu koyun.", "Akşamları da otobüs çalışsın.", "Mahalle için bir bostan yapılsın."},
+    {"Birçok komşu aynı fikirde.", "Bu herkes için iyi olur.", "Ben de yardım etmek isterim."},
 };
 
 const Lang kPolish = {
     "pl",
     {{
-        {"Pojemnik na szkło jest całkowicie pełny.", "Kosz na śmieci jest pełny, a śmieci fruwają po ulicy.", "Ktoś zostawił starą kanapę przy kontenerze."},
-        {"Na chodniku jest luźna płyta.", "Na drodze jest duża dziura.", "Znak drogowy został przewrócony.", "Studzienka jest zatkana i ulica jest zalana."},
-        {"Latarnia uliczna nie świeci.", "Latarnia miga przez cały wieczór."},
-        {"Z drzewa spadła duża gałąź.", "Zjeżdżalnia na placu zabaw jest zepsuta.", "W kanale pływa dużo plastiku."},
-        {"Od tygodni stoi tu samochód bez tablic rejestracyjnych.", "Na trawniku jest dużo psich odchodów."},
-        {"Bar gra głośną muzykę do późnej nocy.", "Budowa zaczyna hałasować o szóstej rano."},
-        {"Na murze szkoły jest graffiti.", "Na ścieżce rowerowej leży rozbite szkło."},
-        {"Przy kontenerach widzę szczury.", "Na ulicy leży martwy kot."},
+        {"Pojemnik na szkło jest całkowicie pełny.", "Kosz na śmieci jest pełny, a śmieci fruwają po ulicy.", "Ktoś zostawił starą kanapę przy kontenerze.",
+         "Pojemnik na papier nie został opróżniony, obok leżą kartony.", "Klapa podziemnego kontenera się nie otwiera.", "Przy kontenerze znowu ktoś zostawił worki ze śmieciami.",
+         "Mój pojemnik nie został odebrany w zwykły dzień."},
+        {"Na chodniku jest luźna płyta.", "Na drodze jest duża dziura.", "Znak drogowy został przewrócony.", "Studzienka jest zatkana i ulica jest zalana.",
+         "Chodnik się zapadł i ciągle stoi woda.", "Ławka jest zepsuta, brakuje jednej deski.", "Krawężniki są luźne i wystają."},
+        {"Latarnia uliczna nie świeci.", "Latarnia miga przez cały wieczór.", "Latarnia została potrącona przez samochód i stoi krzywo.",
+         "Z latarni zwisają luźne przewody.", "Trzy lampy z rzędu nie świecą, na ulicy jest bardzo ciemno."},
+        {"Z drzewa spadła duża gałąź.", "Zjeżdżalnia na placu zabaw jest zepsuta.", "W kanale pływa dużo plastiku.", "Trawa w parku nie była koszona od tygodni.",
+         "Krzaki zarastają chodnik, nie da się przejechać wózkiem.", "Drzewo niebezpiecznie pochyla się nad ścieżką rowerową.", "Huśtawka wisi na jednym łańcuchu."},
+        {"Od tygodni stoi tu samochód bez tablic rejestracyjnych.", "Na trawniku jest dużo psich odchodów.", "Samochód stoi na chodniku i nie mogę przejść z balkonikiem.",
+         "Ktoś ciągle parkuje przed moim wjazdem.", "Wieczorem grupa młodzieży bardzo hałasuje.", "Przy stojaku jest dużo porzuconych rowerów bez kół."},
+        {"Bar gra głośną muzykę do późnej nocy.", "Budowa zaczyna hałasować o szóstej rano.", "Urządzenie na dachu buczy całą noc.",
+         "Z wentylacji restauracji wydobywa się nieprzyjemny zapach.", "Ogródek kawiarni zajmuje cały chodnik."},
+        {"Na murze szkoły jest graffiti.", "Na ścieżce rowerowej leży rozbite szkło.", "Na drodze jest plama oleju, jest ślisko.", "Wzdłuż drogi leży dużo śmieci.",
+         "Po targu ulica nie została posprzątana."},
+        {"Przy kontenerach widzę szczury.", "Na ulicy leży martwy kot.", "W słupku znaku jest gniazdo os.", "Nie wiem, do jakiej kategorii to należy, ale trzeba to naprawić."},
     }},
-    {"Przy {landmark}.", "Na ulicy {street}, przy numerze {nr}.", "Na rogu {street} i {street2}."},
-    {"Tak jest od zeszłego tygodnia.", "Zauważyłem to dziś rano.", "Tak jest od ponad miesiąca."},
-    {"Starsi ludzie mogą łatwo upaść.", "Dzieci codziennie się tam bawią.", "Wieczorem jest ciemno i niebezpiecznie."},
-    {"Proszę to szybko naprawić.", "Czy ktoś może przyjść i zobaczyć?", "Z góry dziękuję."},
+    {"Przy {landmark}.", "Na ulicy {street}, przy numerze {nr}.", "Na rogu {street} i {street2}.", "Tuż przed wejściem do {landmark}.",
+     "Na ulicy {street}, naprzeciwko {landmark}.", "Na końcu ulicy {street}, przy wodzie."},
+    {"Tak jest od zeszłego tygodnia.", "Zauważyłem to dziś rano.", "Tak jest od ponad miesiąca.", "Stało się to wczoraj wieczorem.",
+     "Zgłaszałam to już wcześniej, ale nic się nie stało.", "Z każdym dniem jest gorzej."},
+    {"Starsi ludzie mogą łatwo upaść.", "Dzieci codziennie się tam bawią.", "Wieczorem jest ciemno i niebezpiecznie.", "To przyciąga szczury i mewy.",
+     "Rowerzyści muszą zjeżdżać na jezdnię.", "Sama prawie tam upadłam.", "Sąsiedzi też są zdenerwowani."},
+    {"Proszę to szybko naprawić.", "Czy ktoś może przyjść i zobaczyć?", "Z góry dziękuję.", "Czy gmina może to posprzątać?", "Proszę dać znać, kiedy to zostanie naprawione."},
     {{
-        {"Kiedy odbierane są duże odpady na mojej ulicy?"}, {"Jak złożyć wniosek o nowy paszport?"},
-        {"Jak dostać kartę parkingową dla mieszkańców?"}, {"Czy mogę zapłacić podatek gminny w ratach?"},
-        {"Potrzebuję pomocy w domu. Gdzie mam się zgłosić?"}, {"Jak zgłosić zmianę adresu?"},
-        {"Straciłem pracę. Czy mogę dostać zasiłek?"}, {"Jakie są godziny otwarcia urzędu?"},
+        {"Kiedy odbierane są duże odpady na mojej ulicy?", "Jak zamówić nowy pojemnik na śmieci?", "Mój pojemnik nie został opróżniony. Co mam zrobić?"},
+        {"Jak złożyć wniosek o nowy paszport?", "Mój dowód osobisty stracił ważność. Czy muszę umówić wizytę?", "Ile kosztuje dowód osobisty dla dziecka?"},
+        {"Jak dostać kartę parkingową dla mieszkańców?", "Czy moi goście mogą parkować za darmo w naszej dzielnicy?", "Dostałem mandat, ale parkomat był zepsuty."},
+        {"Czy mogę zapłacić podatek gminny w ratach?", "Czy mogę dostać zwolnienie z opłaty za śmieci?", "Dostałem dwa razy decyzję podatkową za ten sam rok."},
+        {"Potrzebuję pomocy w domu. Gdzie mam się zgłosić?", "Moja mama mieszka sama i nie może już gotować. Kto może pomóc?", "Gdzie mogę dostać pomoc z formularzami?"},
+        {"Jak zgłosić zmianę adresu?", "Jak zapisać się na listę oczekujących na mieszkanie?", "Czy potrzebuję pozwolenia na budowę szopy?"},
+        {"Straciłem pracę. Czy mogę dostać zasiłek?", "Gdzie mogę dostać pomoc w szukaniu pracy?", "Mam długi. Czy gmina może pomóc?"},
+        {"Jakie są godziny otwarcia urzędu?", "Jak mogę złożyć skargę?", "Czy można wziąć ślub w urzędzie w sobotę?"},
     }},
-    {"Nie mam komputera w domu.", "Bibliotekarka pomaga mi z tym pytaniem.", "Proszę o odpowiedź prostym językiem."},
-    {"Proszę postawić więcej ławek w parku.", "Bezpieczne przejście dla pieszych przy szkole.", "Niech autobus jeździ także wieczorem."},
-    {"Wielu sąsiadów się zgadza.", "To pomoże młodym i starszym."},
+    {"Nie mam komputera w domu.", "Bibliotekarka pomaga mi z tym pytaniem.", "Proszę o odpowiedź prostym językiem.", "Szukałem na stronie internetowej, ale nie mogę znaleźć.",
+     "Czy mogą Państwo wysłać mi list?", "Jeszcze słabo mówię po niderlandzku.", "Czekam na odpowiedź już {nr} dni."},
+    {"Proszę postawić więcej ławek w parku.", "Bezpieczne przejście dla pieszych przy szkole.", "Niech autobus jeździ także wieczorem.", "Posadźcie więcej drzew na ulicy {street}.",
+     "Kran z wodą pitną przy placu zabaw.", "Ogród społeczny na pustym polu.", "Więcej stojaków na rowery przy dworcu."},
+    {"Wielu sąsiadów się zgadza.", "To pomoże młodym i starszym.", "Chętnie w tym pomogę."},
 };
 
 const Lang kUkrainian = {
     "uk",
     {{
-        {"Контейнер для скла повністю заповнений.", "Смітник переповнений, і сміття розлітається вулицею.", "Хтось залишив старий диван біля контейнера."},
-        {"На тротуарі розхиталася плитка.", "На дорозі велика яма.", "Дорожній знак перекинутий.", "Зливова решітка забита, і вулицю заливає."},
-        {"Вуличний ліхтар не світить.", "Ліхтар блимає весь вечір."},
-        {"З дерева впала велика гілка.", "Гірка на дитячому майданчику зламана.", "У каналі плаває багато пластику."},
-        {"Тут уже кілька тижнів стоїть машина без номерів.", "На газоні багато собачих екскрементів."},
-        {"Кафе грає гучну музику до пізньої ночі.", "Будівництво починає шуміти о шостій ранку."},
-        {"На стіні школи графіті.", "На велодоріжці розбите скло."},
-        {"Біля контейнерів я бачу щурів.", "На вулиці лежить мертва кішка."},
+        {"Контейнер для скла повністю заповнений.", "Смітник переповнений, і сміття розлітається вулицею.", "Хтось залишив старий диван біля контейнера.",
+         "Контейнер для паперу не спорожнили, поруч лежать коробки.", "Кришка підземного контейнера не відкривається.", "Біля контейнера знову залишили мішки зі сміттям.",
+         "Мій контейнер не забрали у звичайний день."},
+        {"На тротуарі розхиталася плитка.", "На дорозі велика яма.", "Дорожній знак перекинутий.", "Зливова решітка забита, і вулицю заливає.",
+         "Тротуар просів, і там постійно стоїть вода.", "Лавка зламана, бракує однієї дошки.", "Бордюр розхитаний і стирчить."},
+        {"Вуличний ліхтар не світить.", "Ліхтар блимає весь вечір.", "У ліхтарний стовп врізалася машина, і він стоїть криво.",
+         "З ліхтаря звисають дроти.", "Три ліхтарі поспіль не світять, на вулиці дуже темно."},
+        {"З дерева впала велика гілка.", "Гірка на дитячому майданчику зламана.", "У каналі плаває багато пластику.", "Траву в парку не косили кілька тижнів.",
+         "Кущі заросли тротуар, з інвалідним візком не пройти.", "Дерево небезпечно нахилилося над велодоріжкою.", "Гойдалка висить на одному ланцюгу."},
+        {"Тут уже кілька тижнів стоїть машина без номерів.", "На газоні багато собачих екскрементів.", "Машина стоїть на тротуарі, я не можу пройти з ходунками.",
+         "Хтось постійно паркується перед моїм виїздом.", "Увечері група підлітків дуже шумить.", "Біля велопарковки багато покинутих велосипедів без коліс."},
+        {"Кафе грає гучну музику до пізньої ночі.", "Будівництво починає шуміти о шостій ранку.", "Установка на даху гуде всю ніч.",
+         "З вентиляції ресторану йде неприємний запах.", "Тераса кафе займає весь тротуар."},
+        {"На стіні школи графіті.", "На велодоріжці розбите скло.", "На дорозі пляма олії, дуже слизько.", "Уздовж дороги багато сміття.",
+         "Після ринку вулицю не прибрали."},
+        {"Біля контейнерів я бачу щурів.", "На вулиці лежить мертва кішка.", "У стовпі знака осине гніздо.", "Не знаю, до якої категорії це належить, але це треба виправити."},
     }},
-    {"Біля {landmark}.", "На вулиці {street}, біля будинку {nr}.", "На розі {street} та {street2}."},
-    {"Так уже з минулого тижня.", "Я помітила це сьогодні вранці.", "Так уже понад місяць."},
-    {"Літні люди можуть легко впасти.", "Там щодня граються діти.", "Увечері там темно й небезпечно."},
-    {"Будь ласка, полагодьте це якнайшвидше.", "Чи може хтось прийти подивитися?", "Заздалегідь дякую."},
+    {"Біля {landmark}.", "На вулиці {street}, біля будинку {nr}.", "На розі {street} та {street2}.", "Просто перед входом до {landmark}.",
+     "На вулиці {street}, навпроти {landmark}.", "В кінці вулиці {street}, біля води."},
+    {"Так уже з минулого тижня.", "Я помітила це сьогодні вранці.", "Так уже понад місяць.", "Це сталося вчора ввечері.",
+     "Я вже повідомляла про це, але нічого не змінилося.", "З кожним днем стає гірше."},
+    {"Літні люди можуть легко впасти.", "Там щодня граються діти.", "Увечері там темно й небезпечно.", "Це приваблює щурів і чайок.",
+     "Велосипедистам доводиться виїжджати на дорогу.", "Я сама там мало не впала.", "Сусіди теж незадоволені."},
+    {"Будь ласка, полагодьте це якнайшвидше.", "Чи може хтось прийти подивитися?", "Заздалегідь дякую.", "Чи може громада це прибрати?",
+     "Повідомте, будь ласка, коли це полагодять."},
     {{
-        {"Коли вивозять великогабаритне сміття на моїй вулиці?"}, {"Як подати заяву на новий паспорт?"},
-        {"Як отримати дозвіл на паркування для мешканців?"}, {"Чи можна сплатити муніципальний податок частинами?"},
-        {"Мені потрібна допомога вдома. Куди звернутися?"}, {"Як повідомити про зміну адреси?"},
-        {"Я втратив роботу. Чи можу я отримати допомогу?"}, {"Які години роботи ратуші?"},
+        {"Коли вивозять великогабаритне сміття на моїй вулиці?", "Як замовити новий контейнер для сміття?", "Мій контейнер не спорожнили. Що робити?"},
+        {"Як подати заяву на новий паспорт?", "Термін дії моєї ID-картки закінчився. Чи потрібно записуватися?", "Скільки коштує ID-картка для дитини?"},
+        {"Як отримати дозвіл на паркування для мешканців?", "Чи можуть мої гості паркуватися безкоштовно в нашому районі?", "Я отримав штраф, але паркомат був зламаний."},
+        {"Чи можна сплатити муніципальний податок частинами?", "Чи можна отримати звільнення від податку на сміття?", "Я отримав два податкові листи за той самий рік."},
+        {"Мені потрібна допомога вдома. Куди звернутися?", "Моя мама живе сама і вже не може готувати. Хто може допомогти?", "Де мені допоможуть заповнити документи?"},
+        {"Як повідомити про зміну адреси?", "Як стати в чергу на орендоване житло?", "Чи потрібен дозвіл, щоб поставити сарай?"},
+        {"Я втратив роботу. Чи можу я отримати допомогу?", "Де мені допоможуть знайти роботу?", "У мене борги. Чи може громада допомогти?"},
+        {"Які години роботи ратуші?", "Як подати скаргу?", "Чи можна одружитися в ратуші в суботу?"},
     }},
-    {"У мене немає комп'ютера вдома.", "Бібліотекарка допомагає мені з цим питанням.", "Будь ласка, відповідайте простою мовою."},
-    {"Поставте більше лавок у парку.", "Зробіть безпечний перехід біля школи.", "Нехай автобус їздить і ввечері."},
-    {"Багато сусідів погоджуються.", "Це допоможе і молодим, і старшим."},
+    {"У мене немає комп'ютера вдома.", "Бібліотекарка допомагає мені з цим питанням.", "Будь ласка, відповідайте простою мовою.",
+     "Я шукала на сайті, але не можу знайти.", "Чи можете ви надіслати мені листа?", "Я ще погано розмовляю нідерландською.", "Я вже {nr} днів чекаю на відповідь."},
+    {"Поставте більше лавок у парку.", "Зробіть безпечний перехід біля школи.", "Нехай автобус їздить і ввечері.", "Посадіть більше дерев на вулиці {street}.",
+     "Питний фонтанчик біля дитячого майданчика.", "Громадський город на порожньому полі.", "Більше велопарковок біля вокзалу."},
+    {"Багато сусідів погоджуються.", "Це допоможе і молодим, і старшим.", "Я охоче допоможу з цим."},
 };
 
 const Lang kArabic = {
     "ar",
     {{
-        {"حاوية الزجاج ممتلئة تماماً.", "سلة المهملات ممتلئة والقمامة تتطاير في الشارع."},
-        {"يوجد بلاط مرتخٍ على الرصيف.", "توجد حفرة كبيرة في الطريق."},
-        {"مصباح الشارع لا يعمل."},
-        {"سقط غصن كبير من شجرة.", "الزحليقة في الملعب مكسورة."},
-        {"سيارة بدون لوحات متوقفة هنا منذ أسابيع."},
-        {"المقهى يشغل موسيقى عالية حتى وقت متأخر."},
-        {"يوجد زجاج مكسور على مسار الدراجات."},
-        {"أرى فئراناً بالقرب من الحاويات."},
+        {"حاوية الزجاج ممتلئة تماماً.", "سلة المهملات ممتلئة والقمامة تتطاير في الشارع.", "ترك أحدهم أريكة قديمة بجانب الحاوية.",
+         "لم يتم إفراغ حاوية الورق وتتراكم الصناديق بجانبها.", "غطاء الحاوية تحت الأرض لا يفتح.", "تم رمي أكياس القمامة بجانب الحاوية مرة أخرى.",
+         "لم يتم جمع حاويتي في اليوم المعتاد."},
+        {"يوجد بلاط مرتخٍ على الرصيف.", "توجد حفرة كبيرة في الطريق.", "سقطت إشارة المرور على الأرض.", "البالوعة مسدودة والشارع يغرق عند المطر.",
+         "الرصيف هابط وتتجمع فيه المياه دائماً.", "المقعد مكسور وينقصه لوح خشبي."},
+        {"مصباح الشارع لا يعمل.", "مصباح الشارع يومض طوال المساء.", "اصطدمت سيارة بعمود الإنارة وهو مائل الآن.",
+         "توجد أسلاك متدلية من عمود الإنارة.", "ثلاثة مصابيح متتالية مطفأة والشارع مظلم جداً."},
+        {"سقط غصن كبير من شجرة.", "الزحليقة في الملعب مكسورة.", "يطفو الكثير من البلاستيك في القناة.", "لم يتم قص العشب في الحديقة منذ أسابيع.",
+         "الشجيرات تغطي الرصيف ولا يمكن المرور بالكرسي المتحرك.", "الأرجوحة معلقة بسلسلة واحدة."},
+        {"سيارة بدون لوحات متوقفة هنا منذ أسابيع.", "توجد فضلات كلاب كثيرة على العشب.", "سيارة متوقفة على الرصيف ولا أستطيع المرور بالمشاية.",
+         "شخص يركن سيارته دائماً أمام مدخل بيتي.", "مجموعة من الشباب تحدث ضجيجاً كبيراً في المساء.", "دراجات قديمة كثيرة بدون عجلات عند موقف الدراجات."},
+        {"المقهى يشغل موسيقى عالية حتى وقت متأخر.", "موقع البناء يبدأ بالضجيج في السادسة صباحاً.", "جهاز على السطح يطن طوال الليل.",
+         "تخرج رائحة كريهة من تهوية المطعم."},
+        {"توجد كتابات على جدار المدرسة.", "يوجد زجاج مكسور على مسار الدراجات.", "توجد بقعة زيت على الطريق وهي زلقة.", "الكثير من القمامة على جانب الطريق.",
+         "لم يتم تنظيف الشارع بعد السوق."},
+        {"أرى فئراناً بالقرب من الحاويات.", "توجد قطة ميتة في الشارع.", "يوجد عش دبابير في عمود اللافتة.", "لا أعرف تحت أي فئة يندرج هذا، لكن يجب إصلاحه."},
     }},
-    {"بالقرب من {landmark}.", "في شارع {street} عند الرقم {nr}."},
-    {"الوضع هكذا منذ الأسبوع الماضي.", "لاحظت ذلك هذا الصباح."},
-    {"قد يسقط كبار السن بسهولة.", "الأطفال يلعبون هناك كل يوم."},
-    {"أرجو إصلاح ذلك في أقرب وقت.", "شكراً مقدماً."},
+    {"بالقرب من {landmark}.", "في شارع {street} عند الرقم {nr}.", "عند زاوية شارع {street} وشارع {street2}.", "أمام مدخل {landmark} مباشرة.",
+     "في شارع {street}، مقابل {landmark}.", "في نهاية شارع {street}، بجانب الماء."},
+    {"الوضع هكذا منذ الأسبوع الماضي.", "لاحظت ذلك هذا الصباح.", "الوضع هكذا منذ أكثر من شهر.", "حدث ذلك مساء أمس.",
+     "أبلغت عن ذلك من قبل لكن لم يحدث شيء.", "الوضع يزداد سوءاً كل يوم."},
+    {"قد يسقط كبار السن بسهولة.", "الأطفال يلعبون هناك كل يوم.", "المكان مظلم وغير آمن في المساء.", "هذا يجذب الفئران والنوارس.",
+     "يضطر راكبو الدراجات للنزول إلى الطريق.", "كدت أسقط هناك بنفسي.", "الجيران منزعجون أيضاً."},
+    {"أرجو إصلاح ذلك في أقرب وقت.", "شكراً مقدماً.", "هل يمكن أن يأتي أحد للمعاينة؟", "هل يمكن للبلدية تنظيف المكان؟", "أرجو إبلاغي متى سيتم الإصلاح."},
     {{
-        {"متى يتم جمع النفايات الكبيرة في شارعي؟"}, {"كيف أقدم طلباً للحصول على جواز سفر جديد؟"},
-        {"كيف أحصل على تصريح وقوف للسكان؟"}, {"هل يمكنني دفع ضريبة البلدية على أقساط؟"},
-        {"أحتاج إلى مساعدة في المنزل. إلى أين أذهب؟"}, {"كيف أبلغ عن تغيير عنواني؟"},
-        {"فقدت عملي. هل يمكنني الحصول على مساعدة؟"}, {"ما هي ساعات عمل البلدية؟"},
+        {"متى يتم جمع النفايات الكبيرة في شارعي؟", "كيف أطلب حاوية قمامة جديدة؟", "لم يتم إفراغ حاويتي. ماذا أفعل؟"},
+        {"كيف أقدم طلباً للحصول على جواز سفر جديد؟", "انتهت صلاحية بطاقة هويتي. هل أحتاج إلى موعد؟", "كم تكلف بطاقة الهوية لطفلي؟"},
+        {"كيف أحصل على تصريح وقوف للسكان؟", "هل يمكن لضيوفي الوقوف مجاناً في حينا؟", "حصلت على مخالفة لكن جهاز الدفع كان معطلاً."},
+        {"هل يمكنني دفع ضريبة البلدية على أقساط؟", "هل يمكنني الحصول على إعفاء من رسوم النفايات؟", "وصلتني رسالتا ضريبة عن نفس السنة."},
+        {"أحتاج إلى مساعدة في المنزل. إلى أين أذهب؟", "أمي تعيش وحدها ولم تعد تستطيع الطبخ. من يمكنه المساعدة؟", "أين أجد مساعدة في ملء الاستمارات؟"},
+        {"كيف أبلغ عن تغيير عنواني؟", "كيف أسجل في قائمة الانتظار لسكن مستأجر؟", "هل أحتاج إلى تصريح لبناء سقيفة؟"},
+        {"فقدت عملي. هل يمكنني الحصول على مساعدة؟", "أين أجد مساعدة في البحث عن عمل؟", "عندي ديون. هل يمكن للبلدية المساعدة؟"},
+        {"ما هي ساعات عمل البلدية؟", "كيف أقدم شكوى؟", "هل يمكن الزواج في البلدية يوم السبت؟"},
     }},
-    {"ليس لدي حاسوب في المنزل.", "أمينة المكتبة تساعدني في هذا السؤال."},
-    {"ضعوا المزيد من المقاعد في الحديقة.", "افتحوا المكتبة يوم الأحد أيضاً."},
-    {"كثير من الجيران يوافقون."},
+    {"ليس لدي حاسوب في المنزل.", "أمينة المكتبة تساعدني في هذا السؤال.", "أرجو الرد بلغة بسيطة.", "بحثت في الموقع لكن لم أجد شيئاً.",
+     "هل يمكنكم إرسال رسالة إلي؟", "لا أتكلم الهولندية جيداً بعد.", "أنتظر الرد منذ {nr} يوماً."},
+    {"ضعوا المزيد من المقاعد في الحديقة.", "افتحوا المكتبة يوم الأحد أيضاً.", "اصنعوا معبراً آمناً قرب المدرسة.", "ازرعوا المزيد من الأشجار في شارع {street}.",
+     "ليعمل الباص في المساء أيضاً.", "حديقة خضار للحي في الأرض الفارغة."},
+    {"كثير من الجيران يوافقون.", "هذا مفيد للصغار والكبار.", "أود المساعدة في ذلك."},
 };
 
 const Lang& pick_language(std::mt19937_64& rng) {
@@ -332,21 +455,27 @@ void append(std::string& text, const std::string& sentence) {
 
 std::string email(std::mt19937_64& rng) {
   std::string first(pick(rng, kFirst)), last(pick(rng, kLast));
-  switch (below(rng, 3)) {
-    case 0: return first.substr(0, 1) + "." + last + "@" + std::string(pick(rng, kDomains));
-    case 1: return first + "." + last + std::to_string(below(rng, 90) + 10) + "@" + std::string(pick(rng, kDomains));
-    default: return first + last.substr(0, 3) + "@" + std::string(pick(rng, kDomains));
+  std::string domain(pick(rng, kDomains));
+  switch (below(rng, 6)) {
+    case 0: return first.substr(0, 1) + "." + last + "@" + domain;
+    case 1: return first + "." + last + std::to_string(below(rng, 90) + 10) + "@" + domain;
+    case 2: return first + "." + last + "@" + domain;
+    case 3: return first + std::to_string(below(rng, 40) + 1960) + "@" + domain;
+    case 4: return last + "." + first + "@" + domain;
+    default: return first + last.substr(0, 3) + "@" + domain;
   }
 }
 
 std::string phone(std::mt19937_64& rng) {
-  char buf[24];
-  auto n = below(rng, 100000000);
-  switch (below(rng, 3)) {
-    case 0: std::snprintf(buf, sizeof buf, "06-%08llu", static_cast<unsigned long long>(n)); break;
-    case 1: std::snprintf(buf, sizeof buf, "06 %04llu %04llu", static_cast<unsigned long long>(n / 10000),
-                          static_cast<unsigned long long>(n % 10000)); break;
-    default: std::snprintf(buf, sizeof buf, "+31 6 %08llu", static_cast<unsigned long long>(n)); break;
+  char buf[32];
+  auto n = static_cast<unsigned long long>(below(rng, 100000000));
+  switch (below(rng, 6)) {
+    case 0: std::snprintf(buf, sizeof buf, "06-%08llu", n); break;
+    case 1: std::snprintf(buf, sizeof buf, "06 %04llu %04llu", n / 10000, n % 10000); break;
+    case 2: std::snprintf(buf, sizeof buf, "+31 6 %08llu", n); break;
+    case 3: std::snprintf(buf, sizeof buf, "06%08llu", n); break;
+    case 4: std::snprintf(buf, sizeof buf, "+316%08llu", n); break;
+    default: std::snprintf(buf, sizeof buf, "030-%07llu", n % 10000000); break;
   }
   return buf;
 }
@@ -383,21 +512,25 @@ Submission compose(std::mt19937_64& rng, const SynthOptions& o) {
       if (chance(rng, 0.5)) append(s.text, std::string(phrase(rng, L.impact)));
       if (chance(rng, 0.4)) append(s.text, std::string(phrase(rng, L.request)));
       if (chance(rng, 0.1)) append(s.text, std::string(phrase(rng, L.what[ci])));
-      if (chance(rng, 0.6)) {
+      // Where: typed in (street and number, or a landmark), a configured place, or the kiosk's own spot.
+      auto where_kind = below(rng, 100);
+      if (where_kind < 40) {
         s.location.text = std::string(pick(rng, kStreets)) + " " + std::to_string(1 + below(rng, 180));
-      } else {
+        if (chance(rng, 0.2)) s.location.text += std::string(1, static_cast<char>('a' + below(rng, 3)));
+      } else if (where_kind < 50) {
         std::string lm(pick(rng, kLandmarks));
-        s.location.text = "Bij " + lm;
+        s.location.text = (L.code == "nl" ? "Bij " : "") + lm;
+      } else {
+        const auto& p = where_kind < 65 ? kPlaces[0] : kPlaces[below(rng, kPlaces.size())];
+        s.location.text = std::string(p.name);
+        s.location.point = GeoPoint{p.lat, p.lon};
       }
-      if (chance(rng, 0.85))
-        s.location.point = GeoPoint{static_cast<double>(52'080'000 + below(rng, 20000)) / 1e6,
-                                    static_cast<double>(5'110'000 + below(rng, 20000)) / 1e6};
       s.channels = {"signalen"};
       break;
     }
     case Kind::question: {
       auto ti = below(rng, kTopics.size());
-      s.topic = std::string(kTopics[ti]);
+      if (chance(rng, 0.85)) s.topic = std::string(kTopicNames.at(L.code)[ti]);
       append(s.text, std::string(phrase(rng, L.questions[ti])));
       if (chance(rng, 0.6)) append(s.text, place_phrase(rng, phrase(rng, L.question_extra)));
       if (chance(rng, 0.2)) append(s.text, std::string(phrase(rng, L.questions[below(rng, kTopics.size())])));
@@ -413,8 +546,9 @@ Submission compose(std::mt19937_64& rng, const SynthOptions& o) {
       break;
     }
     case Kind::poll: {
-      s.poll_id = std::string(pick(rng, kPolls));
-      s.poll_answer = std::string(pick(rng, kPollAnswers));
+      const auto& poll = kPolls[below(rng, kPolls.size())];
+      s.poll_id = std::string(poll.id);
+      s.poll_answer = std::string(pick(rng, poll.answers));
       s.channels = {"openklant"};
       break;
     }

@@ -637,12 +637,12 @@ int cmd_dict_train(const Globals& g, const std::string& out, std::size_t samples
     auto session = open_session(g, false);
     if (!session) return report(g, session.error());
     auto r = session->outbox.for_each([&](const StoredSubmission& s) {
-      if (!s.purged_ms) docs.push_back(to_json(s.submission).dump());
+      if (!s.purged_ms) docs.push_back(payload_sample(s.submission));
       return docs.size() < samples;
     });
     if (!r) return report(g, r.error());
   } else {
-    for (auto& s : synth_submissions(seed, samples)) docs.push_back(to_json(s).dump());
+    for (auto& s : synth_submissions(seed, samples)) docs.push_back(payload_sample(s));
   }
   auto dict = train_dictionary(docs, size, std::filesystem::path(out).filename().string());
   if (!dict) return report(g, dict.error());

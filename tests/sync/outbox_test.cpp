@@ -17,11 +17,13 @@
 #include <cstring>
 #include <random>
 #include <thread>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/synth.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
@@ -1017,6 +1019,144 @@ TEST(outbox_test, deferred_fsync_connection_commits_then_flush_wal_writes_the_lo
 // give back the attempt their claim counted; the others are uncertain, due after the grace. A claim
 // of another run than the journal's, or with no journal to trust, counts as possibly sent.
 TEST(outbox_test, take_back_claims_tells_unsent_claims_from_possibly_sent_ones) {
+// ---- Dictionaries of the kiosk's own (retrain_dictionary) and payload versions ---------------------
+
+namespace {
+// Every stored submission read back, by uuid.
+std::map<std::string, Submission> read_all(Outbox& box) {
+  std::map<std::string, Submission> out;
+  auto r = box.for_each([&](const StoredSubmission& s) {
+    out[s.submission.uuid] = s.submission;
+    return true;
+  });
+  EXPECT_TRUE(r.ok()) << r.error().message;
+  return out;
+}
+
+std::set<std::int64_t> dict_ids_in_use(sqlite3* db) {
+  std::set<std::int64_t> out;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT DISTINCT dict_id FROM submissions", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW) out.insert(sqlite3_column_int64(st, 0));
+  sqlite3_finalize(st);
+  return out;
+}
+}  // namespace
+
+TEST(outbox_test, retrains_on_its_own_submissions_and_every_row_stays_readable) {
+  TempDir dir;
+  FakeClock clock;
+  auto opts = options_for(dir / "outbox.sqlite", &clock);
+  ASSERT_TRUE(opts.dictionary.has_value());
+  const std::uint32_t shipped = opts.dictionary->id;
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  // A second connection (the kiosk's, while kiosk-sync retrains) follows at its next submit.
+  auto other = Outbox::open(opts);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+
+  SynthOptions so;
+  so.kiosk_id = "test-kiosk-07";
+  ASSERT_TRUE(box->submit_batch(synth_submissions(1, 600, so)).ok());
+  RetrainPolicy policy;
+  policy.min_submissions = 1000;
+  policy.refresh_after = 1500;
+  auto not_yet = box->retrain_dictionary(policy);
+  ASSERT_TRUE(not_yet.ok()) << not_yet.error().message;
+  EXPECT_EQ(*not_yet, kNoDictionary) << "trained before min_submissions";
+
+  ASSERT_TRUE(box->submit_batch(synth_submissions(2, 600, so)).ok());
+  auto before = read_all(*box);
+  ASSERT_EQ(before.size(), 1200u);
+  auto first = box->retrain_dictionary(policy);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_NE(*first, kNoDictionary);
+  EXPECT_NE(*first, shipped);
+  EXPECT_EQ(box->stats()->active_dictionary, *first);
+  // Not due again until refresh_after more submissions.
+  EXPECT_EQ(*box->retrain_dictionary(policy), kNoDictionary);
+
+  // Every row reads back exactly, on both connections; new rows use the new dictionary.
+  EXPECT_EQ(read_all(*box), before);
+  auto r1 = box->submit(synth_submissions(3, 1, so)[0]);
+  auto r2 = other->submit(synth_submissions(4, 1, so)[0]);
+  ASSERT_TRUE(r1.ok() && r2.ok());
+  EXPECT_EQ(box->find(r1->uuid)->dict_id, *first);
+  EXPECT_EQ(other->find(r2->uuid)->dict_id, *first) << "the other connection did not follow the retraining";
+  EXPECT_EQ(read_all(*other).size(), 1202u);
+
+  // Reopened with the shipped dictionary configured, the kiosk's own stays in use.
+  box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok());
+  EXPECT_EQ(box->stats()->active_dictionary, *first);
+
+  // After refresh_after more: a second one; rows of all three dictionaries read back.
+  ASSERT_TRUE(box->submit_batch(synth_submissions(5, 1500, so)).ok());
+  auto second = box->retrain_dictionary(policy);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_NE(*second, kNoDictionary);
+  EXPECT_NE(*second, *first);
+  ASSERT_TRUE(box->submit(synth_submissions(6, 1, so)[0]).ok());
+  EXPECT_EQ(dict_ids_in_use(box->handle()),
+            (std::set<std::int64_t>{shipped, *first, *second}));
+  auto all = read_all(*box);
+  EXPECT_EQ(all.size(), 2703u);
+  for (const auto& [uuid, s] : before) EXPECT_EQ(all.at(uuid), s);
+  EXPECT_EQ(count_rows(box->handle(), "dictionaries"), 3);
+  // Claims and purges decode them too.
+  auto claimed = box->claim_due("openklant", 5000, std::size_t{1} << 30);
+  ASSERT_TRUE(claimed.ok()) << claimed.error().message;
+  EXPECT_GT(claimed->size(), 1000u);
+  EXPECT_EQ(*box->integrity_check(), "ok");
+}
+
+TEST(outbox_test, rows_stored_before_payload_v2_stay_readable) {
+  TempDir dir;
+  auto opts = options_for(dir / "outbox.sqlite");
+  auto box = Outbox::open(opts);
+  ASSERT_TRUE(box.ok());
+  auto receipt = box->submit(test::sample_report());
+  ASSERT_TRUE(receipt.ok());
+  auto stored = box->find(receipt->uuid);
+  ASSERT_TRUE(stored.ok());
+  // Rewrite the row as the previous version stored it: a zstd frame of the JSON, same dictionary.
+  Codec v1;
+  ASSERT_TRUE(v1.add_dictionary(*opts.dictionary, true).ok());
+  auto frame = v1.compress(to_json(stored->submission).dump());
+  ASSERT_TRUE(frame.ok());
+  EXPECT_EQ(payload_version(*frame), 1);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(box->handle(), "UPDATE submissions SET payload = ? WHERE uuid = ?", -1, &st, nullptr);
+  sqlite3_bind_blob(st, 1, frame->data(), static_cast<int>(frame->size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, receipt->uuid.c_str(), -1, SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+  sqlite3_finalize(st);
+  auto again = box->find(receipt->uuid);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->submission, stored->submission);
+  auto claimed = box->claim_due("signalen", 10, 1 << 20);
+  ASSERT_TRUE(claimed.ok()) << claimed.error().message;
+  ASSERT_EQ(claimed->size(), 1u);
+  EXPECT_EQ((*claimed)[0].submission, stored->submission);
+}
+
+// ---- Stats from delivery_counts (migration 6) --------------------------------------------------------
+
+namespace {
+// What stats() must report: the deliveries table counted the slow way.
+std::map<std::string, std::map<std::string, std::int64_t>> counted(sqlite3* db) {
+  std::map<std::string, std::map<std::string, std::int64_t>> out;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT channel, state, count(*) FROM deliveries GROUP BY channel, state", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))][reinterpret_cast<const char*>(sqlite3_column_text(st, 1))] =
+        sqlite3_column_int64(st, 2);
+  sqlite3_finalize(st);
+  return out;
+}
+}  // namespace
+
+TEST(outbox_test, stats_counts_follow_every_delivery_change) {
   TempDir dir;
   FakeClock clock;
   auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
@@ -1058,4 +1198,69 @@ TEST(outbox_test, take_back_claims_tells_unsent_claims_from_possibly_sent_ones) 
   // Nothing is in flight once taken back twice (the second time, the claims just made).
   ASSERT_TRUE(box->take_back_claims(0, {}, 0).ok());
   EXPECT_EQ(box->stats()->deliveries["openklant"].count("in_flight"), 0u);
+  auto check = [&](const char* after) {
+    auto st = box->stats();
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(st->deliveries, counted(box->handle())) << "after " << after;
+  };
+  check("nothing");
+  ASSERT_TRUE(box->submit_batch(synth_submissions(3, 300)).ok());
+  check("submit");
+  auto claimed = box->claim_due("openklant", 40, 1 << 20);
+  ASSERT_TRUE(claimed.ok());
+  check("claim");
+  std::vector<DeliveryUpdate> updates;
+  for (std::size_t i = 0; i < claimed->size(); ++i) {
+    DeliveryUpdate u;
+    u.row_id = (*claimed)[i].row_id;
+    u.channel = "openklant";
+    u.state = i % 3 == 0 ? DeliveryState::delivered : i % 3 == 1 ? DeliveryState::retry : DeliveryState::parked;
+    u.error = "x";
+    u.remote_id = "r" + std::to_string(i);
+    updates.push_back(u);
+  }
+  ASSERT_TRUE(box->record(updates).ok());
+  check("record");
+  ASSERT_TRUE(box->mark_parked((*claimed)[1].row_id, "openklant", "again").ok());  // retry -> parked
+  ASSERT_TRUE(box->requeue_parked("").ok());
+  check("requeue");
+  // A submission deleted (cascade) takes its deliveries' counts with it.
+  ASSERT_EQ(sqlite3_exec(box->handle(), "DELETE FROM submissions WHERE id <= 10", nullptr, nullptr, nullptr), SQLITE_OK);
+  check("delete");
+  // The oldest open submission and the problems list, through the queue index.
+  auto st = box->stats();
+  ASSERT_TRUE(st.ok());
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(box->handle(),
+                     "SELECT s.created_at FROM submissions s JOIN deliveries d ON d.submission_id = s.id "
+                     "WHERE d.state <> 'delivered' ORDER BY s.id LIMIT 1", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(st->oldest_undelivered_ms, sqlite3_column_int64(q, 0));
+  sqlite3_finalize(q);
+  auto problems = box->problems(1000);
+  ASSERT_TRUE(problems.ok());
+  auto counts = counted(box->handle());
+  EXPECT_EQ(static_cast<std::int64_t>(problems->size()), counts["openklant"]["retry"] + counts["openklant"]["parked"]);
+}
+
+TEST(outbox_test, migration_6_counts_an_existing_queue) {
+  TempDir dir;
+  auto path = dir / "outbox.sqlite";
+  {
+    auto box = Outbox::open(options_for(path));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit_batch(synth_submissions(8, 200)).ok());
+    ASSERT_TRUE(box->claim_due("signalen", 7, 1 << 20).ok());
+    // Back to schema 5, as a file written before migration 6.
+    ASSERT_EQ(sqlite3_exec(box->handle(),
+                           "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
+                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; PRAGMA user_version = 5;",
+                           nullptr, nullptr, nullptr), SQLITE_OK);
+  }
+  auto box = Outbox::open(options_for(path));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->schema_version(), 6);
+  EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
+  ASSERT_TRUE(box->submit_batch(synth_submissions(9, 20)).ok());
+  EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
 }

@@ -56,7 +56,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 5;
+inline constexpr int kOutboxSchemaVersion = 6;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -205,12 +205,22 @@ struct NewsItem {
   std::string url;
 };
 
+// When the outbox trains its own payload dictionary on the kiosk's stored submissions (retrain_dictionary).
+struct RetrainPolicy {
+  std::int64_t min_submissions = 1000;  // stored before the first dictionary of the kiosk's own
+  std::int64_t refresh_after = 20000;   // submissions stored since the last training before the next one
+  std::size_t samples = 5000;           // the newest submissions that still have their text
+  std::size_t capacity = 32 * 1024;     // dictionary size in bytes
+};
+
 struct OutboxOptions {
   std::filesystem::path path;
   std::string kiosk_id = "demo-bieb-01";
   std::string code_prefix = "DM";
   std::string time_zone = "Europe/Amsterdam";
-  // Compress new payloads with this dictionary (stored in the database); nullopt: no dictionary.
+  // The shipped dictionary (stored in the database). With one, new payloads are compressed with the
+  // newest dictionary in the database: this one, or one trained later on the kiosk's own submissions
+  // (retrain_dictionary), whichever was added last. nullopt: no dictionary.
   std::optional<Dictionary> dictionary;
   // Refuse writes that would grow the file past this size (0: no cap). Keeps the data partition
   // from filling up completely; a full outbox answers Errc::db_full like a full disk.
@@ -305,6 +315,13 @@ class Outbox {
   Result<void> save_channel_state(const ChannelState& state);
   Result<std::optional<std::string>> cache_get(std::string_view key, std::int64_t* fetched_ms = nullptr);
   Result<void> cache_put(std::string_view key, std::string_view body);
+
+  // Dictionaries of the kiosk's own: when the policy says one is due (enough submissions, and the newest
+  // dictionary is the shipped one or policy.refresh_after submissions old) or with force, trains a new
+  // one on the newest stored submissions, stores it and compresses new payloads with it from then on
+  // (other connections switch at their next submit). Returns its id, or kNoDictionary when none was
+  // due. Dictionaries are never deleted: every row stays readable with the one it was written with.
+  Result<std::uint32_t> retrain_dictionary(const RetrainPolicy& policy = {}, bool force = false);
 
   // Retention: personal data out of fully delivered submissions older than days; returns how many.
   Result<std::size_t> purge(int days);
