@@ -1015,10 +1015,6 @@ TEST(outbox_test, deferred_fsync_connection_commits_then_flush_wal_writes_the_lo
   EXPECT_TRUE(again->empty());
 }
 
-// A dead run's claims: those its journal proves unsent are due at once, keep their uncertainty and
-// give back the attempt their claim counted; the others are uncertain, due after the grace. A claim
-// of another run than the journal's, or with no journal to trust, counts as possibly sent.
-TEST(outbox_test, take_back_claims_tells_unsent_claims_from_possibly_sent_ones) {
 // ---- Dictionaries of the kiosk's own (retrain_dictionary) and payload versions ---------------------
 
 namespace {
@@ -1161,43 +1157,6 @@ TEST(outbox_test, stats_counts_follow_every_delivery_change) {
   FakeClock clock;
   auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
   ASSERT_TRUE(box.ok()) << box.error().message;
-  std::vector<Receipt> receipts;
-  std::vector<std::int64_t> rows;
-  ASSERT_NO_FATAL_FAILURE(submit_questions(*box, 4, receipts, rows));
-  box->set_claim_run(5);
-  ASSERT_EQ(box->claim_due("openklant", 3, 1 << 20)->size(), 3u);
-  box->set_claim_run(6);
-  ASSERT_EQ(box->claim_due("openklant", 3, 1 << 20)->size(), 1u);
-  const std::int64_t claimed_at = clock.now_ms();
-  clock.advance(1'000);
-
-  std::set<std::pair<std::string, std::int64_t>> sent{{"openklant", rows[0]}};
-  auto back = box->take_back_claims(5, sent, 30'000);
-  ASSERT_TRUE(back.ok()) << back.error().message;
-  EXPECT_EQ(back->unsent["openklant"], 2u);       // rows 1 and 2
-  EXPECT_EQ(back->maybe_sent["openklant"], 2u);   // row 0 (journalled) and row 3 (run 6: no journal)
-
-  auto due = box->claim_due("openklant", 10, 1 << 20);
-  ASSERT_TRUE(due.ok());
-  ASSERT_EQ(due->size(), 2u);
-  for (const auto& d : *due) {
-    EXPECT_TRUE(d.row_id == rows[1] || d.row_id == rows[2]);
-    EXPECT_FALSE(d.uncertain);
-    EXPECT_FALSE(d.lost_claim);
-    EXPECT_EQ(d.attempts, 0);
-  }
-  auto zero = box->find(receipts[0].uuid);
-  auto ok = std::find_if(zero->deliveries.begin(), zero->deliveries.end(), [](const Delivery& d) { return d.channel == "openklant"; });
-  ASSERT_NE(ok, zero->deliveries.end());
-  EXPECT_EQ(ok->state, DeliveryState::retry);
-  EXPECT_EQ(ok->next_attempt_ms, claimed_at + 30'000);
-  clock.advance(30'000);
-  auto later = box->claim_due("openklant", 10, 1 << 20);
-  ASSERT_EQ(later->size(), 2u);
-  for (const auto& d : *later) EXPECT_TRUE(d.uncertain);
-  // Nothing is in flight once taken back twice (the second time, the claims just made).
-  ASSERT_TRUE(box->take_back_claims(0, {}, 0).ok());
-  EXPECT_EQ(box->stats()->deliveries["openklant"].count("in_flight"), 0u);
   auto check = [&](const char* after) {
     auto st = box->stats();
     ASSERT_TRUE(st.ok()) << st.error().message;
@@ -1263,4 +1222,51 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
   ASSERT_TRUE(box->submit_batch(synth_submissions(9, 20)).ok());
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
+}
+
+// A dead run's claims: those its journal proves unsent are due at once, keep their uncertainty and
+// give back the attempt their claim counted; the others are uncertain, due after the grace. A claim
+// of another run than the journal's, or with no journal to trust, counts as possibly sent.
+TEST(outbox_test, take_back_claims_tells_unsent_claims_from_possibly_sent_ones) {
+  TempDir dir;
+  FakeClock clock;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  std::vector<Receipt> receipts;
+  std::vector<std::int64_t> rows;
+  ASSERT_NO_FATAL_FAILURE(submit_questions(*box, 4, receipts, rows));
+  box->set_claim_run(5);
+  ASSERT_EQ(box->claim_due("openklant", 3, 1 << 20)->size(), 3u);
+  box->set_claim_run(6);
+  ASSERT_EQ(box->claim_due("openklant", 3, 1 << 20)->size(), 1u);
+  const std::int64_t claimed_at = clock.now_ms();
+  clock.advance(1'000);
+
+  std::set<std::pair<std::string, std::int64_t>> sent{{"openklant", rows[0]}};
+  auto back = box->take_back_claims(5, sent, 30'000);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->unsent["openklant"], 2u);       // rows 1 and 2
+  EXPECT_EQ(back->maybe_sent["openklant"], 2u);   // row 0 (journalled) and row 3 (run 6: no journal)
+
+  auto due = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 2u);
+  for (const auto& d : *due) {
+    EXPECT_TRUE(d.row_id == rows[1] || d.row_id == rows[2]);
+    EXPECT_FALSE(d.uncertain);
+    EXPECT_FALSE(d.lost_claim);
+    EXPECT_EQ(d.attempts, 0);
+  }
+  auto zero = box->find(receipts[0].uuid);
+  auto ok = std::find_if(zero->deliveries.begin(), zero->deliveries.end(), [](const Delivery& d) { return d.channel == "openklant"; });
+  ASSERT_NE(ok, zero->deliveries.end());
+  EXPECT_EQ(ok->state, DeliveryState::retry);
+  EXPECT_EQ(ok->next_attempt_ms, claimed_at + 30'000);
+  clock.advance(30'000);
+  auto later = box->claim_due("openklant", 10, 1 << 20);
+  ASSERT_EQ(later->size(), 2u);
+  for (const auto& d : *later) EXPECT_TRUE(d.uncertain);
+  // Nothing is in flight once taken back twice (the second time, the claims just made).
+  ASSERT_TRUE(box->take_back_claims(0, {}, 0).ok());
+  EXPECT_EQ(box->stats()->deliveries["openklant"].count("in_flight"), 0u);
 }
