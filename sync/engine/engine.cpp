@@ -440,7 +440,8 @@ struct Engine::Impl {
     std::vector<DeliveryUpdate> tags;
     for (auto [i, n] : slices) {
       std::string tag, why;
-      (void)contained([&] { tag = l.ch->send_tag(l.units[i]); }, why);
+      const Unit& unit = l.units[i];  // a structured binding cannot be captured before clang 16
+      (void)contained([&] { tag = l.ch->send_tag(unit); }, why);
       if (tag.empty()) continue;
       for (const DueDelivery* d : l.units[i].members)
         tags.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, tag, "",
@@ -490,7 +491,8 @@ struct Engine::Impl {
         at += n;
         SendResult sr;
         std::string why;
-        if (!contained([&] { sr = l.ch->interpret(l.units[i], mine); }, why)) sr = unreadable(l, "a delivery", why);
+        const Unit& unit = l.units[i];
+        if (!contained([&] { sr = l.ch->interpret(unit, mine); }, why)) sr = unreadable(l, "a delivery", why);
         if (sr.state == DeliveryState::delivered && !sr.follow_ups.empty()) {
           follow_slices.emplace_back(i, sr.follow_ups.size());
           for (auto& f : sr.follow_ups) follow.push_back(std::move(f));
@@ -510,7 +512,9 @@ struct Engine::Impl {
           pos += n;
           SendResult sr;
           std::string why;
-          if (!contained([&] { sr = l.ch->finish(l.units[i], l.results[i], mine); }, why))
+          const Unit& unit = l.units[i];
+          const SendResult& first = l.results[i];
+          if (!contained([&] { sr = l.ch->finish(unit, first, mine); }, why))
             sr = unreadable(l, "a follow-up", why);
           apply(l, l.units[i], sr);
         }
