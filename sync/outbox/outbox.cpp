@@ -50,6 +50,17 @@ struct Outbox::Impl {
   int schema = 0;
   std::int64_t claim_run = 0;  // set_claim_run()
 
+  // The rows of problems() and problems_per_channel(): reference, channel, state, attempts, reason, time.
+  Result<std::vector<DeliveryProblem>> read_problems(Stmt& st) const {
+    std::vector<DeliveryProblem> out;
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+      out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
+                                    static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
+    if (rc != SQLITE_DONE) return fail(rc, "cannot list problems");
+    return out;
+  }
+
   Stmt insert_submission, insert_delivery, next_serial, save_serial;
   sqlite::StmtCache stmts;  // the sync engine's per-round statements, prepared once
   // flush_wal() state, shared with the thread that calls it. After a failed fdatasync the kernel may
@@ -925,13 +936,7 @@ Result<std::vector<DeliveryProblem>> Outbox::problems(std::size_t limit) {
           "ORDER BY d.state = 'parked' DESC, d.updated_at DESC LIMIT ?");
   if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));
-  std::vector<DeliveryProblem> out;
-  int rc;
-  while ((rc = st.step()) == SQLITE_ROW)
-    out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
-                                  static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
-  if (rc != SQLITE_DONE) return m->fail(rc, "cannot list problems");
-  return out;
+  return m->read_problems(st);
 }
 
 Result<std::vector<DeliveryProblem>> Outbox::problems_per_channel(std::size_t per_channel) {
@@ -940,18 +945,15 @@ Result<std::vector<DeliveryProblem>> Outbox::problems_per_channel(std::size_t pe
           "SELECT reference, channel, state, attempts, reason, updated_at FROM ("
           " SELECT s.reference, d.channel, d.state, d.attempts, coalesce(d.parked_reason, d.last_error, '') AS reason,"
           "  d.updated_at, row_number() OVER (PARTITION BY d.channel, d.state ORDER BY d.updated_at DESC) AS n"
-          " FROM deliveries d JOIN submissions s ON s.id = d.submission_id"
-          " WHERE d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> ''))"
+          // Through the queue index, as problems() reads it: parked and retry rows only, not the history.
+          " FROM delivery_counts c CROSS JOIN deliveries d ON d.channel = c.channel AND d.state = c.state"
+          " JOIN submissions s ON s.id = d.submission_id"
+          " WHERE c.state IN ('parked', 'retry') AND c.n > 0"
+          " AND (d.state = 'parked' OR (d.state = 'retry' AND coalesce(d.last_error, '') <> '')))"
           " WHERE n <= ? ORDER BY channel, state = 'parked' DESC, updated_at DESC");
   if (auto r = m->check(st, "cannot list problems"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(per_channel));
-  std::vector<DeliveryProblem> out;
-  int rc;
-  while ((rc = st.step()) == SQLITE_ROW)
-    out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
-                                  static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
-  if (rc != SQLITE_DONE) return m->fail(rc, "cannot list problems");
-  return out;
+  return m->read_problems(st);
 }
 
 Result<ChannelState> Outbox::channel_state(std::string_view channel) {
