@@ -21,9 +21,9 @@
 #include <thread>
 
 #include "kiosk/core/catalog.hpp"
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "xvfb_support.hpp"
@@ -52,7 +52,7 @@ std::vector<Tap> plan_session(const std::string& typed) {
   auto opts = kiosk::outbox_options(cfg);
   opts->path = tmp / "o.sqlite";
   auto outbox = kiosk::Outbox::open(*opts);
-  auto tree = kiosk::core::CategoryTree::load(kiosk::core::CategoryTree::default_file());
+  auto tree = kiosk::CategoryTree::load_default();
   auto cats = kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), cfg.kiosk.languages);
   std::vector<Tap> taps;
   {

@@ -20,9 +20,9 @@
 #include <string>
 
 #include "kiosk/core/catalog.hpp"
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/pin.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/setup.hpp"
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
     return 5;
   }
   kiosk::core::seed_news(*outbox, *config);
-  auto tree = kiosk::core::CategoryTree::load(kiosk::core::CategoryTree::default_file());
+  auto tree = kiosk::CategoryTree::load_default();
   if (!tree) {
     std::fprintf(stderr, "kiosk: %s\n", tree.error().message.c_str());
     return 6;

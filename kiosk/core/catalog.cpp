@@ -1,13 +1,12 @@
 #include "kiosk/core/catalog.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/config.hpp"
+#include "kiosk/sync/file.hpp"
 #include "kiosk/sync/validate.hpp"
 
 namespace kiosk::core {
@@ -45,11 +44,9 @@ Result<Catalog> Catalog::parse(std::string_view json_text, std::string_view sour
 }
 
 Result<Catalog> Catalog::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(Errc::io, fmt::format("{}: cannot open catalog", file.string()));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), file.string());
+  auto text = read_file(file, "the language catalog");
+  if (!text) return text.error();
+  return parse(*text, file.string());
 }
 
 Result<Catalogs> Catalogs::load(const std::filesystem::path& dir, const std::vector<std::string>& languages) {

@@ -98,7 +98,7 @@ struct KioskUi::Impl {
     std::vector<std::string> out;
     for (const auto& cat : catalogs.all())
       for (const auto& [k, v] : cat.strings()) out.push_back(v);
-    auto add_texts = [&](const core::Texts& t) {
+    auto add_texts = [&](const Texts& t) {
       for (const auto& [k, v] : t) out.push_back(v);
     };
     for (const auto& c : session.tree().categories) {

@@ -11,7 +11,7 @@ void draw_question_topic(Ui& ui) {
   for (std::size_t i = 0; i < topics.size(); ++i) {
     std::string id = "topic." + topics[i].slug;
     Style st = ui.s.question().topic == topics[i].slug ? Style::selected : Style::secondary;
-    if (button(ui, id.c_str(), core::text_in(topics[i].name, ui.lang()), g.pos(int(i)), ImVec2(g.w, g.h), st, true, false))
+    if (button(ui, id.c_str(), text_in(topics[i].name, ui.lang()), g.pos(int(i)), ImVec2(g.w, g.h), st, true, false))
       ui.s.pick_topic(topics[i].slug);
   }
   end_screen(ui);

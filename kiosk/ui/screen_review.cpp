@@ -19,9 +19,9 @@ void draw_review(Ui& ui) {
     dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed), 1);
   };
   if (report) {
-    const core::CategoryNode* main = ui.s.tree().main(ui.s.report().main);
-    const core::CategoryNode* sub = ui.s.tree().find(d.category);
-    if (main && sub) row("review.category", core::text_in(main->name, ui.lang()) + ": " + core::text_in(sub->name, ui.lang()));
+    const CategoryNode* main = ui.s.tree().main(ui.s.report().main);
+    const CategoryNode* sub = ui.s.tree().find(d.category);
+    if (main && sub) row("review.category", text_in(main->name, ui.lang()) + ": " + text_in(sub->name, ui.lang()));
     row("review.location", d.location.text);
   } else {
     row("review.category", d.topic);

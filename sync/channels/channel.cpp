@@ -1,5 +1,5 @@
 // What every channel adapter shares: failure classification (retry, park, circuit, server-requested
-// wait), text helpers, the category tree, and the factory.
+// wait), text helpers, and the factory.
 #include "kiosk/sync/channel.hpp"
 
 #include <algorithm>
@@ -207,115 +207,6 @@ std::string error_summary(const HttpResponse& r) {
   out = truncate_utf8(out, 1200);  // what is shown is at most 300 characters; spare the checks the rest
   if (!valid_utf8(out)) out = "(binary answer)";
   return truncate_utf8(strip_controls(out, false), 300);
-}
-
-// ---- category tree ---------------------------------------------------------------------------------
-namespace {
-
-// Optional text of a tree entry: missing or null is "", anything else odd is an error.
-Result<std::string> tree_text(const nlohmann::json& j, std::string_view key) {
-  auto t = answer::opt_text_at(j, key);
-  if (!t) return t.error();
-  return t->value_or("");
-}
-
-}  // namespace
-
-Result<CategoryTree> CategoryTree::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(Errc::io, "cannot read the category tree " + file.string());
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto bad = [&](const std::string& what) {
-    return make_error(Errc::invalid_value, file.string() + ": not a category tree of format 1 (" + what + ")");
-  };
-  auto j = answer::parse(text, answer::Shape::object);
-  if (!j) return bad(j.error().message);
-  auto format = answer::opt_int_at(*j, "format");
-  if (!format || *format != 1) return bad(format ? "format is not 1" : format.error().message);
-  auto mains = answer::array_at(*j, "categories");
-  if (!mains) return bad(mains.error().message);
-  CategoryTree t;
-  std::size_t mi = 0;
-  for (const auto& main : **mains) {
-    std::string where = "categories." + std::to_string(mi++);
-    if (!main.is_object()) return bad(where + " is not an object");
-    auto main_slug = tree_text(main, "slug");
-    auto subs = answer::opt_array_at(main, "sub_categories");
-    if (!main_slug) return bad(where + ": " + main_slug.error().message);
-    if (!subs) return bad(where + ": " + subs.error().message);
-    if (!*subs) continue;
-    std::size_t si = 0;
-    for (const auto& sub : **subs) {
-      std::string at = where + ".sub_categories." + std::to_string(si++);
-      if (!sub.is_object()) return bad(at + " is not an object");
-      auto slug = tree_text(sub, "slug");
-      auto path = tree_text(sub, "signalen_sub_category");
-      auto code = tree_text(sub, "open311_service_code");
-      auto hm = answer::opt_object_at(sub, "handling_message");
-      for (const Result<std::string>* r : {&slug, &path, &code})
-        if (!*r) return bad(at + ": " + r->error().message);
-      if (!hm) return bad(at + ": " + hm.error().message);
-      nlohmann::json messages = nlohmann::json::object();
-      if (*hm)
-        for (const auto& [lang, msg] : (*hm)->items()) {
-          if (!msg.is_string() || !valid_utf8(msg.get_ref<const std::string&>()))
-            return bad(at + ".handling_message." + lang + " is not text");
-          messages[lang] = msg;
-        }
-      t.m_subs.push_back(Sub{*main_slug, *slug, *path, *code, std::move(messages)});
-    }
-  }
-  return t;
-}
-
-Result<CategoryTree> CategoryTree::load_default() {
-  return load(std::filesystem::path(std::string(assets_dir())) / "categories" / "default.json");
-}
-
-const CategoryTree::Sub* CategoryTree::find(std::string_view category) const {
-  auto slash = category.find('/');
-  std::string_view main = slash == std::string_view::npos ? std::string_view() : category.substr(0, slash);
-  std::string_view sub = slash == std::string_view::npos ? category : category.substr(slash + 1);
-  for (const auto& s : m_subs)
-    if (s.slug == sub && (main.empty() || s.main_slug == main)) return &s;
-  return nullptr;
-}
-
-std::string CategoryTree::handling_message(std::string_view category, std::string_view language) const {
-  const Sub* s = find(category);
-  if (!s || !s->handling_message.is_object()) return {};
-  if (auto m = answer::text_at(s->handling_message, std::string(language))) return std::move(*m);
-  return answer::text_or(s->handling_message, "nl");
-}
-
-std::size_t CategoryTree::merge_signalen(const nlohmann::json& cats) {
-  // Signalen's answer: entries that cannot be read are left out; the shipped promise stays.
-  std::size_t changed = 0;
-  auto results = answer::array_at(cats, "results");
-  if (!results) return 0;
-  for (const auto& main : **results) {
-    auto main_slug = answer::text_at(main, "slug");
-    auto subs = answer::array_at(main, "sub_categories");
-    if (!main_slug || !subs) continue;
-    for (const auto& sub : **subs) {
-      std::string msg = answer::text_or(sub, "handling_message");
-      auto slug = answer::text_at(sub, "slug");
-      if (msg.empty() || !slug) continue;
-      for (auto& s : m_subs)
-        if (s.main_slug == *main_slug && s.slug == *slug && answer::text_or(s.handling_message, "nl") != msg) {
-          // The municipality's own Dutch promise wins; translations stay as shipped.
-          s.handling_message["nl"] = msg;
-          ++changed;
-        }
-    }
-  }
-  return changed;
-}
-
-void CategoryTree::merge_cached(Outbox& outbox) {
-  auto cached = outbox.cache_get("signalen.categories");
-  if (!cached || !*cached) return;
-  if (auto j = answer::parse(**cached, answer::Shape::object)) merge_signalen(*j);
 }
 
 }  // namespace kiosk

@@ -26,7 +26,7 @@ class Open311 final : public Channel {
  public:
   using Channel::Channel;
 
-  const CategoryTree::Sub* category(const Submission& s) const {
+  const CategoryNode* category(const Submission& s) const {
     return m_env.categories ? m_env.categories->find(s.category) : nullptr;
   }
 
@@ -34,7 +34,7 @@ class Open311 final : public Channel {
 
   Result<std::vector<HttpRequest>> build(const Unit& u) override {
     const Submission& s = u.first().submission;
-    const CategoryTree::Sub* cat = category(s);
+    const CategoryNode* cat = category(s);
     if (!cat || cat->open311_code.empty())
       return make_error(Errc::invalid_value, "category '" + s.category + "' has no Open311 service code in the tree");
     std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key},
@@ -103,7 +103,7 @@ class Open311 final : public Channel {
 
   std::optional<HttpRequest> build_lookup(const Unit& u) override {
     const Submission& s = u.first().submission;
-    const CategoryTree::Sub* cat = category(s);
+    const CategoryNode* cat = category(s);
     if (!cat) return std::nullopt;
     return request("GET", "/requests.json?service_code=" + url_encode(cat->open311_code) +
                               "&start_date=" + url_encode(format_utc(s.created_at_ms - 86'400'000)) +

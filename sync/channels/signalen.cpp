@@ -22,7 +22,7 @@ class Signalen final : public Channel {
 
   Result<std::vector<HttpRequest>> build(const Unit& u) override {
     const Submission& s = u.first().submission;
-    const CategoryTree::Sub* cat = m_env.categories ? m_env.categories->find(s.category) : nullptr;
+    const CategoryNode* cat = m_env.categories ? m_env.categories->find(s.category) : nullptr;
     if (!cat || cat->signalen_path.empty())
       return make_error(Errc::invalid_value, "category '" + s.category + "' has no Signalen sub category in the tree");
     std::optional<GeoPoint> p = s.location.point;
@@ -133,16 +133,17 @@ class Signalen final : public Channel {
     // Every sub category the kiosk offers must exist on this server.
     std::string missing;
     if (m_env.categories)
-      for (const auto& sub : m_env.categories->subs()) {
-        bool found = false;
-        for (const auto& main : **results) {
-          auto subs = answer::array_at(main, "sub_categories");
-          if (answer::text_or(main, "slug") == sub.main_slug && subs)
-            for (const auto& s : **subs)
-              if (answer::text_or(s, "slug") == sub.slug) found = true;
+      for (const auto& ours : m_env.categories->categories)
+        for (const auto& sub : ours.children) {
+          bool found = false;
+          for (const auto& main : **results) {
+            auto subs = answer::array_at(main, "sub_categories");
+            if (answer::text_or(main, "slug") == ours.slug && subs)
+              for (const auto& s : **subs)
+                if (answer::text_or(s, "slug") == sub.slug) found = true;
+          }
+          if (!found) missing += (missing.empty() ? "" : ", ") + ours.slug + "/" + sub.slug;
         }
-        if (!found) missing += (missing.empty() ? "" : ", ") + sub.main_slug + "/" + sub.slug;
-      }
     if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
     return {};
   }

@@ -1,11 +1,10 @@
-// Language catalogs: versioned format, every key in every language, placeholders kept, category tree
-// complete in every language.
+// Language catalogs: versioned format, every key in every language, placeholders kept; the demo polls
+// and news in every language. (The category tree: tests/sync/categories_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "kiosk/core/catalog.hpp"
-#include "kiosk/core/categories.hpp"
 #include "kiosk/sync/config.hpp"
 
 namespace kiosk::test {
@@ -54,21 +53,6 @@ TEST(catalog_test, missing_keys_are_detected) {
   EXPECT_EQ(core::fill("Nog {n} seconden", {{"n", "20"}}), "Nog 20 seconden");
 }
 
-TEST(catalog_test, category_tree_has_every_language) {
-  auto tree = core::CategoryTree::load(core::CategoryTree::default_file());
-  ASSERT_TRUE(tree.ok()) << tree.error().message;
-  for (const auto& c : tree->categories) {
-    for (const auto& lang : all_languages()) EXPECT_TRUE(c.name.count(lang)) << c.slug << " " << lang;
-    for (const auto& s : c.children)
-      for (const auto& lang : all_languages()) {
-        EXPECT_TRUE(s.name.count(lang)) << s.slug << " " << lang;
-        EXPECT_TRUE(s.handling_message.count(lang)) << s.slug << " " << lang;
-      }
-  }
-  EXPECT_NE(tree->find("afval/grofvuil"), nullptr);
-  EXPECT_EQ(tree->find("afval/none"), nullptr);
-}
-
 TEST(catalog_test, demo_polls_and_news_in_every_language) {
   Config c = demo_config();
   ASSERT_FALSE(c.polls.empty());
@@ -81,22 +65,3 @@ TEST(catalog_test, demo_polls_and_news_in_every_language) {
 
 }  // namespace
 }  // namespace kiosk::test
-
-// Odd shapes in a category tree file are an error or an empty slug, never an exception (found by
-// tests/fuzz/category_tree_fuzz: a slug that is an object threw out of CategoryTree::parse).
-TEST(catalog_test, category_tree_of_the_wrong_shape_is_an_error) {
-  for (const char* text : {R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})",
-                           R"({"format":1,"categories":[5]})", R"({"format":"1","categories":[]})",
-                           R"({"format":1e300,"categories":[]})",
-                           R"({"format":1,"categories":[{"slug":"afval","sub_categories":[null,{"slug":7}]}],"question_topics":[1]})"}) {
-    kiosk::Result<kiosk::core::CategoryTree> tree = kiosk::make_error(kiosk::Errc::io, "not run");
-    EXPECT_NO_THROW(tree = kiosk::core::CategoryTree::parse(text, "odd.json")) << text;
-    if (tree.ok()) {
-      for (const auto& c : tree->categories) EXPECT_FALSE(c.slug.empty()) << text;
-    } else {
-      EXPECT_EQ(tree.error().code, kiosk::Errc::invalid_value) << text;
-    }
-  }
-  // The first one is refused: its only category has no slug.
-  EXPECT_FALSE(kiosk::core::CategoryTree::parse(R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})", "odd.json").ok());
-}

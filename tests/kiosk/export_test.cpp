@@ -7,10 +7,10 @@
 #include <chrono>
 #include <thread>
 
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/export.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/sync/bundle.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/engine.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
@@ -57,7 +57,7 @@ TEST(export_test, a_queue_exported_on_the_screen_and_imported_elsewhere_is_deliv
   }
 
   // Kiosk A's technician screen: "export queue to USB stick", through the session as the screen calls it.
-  auto tree = core::CategoryTree::load(core::CategoryTree::default_file());
+  auto tree = CategoryTree::load_default();
   ASSERT_TRUE(tree.ok());
   core::Session session(a.config, *tree, a.outbox.get(), SystemClock::instance());
   std::filesystem::path stick = dir / "stick";

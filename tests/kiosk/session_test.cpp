@@ -2,10 +2,10 @@
 // their field), submission to the outbox, idle timeout and wipe, PIN guard. FakeClock only; no SDL.
 #include <gtest/gtest.h>
 
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "test_support.hpp"
@@ -20,7 +20,7 @@ struct Fixture {
   TempDir dir;
   Config config = demo_config();
   std::unique_ptr<Outbox> outbox;
-  core::CategoryTree tree;
+  CategoryTree tree;
   std::unique_ptr<core::Session> s;
   Fixture() {
     auto o = outbox_options(config);
@@ -30,7 +30,7 @@ struct Fixture {
     auto ob = Outbox::open(*o);
     EXPECT_TRUE(ob.ok());
     outbox = std::make_unique<Outbox>(std::move(ob.value()));
-    tree = *core::CategoryTree::load(core::CategoryTree::default_file());
+    tree = *CategoryTree::load_default();
     s = std::make_unique<core::Session>(config, tree, outbox.get(), clock);
   }
 };

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "kiosk/core/catalog.hpp"
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
@@ -43,7 +43,7 @@ class UiHarness {
     if (!ob) throw std::runtime_error(ob.error().message);
     outbox = std::make_unique<Outbox>(std::move(*ob));
     core::seed_news(*outbox, config);
-    auto t = core::CategoryTree::load(core::CategoryTree::default_file());
+    auto t = CategoryTree::load_default();
     if (!t) throw std::runtime_error(t.error().message);
     tree = std::move(*t);
     auto c = core::Catalogs::load(core::catalog_dir(), config.kiosk.languages);
@@ -121,7 +121,7 @@ class UiHarness {
   SDL_Window* window = nullptr;
   SDL_Renderer* renderer = nullptr;
   std::unique_ptr<Outbox> outbox;
-  core::CategoryTree tree;
+  CategoryTree tree;
   core::Catalogs catalogs;
   std::unique_ptr<core::Session> session;
   std::unique_ptr<ui::KioskUi> ui;

@@ -3,8 +3,6 @@
 // refusals, pacing under the public throttle, parking of unverifiable sends, and the status lookup.
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "odd_answers.hpp"
@@ -255,29 +253,3 @@ TEST(signalen_test, odd_category_lists_keep_the_shipped_promises) {
   EXPECT_GE(n, 40);
 }
 
-TEST(signalen_test, odd_category_tree_files_are_errors_not_crashes) {
-  test::TempDir dir;
-  auto file = dir / "tree.json";
-  std::ifstream in(std::string(assets_dir()) + "/categories/default.json");
-  std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  int errors = 0, n = 0;
-  for (const auto& path : test::ContractServer::field_paths(json::parse(shipped), 1))
-    for (test::Odd odd : test::kOddities) {
-      SCOPED_TRACE(path + " " + test::odd_name(odd));
-      std::ofstream(file, std::ios::binary | std::ios::trunc) << test::spoil_answer(shipped, test::OddAnswer{"", path, odd});
-      Result<CategoryTree> tree = make_error(Errc::io, "not loaded");
-      EXPECT_NO_THROW(tree = CategoryTree::load(file));
-      ++n;
-      if (!tree) {
-        ++errors;
-        EXPECT_NE(tree.error().message.find("not a category tree"), std::string::npos) << tree.error().message;
-        continue;
-      }
-      for (const auto& sub : tree->subs()) {
-        EXPECT_NO_THROW((void)tree->handling_message(sub.main_slug + "/" + sub.slug, "tr"));
-        EXPECT_NO_THROW((void)tree->handling_message(sub.slug, "xx"));
-      }
-    }
-  EXPECT_GT(errors, 20);
-  EXPECT_GE(n, 100);
-}

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/error.hpp"
@@ -27,32 +28,6 @@ namespace kiosk {
 
 // Version of the requests the adapters build. Bump when a mapping from Submission to an API changes.
 inline constexpr int kChannelFormatVersion = 1;
-
-// The kiosk's category tree (assets/categories/default.json, format 1), merged with what was last
-// fetched from Signalen (handling messages) when online.
-class CategoryTree {
- public:
-  struct Sub {
-    std::string main_slug, slug;
-    std::string signalen_path;       // /signals/v1/public/terms/categories/<main>/sub_categories/<sub>
-    std::string open311_code;
-    nlohmann::json handling_message;  // language -> text (the receipt's response-time promise)
-  };
-  static Result<CategoryTree> load(const std::filesystem::path& file);
-  static Result<CategoryTree> load_default();  // assets_dir()/categories/default.json
-  // "main/sub" (Submission::category) or a bare sub slug.
-  const Sub* find(std::string_view category) const;
-  // The response-time promise in a language (falls back to Dutch), or "".
-  std::string handling_message(std::string_view category, std::string_view language) const;
-  // Applies Signalen's public category list (handling_message per sub slug). Returns how many changed.
-  std::size_t merge_signalen(const nlohmann::json& categories);
-  // Merges the cached Signalen categories from the outbox (offline use).
-  void merge_cached(Outbox& outbox);
-  const std::vector<Sub>& subs() const { return m_subs; }
-
- private:
-  std::vector<Sub> m_subs;
-};
 
 // What an adapter needs from its surroundings.
 struct ChannelEnv {

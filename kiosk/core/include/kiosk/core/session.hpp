@@ -32,10 +32,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/categories.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/wait.hpp"
