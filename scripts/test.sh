@@ -22,12 +22,29 @@ for preset in "${presets[@]}"; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j2
   if [[ $preset == noui ]]; then
-    # The display-free build must not even look for the display stack.
-    if grep -qiE '^(SDL2_DIR|IMGUI_)' build/noui/CMakeCache.txt || ldd build/noui/sync/kioskctl | grep -qiE 'sdl|imgui'; then
-      echo "test.sh: the noui build depends on SDL or ImGui" >&2
-      exit 1
-    fi
+    # The display-free build must not even look for the display stack, and it builds kiosk_core and its
+    # tests (label core) without it: no SDL or ImGui symbol in the library, no SDL or ImGui library in a
+    # program or core test, and no UI test registered. (grep without -q: an early exit would make the
+    # writer fail with SIGPIPE, and pipefail would hide the match.)
+    core_tests=$(ctest --test-dir build/noui -N -L '^core$' | sed -nE 's/^ *Test +#[0-9]+: ([a-z0-9_]+)\..*/\1/p' | sort -u)
+    noui_fail() { echo "test.sh: the noui build $*" >&2; exit 1; }
+    grep -qiE '^(SDL2_[A-Z_]*|IMGUI_[A-Z_]*):' build/noui/CMakeCache.txt && noui_fail "looked for SDL or ImGui"
+    [[ -f build/noui/kiosk/libkiosk_core.a ]] || noui_fail "did not build kiosk_core"
+    nm -u build/noui/kiosk/libkiosk_core.a | grep -iE 'SDL_|ImGui' >/dev/null && noui_fail "has SDL or ImGui in kiosk_core"
+    [[ -n $core_tests ]] || noui_fail "has no kiosk_core tests"
+    for bin in build/noui/sync/kioskctl $(printf 'build/noui/tests/kiosk/%s ' $core_tests); do
+      ldd "$bin" | grep -iE 'sdl|imgui' >/dev/null && noui_fail "links SDL or ImGui into $bin"
+    done
+    ctest --test-dir build/noui -N -L '^ui$' | grep 'Total Tests: 0' >/dev/null || noui_fail "registers UI tests"
   fi
   echo "=== ${preset}: test ==="
   ctest --preset "$preset"
+  if [[ $preset == noui ]]; then
+    # Every core test binary ran (the log of the run above).
+    for t in $core_tests; do
+      grep -qE "^[0-9]+/[0-9]+ Testing: ${t}\." build/noui/Testing/Temporary/LastTest.log \
+        || noui_fail "did not run $t"
+    done
+    echo "test.sh: noui: kiosk_core and its tests ($(echo $core_tests)) built and ran without SDL or ImGui"
+  fi
 done
