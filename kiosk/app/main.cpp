@@ -13,11 +13,12 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/pin.hpp"
@@ -46,57 +47,52 @@ double wall_ms() {
   return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
-int usage() {
-  std::fprintf(stderr,
-               "usage: kiosk [--config PATH] [--db PATH] [--fullscreen] [--size WxH] [--stats]\n"
-               "       kiosk --hash-pin PIN      print a technician PIN hash for ui.technician_pin_hash\n"
-               "       kiosk --version\n"
-               "  --stats  print start-up figures and, on SIGUSR1 and at exit, frames drawn (benchmarks)\n");
-  return 2;
+// "1280x800" -> width and height; "" when fine, else what is wrong (CLI11 prints it with the usage).
+std::string read_size(const std::string& text, int& width, int& height) {
+  int w = 0, h = 0;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "%dx%d%c", &w, &h, &rest) != 2) return "a size is WIDTHxHEIGHT, e.g. 1280x800";
+  if (w < 320 || h < 240) return "the window needs at least 320x240 pixels";
+  width = w;
+  height = h;
+  return {};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const double t0_wall = wall_ms();
-  std::optional<std::filesystem::path> config_path, db_path;
+  std::optional<std::string> config_path, db_path;
   bool fullscreen = false, stats = false;
   int width = 1280, height = 800;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    if (a == "--config") {
-      const char* v = next();
-      if (!v) return usage();
-      config_path = v;
-    } else if (a == "--db") {
-      const char* v = next();
-      if (!v) return usage();
-      db_path = v;
-    } else if (a == "--fullscreen") {
-      fullscreen = true;
-    } else if (a == "--stats") {
-      stats = true;
-    } else if (a == "--size") {
-      const char* v = next();
-      if (!v || std::sscanf(v, "%dx%d", &width, &height) != 2 || width < 320 || height < 240) return usage();
-    } else if (a == "--hash-pin") {
-      const char* v = next();
-      if (!v || std::strlen(v) < 4) {
-        std::fprintf(stderr, "kiosk: a PIN needs at least 4 digits\n");
-        return 2;
-      }
-      std::printf("%s\n", kiosk::core::hash_pin(v).c_str());
-      return 0;
-    } else if (a == "--version") {
-      std::printf("kiosk %s\n", KIOSK_VERSION);
-      return 0;
-    } else {
-      return usage();
+  std::string size, pin;
+  CLI::App app{"kiosk: the town-hall kiosk's touchscreen program"};
+  app.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
+  app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo")->type_name("FILE");
+  app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)")->type_name("FILE");
+  app.add_flag("--fullscreen", fullscreen, "Fill the screen (also ui.fullscreen in the configuration)");
+  app.add_option("--size", size, "Window size in pixels, at least 320x240 (default 1280x800)")
+      ->type_name("WxH")
+      ->check(CLI::Validator([](std::string& v) { int w, h; return read_size(v, w, h); }, ""))
+      ->each([&](const std::string& v) { (void)read_size(v, width, height); });
+  app.add_flag("--stats", stats, "Print start-up figures and, on SIGUSR1 and at exit, frames drawn (benchmarks)");
+  auto* hash_pin = app.add_option("--hash-pin", pin, "Print a technician PIN hash for ui.technician_pin_hash, then exit")
+                       ->type_name("PIN");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  if (*hash_pin) {
+    if (pin.size() < 4) {
+      std::fprintf(stderr, "kiosk: a PIN needs at least 4 digits\n");
+      return 2;
     }
+    std::printf("%s\n", kiosk::core::hash_pin(pin).c_str());
+    return 0;
   }
 
-  auto config = kiosk::resolve_config(config_path);
+  auto config = kiosk::resolve_config(config_path ? std::optional<std::filesystem::path>(*config_path) : std::nullopt);
   if (!config) {
     std::fprintf(stderr, "kiosk: %s\n", config.error().message.c_str());
     return 6;
