@@ -43,24 +43,17 @@ install(FILES ${_fw}/kiosk.env DESTINATION /etc/kiosk)
 
 # The kiosk's systemd watchdog (WatchdogSec=, Type=notify) only works when the kiosk program sends
 # sd_notify READY=1 and WATCHDOG=1 from its frame loop; without the pings systemd would kill it every
-# WatchdogSec. AUTO ships the drop-in when the kiosk sources contain the ping (kiosk/app/service_notify.cpp)
-# and the kiosk links libsystemd.
+# WatchdogSec. AUTO ships the drop-in when the program is built and its kiosk_service_notify has sd_notify
+# compiled in: the global property KIOSK_APP_SD_NOTIFY, set where that is decided (kiosk/CMakeLists.txt).
 set(KIOSK_PACKAGE_WATCHDOG AUTO CACHE STRING "Ship kiosk.service.d/watchdog.conf: AUTO, ON or OFF")
 set_property(CACHE KIOSK_PACKAGE_WATCHDOG PROPERTY STRINGS AUTO ON OFF)
 set(_watchdog OFF)
 if(KIOSK_PACKAGE_WATCHDOG STREQUAL "AUTO")
-  file(GLOB_RECURSE _kiosk_sources ${PROJECT_SOURCE_DIR}/kiosk/*.cpp ${PROJECT_SOURCE_DIR}/kiosk/*.hpp)
-  foreach(_src IN LISTS _kiosk_sources)
-    file(STRINGS ${_src} _ping REGEX "WATCHDOG=1")
-    if(_ping)
-      set(_watchdog ON)
-    endif()
-  endforeach()
-  # The ping is compiled in only when the kiosk links libsystemd (kiosk/CMakeLists.txt).
   get_property(_sd_notify GLOBAL PROPERTY KIOSK_APP_SD_NOTIFY)
-  if(_watchdog AND KIOSK_BUILD_UI AND NOT _sd_notify)
+  if(TARGET kiosk AND _sd_notify)
+    set(_watchdog ON)
+  elseif(TARGET kiosk)
     message(STATUS "kiosk package: the kiosk is built without libsystemd: no watchdog drop-in")
-    set(_watchdog OFF)
   endif()
 elseif(KIOSK_PACKAGE_WATCHDOG)
   set(_watchdog ON)

@@ -7,32 +7,22 @@
 # Needs root (or sudo). Safe to run again.
 set -euo pipefail
 
-with_ui=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-ui) with_ui=0 ;;
-    *) echo "cross-setup.sh: unknown option '$arg'" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "$0")/setup-common.sh" "$@"
 
-SUDO=""
-if [[ $(id -u) != 0 ]]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-
-# Host tools and the arch-independent headers the build shares with the native build.
+# Host tools, the arch-independent headers the build shares with the native build, and packaging
+# (CPack DEB: file, dpkg-shlibdeps; fakeroot for the clean-root install check).
 host=(
   build-essential cmake ninja-build pkg-config file
   crossbuild-essential-arm64 qemu-user-static
   nlohmann-json3-dev libcli11-dev
-  # packaging (CPack DEB + dpkg-shlibdeps) and the clean-root install check
   dpkg-dev fakeroot
 )
 # arm64 libraries and -dev packages (Multi-Arch: same, co-installable with the amd64 ones).
 a=(
   pkgconf libsqlite3-dev libzstd-dev uuid-dev libfmt-dev libtomlplusplus-dev
-  libcurl4-openssl-dev libssl-dev libcpp-httplib-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libssl-dev libcpp-httplib-dev libgtest-dev
 )
-ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libespeak-ng-dev libsystemd-dev)
+ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev)
 
 if [[ $with_ui == 1 ]]; then a+=("${ui[@]}"); fi
 arm64=()

@@ -5,36 +5,26 @@
 # Needs root (or sudo). Safe to run again: apt-get skips what is installed.
 set -euo pipefail
 
-with_ui=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-ui) with_ui=0 ;;
-    *) echo "setup.sh: unknown option '$arg'" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "$0")/setup-common.sh" "$@"
 
 core=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
-  libsqlite3-dev sqlite3 libzstd-dev zstd uuid-dev
-  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libspdlog-dev
-  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev openssl
-  libgtest-dev libgmock-dev libbenchmark-dev
+  build-essential cmake ninja-build pkg-config ca-certificates
+  libsqlite3-dev libzstd-dev uuid-dev
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  libgtest-dev
   wrk
-  clang libclang-rt-14-dev  # the fuzz preset: libFuzzer and clang's sanitizers
+  clang libclang-rt-14-dev
 )
 ui=(
-  libsdl2-dev libimgui-dev libfribidi-dev libespeak-ng-dev espeak-ng libsystemd-dev
+  libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xdotool x11-apps imagemagick
+  xvfb xdotool
 )
 
 pkgs=("${core[@]}")
 if [[ $with_ui == 1 ]]; then pkgs+=("${ui[@]}"); fi
 
-SUDO=""
-if [[ $(id -u) != 0 ]]; then SUDO="sudo"; fi
-
-export DEBIAN_FRONTEND=noninteractive
 # Skip the (slow) index refresh when everything is already there.
 if dpkg-query -W -f='${Status}\n' "${pkgs[@]}" 2>/dev/null | grep -vq "install ok installed" \
    || [[ $(dpkg-query -W -f='${Status}\n' "${pkgs[@]}" 2>/dev/null | wc -l) -lt ${#pkgs[@]} ]]; then
