@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 
 #include "kiosk/sync/validate.hpp"
 #include "json_read.hpp"
