@@ -653,7 +653,7 @@ Delivery delivery_row(sqlite3* db, std::int64_t row_id, const char* channel) {
 ChannelState sample_channel_state(std::int64_t now_ms) {
   ChannelState c;
   c.channel = "openklant";
-  c.circuit = "half_open";
+  c.circuit = CircuitState::half_open;
   c.failures = 3;
   c.not_before_ms = now_ms + 45'000;
   c.last_error = "HTTP 503 Service Unavailable";
@@ -787,7 +787,7 @@ TEST(outbox_test, record_and_claim_records_outcomes_and_claims_the_next_batch) {
   EXPECT_EQ(saved->last_attempt_ms, state.last_attempt_ms);
   EXPECT_EQ(saved->last_poll_ms, state.last_poll_ms);
   EXPECT_EQ(saved->sent_times, state.sent_times);
-  EXPECT_EQ(box->channel_state("mastodon")->circuit, "closed");  // only the named channel
+  EXPECT_EQ(box->channel_state("mastodon")->circuit, CircuitState::closed);  // only the named channel
 
   // The returned batch is claimed: a further claim hands out only what was left.
   auto rest = box->claim_due("openklant", 10, 1 << 20);
@@ -821,7 +821,7 @@ TEST(outbox_test, record_and_claim_records_outcomes_and_claims_the_next_batch) {
   late[2].next_attempt_ms = clock.now_ms();
   late[2].error = "HTTP 429";
   ChannelState closed = state;
-  closed.circuit = "closed";
+  closed.circuit = CircuitState::closed;
   closed.failures = 0;
   closed.sent_times.clear();
   auto round2 = box->record_and_claim(late, closed, "openklant", 10, 1 << 20);
@@ -838,7 +838,7 @@ TEST(outbox_test, record_and_claim_records_outcomes_and_claims_the_next_batch) {
   EXPECT_EQ(delivery_to(*still_done, "openklant")->remote_id, "uuid-0");
   EXPECT_EQ(delivery_to(*still_done, "openklant")->last_error, "");
   EXPECT_EQ(state_of(*box, receipts[3].reference, "openklant"), DeliveryState::delivered);
-  EXPECT_EQ(box->channel_state("openklant")->circuit, "closed");
+  EXPECT_EQ(box->channel_state("openklant")->circuit, CircuitState::closed);
   EXPECT_EQ(box->channel_state("openklant")->failures, 0);
   EXPECT_TRUE(box->channel_state("openklant")->sent_times.empty());
 }
@@ -862,7 +862,7 @@ TEST(outbox_test, record_and_claim_without_outcomes_saves_the_state_and_claims) 
   EXPECT_EQ(box->stats()->deliveries["signalen"]["pending"], 1);
   auto saved = box->channel_state("signalen");
   ASSERT_TRUE(saved.ok());
-  EXPECT_EQ(saved->circuit, "half_open");
+  EXPECT_EQ(saved->circuit, CircuitState::half_open);
   EXPECT_EQ(saved->failures, 3);
   EXPECT_EQ(saved->sent_times, state.sent_times);
 }
@@ -928,7 +928,7 @@ TEST(outbox_test, record_and_claim_changes_nothing_when_it_fails) {
     EXPECT_TRUE(box->problems(10)->empty());
     auto state = box->channel_state("openklant");
     ASSERT_TRUE(state.ok());
-    EXPECT_EQ(state->circuit, "closed");
+    EXPECT_EQ(state->circuit, CircuitState::closed);
     EXPECT_EQ(state->failures, 1);
     EXPECT_EQ(state->last_error, "timeout");
     EXPECT_TRUE(state->sent_times.empty());
