@@ -3,6 +3,7 @@
 // as soon as its previous one is recorded, whatever the other lanes are waiting for.
 #include "kiosk/sync/engine.hpp"
 
+#include "kiosk/sync/circuit.hpp"
 #include "kiosk/sync/sent_journal.hpp"
 
 #include <fcntl.h>
@@ -138,40 +139,41 @@ struct Engine::Impl {
     return std::min(left, spaced);
   }
 
-  // closed/half_open -> closed.
+  // Any circuit -> closed.
   void on_round_success(Lane& l, std::int64_t t) {
     l.state->failures = 0;
-    l.state->circuit = "closed";
+    l.state->circuit = circuit::succeeded(l.state->circuit);
     l.state->last_success_ms = t;
     l.state->last_error = l.round_error;
     l.state->not_before_ms = std::max<std::int64_t>(0, l.server_not_before);
   }
 
-  // closed -> closed with backoff, closed -> open at the threshold, half_open -> open.
+  // closed -> closed with backoff, closed -> open at the threshold, half_open -> open (this lane's probe
+  // failed, whatever another lane's round did to the circuit meanwhile).
   void on_round_failure(Lane& l, std::int64_t t) {
     ++l.state->failures;
     std::int64_t wait = backoff_ms(l.state->failures, opt.backoff_base_ms, opt.backoff_max_ms, rng());
     l.state->not_before_ms = std::max(t + wait, l.server_not_before);
-    if (l.half_open || l.state->failures >= opt.circuit_threshold) l.state->circuit = "open";
+    l.state->circuit = circuit::failed(l.half_open ? CircuitState::half_open : l.state->circuit, l.state->failures,
+                                       opt.circuit_threshold);
     l.state->last_error = l.round_error;
   }
 
   // Whether a lane may start a round now; sets the report's `skipped` when not.
   bool ready_for_round(Lane& l, std::int64_t t) {
     l.half_open = false;
-    if (l.slot > 0 && l.state->circuit != "closed") return false;  // one probe at a time
+    if (l.slot > 0 && l.state->circuit != CircuitState::closed) return false;  // one probe at a time
     if (!opt.ignore_backoff && t < l.state->not_before_ms) {
-      rep(l).skipped = (l.state->circuit == "open" ? "circuit open" : "backing off") + std::string(" until ") +
+      bool open = l.state->circuit == CircuitState::open;
+      rep(l).skipped = (open ? "circuit open" : "backing off") + std::string(" until ") +
                        format_utc(l.state->not_before_ms) + (l.state->last_error.empty() ? "" : " (" + l.state->last_error + ")");
-      rep(l).wait = l.state->circuit == "open" ? Wait::circuit_open : Wait::backoff;
+      rep(l).wait = open ? Wait::circuit_open : Wait::backoff;
       rep(l).wait_until_ms = l.state->not_before_ms;
       rep(l).failures = l.state->failures;
       return false;
     }
-    if (l.state->circuit == "open") {
-      l.state->circuit = "half_open";
-      l.half_open = true;
-    }
+    l.half_open = l.state->circuit == CircuitState::open;  // this lane sends the probe
+    l.state->circuit = circuit::probe(l.state->circuit);
     return true;
   }
 
@@ -312,7 +314,7 @@ struct Engine::Impl {
       return finish_lane(l);
     }
     if (due->empty()) {
-      if (l.half_open) l.state->circuit = "open";  // nothing to probe with; stay as it was
+      if (l.half_open) l.state->circuit = circuit::probe_proved_nothing(l.state->circuit);  // nothing to probe with
       return finish_lane(l);
     }
     ++l.rounds;
@@ -464,6 +466,28 @@ struct Engine::Impl {
     });
   }
 
+  // The answers to a round's requests, read unit by unit: `slices` says which unit each run of them
+  // belongs to (unit, count), `read(unit, its results)` reads them; an answer the adapter throws on
+  // is unreadable (an uncertain retry), the others go on.
+  template <class Read>
+  std::vector<std::pair<std::size_t, SendResult>> read_answers(Lane& l, std::vector<HttpResult>& rs,
+                                                               const std::vector<std::pair<std::size_t, std::size_t>>& slices,
+                                                               std::string_view what, const Read& read) {
+    std::vector<std::pair<std::size_t, SendResult>> out;
+    std::size_t at = 0;
+    for (auto [i, n] : slices) {
+      std::vector<HttpResult> mine;
+      for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(rs[at + k]));
+      at += n;
+      SendResult sr;
+      std::string why;
+      std::size_t unit = i;  // a structured binding cannot be captured before clang 16
+      if (!contained([&] { sr = read(unit, mine); }, why)) sr = unreadable(l, what, why);
+      out.emplace_back(i, std::move(sr));
+    }
+    return out;
+  }
+
   // Sends a round's requests; `slices` says which unit each run of them belongs to (unit, count).
   void transmit(Lane& l, std::vector<HttpRequest> requests, std::vector<std::pair<std::size_t, std::size_t>> slices) {
     // Each request notes its deliveries in the sent journal just before it goes to its connection.
@@ -484,15 +508,8 @@ struct Engine::Impl {
       count_traffic(l, rs);
       std::vector<HttpRequest> follow;
       std::vector<std::pair<std::size_t, std::size_t>> follow_slices;
-      std::size_t at = 0;
-      for (auto [i, n] : slices) {
-        std::vector<HttpResult> mine;
-        for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(rs[at + k]));
-        at += n;
-        SendResult sr;
-        std::string why;
-        const Unit& unit = l.units[i];
-        if (!contained([&] { sr = l.ch->interpret(unit, mine); }, why)) sr = unreadable(l, "a delivery", why);
+      auto interpret = [&](std::size_t u, const std::vector<HttpResult>& mine) { return l.ch->interpret(l.units[u], mine); };
+      for (auto& [i, sr] : read_answers(l, rs, slices, "a delivery", interpret)) {
         if (sr.state == DeliveryState::delivered && !sr.follow_ups.empty()) {
           follow_slices.emplace_back(i, sr.follow_ups.size());
           for (auto& f : sr.follow_ups) follow.push_back(std::move(f));
@@ -505,19 +522,10 @@ struct Engine::Impl {
       if (follow.empty()) return finish_round(l);
       transport.start(std::move(follow), [this, &l, follow_slices](std::vector<HttpResult> frs) {
         count_traffic(l, frs);
-        std::size_t pos = 0;
-        for (auto [i, n] : follow_slices) {
-          std::vector<HttpResult> mine;
-          for (std::size_t k = 0; k < n; ++k) mine.push_back(std::move(frs[pos + k]));
-          pos += n;
-          SendResult sr;
-          std::string why;
-          const Unit& unit = l.units[i];
-          const SendResult& first = l.results[i];
-          if (!contained([&] { sr = l.ch->finish(unit, first, mine); }, why))
-            sr = unreadable(l, "a follow-up", why);
-          apply(l, l.units[i], sr);
-        }
+        auto finish = [&](std::size_t u, const std::vector<HttpResult>& mine) {
+          return l.ch->finish(l.units[u], l.results[u], mine);
+        };
+        for (auto& [i, sr] : read_answers(l, frs, follow_slices, "a follow-up", finish)) apply(l, l.units[i], sr);
         finish_round(l);
       });
     });
@@ -527,7 +535,7 @@ struct Engine::Impl {
     std::int64_t t = now();
     if (l.any_success) on_round_success(l, t);
     else if (l.any_failure) on_round_failure(l, t);
-    else if (l.half_open) l.state->circuit = "open";
+    else if (l.half_open) l.state->circuit = circuit::probe_proved_nothing(l.state->circuit);
     l.state->last_attempt_ms = t;
     // A retry never comes due before the channel is ready again.
     for (auto& u : l.updates)
@@ -570,7 +578,7 @@ struct Engine::Impl {
         },
         [this, &l, end, count, t2] {
           if (!end->record_error.empty()) rep(l).last_error = end->record_error;
-          rep(l).circuit = l.state->circuit;
+          rep(l).circuit = circuit_name(l.state->circuit);
           if (progress) progress(report);
           if (count == 0) return finish_lane(l);
           if (!end->durable) return hand_back_claims(l, *end->next, end->durable.error(), t2);
@@ -581,7 +589,7 @@ struct Engine::Impl {
   void finish_lane(Lane& l) {
     if (l.done) return;
     l.done = true;
-    rep(l).circuit = l.state->circuit;
+    rep(l).circuit = circuit_name(l.state->circuit);
     save_state(l);
     if (l.slot == 0) poll_status(l);
   }
@@ -596,7 +604,7 @@ struct Engine::Impl {
     if (!opt.poll_status) return;
     std::int64_t t = now();
     std::int64_t interval = static_cast<std::int64_t>(config.sync.answer_poll_interval_s) * 1000;
-    if (l.state->circuit != "closed" || t < l.state->last_poll_ms + interval) return;
+    if (l.state->circuit != CircuitState::closed || t < l.state->last_poll_ms + interval) return;
     auto refs = outbox.followed(l.ch->config().name, t - 30LL * 86'400'000, l.ch->closed_status(), opt.status_batch);
     if (!refs || refs->empty()) return;
     std::vector<HttpRequest> rqs;
@@ -642,7 +650,8 @@ struct Engine::Impl {
   }
 
   void start_lane(Lane& l) {
-    if (!opt.refresh || l.state->circuit != "closed" || now() < l.state->not_before_ms) return start_channel(l);
+    if (!opt.refresh || l.state->circuit != CircuitState::closed || now() < l.state->not_before_ms)
+      return start_channel(l);
     std::string key = "refresh." + l.ch->config().name;
     std::int64_t fetched = 0;
     auto c = outbox.cache_get(key, &fetched);
@@ -729,7 +738,7 @@ struct Engine::Impl {
       auto st = outbox.channel_state(ch->name());
       if (!st) return st.error();
       // A probe that was under way when an earlier run ended proved nothing: the circuit is open.
-      if (st->circuit == "half_open") st->circuit = "open";
+      st->circuit = circuit::probe_proved_nothing(st->circuit);
       states.push_back(std::make_unique<ChannelState>(std::move(*st)));
       for (int slot = 0; slot < std::max(1, opt.lanes_per_channel); ++slot) {
         auto lane = std::make_unique<Lane>();

@@ -41,8 +41,8 @@ std::int64_t paced_until(const std::vector<std::int64_t>& sent_times, int posts_
 ChannelWait channel_wait(const ChannelState& state, int posts_per_hour, std::int64_t now_ms) {
   ChannelWait w;
   w.failures = state.failures;
-  if (state.not_before_ms > now_ms && (state.circuit != "closed" || state.failures > 0)) {
-    w.wait = state.circuit == "closed" ? Wait::backoff : Wait::circuit_open;
+  if (state.not_before_ms > now_ms && (state.circuit != CircuitState::closed || state.failures > 0)) {
+    w.wait = state.circuit == CircuitState::closed ? Wait::backoff : Wait::circuit_open;
     w.until_ms = state.not_before_ms;
     return w;
   }

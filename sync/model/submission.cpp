@@ -10,27 +10,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/sync/enum_names.hpp"
+
 namespace kiosk {
 
 using nlohmann::json;
 
-std::string_view kind_name(Kind kind) noexcept {
-  switch (kind) {
-    case Kind::question: return "question";
-    case Kind::report: return "report";
-    case Kind::idea: return "idea";
-    case Kind::poll: return "poll";
-  }
-  return "question";
-}
+constexpr EnumNames<Kind, 4> kKindNames{
+    {{Kind::question, "question"}, {Kind::report, "report"}, {Kind::idea, "idea"}, {Kind::poll, "poll"}}};
 
-std::optional<Kind> parse_kind(std::string_view name) noexcept {
-  if (name == "question") return Kind::question;
-  if (name == "report") return Kind::report;
-  if (name == "idea") return Kind::idea;
-  if (name == "poll") return Kind::poll;
-  return std::nullopt;
-}
+std::string_view kind_name(Kind kind) noexcept { return enum_name(kKindNames, kind); }
+std::optional<Kind> parse_kind(std::string_view name) noexcept { return parse_enum(kKindNames, name); }
 
 // Empty fields are left out: smaller payloads, and "absent" reads back as the default.
 json to_json(const Submission& s) {

@@ -380,7 +380,7 @@ int cmd_stats(const Globals& g) {
       auto c = session->outbox.channel_state(name);
       if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
       ChannelWait w = channel_wait(*c, posts_per_hour(session->config, name), now);
-      channels[std::string(name)] = {{"circuit", c->circuit}, {"failures", c->failures}, {"last_error", c->last_error},
+      channels[std::string(name)] = {{"circuit", circuit_name(c->circuit)}, {"failures", c->failures}, {"last_error", c->last_error},
                                      {"last_success", c->last_success_ms ? format_utc(c->last_success_ms) : ""},
                                      {"not_before", c->not_before_ms ? format_utc(c->not_before_ms) : ""},
                                      {"wait", wait_name(w.wait)}, {"wait_until", w.until_ms ? format_utc(w.until_ms) : ""},
@@ -419,7 +419,7 @@ int cmd_stats(const Globals& g) {
     if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
     if (!header) fmt::print("\n{:<12}{:<11}{}\n", "CHANNEL", "CIRCUIT", "LAST SUCCESS (local time)");
     header = true;
-    fmt::print("{:<12}{:<11}{}\n", name, c->circuit,
+    fmt::print("{:<12}{:<11}{}\n", name, circuit_name(c->circuit),
                c->last_success_ms ? local_clock(c->last_success_ms, session->config.kiosk.time_zone, now) : "never");
     ChannelWait w = channel_wait(*c, posts_per_hour(session->config, name), now);
     if (w.wait != Wait::none)

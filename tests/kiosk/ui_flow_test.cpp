@@ -304,7 +304,7 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   ASSERT_TRUE(h.outbox->save_channel_state(paced).ok());
   ChannelState open;
   open.channel = "openklant";
-  open.circuit = "open";
+  open.circuit = CircuitState::open;
   open.failures = 3;
   open.not_before_ms = now + 600'000;
   open.last_attempt_ms = now - 1000;

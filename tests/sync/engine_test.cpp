@@ -123,7 +123,7 @@ TEST(engine_test, circuit_opens_after_repeated_failures_and_closes_on_success) {
     f.clock.advance(10'000);
   }
   auto st = f.box.channel_state("openklant");
-  EXPECT_EQ(st->circuit, "open");
+  EXPECT_EQ(st->circuit, CircuitState::open);
   EXPECT_EQ(st->failures, 3);
   EXPECT_NE(st->last_error.find("HTTP 500"), std::string::npos);
   f.world.openklant->set_faults({});
@@ -132,7 +132,7 @@ TEST(engine_test, circuit_opens_after_repeated_failures_and_closes_on_success) {
   auto rep = e.run_once();
   ASSERT_TRUE(rep.ok());
   EXPECT_EQ(rep->find("openklant")->delivered, 1u);  // the half-open probe
-  EXPECT_EQ(f.box.channel_state("openklant")->circuit, "closed");
+  EXPECT_EQ(f.box.channel_state("openklant")->circuit, CircuitState::closed);
 }
 
 // A run that ended (or was killed) during a half-open probe leaves "half_open" on disk; the next run
@@ -143,7 +143,7 @@ TEST(engine_test, a_probe_left_half_open_by_an_earlier_run_counts_as_open) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(f.box.submit(test::sample_question()).ok());
   ChannelState left;
   left.channel = "openklant";
-  left.circuit = "half_open";
+  left.circuit = CircuitState::half_open;
   left.failures = 3;
   left.last_error = "HTTP 500";
   ASSERT_TRUE(f.box.save_channel_state(left).ok());
@@ -153,7 +153,7 @@ TEST(engine_test, a_probe_left_half_open_by_an_earlier_run_counts_as_open) {
   auto rep = e.run_once();
   ASSERT_TRUE(rep.ok());
   EXPECT_EQ(rep->find("openklant")->delivered, 1u);  // the probe only
-  EXPECT_EQ(f.box.channel_state("openklant")->circuit, "closed");
+  EXPECT_EQ(f.box.channel_state("openklant")->circuit, CircuitState::closed);
 }
 
 TEST(engine_test, backoff_grows_with_equal_jitter_within_bounds) {

@@ -10,20 +10,15 @@
 // transport's worker thread together with the log flush that makes the claim durable, so that the
 // I/O thread keeps reading answers and sending the other lanes' requests meanwhile.
 //
-// Per channel (ChannelState in the outbox, so it survives restarts), a circuit with backoff:
-//
-//                 failed round: failures++ (on_round_failure), not_before = now + backoff(failures)
-//        ┌───────────────────┐      with equal jitter, or later if the server said so
-//        ▼                   │      (Retry-After, X-RateLimit-Reset)
-//    ┌────────┐  failures >= circuit_threshold (on_round_failure)  ┌──────┐
-//    │ closed │ ─────────────────────────────────────────────────► │ open │  no requests before not_before
-//    └────────┘                                                    └──────┘
-//        ▲  ▲  successful round (on_round_success)                     │ now >= not_before
-//        │  └───────────────────────────────────────────┐              ▼    (ready_for_round)
-//        │                                              │       ┌───────────┐
-//        └──── successful probe batch of 1 ──────────── └────── │ half_open │ ── failed: open again,
-//              (on_round_success)                               └───────────┘    longer backoff
-//                                                                                (on_round_failure)
+// Per channel (ChannelState in the outbox, so it survives restarts), a circuit with backoff. Its states
+// and transitions are drawn in circuit.hpp; the engine makes them here:
+//   on_round_failure   failures++, not_before = now + backoff(failures) with equal jitter, or later if
+//                      the server said so (Retry-After, X-RateLimit-Reset); circuit::failed()
+//   on_round_success   failures = 0, not_before = what the server asked for, if anything; circuit::succeeded()
+//   ready_for_round    no round before not_before (unless ignore_backoff), then circuit::probe(): an open
+//                      channel's round is a probe batch of 1 (next_claim_count), on its first lane only
+//   begin_round        nothing to probe with; finish_round: the probe had no answer either way; run: a
+//                      probe an earlier run left under way; all three circuit::probe_proved_nothing()
 // A channel that is not ready is skipped: it never delays the others, whose requests go out in the
 // same multi handle regardless. A channel with posts_per_hour (Signalen) also gets a pacing budget
 // (pacing_budget): at most that many POSTs in any hour, spaced evenly, so its throttle never trips.
@@ -100,7 +95,7 @@ struct ChannelReport {
   std::uint64_t bytes_sent = 0;
   std::uint64_t bytes_received = 0;
   std::size_t answers = 0;
-  std::string circuit = "closed";
+  std::string circuit = "closed";  // circuit_name() of the channel's circuit at the end of the run
   std::string skipped;             // why the channel was not tried (backoff, open circuit, pacing)
   Wait wait = Wait::none;          // the same as a state when it is a wait, not a failure (wait.hpp)
   std::int64_t wait_until_ms = 0;  // when the wait ends (the earliest, for tally waits)

@@ -14,7 +14,7 @@
 //      │                      │  │      answer); returned with uncertain=true so the engine
 //      │                      │  │      asks the server whether it arrived before resending
 //      │        mark_retry()  │  │ mark_parked() (permanent error: 4xx other than 408/429)
-//      │   ┌──────────────────┘  └──────────────────► parked ── requeue() (technician) ──► pending
+//      │   ┌──────────────────┘  └──────────────────► parked ── requeue_parked() (kioskctl requeue) ──► pending
 //      │   ▼
 //      └─ retry (next_attempt_at, last_error) ── claim_due() once due ──► in_flight
 //          ▲
@@ -46,6 +46,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/sync/circuit.hpp"
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/codec.hpp"
 #include "kiosk/sync/error.hpp"
@@ -166,7 +167,7 @@ struct ClaimsTakenBack {
 // Per-channel engine state (circuit breaker, backoff, pacing), kept across runs.
 struct ChannelState {
   std::string channel;
-  std::string circuit = "closed";  // closed | open | half_open
+  CircuitState circuit = CircuitState::closed;  // stored as circuit_name()
   int failures = 0;
   std::int64_t not_before_ms = 0;
   std::string last_error;
@@ -243,6 +244,11 @@ struct OutboxOptions {
 // Thread safety: one connection per Outbox; each public call holds the Outbox's lock for its
 // duration, so two threads may share one (the sync engine records its rounds on the transport's
 // worker thread while its I/O thread goes on). flush_wal() takes no part in that lock.
+//
+// One class, implemented by area (sync/outbox/, private state in outbox_impl.hpp): outbox.cpp opens,
+// migrates, submits and reads submissions back; outbox_queue.cpp is the delivery state machine above
+// (claims, outcomes, requeue, remote ids, followed, problems); outbox_side.cpp the side tables (channel
+// state, cache, answers, news) and retention (purge); outbox_dictionary.cpp the payload dictionaries.
 class Outbox {
  public:
   static Result<Outbox> open(const OutboxOptions& options);
