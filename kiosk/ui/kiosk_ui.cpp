@@ -143,7 +143,8 @@ struct KioskUi::Impl {
     ranges.clear();
     ImFontGlyphRangesBuilder b;
     static const ImWchar kBase[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491,
-                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
+                                    0xFFFD, 0xFFFD, 0};  // ▲ ▼: the scroll buttons
     b.AddRanges(kBase);
     for (const auto& t : display_texts()) b.AddText(t.c_str());
     b.BuildRanges(&ranges);

@@ -164,8 +164,14 @@ bool bottom_action(Ui& ui, const char* id, std::string_view label, Style style, 
   return button(ui, id, label, pos, ImVec2(w, ui.m.button_h), style, enabled);
 }
 
+// Side scroll buttons show a symbol only: a target wide, or the symbol and the button's padding.
+static float side_button_w(const Ui& ui) {
+  return std::max(ui.m.target, std::ceil(label_w(ui, "\xE2\x96\xB2") + ui.m.gap * 2.8f + 1));
+}
+
 float scroll_side_width(const Ui& ui, float view_h) {
-  return 2 * ui.m.target + ui.m.gap <= view_h ? ui.m.target + ui.m.gap : 2 * ui.m.target + 2 * ui.m.gap;
+  float w = side_button_w(ui);
+  return 2 * ui.m.target + ui.m.gap <= view_h ? w + ui.m.gap : 2 * w + 2 * ui.m.gap;
 }
 
 void begin_scroll(Ui& ui, ScrollRegion& r, const char* id, ImVec2 min, ImVec2 max, bool side_buttons) {
@@ -236,7 +242,7 @@ void end_scroll(Ui& ui, ScrollRegion& r) {
     bool show = true;
     if (r.side_buttons) {
       // A column at the end side, or side by side at its top when the region is too low for two.
-      size = ImVec2(ui.m.target, std::max(ui.m.target, std::min(ui.m.button_h, view * 0.5f - ui.m.gap)));
+      size = ImVec2(side_button_w(ui), std::max(ui.m.target, std::min(ui.m.button_h, view * 0.5f - ui.m.gap)));
       up_l = "\xE2\x96\xB2";
       down_l = "\xE2\x96\xBC";
       if (2 * ui.m.target + ui.m.gap <= view) {

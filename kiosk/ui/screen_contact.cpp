@@ -22,8 +22,10 @@ void draw_contact(Ui& ui) {
   y += field_error(ui, "phone", ImVec2(p.x, y), W) + ui.m.gap;
   if (!ui.keyboard.visible) {
     // As tall as fits above the action bar (large text and error messages take room), never below a target.
-    float ch = std::clamp(content_bottom(ui) - y - ui.m.gap, ui.m.target, ui.m.button_h * 1.2f);
-    checkbox(ui, "contact.consent", ui.t("contact.consent"), &c.consent, ImVec2(p.x, y), ImVec2(W, ch));
+    const std::string& consent = ui.t("contact.consent");
+    float need = text_height(ui.fonts.body, consent, W - ui.fonts.body->FontSize * 1.4f - ui.m.gap * 3.8f) + 2 * ui.m.gap;
+    float ch = std::max({ui.m.target, need, std::min(content_bottom(ui) - y - ui.m.gap, ui.m.button_h * 1.2f)});
+    checkbox(ui, "contact.consent", consent, &c.consent, ImVec2(p.x, y), ImVec2(W, ch));
     y += ch + ui.m.gap;
     field_error(ui, "consent", ImVec2(p.x, y), W);
   }

@@ -57,7 +57,6 @@ void draw_idle(Ui& ui) {
   for (const auto& l : langs) names.push_back(ui.catalogs.get(l).get("language.name_visual"));
   int cols = W < ui.m.target * 12 ? 2 : 3;
   Grid g = make_grid(ui, ImVec2(p.x, 0), names, cols, H, false);
-  g.h = std::max(ui.m.target, std::min(g.h, ui.m.button_h));
   int rows = (int(langs.size()) + g.cols - 1) / g.cols;
   std::string label = ui.notice.empty() ? ui.t("idle.choose_language") : ui.notice;
   float label_h = text_height(ui.fonts.body, label, W - 2 * p.x);
