@@ -88,10 +88,12 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   for (const char* k : {"mode.contrast_symbol", "mode.large_text_symbol"})
     switches_w += std::max(ui.m.target, label_w(ui, ui.t(k)) + 3 * ui.m.gap) + ui.m.gap;
   float row1 = (has_back ? bw(lb) + 2 * ui.m.gap : 0) + (tech ? 0 : bw(ls) + bw(lh) + 3 * ui.m.gap + switches_w);
+  // When they do not fit (narrow panel, large text), Staff and the switches move to the first row of the
+  // scrolling content, so the fixed bar stays one row high.
   bool two_rows = row1 > ui.display.x - 2 * ui.m.pad;
-  const float bar = two_rows ? 2 * ui.m.bar_h - ui.m.gap : ui.m.bar_h;
+  const float bar = ui.m.bar_h;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui.display.x, bar), theme::col(theme::kBar));
-  const float y = ui.m.gap, y2 = two_rows ? ui.m.bar_h : y;
+  const float y = ui.m.gap;
   float left = ui.m.pad;
   if (has_back) {
     float w = bw(lb);
@@ -101,18 +103,19 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   // End side: Stop (ends the session, everything wiped), the discreet staff control and the mode switches
   // (second row when they do not fit).
   float right = ui.display.x - ui.m.pad;
+  auto staff_and_switches = [&](float r, float yy) {
+    float wh = bw(lh);
+    r -= wh;
+    if (button(ui, "app.helper", lh, ImVec2(r, yy), ImVec2(wh, bh), Style::quiet)) ui.help_open = true;
+    r -= ui.m.gap * 2;
+    return mode_switches(ui, r, yy, bh);
+  };
   if (!tech) {
     float w = bw(ls);
     right -= w;
     if (button(ui, "app.stop", ls, ImVec2(right, y), ImVec2(w, bh), Style::secondary)) ui.s.wipe();
     right -= ui.m.gap * 2;
-    float right2 = two_rows ? ui.display.x - ui.m.pad : right;
-    float wh = bw(lh);
-    right2 -= wh;
-    if (button(ui, "app.helper", lh, ImVec2(right2, y2), ImVec2(wh, bh), Style::quiet)) ui.help_open = true;
-    right2 -= ui.m.gap * 2;
-    right2 = mode_switches(ui, right2, y2, bh);
-    if (!two_rows) right = right2;
+    if (!two_rows) right = staff_and_switches(right, y);
   }
   ImFont* hf = ui.fonts.heading;
   float tw = right - left;
@@ -138,6 +141,10 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   // The content scrolls between the bar and the bottom action bar (or the keyboard).
   begin_scroll(ui, ui.page, "##page", ImVec2(0, below), ImVec2(ui.display.x, content_bottom(ui)), false);
   float top = below + ui.m.pad * 0.75f - ui.page.offset;
+  if (two_rows && !tech) {
+    staff_and_switches(ui.display.x - ui.m.pad, below + ui.m.gap - ui.page.offset);
+    top += bh;
+  }
   if (!title.empty()) {
     // Too long for the bar (large text, long translations): the title is the first line(s) of the content,
     // never clipped.
@@ -167,6 +174,12 @@ bool bottom_action(Ui& ui, const char* id, std::string_view label, Style style, 
 // Side scroll buttons show a symbol only: a target wide, or the symbol and the button's padding.
 static float side_button_w(const Ui& ui) {
   return std::max(ui.m.target, std::ceil(label_w(ui, "\xE2\x96\xB2") + ui.m.gap * 2.8f + 1));
+}
+
+void keep_in_view(Ui& ui, float y0, float y1) {
+  if (!ui.scroll) return;
+  ui.scroll->keep_y0 = y0 + ui.scroll->offset;
+  ui.scroll->keep_y1 = y1 + ui.scroll->offset;
 }
 
 float scroll_side_width(const Ui& ui, float view_h) {
@@ -276,6 +289,15 @@ void end_scroll(Ui& ui, ScrollRegion& r) {
         offset = std::min(limit, offset + step);
       ui.registry.items().back().key = "app.more_below";
     }
+  }
+  if (r.keep_y1 > r.keep_y0 && !st->GetBool(k_moved)) {
+    // Where the region ends once the keyboard is up (it appears the frame after a field is tapped): the
+    // field must stay in view then, or ImGui drops its focus.
+    float bottom = r.max.y;
+    if (ui.keyboard_h == 0) bottom = std::min(bottom, ui.display.y - ui.keyboard.height(ui.m, ui.display.y) - ui.m.gap);
+    limit = std::max(limit, r.extent + ui.m.pad * 0.5f - bottom);
+    if (r.keep_y1 - offset > bottom) offset = std::min(limit, r.keep_y1 - bottom + ui.m.gap);
+    if (r.keep_y0 - offset < r.min.y) offset = std::max(0.f, r.keep_y0 - r.min.y - ui.m.gap);
   }
   st->SetFloat(r.id, offset);
   st->SetFloat(sub_id(r.id, "limit"), limit);

@@ -46,9 +46,7 @@ void draw_idle(Ui& ui) {
     register_target(ui, "tech.corner", "", ImVec2(0, 0), ImVec2(ui.m.target, ui.m.target));
   }
 
-  float y = band + ui.m.pad;
-  // Call to action.
-  y += text(ui, ui.t("idle.touch"), ImVec2(p.x, y), W - 2 * p.x, theme::kPrimary, hf) + ui.m.gap;
+  float y = band + ui.m.gap;
 
   // Languages at the bottom, each in its own name (rows of three, of two on a narrow screen); the news
   // between scrolls when it does not fit.
@@ -67,7 +65,9 @@ void draw_idle(Ui& ui) {
   const float side = scroll_side_width(ui, lang_top - ui.m.gap - y);
   begin_scroll(ui, news_region, "##news", ImVec2(0, y), ImVec2(W - ui.m.pad, lang_top - ui.m.gap), true);
   y -= news_region.offset;
-  const float nw = W - 2 * p.x - side;
+  const float nw = W - 2 * p.x - side - ui.m.gap;  // the indicator sits in the gap
+  // Call to action, then the news; on a small panel they scroll together above the languages.
+  y += text(ui, ui.t("idle.touch"), ImVec2(p.x, y), nw, theme::kPrimary, hf) + ui.m.gap;
   y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), nw, theme::kText, hf) + ui.m.gap;
   auto news = ui.s.news(20);
   if (news.empty()) y += text(ui, ui.t("news.none"), ImVec2(p.x, y), nw, theme::kMuted, ui.fonts.body);

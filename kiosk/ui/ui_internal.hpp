@@ -76,6 +76,7 @@ struct ScrollRegion {
   float limit = 0;      // largest offset (from the last frame's extent)
   float extent = 0;     // bottom of what was drawn, in unscrolled coordinates
   int index = -1;       // its entry in the registry
+  float keep_y0 = 0, keep_y1 = -1;  // unscrolled span to bring into view (the field being typed in)
   bool side_buttons = false;  // buttons in a column at the region's end side (else in the bottom bar)
 };
 
@@ -168,6 +169,9 @@ float scroll_side_width(const Ui& ui, float view_h);
 // A scroll region of its own (the screen's content is one already): begin at min..max, draw at y - offset.
 void begin_scroll(Ui& ui, ScrollRegion& r, const char* id, ImVec2 min, ImVec2 max, bool side_buttons);
 void end_scroll(Ui& ui, ScrollRegion& r);
+// Keeps y0..y1 (window px, as drawn this frame) in view of the current scroll region from the next frame:
+// the field being typed in stays visible when the keyboard takes the lower part of the screen.
+void keep_in_view(Ui& ui, float y0, float y1);
 // Draws in the fixed part of the screen (bottom bar, overlays) while inside a scroll region.
 struct Fixed {
   explicit Fixed(Ui& ui);

@@ -142,7 +142,7 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   std::uint32_t bg = theme::kTile, fg = theme::kText, border = theme::kPrimary;
   switch (style) {
     case Style::primary: bg = theme::kPrimary; fg = theme::kOnPrimary; break;
-    case Style::selected: bg = theme::kPrimary; fg = theme::kOnPrimary; break;
+    case Style::selected: bg = theme::kPrimary; fg = theme::kOnPrimary; border = theme::kOnPrimary; break;
     case Style::secondary: break;
     case Style::quiet: bg = theme::kBackground; border = theme::kFieldBorder; break;
   }
@@ -150,7 +150,9 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float r = ui.m.gap * 0.7f;
   dl->AddRectFilled(pos, max, theme::col(bg, enabled ? 255 : 110), r);
-  dl->AddRect(pos, max, theme::col(border, enabled ? 255 : 110), r, 0, 2.0f);
+  dl->AddRect(pos, max, theme::col(border, enabled ? 255 : 110), r, 0, style == Style::selected ? 3.0f : 2.0f);
+  if (style == Style::selected)  // the primary outline outside the white one: visible on a page and on the bar
+    dl->AddRect(ImVec2(pos.x - 2, pos.y - 2), ImVec2(max.x + 2, max.y + 2), theme::col(theme::kPrimary), r + 2, 0, 2.0f);
   ImFont* font = ui.fonts.body;
   float pad = ui.m.gap * 1.4f;
   float wrap = size.x - 2 * pad;
@@ -238,6 +240,7 @@ float text_field(Ui& ui, const char* id, std::string_view label, std::string* va
     ImGui::PopStyleVar();
   }
   ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  if (ImGui::IsItemActive()) keep_in_view(ui, mn.y, std::min(mx.y, mn.y + ui.fonts.body->FontSize * 3));
   if (ImGui::IsItemEdited() && error_field) {
     ui.s.clear_error(error_field);
     if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone") ui.s.clear_error("consent");

@@ -161,6 +161,15 @@ struct Checker {
           problems.push_back(where + ": target " + name(a) + " overlaps " + name(b));
       }
     for (const auto& m : h.ui->missing_glyphs(labels)) problems.push_back(where + ": glyph " + m + " missing");
+    // EN 301 549 5.1.4 in large text: capital H >= 0.7 degrees at the viewing distance.
+    if (mode == Mode::large) {
+      double need = core::mm_to_px(core::min_cap_height_mm(h.config.ui.viewing_distance_mm), panel.ppi);
+      if (h.ui->body_cap_height_px() + 1e-6 < need) {
+        std::ostringstream s;
+        s << where << ": capital H " << h.ui->body_cap_height_px() << " px, needs " << need << " px";
+        problems.push_back(s.str());
+      }
+    }
   }
 };
 
