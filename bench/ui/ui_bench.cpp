@@ -3,8 +3,12 @@
 //   - wall and CPU time from start to the first frame drawn (the program's own --stats line)
 //   - frames drawn and CPU time over 10 s on the idle screen
 //   - frame time while typing on the on-screen keyboard (xdotool taps)
-//   - RSS and PSS (/proc/PID/smaps_rollup) after a full session (a report, submitted, receipt shown)
+//   - RSS and PSS (/proc/PID/smaps_rollup) after a full session (a report, submitted, receipt shown), and
+//     again after the citizen switched on large text there (the atlas rebuilt at the large size)
 // Tap positions come from the same UI laid out headlessly (SDL dummy driver) in this process.
+// In process (SDL dummy driver + software renderer, the headless tests' setup), per panel 800x480@133 and
+// 1920x1080@92: frame time p50/p99 while scrolling a 3,000-character answer in large text (drags and the
+// "more below" button) and while typing 300 characters; the font atlas's size in normal and large text.
 #include <SDL.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,18 +16,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/categories.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/session.hpp"
-#include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "xvfb_support.hpp"
@@ -39,35 +46,92 @@ struct Tap {
   std::string id;
 };
 
-// The taps of a full report session, computed on a headless copy of the UI.
-std::vector<Tap> plan_session(const std::string& typed) {
-  setenv("SDL_VIDEODRIVER", "dummy", 1);
-  SDL_Init(SDL_INIT_VIDEO);
-  SDL_Window* w = SDL_CreateWindow("plan", 0, 0, 1280, 800, 0);
-  SDL_Renderer* r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+// The real UI in this process: SDL's dummy video driver and the software renderer, a fake clock.
+struct Headless {
+  Headless(int width, int height, double ppi) : w(width), h(height) {
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    SDL_Init(SDL_INIT_VIDEO);
+    window = SDL_CreateWindow("bench", 0, 0, w, h, 0);
+    renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    cfg.ui.panel_dpi = ppi;
+    fs::create_directories(tmp);
+    auto opts = kiosk::outbox_options(cfg);
+    opts->path = tmp / "o.sqlite";
+    opts->clock = &clock;
+    auto ob = kiosk::Outbox::open(*opts);
+    if (!ob) {
+      std::fprintf(stderr, "ui_bench: %s\n", ob.error().message.c_str());
+      std::exit(1);
+    }
+    outbox = std::make_unique<kiosk::Outbox>(std::move(*ob));
+    kiosk::core::seed_news(*outbox, cfg);
+    tree = std::move(*kiosk::CategoryTree::load_default());
+    cats = std::move(*kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), cfg.kiosk.languages));
+    session.emplace(cfg, tree, &*outbox, clock);
+    ui.emplace(renderer, *session, cats, clock, kiosk::ui::UiOptions{w, h});
+    std::string err;
+    if (!ui->init(&err)) {
+      std::fprintf(stderr, "ui_bench: %s\n", err.c_str());
+      std::exit(1);
+    }
+    settle();
+  }
+  ~Headless() {
+    ui.reset();
+    session.reset();
+    outbox.reset();
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    fs::remove_all(tmp);
+    unsetenv("SDL_VIDEODRIVER");
+  }
+  void settle() {
+    for (int i = 0; i < 40; ++i) {
+      clock.advance(16);
+      ui->frame();
+      if (!ui->wants_frame()) break;
+    }
+  }
+  // One frame (ui + present): its CPU time in ms (this thread; the machine may be shared, so wall time
+  // would measure the neighbours too). Wall time goes to `wall`.
+  double timed_frame() {
+    clock.advance(16);
+    auto cpu = [] {
+      timespec ts{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+      return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+    };
+    double c0 = cpu();
+    auto t0 = std::chrono::steady_clock::now();
+    ui->frame();
+    SDL_RenderPresent(renderer);
+    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    return cpu() - c0;
+  }
+  std::vector<double> wall;
+
+  int w, h;
+  SDL_Window* window = nullptr;
+  SDL_Renderer* renderer = nullptr;
   kiosk::Config cfg = kiosk::demo_config();
-  kiosk::FakeClock clock;
-  fs::path tmp = fs::temp_directory_path() / ("ui_bench_plan_" + std::to_string(getpid()));
-  fs::create_directories(tmp);
-  auto opts = kiosk::outbox_options(cfg);
-  opts->path = tmp / "o.sqlite";
-  auto outbox = kiosk::Outbox::open(*opts);
-  auto tree = kiosk::CategoryTree::load_default();
-  auto cats = kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), cfg.kiosk.languages);
+  kiosk::FakeClock clock{1767258000000};
+  fs::path tmp = fs::temp_directory_path() / ("ui_bench_" + std::to_string(getpid()) + "_headless");
+  std::unique_ptr<kiosk::Outbox> outbox;
+  kiosk::CategoryTree tree;
+  kiosk::core::Catalogs cats;
+  std::optional<kiosk::core::Session> session;
+  std::optional<kiosk::ui::KioskUi> ui;
+};
+
+// The taps of a full report session, computed on a headless copy of the UI; at the end the citizen
+// switches on large text on the receipt.
+std::vector<Tap> plan_session(const std::string& typed) {
   std::vector<Tap> taps;
   {
-    kiosk::core::Session s(cfg, *tree, &*outbox, clock);
-    kiosk::ui::KioskUi ui(r, s, *cats, clock, {1280, 800});
-    std::string err;
-    ui.init(&err);
-    auto settle = [&] {
-      for (int i = 0; i < 40; ++i) {
-        clock.advance(16);
-        ui.frame();
-        if (!ui.wants_frame()) break;
-      }
-    };
-    settle();
+    Headless hl(1280, 800, kiosk::demo_config().ui.panel_dpi);
+    kiosk::ui::KioskUi& ui = *hl.ui;
+    auto settle = [&] { hl.settle(); };
     auto tap = [&](const std::string& id) {
       const kiosk::ui::Target* t = ui.find_target(id);
       if (!t) {
@@ -83,14 +147,92 @@ std::vector<Tap> plan_session(const std::string& typed) {
     settle();
     for (const char* id : {"choose.report", "tile.afval", "tile.grofvuil", "loc.place.2", "app.next", "text"}) tap(id);
     for (char c : typed) tap(std::string("key.") + c);
-    for (const char* id : {"key.hide", "app.next", "app.next", "review.send"}) tap(id);
+    for (const char* id : {"key.hide", "app.next", "app.next", "review.send", "mode.large_text"}) tap(id);
   }
-  SDL_DestroyRenderer(r);
-  SDL_DestroyWindow(w);
-  SDL_Quit();
-  fs::remove_all(tmp);
-  unsetenv("SDL_VIDEODRIVER");
   return taps;
+}
+
+struct Percentiles {
+  double p50 = 0, p99 = 0, max = 0;
+  std::size_t n = 0;
+};
+Percentiles percentiles(std::vector<double> v) {
+  Percentiles p;
+  if (v.empty()) return p;
+  std::sort(v.begin(), v.end());
+  p.n = v.size();
+  p.p50 = v[v.size() / 2];
+  p.p99 = v[std::min(v.size() - 1, std::size_t(double(v.size()) * 0.99))];
+  p.max = v.back();
+  return p;
+}
+
+// Frame times in process at one panel size: scrolling a 3,000-character answer in large text, typing.
+void run_frames(int width, int height, double ppi) {
+  Headless hl(width, height, ppi);
+  kiosk::core::Session& s = *hl.session;
+  kiosk::ui::KioskUi& ui = *hl.ui;
+  auto [aw, ah] = ui.font_atlas_size();
+  // An answered submission to look up.
+  s.start();
+  s.choose(kiosk::core::Flow::poll);
+  s.pick_poll_answer(hl.cfg.polls[0].answers[0].id);
+  s.submit();
+  std::string ref = s.receipt()->reference;
+  std::string answer;
+  while (answer.size() < 3000)
+    answer += "De gemeente heeft uw vraag over het ophalen van grofvuil ontvangen en doorgestuurd naar de afdeling "
+              "Afval en Reiniging, die binnen vijf werkdagen contact met u opneemt. ";
+  answer.resize(3000);
+  if (!hl.outbox->add_answer(hl.outbox->find(ref)->row_id, kiosk::Answer{"openklant", hl.clock.now_ms(), answer, "a1"}))
+    std::fprintf(stderr, "ui_bench: storing the answer failed\n");
+  s.finish();
+  hl.settle();
+  s.start();
+  s.set_large_text(true);
+  s.choose(kiosk::core::Flow::lookup);
+  s.lookup_code() = ref;
+  s.look_up();
+  hl.settle();
+  auto [lw, lh] = ui.font_atlas_size();
+  const kiosk::core::Widget* page = ui.registry().find("##page");
+  float top = page ? page->y0 + 10 : 100, bottom = page ? page->y1 - 10 : float(height) - 100;
+  std::vector<double> scroll;
+  for (int round = 0; round < 6; ++round) {
+    // Drag up (content moves up) then down, 30 moves each: one frame per finger sample.
+    for (int dir = 0; dir < 2; ++dir) {
+      float y0 = dir == 0 ? bottom : top, y1 = dir == 0 ? top : bottom;
+      ui.drag(float(width) / 2, y0, y1, 30);
+      while (ui.wants_frame()) scroll.push_back(hl.timed_frame());
+    }
+    // The "more below" button.
+    if (const auto* t = ui.find_target("scroll.down")) {
+      ui.tap((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+      while (ui.wants_frame()) scroll.push_back(hl.timed_frame());
+    }
+  }
+  s.wipe();
+  hl.settle();
+  // Typing: the question's text field, 300 characters, one per frame.
+  s.start();
+  s.choose(kiosk::core::Flow::question);
+  s.pick_topic(hl.tree.question_topics[0].slug);
+  hl.settle();
+  if (const auto* t = ui.find_target("text")) ui.tap((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+  hl.settle();
+  std::vector<double> typing;
+  const std::string text = "Wanneer wordt het grofvuil in de Kerkstraat opgehaald? ";
+  for (int i = 0; i < 300; ++i) {
+    ui.type_text(std::string(1, text[std::size_t(i) % text.size()]));
+    typing.push_back(hl.timed_frame());
+    while (ui.wants_frame()) hl.timed_frame();
+  }
+  auto ps = percentiles(scroll), pt = percentiles(typing), pw = percentiles(hl.wall);
+  std::printf("in process %4dx%-4d @%3.0f ppi, software renderer, CPU ms per frame | scrolling a 3,000-char answer (large text): p50 %5.2f ms, "
+              "p99 %5.2f ms, max %5.2f ms (%zu frames) | typing: p50 %5.2f ms, p99 %5.2f ms, max %5.2f ms (%zu frames) | "
+              "font atlas %dx%d (%.1f MiB RGBA), large text %dx%d (%.1f MiB) | wall, all frames: p50 %5.2f ms, p99 %5.2f ms\n",
+              width, height, ppi, ps.p50, ps.p99, ps.max, ps.n, pt.p50, pt.p99, pt.max, pt.n, aw, ah,
+              double(aw) * ah * 4 / 1048576.0, lw, lh, double(lw) * lh * 4 / 1048576.0, pw.p50, pw.p99);
 }
 
 // Child processes and their logs: the same helpers as the Xvfb tests.
@@ -190,14 +332,19 @@ int run_mode(const std::string& mode, const std::vector<Tap>& taps, std::size_t 
   stats_now(k, log);  // reset the frame-time window
   for (std::size_t i = typing_from; i < typing_to; ++i) click(taps[i]);
   auto typing = stats_now(k, log);
-  for (std::size_t i = typing_to; i < taps.size(); ++i) click(taps[i]);
+  for (std::size_t i = typing_to; i + 1 < taps.size(); ++i) click(taps[i]);
   std::this_thread::sleep_for(500ms);
   long rss = smaps_kb(k, "Rss"), pss = smaps_kb(k, "Pss");
+  click(taps.back());  // large text on the receipt
+  std::this_thread::sleep_for(800ms);
+  long rss_large = smaps_kb(k, "Rss"), pss_large = smaps_kb(k, "Pss");
   bool stored = slurp(log).find("kiosk-stats") != std::string::npos;
   std::printf("%-9s first frame: %6.1f ms wall, %6.1f ms CPU | idle 10 s: %3.0f frames, %5.2f %% of one core | "
-              "typing: %5.2f ms/frame avg, %5.2f ms max (%0.f frames) | after a full session: RSS %5.1f MiB, PSS %5.1f MiB\n",
+              "typing: %5.2f ms/frame avg, %5.2f ms max (%0.f frames) | after a full session: RSS %5.1f MiB, PSS %5.1f MiB; "
+              "with large text: RSS %5.1f MiB, PSS %5.1f MiB\n",
               mode.c_str(), first["wall_ms"], first["cpu_ms"], idle_frames, idle_cpu_pct, typing["frame_ms_avg"],
-              typing["frame_ms_max"], typing["frames"] - 0, double(rss) / 1024.0, double(pss) / 1024.0);
+              typing["frame_ms_max"], typing["frames"] - 0, double(rss) / 1024.0, double(pss) / 1024.0,
+              double(rss_large) / 1024.0, double(pss_large) / 1024.0);
   (void)stored;
   stop(k);
   stop(xvfb);
@@ -213,6 +360,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string only = argc > 1 ? argv[1] : "";
+  if (only.empty() || only == "frames") {
+    run_frames(800, 480, 133);
+    run_frames(1920, 1080, 92);
+    if (only == "frames") return 0;
+  }
   const std::string typed = "grofvuil";
   auto taps = plan_session(typed);
   std::size_t from = 0;

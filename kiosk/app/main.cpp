@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -33,7 +34,18 @@
 namespace {
 
 volatile std::sig_atomic_t g_report = 0;
-void on_usr1(int) { g_report = 1; }
+// SIGUSR1 (--stats) must also wake the loop from SDL_WaitEventTimeout: the handler only writes a byte to a
+// pipe (async-signal-safe), a watcher thread reads it and pushes an SDL event (SDL_PushEvent is
+// thread-safe, but not async-signal-safe). The event's code tells the loop not to draw for it.
+int g_report_pipe[2] = {-1, -1};
+constexpr Sint32 kStatsWake = 0x5354;
+void on_usr1(int) {
+  g_report = 1;
+  if (g_report_pipe[1] >= 0) {
+    char c = 1;
+    [[maybe_unused]] auto n = write(g_report_pipe[1], &c, 1);
+  }
+}
 
 double cpu_ms() {
   rusage ru{};
@@ -162,7 +174,19 @@ int main(int argc, char** argv) {
   std::string kioskctl = KIOSKCTL_PATH;
   if (kioskctl.empty() || !std::filesystem::exists(kioskctl)) kioskctl = "kioskctl";
   ui.set_kioskctl({kioskctl});
-  if (stats) std::signal(SIGUSR1, on_usr1);
+  if (stats) {
+    if (pipe(g_report_pipe) == 0)
+      std::thread([fd = g_report_pipe[0]] {
+        char c;
+        while (read(fd, &c, 1) > 0) {
+          SDL_Event e{};
+          e.type = SDL_USEREVENT;
+          e.user.code = kStatsWake;
+          SDL_PushEvent(&e);
+        }
+      }).detach();
+    std::signal(SIGUSR1, on_usr1);
+  }
 
   kiosk::app::ServiceNotify notify;
   bool running = true, first = true;
@@ -179,7 +203,7 @@ int main(int argc, char** argv) {
       if (SDL_WaitEventTimeout(&e, timeout)) {
         if (e.type == SDL_QUIT) break;
         ui.handle_event(e);
-        if (e.type == SDL_USEREVENT) ui.request_frames(2);
+        if (e.type == SDL_USEREVENT && e.user.code != kStatsWake) ui.request_frames(2);
       } else if (timeout == ui_timeout) {
         ui.request_frames(1);  // a timed change (countdown second, clock minute)
       }  // else: woken only for the watchdog ping at the top of the loop, nothing to draw
@@ -187,7 +211,7 @@ int main(int argc, char** argv) {
     while (SDL_PollEvent(&e)) {
       if (e.type == SDL_QUIT) running = false;
       ui.handle_event(e);
-      if (e.type == SDL_USEREVENT) ui.request_frames(2);
+      if (e.type == SDL_USEREVENT && e.user.code != kStatsWake) ui.request_frames(2);
     }
     if (!running) break;
     if (g_report) {

@@ -400,6 +400,7 @@ void Session::wipe() {
   m_language = m_config->kiosk.default_language;
   m_assisted = false;
   m_large_text = false;
+  m_high_contrast = false;
   m_report = ReportForm{};
   m_question = QuestionForm{};
   m_poll = PollForm{};

@@ -50,6 +50,7 @@ void no_clipboard_set(void*, const char*) {}
 struct Sample {
   float x = -FLT_MAX, y = -FLT_MAX;
   bool down = false;
+  bool moved = false;  // a move while down (drag), not a press
 };
 
 }  // namespace
@@ -66,6 +67,7 @@ struct KioskUi::Impl {
   Fonts fonts;
   Metrics metrics;
   float built_scale = 0;
+  bool styled_high_contrast = false;
   ImGuiContext* ctx = nullptr;
   std::uint64_t generation = ~std::uint64_t{0};
   std::uint64_t contexts = 0;
@@ -77,7 +79,8 @@ struct KioskUi::Impl {
   Sample pointer;
   bool finger_on_keyboard = false;
   Keyboard keyboard;
-  std::vector<Target> targets;
+  core::WidgetRegistry registry;  // everything drawn in the last frame
+  std::vector<Target> targets;    // its interactive, touchable entries
 
   // Per-session UI state (wiped with the context).
   std::string pin, notice, tech_job_label;
@@ -89,10 +92,12 @@ struct KioskUi::Impl {
   std::vector<std::string> kioskctl;
   std::function<void()> wake;
 
+  bool pointer_down() const { return queue.empty() ? pointer.down : queue.back().down; }
+
   Impl(SDL_Renderer* r, core::Session& s, const core::Catalogs& c, const Clock& cl, UiOptions o)
       : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r) {}
 
-  double dpi() const { return session.config().ui.panel_dpi; }
+  double dpi() const { return session.config().ui.ppi(); }
 
   std::vector<std::string> display_texts() const {
     std::vector<std::string> out;
@@ -138,15 +143,19 @@ struct KioskUi::Impl {
     ranges.clear();
     ImFontGlyphRangesBuilder b;
     static const ImWchar kBase[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491,
-                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
+                                    0xFFFD, 0xFFFD, 0};  // ▲ ▼: the scroll buttons
     b.AddRanges(kBase);
     for (const auto& t : display_texts()) b.AddText(t.c_str());
     b.BuildRanges(&ranges);
-    // EN 301 549 §5.1.4: cap height >= 2 D tan(0.35°) at the configured viewing distance. ImGui sizes a
-    // font by ascent - descent (1.164 em for DejaVu Sans), whose cap height is 0.729 em: about 0.626 of
+    // EN 301 549 §5.1.4: in large text the cap height is >= 2 D tan(0.35°) at the configured viewing
+    // distance; normal text is large_text_scale times smaller (scale is 1 or large_text_scale). ImGui sizes
+    // a font by ascent - descent (1.164 em for DejaVu Sans), whose cap height is 0.729 em: about 0.626 of
     // the pixel size. Measured after the build and corrected if the rasterised 'H' is short.
     const auto& ui = session.config().ui;
-    double cap_px = core::mm_to_px(core::min_cap_height_mm(ui.viewing_distance_mm), ui.panel_dpi);
+    const float requested = scale;
+    scale /= float(ui.large_text_scale);
+    double cap_px = core::mm_to_px(core::min_cap_height_mm(ui.viewing_distance_mm), dpi());
     float body_px = std::ceil(float(cap_px / 0.62) * scale);
     for (int attempt = 0; attempt < 3; ++attempt) {
       if (!build_atlas(regular, bold, mono, body_px, error)) return false;
@@ -158,14 +167,18 @@ struct KioskUi::Impl {
       if (error) *error = std::string("uploading the font texture failed: ") + SDL_GetError();
       return false;
     }
-    built_scale = scale;
-    // Sizes follow the fonts: targets at least 11.6 mm, buttons about two lines of text.
-    float target = float(std::ceil(core::mm_to_px(core::kMinTargetMm, ui.panel_dpi)));
+    built_scale = requested;
+    // Sizes in millimetres at the panel's density, growing with the text: targets at least 11.6 mm,
+    // buttons about two lines of text; large text reflows grids into one column.
+    auto mm = [&](double v) { return float(std::ceil(core::mm_to_px(v, dpi()))); };
+    float target = mm(core::kMinTargetMm);
     metrics.target = target;
-    metrics.gap = std::max(8.f, std::round(body_px * 0.3f));
-    metrics.pad = std::round(body_px * 0.6f);
-    metrics.button_h = std::max(target, std::round(body_px * 2.0f));
-    metrics.bar_h = std::max(target + 2 * metrics.gap, std::round(body_px * 2.4f));
+    metrics.gap = std::max(mm(1.5), std::round(body_px * 0.3f));
+    metrics.pad = std::max(mm(3.0), std::round(body_px * 0.6f));
+    metrics.button_h = std::max(target, std::round(body_px * 1.9f));
+    metrics.bar_h = target + 2 * metrics.gap;
+    metrics.drag = mm(2.5);
+    metrics.one_column = requested > 1.0f;
     return true;
   }
 
@@ -200,19 +213,15 @@ struct KioskUi::Impl {
     io.ConfigInputTextCursorBlink = false;  // no timed redraws for a blinking cursor
     io.GetClipboardTextFn = no_clipboard_get;
     io.SetClipboardTextFn = no_clipboard_set;
-    io.MouseDragThreshold = 1e9f;  // taps only: no drags
-    io.KeyMap[ImGuiKey_Tab] = SDL_SCANCODE_TAB;
-    io.KeyMap[ImGuiKey_LeftArrow] = SDL_SCANCODE_LEFT;
-    io.KeyMap[ImGuiKey_RightArrow] = SDL_SCANCODE_RIGHT;
-    io.KeyMap[ImGuiKey_UpArrow] = SDL_SCANCODE_UP;
-    io.KeyMap[ImGuiKey_DownArrow] = SDL_SCANCODE_DOWN;
-    io.KeyMap[ImGuiKey_Home] = SDL_SCANCODE_HOME;
-    io.KeyMap[ImGuiKey_End] = SDL_SCANCODE_END;
-    io.KeyMap[ImGuiKey_Delete] = SDL_SCANCODE_DELETE;
-    io.KeyMap[ImGuiKey_Backspace] = SDL_SCANCODE_BACKSPACE;
-    io.KeyMap[ImGuiKey_Enter] = SDL_SCANCODE_RETURN;
-    io.KeyMap[ImGuiKey_Escape] = SDL_SCANCODE_ESCAPE;
-    io.KeyMap[ImGuiKey_KeyPadEnter] = SDL_SCANCODE_KP_ENTER;
+    io.MouseDragThreshold = 1e9f;  // no ImGui drags: the scroll regions handle a moving finger
+    static constexpr std::pair<ImGuiKey, int> kKeys[] = {
+        {ImGuiKey_Tab, SDL_SCANCODE_TAB},           {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
+        {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT},  {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
+        {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},    {ImGuiKey_Home, SDL_SCANCODE_HOME},
+        {ImGuiKey_End, SDL_SCANCODE_END},           {ImGuiKey_Delete, SDL_SCANCODE_DELETE},
+        {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE}, {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
+        {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},     {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER}};
+    for (auto [key, scancode] : kKeys) io.KeyMap[key] = scancode;
     theme::apply(ImGui::GetStyle(), 1.0f);
     io.FontDefault = fonts.body;
     keyboard.reset();
@@ -303,6 +312,19 @@ void KioskUi::release(float x, float y) {
   m->queue.push_back(Sample{});  // pointer off-screen: no hover left behind
   request_frames();
 }
+void KioskUi::move(float x, float y) {
+  // Moves while down only; a run of moves collapses into the latest (scrolling follows the finger).
+  if (!m->queue.empty() && m->queue.back().down && m->queue.back().moved) m->queue.pop_back();
+  m->queue.push_back(Sample{x, y, true, true});
+  request_frames();
+}
+void KioskUi::drag(float x, float y0, float y1, int steps) {
+  press(x, y0);
+  for (int i = 1; i <= steps; ++i) {
+    m->queue.push_back(Sample{x, y0 + (y1 - y0) * float(i) / float(steps), true, true});
+  }
+  release(x, y1);
+}
 void KioskUi::tap(float x, float y) {
   press(x, y);
   release(x, y);
@@ -326,7 +348,13 @@ bool KioskUi::handle_event(const SDL_Event& e) {
       release(e.tfinger.x * W, e.tfinger.y * H);
       return true;
     case SDL_FINGERMOTION:
-      return false;  // taps only
+      if (!m->pointer_down()) return false;
+      move(e.tfinger.x * W, e.tfinger.y * H);
+      return true;
+    case SDL_MOUSEMOTION:
+      if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK)) return false;
+      move(float(e.motion.x), float(e.motion.y));
+      return true;
     case SDL_MOUSEBUTTONDOWN:
       if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return false;
       press(float(e.button.x), float(e.button.y));
@@ -380,6 +408,11 @@ void KioskUi::frame() {
     d.frames_left = std::max(d.frames_left, 3);
   }
   float want_scale = d.session.large_text() ? float(d.session.config().ui.large_text_scale) : 1.0f;
+  theme::set_high_contrast(d.session.high_contrast());
+  if (theme::high_contrast() != d.styled_high_contrast) {
+    d.styled_high_contrast = theme::high_contrast();
+    theme::apply(ImGui::GetStyle(), 1.0f);
+  }
   if (want_scale != d.built_scale) {
     // Large text: the atlas is rebuilt at the larger size (1.86 bakes sizes into the atlas).
     d.build_fonts(want_scale, nullptr);
@@ -402,10 +435,11 @@ void KioskUi::frame() {
     d.keyboard.hide_requested = false;
     ImGui::ClearActiveID();
   }
-  d.targets.clear();
-  Ui ui{d.session, d.catalogs, d.fonts, d.metrics, d.targets, d.keyboard, io.DisplaySize,
+  d.registry.clear();
+  Ui ui{d.session, d.catalogs, d.fonts, d.metrics, d.registry, d.keyboard, io.DisplaySize,
         d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f, false, d.pin, d.notice, d.print_state, d.print_job,
         d.tech_job, d.tech_job_label, d.kioskctl, d.wake, d.help_open, now};
+  ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
   using core::Screen;
   switch (d.session.screen()) {
     case Screen::idle: draw_idle(ui); break;
@@ -444,8 +478,19 @@ void KioskUi::frame() {
   }
   d.keyboard.draw(ui);
   ImGui::Render();
+  d.targets.clear();
+  // What a finger can touch: the part of each control inside its scroll region (a partly scrolled-out
+  // control keeps visible == false and its visible part).
+  for (const auto& w : d.registry.items()) {
+    if (!core::interactive(w.role)) continue;
+    Target t = w;
+    t.y0 = std::max(t.y0, t.clip_y0);
+    t.y1 = std::min(t.y1, t.clip_y1);
+    if (t.y1 - t.y0 > 0.5f) d.targets.push_back(std::move(t));
+  }
 
-  SDL_SetRenderDrawColor(d.sdl, 255, 255, 255, 255);
+  std::uint32_t bg = theme::active(theme::kBackground);
+  SDL_SetRenderDrawColor(d.sdl, Uint8(bg >> 16), Uint8(bg >> 8), Uint8(bg), 255);
   SDL_RenderClear(d.sdl);
   d.renderer.render(ImGui::GetDrawData());
   ++d.frames;
@@ -461,6 +506,7 @@ void KioskUi::frame() {
 }
 
 const std::vector<Target>& KioskUi::targets() const { return m->targets; }
+const core::WidgetRegistry& KioskUi::registry() const { return m->registry; }
 const Target* KioskUi::find_target(const std::string& id) const {
   for (const auto& t : m->targets)
     if (t.id == id) return &t;
@@ -471,6 +517,14 @@ std::uint64_t KioskUi::frames_drawn() const { return m->frames; }
 std::uint64_t KioskUi::contexts_created() const { return m->contexts; }
 std::vector<ColorPair> KioskUi::color_pairs() const { return theme::pairs(); }
 double KioskUi::panel_dpi() const { return m->dpi(); }
+float KioskUi::cap_height_px(bool heading) const {
+  const ImFontGlyph* g = (heading ? m->fonts.heading : m->fonts.body)->FindGlyphNoFallback('H');
+  return g ? g->Y1 - g->Y0 : 0.f;
+}
+std::size_t KioskUi::font_atlas_bytes() const {
+  return std::size_t(m->atlas.TexWidth) * std::size_t(m->atlas.TexHeight) * 4;
+}
+std::pair<int, int> KioskUi::font_atlas_size() const { return {m->atlas.TexWidth, m->atlas.TexHeight}; }
 float KioskUi::min_target_px() const { return m->metrics.target; }
 std::vector<std::string> KioskUi::all_display_texts() const { return m->display_texts(); }
 

@@ -5,7 +5,7 @@
 namespace kiosk::ui {
 
 static void begin_overlay(Ui& ui, const char* name, ImVec2 size) {
-  ui.targets.clear();
+  ui.registry.clear();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ui.display);
   ImGui::Begin(name, nullptr,

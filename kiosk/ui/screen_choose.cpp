@@ -15,9 +15,10 @@ void draw_choose(Ui& ui) {
                         {core::Flow::poll, "choose.poll", "choose.poll"},
                         {core::Flow::news, "choose.news", "choose.news"},
                         {core::Flow::lookup, "choose.lookup", "choose.lookup"}};
-  int n = 0;
-  for (const auto& it : items) n += ui.s.offers(it.flow) ? 1 : 0;
-  Grid g = make_grid(ui, p, n, 1, ui.display.y - ui.m.pad);
+  std::vector<std::string_view> labels;
+  for (const auto& it : items)
+    if (ui.s.offers(it.flow)) labels.push_back(ui.t(it.key));
+  Grid g = make_grid(ui, p, labels, 1, content_bottom(ui));
   int i = 0;
   for (const auto& it : items) {
     if (!ui.s.offers(it.flow)) continue;

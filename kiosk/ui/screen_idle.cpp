@@ -1,5 +1,6 @@
-// Idle screen: municipality, time, latest news, language buttons. A touch anywhere else starts a
-// session; the top-left corner (three taps) opens the technician's PIN screen.
+// Idle screen: municipality, time, the reading-mode switches, latest news (scrolls when it does not fit),
+// language buttons. A touch anywhere else starts a session; the top-left corner (three taps) opens the
+// technician's PIN screen.
 #include <ctime>
 
 #include <fmt/format.h>
@@ -19,16 +20,24 @@ void draw_idle(Ui& ui) {
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, band), theme::col(theme::kBar));
   ImFont* hf = ui.fonts.heading;
   const std::string& muni = ui.s.config().kiosk.municipality;
-  dl->AddText(hf, hf->FontSize, ImVec2(ui.m.pad, (band - hf->FontSize) * 0.5f), theme::col(theme::kOnPrimary),
-              muni.c_str());
-  // Local time (the kiosk's TZ is the system's on the appliance).
+  // Local time (the kiosk's TZ is the system's on the appliance), then the mode switches, at the end side.
   std::time_t now = static_cast<std::time_t>(ui.now_ms / 1000);
   std::tm tm{};
   localtime_r(&now, &tm);
   std::string clock = fmt::format("{:02}:{:02}", tm.tm_hour, tm.tm_min);
   float cw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, clock.c_str()).x;
-  dl->AddText(hf, hf->FontSize, ImVec2(W - ui.m.pad - cw, (band - hf->FontSize) * 0.5f), theme::col(theme::kOnPrimary),
-              clock.c_str());
+  const float sh = std::max(ui.m.target, band - 2 * ui.m.gap);
+  float right = mode_switches(ui, W - ui.m.pad, (band - sh) * 0.5f, sh);
+  bool show_clock = right - cw - ui.m.gap > ui.m.target + ui.m.pad;
+  if (show_clock) {
+    right -= cw + ui.m.gap;
+    text(ui, clock, ImVec2(right, (band - hf->FontSize) * 0.5f), cw + 1, theme::kOnPrimary, hf);
+  }
+  // The municipality's name where it fits (the corner's target stays clear of it).
+  float mx = ui.m.target + ui.m.gap;
+  float mw = right - ui.m.gap - mx;
+  if (mw > ui.m.target && text_height(hf, muni, mw) <= band)
+    text(ui, muni, ImVec2(mx, (band - text_height(hf, muni, mw)) * 0.5f), mw, theme::kOnPrimary, hf);
 
   // The hidden technician corner: top-left, three taps within 3 s.
   {
@@ -37,33 +46,43 @@ void draw_idle(Ui& ui) {
     register_target(ui, "tech.corner", "", ImVec2(0, 0), ImVec2(ui.m.target, ui.m.target));
   }
 
-  float y = band + ui.m.pad;
-  // Call to action.
-  const std::string& touch = ui.t("idle.touch");
-  float tw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, touch.c_str()).x;
-  dl->AddText(hf, hf->FontSize, ImVec2((W - tw) * 0.5f, y), theme::col(theme::kPrimary), touch.c_str());
-  y += hf->FontSize + ui.m.pad;
+  float y = band + ui.m.gap;
+
+  // Languages at the bottom, each in its own name (rows of three, of two on a narrow screen); the news
+  // between scrolls when it does not fit.
+  const auto& langs = ui.s.config().kiosk.languages;
+  std::vector<std::string_view> names;
+  for (const auto& l : langs) names.push_back(ui.catalogs.get(l).get("language.name_visual"));
+  int cols = W < ui.m.target * 12 ? 2 : 3;
+  Grid g = make_grid(ui, ImVec2(p.x, 0), names, cols, H, false);
+  int rows = (int(langs.size()) + g.cols - 1) / g.cols;
+  std::string label = ui.notice.empty() ? ui.t("idle.choose_language") : ui.notice;
+  float label_h = text_height(ui.fonts.body, label, W - 2 * p.x);
+  const float lang_top = H - ui.m.pad - float(rows) * g.h - float(rows - 1) * g.gap - label_h - ui.m.gap;
 
   // News.
-  const float lang_h = ui.m.button_h;
-  const float lang_top = H - ui.m.pad - lang_h * 2 - ui.m.gap * 1.5f - ui.fonts.body->FontSize - ui.m.gap;
-  y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), W - 2 * p.x, theme::kText, hf) + ui.m.gap;
-  auto news = ui.s.news(3);
-  if (news.empty()) y += text(ui, ui.t("news.none"), ImVec2(p.x, y), W - 2 * p.x, theme::kMuted, ui.fonts.body);
+  ScrollRegion news_region;
+  const float side = scroll_side_width(ui, lang_top - ui.m.gap - y);
+  begin_scroll(ui, news_region, "##news", ImVec2(0, y), ImVec2(W - ui.m.pad, lang_top - ui.m.gap), true);
+  y -= news_region.offset;
+  const float nw = W - 2 * p.x - side - ui.m.gap;  // the indicator sits in the gap
+  // Call to action, then the news; on a small panel they scroll together above the languages.
+  y += text(ui, ui.t("idle.touch"), ImVec2(p.x, y), nw, theme::kPrimary, hf) + ui.m.gap;
+  y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), nw, theme::kText, hf) + ui.m.gap;
+  auto news = ui.s.news(20);
+  if (news.empty()) y += text(ui, ui.t("news.none"), ImVec2(p.x, y), nw, theme::kMuted, ui.fonts.body);
   for (const auto& n : news) {
-    float h = text_height(ui.fonts.body, n.text, W - 2 * p.x - ui.m.pad);
-    if (y + h > lang_top - ui.m.gap) break;
-    dl->AddRectFilled(ImVec2(p.x, y + 4), ImVec2(p.x + 8, y + h - 4), theme::col(theme::kPrimary));
-    y += text(ui, n.text, ImVec2(p.x + ui.m.pad, y), W - 2 * p.x - ui.m.pad, theme::kText, ui.fonts.body) + ui.m.gap;
+    float h = text_height(ui.fonts.body, n.text, nw - ui.m.pad);
+    float bx = flip_x(ui, p.x, 8);
+    dl->AddRectFilled(ImVec2(bx, y + 4), ImVec2(bx + 8, y + h - 4), theme::col(theme::kPrimary));
+    y += text(ui, n.text, ImVec2(p.x + ui.m.pad, y), nw - ui.m.pad, theme::kText, ui.fonts.body) + ui.m.gap;
   }
+  end_scroll(ui, news_region);
 
-  // Languages, each in its own name (two rows of three).
   float ly = lang_top;
-  std::string label = ui.notice.empty() ? ui.t("idle.choose_language") : ui.notice;
   text(ui, label, ImVec2(p.x, ly), W - 2 * p.x, ui.notice.empty() ? theme::kText : theme::kError, ui.fonts.body);
-  ly += ui.fonts.body->FontSize + ui.m.gap;
-  const auto& langs = ui.s.config().kiosk.languages;
-  Grid g = make_grid(ui, ImVec2(p.x, ly), int(langs.size()), 3, H - ui.m.pad);
+  ly += label_h + ui.m.gap;
+  g.origin.y = ly;
   for (std::size_t i = 0; i < langs.size(); ++i) {
     const std::string& l = langs[i];
     const std::string& name = ui.catalogs.get(l).get("language.name_visual");
@@ -86,7 +105,7 @@ void draw_idle(Ui& ui) {
   ImGuiStorage* st = ImGui::GetStateStorage();
   ImGuiID bg = ImGui::GetID("##background");
   if (ImGui::IsMouseClicked(0)) st->SetBool(bg, !ImGui::IsAnyItemHovered());
-  bool start = ImGui::IsMouseReleased(0) && st->GetBool(bg) && !ImGui::IsAnyItemHovered();
+  bool start = ImGui::IsMouseReleased(0) && st->GetBool(bg) && !ImGui::IsAnyItemHovered() && !ui.dragging;
   if (ImGui::IsMouseReleased(0)) st->SetBool(bg, false);
   end_screen(ui);
   if (start && !ui.technician_corner) {

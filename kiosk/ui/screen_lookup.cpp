@@ -32,30 +32,39 @@ void draw_lookup(Ui& ui) {
     end_screen(ui);
     return;
   }
-  y += text(ui, ui.t("lookup.hint"), ImVec2(p.x, y), W * 0.5f, theme::kText, ui.fonts.body) + ui.m.gap;
+  // The code field and the keypad side by side where both fit, else the keypad under the field.
+  ImFont* cf = ui.fonts.code;
+  const std::string_view alphabet = refcode::kAlphabet;
+  float code_w = cf->CalcTextSizeA(cf->FontSize, FLT_MAX, 0, "WW-WWWW-WWWW").x + ui.m.gap * 2;
+  float key_w = std::max(ui.m.target, ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, "W").x +
+                                          ui.m.gap * 3.2f);
+  float box_w = std::max(W * 0.45f, code_w);
+  bool side_by_side = box_w + ui.m.pad + 4 * key_w + 3 * ui.m.gap * 1.5f <= W;
+  if (!side_by_side) box_w = W;
+  const float left_w = side_by_side ? box_w : W;
+  y += text(ui, ui.t("lookup.hint"), ImVec2(p.x, y), left_w, theme::kText, ui.fonts.body) + ui.m.gap;
   // The code typed so far, grouped like the receipt (PP-BBBB-BBBC).
   std::string shown;
   for (std::size_t i = 0; i < code.size(); ++i) {
     if (i == 2 || i == 6) shown += '-';
     shown += code[i];
   }
-  ImFont* cf = ui.fonts.code;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float box_h = cf->FontSize + ui.m.gap * 2;
-  float box_w = W * 0.45f;
-  dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + box_w, y + box_h), theme::col(theme::kFieldBorder), 6, 0, 3);
-  dl->PushClipRect(ImVec2(p.x, y), ImVec2(p.x + box_w, y + box_h), true);
-  dl->AddText(cf, cf->FontSize, ImVec2(p.x + ui.m.gap, y + ui.m.gap), theme::col(theme::kText), shown.c_str());
-  dl->PopClipRect();
+  float bx = flip_x(ui, p.x, box_w);
+  dl->AddRect(ImVec2(bx, y), ImVec2(bx + box_w, y + box_h), theme::col(theme::kFieldBorder), 6, 0, 3);
+  dl->AddText(cf, cf->FontSize, ImVec2(bx + ui.m.gap, y + ui.m.gap), theme::col(theme::kText), shown.c_str());
   y += box_h + ui.m.gap;
-  field_error(ui, "reference", ImVec2(p.x, y), box_w);
+  y += field_error(ui, "reference", ImVec2(p.x, y), box_w) + ui.m.gap;
 
-  // Keypad on the right half: 32 characters in 8 columns, then erase and search.
-  const std::string_view alphabet = refcode::kAlphabet;
-  float kx = p.x + box_w + ui.m.pad;
-  float kw = ui.display.x - ui.m.pad - kx;
-  Grid g = make_grid(ui, ImVec2(kx, p.y), 40, 8, ui.display.y - ui.m.pad);
-  g.w = (kw - g.gap * 7) / 8;
+  // Keypad: 32 characters in as many columns as fit (at most 8), then erase and search.
+  float kx = side_by_side ? p.x + box_w + ui.m.pad : p.x;
+  float ky = side_by_side ? p.y : y;
+  float kw = p.x + W - kx;
+  int cols = std::clamp(int((kw + ui.m.gap * 1.5f) / (key_w + ui.m.gap * 1.5f)), 4, 8);
+  Grid g = make_grid(ui, ImVec2(kx, ky), 40, cols, content_bottom(ui));
+  g.w = (kw - g.gap * float(cols - 1)) / float(cols);
+  g.h = std::max({g.h, ui.m.target, ui.fonts.body->FontSize + 2 * ui.m.gap});
   for (std::size_t i = 0; i < alphabet.size(); ++i) {
     char c = alphabet[i];
     std::string label(1, c);
@@ -65,15 +74,18 @@ void draw_lookup(Ui& ui) {
       ui.s.clear_error("reference");
     }
   }
-  ImVec2 e = g.pos(32);
-  float wide = g.w * 3 + g.gap * 2;
-  if (button(ui, "pad.erase", ui.t("lookup.erase"), e, ImVec2(wide, g.h)) && !code.empty()) {
+  int rows = (int(alphabet.size()) + cols - 1) / cols;
+  float ly = g.origin.y + float(rows) * (g.h + g.gap);
+  const std::string& erase = ui.t("lookup.erase");
+  const std::string& search = ui.t("lookup.search");
+  Grid last = make_grid(ui, ImVec2(kx, ly), {erase, search}, 2, content_bottom(ui), false);
+  last.w = (kw - last.gap) / 2;
+  last.h = std::max(last.h, text_height(ui.fonts.body, search, last.w - ui.m.gap * 2.8f) + 2 * ui.m.gap);
+  if (button(ui, "pad.erase", erase, last.pos(0), ImVec2(last.w, last.h)) && !code.empty()) {
     code.pop_back();
     ui.s.clear_error("reference");
   }
-  ImVec2 s = g.pos(35);
-  if (button(ui, "lookup.search", ui.t("lookup.search"), s, ImVec2(g.w * 5 + g.gap * 4, g.h), Style::primary,
-             !code.empty()))
+  if (button(ui, "lookup.search", search, last.pos(1), ImVec2(last.w, last.h), Style::primary, !code.empty()))
     ui.s.look_up();
   end_screen(ui);
 }

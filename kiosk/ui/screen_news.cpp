@@ -1,4 +1,5 @@
-// Municipal news (from the outbox database: the sync service stores what the municipality posts).
+// Municipal news (from the outbox database: the sync service stores what the municipality posts); the
+// page scrolls when the items do not fit.
 #include <ctime>
 
 #include <fmt/format.h>
@@ -11,7 +12,7 @@ void draw_news(Ui& ui) {
   ImVec2 p = begin_screen(ui, "news", ui.t("news.title"));
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;
-  auto items = ui.s.news(5);
+  auto items = ui.s.news(50);
   if (items.empty()) text(ui, ui.t("news.none"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const auto& n : items) {
@@ -20,8 +21,8 @@ void draw_news(Ui& ui) {
     localtime_r(&t, &tm);
     std::string date = fmt::format("{:02}-{:02}-{:04}", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
     float h = ui.fonts.body->FontSize + ui.m.gap * 0.3f + text_height(ui.fonts.body, n.text, W - ui.m.pad);
-    if (y + h > ui.display.y - ui.m.pad) break;
-    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + 8, y + h), theme::col(theme::kPrimary));
+    float bx = flip_x(ui, p.x, 8);
+    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + 8, y + h), theme::col(theme::kPrimary));
     y += text(ui, date, ImVec2(p.x + ui.m.pad, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.3f;
     y += text(ui, n.text, ImVec2(p.x + ui.m.pad, y), W - ui.m.pad, theme::kText, ui.fonts.body) + ui.m.pad;
   }

@@ -14,7 +14,9 @@ void draw_poll(Ui& ui) {
     if (done) y += text(ui, ui.t("poll.done"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
     float bottom = content_bottom(ui) - ui.m.gap;
     if (ui.s.error_for("poll_answer")) bottom -= ui.fonts.body->FontSize * 2;
-    Grid g = make_grid(ui, ImVec2(p.x, y), int(poll->answers.size()), 1, bottom);
+    std::vector<std::string_view> labels;
+    for (const auto& a : poll->answers) labels.push_back(a.text.get(ui.lang()));
+    Grid g = make_grid(ui, ImVec2(p.x, y), labels, 1, bottom);
     for (std::size_t i = 0; i < poll->answers.size(); ++i) {
       const auto& a = poll->answers[i];
       std::string id = "poll." + a.id;

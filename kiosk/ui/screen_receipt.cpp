@@ -29,13 +29,17 @@ void draw_receipt(Ui& ui) {
         auto res = ui.print_job.result();
         ui.print_state = res && res->exit_code == 0 ? 3 : 2;
       }
-      if (button(ui, "receipt.print", ui.t("receipt.print"), ImVec2(p.x, ui.display.y - ui.m.button_h - ui.m.gap),
-                 ImVec2(W * 0.4f, ui.m.button_h), Style::secondary, ui.print_state == 0)) {
+      // Under the text (the bottom bar holds Done and, when the page scrolls, its buttons).
+      if (ui.print_state == 1 || ui.print_state == 3)
+        y += text(ui, ui.t("receipt.printing"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
+      if (ui.print_state == 2) y += text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body) + ui.m.gap;
+      const std::string& pl = ui.t("receipt.print");
+      Grid g = make_grid(ui, ImVec2(p.x, y), {pl}, 1, content_bottom(ui));
+      if (button(ui, "receipt.print", pl, ImVec2(p.x, y), ImVec2(ui.m.one_column ? W : W * 0.5f, g.h), Style::secondary,
+                 ui.print_state == 0)) {
         ui.print_state = 1;
         ui.print_job.start({"lp", "-d", ui.s.config().ui.printer}, ui.wake, ui.s.receipt_text());
       }
-      if (ui.print_state == 1 || ui.print_state == 3) text(ui, ui.t("receipt.printing"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
-      if (ui.print_state == 2) text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body);
     }
   }
   if (bottom_action(ui, "receipt.done", ui.t("receipt.done"))) {

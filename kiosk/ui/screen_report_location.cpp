@@ -24,10 +24,13 @@ void draw_report_location(Ui& ui) {
     int n = int(places.size()) + 2;
     float bottom = content_bottom(ui) - ui.m.gap;
     if (ui.s.error_for("location")) bottom -= ui.fonts.body->FontSize * 2.5f;
-    Grid g = make_grid(ui, p, n, 2, bottom);
     std::string here = ui.t("report.location.here");
     const std::string& kname = ui.s.config().kiosk.location.name;
     if (!kname.empty()) here += ": " + kname;
+    std::vector<std::string_view> labels{here, ui.t("report.location.type")};
+    for (const auto& pl : places) labels.push_back(pl.name);
+    Grid g = make_grid(ui, p, labels, 2, bottom);
+    (void)n;
     if (button(ui, "loc.here", here, g.pos(0), ImVec2(g.w, g.h), loc.kind == LC::at_kiosk ? Style::selected : Style::secondary,
                true, false)) {
       LC c;

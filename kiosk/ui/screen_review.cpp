@@ -1,4 +1,5 @@
-// Review: exactly what will be sent, and to whom, before the citizen sends it.
+// Review: exactly what will be sent, and to whom, before the citizen sends it: the whole text (the page
+// scrolls when it is long).
 #include "kiosk/sync/submission.hpp"
 #include "ui_internal.hpp"
 
@@ -9,11 +10,14 @@ void draw_review(Ui& ui) {
   ImVec2 p = begin_screen(ui, report ? "report_review" : "question_review", ui.t("review.title"));
   Submission d = ui.s.draft();
   const float W = ui.display.x - 2 * ui.m.pad;
-  const float label_w = W * 0.25f;
+  // Label beside the value; in large text (one column) above it.
+  const bool stacked = ui.m.one_column || W < ui.m.target * 10;
+  const float label_w = stacked ? 0 : W * 0.25f;
   float y = p.y;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto row = [&](const char* key, const std::string& value) {
-    text(ui, ui.t(key), ImVec2(p.x, y), label_w - ui.m.gap, theme::kMuted, ui.fonts.body);
+    float lh = text(ui, ui.t(key), ImVec2(p.x, y), stacked ? W : label_w - ui.m.gap, theme::kMuted, ui.fonts.body);
+    if (stacked) y += lh;
     float h = text(ui, value, ImVec2(p.x + label_w, y), W - label_w, theme::kText, ui.fonts.body);
     y += std::max(h, ui.fonts.body->FontSize) + ui.m.gap;
     dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed), 1);
@@ -26,9 +30,7 @@ void draw_review(Ui& ui) {
   } else {
     row("review.category", d.topic);
   }
-  std::string body = d.text;
-  if (body.size() > 400) body = body.substr(0, 400) + "…";
-  row("review.text", body);
+  row("review.text", d.text);
   std::string contact;
   if (d.contact.empty()) contact = ui.t("review.anonymous");
   else contact = d.contact.email + (d.contact.email.empty() || d.contact.phone.empty() ? "" : ", ") + d.contact.phone;

@@ -1,14 +1,50 @@
 // The theme: dark text on white, dark-blue primary actions. Every colour pair text is drawn in is listed
 // in pairs() with the contrast it must reach (body text 7:1, WCAG 1.4.6; borders 3:1, WCAG 1.4.11).
+// High contrast (a citizen's switch): white text on black, yellow actions; text 7:1, borders and focus
+// 4.5:1. Screens keep naming the normal palette's colours; col()/vec() draw them in the active one.
 #include "ui_internal.hpp"
 
 namespace kiosk::ui::theme {
 
+namespace {
+
+bool g_high_contrast = false;
+
+// Normal colour -> high-contrast colour. White is background-like wherever it is used (background, field,
+// key, text on a primary button), so it maps to black; the primary blue becomes yellow.
+std::uint32_t high_contrast_of(std::uint32_t rgb) {
+  switch (rgb) {
+    case kBackground: return 0x000000;  // also kOnPrimary, kKey, kField
+    case kText: return 0xFFFFFF;
+    case kMuted: return 0xE0E0E0;
+    case kPrimary: return 0xFFE000;     // also kBar
+    case kPrimaryPressed: return 0xB8A000;
+    case kTile: return 0x000000;
+    case kTilePressed: return 0x3A3A3A;
+    case kError: return 0xFF8A8A;
+    case kErrorBg: return 0x1A0000;
+    case kAssisted: return 0xFFE000;
+    case kAssistedBg: return 0x000000;
+    case kKeyboard: return 0x202020;
+    case kFieldBorder: return 0xFFFFFF;
+    case 0xB9D3EE: return 0x6A5A00;     // selected text background
+    default: return rgb;
+  }
+}
+
+}  // namespace
+
+void set_high_contrast(bool on) { g_high_contrast = on; }
+bool high_contrast() { return g_high_contrast; }
+std::uint32_t active(std::uint32_t rgb) { return g_high_contrast ? high_contrast_of(rgb) : rgb; }
+
 ImU32 col(std::uint32_t rgb, int alpha) {
+  rgb = active(rgb);
   return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
 }
 
 ImVec4 vec(std::uint32_t rgb, float alpha) {
+  rgb = active(rgb);
   return ImVec4(float((rgb >> 16) & 0xFF) / 255.f, float((rgb >> 8) & 0xFF) / 255.f, float(rgb & 0xFF) / 255.f, alpha);
 }
 
@@ -43,7 +79,7 @@ void apply(ImGuiStyle& style, float scale) {
 }
 
 std::vector<ColorPair> pairs() {
-  return {
+  std::vector<ColorPair> out = {
       {"body text on background", kText, kBackground, 7.0},
       {"hint text on background", kMuted, kBackground, 7.0},
       {"text on tile", kText, kTile, 7.0},
@@ -58,7 +94,15 @@ std::vector<ColorPair> pairs() {
       {"field border on background (non-text)", kFieldBorder, kBackground, 3.0},
       {"primary border on background (non-text)", kPrimary, kBackground, 3.0},
       {"key on keyboard background (non-text)", kText, kKeyboard, 4.5},
+      {"selected tile on background (non-text, focus)", kPrimary, kBackground, 3.0},
+      {"text on pressed primary button", kOnPrimary, kPrimaryPressed, 7.0},
   };
+  for (auto& p : out) {
+    p.fg = active(p.fg);
+    p.bg = active(p.bg);
+    if (g_high_contrast && p.min_ratio < 4.5) p.min_ratio = 4.5;  // borders and focus: 4.5:1 in high contrast
+  }
+  return out;
 }
 
 }  // namespace kiosk::ui::theme

@@ -13,6 +13,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/widget_registry.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 
 namespace kiosk::ui {
@@ -24,6 +25,7 @@ inline constexpr std::uint32_t kText = 0x1A1A1A;
 inline constexpr std::uint32_t kMuted = 0x404040;       // hints, secondary text (10:1 on white)
 inline constexpr std::uint32_t kPrimary = 0x0B4F8A;     // primary buttons, selected tiles, borders
 inline constexpr std::uint32_t kOnPrimary = 0xFFFFFF;
+inline constexpr std::uint32_t kPrimaryPressed = 0x083A66;
 inline constexpr std::uint32_t kTile = 0xE8EEF4;        // secondary buttons and tiles
 inline constexpr std::uint32_t kTilePressed = 0xC9D6E3;
 inline constexpr std::uint32_t kError = 0xA30012;
@@ -37,10 +39,15 @@ inline constexpr std::uint32_t kField = 0xFFFFFF;
 inline constexpr std::uint32_t kFieldBorder = 0x4A4A4A;
 inline constexpr std::uint32_t kDim = 0x000000;
 
+// col() and vec() draw a colour of the palette above in the active palette: the high-contrast palette maps
+// each of them to its own (white on black, yellow actions), so every drawing path follows the mode.
 ImU32 col(std::uint32_t rgb, int alpha = 255);
 ImVec4 vec(std::uint32_t rgb, float alpha = 1.0f);
+void set_high_contrast(bool on);
+bool high_contrast();
+std::uint32_t active(std::uint32_t rgb);  // the colour as drawn in the active palette
 void apply(ImGuiStyle& style, float scale);
-std::vector<ColorPair> pairs();
+std::vector<ColorPair> pairs();  // pairs of the active palette
 }  // namespace theme
 
 struct Fonts {
@@ -49,12 +56,28 @@ struct Fonts {
   ImFont* code = nullptr;  // reference codes on the receipt and the look-up keypad
 };
 
+// Every size in pixels, derived from millimetres at the panel's density (and the text size of the mode).
 struct Metrics {
   float target = 44;   // minimum touch target, px (11.6 mm)
   float gap = 12;      // space between targets
   float pad = 24;      // screen margin
   float button_h = 80; // standard button height
   float bar_h = 96;    // top bar height
+  float drag = 8;      // a finger moving this far is a drag (scroll), not a tap
+  bool one_column = false;  // large text: grids reflow into one column
+};
+
+// A region that scrolls by dragging and by its "more above / more below" buttons (WCAG 2.5.7). Content is
+// drawn at y - offset and clipped to the region; the drawn extent sets how far it scrolls next frame.
+struct ScrollRegion {
+  ImGuiID id = 0;
+  ImVec2 min, max;      // the visible region
+  float offset = 0;     // px scrolled
+  float limit = 0;      // largest offset (from the last frame's extent)
+  float extent = 0;     // bottom of what was drawn, in unscrolled coordinates
+  int index = -1;       // its entry in the registry
+  float keep_y0 = 0, keep_y1 = -1;  // unscrolled span to bring into view (the field being typed in)
+  bool side_buttons = false;  // buttons in a column at the region's end side (else in the bottom bar)
 };
 
 class Keyboard;
@@ -65,7 +88,7 @@ struct Ui {
   const core::Catalogs& catalogs;
   Fonts fonts;
   Metrics m;
-  std::vector<Target>& targets;
+  core::WidgetRegistry& registry;  // every element drawn this frame (role, label, rectangle, state, order)
   Keyboard& keyboard;
   ImVec2 display;
   float keyboard_h = 0;            // height the keyboard takes at the bottom (0: hidden)
@@ -80,6 +103,11 @@ struct Ui {
   std::function<void()>& wake;
   bool& help_open;                 // the staff panel is shown
   std::int64_t now_ms = 0;         // wall-clock time of this frame (the Clock seam: fake in tests)
+  bool rtl = false;                // right-to-left screen language: x positions mirrored by the widgets
+  ScrollRegion* scroll = nullptr;  // the region being drawn into (nullptr: the fixed part of the screen)
+  ScrollRegion page;               // the screen's content region (begin_screen .. end_screen)
+  float bottom_bar_left = 0;       // left edge of the bottom action (the scroll buttons stay left of it)
+  bool dragging = false;           // a finger is scrolling: no tap this gesture
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -103,6 +131,18 @@ float text_height(ImFont* font, std::string_view s, float wrap_width);
 // The validation error of a field in the session, under a widget; returns the height used.
 float field_error(Ui& ui, const char* field, ImVec2 pos, float width);
 void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true);
+// Registers any element (role, label, state) in the frame's registry: its catalog key is found from the
+// label's storage, its scroll region and clipping from the drawing state. Returns the entry.
+core::Widget& register_widget(Ui& ui, core::Role role, const char* id, std::string_view label, ImVec2 min, ImVec2 max,
+                              bool enabled = true, bool selected = false);
+// The x of a rectangle of width w at x in the screen's direction (mirrored when right-to-left).
+float flip_x(const Ui& ui, float x, float w);
+// The single text-drawing path: wrapped lines, aligned at the start side of the screen language (right
+// for right-to-left). Registers nothing; text() does.
+void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_width, ImU32 color, std::string_view s,
+               bool centered = false);
+// Switches of the reading modes (large text, high contrast) for the idle screen and every header.
+float mode_switches(Ui& ui, float right, float y, float h);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
 // Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.
@@ -120,6 +160,32 @@ struct Grid {
   ImVec2 pos(int i) const { return {origin.x + float(i % cols) * (w + gap), origin.y + float(i / cols) * (h + gap)}; }
 };
 Grid make_grid(const Ui& ui, ImVec2 origin, int count, int cols, float bottom);
+// A grid whose tiles are tall enough for the longest of these labels (one column in large text); what
+// does not fit above `bottom` scrolls.
+Grid make_grid(const Ui& ui, ImVec2 origin, const std::vector<std::string_view>& labels, int cols, float bottom,
+               bool reflow = true);
+// Width to keep free at the end side of a scroll region with side buttons of this height.
+float scroll_side_width(const Ui& ui, float view_h);
+// A scroll region of its own (the screen's content is one already): begin at min..max, draw at y - offset.
+void begin_scroll(Ui& ui, ScrollRegion& r, const char* id, ImVec2 min, ImVec2 max, bool side_buttons);
+void end_scroll(Ui& ui, ScrollRegion& r);
+// Keeps y0..y1 (window px, as drawn this frame) in view of the current scroll region from the next frame:
+// the field being typed in stays visible when the keyboard takes the lower part of the screen.
+void keep_in_view(Ui& ui, float y0, float y1);
+// Draws in the fixed part of the screen (bottom bar, overlays) while inside a scroll region.
+struct Fixed {
+  explicit Fixed(Ui& ui);
+  ~Fixed();
+  Fixed(const Fixed&) = delete;
+  Fixed& operator=(const Fixed&) = delete;
+  Ui& ui;
+  ScrollRegion* saved;
+};
+
+// Category-tree nodes (or question topics) as tiles, `cols` wide (one column in large text), the one whose
+// slug is `selected` highlighted; returns the node tapped, if any. Ids are "<prefix><slug>".
+const CategoryNode* node_tiles(Ui& ui, ImVec2 origin, const std::vector<CategoryNode>& nodes,
+                                     std::string_view selected, const char* prefix, int cols = 2);
 
 // --- screens (one file each) ------------------------------------------------------------------------------
 void draw_idle(Ui& ui);

@@ -1,31 +1,132 @@
-// Touch-sized widgets. Each registers its rectangle as a Target so the accessibility checks can measure
-// every interactive item on every screen. Activation is on release (ImGui's default for buttons).
+// Touch-sized widgets. Each registers itself in the frame's widget registry (role, label and its catalog
+// key, rectangle, state, reading order) so the layout and accessibility checks, and later speech, can read
+// every element of every screen. Activation is on release (ImGui's default for buttons); a finger that
+// moved into a scroll drags the content and activates nothing. Positions are given left to right and
+// mirrored here for right-to-left languages.
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+
+#include <cstring>
 
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
 
+namespace {
+
+// The catalog key whose text is stored at `label` (labels come from Ui::t, which returns the catalog's
+// own strings), or "" for text from elsewhere (category tree, configuration, the citizen).
+std::string catalog_key(const Ui& ui, std::string_view label) {
+  if (label.empty()) return {};
+  for (const auto& [k, v] : ui.catalogs.get(ui.lang()).strings())
+    if (v.data() == label.data() && v.size() == label.size()) return k;
+  return {};
+}
+
+struct Line {
+  const char* begin;
+  const char* end;
+  float width;
+};
+
+// Breaks s into the lines of wrapped text (word wrap at wrap_width; '\n' breaks; blanks at a break dropped).
+std::vector<Line> wrap_lines(ImFont* font, std::string_view s, float wrap_width) {
+  std::vector<Line> out;
+  const char* p = s.data();
+  const char* end = s.data() + s.size();
+  const float size = font->FontSize;
+  while (p < end) {
+    const char* eol = wrap_width > 0 ? font->CalcWordWrapPositionA(1.0f, p, end, wrap_width) : end;
+    if (eol == p) {  // one character wider than the wrap width: show it anyway (reported as clipped)
+      unsigned int c = 0;
+      eol = p + std::max(1, ImTextCharFromUtf8(&c, p, end));
+    }
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', std::size_t(eol - p)));
+    if (nl) eol = nl;
+    const char* last = eol;
+    while (last > p && (last[-1] == ' ' || last[-1] == '\t')) --last;
+    out.push_back({p, last, font->CalcTextSizeA(size, FLT_MAX, 0, p, last).x});
+    p = eol;
+    if (p < end && *p == '\n') ++p;
+    else
+      while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  }
+  return out;
+}
+
+}  // namespace
+
+float flip_x(const Ui& ui, float x, float w) { return ui.rtl ? ui.display.x - x - w : x; }
+
+core::Widget& register_widget(Ui& ui, core::Role role, const char* id, std::string_view label, ImVec2 min, ImVec2 max,
+                              bool enabled, bool selected) {
+  core::Widget w;
+  w.x0 = min.x;
+  w.y0 = min.y;
+  w.x1 = max.x;
+  w.y1 = max.y;
+  w.label = std::string(label);
+  w.id = id ? id : "";
+  w.enabled = enabled;
+  w.role = role;
+  w.key = catalog_key(ui, label);
+  w.selected = selected;
+  w.clip_x0 = 0;
+  w.clip_y0 = 0;
+  w.clip_x1 = ui.display.x;
+  w.clip_y1 = ui.display.y;
+  if (ScrollRegion* r = ui.scroll) {
+    w.region = r->index;
+    w.clip_x0 = r->min.x;
+    w.clip_y0 = r->min.y;
+    w.clip_x1 = r->max.x;
+    w.clip_y1 = r->max.y;
+    w.visible = min.y >= r->min.y - 0.5f && max.y <= r->max.y + 0.5f;
+    r->extent = std::max(r->extent, max.y + r->offset);
+  }
+  return ui.registry.add(std::move(w));
+}
+
 void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled) {
-  ui.targets.push_back(Target{min.x, min.y, max.x, max.y, std::string(label), id, enabled});
+  bool key = std::strncmp(id, "key.", 4) == 0 || std::strncmp(id, "pad.", 4) == 0 || std::strncmp(id, "pin.", 4) == 0;
+  register_widget(ui, key ? core::Role::key : core::Role::button, id, label, min, max, enabled);
 }
 
 float text_height(ImFont* font, std::string_view s, float wrap_width) {
-  ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, s.data(), s.data() + s.size());
-  return size.y;
+  return float(wrap_lines(font, s, wrap_width).size()) * font->FontSize;
+}
+
+void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_width, ImU32 color, std::string_view s,
+               bool centered) {
+  float y = pos.y;
+  for (const Line& l : wrap_lines(font, s, wrap_width)) {
+    float x = pos.x;
+    if (centered) x += std::max(0.f, (wrap_width - l.width) * 0.5f);
+    else if (ui.rtl) x += std::max(0.f, wrap_width - l.width);
+    dl->AddText(font, font->FontSize, ImVec2(x, y), color, l.begin, l.end);
+    y += font->FontSize;
+  }
 }
 
 float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color, ImFont* font) {
-  (void)ui;
   if (!font) font = ImGui::GetFont();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddText(font, font->FontSize, pos, theme::col(color), s.data(), s.data() + s.size(), wrap_width);
-  return text_height(font, s, wrap_width);
+  pos.x = flip_x(ui, pos.x, wrap_width);
+  auto lines = wrap_lines(font, s, wrap_width);
+  float h = float(lines.size()) * font->FontSize;
+  float w = 0;
+  for (const auto& l : lines) w = std::max(w, l.width);
+  draw_text(ui, dl, font, pos, wrap_width, theme::col(color), s);
+  core::Role role = font == ui.fonts.heading ? core::Role::heading : core::Role::text;
+  core::Widget& r = register_widget(ui, role, "", s, pos, ImVec2(pos.x + wrap_width, pos.y + h));
+  r.need_w = w;
+  r.need_h = h;
+  return h;
 }
 
 bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 size, Style style, bool enabled,
             bool centered) {
+  pos.x = flip_x(ui, pos.x, size.x);
   ImGui::SetCursorScreenPos(pos);
   ImGui::PushID(id);
   if (!enabled) ImGui::BeginDisabled();
@@ -33,49 +134,58 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   bool held = ImGui::IsItemActive();
   if (!enabled) ImGui::EndDisabled();
   ImGui::PopID();
-  register_target(ui, id, label, pos, ImVec2(pos.x + size.x, pos.y + size.y), enabled);
+  ImVec2 max(pos.x + size.x, pos.y + size.y);
+  core::Widget& w = register_widget(ui, std::strncmp(id, "pad.", 4) == 0 ? core::Role::key : core::Role::button, id,
+                                    label, pos, max, enabled, style == Style::selected);
+  w.pressed = held;
 
   std::uint32_t bg = theme::kTile, fg = theme::kText, border = theme::kPrimary;
   switch (style) {
     case Style::primary: bg = theme::kPrimary; fg = theme::kOnPrimary; break;
-    case Style::selected: bg = theme::kPrimary; fg = theme::kOnPrimary; break;
+    case Style::selected: bg = theme::kPrimary; fg = theme::kOnPrimary; border = theme::kOnPrimary; break;
     case Style::secondary: break;
     case Style::quiet: bg = theme::kBackground; border = theme::kFieldBorder; break;
   }
-  if (held) bg = style == Style::secondary || style == Style::quiet ? theme::kTilePressed : 0x083A66;
+  if (held) bg = style == Style::secondary || style == Style::quiet ? theme::kTilePressed : theme::kPrimaryPressed;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 max(pos.x + size.x, pos.y + size.y);
   float r = ui.m.gap * 0.7f;
   dl->AddRectFilled(pos, max, theme::col(bg, enabled ? 255 : 110), r);
-  dl->AddRect(pos, max, theme::col(border, enabled ? 255 : 110), r, 0, 2.0f);
+  dl->AddRect(pos, max, theme::col(border, enabled ? 255 : 110), r, 0, style == Style::selected ? 3.0f : 2.0f);
+  if (style == Style::selected)  // the primary outline outside the white one: visible on a page and on the bar
+    dl->AddRect(ImVec2(pos.x - 2, pos.y - 2), ImVec2(max.x + 2, max.y + 2), theme::col(theme::kPrimary), r + 2, 0, 2.0f);
   ImFont* font = ui.fonts.body;
   float pad = ui.m.gap * 1.4f;
   float wrap = size.x - 2 * pad;
-  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
-  ImVec2 tp(centered ? pos.x + (size.x - ts.x) * 0.5f : pos.x + pad, pos.y + (size.y - ts.y) * 0.5f);
-  if (centered && ts.x >= wrap - 1) tp.x = pos.x + pad;
+  auto lines = wrap_lines(font, label, wrap);
+  float th = float(lines.size()) * font->FontSize, tw = 0;
+  for (const auto& l : lines) tw = std::max(tw, l.width);
+  w.need_w = tw + 2 * pad;
+  w.need_h = th + ui.m.gap * 0.5f;
   dl->PushClipRect(pos, max, true);
-  dl->AddText(font, font->FontSize, tp, theme::col(fg, enabled ? 255 : 140), label.data(), label.data() + label.size(),
-              wrap);
+  draw_text(ui, dl, font, ImVec2(pos.x + pad, pos.y + (size.y - th) * 0.5f), wrap, theme::col(fg, enabled ? 255 : 140),
+            label, centered);
   dl->PopClipRect();
-  return clicked && enabled;
+  return clicked && enabled && !ui.dragging;
 }
 
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size) {
+  pos.x = flip_x(ui, pos.x, size.x);
   ImGui::SetCursorScreenPos(pos);
   ImGui::PushID(id);
-  bool clicked = ImGui::InvisibleButton("##c", size);
+  bool clicked = ImGui::InvisibleButton("##c", size) && !ui.dragging;
   bool held = ImGui::IsItemActive();
   ImGui::PopID();
-  register_target(ui, id, label, pos, ImVec2(pos.x + size.x, pos.y + size.y));
   if (clicked) *value = !*value;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + size.x, pos.y + size.y);
+  core::Widget& w = register_widget(ui, core::Role::checkbox, id, label, pos, max, true, *value);
+  w.pressed = held;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   float r = ui.m.gap * 0.7f;
   dl->AddRectFilled(pos, max, theme::col(held ? theme::kTilePressed : theme::kTile), r);
   dl->AddRect(pos, max, theme::col(theme::kPrimary), r, 0, 2.0f);
   float box = std::min(size.y - 2 * ui.m.gap, ui.fonts.body->FontSize * 1.4f);
-  ImVec2 b0(pos.x + ui.m.gap * 1.4f, pos.y + (size.y - box) * 0.5f), b1(b0.x + box, b0.y + box);
+  float inset = ui.m.gap * 1.4f;
+  ImVec2 b0(ui.rtl ? max.x - inset - box : pos.x + inset, pos.y + (size.y - box) * 0.5f), b1(b0.x + box, b0.y + box);
   dl->AddRectFilled(b0, b1, theme::col(*value ? theme::kPrimary : theme::kField), 4);
   dl->AddRect(b0, b1, theme::col(theme::kPrimary), 4, 0, 3.0f);
   if (*value) {
@@ -84,11 +194,16 @@ bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec
     dl->AddLine(ImVec2(b0.x + box * 0.42f, b1.y - t), ImVec2(b1.x - t, b0.y + t), theme::col(theme::kOnPrimary), t);
   }
   ImFont* font = ui.fonts.body;
-  float tx = b1.x + ui.m.gap * 1.4f;
-  float wrap = max.x - tx - ui.m.gap;
-  float th = text_height(font, label, wrap);
-  dl->AddText(font, font->FontSize, ImVec2(tx, pos.y + (size.y - th) * 0.5f), theme::col(theme::kText), label.data(),
-              label.data() + label.size(), wrap);
+  float wrap = size.x - box - 2 * inset - ui.m.gap;
+  float tx = ui.rtl ? pos.x + ui.m.gap : b1.x + inset;
+  auto lines = wrap_lines(font, label, wrap);
+  float th = float(lines.size()) * font->FontSize, tw = 0;
+  for (const auto& l : lines) tw = std::max(tw, l.width);
+  w.need_w = tw + box + 2 * inset + ui.m.gap;
+  w.need_h = th + ui.m.gap * 0.5f;
+  dl->PushClipRect(pos, max, true);
+  draw_text(ui, dl, font, ImVec2(tx, pos.y + (size.y - th) * 0.5f), wrap, theme::col(theme::kText), label);
+  dl->PopClipRect();
   return clicked;
 }
 
@@ -125,6 +240,7 @@ float text_field(Ui& ui, const char* id, std::string_view label, std::string* va
     ImGui::PopStyleVar();
   }
   ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  if (ImGui::IsItemActive()) keep_in_view(ui, mn.y, std::min(mx.y, mn.y + ui.fonts.body->FontSize * 3));
   if (ImGui::IsItemEdited() && error_field) {
     ui.s.clear_error(error_field);
     if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone") ui.s.clear_error("consent");
@@ -133,7 +249,7 @@ float text_field(Ui& ui, const char* id, std::string_view label, std::string* va
   ImGui::PopFont();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
-  register_target(ui, id, label, mn, mx);
+  register_widget(ui, core::Role::field, id, label, mn, mx).value = *value;
   y = mx.y + ui.m.gap * 0.5f;
   if (error_field && error_below) y += field_error(ui, error_field, ImVec2(pos.x, y), width);
   return y;

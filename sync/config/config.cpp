@@ -64,7 +64,8 @@ constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_
                                           "batches_in_flight"};
 constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",      "viewing_distance_mm",
                                         "idle_timeout_s", "idle_warning_s", "technician_pin_hash",
-                                        "printer",        "large_text_scale"};
+                                        "printer",        "large_text_scale", "panel_width", "panel_height", "panel_width_mm",
+                                        "orientation"};
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
                                                    "batch_count", "batch_bytes", "ca_bundle"};
 
@@ -656,6 +657,11 @@ class ConfigParser {
     m_r.check_keys(s, kUiKeys);
     m_r.read(s, "fullscreen", ui.fullscreen);
     m_r.read(s, "panel_dpi", ui.panel_dpi, 20, 2000, "dots per inch");
+    m_r.read(s, "panel_width", ui.panel_width, 0, 16384, "pixels");
+    m_r.read(s, "panel_height", ui.panel_height, 0, 16384, "pixels");
+    m_r.read(s, "panel_width_mm", ui.panel_width_mm, 0.0, 5000.0, "mm");
+    if (m_r.read(s, "orientation", ui.orientation) && ui.orientation != "landscape" && ui.orientation != "portrait")
+      m_r.value_error(s, "orientation", "must be \"landscape\" or \"portrait\"");
     m_r.read(s, "viewing_distance_mm", ui.viewing_distance_mm, 100, 5000, "mm");
     m_r.read(s, "idle_timeout_s", ui.idle_timeout_s, 30, 3600, "seconds");
     m_r.read(s, "idle_warning_s", ui.idle_warning_s, 20, 3600, "seconds (EN 301 549 asks for at least 20)");

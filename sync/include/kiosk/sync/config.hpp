@@ -104,13 +104,21 @@ struct SyncSection {
 struct UiSection {
   bool fullscreen = false;
   double panel_dpi = 96;             // physical dots per inch of the touch panel
+  int panel_width = 0;               // panel pixels as mounted (0: the window's size)
+  int panel_height = 0;
+  double panel_width_mm = 0;         // active area as mounted, mm; when given with panel_width, the density
+                                     // derives from it instead of panel_dpi
+  std::string orientation = "landscape";  // "landscape" or "portrait" (how the panel is mounted)
   int viewing_distance_mm = 500;     // eye to screen, mm
   int idle_timeout_s = 120;          // session wipe after this many idle seconds
   int idle_warning_s = 30;           // warning shown this long before the wipe, >= 20 (EN 301 549)
   std::string technician_pin_hash;   // "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>" of the technician
                                      // PIN (kiosk --hash-pin prints one); empty: technician screen locked
   std::string printer;               // CUPS printer for receipts (lp -d); empty: no print button
-  double large_text_scale = 1.4;     // text size factor of the helper's "large text" mode, 1.1..2.5
+  double large_text_scale = 1.4;     // text size factor of the "large text" mode, 1.1..2.5
+
+  // Pixels per inch of the panel: from its physical width when given, else panel_dpi.
+  double ppi() const { return panel_width > 0 && panel_width_mm > 0 ? panel_width * 25.4 / panel_width_mm : panel_dpi; }
 };
 
 // A text in several screen languages: language code -> text. Polls and news carry one per language; a

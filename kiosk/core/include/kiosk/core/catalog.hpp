@@ -56,6 +56,14 @@ class Catalogs {
 // Replaces "{name}" placeholders: fill("Nog {n} seconden", {{"n", "20"}}).
 std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
+// True when the catalog's language is written right to left: its "language.direction" is "rtl", or, without
+// that key, its language code is one of the right-to-left scripts' (ar, fa, he, ur).
+inline bool right_to_left(const Catalog& c) {
+  if (c.has("language.direction")) return c.get("language.direction") == "rtl";
+  const std::string& l = c.language();
+  return l == "ar" || l == "fa" || l == "he" || l == "ur";
+}
+
 // The directory of the catalogs: <assets_dir>/i18n.
 std::filesystem::path catalog_dir();
 

@@ -146,6 +146,7 @@ class Session {
   const std::string& language() const { return m_language; }
   bool assisted() const { return m_assisted; }
   bool large_text() const { return m_large_text; }
+  bool high_contrast() const { return m_high_contrast; }
   std::uint64_t generation() const { return m_generation; }
   const Config& config() const { return *m_config; }
   const CategoryTree& tree() const { return *m_tree; }
@@ -191,7 +192,10 @@ class Session {
   void look_up();                  // lookup: find lookup_code() in the outbox
   bool set_language(std::string_view lang);  // false when not offered or not ready
   void set_assisted(bool on) { m_assisted = on; }
+  // Reading modes a citizen switches from the idle screen or any header (and staff from their panel);
+  // both reset when the session ends.
   void set_large_text(bool on) { m_large_text = on; }
+  void set_high_contrast(bool on) { m_high_contrast = on; }
 
   // Idle handling: call activity() on every touch, tick() every frame/wake-up.
   void activity();
@@ -229,6 +233,7 @@ class Session {
   std::string m_language;
   bool m_assisted = false;
   bool m_large_text = false;
+  bool m_high_contrast = false;
   std::uint64_t m_generation = 0;
   ReportForm m_report;
   QuestionForm m_question;

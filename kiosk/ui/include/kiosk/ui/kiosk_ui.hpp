@@ -11,6 +11,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/widget_registry.hpp"
 
 union SDL_Event;
 struct SDL_Renderer;
@@ -19,13 +20,9 @@ struct ImFont;
 
 namespace kiosk::ui {
 
-// An interactive item drawn in the last frame (for the accessibility checks and tests).
-struct Target {
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  std::string label;
-  std::string id;      // stable id for tests ("choose.report", "tile.afval", "key.q", …)
-  bool enabled = true;
-};
+// An interactive item drawn in the last frame (for the accessibility checks and tests): an entry of the
+// widget registry whose role takes a touch.
+using Target = core::Widget;
 
 // Text and colours measured for the checks.
 struct ColorPair {
@@ -54,6 +51,9 @@ class KioskUi {
   bool handle_event(const SDL_Event& e);
   // Touch injection without SDL (tests): a press and release at window pixel (x, y).
   void tap(float x, float y);
+  // A finger moving while down (SDL_FINGERMOTION), and a whole drag from y0 to y1 in `steps` moves.
+  void move(float x, float y);
+  void drag(float x, float y0, float y1, int steps = 8);
   void press(float x, float y);
   void release(float x, float y);
   // Characters as a physical keyboard would send them (SDL_TEXTINPUT).
@@ -69,7 +69,10 @@ class KioskUi {
   void set_size(int width, int height);
 
   // State for tests and checks.
+  // The interactive items of the last frame that can be touched (not scrolled out of view).
   const std::vector<Target>& targets() const;
+  // Everything drawn in the last frame, in reading order (text, headings, scroll regions too).
+  const core::WidgetRegistry& registry() const;
   const Target* find_target(const std::string& id) const;
   bool keyboard_visible() const;
   std::uint64_t frames_drawn() const;
@@ -80,6 +83,9 @@ class KioskUi {
   std::vector<std::string> missing_glyphs(const std::vector<std::string>& texts) const;
   std::vector<std::string> all_display_texts() const;
   float body_cap_height_px() const;  // measured height of 'H' in the body font
+  float cap_height_px(bool heading) const;
+  std::size_t font_atlas_bytes() const;           // RGBA32 texture of the atlas
+  std::pair<int, int> font_atlas_size() const;    // its width and height, px
   float min_target_px() const;
   double panel_dpi() const;
   std::string ui_text_buffers_dump() const;  // what ImGui holds in its text-input state (privacy test)

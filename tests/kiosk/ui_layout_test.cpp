@@ -1,0 +1,434 @@
+// Layout over every supported panel: every screen x every panel x every screen language x {normal, large
+// text, high contrast}, headless (SDL dummy driver + software renderer), checked from the widget registry
+// and the pixels: no text clipped by its widget or the screen, no overlapping targets, every target at least
+// 11.6 mm at the panel's density, every glyph present, text contrast (4.5:1, 7:1 in high contrast), and
+// content that does not fit reachable by scrolling. Each problem names panel, language, mode, screen and
+// element. Also: a 3,000-character answer read to its end in large text at 800x480, by dragging and by the
+// buttons alone; a drag never activates the tile it started on.
+#include <map>
+#include <sstream>
+
+#include "kiosk/core/a11y.hpp"
+#include "ui_harness.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using core::Role;
+using core::Screen;
+using core::Widget;
+
+struct Panel {
+  const char* name;
+  int w, h;
+  double ppi;
+};
+const Panel kPanels[] = {{"800x480@133", 800, 480, 133},
+                         {"1024x600@170", 1024, 600, 170},
+                         {"1280x800@149", 1280, 800, 149},
+                         {"1920x1080@92", 1920, 1080, 92},
+                         {"1080x1920-portrait@92", 1080, 1920, 92}};
+
+enum class Mode { normal, large, contrast };
+const char* mode_name(Mode m) { return m == Mode::normal ? "normal" : m == Mode::large ? "large text" : "high contrast"; }
+
+Config panel_config(const Panel& p) {
+  Config c = demo_config();
+  c.ui.panel_dpi = p.ppi;
+  c.ui.panel_width = p.w;
+  c.ui.panel_height = p.h;
+  c.ui.orientation = p.h > p.w ? "portrait" : "landscape";
+  return c;
+}
+
+// The frame as drawn (before present), RGBA.
+struct Pixels {
+  int w = 0, h = 0;
+  std::vector<unsigned char> px;
+  std::uint32_t at(int x, int y) const {
+    const unsigned char* p = &px[(std::size_t(y) * std::size_t(w) + std::size_t(x)) * 4];
+    return (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
+  }
+};
+
+Pixels draw_and_read(UiHarness& h) {
+  h.clock.advance(16);
+  h.ui->request_frames(1);
+  h.ui->frame();
+  Pixels p{h.w, h.h, std::vector<unsigned char>(std::size_t(h.w) * std::size_t(h.h) * 4)};
+  if (SDL_RenderReadPixels(h.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, p.px.data(), h.w * 4) != 0) p.px.clear();
+  return p;
+}
+
+double luminance(std::uint32_t c) {
+  return core::relative_luminance(double((c >> 16) & 255) / 255, double((c >> 8) & 255) / 255, double(c & 255) / 255);
+}
+
+// Text contrast in a rectangle: the most frequent colour is the background; the text colour is the one
+// farthest from it in contrast among colours covering at least a few pixels (glyph cores are drawn at
+// full colour, their edges blended).
+double text_contrast(const Pixels& p, int x0, int y0, int x1, int y1) {
+  std::map<std::uint32_t, int> count;
+  x0 = std::max(0, x0), y0 = std::max(0, y0), x1 = std::min(p.w, x1), y1 = std::min(p.h, y1);
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) ++count[p.at(x, y)];
+  if (count.size() < 2) return 0;
+  std::uint32_t bg = 0;
+  int best = -1;
+  for (auto [c, n] : count)
+    if (n > best) best = n, bg = c;
+  double lb = luminance(bg), ratio = 0;
+  for (auto [c, n] : count)
+    if (n >= 4) ratio = std::max(ratio, core::contrast_ratio(luminance(c), lb));
+  return ratio;
+}
+
+struct Checker {
+  UiHarness& h;
+  const Panel& panel;
+  std::string lang;
+  Mode mode;
+  std::vector<std::string>& problems;
+  std::size_t screens = 0;
+
+  void check(const std::string& screen) {
+    h.settle();
+    Pixels px = draw_and_read(h);
+    ++screens;
+    const std::string where = std::string(panel.name) + " / " + lang + " / " + mode_name(mode) + " / " + screen;
+    const auto& items = h.ui->registry().items();
+    if (items.empty()) problems.push_back(where + ": nothing registered");
+    const double min_px = core::mm_to_px(core::kMinTargetMm, panel.ppi);
+    auto name = [](const Widget& w) {
+      std::string s = w.id.empty() ? std::string(core::role_name(w.role)) : w.id;
+      std::string l = w.label.size() > 40 ? w.label.substr(0, 40) + "..." : w.label;
+      return "'" + s + "' (" + l + ")";
+    };
+    std::map<int, const Widget*> regions;
+    for (const auto& w : items)
+      if (w.role == Role::scroll_region) regions[w.order] = &w;
+    std::vector<std::string> labels;
+    for (const auto& w : items) {
+      if (!w.label.empty()) labels.push_back(w.label);
+      if (w.role == Role::scroll_region) continue;
+      const float tol = 1.0f;
+      // Clipped by its widget: the text needs more room than the widget has.
+      if (w.need_w > w.x1 - w.x0 + tol || w.need_h > w.y1 - w.y0 + tol) {
+        std::ostringstream s;
+        s << where << ": " << core::role_name(w.role) << " " << name(w) << " clipped: needs " << w.need_w << "x"
+          << w.need_h << " px, has " << (w.x1 - w.x0) << "x" << (w.y1 - w.y0);
+        problems.push_back(s.str());
+      }
+      // Clipped by the screen (or, across, by its scroll region).
+      if (w.x0 < -tol || w.x1 > float(h.w) + tol || (w.region < 0 && (w.y0 < -tol || w.y1 > float(h.h) + tol)))
+        problems.push_back(where + ": " + std::string(core::role_name(w.role)) + " " + name(w) + " off screen");
+      // In a scroll region: reachable when scrolled to the end.
+      if (w.region >= 0 && regions.count(w.region)) {
+        const Widget& r = *regions[w.region];
+        float offset = 0, limit = 0;
+        std::sscanf(r.value.c_str(), "%f/%f", &offset, &limit);
+        if (w.y1 + offset - limit > r.y1 + tol)
+          problems.push_back(where + ": " + name(w) + " below the end of its scroll region (not reachable)");
+      }
+      // Contrast of visible text drawn on the screen's own background or a tile.
+      if ((w.role == Role::text || w.role == Role::heading) && w.visible && !w.label.empty() && !px.px.empty()) {
+        int x0 = int(w.x0), x1 = int(w.x0 + std::max(w.need_w, 1.f)), y0 = int(std::max(w.y0, w.clip_y0)),
+            y1 = int(std::min(w.y1, w.clip_y1));
+        if (x1 > x0 + 2 && y1 > y0 + 2) {
+          double r = text_contrast(px, x0, y0, x1, y1);
+          double need = mode == Mode::contrast ? 7.0 : 4.5;
+          if (r + 1e-9 < need) {
+            std::ostringstream s;
+            s << where << ": text " << name(w) << " contrast " << r << ":1, needs " << need << ":1";
+            problems.push_back(s.str());
+          }
+        }
+      }
+    }
+    // Targets: size (when fully in view) and no overlap of what a finger can touch.
+    const auto& ts = h.ui->targets();
+    for (const auto& t : ts)
+      if (t.visible && (t.x1 - t.x0 + 1e-3 < min_px || t.y1 - t.y0 + 1e-3 < min_px)) {
+        std::ostringstream s;
+        s << where << ": target " << name(t) << " is " << core::px_to_mm(t.x1 - t.x0, panel.ppi) << " x "
+          << core::px_to_mm(t.y1 - t.y0, panel.ppi) << " mm (< 11.6)";
+        problems.push_back(s.str());
+      }
+    for (std::size_t i = 0; i < ts.size(); ++i)
+      for (std::size_t j = i + 1; j < ts.size(); ++j) {
+        const auto &a = ts[i], &b = ts[j];
+        if (a.x0 < b.x1 - 0.5f && b.x0 < a.x1 - 0.5f && a.y0 < b.y1 - 0.5f && b.y0 < a.y1 - 0.5f)
+          problems.push_back(where + ": target " + name(a) + " overlaps " + name(b));
+      }
+    for (const auto& m : h.ui->missing_glyphs(labels)) problems.push_back(where + ": glyph " + m + " missing");
+    // EN 301 549 5.1.4 in large text: capital H >= 0.7 degrees at the viewing distance.
+    if (mode == Mode::large) {
+      double need = core::mm_to_px(core::min_cap_height_mm(h.config.ui.viewing_distance_mm), panel.ppi);
+      if (h.ui->body_cap_height_px() + 1e-6 < need) {
+        std::ostringstream s;
+        s << where << ": capital H " << h.ui->body_cap_height_px() << " px, needs " << need << " px";
+        problems.push_back(s.str());
+      }
+    }
+  }
+};
+
+void set_mode(core::Session& s, Mode m) {
+  s.set_large_text(m == Mode::large);
+  s.set_high_contrast(m == Mode::contrast);
+}
+
+// Starts a session in `lang` and `mode` (both reset when a session ends).
+void start(UiHarness& h, const std::string& lang, Mode mode) {
+  h.session->wipe();
+  h.settle();
+  h.session->start();
+  ASSERT_TRUE(h.session->set_language(lang));
+  set_mode(*h.session, mode);
+}
+
+const std::string kLong =
+    "Er ligt al drie weken een losse stoeptegel voor de ingang van de bibliotheek aan de Markt. Oudere bezoekers "
+    "met een rollator struikelen erover en gisteren is er iemand gevallen. Wilt u de tegel zo snel mogelijk "
+    "laten herstellen? Ook de verlichting bij de fietsenstalling doet het 's avonds niet meer. ";
+
+void walk(Checker& c) {
+  UiHarness& h = c.h;
+  core::Session& s = *h.session;
+  h.session->wipe();
+  set_mode(s, c.mode);  // the idle screen's switches
+  c.check("idle");
+  start(h, c.lang, c.mode);
+  c.check("choose");
+  s.choose(core::Flow::report);
+  c.check("report_category");
+  s.pick_category(h.tree.categories[0].slug);
+  c.check("report_subcategory");
+  s.pick_subcategory(h.tree.categories[0].children[0].slug);
+  c.check("report_location");
+  s.next();
+  s.report().description = kLong + kLong + kLong;
+  c.check("report_description");
+  s.next();
+  c.check("report_contact");
+  s.next();
+  ASSERT_EQ(s.screen(), Screen::report_review) << c.lang;
+  c.check("report_review");
+  // The review shows exactly the whole text that will be sent.
+  bool whole = false;
+  for (const auto& w : h.ui->registry().items()) whole = whole || (w.role == Role::text && w.label == s.draft().text);
+  if (!whole) c.problems.push_back(std::string(c.panel.name) + " / " + c.lang + " / " + mode_name(c.mode) +
+                                   " / report_review: the text to be sent is not shown whole");
+
+  start(h, c.lang, c.mode);
+  s.choose(core::Flow::question);
+  c.check("question_topic");
+  s.pick_topic(h.tree.question_topics[0].slug);
+  s.question().text = kLong;
+  c.check("question_text");
+  s.next();
+  s.next();
+  c.check("question_publish");
+  s.set_publish(true);
+  s.next();
+  c.check("question_review");
+  s.submit();
+  c.check("receipt");
+
+  start(h, c.lang, c.mode);
+  s.choose(core::Flow::poll);
+  c.check("poll");
+  s.back();
+  s.choose(core::Flow::news);
+  c.check("news");
+  s.back();
+  s.choose(core::Flow::lookup);
+  c.check("lookup");
+  h.session->wipe();
+  h.settle();
+}
+
+TEST(ui_layout_test, every_screen_every_panel_language_and_mode) {
+  std::vector<std::string> problems;
+  std::size_t screens = 0;
+  std::vector<std::string> skipped;
+  for (const Panel& panel : kPanels) {
+    UiHarness h(panel_config(panel), panel.w, panel.h);
+    for (Mode mode : {Mode::normal, Mode::large, Mode::contrast})
+      for (const auto& lang : h.config.kiosk.languages) {
+        if (!core::Session::language_ready(lang)) {  // Arabic: selectable once its text path lands
+          if (mode == Mode::normal && &panel == &kPanels[0]) skipped.push_back(lang);
+          continue;
+        }
+        Checker c{h, panel, lang, mode, problems};
+        walk(c);
+        screens += c.screens;
+      }
+  }
+  std::string all;
+  for (std::size_t i = 0; i < problems.size() && i < 80; ++i) all += problems[i] + "\n";
+  EXPECT_GT(screens, 5u * 3u * 5u * 15u);
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems in " << screens << " screens (first 80):\n" << all;
+  if (!skipped.empty()) std::printf("not selectable yet, skipped: %s\n", skipped.front().c_str());
+}
+
+// A long municipal answer (3,000 characters) is readable to its end in large text at 800x480: by
+// dragging, and by the "more below" button alone.
+TEST(ui_layout_test, long_answer_readable_to_the_end_in_large_text_at_800x480) {
+  const Panel& panel = kPanels[0];
+  UiHarness h(panel_config(panel), panel.w, panel.h);
+  core::Session& s = *h.session;
+  s.start();
+  s.choose(core::Flow::poll);
+  s.pick_poll_answer(h.config.polls[0].answers[0].id);
+  s.submit();
+  std::string ref = s.receipt()->reference;
+  auto stored = h.outbox->find(ref);
+  ASSERT_TRUE(stored.ok());
+  std::string answer;
+  while (answer.size() < 2990) answer += kLong;
+  answer = answer.substr(0, 2990) + " EINDE.";
+  ASSERT_TRUE(h.outbox->add_answer(stored->row_id, Answer{"openklant", h.clock.now_ms(), answer, "a1"}).ok());
+  s.finish();
+  h.settle();
+
+  auto open_answer = [&] {
+    s.start();
+    s.set_large_text(true);
+    s.choose(core::Flow::lookup);
+    s.lookup_code() = ref;
+    s.look_up();
+    h.settle();
+    ASSERT_TRUE(s.lookup_result());
+  };
+  auto answer_widget = [&]() -> const Widget* {
+    for (const auto& w : h.ui->registry().items())
+      if (w.role == Role::text && w.label == answer) return &w;
+    return nullptr;
+  };
+  auto region_h = [&] {
+    const Widget* r = h.ui->registry().find("##page");
+    return r ? r->y1 : 0.f;
+  };
+  open_answer();
+  const Widget* a = answer_widget();
+  ASSERT_NE(a, nullptr);
+  EXPECT_GT(a->need_h, float(panel.h) * 3) << "the answer is long in large text";
+  EXPECT_GT(a->y1, region_h()) << "it does not fit: it must scroll";
+
+  // The buttons alone.
+  int taps = 0;
+  while (h.target("scroll.down") && h.target("scroll.down")->enabled && taps < 200) {
+    ASSERT_TRUE(h.tap("scroll.down"));
+    ++taps;
+  }
+  a = answer_widget();
+  ASSERT_NE(a, nullptr);
+  EXPECT_GT(taps, 2);
+  EXPECT_LE(a->y1, region_h() + 1) << "the end of the answer is in view after " << taps << " taps";
+  ASSERT_TRUE(h.target("scroll.up"));
+  EXPECT_TRUE(h.target("scroll.up")->enabled);
+
+  // Dragging: the content follows the finger, back to the top.
+  float y_before = a->y0;
+  const Widget* page = h.ui->registry().find("##page");
+  ASSERT_NE(page, nullptr);
+  float mid = (page->y0 + page->y1) / 2;
+  h.ui->drag(float(panel.w) / 2, page->y0 + 10, page->y1 - 10);
+  h.settle();
+  a = answer_widget();
+  ASSERT_NE(a, nullptr);
+  EXPECT_NEAR(a->y0 - y_before, (page->y1 - 10) - (page->y0 + 10), 2.0) << "moves 1:1 with the finger";
+  (void)mid;
+  s.wipe();
+  h.settle();
+
+  // Dragging only, to the end.
+  open_answer();
+  for (int i = 0; i < 200; ++i) {
+    page = h.ui->registry().find("##page");
+    ASSERT_NE(page, nullptr);
+    h.ui->drag(float(panel.w) / 2, page->y1 - 10, page->y0 + 10);
+    h.settle();
+    a = answer_widget();
+    ASSERT_NE(a, nullptr);
+    if (a->y1 <= region_h() + 1) break;
+  }
+  EXPECT_LE(a->y1, region_h() + 1) << "the end of the answer is reachable by dragging";
+}
+
+// A drag that starts on a tile scrolls and does not pick the tile; a tap still does.
+TEST(ui_layout_test, drag_never_activates_the_control_it_started_on) {
+  const Panel& panel = kPanels[0];
+  UiHarness h(panel_config(panel), panel.w, panel.h);
+  core::Session& s = *h.session;
+  s.start();
+  s.set_large_text(true);
+  s.choose(core::Flow::report);
+  h.settle();
+  const Widget* page = h.ui->registry().find("##page");
+  ASSERT_NE(page, nullptr);
+  ASSERT_NE(page->value, "0/0") << "report categories scroll in large text at 800x480";
+  const ui::Target* t = h.target("tile." + h.tree.categories[0].slug);
+  ASSERT_NE(t, nullptr);
+  float x = (t->x0 + t->x1) / 2, y = (t->y0 + t->y1) / 2;
+  h.ui->drag(x, y, y - (page->y1 - page->y0) * 0.5f);
+  h.settle();
+  EXPECT_EQ(s.screen(), Screen::report_category) << "the drag picked the tile";
+  EXPECT_NE(h.ui->registry().find("##page")->value.substr(0, 2), "0/") << "the page scrolled";
+  // The same gesture without moving is a tap (on a tile in view now).
+  std::string id;
+  for (const auto& w : h.ui->targets())
+    if (w.id.rfind("tile.", 0) == 0) id = w.id;
+  ASSERT_FALSE(id.empty());
+  h.tap(id);
+  EXPECT_EQ(s.screen(), Screen::report_subcategory);
+}
+
+// The reading modes are a citizen's: switched from the idle screen and from a screen's header, reset
+// when the session ends; high contrast draws white text on black.
+TEST(ui_layout_test, citizen_switches_reading_modes_reset_at_session_end) {
+  UiHarness h(panel_config(kPanels[2]), kPanels[2].w, kPanels[2].h);
+  ASSERT_TRUE(h.tap("mode.large_text"));
+  EXPECT_TRUE(h.session->large_text());
+  const Widget* sw = h.ui->registry().find("mode.large_text");
+  ASSERT_NE(sw, nullptr);
+  EXPECT_EQ(sw->key, "mode.large_text");
+  EXPECT_EQ(sw->value, "on");
+  EXPECT_TRUE(sw->selected);
+  h.session->start();
+  h.settle();
+  ASSERT_TRUE(h.tap("mode.contrast"));
+  EXPECT_TRUE(h.session->high_contrast());
+  Pixels px = draw_and_read(h);
+  EXPECT_EQ(px.at(px.w / 2, px.h - 3), 0x000000u) << "high contrast background";
+  ASSERT_TRUE(h.tap("app.stop"));
+  EXPECT_FALSE(h.session->large_text());
+  EXPECT_FALSE(h.session->high_contrast());
+  px = draw_and_read(h);
+  EXPECT_EQ(px.at(px.w / 2, px.h - 3), 0xFFFFFFu);
+}
+
+// The registry carries what speech will need: roles, catalog keys, states, reading order.
+TEST(ui_layout_test, registry_has_roles_keys_states_and_order) {
+  UiHarness h;
+  h.session->start();
+  h.settle();
+  const auto& items = h.ui->registry().items();
+  ASSERT_FALSE(items.empty());
+  for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i].order, int(i));
+  const Widget* back = h.ui->registry().find("app.back");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(back->role, Role::button);
+  EXPECT_EQ(back->key, "app.back");
+  EXPECT_EQ(back->label, h.catalogs.get("nl").get("app.back"));
+  const Widget* title = nullptr;
+  for (const auto& w : items)
+    if (w.role == Role::heading && w.key == "choose.title") title = &w;
+  ASSERT_NE(title, nullptr) << "the title is a heading with its catalog key";
+  EXPECT_LT(back->order, h.ui->registry().find("choose.report")->order);
+  EXPECT_EQ(h.ui->registry().find("##page")->role, Role::scroll_region);
+}
+
+}  // namespace
+}  // namespace kiosk::test
