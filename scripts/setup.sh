@@ -17,6 +17,7 @@ core=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libsqlite3-dev sqlite3 libzstd-dev zstd uuid-dev
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libspdlog-dev
+  libhowardhinnant-date-dev tzdata  # time zones (sync/model/time.cpp)
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk

@@ -1,9 +1,6 @@
 // Idle screen: municipality, time, latest news, language buttons. A touch anywhere else starts a
 // session; the top-left corner (three taps) opens the technician's PIN screen.
-#include <ctime>
-
-#include <fmt/format.h>
-
+#include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -21,11 +18,8 @@ void draw_idle(Ui& ui) {
   const std::string& muni = ui.s.config().kiosk.municipality;
   dl->AddText(hf, hf->FontSize, ImVec2(ui.m.pad, (band - hf->FontSize) * 0.5f), theme::col(theme::kOnPrimary),
               muni.c_str());
-  // Local time (the kiosk's TZ is the system's on the appliance).
-  std::time_t now = static_cast<std::time_t>(ui.now_ms / 1000);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  std::string clock = fmt::format("{:02}:{:02}", tm.tm_hour, tm.tm_min);
+  // Local time in the kiosk's zone (kiosk.time_zone), whatever the process's TZ.
+  std::string clock = format_clock(ui.now_ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, ui.now_ms));
   float cw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, clock.c_str()).x;
   dl->AddText(hf, hf->FontSize, ImVec2(W - ui.m.pad - cw, (band - hf->FontSize) * 0.5f), theme::col(theme::kOnPrimary),
               clock.c_str());
