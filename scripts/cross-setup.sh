@@ -19,7 +19,7 @@ host=(
 )
 # arm64 libraries and -dev packages (Multi-Arch: same, co-installable with the amd64 ones).
 a=(
-  pkgconf libsqlite3-dev libzstd-dev uuid-dev libfmt-dev libtomlplusplus-dev
+  pkgconf libsqlite3-dev libzstd-dev uuid-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libcurl4-openssl-dev libssl-dev libcpp-httplib-dev libgtest-dev
 )
 ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev)

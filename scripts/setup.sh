@@ -10,6 +10,7 @@ source "$(dirname "$0")/setup-common.sh" "$@"
 core=(
   build-essential cmake ninja-build pkg-config ca-certificates
   libsqlite3-dev libzstd-dev uuid-dev
+  libhowardhinnant-date-dev tzdata  # time zones (sync/model/time.cpp)
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libgtest-dev

@@ -17,6 +17,11 @@ bash scripts/prism-setup.sh
 # Tests that need a display use Xvfb; make sure none leaks in from the caller.
 unset DISPLAY || true
 
+# Nothing may depend on the machine's time zone, so each configuration's tests run in another one: dev in
+# Europe/Amsterdam (the kiosks' own, with DST), noui in Pacific/Auckland (across the date line, DST the
+# other way round), the sanitizer build in UTC.
+declare -A test_tz=([dev]=Europe/Amsterdam [noui]=Pacific/Auckland [asan]=UTC [fuzz]=UTC)
+
 for preset in "${presets[@]}"; do
   echo "=== ${preset}: configure + build ==="
   cmake --preset "$preset" >/dev/null
@@ -37,8 +42,8 @@ for preset in "${presets[@]}"; do
     done
     ctest --test-dir build/noui -N -L '^ui$' | grep 'Total Tests: 0' >/dev/null || noui_fail "registers UI tests"
   fi
-  echo "=== ${preset}: test ==="
-  ctest --preset "$preset"
+  echo "=== ${preset}: test (TZ=${test_tz[$preset]:-UTC}) ==="
+  TZ="${test_tz[$preset]:-UTC}" ctest --preset "$preset"
   if [[ $preset == noui ]]; then
     # Every core test binary ran (the log of the run above).
     for t in $core_tests; do

@@ -5,6 +5,7 @@
 // io.KeysDown (ImGui 1.86 has no AddKeyEvent).
 #include <SDL_scancode.h>
 
+#include "kiosk/sync/utf8.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -13,8 +14,7 @@ namespace {
 std::vector<std::string> split_utf8(std::string_view s) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t n = decode_utf8(s, i).len;
     out.emplace_back(s.substr(i, n));
     i += n;
   }

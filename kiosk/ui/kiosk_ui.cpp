@@ -15,6 +15,7 @@
 #include <set>
 
 #include "kiosk/core/a11y.hpp"
+#include "kiosk/sync/utf8.hpp"
 #include "kiosk/ui/renderer.hpp"
 #include "ui_internal.hpp"
 
@@ -30,15 +31,9 @@ const char* font_dir() {
 std::vector<std::uint32_t> code_points(std::string_view s) {
   std::vector<std::uint32_t> out;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::uint32_t cp = c;
-    std::size_t n = 1;
-    if (c >= 0xF0) { cp = c & 0x07; n = 4; }
-    else if (c >= 0xE0) { cp = c & 0x0F; n = 3; }
-    else if (c >= 0xC0) { cp = c & 0x1F; n = 2; }
-    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
+    const Utf8Char c = decode_utf8(s, i);
+    out.push_back(c.cp);
+    i += c.len;
   }
   return out;
 }

@@ -1,10 +1,7 @@
 // Idle screen: municipality, time, the reading-mode switches, latest news (scrolls when it does not fit),
 // language buttons. A touch anywhere else starts a session; the top-left corner (three taps) opens the
 // technician's PIN screen.
-#include <ctime>
-
-#include <fmt/format.h>
-
+#include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -20,11 +17,8 @@ void draw_idle(Ui& ui) {
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, band), theme::col(theme::kBar));
   ImFont* hf = ui.fonts.heading;
   const std::string& muni = ui.s.config().kiosk.municipality;
-  // Local time (the kiosk's TZ is the system's on the appliance), then the mode switches, at the end side.
-  std::time_t now = static_cast<std::time_t>(ui.now_ms / 1000);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  std::string clock = fmt::format("{:02}:{:02}", tm.tm_hour, tm.tm_min);
+  // Local time in the kiosk's zone (kiosk.time_zone), whatever the process's TZ; then the mode switches.
+  std::string clock = format_clock(ui.now_ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, ui.now_ms));
   float cw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, clock.c_str()).x;
   const float sh = std::max(ui.m.target, band - 2 * ui.m.gap);
   float right = mode_switches(ui, W - ui.m.pad, (band - sh) * 0.5f, sh);

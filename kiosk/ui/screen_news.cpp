@@ -1,9 +1,6 @@
 // Municipal news (from the outbox database: the sync service stores what the municipality posts); the
 // page scrolls when the items do not fit.
-#include <ctime>
-
-#include <fmt/format.h>
-
+#include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -16,10 +13,8 @@ void draw_news(Ui& ui) {
   if (items.empty()) text(ui, ui.t("news.none"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const auto& n : items) {
-    std::time_t t = static_cast<std::time_t>(n.published_ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    std::string date = fmt::format("{:02}-{:02}-{:04}", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    std::string date =
+        format_day_month_year(n.published_ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, n.published_ms));
     float h = ui.fonts.body->FontSize + ui.m.gap * 0.3f + text_height(ui.fonts.body, n.text, W - ui.m.pad);
     float bx = flip_x(ui, p.x, 8);
     dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + 8, y + h), theme::col(theme::kPrimary));

@@ -3,11 +3,11 @@
 // error), last errors, disk free, "sync now" (kioskctl of the same build) and "export queue to USB stick"
 // (Session::export_queue: the hand-over of `kioskctl export --undelivered --handover`); a failure's
 // message is shown.
-#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -49,11 +49,8 @@ static std::string human_bytes(std::int64_t b) {
   return fmt::format("{:.0f} MiB", double(b) / double(1 << 20));
 }
 
-static std::string local_time(std::int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+static std::string local_time(Ui& ui, std::int64_t ms) {
+  return format_date_time(ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, ms));
 }
 
 // A channel's wait in the catalog's words, its time in local time.
@@ -63,7 +60,7 @@ static std::string wait_text(Ui& ui, const core::TechnicianInfo::Waiting& w) {
                     : w.wait == Wait::backoff ? "tech.wait.backoff"
                                               : "tech.wait.circuit_open";
   return core::fill(ui.t(key), {{"channel", w.channel},
-                                {"time", local_time(w.until_ms)},
+                                {"time", local_time(ui, w.until_ms)},
                                 {"n", std::to_string(w.failures)},
                                 {"pph", std::to_string(w.posts_per_hour)}});
 }
@@ -98,7 +95,7 @@ void draw_technician(Ui& ui) {
   for (const auto& e : info.last_errors) errors += (errors.empty() ? "" : "\n") + e;
   if (!info.error.empty()) errors = info.error;
   row(ui.t("tech.errors"), errors.empty() ? ui.t("tech.no_errors") : errors);
-  row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(info.last_sync_ms) : ui.t("tech.never"));
+  row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(ui, info.last_sync_ms) : ui.t("tech.never"));
   row(ui.t("tech.submissions"), std::to_string(info.submissions));
   row(ui.t("tech.disk_free"), human_bytes(info.disk_free_bytes));
   row(ui.t("tech.version"), info.version + "  (" + ui.s.config().kiosk.id + ")");

@@ -133,30 +133,6 @@ std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms) {
   return 0;
 }
 
-std::string truncate_utf8(std::string_view s, std::size_t max_cp) {
-  std::size_t cps = 0, i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (cps == max_cp) break;
-    i += len;
-    ++cps;
-  }
-  return std::string(s.substr(0, std::min(i, s.size())));
-}
-
-std::string format_local(std::int64_t unix_ms, int offset_min) {
-  std::time_t t = static_cast<std::time_t>(unix_ms / 1000 + offset_min * 60);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  int a = std::abs(offset_min);
-  char off[16];
-  std::snprintf(off, sizeof off, "%c%02d:%02d", offset_min < 0 ? '-' : '+', a / 60, a % 60);
-  return std::string(buf) + off;
-}
-
 std::string iso639_2b(std::string_view l) {
   if (l == "nl") return "nld";
   if (l == "en") return "eng";

@@ -25,15 +25,6 @@ std::int64_t local_day(std::int64_t unix_ms, int offset_min) {
   return (unix_ms + static_cast<std::int64_t>(offset_min) * 60'000) / 86'400'000;
 }
 
-std::string day_string(std::int64_t day) {
-  std::time_t t = static_cast<std::time_t>(day * 86400);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 class OpenKlant final : public Channel {
  public:
   using Channel::Channel;
@@ -75,7 +66,7 @@ class OpenKlant final : public Channel {
     const DueDelivery* first = u.members.front();
     for (auto* m : u.members)
       if (m->row_id < first->row_id) first = m;
-    return truncate_utf8("peiling:" + s.poll_id + ":" + day_string(local_day(s.created_at_ms, s.utc_offset_minutes)) +
+    return truncate_utf8("peiling:" + s.poll_id + ":" + format_date(s.created_at_ms, s.utc_offset_minutes) +
                              ":" + std::to_string(first->row_id) + "." + std::to_string(first->attempts),
                          200);
   }
@@ -137,7 +128,7 @@ class OpenKlant final : public Channel {
     if (is_tally(u)) {
       std::map<std::string, int> counts;
       for (auto* m : u.members) ++counts[m->submission.poll_answer];
-      std::string day = day_string(local_day(s.created_at_ms, s.utc_offset_minutes));
+      std::string day = format_date(s.created_at_ms, s.utc_offset_minutes);
       std::string inhoud = "Stemmen bij kiosk " + s.kiosk_id + " op " + day + ":";
       for (const auto& [answer, n] : counts) inhoud += " " + answer + ": " + std::to_string(n) + ";";
       inhoud += " totaal " + std::to_string(u.members.size()) + ".";

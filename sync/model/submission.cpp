@@ -1,12 +1,8 @@
-// Submission <-> versioned JSON, UTC time formatting, time-zone offsets and UUIDs.
+// Submission <-> versioned JSON and UUIDs (times: time.cpp).
 #include "kiosk/sync/submission.hpp"
 
 #include <uuid/uuid.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -158,64 +154,6 @@ Result<Submission> parse_submission(std::string_view json_text) {
   json j = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return make_error(Errc::invalid_value, "not valid JSON");
   return submission_from_json(j);
-}
-
-std::string format_utc(std::int64_t unix_ms) {
-  std::int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000;
-  int ms = static_cast<int>(unix_ms - secs * 1000);
-  std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  return buf;
-}
-
-Result<std::int64_t> parse_utc(std::string_view iso) {
-  int y, mo, d, h, mi, sec, ms = 0, n = 0;
-  std::string s(iso);
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6)
-    return make_error(Errc::invalid_value, "not an ISO 8601 UTC time: '" + s + "'", "created_at");
-  std::string_view rest = std::string_view(s).substr(static_cast<std::size_t>(n));
-  if (!rest.empty() && rest.front() == '.') {
-    rest.remove_prefix(1);
-    int digits = 0;
-    while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') {
-      if (digits < 3) ms = ms * 10 + (rest.front() - '0');
-      ++digits;
-      rest.remove_prefix(1);
-    }
-    for (int i = digits; i < 3; ++i) ms *= 10;
-  }
-  if (rest != "Z" || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
-    return make_error(Errc::invalid_value, "not an ISO 8601 UTC time ending in Z: '" + s + "'", "created_at");
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = sec;
-  return static_cast<std::int64_t>(timegm(&tm)) * 1000 + ms;
-}
-
-int utc_offset_minutes(const std::string& tz, std::int64_t unix_ms) {
-  // libstdc++ 12 has no std::chrono::zoned_time; TZ + localtime_r is the portable way. The lock
-  // keeps the process-wide TZ change from racing other callers of this function.
-  static std::mutex mutex;
-  std::lock_guard lock(mutex);
-  const char* old = std::getenv("TZ");
-  std::string saved = old ? old : "";
-  setenv("TZ", tz.c_str(), 1);
-  tzset();
-  std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  long off = tm.tm_gmtoff;
-  if (old) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
-  tzset();
-  return static_cast<int>(off / 60);
 }
 
 std::string new_uuid_v4() {

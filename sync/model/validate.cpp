@@ -7,29 +7,6 @@
 namespace kiosk {
 namespace {
 
-// Decodes one code point; returns its length in bytes, or 0 if the sequence is invalid
-// (overlong forms, surrogates and values above U+10FFFF are invalid).
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  unsigned char c = b(0);
-  if (c < 0x80) { cp = c; return 1; }
-  std::size_t n;
-  char32_t min;
-  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; min = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; min = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; min = 0x10000; }
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-bool is_space(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x3000; }
-
 Error err(Errc code, std::string field, std::string message) {
   return Error{code, std::move(message), std::move(field)};
 }
@@ -58,32 +35,15 @@ void check_text(std::vector<Error>& out, std::string& value, const char* field, 
 
 }  // namespace
 
-bool valid_utf8(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
-    std::size_t n = decode(s, i, cp);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::string strip_controls(std::string_view s, bool multiline) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
-    std::size_t n = decode(s, i, cp);
-    if (n == 0) { ++i; continue; }  // callers check UTF-8 first; skip defensively
-    std::string_view bytes = s.substr(i, n);
-    i += n;
+    const Utf8Char c = decode_utf8(s, i);
+    std::string_view bytes = s.substr(i, c.len);
+    i += c.len;
+    if (!c.valid) continue;  // callers check UTF-8 first; skip defensively
+    char32_t cp = c.cp;
     if (cp == '\r') {
       if (i < s.size() && s[i] == '\n') continue;  // CRLF -> LF
       cp = '\n';
@@ -99,21 +59,11 @@ std::string strip_controls(std::string_view s, bool multiline) {
       continue;  // zero-width space, BOM, bidi overrides (spoofing in public posts)
     out.append(bytes);
   }
-  // Trim white space (ASCII and the common Unicode spaces) at both ends.
-  auto is_trim = [](std::string_view v, std::size_t i, std::size_t& len) {
-    char32_t cp;
-    len = decode(v, i, cp);
-    return len != 0 && (is_space(cp) || cp == '\n');
-  };
-  std::size_t start = 0, len = 0;
-  while (start < out.size() && is_trim(out, start, len)) start += len;
+  // Trim Unicode white space at both ends.
+  std::size_t start = 0;
+  for (Utf8Char c = decode_utf8(out, start); c.len && is_space(c.cp); c = decode_utf8(out, start)) start += c.len;
   std::size_t end = out.size();
-  while (end > start) {
-    std::size_t k = end - 1;
-    while (k > start && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) --k;
-    if (!is_trim(out, k, len)) break;
-    end = k;
-  }
+  while (end > start && is_space(decode_utf8(out, utf8_prev(out, end)).cp)) end = utf8_prev(out, end);
   return out.substr(start, end - start);
 }
 

@@ -13,90 +13,36 @@
 #include <optional>
 #include <utility>
 
+#include "kiosk/sync/utf8.hpp"
+
 namespace kiosk {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
 // ---------------------------------------------------------------------------------------------
-// UTF-8
+// UTF-8 (utf8.hpp): invalid bytes decode as U+FFFD of length 1, so every byte belongs to exactly one
+// "code point".
 
-struct Cp {
-  char32_t cp = 0;
-  std::size_t len = 0;  // 0 only past the end of the text
-};
+using Cp = Utf8Char;
 
-// Decodes the code point at i (i < s.size()). Invalid, overlong or truncated sequences decode as
-// U+FFFD with length 1, so every byte belongs to exactly one "code point".
-Cp decode(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return {c, 1};
-  std::size_t n = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return {0xFFFD, 1};
-  }
-  if (i + n > s.size()) return {0xFFFD, 1};
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return {0xFFFD, 1};
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0xFFFD, 1};
-  return {cp, n};
-}
-
-bool is_invalid(Cp c) noexcept { return c.cp == 0xFFFD && c.len == 1; }
-
-Cp at(std::string_view s, std::size_t i) noexcept { return i < s.size() ? decode(s, i) : Cp{}; }
-
-// Start of the code point that ends at i (i > 0), consistent with decode().
-std::size_t prev_start(std::string_view s, std::size_t i) noexcept {
-  std::size_t j = i - 1;
-  const std::size_t lim = i >= 4 ? i - 4 : 0;
-  while (j > lim && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
-  if (decode(s, j).len == i - j) return j;
-  return i - 1;
-}
+Cp at(std::string_view s, std::size_t i) noexcept { return decode_utf8(s, i); }
 
 // The code point that ends at i; len 0 at the start of the text.
 Cp before(std::string_view s, std::size_t i) noexcept {
   if (i == 0) return {};
-  const std::size_t j = prev_start(s, i);
-  return {decode(s, j).cp, i - j};
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  const std::size_t j = utf8_prev(s, i);
+  Cp c = decode_utf8(s, j);
+  c.len = i - j;
+  return c;
 }
 
 // Copies s[b, e) and replaces invalid bytes by U+FFFD.
 void append_valid(std::string& out, std::string_view s, std::size_t b, std::size_t e) {
   std::size_t i = b;
   while (i < e) {
-    const Cp c = decode(s, i);
-    if (is_invalid(c) || i + c.len > e) {
+    const Cp c = at(s, i);
+    if (!c.valid || i + c.len > e) {
       out += "\xEF\xBF\xBD";
       i += 1;
     } else {
@@ -157,15 +103,7 @@ bool is_upper(char32_t c) noexcept {
   return false;
 }
 
-bool is_vspace(char32_t c) noexcept {
-  return c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 || c == 0x2028 ||
-         c == 0x2029;
-}
-bool is_hspace(char32_t c) noexcept {
-  return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-         c == 0x205F || c == 0x3000 || c == 0x1680;
-}
-bool is_space(char32_t c) noexcept { return is_hspace(c) || is_vspace(c); }
+// White space: is_space, is_hspace and is_line_break (utf8.hpp).
 bool is_apostrophe(char32_t c) noexcept {
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC || c == '`' || c == 0xB4;
 }
@@ -200,7 +138,7 @@ char32_t fold_cp(char32_t c) noexcept {
 std::string fold_str(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
-    const Cp c = decode(s, i);
+    const Cp c = at(s, i);
     i += c.len;
     const char32_t f = fold_cp(c.cp);
     if (f == 0) continue;
@@ -248,7 +186,7 @@ Folded fold_text(std::string_view s) {
   f.text.reserve(s.size());
   f.src.reserve(s.size() + 1);
   for (std::size_t i = 0; i < s.size();) {
-    const Cp c = decode(s, i);
+    const Cp c = at(s, i);
     const char32_t x = fold_cp(c.cp);
     if (x != 0 && !(x == ' ' && !f.text.empty() && f.text.back() == ' ')) {
       const std::size_t before_len = f.text.size();
@@ -605,7 +543,7 @@ void for_each_cue(const Folded& f, const CueList& cues, Fn&& fn) {
       bool ok_before = boundary_before(ft, pos);
       if (!ok_before && before(ft, pos).cp == 0x648) {
         const std::size_t w = pos - before(ft, pos).len;
-        ok_before = is_arabic_letter(decode(p, 0).cp) && boundary_before(ft, w);
+        ok_before = is_arabic_letter(at(p, 0).cp) && boundary_before(ft, w);
       }
       if (!ok_before || (needs_after && !boundary_after(ft, e))) continue;
       fn(f.src[pos], f.src[e]);
@@ -860,7 +798,7 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       break;
     }
     if (name_stop(fw) || !(capitalised(*w) || allowed(*w))) break;
-    if (count == 1 && w->arabic && decode(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
+    if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
     end = w->end;
     j = w->end;
     if (++count == 2) break;
@@ -1021,7 +959,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     // An abbreviation ("Burg.", "ul.", "вул.") may end in a dot; a longer word before a dot
     // ends a sentence.
     std::size_t letters = 0;
-    for (std::size_t m = w->begin; m < w->end; m += decode(s, m).len) ++letters;
+    for (std::size_t m = w->begin; m < w->end; m += at(s, m).len) ++letters;
     const bool dot = at(s, j).cp == '.' && (letters <= 4 || street_prefixes().contains(fw));
     if (dot) ++j;
     std::size_t k = skip_hspace(s, j);
@@ -1391,7 +1329,7 @@ std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bo
   const Cp c = at(s, k);
   if (c.cp == ',' || c.cp == ';' || c.cp == '|' || c.cp == 0x60C || (paren && c.cp == '('))
     return skip_space(s, k + c.len);
-  if (c.len && is_vspace(c.cp)) return skip_space(s, k);
+  if (c.len && is_line_break(c.cp)) return skip_space(s, k);
   if ((c.cp == '-' || c.cp == 0x2013 || c.cp == 0x2014) && k > e && is_hspace(at(s, k + c.len).cp))
     return skip_space(s, k + c.len);
   return std::nullopt;
@@ -1452,7 +1390,7 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
 }
 
 bool clause_break(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_vspace(c) || c == 0x61F ||
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_line_break(c) || c == 0x61F ||
          c == 0x60C;
 }
 

@@ -5,8 +5,9 @@
 #include <array>
 #include <map>
 #include <cstdio>
-#include <ctime>
 #include <string_view>
+
+#include "kiosk/sync/time.hpp"
 
 namespace kiosk {
 namespace {
@@ -480,13 +481,8 @@ std::string phone(std::mt19937_64& rng) {
   return buf;
 }
 
-int offset_for(std::int64_t ms) {
-  // Approximate Dutch summer time: April to October is UTC+2, otherwise UTC+1.
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return (tm.tm_mon >= 3 && tm.tm_mon <= 9) ? 120 : 60;
-}
+// The synthetic kiosk stands in Voorbeeldstad, in the Netherlands.
+int offset_for(std::int64_t ms) { return utc_offset_minutes("Europe/Amsterdam", ms); }
 
 // Fills everything but the timestamp.
 Submission compose(std::mt19937_64& rng, const SynthOptions& o) {

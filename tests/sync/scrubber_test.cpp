@@ -2,6 +2,7 @@
 // things that must stay (prices, times, bus lines, public places, 14 0xx), UTF-8 safety, and the
 // labeled set in tests/data/scrubber_cases.tsv (recall >= 0.95, false removals <= 2 %).
 #include "kiosk/sync/scrubber.hpp"
+#include "kiosk/sync/utf8.hpp"  // valid_utf8
 
 #include <gtest/gtest.h>
 
@@ -41,37 +42,6 @@ std::string found_text(std::string_view text, PiiKind kind) {
     out += std::string(text.substr(sp.begin, sp.end - sp.begin));
   }
   return out;
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 2, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 3, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 4, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n;
-  }
-  return true;
 }
 
 bool is_continuation(std::string_view s, std::size_t i) {

@@ -30,15 +30,7 @@ TEST(validate_test, samples_are_valid) {
   EXPECT_TRUE(validate_all(q).empty());
 }
 
-TEST(validate_test, utf8_decoder_rejects_malformed_sequences) {
-  EXPECT_TRUE(valid_utf8("Gemeente — straat ü ğ ł Ї ع 😀"));
-  EXPECT_FALSE(valid_utf8("\xC3\x28"));              // bad continuation
-  EXPECT_FALSE(valid_utf8("\xC0\xAF"));              // overlong '/'
-  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));          // UTF-16 surrogate
-  EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));      // above U+10FFFF
-  EXPECT_FALSE(valid_utf8("abc\xE2\x82"));           // truncated
-  EXPECT_EQ(utf8_length("ğüł"), 3u);
-}
+// The decoder itself: tests/sync/utf8_test.cpp.
 
 TEST(validate_test, control_characters_are_removed_and_text_trimmed) {
   EXPECT_EQ(strip_controls("  a\x01" "b\x7f" "c\r\nd\te  ", true), "abc\nd e");
@@ -47,6 +39,7 @@ TEST(validate_test, control_characters_are_removed_and_text_trimmed) {
   EXPECT_EQ(strip_controls("a\xE2\x80\xAE" "b", true), "ab");          // bidi override
   EXPECT_EQ(strip_controls(std::string("a\0b", 3), true), "ab");
   EXPECT_EQ(strip_controls("\xC2\xA0 tekst \xC2\xA0", true), "tekst");  // no-break spaces trimmed
+  EXPECT_EQ(strip_controls("\xE2\x80\x83tekst\xE2\x80\xA8", true), "tekst");  // em space, line separator: Unicode white space
 }
 
 TEST(validate_test, required_fields_per_kind) {

@@ -23,6 +23,8 @@
 #include "kiosk/sync/error.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/transport.hpp"
+#include "kiosk/sync/time.hpp"  // format_local for the adapters
+#include "kiosk/sync/utf8.hpp"  // truncate_utf8 for the adapters
 
 namespace kiosk {
 
@@ -147,9 +149,6 @@ std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig
 
 // Helpers shared by the adapters.
 std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none
-std::string truncate_utf8(std::string_view s, std::size_t max_code_points);  // never cuts inside a character
-// "2026-11-23T10:15:02+01:00": local time with offset, as municipal systems show it.
-std::string format_local(std::int64_t unix_ms, int utc_offset_minutes);
 // ISO 639-1 -> ISO 639-2/B ("nl" -> "nld"); "und" when unknown.
 std::string iso639_2b(std::string_view iso639_1);
 // Short summary of an error body for logs and parked reasons (no more than 300 characters).

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/error.hpp"
+#include "kiosk/sync/time.hpp"  // format_utc, parse_utc, utc_offset_minutes
 
 namespace kiosk {
 
@@ -82,11 +83,6 @@ Result<Submission> submission_from_json(const nlohmann::json& j);
 // Parses text; any JSON or shape error becomes Errc::invalid_value with a message.
 Result<Submission> parse_submission(std::string_view json_text);
 
-// ISO 8601 UTC with milliseconds, e.g. 2026-11-23T09:15:02.123Z.
-std::string format_utc(std::int64_t unix_ms);
-Result<std::int64_t> parse_utc(std::string_view iso);
-// The offset of time zone tz (IANA name) from UTC at the given moment, in minutes.
-int utc_offset_minutes(const std::string& tz, std::int64_t unix_ms);
 std::string new_uuid_v4();
 
 }  // namespace kiosk

@@ -10,6 +10,7 @@
 
 #include "kiosk/sync/error.hpp"
 #include "kiosk/sync/submission.hpp"
+#include "kiosk/sync/utf8.hpp"  // valid_utf8, utf8_length
 
 namespace kiosk {
 
@@ -28,9 +29,6 @@ struct Limits {
 inline constexpr std::string_view kKnownChannels[] = {"openklant", "signalen", "open311", "mastodon"};
 inline constexpr std::string_view kKnownLanguages[] = {"nl", "en", "tr", "pl", "uk", "ar"};
 
-bool valid_utf8(std::string_view s) noexcept;
-// Number of code points of valid UTF-8.
-std::size_t utf8_length(std::string_view s) noexcept;
 // Removes C0/C1 control characters, DEL and NUL; keeps '\n' (and turns '\t' into a space) when
 // multiline; collapses "\r\n" to "\n"; trims surrounding white space. Input must be valid UTF-8.
 std::string strip_controls(std::string_view s, bool multiline);
