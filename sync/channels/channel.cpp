@@ -12,17 +12,9 @@
 
 namespace kiosk {
 
-std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_mastodon(const ChannelEnv& env, const ChannelConfig& cfg);
-
 std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg) {
-  if (cfg.name == "openklant") return make_openklant(env, cfg);
-  if (cfg.name == "signalen") return make_signalen(env, cfg);
-  if (cfg.name == "open311") return make_open311(env, cfg);
-  if (cfg.name == "mastodon") return make_mastodon(env, cfg);
-  return nullptr;
+  const ChannelDescriptor* d = find_channel(cfg.name);
+  return d != nullptr && d->make != nullptr ? d->make(env, cfg) : nullptr;
 }
 
 std::vector<Unit> Channel::plan(const std::vector<DueDelivery>& due, std::int64_t) {

@@ -37,9 +37,9 @@ class Open311 final : public Channel {
     const CategoryTree::Sub* cat = category(s);
     if (!cat || cat->open311_code.empty())
       return make_error(Errc::invalid_value, "category '" + s.category + "' has no Open311 service code in the tree");
-    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key},
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->of(name())},
                                                           {"service_code", cat->open311_code}};
-    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    if (!m_cfg.text("jurisdiction_id").empty()) f.emplace_back("jurisdiction_id", m_cfg.text("jurisdiction_id"));
     std::optional<GeoPoint> p = s.location.point;
     const Place& kp = m_env.config->kiosk.location;
     if (!p && s.location.text.empty() && kp.lat && kp.lon) p = GeoPoint{*kp.lat, *kp.lon};
@@ -211,8 +211,8 @@ class Open311 final : public Channel {
   std::vector<HttpRequest> build_probe() override {
     HttpRequest post = request("POST", "/requests.json");
     post.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key}};
-    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->of(name())}};
+    if (!m_cfg.text("jurisdiction_id").empty()) f.emplace_back("jurisdiction_id", m_cfg.text("jurisdiction_id"));
     post.body = form_encode(f);
     return {request("GET", "/services.json"), post};
   }
@@ -222,7 +222,7 @@ class Open311 final : public Channel {
     if (rs[0]->status != 200) return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
     if (!rs[1]) return rs[1].error().message;
     if (rs[1]->status == 403) return "the api_key was refused (HTTP 403): check [open311] api_key in the secrets file";
-    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.jurisdiction_id + "' is unknown to the server (HTTP 404)";
+    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.text("jurisdiction_id") + "' is unknown to the server (HTTP 404)";
     if (rs[1]->status / 100 == 2) return "the probe POST was accepted: the server does not check service_code";
     return {};
   }
@@ -233,5 +233,19 @@ class Open311 final : public Channel {
 std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg) {
   return std::make_unique<Open311>(env, cfg);
 }
+
+namespace {
+constexpr ChannelSetting kOpen311Settings[] = {
+    {.key = "jurisdiction_id", .type = SettingType::text},  // optional jurisdiction_id
+};
+}  // namespace
+
+extern constinit const ChannelDescriptor open311_channel{  // listed in channel_table.cpp
+    .name = "open311",
+    .carries = kinds({Kind::report}),
+    .settings = kOpen311Settings,
+    .secret_key = "api_key",
+    .make = make_open311,
+};
 
 }  // namespace kiosk

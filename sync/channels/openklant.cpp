@@ -91,7 +91,7 @@ class OpenKlant final : public Channel {
 
   HttpRequest authed(std::string method, std::string path) const {
     HttpRequest r = request(std::move(method), std::move(path));
-    r.headers.emplace_back("Authorization", "Token " + m_env.secrets->openklant_token);
+    r.headers.emplace_back("Authorization", "Token " + m_env.secrets->of(name()));
     r.secret_headers.push_back("Authorization");
     return r;
   }
@@ -132,7 +132,7 @@ class OpenKlant final : public Channel {
       return address_requests(s, rest.substr(0, end), end == std::string::npos ? "" : std::string_view(rest).substr(end));
     }
 
-    json kc = {{"kanaal", m_cfg.kanaal}, {"vertrouwelijk", m_cfg.vertrouwelijk}, {"indicatieContactGelukt", true}};
+    json kc = {{"kanaal", m_cfg.text("kanaal")}, {"vertrouwelijk", m_cfg.flag("vertrouwelijk")}, {"indicatieContactGelukt", true}};
     json metadata = {{"kiosk_id", s.kiosk_id}, {"kiosk_formaat", std::to_string(kChannelFormatVersion)}};
     if (is_tally(u)) {
       std::map<std::string, int> counts;
@@ -348,5 +348,23 @@ class OpenKlant final : public Channel {
 std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg) {
   return std::make_unique<OpenKlant>(env, cfg);
 }
+
+namespace {
+std::string check_kanaal(std::string_view v) {
+  return v.empty() || v.size() > 50 ? "must be 1 to 50 characters (Open Klant's limit)" : "";
+}
+constexpr ChannelSetting kOpenKlantSettings[] = {
+    {.key = "kanaal", .type = SettingType::text, .text = "kiosk", .check = check_kanaal},  // klantcontact.kanaal
+    {.key = "vertrouwelijk", .type = SettingType::flag, .flag = true},                      // klantcontact.vertrouwelijk
+};
+}  // namespace
+
+extern constinit const ChannelDescriptor openklant_channel{  // listed in channel_table.cpp
+    .name = "openklant",
+    .carries = kinds({Kind::question, Kind::report, Kind::idea, Kind::poll}),
+    .settings = kOpenKlantSettings,
+    .secret_key = "token",
+    .make = make_openklant,
+};
 
 }  // namespace kiosk

@@ -39,7 +39,7 @@ class Signalen final : public Channel {
         {"reporter", {{"email", contact ? s.contact.email : ""}, {"phone", contact ? s.contact.phone : ""},
                       {"sharing_allowed", false}}},
         {"incident_date_start", format_local(s.created_at_ms, s.utc_offset_minutes)},
-        {"source", m_cfg.source},
+        {"source", m_cfg.text("source")},
         {"extra_properties", json::array({{{"id", "kiosk_referentie"}, {"label", "Kioskreferentie"},
                                            {"answer", refcode::group(s.reference)},
                                            {"category_url", cat->signalen_path}}})}};
@@ -146,8 +146,6 @@ class Signalen final : public Channel {
     if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
     return {};
   }
-
-  int posts_per_hour() const override { return m_cfg.posts_per_hour; }
 };
 
 }  // namespace
@@ -155,5 +153,20 @@ class Signalen final : public Channel {
 std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg) {
   return std::make_unique<Signalen>(env, cfg);
 }
+
+namespace {
+std::string check_source(std::string_view v) { return v.empty() ? "must not be empty" : ""; }
+constexpr ChannelSetting kSignalenSettings[] = {
+    {.key = "source", .type = SettingType::text, .text = "online", .check = check_source},  // signal source
+};
+}  // namespace
+
+extern constinit const ChannelDescriptor signalen_channel{  // listed in channel_table.cpp
+    .name = "signalen",
+    .carries = kinds({Kind::report}),
+    .settings = kSignalenSettings,
+    .posts_per_hour = 60,  // the public throttle: 60 POST/hour per IP by default
+    .make = make_signalen,
+};
 
 }  // namespace kiosk

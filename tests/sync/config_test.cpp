@@ -167,9 +167,9 @@ TEST(config_test, secrets_example_loads_when_private) {
   ::chmod(file.c_str(), 0600);
   auto secrets = kiosk::load_secrets_file(file);
   ASSERT_TRUE(secrets.ok()) << secrets.error().message;
-  EXPECT_FALSE(secrets->openklant_token.empty());
-  EXPECT_FALSE(secrets->open311_api_key.empty());
-  EXPECT_FALSE(secrets->mastodon_access_token.empty());
+  EXPECT_FALSE(secrets->of("openklant").empty());
+  EXPECT_FALSE(secrets->of("open311").empty());
+  EXPECT_FALSE(secrets->of("mastodon").empty());
 }
 
 TEST(config_test, minimal_config_and_defaults) {
@@ -184,7 +184,7 @@ TEST(config_test, minimal_config_and_defaults) {
   EXPECT_EQ(cfg->ui.idle_timeout_s, 120);
   EXPECT_EQ(cfg->channels.size(), 4u);
   EXPECT_FALSE(cfg->channels.at("mastodon").enabled);
-  EXPECT_EQ(cfg->channels.at("mastodon").visibility, "public");
+  EXPECT_EQ(cfg->channels.at("mastodon").text("visibility"), "public");
   EXPECT_TRUE(cfg->routing.question.empty());
 }
 
@@ -517,10 +517,10 @@ TEST(config_test, mastodon_answer_accounts) {
   // Default: none besides the kiosk's own account.
   auto plain = parse(kMinimal + "[channels.mastodon]\nvisibility = \"public\"\n");
   ASSERT_TRUE(plain.ok()) << plain.error().message;
-  EXPECT_TRUE(plain->channels.at("mastodon").answer_accounts.empty());
+  EXPECT_TRUE(plain->channels.at("mastodon").list("answer_accounts").empty());
   auto cfg = parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"@klantcontact\", \"109999\"]\n");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-  EXPECT_EQ(cfg->channels.at("mastodon").answer_accounts,
+  EXPECT_EQ(cfg->channels.at("mastodon").list("answer_accounts"),
             (std::vector<std::string>{"webcare@gemeente.nl", "@klantcontact", "109999"}));
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"web care\"]\n"),
                       Errc::invalid_value, "kiosk.toml:14:43: 'channels.mastodon.answer_accounts' has 'web care', which is not a Mastodon account");
@@ -639,9 +639,9 @@ TEST(config_test, secrets_file_permissions) {
   ASSERT_EQ(::chmod(file.c_str(), 0600), 0);
   auto ok = kiosk::load_secrets_file(file);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
-  EXPECT_EQ(ok->openklant_token, "tok-123");
-  EXPECT_EQ(ok->mastodon_access_token, "mst-456");
-  EXPECT_TRUE(ok->open311_api_key.empty());
+  EXPECT_EQ(ok->of("openklant"), "tok-123");
+  EXPECT_EQ(ok->of("mastodon"), "mst-456");
+  EXPECT_TRUE(ok->of("open311").empty());
 
   ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
   EXPECT_TRUE(kiosk::load_secrets_file(file).ok());
@@ -672,15 +672,15 @@ TEST(config_test, secrets_file_strict_keys_and_values) {
 
 TEST(config_test, check_secrets_against_enabled_channels) {
   Config cfg = kiosk::demo_config();
-  kiosk::Secrets secrets{"ok-token", "311-key", ""};
+  kiosk::Secrets secrets{{{"openklant", "ok-token"}, {"open311", "311-key"}}};
   auto r = kiosk::check_secrets(cfg, secrets);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::config_missing);
   EXPECT_NE(r.error().message.find("[mastodon] access_token"), std::string::npos) << r.error().message;
-  secrets.mastodon_access_token = "m";
+  secrets.by_channel["mastodon"] = "m";
   EXPECT_TRUE(kiosk::check_secrets(cfg, secrets).ok());
   cfg.channels.at("open311").enabled = false;
-  secrets.open311_api_key.clear();
+  secrets.by_channel["open311"].clear();
   EXPECT_TRUE(kiosk::check_secrets(cfg, secrets).ok());
 }
 

@@ -3,7 +3,8 @@
 // sends them (batched, over one Transport) and records the outcome. That keeps every adapter testable
 // against the contract servers and lets `kioskctl sync --dry-run` print exactly what would be sent.
 //
-// One file per adapter in sync/channels/: openklant.cpp, signalen.cpp, open311.cpp, mastodon.cpp.
+// One file per adapter in sync/channels/ (openklant.cpp, signalen.cpp, open311.cpp, mastodon.cpp), each with
+// its descriptor (channel_descriptor.hpp), listed in channel_table.cpp.
 // Every JSON body we send carries no version of its own (the APIs define the shape); the format
 // version we own is the adapter's (kChannelFormatVersion, sent as the User-Agent's suffix).
 #pragma once
@@ -17,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/sync/channel_descriptor.hpp"
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/error.hpp"
@@ -148,8 +150,8 @@ class Channel {
   virtual std::vector<HttpRequest> build_probe() = 0;
   virtual std::string interpret_probe(const std::vector<HttpResult>& results) = 0;
 
-  // Self-imposed pacing of POSTs (0: none).
-  virtual int posts_per_hour() const { return 0; }
+  // Self-imposed pacing of POSTs (0: none): the configuration's, for a paced channel (its descriptor).
+  int posts_per_hour() const { return m_cfg.posts_per_hour; }
 
  protected:
   HttpRequest request(std::string method, std::string path) const;

@@ -25,7 +25,6 @@ struct Limits {
   std::size_t channels = 8;
 };
 
-inline constexpr std::string_view kKnownChannels[] = {"openklant", "signalen", "open311", "mastodon"};
 inline constexpr std::string_view kKnownLanguages[] = {"nl", "en", "tr", "pl", "uk", "ar"};
 
 bool valid_utf8(std::string_view s) noexcept;
