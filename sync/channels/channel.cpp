@@ -96,6 +96,34 @@ std::string Channel::unreadable(std::string_view what, const Error& e) const {
          m_cfg.name + " API";
 }
 
+std::optional<nlohmann::json> Channel::answer_of(const HttpResult& r, answer::Shape shape, std::string_view what,
+                                                 std::string& error, std::string_view prefix) const {
+  if (!r || r->status != 200) {
+    error = r ? std::string(prefix) + "HTTP " + std::to_string(r->status) : r.error().message;
+    return std::nullopt;
+  }
+  auto j = answer::parse(r->body, shape);
+  if (!j) {
+    error = unreadable(what, j.error());
+    return std::nullopt;
+  }
+  return std::move(*j);
+}
+
+SendResult Channel::created(const HttpResult& r, std::string_view what, std::string_view id_path,
+                            nlohmann::json* body) const {
+  if (!r || r->status != 201) return classify_failure(r, what);
+  auto j = answer::parse(r->body, answer::Shape::object);
+  if (!j) return unreadable_answer(what, j.error(), true);
+  auto id = answer::id_at(*j, id_path);
+  if (!id) return unreadable_answer(what, id.error(), true);
+  SendResult out;
+  out.state = DeliveryState::delivered;
+  out.remote_id = std::move(*id);
+  if (body != nullptr) *body = std::move(*j);
+  return out;
+}
+
 SendResult Channel::unreadable_answer(std::string_view what, const Error& e, bool may_exist) const {
   SendResult out;
   out.state = DeliveryState::retry;

@@ -191,15 +191,8 @@ class Mastodon final : public Channel {
 
   LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
     LookupResult out;
-    if (!r || r->status != 200) {
-      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::array);
-    if (!j) {
-      out.error = unreadable("lookup", j.error());
-      return out;
-    }
+    auto j = answer_of(r, answer::Shape::array, "lookup", out.error, "lookup: ");
+    if (!j) return out;
     // After the key expired: find our text among the account's recent statuses, skipping statuses that
     // belong to other submissions; two candidates are for a technician to decide. A status whose text
     // or id cannot be read might be ours: then nothing is decided (found stays unknown).
@@ -240,12 +233,9 @@ class Mastodon final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef&, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::object);
-    auto desc = j ? answer::array_at(*j, "descendants") : Result<const json*>(j.error());
+    auto j = answer_of(r, answer::Shape::object, "context", out.error);
+    if (!j) return out;
+    auto desc = answer::array_at(*j, "descendants");
     if (!desc) {
       out.error = unreadable("context", desc.error());
       return out;
@@ -330,13 +320,6 @@ class Mastodon final : public Channel {
   }
 };
 
-}  // namespace
-
-std::unique_ptr<Channel> make_mastodon(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<Mastodon>(env, cfg);
-}
-
-namespace {
 
 std::string check_visibility(std::string_view v) {
   if (v == "public" || v == "unlisted" || v == "private") return {};
@@ -410,7 +393,7 @@ extern constinit const ChannelDescriptor mastodon_channel{  // listed in channel
     .carries = kinds({Kind::question, Kind::idea}),
     .settings = kMastodonSettings,
     .secret_key = "access_token",
-    .make = make_mastodon,
+    .make = make_adapter<Mastodon>,
 };
 
 }  // namespace kiosk

@@ -112,15 +112,8 @@ class Open311 final : public Channel {
 
   LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
     LookupResult out;
-    if (!r || r->status != 200) {
-      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::array);
-    if (!j) {
-      out.error = unreadable("lookup", j.error());
-      return out;
-    }
+    auto j = answer_of(r, answer::Shape::array, "lookup", out.error, "lookup: ");
+    if (!j) return out;
     // Other requests may have no description (it is optional); one we cannot read might be ours, and
     // then nothing is decided.
     std::string m = marker(u.first().submission);
@@ -159,14 +152,12 @@ class Open311 final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::any);
-    auto item = j ? first_item(*j) : Result<const json*>(j.error());
+    std::string_view what = ref.remote_id.rfind("token:", 0) == 0 ? "token" : "request";
+    auto j = answer_of(r, answer::Shape::any, what, out.error);
+    if (!j) return out;
+    auto item = first_item(*j);
     if (!item) {
-      out.error = unreadable(ref.remote_id.rfind("token:", 0) == 0 ? "token" : "request", item.error());
+      out.error = unreadable(what, item.error());
       return out;
     }
     if (ref.remote_id.rfind("token:", 0) == 0) {
@@ -228,13 +219,6 @@ class Open311 final : public Channel {
   }
 };
 
-}  // namespace
-
-std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<Open311>(env, cfg);
-}
-
-namespace {
 constexpr ChannelSetting kOpen311Settings[] = {
     {.key = "jurisdiction_id", .type = SettingType::text},  // optional jurisdiction_id
 };
@@ -245,7 +229,7 @@ extern constinit const ChannelDescriptor open311_channel{  // listed in channel_
     .carries = kinds({Kind::report}),
     .settings = kOpen311Settings,
     .secret_key = "api_key",
-    .make = make_open311,
+    .make = make_adapter<Open311>,
 };
 
 }  // namespace kiosk

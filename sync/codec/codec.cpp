@@ -254,6 +254,15 @@ struct Codec::Impl {
   std::map<std::uint32_t, Entry> dicts;
   std::uint32_t active = kNoDictionary;
 
+  // The decompression dictionary of a stored row (nullptr for kNoDictionary).
+  Result<const ZSTD_DDict*> ddict(std::uint32_t dict_id) const {
+    if (dict_id == kNoDictionary) return static_cast<const ZSTD_DDict*>(nullptr);
+    auto it = dicts.find(dict_id);
+    if (it == dicts.end())
+      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
+    return static_cast<const ZSTD_DDict*>(it->second.ddict);
+  }
+
   ~Impl() {
     for (auto& [id, e] : dicts) {
       ZSTD_freeCDict(e.cdict);
@@ -343,13 +352,9 @@ Result<std::string> Codec::compress(std::string_view raw) {
 Result<std::string> Codec::compress_plain(std::string_view raw) { return compress_with(m->cctx, m->level, nullptr, raw); }
 
 Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict_id) {
-  const ZSTD_DDict* ddict = nullptr;
-  if (dict_id != kNoDictionary) {
-    auto it = m->dicts.find(dict_id);
-    if (it == m->dicts.end())
-      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
-    ddict = it->second.ddict;
-  }
+  auto found = m->ddict(dict_id);
+  if (!found) return found.error();
+  const ZSTD_DDict* ddict = *found;
   unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (64u << 20))
     return make_error(Errc::codec, "payload is not a complete zstd frame");
@@ -454,13 +459,9 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
   }
 
   // The text frame.
-  const ZSTD_DDict* ddict = nullptr;
-  if (dict_id != kNoDictionary) {
-    auto it = m->dicts.find(dict_id);
-    if (it == m->dicts.end())
-      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
-    ddict = it->second.ddict;
-  }
+  auto found = m->ddict(dict_id);
+  if (!found) return found.error();
+  const ZSTD_DDict* ddict = *found;
   ZSTD_frameHeader zfh{};
   if (ZSTD_getFrameHeader_advanced(&zfh, payload.data(), payload.size(), ZSTD_f_zstd1_magicless) != 0 ||
       zfh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || zfh.frameContentSize > kMaxText)

@@ -342,6 +342,18 @@ class ConfigParser {
     return array;
   }
 
+  // Calls each(section) for every table of an array of tables ([[key]]) in parent, named "key[i]".
+  template <class Each>
+  void each_table(const Section& parent, std::string_view key, std::string_view in_label, Each&& each) {
+    const toml::array* array = array_of_tables(parent, key);
+    if (array == nullptr) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = (*array)[i];
+      each(Section{element.as_table(), fmt::format("{}[{}]", parent.field(key), i), std::string(in_label),
+                   element.source()});
+    }
+  }
+
   void read_id(const Section& s, std::string& id) {
     if (!m_r.read(s, "id", id)) m_r.missing(s, "id");
     if (!valid_kiosk_id(id))
@@ -366,11 +378,7 @@ class ConfigParser {
   }
 
   void read_polls(const Section& top, Config& cfg) {
-    const toml::array* array = array_of_tables(top, "polls");
-    if (array == nullptr) return;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("polls[{}]", i), "in [[polls]]", element.source()};
+    each_table(top, "polls", "in [[polls]]", [&](const Section& s) {
       m_r.check_keys(s, kPollKeys);
       Poll poll;
       read_id(s, poll.id);
@@ -381,9 +389,7 @@ class ConfigParser {
       if (answers == nullptr) m_r.missing(s, "answers", "2 to 8 answers, each { id = \"…\", text = { … } }");
       if (answers->size() < 2 || answers->size() > 8)
         m_r.value_error(s, "answers", fmt::format("must have 2 to 8 answers (got {})", answers->size()));
-      for (std::size_t j = 0; j < answers->size(); ++j) {
-        const toml::node& a = (*answers)[j];
-        Section as{a.as_table(), fmt::format("polls[{}].answers[{}]", i, j), "in a poll answer", a.source()};
+      each_table(s, "answers", "in a poll answer", [&](const Section& as) {
         m_r.check_keys(as, kPollAnswerKeys);
         PollAnswer answer;
         read_id(as, answer.id);
@@ -392,17 +398,13 @@ class ConfigParser {
             m_r.value_error(as, "id", fmt::format("'{}' is used by two answers of this poll", answer.id));
         read_localized(as, "text", answer.text, cfg.kiosk.languages);
         poll.answers.push_back(std::move(answer));
-      }
+      });
       cfg.polls.push_back(std::move(poll));
-    }
+    });
   }
 
   void read_news(const Section& top, Config& cfg) {
-    const toml::array* array = array_of_tables(top, "news");
-    if (array == nullptr) return;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("news[{}]", i), "in [[news]]", element.source()};
+    each_table(top, "news", "in [[news]]", [&](const Section& s) {
       m_r.check_keys(s, kNewsKeys);
       NewsSeed item;
       read_id(s, item.id);
@@ -415,25 +417,15 @@ class ConfigParser {
       item.published_ms = *ms;
       read_localized(s, "text", item.text, cfg.kiosk.languages);
       cfg.news.push_back(std::move(item));
-    }
+    });
   }
 
   void read_places(const Section& top, std::vector<Place>& places) {
-    const toml::node* node = m_r.find(top, "places");
-    if (node == nullptr) return;
-    const toml::array* array = node->as_array();
-    if (array == nullptr || (!array->empty() && !array->is_array_of_tables()))
-      m_r.fail(Errc::config_type, &node->source(),
-               fmt::format("'places' must be an array of tables, written as [[places]] sections (got {})",
-                           array == nullptr ? type_phrase(node->type()) : "an array of other values"),
-               "places");
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("places[{}]", i), "in [[places]]", element.source()};
+    each_table(top, "places", "in [[places]]", [&](const Section& s) {
       Place place;
       read_place(s, place, true);
       places.push_back(std::move(place));
-    }
+    });
   }
 
   void read_channels(const Section& top, std::map<std::string, ChannelConfig>& channels) {

@@ -27,6 +27,10 @@
 
 namespace kiosk {
 
+namespace answer {
+enum class Shape;  // json_read.hpp
+}
+
 // Version of the requests the adapters build. Bump when a mapping from Submission to an API changes.
 inline constexpr int kChannelFormatVersion = 1;
 
@@ -163,6 +167,14 @@ class Channel {
   SendResult unreadable_answer(std::string_view what, const Error& e, bool may_exist) const;
   // The same in plain words for lookups, status polls and refreshes.
   std::string unreadable(std::string_view what, const Error& e) const;
+  // The body of a 200 answer, of `shape` at the top (json_read.hpp); otherwise nullopt and `error` in
+  // plain words: "<prefix>HTTP <status>", the transport's message, or unreadable(what, …).
+  std::optional<nlohmann::json> answer_of(const HttpResult& r, answer::Shape shape, std::string_view what,
+                                          std::string& error, std::string_view prefix = {}) const;
+  // A create's answer: 201 with the new id at id_path (json_read.hpp paths) is delivered with that remote
+  // id, the body in *body; anything else is classify_failure(r, what), or an unreadable answer of a
+  // request that may have created it. The caller goes on only when the state is delivered.
+  SendResult created(const HttpResult& r, std::string_view what, std::string_view id_path, nlohmann::json* body) const;
   std::int64_t now() const { return m_env.clock ? m_env.clock->now_ms() : SystemClock::instance().now_ms(); }
 
   ChannelEnv m_env;
@@ -171,6 +183,11 @@ class Channel {
 
 // The adapter for a channel name, or nullptr for an unknown name.
 std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg);
+// A descriptor's factory (ChannelDescriptor::make) for an adapter class.
+template <class Adapter>
+std::unique_ptr<Channel> make_adapter(const ChannelEnv& env, const ChannelConfig& cfg) {
+  return std::make_unique<Adapter>(env, cfg);
+}
 
 // Helpers shared by the adapters.
 std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none
