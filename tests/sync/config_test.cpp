@@ -465,6 +465,22 @@ TEST(config_test, base_url_rules) {
                       "kiosk.toml:15:1: missing required key 'base_url' in [channels.openklant] (required when enabled = true)");
 }
 
+TEST(config_test, routing_sends_a_kind_only_to_channels_that_carry_it) {
+  // The descriptors say what each channel carries: Mastodon publishes questions and ideas, no reports.
+  std::string text = kMinimal;
+  text.replace(text.find("report = []"), 11, "report = [\"mastodon\"]");  // line 10
+  text += "[sync]\nsecrets_file = \"s.toml\"\n[channels.mastodon]\nenabled = true\nbase_url = \"https://social.example\"\n";
+  auto r = parse(text);
+  EXPECT_CONFIG_ERROR(r, Errc::invalid_value,
+                      "kiosk.toml:10:11: 'routing.report' sends to channel 'mastodon', which does not carry a report");
+  EXPECT_EQ(r.error().field, "routing.report");
+  std::string idea = text;
+  idea.replace(idea.find("report = [\"mastodon\"]"), 21, "report = []");
+  idea.replace(idea.find("idea = []"), 9, "idea = [\"mastodon\"]");
+  auto ok = parse(idea);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+}
+
 TEST(config_test, routing_must_name_enabled_known_channels) {
   std::string text = kMinimal;
   text.replace(text.find("report = []"), 11, "report = [\"signalen\"]");  // line 10

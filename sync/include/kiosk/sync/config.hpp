@@ -57,9 +57,9 @@ struct RetentionSection {
   int personal_data_days = 30;  // days after delivery before personal data is purged, 1..3650
 };
 
-// Which channels receive each kind of submission. Every name must be an enabled channel (an error
-// otherwise, so that nothing is accepted that no channel will ever deliver). An empty list means the
-// kiosk does not offer that kind of submission.
+// Which channels receive each kind of submission. Every name must be an enabled channel that carries
+// that kind (ChannelDescriptor::carries; an error otherwise, so that nothing is accepted that no channel
+// will ever deliver). An empty list means the kiosk does not offer that kind of submission.
 struct RoutingSection {
   std::vector<std::string> question{"openklant", "mastodon"};
   std::vector<std::string> report{"signalen"};
