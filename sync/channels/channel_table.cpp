@@ -8,7 +8,8 @@
   X(openklant)                 \
   X(signalen)                  \
   X(open311)                   \
-  X(mastodon)
+  X(mastodon)                  \
+  /* a new channel: one line above this one */
 
 namespace kiosk {
 
