@@ -129,10 +129,9 @@ TEST(config_test, demo_config_parses_and_validates) {
   EXPECT_EQ(cfg.channels.at("signalen").base_url, "http://127.0.0.1:18082");
   EXPECT_EQ(cfg.channels.at("open311").base_url, "http://127.0.0.1:18083");
   EXPECT_EQ(cfg.channels.at("mastodon").base_url, "http://127.0.0.1:18084");
-  for (const auto& [name, ch] : cfg.channels) {
-    EXPECT_TRUE(ch.enabled) << name;
-    EXPECT_EQ(ch.name, name);
-  }
+  for (const auto& [name, ch] : cfg.channels) EXPECT_EQ(ch.name, name);
+  for (const char* name : {"openklant", "signalen", "open311", "mastodon"})  // the demo's channels
+    EXPECT_TRUE(cfg.channels.at(name).enabled) << name;
   const kiosk::RoutingSection defaults;
   EXPECT_EQ(cfg.routing.question, defaults.question);
   EXPECT_EQ(cfg.routing.report, defaults.report);
