@@ -215,7 +215,7 @@ int main(int argc, char** argv) {
   config.channels["openklant"].batch_count = batch;
   config.routing.idea = {"openklant"};
   config.routing.question = {"openklant"};
-  Secrets secrets{"test-token-ok", "", ""};
+  Secrets secrets{{{"openklant", "test-token-ok"}}};
 
   auto opts = outbox_options(config);
   if (!opts) return 1;

@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "kiosk/sync/error.hpp"
 #include "provision.hpp"
@@ -18,49 +20,26 @@ namespace fs = std::filesystem;
 using kiosk::as_int;
 using kiosk::ExitCode;
 
-static int usage() {
-  std::fprintf(stderr,
-               "usage: kiosk-provision [--root DIR] [--check] [--keep] [--error-file PATH] FILE\n"
-               "  Validates FILE (kiosk configuration + [provision] + [secrets.<channel>]) and installs it into\n"
-               "  /etc/kiosk and the system; FILE is deleted afterwards. --check only validates.\n"
-               "  Exit codes: 0 done, 2 usage, 3 the file has errors (nothing written), 7 writing failed.\n");
-  return as_int(kiosk::ExitCode::usage);
-}
-
 int main(int argc, char** argv) {
+  CLI::App app{"kiosk-provision: validates FILE (kiosk configuration + [provision] + [secrets.<channel>]) and\n"
+               "installs it into /etc/kiosk and the system; FILE is deleted afterwards. --check only validates."};
+  app.footer(fmt::format("Exit codes: {} done, {} usage, {} the file has errors (nothing written), {} writing failed.",
+                         as_int(ExitCode::ok), as_int(ExitCode::usage), as_int(ExitCode::invalid_input),
+                         as_int(ExitCode::file)));
+  app.set_version_flag("--version", std::string("kiosk-provision ") + KIOSK_VERSION);
   kiosk::provision::Options options;
   bool check = false, keep = false;
   fs::path error_file, file;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    if (a == "--root") {
-      const char* v = next();
-      if (!v) return usage();
-      options.root = v;
-    } else if (a == "--check") {
-      check = true;
-    } else if (a == "--keep") {
-      keep = true;
-    } else if (a == "--error-file") {
-      const char* v = next();
-      if (!v) return usage();
-      error_file = v;
-    } else if (a == "--version") {
-      std::printf("kiosk-provision %s\n", KIOSK_VERSION);
-      return as_int(ExitCode::ok);
-    } else if (a == "-h" || a == "--help") {
-      usage();
-      return as_int(ExitCode::ok);
-    } else if (!a.empty() && a[0] == '-') {
-      return usage();
-    } else if (file.empty()) {
-      file = a;
-    } else {
-      return usage();
-    }
+  app.add_option("--root", options.root, "Target root directory")->capture_default_str();
+  app.add_flag("--check", check, "Only validate FILE");
+  app.add_flag("--keep", keep, "Keep FILE after installing it");
+  app.add_option("--error-file", error_file, "Also write the errors to this file");
+  app.add_option("FILE", file, "The provisioning file")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? as_int(ExitCode::ok) : as_int(ExitCode::usage);
   }
-  if (file.empty()) return usage();
 
   kiosk::provision::Plan plan;
   auto errors = kiosk::provision::validate(file, options, &plan);

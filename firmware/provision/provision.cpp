@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "kiosk/sync/strict_toml.hpp"
+
 namespace fs = std::filesystem;
 
 namespace kiosk::provision {
@@ -121,95 +123,80 @@ std::string default_hostname(const std::string& id) {
 }
 
 bool valid_hostname(const std::string& h) {
-  static const std::regex re("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
-  return std::regex_match(h, re);
+  if (h.empty() || h.size() > 63 || h.front() == '-' || h.back() == '-') return false;
+  return std::all_of(h.begin(), h.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
+bool valid_country(const std::string& c) {
+  return c.size() == 2 && std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; });
+}
+
+constexpr std::string_view kProvisionKeys[] = {"hostname", "wifi_ssid", "wifi_psk", "wifi_country",
+                                               "ssh_authorized_keys"};
+
+// [provision], read by the configuration's strict reader; every problem is reported, each with its line.
 void parse_provision(const std::string& text, const std::string& name, ProvisionSection* p,
                      std::vector<std::string>* errors) {
-  toml::table root;
-  try {
-    root = toml::parse(text, name);
-  } catch (const toml::parse_error& e) {
-    errors->push_back(fmt::format("{}: {}", at(name, e.source()), e.description()));
-    return;
-  }
-  const toml::table* t = root["provision"].as_table();
-  if (t == nullptr) {
-    if (root.contains("provision"))
-      errors->push_back(fmt::format("{}: [provision] must be a table", where(&root, name, "provision")));
-    return;
-  }
-  auto str = [&](std::string_view key, std::string* out) {
-    const toml::node* n = t->get(key);
-    if (n == nullptr) return;
-    if (auto v = n->value<std::string>(); v && n->is_string()) {
-      *out = *v;
-    } else {
-      errors->push_back(fmt::format("{}: provision.{} must be a string", at(name, n->source()), key));
-    }
+  strict_toml::Reader r(name);
+  auto check = [&](auto&& step) {
+    if (auto e = r.attempt(step)) errors->push_back(e->message);
   };
-  for (auto&& [k, v] : *t) {
-    static constexpr std::string_view known[] = {"hostname", "wifi_ssid", "wifi_psk", "wifi_country",
-                                                 "ssh_authorized_keys"};
-    if (std::find(std::begin(known), std::end(known), k.str()) == std::end(known))
-      errors->push_back(fmt::format("{}: unknown key '{}' in [provision] (known: hostname, wifi_ssid, wifi_psk, "
-                                    "wifi_country, ssh_authorized_keys)",
-                                    at(name, k.source()), k.str()));
+  toml::table root;
+  if (auto e = r.attempt([&] { root = r.parse(text); })) {
+    errors->push_back(e->message);
+    return;
   }
-  str("hostname", &p->hostname);
-  str("wifi_ssid", &p->wifi_ssid);
-  str("wifi_psk", &p->wifi_psk);
-  str("wifi_country", &p->wifi_country);
-  auto pos = [&](std::string_view key) {
-    const toml::node* n = t->get(key);
-    return n ? at(name, n->source()) : at(name, t->source());
+  strict_toml::Section top = r.top(root);
+  strict_toml::Section t;
+  if (auto e = r.attempt([&] { t = r.table(top, "provision", "in [provision]"); })) {
+    errors->push_back(e->message);
+    return;
+  }
+  if (t.table == nullptr) return;
+  check([&] {
+    r.check_keys(t, kProvisionKeys, [](std::string_view key) {
+      return strict_toml::closest(kProvisionKeys, key).empty()
+                 ? fmt::format("known: {}", strict_toml::join(kProvisionKeys))
+                 : std::string();
+    });
+  });
+  check([&] { r.read(t, "hostname", p->hostname); });
+  check([&] { r.read(t, "wifi_ssid", p->wifi_ssid); });
+  check([&] { r.read(t, "wifi_psk", p->wifi_psk); });
+  check([&] { r.read(t, "wifi_country", p->wifi_country); });
+  auto value_error = [&](std::string_view key, std::string message) {
+    check([&] { r.value_error(t, key, message); });
   };
   if (!p->hostname.empty() && !valid_hostname(p->hostname))
-    errors->push_back(fmt::format("{}: provision.hostname '{}' is not a valid host name (a-z, 0-9 and '-', "
-                                  "at most 63 characters, not starting or ending with '-')",
-                                  pos("hostname"), p->hostname));
+    value_error("hostname", fmt::format("'{}' is not a valid host name (a-z, 0-9 and '-', at most 63 characters, "
+                                        "not starting or ending with '-')",
+                                        p->hostname));
   if (!p->wifi_ssid.empty() && (p->wifi_ssid.size() > 32 || !printable_ascii(p->wifi_ssid)))
-    errors->push_back(fmt::format("{}: provision.wifi_ssid must be 1 to 32 printable characters",
-                                  pos("wifi_ssid")));
+    value_error("wifi_ssid", "must be 1 to 32 printable characters");
   if (!p->wifi_psk.empty()) {
-    if (p->wifi_ssid.empty())
-      errors->push_back(fmt::format("{}: provision.wifi_psk is given but provision.wifi_ssid is not",
-                                    pos("wifi_psk")));
+    if (p->wifi_ssid.empty()) value_error("wifi_psk", "is given but provision.wifi_ssid is not");
     bool hex64 = p->wifi_psk.size() == 64 && is_hex(p->wifi_psk);
     if (!hex64 && (p->wifi_psk.size() < 8 || p->wifi_psk.size() > 63 || !printable_ascii(p->wifi_psk)))
-      errors->push_back(fmt::format("{}: provision.wifi_psk must be a WPA passphrase of 8 to 63 printable "
-                                    "characters, or 64 hexadecimal digits (it has {} characters)",
-                                    pos("wifi_psk"), p->wifi_psk.size()));
+      value_error("wifi_psk", fmt::format("must be a WPA passphrase of 8 to 63 printable characters, or 64 "
+                                          "hexadecimal digits (it has {} characters)",
+                                          p->wifi_psk.size()));
   }
-  static const std::regex country("^[A-Z]{2}$");
-  if (!std::regex_match(p->wifi_country, country))
-    errors->push_back(fmt::format("{}: provision.wifi_country must be two capital letters (ISO 3166-1, e.g. "
-                                  "\"NL\"), not '{}'",
-                                  pos("wifi_country"), p->wifi_country));
-  if (const toml::node* n = t->get("ssh_authorized_keys")) {
-    const toml::array* arr = n->as_array();
-    if (arr == nullptr) {
-      errors->push_back(fmt::format("{}: provision.ssh_authorized_keys must be a list of strings",
-                                    at(name, n->source())));
-    } else {
-      static const std::regex key(
-          "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com|"
-          "sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\r\\n]*)?$");
-      for (const toml::node& e : *arr) {
-        auto s = e.value<std::string>();
-        if (!e.is_string() || !s) {
-          errors->push_back(fmt::format("{}: provision.ssh_authorized_keys must hold strings",
-                                        at(name, e.source())));
-        } else if (!std::regex_match(*s, key)) {
-          errors->push_back(fmt::format("{}: provision.ssh_authorized_keys: not an OpenSSH public key line "
-                                        "(\"ssh-ed25519 AAAA... comment\")",
-                                        at(name, e.source())));
-        } else {
-          p->ssh_authorized_keys.push_back(*s);
-        }
-      }
-    }
+  if (!valid_country(p->wifi_country))
+    value_error("wifi_country",
+                fmt::format("must be two capital letters (ISO 3166-1, e.g. \"NL\"), not '{}'", p->wifi_country));
+  std::vector<std::string> keys;
+  check([&] { r.read(t, "ssh_authorized_keys", keys); });
+  static const std::regex key(
+      "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com|"
+      "sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\r\\n]*)?$");
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (std::regex_match(keys[i], key))
+      p->ssh_authorized_keys.push_back(keys[i]);
+    else
+      check([&] {
+        r.element_error(t, "ssh_authorized_keys", i,
+                        "holds a line that is not an OpenSSH public key (\"ssh-ed25519 AAAA... comment\")");
+      });
   }
 }
 
@@ -365,11 +352,8 @@ std::vector<std::string> validate(const fs::path& file, const Options& options_i
 
   // 1. TOML syntax of the whole file first: one clear message, nothing else makes sense after it.
   toml::table whole;
-  try {
-    whole = toml::parse(text, name);
-  } catch (const toml::parse_error& e) {
-    return {fmt::format("{}: {}", at(name, e.source()), e.description())};
-  }
+  strict_toml::Reader reader(name);
+  if (auto e = reader.attempt([&] { whole = reader.parse(text); })) return {e->message};
 
   SplitFile split = split_provision_file(text);
 

@@ -91,8 +91,7 @@ bool Session::offers(Flow f) const {
 }
 
 bool Session::question_has_publish_step() const {
-  auto r = route(*m_config, Kind::question, true);
-  return std::find(r.begin(), r.end(), "mastodon") != r.end();
+  return routes_to_public_channel(*m_config, Kind::question);
 }
 
 void Session::go(Screen s) {

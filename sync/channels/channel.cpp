@@ -11,17 +11,9 @@
 
 namespace kiosk {
 
-std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg);
-std::unique_ptr<Channel> make_mastodon(const ChannelEnv& env, const ChannelConfig& cfg);
-
 std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg) {
-  if (cfg.name == "openklant") return make_openklant(env, cfg);
-  if (cfg.name == "signalen") return make_signalen(env, cfg);
-  if (cfg.name == "open311") return make_open311(env, cfg);
-  if (cfg.name == "mastodon") return make_mastodon(env, cfg);
-  return nullptr;
+  const ChannelDescriptor* d = find_channel(cfg.name);
+  return d != nullptr && d->make != nullptr ? d->make(env, cfg) : nullptr;
 }
 
 std::vector<Unit> Channel::plan(const std::vector<DueDelivery>& due, std::int64_t) {
@@ -101,6 +93,34 @@ std::string Channel::unreadable(std::string_view what, const Error& e) const {
   return std::string(what) + ": " + m_cfg.name + " sent an answer the kiosk cannot read (" + e.message +
          "); it is asked again later; if this keeps happening, ask the server's administrator whether it follows the " +
          m_cfg.name + " API";
+}
+
+std::optional<nlohmann::json> Channel::answer_of(const HttpResult& r, answer::Shape shape, std::string_view what,
+                                                 std::string& error, std::string_view prefix) const {
+  if (!r || r->status != 200) {
+    error = r ? std::string(prefix) + "HTTP " + std::to_string(r->status) : r.error().message;
+    return std::nullopt;
+  }
+  auto j = answer::parse(r->body, shape);
+  if (!j) {
+    error = unreadable(what, j.error());
+    return std::nullopt;
+  }
+  return std::move(*j);
+}
+
+SendResult Channel::created(const HttpResult& r, std::string_view what, std::string_view id_path,
+                            nlohmann::json* body) const {
+  if (!r || r->status != 201) return classify_failure(r, what);
+  auto j = answer::parse(r->body, answer::Shape::object);
+  if (!j) return unreadable_answer(what, j.error(), true);
+  auto id = answer::id_at(*j, id_path);
+  if (!id) return unreadable_answer(what, id.error(), true);
+  SendResult out;
+  out.state = DeliveryState::delivered;
+  out.remote_id = std::move(*id);
+  if (body != nullptr) *body = std::move(*j);
+  return out;
 }
 
 SendResult Channel::unreadable_answer(std::string_view what, const Error& e, bool may_exist) const {

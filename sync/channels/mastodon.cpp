@@ -9,6 +9,9 @@
 // looked up among the account's recent statuses; if it is not there, resending is safe within the hour
 // the Idempotency-Key lives.
 #include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
 
 #include "kiosk/sync/channel.hpp"
 #include "kiosk/sync/scrubber.hpp"
@@ -118,7 +121,7 @@ class Mastodon final : public Channel {
     auto id = answer::id_at(account, "id");
     if (id && !own_id.empty() && *id == own_id) return true;
     auto acct = answer::text_at(account, "acct", 512);
-    for (const auto& want : m_cfg.answer_accounts) {
+    for (const auto& want : m_cfg.list("answer_accounts")) {
       bool numeric = !want.empty() && want.find_first_not_of("0123456789") == std::string::npos;
       if (numeric ? id && *id == want : acct && full_acct(*acct, domain) == full_acct(want, domain)) return true;
     }
@@ -128,7 +131,7 @@ class Mastodon final : public Channel {
   // The public text: scrubbed, in the template, within max_characters.
   std::string render(const Submission& s) const {
     std::string scrubbed = scrub_personal_data(s.text).text;
-    std::string tpl = replace_all(m_cfg.prefix_template, "{municipality}", m_env.config->kiosk.municipality);
+    std::string tpl = replace_all(m_cfg.text("prefix_template"), "{municipality}", m_env.config->kiosk.municipality);
     std::size_t fixed = utf8_length(replace_all(tpl, "{text}", ""));
     std::size_t max = max_characters();
     if (fixed + utf8_length(scrubbed) > max) {
@@ -140,7 +143,7 @@ class Mastodon final : public Channel {
 
   HttpRequest authed(std::string method, std::string path) const {
     HttpRequest r = request(std::move(method), std::move(path));
-    r.headers.emplace_back("Authorization", "Bearer " + m_env.secrets->mastodon_access_token);
+    r.headers.emplace_back("Authorization", "Bearer " + m_env.secrets->of(name()));
     r.secret_headers.push_back("Authorization");
     return r;
   }
@@ -149,7 +152,7 @@ class Mastodon final : public Channel {
     const Submission& s = u.first().submission;
     if (!s.consents.publish)
       return make_error(Errc::invalid_value, "no consent to publish: this submission may not go to the public channel");
-    json body = {{"status", render(s)}, {"visibility", m_cfg.visibility}, {"language", m_cfg.status_language}};
+    json body = {{"status", render(s)}, {"visibility", m_cfg.text("visibility")}, {"language", m_cfg.text("status_language")}};
     HttpRequest r = authed("POST", "/api/v1/statuses");
     r.headers.emplace_back("Content-Type", "application/json");
     r.headers.emplace_back("Idempotency-Key", s.uuid);
@@ -188,15 +191,8 @@ class Mastodon final : public Channel {
 
   LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
     LookupResult out;
-    if (!r || r->status != 200) {
-      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::array);
-    if (!j) {
-      out.error = unreadable("lookup", j.error());
-      return out;
-    }
+    auto j = answer_of(r, answer::Shape::array, "lookup", out.error, "lookup: ");
+    if (!j) return out;
     // After the key expired: find our text among the account's recent statuses, skipping statuses that
     // belong to other submissions; two candidates are for a technician to decide. A status whose text
     // or id cannot be read might be ours: then nothing is decided (found stays unknown).
@@ -237,12 +233,9 @@ class Mastodon final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef&, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::object);
-    auto desc = j ? answer::array_at(*j, "descendants") : Result<const json*>(j.error());
+    auto j = answer_of(r, answer::Shape::object, "context", out.error);
+    if (!j) return out;
+    auto desc = answer::array_at(*j, "descendants");
     if (!desc) {
       out.error = unreadable("context", desc.error());
       return out;
@@ -296,7 +289,7 @@ class Mastodon final : public Channel {
     auto j = answer::parse(rs[2]->body, answer::Shape::array);
     if (!j) return;
     // The kiosk's own posts are not news.
-    std::string tpl = replace_all(m_cfg.prefix_template, "{municipality}", m_env.config->kiosk.municipality);
+    std::string tpl = replace_all(m_cfg.text("prefix_template"), "{municipality}", m_env.config->kiosk.municipality);
     std::string own_prefix = tpl.substr(0, tpl.find("{text}"));
     for (const auto& st : *j) {
       // A status that cannot be read is no news; the rest still is.
@@ -327,10 +320,80 @@ class Mastodon final : public Channel {
   }
 };
 
+
+std::string check_visibility(std::string_view v) {
+  if (v == "public" || v == "unlisted" || v == "private") return {};
+  return "must be \"public\", \"unlisted\" or \"private\" (got '" + std::string(v) + "')";
+}
+
+std::string check_status_language(std::string_view s) {
+  if (s.size() == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z') return {};
+  return "must be a two-letter ISO 639-1 code such as \"nl\" (got '" + std::string(s) + "')";
+}
+
+// The mastodon prefix template: placeholders {municipality} and {text}, {text} required.
+std::string check_prefix_template(std::string_view tpl) {
+  bool has_text = false;
+  for (std::size_t i = 0; i < tpl.size(); ++i) {
+    if (tpl[i] == '}') return "has a '}' without '{'";
+    if (tpl[i] != '{') continue;
+    auto close = tpl.find('}', i);
+    if (close == std::string_view::npos) return "has a '{' without '}'";
+    std::string_view name = tpl.substr(i + 1, close - i - 1);
+    if (name == "text")
+      has_text = true;
+    else if (name != "municipality")
+      return fmt::format("has an unknown placeholder '{{{}}}' (known: {{municipality}}, {{text}})", name);
+    i = close;
+  }
+  if (!has_text) return "must contain the placeholder {text}";
+  return {};
+}
+
+// One entry of mastodon.answer_accounts: "user", "user@domain" (a leading '@' allowed) or a numeric
+// account id. Usernames are letters, digits and '_' (Mastodon's rule); the domain is a host name.
+std::string check_mastodon_account(std::string_view a) {
+  std::string shown(a);
+  auto bad = [&] {
+    return fmt::format("has '{}', which is not a Mastodon account: write \"webcare\" (same instance), "
+                       "\"webcare@gemeente.nl\" (another instance) or a numeric account id",
+                       shown);
+  };
+  if (!a.empty() && a.front() == '@') a.remove_prefix(1);
+  auto at = a.find('@');
+  std::string_view user = a.substr(0, at);
+  std::string_view domain = at == std::string_view::npos ? std::string_view() : a.substr(at + 1);
+  if (user.empty() || user.size() > 64 || (at != std::string_view::npos && domain.empty()) || domain.size() > 253)
+    return bad();
+  for (char c : user)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return bad();
+  for (char c : domain)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return bad();
+  if (!domain.empty() && (domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos))
+    return bad();
+  return {};
+}
+
+constexpr ChannelSetting kMastodonSettings[] = {
+    {.key = "visibility", .type = SettingType::text, .text = "public", .check = check_visibility},
+    {.key = "status_language", .type = SettingType::text, .text = "nl", .check = check_status_language},
+    {.key = "prefix_template", .type = SettingType::text, .text = "Via de kiosk van {municipality}: {text}",
+     .check = check_prefix_template},
+    // Accounts whose replies in a status's thread count as the municipality's answer, besides the kiosk's
+    // own account (always counted): acct as Mastodon writes it ("webcare" on the same instance,
+    // "webcare@gemeente.nl" elsewhere; a leading '@' is allowed) or a numeric account id.
+    {.key = "answer_accounts", .type = SettingType::text_list, .check = check_mastodon_account},
+};
+
 }  // namespace
 
-std::unique_ptr<Channel> make_mastodon(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<Mastodon>(env, cfg);
-}
+extern constinit const ChannelDescriptor mastodon_channel{  // listed in channel_table.cpp
+    .name = "mastodon",
+    .is_public = true,
+    .carries = kinds({Kind::question, Kind::idea}),
+    .settings = kMastodonSettings,
+    .secret_key = "access_token",
+    .make = make_adapter<Mastodon>,
+};
 
 }  // namespace kiosk

@@ -37,9 +37,9 @@ class Open311 final : public Channel {
     const CategoryNode* cat = category(s);
     if (!cat || cat->open311_code.empty())
       return make_error(Errc::invalid_value, "category '" + s.category + "' has no Open311 service code in the tree");
-    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key},
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->of(name())},
                                                           {"service_code", cat->open311_code}};
-    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    if (!m_cfg.text("jurisdiction_id").empty()) f.emplace_back("jurisdiction_id", m_cfg.text("jurisdiction_id"));
     std::optional<GeoPoint> p = s.location.point;
     const Place& kp = m_env.config->kiosk.location;
     if (!p && s.location.text.empty() && kp.lat && kp.lon) p = GeoPoint{*kp.lat, *kp.lon};
@@ -112,15 +112,8 @@ class Open311 final : public Channel {
 
   LookupResult interpret_lookup(const Unit& u, const HttpResult& r) override {
     LookupResult out;
-    if (!r || r->status != 200) {
-      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::array);
-    if (!j) {
-      out.error = unreadable("lookup", j.error());
-      return out;
-    }
+    auto j = answer_of(r, answer::Shape::array, "lookup", out.error, "lookup: ");
+    if (!j) return out;
     // Other requests may have no description (it is optional); one we cannot read might be ours, and
     // then nothing is decided.
     std::string m = marker(u.first().submission);
@@ -159,14 +152,12 @@ class Open311 final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::any);
-    auto item = j ? first_item(*j) : Result<const json*>(j.error());
+    std::string_view what = ref.remote_id.rfind("token:", 0) == 0 ? "token" : "request";
+    auto j = answer_of(r, answer::Shape::any, what, out.error);
+    if (!j) return out;
+    auto item = first_item(*j);
     if (!item) {
-      out.error = unreadable(ref.remote_id.rfind("token:", 0) == 0 ? "token" : "request", item.error());
+      out.error = unreadable(what, item.error());
       return out;
     }
     if (ref.remote_id.rfind("token:", 0) == 0) {
@@ -211,8 +202,8 @@ class Open311 final : public Channel {
   std::vector<HttpRequest> build_probe() override {
     HttpRequest post = request("POST", "/requests.json");
     post.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->open311_api_key}};
-    if (!m_cfg.jurisdiction_id.empty()) f.emplace_back("jurisdiction_id", m_cfg.jurisdiction_id);
+    std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->of(name())}};
+    if (!m_cfg.text("jurisdiction_id").empty()) f.emplace_back("jurisdiction_id", m_cfg.text("jurisdiction_id"));
     post.body = form_encode(f);
     return {request("GET", "/services.json"), post};
   }
@@ -222,16 +213,23 @@ class Open311 final : public Channel {
     if (rs[0]->status != 200) return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
     if (!rs[1]) return rs[1].error().message;
     if (rs[1]->status == 403) return "the api_key was refused (HTTP 403): check [open311] api_key in the secrets file";
-    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.jurisdiction_id + "' is unknown to the server (HTTP 404)";
+    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.text("jurisdiction_id") + "' is unknown to the server (HTTP 404)";
     if (rs[1]->status / 100 == 2) return "the probe POST was accepted: the server does not check service_code";
     return {};
   }
 };
 
+constexpr ChannelSetting kOpen311Settings[] = {
+    {.key = "jurisdiction_id", .type = SettingType::text},  // optional jurisdiction_id
+};
 }  // namespace
 
-std::unique_ptr<Channel> make_open311(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<Open311>(env, cfg);
-}
+extern constinit const ChannelDescriptor open311_channel{  // listed in channel_table.cpp
+    .name = "open311",
+    .carries = kinds({Kind::report}),
+    .settings = kOpen311Settings,
+    .secret_key = "api_key",
+    .make = make_adapter<Open311>,
+};
 
 }  // namespace kiosk

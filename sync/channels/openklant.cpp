@@ -82,7 +82,7 @@ class OpenKlant final : public Channel {
 
   HttpRequest authed(std::string method, std::string path) const {
     HttpRequest r = request(std::move(method), std::move(path));
-    r.headers.emplace_back("Authorization", "Token " + m_env.secrets->openklant_token);
+    r.headers.emplace_back("Authorization", "Token " + m_env.secrets->of(name()));
     r.secret_headers.push_back("Authorization");
     return r;
   }
@@ -123,7 +123,7 @@ class OpenKlant final : public Channel {
       return address_requests(s, rest.substr(0, end), end == std::string::npos ? "" : std::string_view(rest).substr(end));
     }
 
-    json kc = {{"kanaal", m_cfg.kanaal}, {"vertrouwelijk", m_cfg.vertrouwelijk}, {"indicatieContactGelukt", true}};
+    json kc = {{"kanaal", m_cfg.text("kanaal")}, {"vertrouwelijk", m_cfg.flag("vertrouwelijk")}, {"indicatieContactGelukt", true}};
     json metadata = {{"kiosk_id", s.kiosk_id}, {"kiosk_formaat", std::to_string(kChannelFormatVersion)}};
     if (is_tally(u)) {
       std::map<std::string, int> counts;
@@ -176,21 +176,15 @@ class OpenKlant final : public Channel {
       first.remote_id = known;  // finish() keeps it whole for a retry and trims it once delivered
       return finish(u, first, results);
     }
-    const HttpResult& r = results.front();
-    if (!r || r->status != 201) return classify_failure(r, "maak-klantcontact");
     // It was created; an answer we cannot read is settled by the lookup (klantcontact, betrokkene and
     // which addresses it has), never by a second klantcontact.
-    auto j = answer::parse(r->body, answer::Shape::object);
-    if (!j) return unreadable_answer("maak-klantcontact", j.error(), true);
-    auto uuid = answer::id_at(*j, "/klantcontact/uuid");
-    if (!uuid) return unreadable_answer("maak-klantcontact", uuid.error(), true);
-    SendResult out;
-    out.state = DeliveryState::delivered;
-    out.remote_id = std::move(*uuid);
+    json j;
+    SendResult out = created(results.front(), "maak-klantcontact", "/klantcontact/uuid", &j);
+    if (out.state != DeliveryState::delivered) return out;
     const Submission& s = u.first().submission;
     if (wants_addresses(u) && !addresses(s).empty()) {
       // We sent a betrokkene: its uuid is needed to add the addresses.
-      auto b = answer::id_at(*j, "/betrokkene/uuid");
+      auto b = answer::id_at(j, "/betrokkene/uuid");
       if (!b) return unreadable_answer("maak-klantcontact", b.error(), true);
       out.follow_ups = address_requests(s, *b);
       if (!out.follow_ups.empty()) out.remote_id += ";betrokkene=" + *b;
@@ -300,12 +294,9 @@ class OpenKlant final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::object);
-    auto reactie_at = j ? answer::opt_text_at(*j, "reactie") : Result<std::optional<std::string>>(j.error());
+    auto j = answer_of(r, answer::Shape::object, "klantcontact", out.error);
+    if (!j) return out;
+    auto reactie_at = answer::opt_text_at(*j, "reactie");
     if (!reactie_at) {
       out.error = unreadable("klantcontact", reactie_at.error());
       return out;
@@ -334,10 +325,21 @@ class OpenKlant final : public Channel {
   }
 };
 
+std::string check_kanaal(std::string_view v) {
+  return v.empty() || v.size() > 50 ? "must be 1 to 50 characters (Open Klant's limit)" : "";
+}
+constexpr ChannelSetting kOpenKlantSettings[] = {
+    {.key = "kanaal", .type = SettingType::text, .text = "kiosk", .check = check_kanaal},  // klantcontact.kanaal
+    {.key = "vertrouwelijk", .type = SettingType::flag, .flag = true},                      // klantcontact.vertrouwelijk
+};
 }  // namespace
 
-std::unique_ptr<Channel> make_openklant(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<OpenKlant>(env, cfg);
-}
+extern constinit const ChannelDescriptor openklant_channel{  // listed in channel_table.cpp
+    .name = "openklant",
+    .carries = kinds({Kind::question, Kind::report, Kind::idea, Kind::poll}),
+    .settings = kOpenKlantSettings,
+    .secret_key = "token",
+    .make = make_adapter<OpenKlant>,
+};
 
 }  // namespace kiosk

@@ -39,7 +39,7 @@ class Signalen final : public Channel {
         {"reporter", {{"email", contact ? s.contact.email : ""}, {"phone", contact ? s.contact.phone : ""},
                       {"sharing_allowed", false}}},
         {"incident_date_start", format_local(s.created_at_ms, s.utc_offset_minutes)},
-        {"source", m_cfg.source},
+        {"source", m_cfg.text("source")},
         {"extra_properties", json::array({{{"id", "kiosk_referentie"}, {"label", "Kioskreferentie"},
                                            {"answer", refcode::group(s.reference)},
                                            {"category_url", cat->signalen_path}}})}};
@@ -50,18 +50,11 @@ class Signalen final : public Channel {
   }
 
   SendResult interpret(const Unit&, const std::vector<HttpResult>& results) override {
-    const HttpResult& r = results.front();
-    if (!r || r->status != 201) return classify_failure(r, "signal");
     // Created, but without a readable signal_id: uncertain, and with no id to look up, the engine
     // parks it for a technician rather than risk a second signal.
-    auto j = answer::parse(r->body, answer::Shape::object);
-    if (!j) return unreadable_answer("signal", j.error(), true);
-    auto id = answer::id_at(*j, "signal_id");
-    if (!id) return unreadable_answer("signal", id.error(), true);
-    SendResult out;
-    out.state = DeliveryState::delivered;
-    out.remote_id = std::move(*id);
-    out.remote_display = answer::text_or(*j, "_display", "", answer::kMaxId);
+    json j;
+    SendResult out = created(results.front(), "signal", "signal_id", &j);
+    if (out.state == DeliveryState::delivered) out.remote_display = answer::text_or(j, "_display", "", answer::kMaxId);
     return out;
   }
 
@@ -94,12 +87,9 @@ class Signalen final : public Channel {
 
   StatusUpdate interpret_status(const RemoteRef&, const HttpResult& r) override {
     StatusUpdate out;
-    if (!r || r->status != 200) {
-      out.error = r ? "HTTP " + std::to_string(r->status) : r.error().message;
-      return out;
-    }
-    auto j = answer::parse(r->body, answer::Shape::object);
-    auto status = j ? answer::object_at(*j, "status") : Result<const json*>(j.error());
+    auto j = answer_of(r, answer::Shape::object, "status", out.error);
+    if (!j) return out;
+    auto status = answer::object_at(*j, "status");
     auto state = status ? answer::opt_text_at(**status, "state", 64) : Result<std::optional<std::string>>(status.error());
     if (!state) {
       out.error = unreadable("status", state.error());
@@ -147,14 +137,20 @@ class Signalen final : public Channel {
     if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
     return {};
   }
-
-  int posts_per_hour() const override { return m_cfg.posts_per_hour; }
 };
 
+std::string check_source(std::string_view v) { return v.empty() ? "must not be empty" : ""; }
+constexpr ChannelSetting kSignalenSettings[] = {
+    {.key = "source", .type = SettingType::text, .text = "online", .check = check_source},  // signal source
+};
 }  // namespace
 
-std::unique_ptr<Channel> make_signalen(const ChannelEnv& env, const ChannelConfig& cfg) {
-  return std::make_unique<Signalen>(env, cfg);
-}
+extern constinit const ChannelDescriptor signalen_channel{  // listed in channel_table.cpp
+    .name = "signalen",
+    .carries = kinds({Kind::report}),
+    .settings = kSignalenSettings,
+    .posts_per_hour = 60,  // the public throttle: 60 POST/hour per IP by default
+    .make = make_adapter<Signalen>,
+};
 
 }  // namespace kiosk

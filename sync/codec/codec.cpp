@@ -1,6 +1,8 @@
 // zstd payload codec with trained dictionaries (see codec.hpp).
 #include "kiosk/sync/codec.hpp"
 
+#include "kiosk/sync/channel_descriptor.hpp"
+
 #include <zdict.h>
 #define ZSTD_STATIC_LINKING_ONLY  // magicless frames (ZSTD_c_format), ZSTD_getFrameHeader_advanced
 #include <zstd.h>
@@ -91,8 +93,10 @@ enum Flag : unsigned char {
   f_uuid = 32, f_tz_default = 64,
 };
 constexpr std::array<std::string_view, 8> kLanguages = {"nl", "en", "tr", "pl", "uk", "ar", "so", "ti"};
-constexpr std::array<std::string_view, 4> kChannels = {"openklant", "signalen", "open311", "mastodon"};
+// The channels byte: bit i is the channel table's entry i (channel_descriptor.hpp, append only) for the
+// first 7 entries; kChannelsInText: the channels are the last text field instead.
 constexpr unsigned char kChannelsInText = 0x80;
+constexpr std::size_t kChannelBits = 7;
 constexpr std::string_view kDefaultTimeZone = "Europe/Amsterdam";
 
 void put_varint(std::string& out, std::uint64_t v) {
@@ -171,9 +175,11 @@ bool channel_bits(const std::vector<std::string>& channels, unsigned char& bits)
   bits = 0;
   std::size_t next = 0;
   for (const auto& c : channels) {
+    const auto table = channel_descriptors();
+    const std::size_t n = std::min(table.size(), kChannelBits);
     std::size_t i = next;
-    while (i < kChannels.size() && kChannels[i] != c) ++i;
-    if (i == kChannels.size()) return false;
+    while (i < n && table[i]->name != c) ++i;
+    if (i == n) return false;
     bits |= static_cast<unsigned char>(1u << i);
     next = i + 1;
   }
@@ -247,6 +253,15 @@ struct Codec::Impl {
   };
   std::map<std::uint32_t, Entry> dicts;
   std::uint32_t active = kNoDictionary;
+
+  // The decompression dictionary of a stored row (nullptr for kNoDictionary).
+  Result<const ZSTD_DDict*> ddict(std::uint32_t dict_id) const {
+    if (dict_id == kNoDictionary) return static_cast<const ZSTD_DDict*>(nullptr);
+    auto it = dicts.find(dict_id);
+    if (it == dicts.end())
+      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
+    return static_cast<const ZSTD_DDict*>(it->second.ddict);
+  }
 
   ~Impl() {
     for (auto& [id, e] : dicts) {
@@ -337,13 +352,9 @@ Result<std::string> Codec::compress(std::string_view raw) {
 Result<std::string> Codec::compress_plain(std::string_view raw) { return compress_with(m->cctx, m->level, nullptr, raw); }
 
 Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict_id) {
-  const ZSTD_DDict* ddict = nullptr;
-  if (dict_id != kNoDictionary) {
-    auto it = m->dicts.find(dict_id);
-    if (it == m->dicts.end())
-      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
-    ddict = it->second.ddict;
-  }
+  auto found = m->ddict(dict_id);
+  if (!found) return found.error();
+  const ZSTD_DDict* ddict = *found;
   unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (64u << 20))
     return make_error(Errc::codec, "payload is not a complete zstd frame");
@@ -448,13 +459,9 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
   }
 
   // The text frame.
-  const ZSTD_DDict* ddict = nullptr;
-  if (dict_id != kNoDictionary) {
-    auto it = m->dicts.find(dict_id);
-    if (it == m->dicts.end())
-      return make_error(Errc::codec, "payload needs dictionary " + std::to_string(dict_id) + ", which is not loaded");
-    ddict = it->second.ddict;
-  }
+  auto found = m->ddict(dict_id);
+  if (!found) return found.error();
+  const ZSTD_DDict* ddict = *found;
   ZSTD_frameHeader zfh{};
   if (ZSTD_getFrameHeader_advanced(&zfh, payload.data(), payload.size(), ZSTD_f_zstd1_magicless) != 0 ||
       zfh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || zfh.frameContentSize > kMaxText)
@@ -502,8 +509,12 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
       p = comma + 1;
     }
   } else {
-    for (std::size_t c = 0; c < kChannels.size(); ++c)
-      if (bits & (1u << c)) s.channels.emplace_back(kChannels[c]);
+    const auto table = channel_descriptors();
+    for (std::size_t c = 0; c < kChannelBits; ++c) {
+      if (!(bits & (1u << c))) continue;
+      if (c >= table.size()) return bad("a channel bit this build does not know");
+      s.channels.emplace_back(table[c]->name);
+    }
   }
   return s;
 }

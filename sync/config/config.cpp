@@ -1,16 +1,13 @@
-// Configuration loading: strict TOML (toml++) → Config, with file:line:column in every error.
+// The configuration's schema: TOML → Config through the strict reader (strict_toml.hpp), with
+// file:line:column in every error. The secrets file is read in secrets.cpp.
 //
 // Parsing walks the toml::table section by section. Every section first rejects keys it does not know
 // (with a "did you mean" hint, or "it belongs in [channels.X]" for another channel's key), then reads
-// each key with a type check and a range check, remembering where each value was so that the
-// cross-section checks at the end (routing → enabled channels, default language, secrets file) can
-// still point at a line. Internally a failure is thrown as Failure and turned into an Error at the
-// API boundary; nothing escapes as an exception except from demo_config().
+// each key with a type check and a range check. A channel's own keys come from its descriptor
+// (channel_descriptor.hpp). The cross-section checks at the end (routing → enabled channels that carry
+// the kind, default language, secrets file) still point at a line. Nothing escapes as an exception
+// except from demo_config().
 #include "kiosk/sync/config.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -27,7 +24,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "kiosk/sync/channel_descriptor.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/strict_toml.hpp"
 #include "kiosk/sync/submission.hpp"
 
 namespace kiosk::detail {
@@ -41,9 +40,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Failure {
-  Error error;
-};
+using strict_toml::closest;
+using strict_toml::contains;
+using strict_toml::Failure;
+using strict_toml::join;
+using strict_toml::Reader;
+using strict_toml::Section;
+using strict_toml::type_phrase;
 
 // ---------------------------------------------------------------------------------------------------------
 // Key sets
@@ -69,301 +72,10 @@ constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",      "vie
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
                                                    "batch_count", "batch_bytes", "ca_bundle"};
 
-std::vector<std::string_view> channel_specific_keys(std::string_view channel) {
-  if (channel == "openklant") return {"kanaal", "vertrouwelijk"};
-  if (channel == "signalen") return {"source", "posts_per_hour"};
-  if (channel == "open311") return {"jurisdiction_id"};
-  if (channel == "mastodon") return {"visibility", "status_language", "prefix_template", "answer_accounts"};
-  return {};
-}
-
-std::vector<std::string_view> channel_keys(std::string_view channel) {
-  std::vector<std::string_view> keys(std::begin(kChannelCommonKeys), std::end(kChannelCommonKeys));
-  for (auto k : channel_specific_keys(channel)) keys.push_back(k);
-  return keys;
-}
-
 // Keys that look like credentials: they belong in the secrets file, never in the readable config.
 bool looks_like_secret(std::string_view key) {
   return key == "token" || key == "api_key" || key == "access_token" || key == "password" ||
          key == "secret" || key == "client_secret";
-}
-
-// Channels that need a credential from the secrets file.
-bool channel_needs_secret(std::string_view channel) {
-  return channel == "openklant" || channel == "open311" || channel == "mastodon";
-}
-
-template <class Range>
-bool contains(const Range& range, std::string_view value) {
-  return std::find(std::begin(range), std::end(range), value) != std::end(range);
-}
-
-template <class Range>
-std::string join(const Range& range, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& item : range) {
-    if (!out.empty()) out += sep;
-    out += std::string_view(item);
-  }
-  return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-template <class Range>
-std::string_view closest(const Range& candidates, std::string_view key) {
-  std::string_view best;
-  std::size_t best_d = 3;  // suggest only for 1 or 2 edits
-  for (std::string_view c : candidates) {
-    std::size_t d = edit_distance(key, c);
-    if (d < best_d && d < c.size()) {
-      best = c;
-      best_d = d;
-    }
-  }
-  return best;
-}
-
-std::string_view type_phrase(toml::node_type type) {
-  switch (type) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
-  }
-  return "nothing";
-}
-
-// A table being read: the toml table (null when the section is absent), its dotted path and how
-// messages name it.
-struct Section {
-  const toml::table* table = nullptr;
-  std::string path;                // "" for the top level, "kiosk", "channels.openklant", "places[2]"
-  std::string in_label;            // "at the top level", "in [kiosk]", "in [[places]]"
-  toml::source_region region{};    // where the section starts (its header), when present
-
-  std::string field(std::string_view key) const {
-    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
-  }
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// The reader shared by the configuration and the secrets file.
-
-class Reader {
- public:
-  explicit Reader(std::string_view source_name) : m_source(source_name) {}
-
-  std::string where(const toml::source_region* region) const {
-    if (region == nullptr || region->begin.line == 0) return m_source;
-    return fmt::format("{}:{}:{}", m_source, region->begin.line, region->begin.column);
-  }
-
-  [[noreturn]] void fail(Errc code, const toml::source_region* region, std::string_view message,
-                         std::string field = {}) const {
-    throw Failure{make_error(code, fmt::format("{}: {}", where(region), message), std::move(field))};
-  }
-
-  // Where a value was read from (for the checks that span sections); null when it was a default.
-  const toml::source_region* region_of(const std::string& field) const {
-    auto it = m_regions.find(field);
-    return it == m_regions.end() ? nullptr : &it->second;
-  }
-
-  Section top(const toml::table& root) const {
-    return Section{&root, "", "at the top level", root.source()};
-  }
-
-  // Rejects keys not in `allowed`. hint() may add an explanation for a key (empty: none).
-  template <class Range, class Hint>
-  void check_keys(const Section& s, const Range& allowed, Hint&& hint) const {
-    if (s.table == nullptr) return;
-    // toml::table is ordered by key; report the unknown key that comes first in the file.
-    const toml::key* first = nullptr;
-    for (auto&& [key, node] : *s.table) {
-      (void)node;
-      if (contains(allowed, key.str())) continue;
-      if (first == nullptr || key.source().begin < first->source().begin) first = &key;
-    }
-    if (first == nullptr) return;
-    std::string extra = hint(first->str());
-    if (extra.empty()) {
-      std::string_view guess = closest(allowed, first->str());
-      if (!guess.empty()) extra = fmt::format("did you mean '{}'?", guess);
-    }
-    fail(Errc::config_unknown_key, &first->source(),
-         fmt::format("unknown key '{}' {}{}", first->str(), s.in_label,
-                     extra.empty() ? std::string() : fmt::format(" ({})", extra)),
-         s.field(first->str()));
-  }
-  template <class Range>
-  void check_keys(const Section& s, const Range& allowed) const {
-    check_keys(s, allowed, [](std::string_view) { return std::string(); });
-  }
-
-  const toml::node* find(const Section& s, std::string_view key) {
-    if (s.table == nullptr) return nullptr;
-    const toml::node* node = s.table->get(key);
-    if (node != nullptr) m_regions[s.field(key)] = node->source();
-    return node;
-  }
-
-  [[noreturn]] void type_error(const Section& s, std::string_view key, const toml::node& node,
-                               std::string_view expected) const {
-    fail(Errc::config_type, &node.source(),
-         fmt::format("'{}' must be {} (got {})", s.field(key), expected, type_phrase(node.type())),
-         s.field(key));
-  }
-
-  [[noreturn]] void value_error(const Section& s, std::string_view key, std::string_view message) const {
-    std::string field = s.field(key);
-    fail(Errc::invalid_value, region_of(field), fmt::format("'{}' {}", field, message), field);
-  }
-
-  [[noreturn]] void missing(const Section& s, std::string_view key, std::string_view why = {}) const {
-    std::string field = s.field(key);
-    fail(Errc::config_missing, s.table != nullptr ? &s.region : nullptr,
-         fmt::format("missing required key '{}' {}{}", key, s.in_label,
-                     why.empty() ? std::string() : fmt::format(" ({})", why)),
-         field);
-  }
-
-  // A sub-table (a [section] or an inline table). Absent: Section with table == nullptr.
-  Section table(const Section& parent, std::string_view key, std::string in_label) {
-    Section s;
-    s.path = parent.field(key);
-    s.in_label = std::move(in_label);
-    const toml::node* node = find(parent, key);
-    if (node == nullptr) return s;
-    if (!node->is_table()) type_error(parent, key, *node, "a table");
-    s.table = node->as_table();
-    s.region = node->source();
-    return s;
-  }
-
-  bool read(const Section& s, std::string_view key, std::string& out) {
-    const toml::node* node = find(s, key);
-    if (node == nullptr) return false;
-    if (!node->is_string()) type_error(s, key, *node, "a string");
-    out = node->as_string()->get();
-    return true;
-  }
-
-  bool read(const Section& s, std::string_view key, bool& out) {
-    const toml::node* node = find(s, key);
-    if (node == nullptr) return false;
-    if (!node->is_boolean()) type_error(s, key, *node, "a boolean (true or false)");
-    out = node->as_boolean()->get();
-    return true;
-  }
-
-  bool read(const Section& s, std::string_view key, std::int64_t& out, std::int64_t min,
-            std::int64_t max, std::string_view unit = {}) {
-    const toml::node* node = find(s, key);
-    if (node == nullptr) return false;
-    if (!node->is_integer()) type_error(s, key, *node, "an integer");
-    std::int64_t v = node->as_integer()->get();
-    if (v < min || v > max) {
-      std::string u = unit.empty() ? std::string() : fmt::format(" {}", unit);
-      if (max == std::numeric_limits<std::int64_t>::max() || max == std::numeric_limits<int>::max())
-        value_error(s, key, fmt::format("must be at least {}{} (got {})", min, u, v));
-      value_error(s, key, fmt::format("must be between {} and {}{} (got {})", min, max, u, v));
-    }
-    out = v;
-    return true;
-  }
-
-  bool read(const Section& s, std::string_view key, int& out, int min,
-            int max = std::numeric_limits<int>::max(), std::string_view unit = {}) {
-    std::int64_t v = 0;
-    if (!read(s, key, v, min, max, unit)) return false;
-    out = static_cast<int>(v);
-    return true;
-  }
-
-  // Floating-point keys also take integers (lat = 52 is fine).
-  bool read(const Section& s, std::string_view key, double& out, double min, double max,
-            std::string_view unit = {}) {
-    const toml::node* node = find(s, key);
-    if (node == nullptr) return false;
-    double v = 0;
-    if (node->is_floating_point())
-      v = node->as_floating_point()->get();
-    else if (node->is_integer())
-      v = static_cast<double>(node->as_integer()->get());
-    else
-      type_error(s, key, *node, "a number");
-    if (!std::isfinite(v) || v < min || v > max)
-      value_error(s, key,
-                  fmt::format("must be between {} and {}{} (got {})", min, max,
-                              unit.empty() ? std::string() : fmt::format(" {}", unit), v));
-    out = v;
-    return true;
-  }
-
-  bool read(const Section& s, std::string_view key, std::vector<std::string>& out) {
-    const toml::node* node = find(s, key);
-    if (node == nullptr) return false;
-    if (!node->is_array()) type_error(s, key, *node, "an array of strings");
-    const toml::array& array = *node->as_array();
-    std::vector<std::string> values;
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      const toml::node& element = array[i];
-      std::string field = fmt::format("{}[{}]", s.field(key), i);
-      m_regions[field] = element.source();
-      if (!element.is_string())
-        fail(Errc::config_type, &element.source(),
-             fmt::format("'{}' must be an array of strings (element {} is {})", s.field(key), i + 1,
-                         type_phrase(element.type())),
-             s.field(key));
-      values.push_back(element.as_string()->get());
-    }
-    out = std::move(values);
-    return true;
-  }
-
-  // Element i of a string array read before: for messages about one element.
-  [[noreturn]] void element_error(const Section& s, std::string_view key, std::size_t i,
-                                  std::string_view message) const {
-    std::string field = s.field(key);
-    const toml::source_region* region = region_of(fmt::format("{}[{}]", field, i));
-    fail(Errc::invalid_value, region != nullptr ? region : region_of(field),
-         fmt::format("'{}' {}", field, message), field);
-  }
-
-  std::string_view source() const { return m_source; }
-
- private:
-  std::string m_source;
-  std::map<std::string, toml::source_region> m_regions;
-};
-
-toml::table parse_toml(Reader& reader, std::string_view text) {
-  try {
-    return toml::parse(text, std::string(reader.source()));
-  } catch (const toml::parse_error& e) {
-    reader.fail(Errc::config_syntax, &e.source(), fmt::format("TOML syntax error: {}", e.description()));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -386,10 +98,6 @@ bool valid_time_zone(std::string_view tz) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
            c == '_' || c == '-' || c == '+';
   });
-}
-
-bool is_lower_iso639_1(std::string_view s) {
-  return s.size() == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
 }
 
 // Checks an http(s) base URL; returns an error text or empty. Normalises away trailing slashes.
@@ -429,49 +137,6 @@ std::string check_base_url(std::string& url) {
   return {};
 }
 
-// The mastodon prefix template: placeholders {municipality} and {text}, {text} required.
-std::string check_prefix_template(std::string_view tpl) {
-  bool has_text = false;
-  for (std::size_t i = 0; i < tpl.size(); ++i) {
-    if (tpl[i] == '}') return "has a '}' without '{'";
-    if (tpl[i] != '{') continue;
-    auto close = tpl.find('}', i);
-    if (close == std::string_view::npos) return "has a '{' without '}'";
-    std::string_view name = tpl.substr(i + 1, close - i - 1);
-    if (name == "text")
-      has_text = true;
-    else if (name != "municipality")
-      return fmt::format("has an unknown placeholder '{{{}}}' (known: {{municipality}}, {{text}})", name);
-    i = close;
-  }
-  if (!has_text) return "must contain the placeholder {text}";
-  return {};
-}
-
-// One entry of mastodon.answer_accounts: "user", "user@domain" (a leading '@' allowed) or a numeric
-// account id. Usernames are letters, digits and '_' (Mastodon's rule); the domain is a host name.
-std::string check_mastodon_account(std::string_view a) {
-  std::string shown(a);
-  auto bad = [&] {
-    return fmt::format("has '{}', which is not a Mastodon account: write \"webcare\" (same instance), "
-                       "\"webcare@gemeente.nl\" (another instance) or a numeric account id",
-                       shown);
-  };
-  if (!a.empty() && a.front() == '@') a.remove_prefix(1);
-  auto at = a.find('@');
-  std::string_view user = a.substr(0, at);
-  std::string_view domain = at == std::string_view::npos ? std::string_view() : a.substr(at + 1);
-  if (user.empty() || user.size() > 64 || (at != std::string_view::npos && domain.empty()) || domain.size() > 253)
-    return bad();
-  for (char c : user)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return bad();
-  for (char c : domain)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return bad();
-  if (!domain.empty() && (domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos))
-    return bad();
-  return {};
-}
-
 fs::path resolve_path(const fs::path& base_dir, const std::string& value) {
   if (value.empty()) return {};
   fs::path p(value);
@@ -495,7 +160,7 @@ class ConfigParser {
       : m_r(source_name), m_base(absolute_dir(base_dir)) {}
 
   Config parse(std::string_view text) {
-    toml::table root = parse_toml(m_r, text);
+    toml::table root = m_r.parse(text);
     Section top = m_r.top(root);
     Config cfg;
     read_format(top, cfg);
@@ -683,6 +348,18 @@ class ConfigParser {
     return array;
   }
 
+  // Calls each(section) for every table of an array of tables ([[key]]) in parent, named "key[i]".
+  template <class Each>
+  void each_table(const Section& parent, std::string_view key, std::string_view in_label, Each&& each) {
+    const toml::array* array = array_of_tables(parent, key);
+    if (array == nullptr) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = (*array)[i];
+      each(Section{element.as_table(), fmt::format("{}[{}]", parent.field(key), i), std::string(in_label),
+                   element.source()});
+    }
+  }
+
   void read_id(const Section& s, std::string& id) {
     if (!m_r.read(s, "id", id)) m_r.missing(s, "id");
     if (!valid_kiosk_id(id))
@@ -707,11 +384,7 @@ class ConfigParser {
   }
 
   void read_polls(const Section& top, Config& cfg) {
-    const toml::array* array = array_of_tables(top, "polls");
-    if (array == nullptr) return;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("polls[{}]", i), "in [[polls]]", element.source()};
+    each_table(top, "polls", "in [[polls]]", [&](const Section& s) {
       m_r.check_keys(s, kPollKeys);
       Poll poll;
       read_id(s, poll.id);
@@ -722,9 +395,7 @@ class ConfigParser {
       if (answers == nullptr) m_r.missing(s, "answers", "2 to 8 answers, each { id = \"…\", text = { … } }");
       if (answers->size() < 2 || answers->size() > 8)
         m_r.value_error(s, "answers", fmt::format("must have 2 to 8 answers (got {})", answers->size()));
-      for (std::size_t j = 0; j < answers->size(); ++j) {
-        const toml::node& a = (*answers)[j];
-        Section as{a.as_table(), fmt::format("polls[{}].answers[{}]", i, j), "in a poll answer", a.source()};
+      each_table(s, "answers", "in a poll answer", [&](const Section& as) {
         m_r.check_keys(as, kPollAnswerKeys);
         PollAnswer answer;
         read_id(as, answer.id);
@@ -733,17 +404,13 @@ class ConfigParser {
             m_r.value_error(as, "id", fmt::format("'{}' is used by two answers of this poll", answer.id));
         read_localized(as, "text", answer.text, cfg.kiosk.languages);
         poll.answers.push_back(std::move(answer));
-      }
+      });
       cfg.polls.push_back(std::move(poll));
-    }
+    });
   }
 
   void read_news(const Section& top, Config& cfg) {
-    const toml::array* array = array_of_tables(top, "news");
-    if (array == nullptr) return;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("news[{}]", i), "in [[news]]", element.source()};
+    each_table(top, "news", "in [[news]]", [&](const Section& s) {
       m_r.check_keys(s, kNewsKeys);
       NewsSeed item;
       read_id(s, item.id);
@@ -756,29 +423,23 @@ class ConfigParser {
       item.published_ms = *ms;
       read_localized(s, "text", item.text, cfg.kiosk.languages);
       cfg.news.push_back(std::move(item));
-    }
+    });
   }
 
   void read_places(const Section& top, std::vector<Place>& places) {
-    const toml::node* node = m_r.find(top, "places");
-    if (node == nullptr) return;
-    const toml::array* array = node->as_array();
-    if (array == nullptr || (!array->empty() && !array->is_array_of_tables()))
-      m_r.fail(Errc::config_type, &node->source(),
-               fmt::format("'places' must be an array of tables, written as [[places]] sections (got {})",
-                           array == nullptr ? type_phrase(node->type()) : "an array of other values"),
-               "places");
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = (*array)[i];
-      Section s{element.as_table(), fmt::format("places[{}]", i), "in [[places]]", element.source()};
+    each_table(top, "places", "in [[places]]", [&](const Section& s) {
       Place place;
       read_place(s, place, true);
       places.push_back(std::move(place));
-    }
+    });
   }
 
   void read_channels(const Section& top, std::map<std::string, ChannelConfig>& channels) {
-    for (std::string_view name : kChannelNames) channels[std::string(name)].name = std::string(name);
+    for (std::string_view name : kChannelNames) {
+      ChannelConfig& ch = channels[std::string(name)];
+      ch.name = std::string(name);
+      ch.set_defaults();
+    }
     Section all = m_r.table(top, "channels", "in [channels]");
     m_r.check_keys(all, kChannelNames, [](std::string_view key) {
       std::string_view guess = closest(kChannelNames, key);
@@ -786,20 +447,27 @@ class ConfigParser {
                          guess.empty() ? std::string() : fmt::format("did you mean '{}'? ", guess),
                          join(kChannelNames));
     });
-    for (std::string_view name : kChannelNames) {
-      Section s = m_r.table(all, name, fmt::format("in [channels.{}]", name));
-      read_channel(s, channels[std::string(name)]);
+    for (const ChannelDescriptor* d : channel_descriptors()) {
+      Section s = m_r.table(all, d->name, fmt::format("in [channels.{}]", d->name));
+      read_channel(s, *d, channels[std::string(d->name)]);
     }
   }
 
-  void read_channel(const Section& s, ChannelConfig& ch) {
-    std::vector<std::string_view> allowed = channel_keys(ch.name);
-    m_r.check_keys(s, allowed, [&](std::string_view key) -> std::string {
+  // The keys of [channels.<name>]: the common ones, its pacing if paced, and its descriptor's own.
+  static std::vector<std::string_view> channel_keys(const ChannelDescriptor& d) {
+    std::vector<std::string_view> keys(std::begin(kChannelCommonKeys), std::end(kChannelCommonKeys));
+    if (d.paced()) keys.push_back("posts_per_hour");
+    for (const ChannelSetting& setting : d.settings) keys.push_back(setting.key);
+    return keys;
+  }
+
+  void read_channel(const Section& s, const ChannelDescriptor& d, ChannelConfig& ch) {
+    m_r.check_keys(s, channel_keys(d), [&](std::string_view key) -> std::string {
       if (looks_like_secret(key))
         return "credentials belong in the secrets file named by sync.secrets_file, never in this file";
-      for (std::string_view other : kChannelNames)
-        if (other != ch.name && contains(channel_specific_keys(other), key))
-          return fmt::format("'{}' belongs in [channels.{}]", key, other);
+      for (const ChannelDescriptor* other : channel_descriptors())
+        if (other != &d && contains(channel_keys(*other), key))
+          return fmt::format("'{}' belongs in [channels.{}]", key, other->name);
       return {};
     });
     if (s.table == nullptr) return;
@@ -814,35 +482,41 @@ class ConfigParser {
     m_r.read(s, "batch_bytes", ch.batch_bytes, 1024, std::int64_t{1} << 30, "bytes");
     std::string ca;
     if (m_r.read(s, "ca_bundle", ca)) ch.ca_bundle = resolve_path(m_base, ca);
+    if (d.paced()) m_r.read(s, "posts_per_hour", ch.posts_per_hour, 1, 100000, "posts per hour");
+    for (const ChannelSetting& setting : d.settings) read_setting(s, setting, ch.settings[std::string(setting.key)]);
+  }
 
-    if (ch.name == "openklant") {
-      if (m_r.read(s, "kanaal", ch.kanaal) && (ch.kanaal.empty() || ch.kanaal.size() > 50))
-        m_r.value_error(s, "kanaal", "must be 1 to 50 characters (Open Klant's limit)");
-      m_r.read(s, "vertrouwelijk", ch.vertrouwelijk);
-    } else if (ch.name == "signalen") {
-      if (m_r.read(s, "source", ch.source) && ch.source.empty())
-        m_r.value_error(s, "source", "must not be empty");
-      m_r.read(s, "posts_per_hour", ch.posts_per_hour, 1, 100000, "posts per hour");
-    } else if (ch.name == "open311") {
-      m_r.read(s, "jurisdiction_id", ch.jurisdiction_id);
-    } else if (ch.name == "mastodon") {
-      if (m_r.read(s, "visibility", ch.visibility) &&
-          !(ch.visibility == "public" || ch.visibility == "unlisted" || ch.visibility == "private"))
-        m_r.value_error(s, "visibility",
-                        fmt::format("must be \"public\", \"unlisted\" or \"private\" (got '{}')", ch.visibility));
-      if (m_r.read(s, "status_language", ch.status_language) && !is_lower_iso639_1(ch.status_language))
-        m_r.value_error(s, "status_language",
-                        fmt::format("must be a two-letter ISO 639-1 code such as \"nl\" (got '{}')",
-                                    ch.status_language));
-      if (m_r.read(s, "prefix_template", ch.prefix_template)) {
-        std::string problem = check_prefix_template(ch.prefix_template);
-        if (!problem.empty()) m_r.value_error(s, "prefix_template", problem);
+  // One of a channel's own keys, checked by its descriptor.
+  void read_setting(const Section& s, const ChannelSetting& setting, SettingValue& value) {
+    const std::string_view key = setting.key;
+    switch (setting.type) {
+      case SettingType::text: {
+        std::string text;
+        if (!m_r.read(s, key, text)) return;
+        if (setting.check != nullptr)
+          if (std::string problem = setting.check(text); !problem.empty()) m_r.value_error(s, key, problem);
+        value = std::move(text);
+        return;
       }
-      if (m_r.read(s, "answer_accounts", ch.answer_accounts))
-        for (std::size_t i = 0; i < ch.answer_accounts.size(); ++i) {
-          std::string problem = check_mastodon_account(ch.answer_accounts[i]);
-          if (!problem.empty()) m_r.element_error(s, "answer_accounts", i, problem);
-        }
+      case SettingType::flag: {
+        bool flag = false;
+        if (m_r.read(s, key, flag)) value = flag;
+        return;
+      }
+      case SettingType::integer: {
+        std::int64_t integer = 0;
+        if (m_r.read(s, key, integer, setting.min, setting.max, setting.unit)) value = integer;
+        return;
+      }
+      case SettingType::text_list: {
+        std::vector<std::string> list;
+        if (!m_r.read(s, key, list)) return;
+        if (setting.check != nullptr)
+          for (std::size_t i = 0; i < list.size(); ++i)
+            if (std::string problem = setting.check(list[i]); !problem.empty()) m_r.element_error(s, key, i, problem);
+        value = std::move(list);
+        return;
+      }
     }
   }
 
@@ -867,8 +541,14 @@ class ConfigParser {
     for (const auto& [kind, list] : kinds) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string& name = (*list)[i];
-        if (cfg.channels.at(name).enabled) continue;
         std::string field = fmt::format("routing.{}", kind);
+        const ChannelDescriptor* d = find_channel(name);
+        if (d != nullptr && !d->carries_kind(*parse_kind(kind))) {
+          const toml::source_region* region = m_r.region_of(fmt::format("{}[{}]", field, i));
+          m_r.fail(Errc::invalid_value, region != nullptr ? region : m_r.region_of(field),
+                   fmt::format("'{}' sends to channel '{}', which does not carry a {}", field, name, kind), field);
+        }
+        if (cfg.channels.at(name).enabled) continue;
         const toml::source_region* region = m_r.region_of(fmt::format("{}[{}]", field, i));
         std::string is_default;
         if (region == nullptr) {
@@ -887,7 +567,7 @@ class ConfigParser {
     // Channels with a credential need the secrets file.
     if (cfg.sync.secrets_file.empty()) {
       for (const auto& [name, ch] : cfg.channels) {
-        if (!ch.enabled || !channel_needs_secret(name)) continue;
+        if (!ch.enabled || find_channel(name)->secret_key.empty()) continue;
         const toml::source_region* region = m_r.region_of("sync");
         m_r.fail(Errc::config_missing, region,
                  fmt::format("missing required key 'secrets_file' in [sync] (channel '{}' is enabled and "
@@ -936,14 +616,45 @@ const std::string& LocalizedText::get(std::string_view language, std::string_vie
   return by_language.empty() ? kEmpty : by_language.begin()->second;
 }
 
+namespace {
+template <class T>
+const T& setting_or_empty(const ChannelConfig& ch, std::string_view key) {
+  static const T kEmpty{};
+  auto it = ch.settings.find(key);
+  if (it == ch.settings.end()) return kEmpty;
+  const T* value = std::get_if<T>(&it->second);
+  return value != nullptr ? *value : kEmpty;
+}
+}  // namespace
+
+const std::string& ChannelConfig::text(std::string_view key) const { return setting_or_empty<std::string>(*this, key); }
+bool ChannelConfig::flag(std::string_view key) const { return setting_or_empty<bool>(*this, key); }
+std::int64_t ChannelConfig::integer(std::string_view key) const { return setting_or_empty<std::int64_t>(*this, key); }
+const std::vector<std::string>& ChannelConfig::list(std::string_view key) const {
+  return setting_or_empty<std::vector<std::string>>(*this, key);
+}
+
+void ChannelConfig::set_defaults() {
+  const ChannelDescriptor* d = find_channel(name);
+  if (d == nullptr) return;
+  posts_per_hour = d->posts_per_hour;
+  for (const ChannelSetting& setting : d->settings) {
+    SettingValue& value = settings[std::string(setting.key)];
+    switch (setting.type) {
+      case SettingType::text: value = std::string(setting.text); break;
+      case SettingType::flag: value = setting.flag; break;
+      case SettingType::integer: value = setting.integer; break;
+      case SettingType::text_list: value = std::vector<std::string>{}; break;
+    }
+  }
+}
+
 Result<Config> parse_config(std::string_view toml_text, std::string_view source_name,
                             const std::filesystem::path& base_dir) {
-  try {
+  return strict_toml::run([&] {
     ConfigParser parser(source_name, base_dir);
     return parser.parse(toml_text);
-  } catch (Failure& failure) {
-    return std::move(failure.error);
-  }
+  });
 }
 
 Result<Config> load_config_file(const std::filesystem::path& file) {
@@ -973,107 +684,6 @@ Result<Config> resolve_config(const std::optional<std::filesystem::path>& cli_pa
   if (const char* env = std::getenv("KIOSK_CONFIG"); env != nullptr && *env != '\0')
     return load_config_file(fs::path(env));
   return parse_config(demo_config_text(), "demo.toml (built in)", {});
-}
-
-Result<Secrets> load_secrets_file(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return make_error(Errc::io, fmt::format("{}: cannot open secrets file: {}", name, std::strerror(errno)));
-  // Check the permissions of the file we actually opened (no race with a rename).
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    ::close(fd);
-    return make_error(Errc::io, fmt::format("{}: cannot stat secrets file: {}", name, std::strerror(err)));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return make_error(Errc::config_permissions, fmt::format("{}: the secrets file must be a regular file", name));
-  }
-  const unsigned mode = static_cast<unsigned>(st.st_mode) & 07777u;
-  if ((mode & 0037u) != 0) {
-    ::close(fd);
-    return make_error(Errc::config_permissions,
-                      fmt::format("{}: permissions are {:04o}; the secrets file must not be readable by others "
-                                  "(use chmod 0600, owner = the sync service's user; or 0640 with owner root "
-                                  "and the sync service's group)",
-                                  name, mode));
-  }
-  std::string text;
-  char buffer[4096];
-  for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      return make_error(Errc::io, fmt::format("{}: cannot read secrets file: {}", name, std::strerror(err)));
-    }
-    if (n == 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > (1u << 20)) {
-      ::close(fd);
-      return make_error(Errc::io, fmt::format("{}: the secrets file is larger than 1 MiB", name));
-    }
-  }
-  ::close(fd);
-
-  try {
-    Reader r(name);
-    toml::table root = parse_toml(r, text);
-    Section top = r.top(root);
-    constexpr std::string_view top_keys[] = {"format", "openklant", "open311", "mastodon"};
-    r.check_keys(top, top_keys);
-    std::int64_t format = kConfigFormatVersion;
-    if (r.read(top, "format", format, std::numeric_limits<std::int64_t>::min(),
-               std::numeric_limits<std::int64_t>::max()) &&
-        format != kConfigFormatVersion)
-      r.value_error(top, "format",
-                    fmt::format("is {}, but this kiosk reads secrets format {} only", format, kConfigFormatVersion));
-
-    Secrets secrets;
-    struct Entry {
-      std::string_view section, key;
-      std::string* out;
-    };
-    const Entry entries[] = {{"openklant", "token", &secrets.openklant_token},
-                             {"open311", "api_key", &secrets.open311_api_key},
-                             {"mastodon", "access_token", &secrets.mastodon_access_token}};
-    for (const Entry& e : entries) {
-      Section s = r.table(top, e.section, fmt::format("in [{}]", e.section));
-      const std::string_view allowed[] = {e.key};
-      r.check_keys(s, allowed);
-      if (!r.read(s, e.key, *e.out)) continue;
-      // Never quote the value: this is a credential.
-      if (e.out->empty()) r.value_error(s, e.key, "must not be empty (leave the key out instead)");
-      for (char c : *e.out)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
-          r.value_error(s, e.key, "must not contain spaces or control characters");
-    }
-    return secrets;
-  } catch (Failure& failure) {
-    return std::move(failure.error);
-  }
-}
-
-Result<void> check_secrets(const Config& config, const Secrets& secrets) {
-  const std::string file = config.sync.secrets_file.string();
-  struct Need {
-    std::string_view channel, what;
-    const std::string* value;
-  };
-  const Need needs[] = {{"openklant", "[openklant] token", &secrets.openklant_token},
-                        {"open311", "[open311] api_key", &secrets.open311_api_key},
-                        {"mastodon", "[mastodon] access_token", &secrets.mastodon_access_token}};
-  for (const Need& n : needs) {
-    auto it = config.channels.find(std::string(n.channel));
-    if (it == config.channels.end() || !it->second.enabled || !n.value->empty()) continue;
-    return make_error(Errc::config_missing,
-                      fmt::format("{}: missing {} (channel '{}' is enabled)", file, n.what, n.channel),
-                      fmt::format("{}.{}", n.channel, n.what.substr(n.what.find(' ') + 1)));
-  }
-  return {};
 }
 
 std::string_view assets_dir() {

@@ -1,6 +1,8 @@
 // Configuration -> outbox options and routing (see setup.hpp).
 #include "kiosk/sync/setup.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 Result<OutboxOptions> outbox_options(const Config& config) {
@@ -26,8 +28,13 @@ std::vector<std::string> route(const Config& config, Kind kind, bool publish_con
   }
   std::vector<std::string> out;
   for (const auto& c : *list)
-    if (c != "mastodon" || publish_consent) out.push_back(c);
+    if (publish_consent || !is_public_channel(c)) out.push_back(c);
   return out;
+}
+
+bool routes_to_public_channel(const Config& config, Kind kind) {
+  auto channels = route(config, kind, true);
+  return std::any_of(channels.begin(), channels.end(), [](const std::string& c) { return is_public_channel(c); });
 }
 
 }  // namespace kiosk

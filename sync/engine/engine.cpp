@@ -94,7 +94,7 @@ std::int64_t new_run_id() {
 }
 
 std::string mask(std::string s, const Secrets& secrets) {
-  for (const std::string& secret : {secrets.openklant_token, secrets.open311_api_key, secrets.mastodon_access_token}) {
+  for (const auto& [channel, secret] : secrets.by_channel) {
     if (secret.empty()) continue;
     for (const std::string& form : {secret, url_encode(secret)})
       for (auto pos = s.find(form); pos != std::string::npos; pos = s.find(form, pos + 3)) s.replace(pos, form.size(), "***");

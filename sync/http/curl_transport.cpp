@@ -26,6 +26,8 @@
 
 #include "kiosk/sync/transport.hpp"
 
+#include "kiosk/sync/channel.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -310,9 +312,14 @@ struct CurlTransport::Impl {
   HttpResult result(Easy& e, const HttpRequest& rq);
 };
 
+std::string default_user_agent() {
+  return "kiosk-sync/" KIOSK_VERSION " channel-format/" + std::to_string(kChannelFormatVersion);
+}
+
 CurlTransport::CurlTransport(CurlOptions options) : m(std::make_unique<Impl>()) {
   std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   m->options = std::move(options);
+  if (m->options.user_agent.empty()) m->options.user_agent = default_user_agent();
   m->multi = curl_multi_init();
   curl_multi_setopt(m->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   curl_multi_setopt(m->multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(m->options.max_host_connections));

@@ -1,6 +1,8 @@
 // Submission validation and text normalisation.
 #include "kiosk/sync/validate.hpp"
 
+#include "kiosk/sync/channel_descriptor.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -144,11 +146,12 @@ std::vector<Error> validate_all(Submission& s, const Limits& L) {
     out.push_back(err(Errc::too_long, "channels", "too many channels"));
   for (std::size_t i = 0; i < s.channels.size(); ++i) {
     const auto& c = s.channels[i];
-    if (std::find(std::begin(kKnownChannels), std::end(kKnownChannels), c) == std::end(kKnownChannels))
+    const ChannelDescriptor* channel = find_channel(c);
+    if (channel == nullptr)
       out.push_back(err(Errc::invalid_value, "channels", "unknown channel '" + c + "'"));
     else if (std::find(s.channels.begin(), s.channels.begin() + static_cast<long>(i), c) != s.channels.begin() + static_cast<long>(i))
       out.push_back(err(Errc::invalid_value, "channels", "channel '" + c + "' is listed twice"));
-    else if (c == "mastodon" && !s.consents.publish)
+    else if (channel->is_public && !s.consents.publish)
       out.push_back(err(Errc::invalid_value, "channels", "the public channel needs the citizen's consent to publish"));
   }
   if (s.created_at_ms <= 0)

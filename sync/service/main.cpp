@@ -45,7 +45,7 @@ void log_report(const RunReport& r, const Config& config) {
     std::string state;
     if (c.wait != Wait::none) {
       auto it = config.channels.find(c.channel);
-      int pph = c.channel == "signalen" && it != config.channels.end() ? it->second.posts_per_hour : 0;
+      int pph = it != config.channels.end() ? it->second.posts_per_hour : 0;
       std::size_t rows = c.wait == Wait::tally ? c.deferred : 0;
       state = "; waiting, not failed: " + describe_wait(c.wait, c.wait_until_ms, c.failures, pph, rows, config.kiosk.time_zone, now);
     } else if (!c.skipped.empty()) {
@@ -69,7 +69,9 @@ int main(int argc, char** argv) {
   std::int64_t backoff_ms = 5000, backoff_max_ms = 15 * 60'000, grace_ms = 120'000;
   app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo");
   app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)");
-  app.add_flag("--once", once, "One run, then exit (exit code 8 when something failed, 9 when only waits are left)");
+  app.add_flag("--once", once,
+               fmt::format("One run, then exit (exit code {} when something failed, {} when only waits are left)",
+                           as_int(ExitCode::channel), as_int(ExitCode::waiting)));
   app.add_option("--lease-s", lease_s, "Seconds after which an unanswered claim counts as lost")->capture_default_str();
   app.add_option("--backoff-ms", backoff_ms, "First backoff after a failed round, ms")->capture_default_str();
   app.add_option("--backoff-max-ms", backoff_max_ms, "Longest backoff of a channel or a delivery, ms")->capture_default_str();

@@ -2,6 +2,8 @@
 // category; every name, street, e-mail address and phone number is invented.
 #include "kiosk/sync/synth.hpp"
 
+#include "kiosk/sync/channel_descriptor.hpp"
+
 #include <array>
 #include <map>
 #include <cstdio>
@@ -549,7 +551,9 @@ Submission compose(std::mt19937_64& rng, const SynthOptions& o) {
       break;
     }
   }
-  if (s.consents.publish) s.channels.push_back("mastodon");
+  if (s.consents.publish)
+    for (const ChannelDescriptor* d : channel_descriptors())
+      if (d->is_public && d->carries_kind(s.kind)) s.channels.emplace_back(d->name);
   if (s.kind != Kind::poll && chance(rng, o.contact_rate)) {
     auto which = below(rng, 3);
     if (which != 1) s.contact.email = email(rng);

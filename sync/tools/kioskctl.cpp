@@ -85,9 +85,8 @@ Result<Session> open_session(const Globals& g, bool create = true, bool checkpoi
 
 std::string local_time(std::int64_t ms) { return ms ? format_utc(ms) : std::string("-"); }
 
-// Pacing applies to Signalen only (the engine asks the channel; here the configuration says it).
+// Pacing of a paced channel (its descriptor says which; the engine asks the channel, here the configuration says it).
 int posts_per_hour(const Config& config, std::string_view channel) {
-  if (channel != "signalen") return 0;
   auto it = config.channels.find(std::string(channel));
   return it == config.channels.end() ? 0 : it->second.posts_per_hour;
 }
@@ -551,9 +550,7 @@ int cmd_channels_test(const Globals& g) {
     if (!cc.enabled) continue;
     auto ch = make_channel(env, cc);
     std::string problem;
-    bool missing_credential = (name == "openklant" && sec.openklant_token.empty()) ||
-                              (name == "open311" && sec.open311_api_key.empty()) ||
-                              (name == "mastodon" && sec.mastodon_access_token.empty());
+    bool missing_credential = !find_channel(name)->secret_key.empty() && sec.of(name).empty();
     if (missing_credential) problem = "no credential for this channel in the secrets file " + cfg->sync.secrets_file.string();
     else problem = ch->interpret_probe(transport.perform(ch->build_probe()));
     all_ok = all_ok && problem.empty();

@@ -99,7 +99,7 @@ TEST(Provision, ExampleIsValidAndInstalls) {
   EXPECT_EQ(plan.config.kiosk.id, "vb-bieb-01");
   EXPECT_EQ(plan.provision.hostname, "kiosk-vb-bieb-01");
   ASSERT_TRUE(plan.secrets.has_value());
-  EXPECT_EQ(plan.secrets->openklant_token, "REPLACE-WITH-OPEN-KLANT-TOKEN");
+  EXPECT_EQ(plan.secrets->of("openklant"), "REPLACE-WITH-OPEN-KLANT-TOKEN");
   EXPECT_EQ(plan.kiosk_toml.find("wifi_psk ="), std::string::npos);
   EXPECT_EQ(plan.kiosk_toml.find("token ="), std::string::npos);
 

@@ -52,9 +52,9 @@ class ChannelWorld {
     config = demo_config();
     for (auto& [name, c] : config.channels) c.enabled = name == channel;
     config.storage.outbox = scratch_dir() / "outbox.sqlite";
-    secrets.openklant_token = "fuzz-token";
-    secrets.open311_api_key = "fuzz-key";
-    secrets.mastodon_access_token = "fuzz-access";
+    secrets.by_channel["openklant"] = "fuzz-token";
+    secrets.by_channel["open311"] = "fuzz-key";
+    secrets.by_channel["mastodon"] = "fuzz-access";
     auto tree = CategoryTree::load_default();
     if (!tree) std::abort();
     categories = std::move(*tree);

@@ -21,7 +21,7 @@ struct SyncWorld {
   std::unique_ptr<Open311Server> open311 = std::make_unique<Open311Server>();
   std::unique_ptr<MastodonServer> mastodon = std::make_unique<MastodonServer>();
 
-  Secrets secrets{"test-token-ok", "test-key-311", "test-token-masto"};
+  Secrets secrets{{{"openklant", "test-token-ok"}, {"open311", "test-key-311"}, {"mastodon", "test-token-masto"}}};
 
   Config config(const std::filesystem::path& outbox_path, int timeout_s = 5) const {
     Config c = demo_config();
@@ -44,8 +44,9 @@ inline std::filesystem::path write_config_files(const SyncWorld& w, const std::f
   auto secrets = dir / "secrets.toml";
   {
     std::ofstream s(secrets);
-    s << "[openklant]\ntoken = \"" << w.secrets.openklant_token << "\"\n[open311]\napi_key = \"" << w.secrets.open311_api_key
-      << "\"\n[mastodon]\naccess_token = \"" << w.secrets.mastodon_access_token << "\"\n";
+    for (const ChannelDescriptor* d : channel_descriptors())
+      if (!d->secret_key.empty() && !w.secrets.of(d->name).empty())
+        s << "[" << d->name << "]\n" << d->secret_key << " = \"" << w.secrets.of(d->name) << "\"\n";
   }
   ::chmod(secrets.c_str(), 0600);
   auto file = dir / "kiosk.toml";

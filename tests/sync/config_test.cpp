@@ -124,15 +124,14 @@ TEST(config_test, demo_config_parses_and_validates) {
   EXPECT_EQ(cfg.storage.outbox, (cwd / "kiosk-data/outbox.sqlite").lexically_normal());
   EXPECT_EQ(cfg.sync.secrets_file, (cwd / "kiosk-data/secrets.toml").lexically_normal());
   EXPECT_EQ(cfg.storage.dictionary_dir, (fs::path(kiosk::assets_dir()) / "dict").lexically_normal());
-  ASSERT_EQ(cfg.channels.size(), 4u);
+  ASSERT_EQ(cfg.channels.size(), kiosk::kChannelNames.size());  // every channel of the table
   EXPECT_EQ(cfg.channels.at("openklant").base_url, "http://127.0.0.1:18081");
   EXPECT_EQ(cfg.channels.at("signalen").base_url, "http://127.0.0.1:18082");
   EXPECT_EQ(cfg.channels.at("open311").base_url, "http://127.0.0.1:18083");
   EXPECT_EQ(cfg.channels.at("mastodon").base_url, "http://127.0.0.1:18084");
-  for (const auto& [name, ch] : cfg.channels) {
-    EXPECT_TRUE(ch.enabled) << name;
-    EXPECT_EQ(ch.name, name);
-  }
+  for (const auto& [name, ch] : cfg.channels) EXPECT_EQ(ch.name, name);
+  for (const char* name : {"openklant", "signalen", "open311", "mastodon"})  // the demo's channels
+    EXPECT_TRUE(cfg.channels.at(name).enabled) << name;
   const kiosk::RoutingSection defaults;
   EXPECT_EQ(cfg.routing.question, defaults.question);
   EXPECT_EQ(cfg.routing.report, defaults.report);
@@ -167,9 +166,9 @@ TEST(config_test, secrets_example_loads_when_private) {
   ::chmod(file.c_str(), 0600);
   auto secrets = kiosk::load_secrets_file(file);
   ASSERT_TRUE(secrets.ok()) << secrets.error().message;
-  EXPECT_FALSE(secrets->openklant_token.empty());
-  EXPECT_FALSE(secrets->open311_api_key.empty());
-  EXPECT_FALSE(secrets->mastodon_access_token.empty());
+  EXPECT_FALSE(secrets->of("openklant").empty());
+  EXPECT_FALSE(secrets->of("open311").empty());
+  EXPECT_FALSE(secrets->of("mastodon").empty());
 }
 
 TEST(config_test, minimal_config_and_defaults) {
@@ -182,9 +181,9 @@ TEST(config_test, minimal_config_and_defaults) {
   EXPECT_EQ(cfg->sync.interval_s, 300);
   EXPECT_TRUE(cfg->sync.secrets_file.empty());
   EXPECT_EQ(cfg->ui.idle_timeout_s, 120);
-  EXPECT_EQ(cfg->channels.size(), 4u);
+  EXPECT_EQ(cfg->channels.size(), kiosk::kChannelNames.size());
   EXPECT_FALSE(cfg->channels.at("mastodon").enabled);
-  EXPECT_EQ(cfg->channels.at("mastodon").visibility, "public");
+  EXPECT_EQ(cfg->channels.at("mastodon").text("visibility"), "public");
   EXPECT_TRUE(cfg->routing.question.empty());
 }
 
@@ -465,6 +464,22 @@ TEST(config_test, base_url_rules) {
                       "kiosk.toml:15:1: missing required key 'base_url' in [channels.openklant] (required when enabled = true)");
 }
 
+TEST(config_test, routing_sends_a_kind_only_to_channels_that_carry_it) {
+  // The descriptors say what each channel carries: Mastodon publishes questions and ideas, no reports.
+  std::string text = kMinimal;
+  text.replace(text.find("report = []"), 11, "report = [\"mastodon\"]");  // line 10
+  text += "[sync]\nsecrets_file = \"s.toml\"\n[channels.mastodon]\nenabled = true\nbase_url = \"https://social.example\"\n";
+  auto r = parse(text);
+  EXPECT_CONFIG_ERROR(r, Errc::invalid_value,
+                      "kiosk.toml:10:11: 'routing.report' sends to channel 'mastodon', which does not carry a report");
+  EXPECT_EQ(r.error().field, "routing.report");
+  std::string idea = text;
+  idea.replace(idea.find("report = [\"mastodon\"]"), 21, "report = []");
+  idea.replace(idea.find("idea = []"), 9, "idea = [\"mastodon\"]");
+  auto ok = parse(idea);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+}
+
 TEST(config_test, routing_must_name_enabled_known_channels) {
   std::string text = kMinimal;
   text.replace(text.find("report = []"), 11, "report = [\"signalen\"]");  // line 10
@@ -517,10 +532,10 @@ TEST(config_test, mastodon_answer_accounts) {
   // Default: none besides the kiosk's own account.
   auto plain = parse(kMinimal + "[channels.mastodon]\nvisibility = \"public\"\n");
   ASSERT_TRUE(plain.ok()) << plain.error().message;
-  EXPECT_TRUE(plain->channels.at("mastodon").answer_accounts.empty());
+  EXPECT_TRUE(plain->channels.at("mastodon").list("answer_accounts").empty());
   auto cfg = parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"@klantcontact\", \"109999\"]\n");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-  EXPECT_EQ(cfg->channels.at("mastodon").answer_accounts,
+  EXPECT_EQ(cfg->channels.at("mastodon").list("answer_accounts"),
             (std::vector<std::string>{"webcare@gemeente.nl", "@klantcontact", "109999"}));
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"web care\"]\n"),
                       Errc::invalid_value, "kiosk.toml:14:43: 'channels.mastodon.answer_accounts' has 'web care', which is not a Mastodon account");
@@ -639,9 +654,9 @@ TEST(config_test, secrets_file_permissions) {
   ASSERT_EQ(::chmod(file.c_str(), 0600), 0);
   auto ok = kiosk::load_secrets_file(file);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
-  EXPECT_EQ(ok->openklant_token, "tok-123");
-  EXPECT_EQ(ok->mastodon_access_token, "mst-456");
-  EXPECT_TRUE(ok->open311_api_key.empty());
+  EXPECT_EQ(ok->of("openklant"), "tok-123");
+  EXPECT_EQ(ok->of("mastodon"), "mst-456");
+  EXPECT_TRUE(ok->of("open311").empty());
 
   ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
   EXPECT_TRUE(kiosk::load_secrets_file(file).ok());
@@ -672,15 +687,15 @@ TEST(config_test, secrets_file_strict_keys_and_values) {
 
 TEST(config_test, check_secrets_against_enabled_channels) {
   Config cfg = kiosk::demo_config();
-  kiosk::Secrets secrets{"ok-token", "311-key", ""};
+  kiosk::Secrets secrets{{{"openklant", "ok-token"}, {"open311", "311-key"}}};
   auto r = kiosk::check_secrets(cfg, secrets);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::config_missing);
   EXPECT_NE(r.error().message.find("[mastodon] access_token"), std::string::npos) << r.error().message;
-  secrets.mastodon_access_token = "m";
+  secrets.by_channel["mastodon"] = "m";
   EXPECT_TRUE(kiosk::check_secrets(cfg, secrets).ok());
   cfg.channels.at("open311").enabled = false;
-  secrets.open311_api_key.clear();
+  secrets.by_channel["open311"].clear();
   EXPECT_TRUE(kiosk::check_secrets(cfg, secrets).ok());
 }
 

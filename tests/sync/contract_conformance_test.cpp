@@ -503,7 +503,7 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
     ch.timeout_s = 60;  // Prism on a busy machine can be slow
   }
   config.channels["signalen"].posts_per_hour = 100000;
-  Secrets secrets{"test-token-ok", "test-key-311", "test-token-masto"};
+  Secrets secrets{{{"openklant", "test-token-ok"}, {"open311", "test-key-311"}, {"mastodon", "test-token-masto"}}};
   Outbox box = Outbox::open(test::outbox_options_for(config, &clock)).value();
 
   // The representative submissions.

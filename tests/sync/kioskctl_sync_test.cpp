@@ -74,8 +74,8 @@ TEST(kioskctl_sync_test, channels_test_says_what_is_wrong) {
   EXPECT_EQ(ok.code, 0) << ok.out;
   EXPECT_NE(ok.out.find("openklant  OK"), std::string::npos) << ok.out;
 
-  world.secrets.openklant_token = "verkeerd";
-  world.secrets.open311_api_key = "verkeerd";
+  world.secrets.by_channel["openklant"] = "verkeerd";
+  world.secrets.by_channel["open311"] = "verkeerd";
   int dead_port = world.mastodon->port();
   world.mastodon->stop();
   config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");

@@ -300,7 +300,7 @@ TEST(mastodon_test, webcare_replies_count_as_answers) {
   Fixture f;
   // A webcare account on another instance, and one on the kiosk's own instance (written with its
   // domain here, while Mastodon shows a local acct without it).
-  f.config.channels["mastodon"].answer_accounts = {"Webcare@Gemeente.nl",
+  f.config.channels["mastodon"].settings["answer_accounts"] = std::vector<std::string>{"Webcare@Gemeente.nl",
                                                    std::string("@klantcontact@") + test::MastodonServer::kDomain};
   auto receipt = f.submit(question("Wanneer wordt het afval opgehaald?"));
   ASSERT_TRUE(f.run().ok());
@@ -318,7 +318,7 @@ TEST(mastodon_test, webcare_replies_count_as_answers) {
 
 TEST(mastodon_test, replies_from_unlisted_accounts_do_not_count) {
   Fixture f;
-  f.config.channels["mastodon"].answer_accounts = {"webcare@gemeente.nl", "7004"};
+  f.config.channels["mastodon"].settings["answer_accounts"] = std::vector<std::string>{"webcare@gemeente.nl", "7004"};
   auto receipt = f.submit(question("Mag ik mijn grofvuil buiten zetten?"));
   ASSERT_TRUE(f.run().ok());
   auto id = f.box.find(receipt.uuid)->deliveries[0].remote_id;

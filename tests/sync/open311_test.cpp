@@ -23,7 +23,7 @@ struct Fixture {
 
   Fixture() {
     for (auto name : {"openklant", "signalen", "mastodon"}) config.channels[name].enabled = false;
-    config.channels["open311"].jurisdiction_id = "voorbeeldstad.nl";
+    config.channels["open311"].settings["jurisdiction_id"] = std::string("voorbeeldstad.nl");
   }
   Result<RunReport> run() {
     Engine engine(config, world.secrets, box, transport, clock, test::fast_engine());
@@ -74,7 +74,7 @@ TEST(open311_test, error_array_becomes_the_parked_reason) {
   // A code the kiosk's tree has but the server does not know: the server's own words are kept.
   f.world.open311 = std::make_unique<test::Open311Server>();
   f.config.channels["open311"].base_url = f.world.open311->base_url();
-  f.config.channels["open311"].jurisdiction_id = "elders.nl";
+  f.config.channels["open311"].settings["jurisdiction_id"] = std::string("elders.nl");
   auto receipt = f.submit();
   ASSERT_TRUE(f.run().ok());
   auto d = f.box.find(receipt.uuid)->deliveries[0];
@@ -85,7 +85,7 @@ TEST(open311_test, error_array_becomes_the_parked_reason) {
 
 TEST(open311_test, refused_api_key_is_a_channel_failure) {
   Fixture f;
-  f.world.secrets.open311_api_key = "fout";
+  f.world.secrets.by_channel["open311"] = "fout";
   auto receipt = f.submit();
   auto rep = f.run();
   ASSERT_TRUE(rep.ok());
@@ -137,7 +137,7 @@ Submission report311() {
 
 TEST(open311_test, odd_answers_to_a_request_never_throw) {
   test::AdapterRig rig("open311");
-  rig.config.channels["open311"].jurisdiction_id = "voorbeeldstad.nl";
+  rig.config.channels["open311"].settings["jurisdiction_id"] = std::string("voorbeeldstad.nl");
   rig.remake();
   int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
@@ -157,7 +157,7 @@ TEST(open311_test, odd_answers_to_a_request_never_throw) {
 TEST(open311_test, odd_status_token_and_lookup_answers_never_throw) {
   test::AdapterRig rig("open311");
   rig.clock.set(SystemClock::instance().now_ms());  // the server filters requests.json on real dates
-  rig.config.channels["open311"].jurisdiction_id = "voorbeeldstad.nl";
+  rig.config.channels["open311"].settings["jurisdiction_id"] = std::string("voorbeeldstad.nl");
   rig.remake();
   DueDelivery d = rig.due(report311());
   SendResult sent = rig.send(d);
@@ -203,7 +203,7 @@ TEST(open311_test, odd_status_token_and_lookup_answers_never_throw) {
 
 TEST(open311_test, odd_error_answers_still_give_a_plain_reason) {
   test::AdapterRig rig("open311");
-  rig.world.secrets.open311_api_key = "wrong-key";
+  rig.world.secrets.by_channel["open311"] = "wrong-key";
   int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json", [&](const std::string&, std::optional<test::Odd>) {
     SendResult r = rig.send(rig.due(report311()));
     test::expect_sensible(r);

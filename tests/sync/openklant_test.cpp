@@ -114,7 +114,7 @@ TEST(openklant_test, server_refuses_what_breaks_the_contract) {
 
 TEST(openklant_test, wrong_token_is_a_channel_failure_not_a_parked_submission) {
   Fixture f;
-  f.world.secrets.openklant_token = "wrong";
+  f.world.secrets.by_channel["openklant"] = "wrong";
   auto receipt = f.submit(test::sample_question());
   auto rep = f.run();
   ASSERT_TRUE(rep.ok());
@@ -355,7 +355,7 @@ TEST(openklant_test, odd_klantcontact_answers_never_throw) {
 
 TEST(openklant_test, odd_refusals_still_give_a_plain_reason) {
   test::AdapterRig rig("openklant");
-  rig.config.channels["openklant"].kanaal = std::string(60, 'k');  // longer than the API allows: 400
+  rig.config.channels["openklant"].settings["kanaal"] = std::string(60, 'k');  // longer than the API allows: 400
   rig.remake();
   int n = test::for_each_odd_answer(*rig.world.openklant, "POST /klantinteracties/api/v1/maak-klantcontact",
                                     [&](const std::string&, std::optional<test::Odd> odd) {

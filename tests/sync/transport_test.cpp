@@ -2,6 +2,7 @@
 // (keep-alive, concurrency, independent groups, time-outs, refused connections, TLS verification with
 // and without a CA bundle) and the fake.
 #include "kiosk/sync/transport.hpp"
+#include "kiosk/sync/channel.hpp"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,8 @@ class EchoServer : public test::ContractServer {
  public:
   EchoServer(bool tls = false, const std::string& cert = {}, const std::string& key = {}) : ContractServer(tls, cert, key) {
     auto echo = [](const httplib::Request& req, httplib::Response& res) {
-      json_reply(res, 200, {{"method", req.method}, {"body", req.body}, {"x", req.get_header_value("X-Test")}});
+      json_reply(res, 200, {{"method", req.method}, {"body", req.body}, {"x", req.get_header_value("X-Test")},
+                             {"user_agent", req.get_header_value("User-Agent")}});
     };
     route("GET", "/echo", echo, false);
     route("POST", "/echo", echo, false);
@@ -63,6 +65,26 @@ TEST(transport_test, keeps_connections_alive_and_round_trips) {
     reused += res->reused_connection ? 1 : 0;
   }
   EXPECT_GE(reused, 19);  // one connection for all
+}
+
+TEST(transport_test, user_agent_carries_the_channel_format_version) {
+  EchoServer server;
+  CurlTransport t;
+  auto res = t.perform_one(get(server.base_url() + "/echo"));
+  ASSERT_TRUE(res.ok()) << res.error().message;
+  std::string ua = nlohmann::json::parse(res->body)["user_agent"];
+  EXPECT_EQ(ua, default_user_agent());
+  std::string suffix = " channel-format/" + std::to_string(kChannelFormatVersion);
+  ASSERT_GE(ua.size(), suffix.size());
+  EXPECT_EQ(ua.rfind("kiosk-sync/", 0), 0u) << ua;
+  EXPECT_EQ(ua.substr(ua.size() - suffix.size()), suffix) << ua;
+
+  CurlOptions own;
+  own.user_agent = "probe/1";
+  CurlTransport t2(own);
+  auto res2 = t2.perform_one(get(server.base_url() + "/echo"));
+  ASSERT_TRUE(res2.ok()) << res2.error().message;
+  EXPECT_EQ(nlohmann::json::parse(res2->body)["user_agent"], "probe/1");
 }
 
 TEST(transport_test, group_results_come_back_in_order) {

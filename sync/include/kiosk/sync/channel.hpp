@@ -3,7 +3,8 @@
 // sends them (batched, over one Transport) and records the outcome. That keeps every adapter testable
 // against the contract servers and lets `kioskctl sync --dry-run` print exactly what would be sent.
 //
-// One file per adapter in sync/channels/: openklant.cpp, signalen.cpp, open311.cpp, mastodon.cpp.
+// One file per adapter in sync/channels/ (openklant.cpp, signalen.cpp, open311.cpp, mastodon.cpp), each with
+// its descriptor (channel_descriptor.hpp), listed in channel_table.cpp.
 // Every JSON body we send carries no version of its own (the APIs define the shape); the format
 // version we own is the adapter's (kChannelFormatVersion, sent as the User-Agent's suffix).
 #pragma once
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/categories.hpp"
+#include "kiosk/sync/channel_descriptor.hpp"
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/error.hpp"
@@ -27,6 +29,10 @@
 #include "kiosk/sync/utf8.hpp"  // truncate_utf8 for the adapters
 
 namespace kiosk {
+
+namespace answer {
+enum class Shape;  // json_read.hpp
+}
 
 // Version of the requests the adapters build. Bump when a mapping from Submission to an API changes.
 inline constexpr int kChannelFormatVersion = 1;
@@ -125,8 +131,8 @@ class Channel {
   virtual std::vector<HttpRequest> build_probe() = 0;
   virtual std::string interpret_probe(const std::vector<HttpResult>& results) = 0;
 
-  // Self-imposed pacing of POSTs (0: none).
-  virtual int posts_per_hour() const { return 0; }
+  // Self-imposed pacing of POSTs (0: none): the configuration's, for a paced channel (its descriptor).
+  int posts_per_hour() const { return m_cfg.posts_per_hour; }
 
  protected:
   HttpRequest request(std::string method, std::string path) const;
@@ -138,6 +144,14 @@ class Channel {
   SendResult unreadable_answer(std::string_view what, const Error& e, bool may_exist) const;
   // The same in plain words for lookups, status polls and refreshes.
   std::string unreadable(std::string_view what, const Error& e) const;
+  // The body of a 200 answer, of `shape` at the top (json_read.hpp); otherwise nullopt and `error` in
+  // plain words: "<prefix>HTTP <status>", the transport's message, or unreadable(what, …).
+  std::optional<nlohmann::json> answer_of(const HttpResult& r, answer::Shape shape, std::string_view what,
+                                          std::string& error, std::string_view prefix = {}) const;
+  // A create's answer: 201 with the new id at id_path (json_read.hpp paths) is delivered with that remote
+  // id, the body in *body; anything else is classify_failure(r, what), or an unreadable answer of a
+  // request that may have created it. The caller goes on only when the state is delivered.
+  SendResult created(const HttpResult& r, std::string_view what, std::string_view id_path, nlohmann::json* body) const;
   std::int64_t now() const { return m_env.clock ? m_env.clock->now_ms() : SystemClock::instance().now_ms(); }
 
   ChannelEnv m_env;
@@ -146,6 +160,11 @@ class Channel {
 
 // The adapter for a channel name, or nullptr for an unknown name.
 std::unique_ptr<Channel> make_channel(const ChannelEnv& env, const ChannelConfig& cfg);
+// A descriptor's factory (ChannelDescriptor::make) for an adapter class.
+template <class Adapter>
+std::unique_ptr<Channel> make_adapter(const ChannelEnv& env, const ChannelConfig& cfg) {
+  return std::make_unique<Adapter>(env, cfg);
+}
 
 // Helpers shared by the adapters.
 std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/sync/channel_descriptor.hpp"
 #include "kiosk/sync/error.hpp"
 
 namespace kiosk {
@@ -22,9 +23,8 @@ namespace kiosk {
 // Top-level key `format = 1`, required in every configuration file. Bump it when a key changes meaning.
 inline constexpr int kConfigFormatVersion = 1;
 
-// The only channel sections allowed: [channels.openklant], [channels.signalen], [channels.open311],
-// [channels.mastodon]. Config::channels always holds all four (absent sections are disabled).
-inline constexpr std::array<std::string_view, 4> kChannelNames{"openklant", "signalen", "open311", "mastodon"};
+// The only channel sections allowed are [channels.<name>] of the channel table (kChannelNames,
+// channel_descriptor.hpp). Config::channels always holds every channel (absent sections are disabled).
 
 // Screen languages the kiosk supports (ISO 639-1).
 inline constexpr std::array<std::string_view, 6> kSupportedLanguages{"nl", "en", "tr", "pl", "uk", "ar"};
@@ -57,9 +57,9 @@ struct RetentionSection {
   int personal_data_days = 30;  // days after delivery before personal data is purged, 1..3650
 };
 
-// Which channels receive each kind of submission. Every name must be an enabled channel (an error
-// otherwise, so that nothing is accepted that no channel will ever deliver). An empty list means the
-// kiosk does not offer that kind of submission.
+// Which channels receive each kind of submission. Every name must be an enabled channel that carries
+// that kind (ChannelDescriptor::carries; an error otherwise, so that nothing is accepted that no channel
+// will ever deliver). An empty list means the kiosk does not offer that kind of submission.
 struct RoutingSection {
   std::vector<std::string> question{"openklant", "mastodon"};
   std::vector<std::string> report{"signalen"};
@@ -68,7 +68,7 @@ struct RoutingSection {
 };
 
 struct ChannelConfig {
-  std::string name;  // "openklant", "signalen", "open311" or "mastodon"
+  std::string name;  // a name of the channel table (kChannelNames)
   bool enabled = false;
   std::string base_url;  // https://…, or http:// only for 127.0.0.1 / localhost; required when enabled.
                          // Root of the API (may carry a path prefix), stored without trailing '/';
@@ -77,24 +77,24 @@ struct ChannelConfig {
   int batch_count = 20;                  // max submissions per batch
   std::int64_t batch_bytes = 256 * 1024; // max request bytes per batch
   std::filesystem::path ca_bundle;       // extra CA bundle (PEM), absolute after loading; empty: system store
-  // Channel-specific keys, only valid in their own section (defaults apply to every channel object):
-  std::string kanaal = "kiosk";   // openklant: klantcontact.kanaal
-  bool vertrouwelijk = true;      // openklant: klantcontact.vertrouwelijk
-  std::string source = "online";  // signalen: signal source
-  int posts_per_hour = 60;        // signalen: self-imposed rate limit
-  std::string jurisdiction_id;    // open311: optional jurisdiction_id
-  std::string visibility = "public";  // mastodon: public | unlisted | private
-  std::string status_language = "nl"; // mastodon: ISO 639-1 language of statuses
-  std::string prefix_template = "Via de kiosk van {municipality}: {text}";  // mastodon: must contain {text}
-  // mastodon: accounts whose replies in a status's thread count as the municipality's answer, besides
-  // the kiosk's own account (always counted): acct as Mastodon writes it ("webcare" on the same
-  // instance, "webcare@gemeente.nl" elsewhere; a leading '@' is allowed) or a numeric account id.
-  std::vector<std::string> answer_accounts;
+  int posts_per_hour = 0;                // self-imposed pacing of POSTs; 0: none. Only a paced channel's
+                                         // section has the key (default: its descriptor's posts_per_hour)
+  // The channel's own keys (ChannelDescriptor::settings, documented next to its adapter), every one
+  // present after loading (defaults filled in).
+  std::map<std::string, SettingValue, std::less<>> settings;
+
+  // A setting of the channel's own; a key it does not have (or of another type) reads as empty, false, 0.
+  const std::string& text(std::string_view key) const;
+  bool flag(std::string_view key) const;
+  std::int64_t integer(std::string_view key) const;
+  const std::vector<std::string>& list(std::string_view key) const;
+  // Sets the defaults of the channel's descriptor (name set, settings and posts_per_hour untouched otherwise).
+  void set_defaults();
 };
 
 struct SyncSection {
   int interval_s = 300;                // seconds between sync rounds
-  std::filesystem::path secrets_file;  // absolute after loading; required if openklant, open311 or mastodon is enabled
+  std::filesystem::path secrets_file;  // absolute after loading; required if a channel with a credential is enabled
   int answer_poll_interval_s = 900;    // seconds between polls for answers and status
   int connections_per_host = 12;        // parallel HTTP/1.1 connections to one server (HTTP/2 multiplexes on one)
   int batches_in_flight = 2;           // batches of one channel under way at once: one is recorded and the next
@@ -166,11 +166,12 @@ struct Config {
   bool is_demo() const { return source.empty(); }
 };
 
-// Contents of the secrets file (sync.secrets_file). Never log these.
+// Contents of the secrets file (sync.secrets_file): [<channel>] <secret_key> = "…" for each channel of
+// the table with a secret_key. Never log these.
 struct Secrets {
-  std::string openklant_token;        // [openklant] token
-  std::string open311_api_key;        // [open311] api_key
-  std::string mastodon_access_token;  // [mastodon] access_token
+  std::map<std::string, std::string, std::less<>> by_channel;  // channel name -> its credential
+  // The credential of a channel; empty when there is none.
+  const std::string& of(std::string_view channel) const;
 };
 
 // Parses and validates a configuration. source_name appears in error messages ("kiosk.toml:12:1: …");
@@ -200,8 +201,7 @@ Result<Config> resolve_config(const std::optional<std::filesystem::path>& cli_pa
 // An optional top-level `format = 1` is accepted.
 Result<Secrets> load_secrets_file(const std::filesystem::path& file);
 
-// config_missing when an enabled channel lacks its credential (openklant token, open311 api_key,
-// mastodon access_token). For the sync service, after load_secrets_file(config.sync.secrets_file).
+// config_missing when an enabled channel lacks its credential (its descriptor's secret_key). For the sync service, after load_secrets_file(config.sync.secrets_file).
 Result<void> check_secrets(const Config& config, const Secrets& secrets);
 
 // Where assets/ lives: $KIOSK_ASSETS_DIR if set and non-empty, else KIOSK_SOURCE_ASSETS_DIR (the source

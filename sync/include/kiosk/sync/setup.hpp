@@ -16,5 +16,7 @@ Result<OutboxOptions> outbox_options(const Config& config);
 // The channels a kind of submission goes to according to [routing], with the public channel kept only
 // when the citizen consented to publishing.
 std::vector<std::string> route(const Config& config, Kind kind, bool publish_consent);
+// Whether [routing] sends a kind to a public channel (then the kiosk asks for consent to publish).
+bool routes_to_public_channel(const Config& config, Kind kind);
 
 }  // namespace kiosk

@@ -79,8 +79,12 @@ class Transport {
 struct CurlOptions {
   int max_host_connections = 4;    // parallel connections per host
   int connect_timeout_ms = 10000;
-  std::string user_agent = "kiosk-sync";
+  std::string user_agent;  // empty: default_user_agent()
 };
+
+// "kiosk-sync/<version> channel-format/<kChannelFormatVersion>": the program and the version of the
+// requests the adapters build (channel.hpp), so a municipality can tell which mapping sent a request.
+std::string default_user_agent();
 
 // Real HTTP over libcurl. Not thread-safe: one per thread.
 class CurlTransport final : public Transport {

@@ -26,7 +26,6 @@ struct Limits {
   std::size_t channels = 8;
 };
 
-inline constexpr std::string_view kKnownChannels[] = {"openklant", "signalen", "open311", "mastodon"};
 inline constexpr std::string_view kKnownLanguages[] = {"nl", "en", "tr", "pl", "uk", "ar"};
 
 // Removes C0/C1 control characters, DEL and NUL; keeps '\n' (and turns '\t' into a space) when
