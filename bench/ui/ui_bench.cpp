@@ -28,7 +28,7 @@
 #include <thread>
 
 #include "kiosk/core/catalog.hpp"
-#include "kiosk/core/categories.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/sync/setup.hpp"
