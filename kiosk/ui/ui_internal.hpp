@@ -1,6 +1,6 @@
 // Internal to kiosk_ui: the drawing context every screen receives, the touch-sized widgets, the theme
 // and the on-screen keyboard. Screens read core::Session state and call its commands; nothing here
-// stores citizen data except what ImGui holds for the field being edited (wiped with the context).
+// stores citizen data: typed text lives in the session's core::TextBuffers.
 #pragma once
 
 #include <imgui.h>
@@ -13,6 +13,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 
 namespace kiosk::ui {
@@ -92,10 +93,14 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
             bool enabled = true, bool centered = true);
 // A tick box as a wide tile (label wraps).
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size);
-// A text field (ImGui InputText; the on-screen keyboard appears while it is active). Shows the error of
-// `field` under it. Returns the bottom y of what it drew.
-float text_field(Ui& ui, const char* id, std::string_view label, std::string* value, ImVec2 pos, float width,
+// The kiosk's text field (text_field.cpp): edits a core::TextBuffer, word-wrapped and shaped, growing up to
+// `height` then scrolling; the on-screen keyboard appears while it is active. Shows the count against the
+// buffer's limit and the error of `error_field` under it. flags: ImGuiInputTextFlags_CharsNoBlank only.
+// Returns the bottom y of what it drew.
+float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffer* value, ImVec2 pos, float width,
                  float height, bool multiline, const char* error_field, int flags = 0, bool error_below = true);
+// Registers a field: role "field", its label, value length and caret (code points), never its text.
+void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, const core::TextBuffer& buf);
 // Wrapped text; returns the height used.
 float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color = theme::kText,
            ImFont* font = nullptr);

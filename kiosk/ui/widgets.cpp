@@ -1,8 +1,7 @@
 // Touch-sized widgets. Each registers its rectangle as a Target so the accessibility checks can measure
 // every interactive item on every screen. Activation is on release (ImGui's default for buttons).
 #include <imgui_internal.h>
-#include <imgui_stdlib.h>
-
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -12,15 +11,14 @@ void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min,
 }
 
 float text_height(ImFont* font, std::string_view s, float wrap_width) {
-  ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, s.data(), s.data() + s.size());
-  return size.y;
+  return bidi::text_size(font, s, wrap_width).y;  // shaped and reordered when right to left
 }
 
 float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color, ImFont* font) {
   (void)ui;
   if (!font) font = ImGui::GetFont();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddText(font, font->FontSize, pos, theme::col(color), s.data(), s.data() + s.size(), wrap_width);
+  bidi::draw_text(dl, font, pos.x, pos.y, theme::col(color), s, wrap_width);
   return text_height(font, s, wrap_width);
 }
 
@@ -51,12 +49,11 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   ImFont* font = ui.fonts.body;
   float pad = ui.m.gap * 1.4f;
   float wrap = size.x - 2 * pad;
-  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
+  bidi::Size ts = bidi::text_size(font, label, wrap);
   ImVec2 tp(centered ? pos.x + (size.x - ts.x) * 0.5f : pos.x + pad, pos.y + (size.y - ts.y) * 0.5f);
   if (centered && ts.x >= wrap - 1) tp.x = pos.x + pad;
   dl->PushClipRect(pos, max, true);
-  dl->AddText(font, font->FontSize, tp, theme::col(fg, enabled ? 255 : 140), label.data(), label.data() + label.size(),
-              wrap);
+  bidi::draw_text(dl, font, tp.x, tp.y, theme::col(fg, enabled ? 255 : 140), label, wrap, ts.x);
   dl->PopClipRect();
   return clicked && enabled;
 }
@@ -87,8 +84,7 @@ bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec
   float tx = b1.x + ui.m.gap * 1.4f;
   float wrap = max.x - tx - ui.m.gap;
   float th = text_height(font, label, wrap);
-  dl->AddText(font, font->FontSize, ImVec2(tx, pos.y + (size.y - th) * 0.5f), theme::col(theme::kText), label.data(),
-              label.data() + label.size(), wrap);
+  bidi::draw_text(dl, font, tx, pos.y + (size.y - th) * 0.5f, theme::col(theme::kText), label, wrap);
   return clicked;
 }
 
@@ -103,40 +99,6 @@ float field_error(Ui& ui, const char* field, ImVec2 pos, float width) {
   text(ui, msg, ImVec2(pos.x + ui.m.gap * 1.4f, pos.y + ui.m.gap * 0.5f), width - 2 * ui.m.gap, theme::kError,
        ui.fonts.body);
   return h;
-}
-
-float text_field(Ui& ui, const char* id, std::string_view label, std::string* value, ImVec2 pos, float width,
-                 float height, bool multiline, const char* error_field, int flags, bool error_below) {
-  float y = pos.y;
-  if (!label.empty()) y += text(ui, label, ImVec2(pos.x, y), width, theme::kText, ui.fonts.body) + ui.m.gap * 0.5f;
-  const Error* e = error_field ? ui.s.error_for(error_field) : nullptr;
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-  ImGui::PushStyleColor(ImGuiCol_Border, theme::vec(e ? theme::kError : theme::kFieldBorder));
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, e ? 4.0f : 2.0f);
-  ImGui::PushFont(ui.fonts.body);
-  ImGui::PushID(id);
-  if (multiline) {
-    ImGui::InputTextMultiline("##t", value, ImVec2(width, height), flags | ImGuiInputTextFlags_NoHorizontalScroll);
-  } else {
-    ImGui::SetNextItemWidth(width);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ui.m.gap * 1.2f, std::max(ui.m.gap, (height - ui.fonts.body->FontSize) * 0.5f)));
-    ImGui::InputText("##t", value, flags);
-    ImGui::PopStyleVar();
-  }
-  ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-  if (ImGui::IsItemEdited() && error_field) {
-    ui.s.clear_error(error_field);
-    if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone") ui.s.clear_error("consent");
-  }
-  ImGui::PopID();
-  ImGui::PopFont();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
-  register_target(ui, id, label, mn, mx);
-  y = mx.y + ui.m.gap * 0.5f;
-  if (error_field && error_below) y += field_error(ui, error_field, ImVec2(pos.x, y), width);
-  return y;
 }
 
 }  // namespace kiosk::ui

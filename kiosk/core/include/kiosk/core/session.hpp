@@ -36,8 +36,10 @@
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
+#include "kiosk/core/text_buffer.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/validate.hpp"
 #include "kiosk/sync/wait.hpp"
 
 namespace kiosk::core {
@@ -57,9 +59,10 @@ inline constexpr Screen kAllScreens[] = {
 
 enum class Flow { report, question, poll, news, lookup };
 
+// Typed fields are TextBuffers (wiped in place, limits of validate.hpp's Limits).
 struct ContactForm {
-  std::string email;
-  std::string phone;
+  TextBuffer email{Limits{}.email};
+  TextBuffer phone{Limits{}.phone};
   bool consent = false;  // the municipality may contact me about this submission only
 };
 
@@ -67,20 +70,20 @@ struct ContactForm {
 struct LocationChoice {
   enum Kind { at_kiosk, at_place, typed_in } kind = at_kiosk;
   int place = -1;
-  std::string typed;
+  TextBuffer typed{Limits{}.location_text};
 };
 
 struct ReportForm {
   std::string main;  // main category slug
   std::string sub;   // sub-category slug
   LocationChoice location;
-  std::string description;
+  TextBuffer description{Limits{}.text, true};
   ContactForm contact;
 };
 
 struct QuestionForm {
   std::string topic;  // topic slug
-  std::string text;
+  TextBuffer text{Limits{}.text, true};
   ContactForm contact;
   bool publish = false;  // explicit opt-in: the scrubbed text goes on the public channel
 };

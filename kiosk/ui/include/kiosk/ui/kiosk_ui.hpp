@@ -25,6 +25,9 @@ struct Target {
   std::string label;
   std::string id;      // stable id for tests ("choose.report", "tile.afval", "key.q", …)
   bool enabled = true;
+  std::string role;       // "field" for text fields (register_field); others: not yet named
+  int value_length = -1;  // a field's text length and caret position in code points (never its text)
+  int caret = -1;
 };
 
 // Text and colours measured for the checks.
