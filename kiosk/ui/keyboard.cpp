@@ -1,10 +1,12 @@
 // The on-screen keyboard (KMSDRM has none). Shown while ImGui wants text input. Layouts: Dutch/English
-// QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН (with a Latin
-// layout for e-mail addresses), and numbers/symbols. Touches on the keyboard never reach ImGui, so the
+// QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН and Arabic (the
+// common Arabic 101 layout; shift gives the harakat, hamza forms and Arabic punctuation), both with a
+// Latin layout for e-mail addresses, and numbers/symbols. Touches on the keyboard never reach ImGui, so the
 // text field stays active; characters go in through io.AddInputCharactersUTF8, editing keys through
 // io.KeysDown (ImGui 1.86 has no AddKeyEvent).
 #include <SDL_scancode.h>
 
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -33,6 +35,10 @@ const Layout kPolish{{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm,.-", "ą
                      {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM,.-", "ĄĆĘŁŃÓŚŹŻ"}};
 const Layout kUkrainian{{"1234567890", "йцукенгшщзхї", "фівапролджє", "ґячсмитьбю.,"},
                         {"1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ҐЯЧСМИТЬБЮ.,"}};
+// Rows left to right as on the keys. Letters take their isolated form on the key (kiosk/ui/bidi shapes the
+// label), marks are shown on a tatweel.
+const Layout kArabic{{"1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ذئءؤرىةوزظ"},
+                     {"1234567890", "ًٌٍَُِّْ", "أإآـ،؛؟!", "ذئءؤرىةوزظ"}};
 const Layout kSymbols{{"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}, {"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}};
 
 }  // namespace
@@ -59,10 +65,15 @@ std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
   else if (!m_latin && m_lang == "tr") l = &kTurkish;
   else if (!m_latin && m_lang == "pl") l = &kPolish;
   else if (!m_latin && m_lang == "uk") l = &kUkrainian;
+  else if (!m_latin && m_lang == "ar") l = &kArabic;
   std::vector<std::vector<Key>> out;
   for (std::string_view row : m_shift ? l->upper : l->lower) {
     std::vector<Key> keys;
-    for (auto& ch : split_utf8(row)) keys.push_back(Key{ch, ch, Key::chr, 1});
+    for (auto& ch : split_utf8(row)) {
+      char32_t cp = 0;
+      core::decode_utf8(ch, 0, cp);
+      keys.push_back(Key{core::is_combining_mark(cp) ? "ـ" + ch : ch, ch, Key::chr, 1});
+    }
     out.push_back(std::move(keys));
   }
   return out;
@@ -102,8 +113,8 @@ void Keyboard::draw(Ui& ui) {
   const auto& cat = ui.catalogs.get(ui.lang());
   bottom.push_back(Key{cat.get("keyboard.shift"), "", Key::shift, 2.0f});
   bottom.push_back(Key{m_symbols ? cat.get("keyboard.letters") : cat.get("keyboard.numbers"), "", Key::layout, 1.3f});
-  if (m_lang == "uk" && !m_symbols)
-    bottom.push_back(Key{m_latin ? std::string("АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+  if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
+    bottom.push_back(Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
   bottom.push_back(Key{cat.get("keyboard.space"), " ", Key::space, 2.4f});
   bottom.push_back(Key{cat.get("keyboard.backspace"), "", Key::backspace, 1.5f});
   bottom.push_back(Key{cat.get("keyboard.enter"), "", Key::enter, 2.1f});
@@ -136,10 +147,10 @@ void Keyboard::draw(Ui& ui) {
       dl->AddRectFilled(a, b, theme::col(down ? theme::kTilePressed : active ? theme::kPrimary : theme::kKey), 6);
       dl->AddRect(a, b, theme::col(theme::kFieldBorder), 6, 0, 1.5f);
       ImFont* f = ui.fonts.body;
-      ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, k.label.c_str());
+      bidi::Size ts = bidi::text_size(f, k.label, 0);
       dl->PushClipRect(a, b, true);
-      dl->AddText(f, f->FontSize, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f),
-                  theme::col(active ? theme::kOnPrimary : theme::kText), k.label.c_str());
+      bidi::draw_text(dl, f, a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f,
+                      theme::col(active ? theme::kOnPrimary : theme::kText), k.label, 0);
       dl->PopClipRect();
       m_rects.push_back({ImVec4(a.x, a.y, b.x, b.y), k});
       static const char* kSpecial[] = {"", "shift", "backspace", "enter", "layout", "latin", "space", "hide"};
@@ -188,10 +199,10 @@ void Keyboard::activate(int k, ImGuiIO& io, const std::vector<std::string>&) {
 
 std::vector<std::string> Keyboard::all_characters() const {
   std::vector<std::string> out;
-  for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kSymbols})
+  for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kArabic, &kSymbols})
     for (const auto* rows_ : {&l->lower, &l->upper})
       for (std::string_view r : *rows_) out.emplace_back(r);
-  out.emplace_back("ABCАБВ");
+  out.emplace_back("ABCАБВأبجـ");
   return out;
 }
 

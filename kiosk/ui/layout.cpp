@@ -2,6 +2,7 @@
 // bottom action bar that moves up above the on-screen keyboard.
 #include <imgui_internal.h>
 
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -67,16 +68,14 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   if (th <= bar - 4 || ui.keyboard_h > 0) {
     // In the bar; while the keyboard is up the room is for the field, so a long title is clipped there.
     dl->PushClipRect(ImVec2(left, 0), ImVec2(right, bar), true);
-    dl->AddText(hf, hf->FontSize, ImVec2(left, std::max(2.f, (bar - th) * 0.5f)), theme::col(theme::kOnPrimary),
-                title.data(), title.data() + title.size(), tw);
+    bidi::draw_text(dl, hf, left, std::max(2.f, (bar - th) * 0.5f), theme::col(theme::kOnPrimary), title, tw);
     dl->PopClipRect();
   } else {
     // Too long for the bar (large text, long translations): the title goes on its own line(s) below it,
     // never clipped.
     float full = ui.display.x - 2 * ui.m.pad;
     float h2 = text_height(hf, title, full);
-    dl->AddText(hf, hf->FontSize, ImVec2(ui.m.pad, bar + ui.m.gap), theme::col(theme::kText), title.data(),
-                title.data() + title.size(), full);
+    bidi::draw_text(dl, hf, ui.m.pad, bar + ui.m.gap, theme::col(theme::kText), title, full);
     below = bar + ui.m.gap + h2 + ui.m.gap * 0.5f;
   }
   if (ui.s.assisted()) {

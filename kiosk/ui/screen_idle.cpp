@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -40,8 +41,8 @@ void draw_idle(Ui& ui) {
   float y = band + ui.m.pad;
   // Call to action.
   const std::string& touch = ui.t("idle.touch");
-  float tw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, touch.c_str()).x;
-  dl->AddText(hf, hf->FontSize, ImVec2((W - tw) * 0.5f, y), theme::col(theme::kPrimary), touch.c_str());
+  float tw = bidi::text_size(hf, touch, 0).x;
+  bidi::draw_text(dl, hf, (W - tw) * 0.5f, y, theme::col(theme::kPrimary), touch, 0);
   y += hf->FontSize + ui.m.pad;
 
   // News.
@@ -66,7 +67,7 @@ void draw_idle(Ui& ui) {
   Grid g = make_grid(ui, ImVec2(p.x, ly), int(langs.size()), 3, H - ui.m.pad);
   for (std::size_t i = 0; i < langs.size(); ++i) {
     const std::string& l = langs[i];
-    const std::string& name = ui.catalogs.get(l).get("language.name_visual");
+    const std::string& name = ui.catalogs.get(l).get("language.name");  // shaped by the text path
     std::string id = "lang." + l;
     Style st = l == ui.s.language() ? Style::selected : Style::secondary;
     if (button(ui, id.c_str(), name, g.pos(int(i)), ImVec2(g.w, g.h), st)) {

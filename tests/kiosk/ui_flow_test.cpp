@@ -323,12 +323,13 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   shot(h, "52-technician-waiting-800x480");
 }
 
-TEST(ui_flow_test, arabic_button_says_coming_soon) {
+TEST(ui_flow_test, arabic_button_starts_an_arabic_session) {
   UiHarness h;
   h.tap("lang.ar");
-  EXPECT_EQ(h.screen(), Screen::idle);
-  EXPECT_EQ(h.session->language(), "nl");
-  shot(h, "60-idle-arabic-soon");
+  EXPECT_EQ(h.screen(), Screen::choose);
+  EXPECT_EQ(h.session->language(), "ar");
+  shot(h, "60-choose-arabic");
+  h.tap("app.back");
   h.tap("lang.tr");
   EXPECT_EQ(h.screen(), Screen::choose);
   EXPECT_EQ(h.session->language(), "tr");

@@ -172,7 +172,8 @@ class Session {
   // Newest news in the current language (else the default language), at most `limit`.
   std::vector<NewsItem> news(std::size_t limit) const;
   std::string handling_message() const;  // receipt: what happens next, in the current language key or text
-  static bool language_ready(std::string_view lang) { return lang != "ar"; }  // RTL text lands later
+  // Every catalog language can be shown and typed (Arabic: shaped right-to-left text in kiosk_ui).
+  static bool language_ready(std::string_view) { return true; }
 
   // --- commands ---
   void start();                    // idle -> choose
