@@ -32,7 +32,7 @@ constexpr FriBidiFlags kFlags = FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC;
 struct Scratch {
   std::vector<FriBidiChar> cps, shaped, vis;
   std::vector<std::uint32_t> off;   // byte offset of each code point (+ the paragraph's end)
-  std::vector<std::uint32_t> lend;  // logical end byte of what index i draws (a ligature spans two)
+  std::vector<std::uint32_t> lbeg, lend;  // logical bytes of what index i draws (a ligature spans two)
   std::vector<FriBidiCharType> types;
   std::vector<FriBidiBracketType> brackets;
   std::vector<FriBidiLevel> levels;
@@ -40,7 +40,7 @@ struct Scratch {
   std::vector<FriBidiStrIndex> map;
   std::vector<float> adv;
   ~Scratch() {
-    zero(cps), zero(shaped), zero(vis), zero(off), zero(lend), zero(types), zero(brackets), zero(levels);
+    zero(cps), zero(shaped), zero(vis), zero(off), zero(lbeg), zero(lend), zero(types), zero(brackets), zero(levels);
     zero(props), zero(map), zero(adv);
   }
 };
@@ -63,7 +63,7 @@ void emit_line(Scratch& s, std::size_t a, std::size_t b, bool hard_end, bool rtl
     char32_t cp = s.vis[j];
     if (cp == FRIBIDI_CHAR_FILL) continue;  // the second half of a lam-alef ligature
     auto li = std::size_t(s.map[j]);
-    Cell c{cp, s.off[li], s.lend[li], (s.levels[li] & 1) != 0, x, x + s.adv[li]};
+    Cell c{cp, s.lbeg[li], s.lend[li], (s.levels[li] & 1) != 0, x, x + s.adv[li]};
     x = c.x1;
     line.cells.push_back(c);
     core::append_utf8(line.visual, cp);
@@ -114,12 +114,20 @@ void paragraph(std::string_view text, std::size_t p, std::size_t pend, float wra
   s.vis = s.shaped;
   s.map.resize(n);
   s.adv.resize(n);
+  s.lbeg.resize(n);
   s.lend.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     s.map[i] = FriBidiStrIndex(i);
     s.adv[i] = s.shaped[i] == FRIBIDI_CHAR_FILL ? 0.f : advance(s.shaped[i]);
+    s.lbeg[i] = s.off[i];
     s.lend[i] = s.off[i + 1];
-    if (i > 0 && s.shaped[i] == FRIBIDI_CHAR_FILL) s.lend[i - 1] = s.off[i + 1];
+  }
+  // FriBidi puts a lam-alef ligature on the alef and leaves a filler on the lam: the ligature's cell
+  // stands for both letters.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.shaped[i] != FRIBIDI_CHAR_FILL) continue;
+    if (i + 1 < n && s.shaped[i + 1] >= 0xFEF5 && s.shaped[i + 1] <= 0xFEFC) s.lbeg[i + 1] = s.off[i];
+    else if (i > 0) s.lend[i - 1] = s.off[i + 1];
   }
   // Greedy wrapping on the logical order: break after a run of blanks, inside a word only when it alone
   // is wider than the line.
