@@ -59,15 +59,30 @@ void Keyboard::reset() {
   m_rects.clear();
 }
 
-std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
+bool Keyboard::compact(const Metrics& m, float display_h) const {
+  float full = float(rows(false).size() + 1) * (m.target + 2 + m.gap * 0.6f) + m.gap;
+  return full > display_h * 0.45f;
+}
+
+std::vector<std::vector<Keyboard::Key>> Keyboard::rows(bool compact) const {
   const Layout* l = &kLatin;
   if (m_symbols) l = &kSymbols;
   else if (!m_latin && m_lang == "tr") l = &kTurkish;
-  else if (!m_latin && m_lang == "pl") l = &kPolish;
+  else if (m_lang == "pl") l = &kPolish;  // its toggle (compact only) is for the Polish letters
   else if (!m_latin && m_lang == "uk") l = &kUkrainian;
   else if (!m_latin && m_lang == "ar") l = &kArabic;
+  std::vector<std::string_view> letter_rows = m_shift ? l->upper : l->lower;
+  if (compact && l != &kSymbols) {
+    letter_rows.erase(letter_rows.begin());  // digits: on the "123" layer
+    if (l == &kPolish) {
+      // Polish letters instead of the top row on their layer (the toggle key), else Latin rows only.
+      std::string_view polish = letter_rows.back();
+      letter_rows.pop_back();
+      if (m_latin) letter_rows.front() = polish;
+    }
+  }
   std::vector<std::vector<Key>> out;
-  for (std::string_view row : m_shift ? l->upper : l->lower) {
+  for (std::string_view row : letter_rows) {
     std::vector<Key> keys;
     for (auto& ch : split_utf8(row)) {
       char32_t cp = 0;
@@ -81,14 +96,14 @@ std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
 
 // Keys are at least a touch target high, and the keyboard never takes more than 45 % of the screen.
 float Keyboard::key_height(const Metrics& m, float display_h) const {
-  float rows_n = float(rows().size() + 1);
+  float rows_n = float(rows(compact(m, display_h)).size() + 1);
   float key_h = std::max(m.target + 6, m.button_h * 0.72f);
   float cap = (display_h * 0.45f - m.gap) / rows_n - m.gap * 0.6f;
   return std::max(m.target + 2, std::min(key_h, cap));
 }
 
 float Keyboard::height(const Metrics& m, float display_h) const {
-  std::size_t n = rows().size() + 1;
+  std::size_t n = rows(compact(m, display_h)).size() + 1;
   return float(n) * (key_height(m, display_h) + m.gap * 0.6f) + m.gap;
 }
 
@@ -108,13 +123,16 @@ void Keyboard::draw(Ui& ui) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(ImVec2(0, top), ui.display, theme::col(theme::kKeyboard));
 
-  auto all = rows();
+  const bool small = compact(m, ui.display.y);
+  auto all = rows(small);
   std::vector<Key> bottom;
   const auto& cat = ui.catalogs.get(ui.lang());
   bottom.push_back(Key{cat.get("keyboard.shift"), "", Key::shift, 2.0f});
   bottom.push_back(Key{m_symbols ? cat.get("keyboard.letters") : cat.get("keyboard.numbers"), "", Key::layout, 1.3f});
   if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
     bottom.push_back(Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+  if (m_lang == "pl" && small && !m_symbols)
+    bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
   bottom.push_back(Key{cat.get("keyboard.space"), " ", Key::space, 2.4f});
   bottom.push_back(Key{cat.get("keyboard.backspace"), "", Key::backspace, 1.5f});
   bottom.push_back(Key{cat.get("keyboard.enter"), "", Key::enter, 2.1f});
@@ -202,7 +220,7 @@ std::vector<std::string> Keyboard::all_characters() const {
   for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kArabic, &kSymbols})
     for (const auto* rows_ : {&l->lower, &l->upper})
       for (std::string_view r : *rows_) out.emplace_back(r);
-  out.emplace_back("ABCАБВأبجـ");
+  out.emplace_back("ABCАБВأبجـqweąęł");
   return out;
 }
 

@@ -125,8 +125,11 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
   const ImVec2 box_min(pos.x, pos.y + (row > 0 ? row + half_gap : 0));
   const float inner_w = width - 2 * pad - (count_inside ? count_w + pad : 0);
   const float three = 3 * lh + 2 * pad;
-  const float max_h = multiline ? std::max(height - (box_min.y - pos.y), lh + 2 * pad) : std::max(height, three);
-  const float min_h = multiline ? std::min(max_h, three) : height;
+  const float max_h_given = multiline ? std::max(height - (box_min.y - pos.y), lh + 2 * pad) : std::max(height, three);
+  // Never under the on-screen keyboard: what is typed must be seen.
+  const float above_keyboard = ui.keyboard_h > 0 ? content_bottom(ui) - box_min.y : max_h_given;
+  const float max_h = std::max(lh + 2 * pad, std::min(max_h_given, above_keyboard));
+  const float min_h = std::min(max_h, multiline ? three : height);
 
   // The citizen's text laid out for this frame only: wiped before the function returns.
   static bidi::Layout layout;
@@ -196,7 +199,8 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
   dl->PushClipRect(ImVec2(bb.Min.x + 2, bb.Min.y + 2), ImVec2(bb.Max.x - 2, bb.Max.y - 2), true);
   for (int k = first; k < std::min(n, first + vis); ++k) {
     const bidi::Line& l = layout.lines[std::size_t(k)];
-    ImVec2 o(origin_x(l), bb.Min.y + pad + float(k - first) * lh);
+    // Whole pixels, as ImGui places text: the caret stands exactly on its line.
+    ImVec2 o(std::floor(origin_x(l)), std::floor(bb.Min.y + pad + float(k - first) * lh));
     if (!l.visual.empty()) dl->AddText(font, lh, o, theme::col(theme::kText), l.visual.c_str());
     if (active && k == cl) {
       float cx = std::clamp(o.x + caret_x(l, buf.caret()), bb.Min.x + pad * 0.5f, text_x1 + pad * 0.5f - 3);

@@ -176,7 +176,10 @@ class Keyboard {
   int pending_key_release = -1;  // io.KeysDown index to release next frame
 
  private:
-  std::vector<std::vector<Key>> rows() const;
+  // compact: a short panel (the full keyboard would take more than 45 % of it at the minimum key height):
+  // no digits row (digits on the "123" layer); Polish letters on their own layer.
+  std::vector<std::vector<Key>> rows(bool compact) const;
+  bool compact(const Metrics& m, float display_h) const;
   std::string m_lang = "nl";
   bool m_shift = false;
   bool m_symbols = false;

@@ -58,6 +58,10 @@ void check_text(std::vector<Error>& out, std::string& value, const char* field, 
 
 }  // namespace
 
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept {
+  return i < s.size() ? decode(s, i, cp) : 0;
+}
+
 bool valid_utf8(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp;

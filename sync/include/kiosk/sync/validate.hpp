@@ -29,6 +29,9 @@ inline constexpr std::string_view kKnownChannels[] = {"openklant", "signalen", "
 inline constexpr std::string_view kKnownLanguages[] = {"nl", "en", "tr", "pl", "uk", "ar"};
 
 bool valid_utf8(std::string_view s) noexcept;
+// Decodes the code point at byte i of s; returns its length, or 0 when the bytes there are not valid
+// UTF-8 (overlong, surrogate, beyond U+10FFFF, cut short).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept;
 // Number of code points of valid UTF-8.
 std::size_t utf8_length(std::string_view s) noexcept;
 // Removes C0/C1 control characters, DEL and NUL; keeps '\n' (and turns '\t' into a space) when

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/sync/validate.hpp"
+
 namespace kiosk::core {
 
 class TextBuffer {
@@ -75,9 +77,7 @@ class TextBuffer {
   bool m_multiline;
 };
 
-// Decodes the code point at byte i of s; returns its length, or 0 when the bytes there are not valid
-// UTF-8 (overlong, surrogate, beyond U+10FFFF, cut short).
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept;
+using kiosk::decode_utf8;  // validate.hpp: one UTF-8 decoder
 void append_utf8(std::string& out, char32_t cp);
 
 // True for code points drawn on the letter before them (combining marks, joiners): a caret never stands
