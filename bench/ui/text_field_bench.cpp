@@ -1,7 +1,7 @@
 // text_field_bench: frame time while typing 1,000 characters on the on-screen keyboard into the question
 // field (p50/p99 of every frame drawn, SDL's software renderer on the dummy video driver, no display
 // server), at 800x480 (133 ppi) and 1920x1080 (92 ppi), in Dutch and in Arabic (shaped, right to left);
-// and the font atlas with and without Arabic. Run: build/<preset>/bench/ui/text_field_bench
+// and the font atlas with the six languages (Arabic's presentation forms included). Run: build/<preset>/bench/ui/text_field_bench
 #include <SDL.h>
 #include <imgui.h>
 #include <unistd.h>
@@ -27,12 +27,11 @@ struct Run {
   int frames = 0, typed = 0, atlas_w = 0, atlas_h = 0;
 };
 
-Run type_thousand(int width, int height, double dpi, const std::string& lang, bool with_arabic) {
+Run type_thousand(int width, int height, double dpi, const std::string& lang) {
   SDL_Window* w = SDL_CreateWindow("bench", 0, 0, width, height, 0);
   SDL_Renderer* r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
   kiosk::Config cfg = kiosk::demo_config();
   cfg.ui.panel_dpi = dpi;
-  if (!with_arabic) std::erase(cfg.kiosk.languages, std::string("ar"));
   kiosk::FakeClock clock;
   fs::path tmp = fs::temp_directory_path() / ("text_field_bench_" + std::to_string(getpid()));
   fs::create_directories(tmp);
@@ -120,36 +119,34 @@ int main() {
   };
   for (Panel p : {Panel{800, 480, 133}, Panel{1920, 1080, 92}})
     for (const char* lang : {"nl", "ar"}) {
-      Run r = type_thousand(p.w, p.h, p.dpi, lang, true);
+      Run r = type_thousand(p.w, p.h, p.dpi, lang);
       std::printf("%4dx%-5d %-5s %8.2f %8.2f %8.2f %8d %7d\n", p.w, p.h, lang, r.p50, r.p99, r.max, r.frames, r.typed);
     }
   std::printf("\nfont atlas (body, heading, code; RGBA32 texture)\n");
-  for (Panel p : {Panel{800, 480, 133}, Panel{1920, 1080, 92}})
-    for (bool ar : {false, true}) {
-      // Atlas size only: build the UI, type nothing.
-      SDL_Window* w = SDL_CreateWindow("bench", 0, 0, p.w, p.h, 0);
-      SDL_Renderer* r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
-      kiosk::Config cfg = kiosk::demo_config();
-      cfg.ui.panel_dpi = p.dpi;
-      if (!ar) std::erase(cfg.kiosk.languages, std::string("ar"));
-      kiosk::FakeClock clock;
-      auto tree = kiosk::core::CategoryTree::load(kiosk::core::CategoryTree::default_file());
-      auto cats = kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), cfg.kiosk.languages);
-      {
-        kiosk::core::Session s(cfg, *tree, nullptr, clock);
-        kiosk::ui::KioskUi ui(r, s, *cats, clock, {p.w, p.h});
-        std::string err;
-        if (ui.init(&err)) {
-          const ImFontAtlas* a = ImGui::GetIO().Fonts;
-          int glyphs = 0;
-          for (const ImFont* f : a->Fonts) glyphs += f->Glyphs.Size;
-          std::printf("%4dx%-5d %-15s %5d x %-5d %6.1f MiB  %5d glyphs\n", p.w, p.h, ar ? "with Arabic" : "without Arabic",
-                      a->TexWidth, a->TexHeight, double(a->TexWidth) * a->TexHeight * 4 / (1024.0 * 1024.0), glyphs);
-        }
+  for (Panel p : {Panel{800, 480, 133}, Panel{1920, 1080, 92}}) {
+    // Atlas size only: build the UI, type nothing.
+    SDL_Window* w = SDL_CreateWindow("bench", 0, 0, p.w, p.h, 0);
+    SDL_Renderer* r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+    kiosk::Config cfg = kiosk::demo_config();
+    cfg.ui.panel_dpi = p.dpi;
+    kiosk::FakeClock clock;
+    auto tree = kiosk::core::CategoryTree::load(kiosk::core::CategoryTree::default_file());
+    auto cats = kiosk::core::Catalogs::load(kiosk::core::catalog_dir(), cfg.kiosk.languages);
+    {
+      kiosk::core::Session s(cfg, *tree, nullptr, clock);
+      kiosk::ui::KioskUi ui(r, s, *cats, clock, {p.w, p.h});
+      std::string err;
+      if (ui.init(&err)) {
+        const ImFontAtlas* a = ImGui::GetIO().Fonts;
+        int glyphs = 0;
+        for (const ImFont* f : a->Fonts) glyphs += f->Glyphs.Size;
+        std::printf("%4dx%-5d %5d x %-5d %6.1f MiB  %5d glyphs\n", p.w, p.h,
+                    a->TexWidth, a->TexHeight, double(a->TexWidth) * a->TexHeight * 4 / (1024.0 * 1024.0), glyphs);
       }
-      SDL_DestroyRenderer(r);
-      SDL_DestroyWindow(w);
     }
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(w);
+  }
   SDL_Quit();
   return 0;
 }
