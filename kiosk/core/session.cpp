@@ -276,7 +276,7 @@ void Session::pick_subcategory(std::string_view sub_slug) {
 }
 
 void Session::pick_location(LocationChoice choice) {
-  std::string typed = std::move(m_report.location.typed);
+  TextBuffer typed = std::move(m_report.location.typed);
   m_report.location = std::move(choice);
   if (m_report.location.typed.empty()) m_report.location.typed = std::move(typed);
   m_errors.clear();

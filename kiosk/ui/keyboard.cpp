@@ -1,11 +1,13 @@
 // The on-screen keyboard (KMSDRM has none). Shown while ImGui wants text input. Layouts: Dutch/English
-// QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН (with a Latin
-// layout for e-mail addresses), and numbers/symbols. Touches on the keyboard never reach ImGui, so the
+// QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН and Arabic (the
+// common Arabic 101 layout; shift gives the harakat, hamza forms and Arabic punctuation), both with a
+// Latin layout for e-mail addresses, and numbers/symbols. Touches on the keyboard never reach ImGui, so the
 // text field stays active; characters go in through io.AddInputCharactersUTF8, editing keys through
 // io.KeysDown (ImGui 1.86 has no AddKeyEvent).
 #include <SDL_scancode.h>
 
 #include "kiosk/sync/utf8.hpp"
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -33,6 +35,10 @@ const Layout kPolish{{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm,.-", "ą
                      {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM,.-", "ĄĆĘŁŃÓŚŹŻ"}};
 const Layout kUkrainian{{"1234567890", "йцукенгшщзхї", "фівапролджє", "ґячсмитьбю.,"},
                         {"1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ҐЯЧСМИТЬБЮ.,"}};
+// Rows left to right as on the keys. Letters take their isolated form on the key (kiosk/ui/bidi shapes the
+// label), marks are shown on a tatweel.
+const Layout kArabic{{"1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ذئءؤرىةوزظ"},
+                     {"1234567890", "ًٌٍَُِّْ", "أإآـ،؛؟!", "ذئءؤرىةوزظ"}};
 const Layout kSymbols{{"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}, {"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}};
 
 }  // namespace
@@ -53,16 +59,35 @@ void Keyboard::reset() {
   m_rects.clear();
 }
 
-std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
+bool Keyboard::compact(const Metrics& m, float display_h) const {
+  float full = float(rows(false).size() + 1) * (m.target + 2 + m.gap * 0.6f) + m.gap;
+  return full > display_h * 0.45f;
+}
+
+std::vector<std::vector<Keyboard::Key>> Keyboard::rows(bool compact) const {
   const Layout* l = &kLatin;
   if (m_symbols) l = &kSymbols;
   else if (!m_latin && m_lang == "tr") l = &kTurkish;
-  else if (!m_latin && m_lang == "pl") l = &kPolish;
+  else if (m_lang == "pl") l = &kPolish;  // its toggle (compact only) is for the Polish letters
   else if (!m_latin && m_lang == "uk") l = &kUkrainian;
+  else if (!m_latin && m_lang == "ar") l = &kArabic;
+  std::vector<std::string_view> letter_rows = m_shift ? l->upper : l->lower;
+  if (compact && l != &kSymbols) {
+    letter_rows.erase(letter_rows.begin());  // digits: on the "123" layer
+    if (l == &kPolish) {
+      // Polish letters instead of the top row on their layer (the toggle key), else Latin rows only.
+      std::string_view polish = letter_rows.back();
+      letter_rows.pop_back();
+      if (m_latin) letter_rows.front() = polish;
+    }
+  }
   std::vector<std::vector<Key>> out;
-  for (std::string_view row : m_shift ? l->upper : l->lower) {
+  for (std::string_view row : letter_rows) {
     std::vector<Key> keys;
-    for (auto& ch : split_utf8(row)) keys.push_back(Key{ch, ch, Key::chr, 1});
+    for (auto& ch : split_utf8(row)) {
+      const char32_t cp = decode_utf8(ch, 0).cp;
+      keys.push_back(Key{core::is_combining_mark(cp) ? "ـ" + ch : ch, ch, Key::chr, 1});
+    }
     out.push_back(std::move(keys));
   }
   return out;
@@ -70,14 +95,14 @@ std::vector<std::vector<Keyboard::Key>> Keyboard::rows() const {
 
 // Keys are at least a touch target high, and the keyboard never takes more than 45 % of the screen.
 float Keyboard::key_height(const Metrics& m, float display_h) const {
-  float rows_n = float(rows().size() + 1);
+  float rows_n = float(rows(compact(m, display_h)).size() + 1);
   float key_h = std::max(m.target + 6, m.button_h * 0.72f);
   float cap = (display_h * 0.45f - m.gap) / rows_n - m.gap * 0.6f;
   return std::max(m.target + 2, std::min(key_h, cap));
 }
 
 float Keyboard::height(const Metrics& m, float display_h) const {
-  std::size_t n = rows().size() + 1;
+  std::size_t n = rows(compact(m, display_h)).size() + 1;
   return float(n) * (key_height(m, display_h) + m.gap * 0.6f) + m.gap;
 }
 
@@ -97,13 +122,16 @@ void Keyboard::draw(Ui& ui) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(ImVec2(0, top), ui.display, theme::col(theme::kKeyboard));
 
-  auto all = rows();
+  const bool small = compact(m, ui.display.y);
+  auto all = rows(small);
   std::vector<Key> bottom;
   const auto& cat = ui.catalogs.get(ui.lang());
   bottom.push_back(Key{cat.get("keyboard.shift"), "", Key::shift, 2.0f});
   bottom.push_back(Key{m_symbols ? cat.get("keyboard.letters") : cat.get("keyboard.numbers"), "", Key::layout, 1.3f});
-  if (m_lang == "uk" && !m_symbols)
-    bottom.push_back(Key{m_latin ? std::string("АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+  if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
+    bottom.push_back(Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+  if (m_lang == "pl" && small && !m_symbols)
+    bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
   bottom.push_back(Key{cat.get("keyboard.space"), " ", Key::space, 2.4f});
   bottom.push_back(Key{cat.get("keyboard.backspace"), "", Key::backspace, 1.5f});
   bottom.push_back(Key{cat.get("keyboard.enter"), "", Key::enter, 2.1f});
@@ -136,10 +164,10 @@ void Keyboard::draw(Ui& ui) {
       dl->AddRectFilled(a, b, theme::col(down ? theme::kTilePressed : active ? theme::kPrimary : theme::kKey), 6);
       dl->AddRect(a, b, theme::col(theme::kFieldBorder), 6, 0, 1.5f);
       ImFont* f = ui.fonts.body;
-      ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, k.label.c_str());
+      bidi::Size ts = bidi::text_size(f, k.label, 0);
       dl->PushClipRect(a, b, true);
-      dl->AddText(f, f->FontSize, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f),
-                  theme::col(active ? theme::kOnPrimary : theme::kText), k.label.c_str());
+      bidi::draw_text(dl, f, a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f,
+                      theme::col(active ? theme::kOnPrimary : theme::kText), k.label, 0);
       dl->PopClipRect();
       m_rects.push_back({ImVec4(a.x, a.y, b.x, b.y), k});
       static const char* kSpecial[] = {"", "shift", "backspace", "enter", "layout", "latin", "space", "hide"};
@@ -188,10 +216,10 @@ void Keyboard::activate(int k, ImGuiIO& io, const std::vector<std::string>&) {
 
 std::vector<std::string> Keyboard::all_characters() const {
   std::vector<std::string> out;
-  for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kSymbols})
+  for (const Layout* l : {&kLatin, &kTurkish, &kPolish, &kUkrainian, &kArabic, &kSymbols})
     for (const auto* rows_ : {&l->lower, &l->upper})
       for (std::string_view r : *rows_) out.emplace_back(r);
-  out.emplace_back("ABCАБВ");
+  out.emplace_back("ABCАБВأبجـqweąęł");
   return out;
 }
 

@@ -16,6 +16,7 @@
 
 #include "kiosk/core/a11y.hpp"
 #include "kiosk/sync/utf8.hpp"
+#include "kiosk/ui/bidi.hpp"
 #include "kiosk/ui/renderer.hpp"
 #include "ui_internal.hpp"
 
@@ -27,6 +28,15 @@ const char* font_dir() {
   const char* env = std::getenv("KIOSK_FONT_DIR");
   return env && *env ? env : "/usr/share/fonts/truetype/dejavu";
 }
+
+std::filesystem::path arabic_font(bool bold) {
+  return bold ? "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf"
+              : "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+}
+// Noto Sans Arabic's ascent - descent is 2.112 em, DejaVu Sans' 1.164 em: ImGui sizes a font by that
+// span, so this factor gives Arabic letters the em of the Latin ones. Merged glyphs sit on the Latin
+// font's baseline.
+constexpr float kArabicScale = 2.112f / 1.164f;
 
 std::vector<std::uint32_t> code_points(std::string_view s) {
   std::vector<std::uint32_t> out;
@@ -58,7 +68,7 @@ struct KioskUi::Impl {
   UiOptions options;
   ImGuiRenderer renderer;
   ImFontAtlas atlas;
-  ImVector<ImWchar> ranges;
+  ImVector<ImWchar> ranges, arabic_ranges;  // glyphs from DejaVu; from Noto Sans Arabic
   Fonts fonts;
   Metrics metrics;
   float built_scale = 0;
@@ -136,13 +146,34 @@ struct KioskUi::Impl {
       }
     }
     ranges.clear();
+    arabic_ranges.clear();
+    bidi::clear_cache();  // its layouts hold advances of the fonts rebuilt here
     ImFontGlyphRangesBuilder b;
     static const ImWchar kBase[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491,
                                     0x2010, 0x2027, 0x20AC, 0x20AC, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
                                     0xFFFD, 0xFFFD, 0};  // ▲ ▼: the scroll buttons
     b.AddRanges(kBase);
-    for (const auto& t : display_texts()) b.AddText(t.c_str());
-    b.BuildRanges(&ranges);
+    // Right-to-left letters are drawn as presentation forms (kiosk/ui/bidi): every form each letter of the
+    // texts and keyboards can take, not the whole blocks (~1,100 glyphs per size).
+    std::string rtl_letters;
+    std::set<std::uint32_t> seen;
+    for (const auto& t : display_texts()) {
+      b.AddText(t.c_str());
+      if (!bidi::has_rtl(t)) continue;
+      for (std::uint32_t cp : code_points(t))
+        if (cp >= 0x0600 && cp <= 0x06FF && seen.insert(cp).second) append_utf8(rtl_letters, cp);
+    }
+    b.AddText(bidi::presentation_forms(rtl_letters).c_str());
+    // Arabic from Noto Sans Arabic (fonts-noto-core) when it is there, else from DejaVu (presentation forms B).
+    const bool noto = std::filesystem::exists(arabic_font(false)) && std::filesystem::exists(arabic_font(true));
+    ImFontGlyphRangesBuilder latin, arabic;
+    for (unsigned cp = 1; cp <= 0xFFFF; ++cp) {
+      if (!b.GetBit(cp)) continue;
+      bool ar = (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
+      (ar && noto ? arabic : latin).AddChar(static_cast<ImWchar>(cp));
+    }
+    latin.BuildRanges(&ranges);
+    if (noto) arabic.BuildRanges(&arabic_ranges);
     // EN 301 549 §5.1.4: in large text the cap height is >= 2 D tan(0.35°) at the configured viewing
     // distance; normal text is large_text_scale times smaller (scale is 1 or large_text_scale). ImGui sizes
     // a font by ascent - descent (1.164 em for DejaVu Sans), whose cap height is 0.729 em: about 0.626 of
@@ -186,8 +217,17 @@ struct KioskUi::Impl {
     cfg.PixelSnapH = true;
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     atlas.TexDesiredWidth = 2048;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    auto add_arabic = [&](bool is_bold, float px) {
+      if (arabic_ranges.empty()) return;
+      atlas.AddFontFromFileTTF(arabic_font(is_bold).c_str(), std::round(px * kArabicScale), &merge, arabic_ranges.Data);
+    };
     fonts.body = atlas.AddFontFromFileTTF(regular.c_str(), body_px, &cfg, ranges.Data);
+    add_arabic(false, body_px);
     fonts.heading = atlas.AddFontFromFileTTF(bold.c_str(), std::round(body_px * 1.25f), &cfg, ranges.Data);
+    add_arabic(true, std::round(body_px * 1.25f));
+    // The code font draws reference codes and the look-up keypad only (A-Z, 0-9, '-'): no Arabic.
     static const ImWchar kCode[] = {0x0020, 0x005A, 0};
     fonts.code = atlas.AddFontFromFileTTF(mono.c_str(), std::round(body_px * 2.0f), &cfg, kCode);
     if (!fonts.body || !fonts.heading || !fonts.code || !atlas.Build()) {
@@ -220,6 +260,7 @@ struct KioskUi::Impl {
     theme::apply(ImGui::GetStyle(), 1.0f);
     io.FontDefault = fonts.body;
     keyboard.reset();
+    bidi::clear_cache();  // layouts of what the last citizen saw (the review screen's text)
     pointer = Sample{};
     queue.clear();
     finger_on_keyboard = false;

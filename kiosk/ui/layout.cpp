@@ -2,6 +2,7 @@
 // bottom action bar that moves up above the on-screen keyboard.
 #include <imgui_internal.h>
 
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -20,9 +21,7 @@ namespace {
 
 ImGuiID sub_id(ImGuiID base, const char* what) { return ImHashStr(what, 0, base); }
 
-float label_w(const Ui& ui, std::string_view s) {
-  return ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
-}
+float label_w(const Ui& ui, std::string_view s) { return text_width(ui.fonts.body, s); }
 
 }  // namespace
 

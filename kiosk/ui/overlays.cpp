@@ -47,7 +47,7 @@ void draw_help_panel(Ui& ui, bool* open) {
     const std::string& l = langs[i];
     std::string id = "help.lang." + l;
     bool ready = core::Session::language_ready(l);
-    if (button(ui, id.c_str(), ui.catalogs.get(l).get("language.name_visual"), g.pos(int(i)), ImVec2(g.w, g.h),
+    if (button(ui, id.c_str(), ui.catalogs.get(l).get("language.name"), g.pos(int(i)), ImVec2(g.w, g.h),
                l == ui.s.language() ? Style::selected : Style::secondary, ready))
       ui.s.set_language(l);
   }

@@ -46,7 +46,7 @@ void draw_idle(Ui& ui) {
   // between scrolls when it does not fit.
   const auto& langs = ui.s.config().kiosk.languages;
   std::vector<std::string_view> names;
-  for (const auto& l : langs) names.push_back(ui.catalogs.get(l).get("language.name_visual"));
+  for (const auto& l : langs) names.push_back(ui.catalogs.get(l).get("language.name"));
   int cols = W < ui.m.target * 12 ? 2 : 3;
   Grid g = make_grid(ui, ImVec2(p.x, 0), names, cols, H, false);
   int rows = (int(langs.size()) + g.cols - 1) / g.cols;
@@ -79,7 +79,7 @@ void draw_idle(Ui& ui) {
   g.origin.y = ly;
   for (std::size_t i = 0; i < langs.size(); ++i) {
     const std::string& l = langs[i];
-    const std::string& name = ui.catalogs.get(l).get("language.name_visual");
+    const std::string& name = ui.catalogs.get(l).get("language.name");  // shaped by the text path
     std::string id = "lang." + l;
     Style st = l == ui.s.language() ? Style::selected : Style::secondary;
     if (button(ui, id.c_str(), name, g.pos(int(i)), ImVec2(g.w, g.h), st)) {

@@ -3,7 +3,7 @@
 
 namespace kiosk::ui {
 
-static void draw_text_step(Ui& ui, const char* name, const char* title_key, const char* hint_key, std::string* value) {
+static void draw_text_step(Ui& ui, const char* name, const char* title_key, const char* hint_key, core::TextBuffer* value) {
   ImVec2 p = begin_screen(ui, name, ui.t(title_key));
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;
@@ -21,7 +21,7 @@ void draw_report_description(Ui& ui) {
 }
 
 void draw_question_text(Ui& ui) {
-  std::string* v = &ui.s.question().text;
+  core::TextBuffer* v = &ui.s.question().text;
   draw_text_step(ui, "question_text", "question.text.title", "question.text.hint", v);
 }
 

@@ -1,6 +1,6 @@
 // Internal to kiosk_ui: the drawing context every screen receives, the touch-sized widgets, the theme
 // and the on-screen keyboard. Screens read core::Session state and call its commands; nothing here
-// stores citizen data except what ImGui holds for the field being edited (wiped with the context).
+// stores citizen data: typed text lives in the session's core::TextBuffers.
 #pragma once
 
 #include <imgui.h>
@@ -14,6 +14,7 @@
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/widget_registry.hpp"
+#include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 
 namespace kiosk::ui {
@@ -120,14 +121,20 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
             bool enabled = true, bool centered = true);
 // A tick box as a wide tile (label wraps).
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size);
-// A text field (ImGui InputText; the on-screen keyboard appears while it is active). Shows the error of
-// `field` under it. Returns the bottom y of what it drew.
-float text_field(Ui& ui, const char* id, std::string_view label, std::string* value, ImVec2 pos, float width,
+// The kiosk's text field (text_field.cpp): edits a core::TextBuffer, word-wrapped and shaped, growing up to
+// `height` then scrolling; the on-screen keyboard appears while it is active. Shows the count against the
+// buffer's limit and the error of `error_field` under it. flags: ImGuiInputTextFlags_CharsNoBlank only.
+// Returns the bottom y of what it drew.
+float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffer* value, ImVec2 pos, float width,
                  float height, bool multiline, const char* error_field, int flags = 0, bool error_below = true);
+// Registers a field: role "field", its label, value length and caret (code points), never its text.
+void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, const core::TextBuffer& buf);
 // Wrapped text; returns the height used.
 float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color = theme::kText,
            ImFont* font = nullptr);
 float text_height(ImFont* font, std::string_view s, float wrap_width);
+// Width of its widest line as drawn (shaped and reordered when right to left).
+float text_width(ImFont* font, std::string_view s, float wrap_width = 0);
 // The validation error of a field in the session, under a widget; returns the height used.
 float field_error(Ui& ui, const char* field, ImVec2 pos, float width);
 void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true);
@@ -237,7 +244,10 @@ class Keyboard {
   int pending_key_release = -1;  // io.KeysDown index to release next frame
 
  private:
-  std::vector<std::vector<Key>> rows() const;
+  // compact: a short panel (the full keyboard would take more than 45 % of it at the minimum key height):
+  // no digits row (digits on the "123" layer); Polish letters on their own layer.
+  std::vector<std::vector<Key>> rows(bool compact) const;
+  bool compact(const Metrics& m, float display_h) const;
   std::string m_lang = "nl";
   bool m_shift = false;
   bool m_symbols = false;

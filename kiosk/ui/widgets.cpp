@@ -4,10 +4,9 @@
 // moved into a scroll drags the content and activates nothing. Positions are given left to right and
 // mirrored here for right-to-left languages.
 #include <imgui_internal.h>
-#include <imgui_stdlib.h>
-
 #include <cstring>
 
+#include "kiosk/ui/bidi.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -54,6 +53,24 @@ std::vector<Line> wrap_lines(ImFont* font, std::string_view s, float wrap_width)
   return out;
 }
 
+struct Extent {
+  float w = 0, h = 0;  // widest line, height of all lines
+};
+
+// The size of s as draw_text draws it wrapped at wrap_width.
+Extent measure(ImFont* font, std::string_view s, float wrap_width) {
+  if (bidi::has_rtl(s)) {
+    const bidi::Layout& l = bidi::cached(font, s, wrap_width);
+    return {l.width, float(l.lines.size()) * font->FontSize};
+  }
+  Extent e;
+  for (const Line& l : wrap_lines(font, s, wrap_width)) {
+    e.w = std::max(e.w, l.width);
+    e.h += font->FontSize;
+  }
+  return e;
+}
+
 }  // namespace
 
 float flip_x(const Ui& ui, float x, float w) { return ui.rtl ? ui.display.x - x - w : x; }
@@ -92,18 +109,31 @@ void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min,
   register_widget(ui, key ? core::Role::key : core::Role::button, id, label, min, max, enabled);
 }
 
+float text_width(ImFont* font, std::string_view s, float wrap_width) { return measure(font, s, wrap_width).w; }
+
 float text_height(ImFont* font, std::string_view s, float wrap_width) {
-  return float(wrap_lines(font, s, wrap_width).size()) * font->FontSize;
+  return measure(font, s, wrap_width).h;
 }
 
 void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_width, ImU32 color, std::string_view s,
                bool centered) {
   float y = pos.y;
+  // A line is aligned to the end of the box when the screen's language is right to left or when the line's
+  // own paragraph is (Arabic text on a Dutch screen).
+  auto place = [&](float width, bool rtl_line) {
+    if (centered) return pos.x + std::max(0.f, (wrap_width - width) * 0.5f);
+    return ui.rtl || rtl_line ? pos.x + std::max(0.f, wrap_width - width) : pos.x;
+  };
+  if (bidi::has_rtl(s)) {  // shaped and reordered line by line (kiosk/ui/bidi)
+    for (const bidi::Line& l : bidi::cached(font, s, wrap_width).lines) {
+      const float full = l.cells.empty() ? 0.f : l.cells.back().x1;
+      if (!l.visual.empty()) dl->AddText(font, font->FontSize, ImVec2(place(full, l.rtl), y), color, l.visual.c_str());
+      y += font->FontSize;
+    }
+    return;
+  }
   for (const Line& l : wrap_lines(font, s, wrap_width)) {
-    float x = pos.x;
-    if (centered) x += std::max(0.f, (wrap_width - l.width) * 0.5f);
-    else if (ui.rtl) x += std::max(0.f, wrap_width - l.width);
-    dl->AddText(font, font->FontSize, ImVec2(x, y), color, l.begin, l.end);
+    dl->AddText(font, font->FontSize, ImVec2(place(l.width, false), y), color, l.begin, l.end);
     y += font->FontSize;
   }
 }
@@ -112,16 +142,13 @@ float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32
   if (!font) font = ImGui::GetFont();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   pos.x = flip_x(ui, pos.x, wrap_width);
-  auto lines = wrap_lines(font, s, wrap_width);
-  float h = float(lines.size()) * font->FontSize;
-  float w = 0;
-  for (const auto& l : lines) w = std::max(w, l.width);
+  const Extent e = measure(font, s, wrap_width);
   draw_text(ui, dl, font, pos, wrap_width, theme::col(color), s);
   core::Role role = font == ui.fonts.heading ? core::Role::heading : core::Role::text;
-  core::Widget& r = register_widget(ui, role, "", s, pos, ImVec2(pos.x + wrap_width, pos.y + h));
-  r.need_w = w;
-  r.need_h = h;
-  return h;
+  core::Widget& r = register_widget(ui, role, "", s, pos, ImVec2(pos.x + wrap_width, pos.y + e.h));
+  r.need_w = e.w;
+  r.need_h = e.h;
+  return e.h;
 }
 
 bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 size, Style style, bool enabled,
@@ -156,10 +183,9 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   ImFont* font = ui.fonts.body;
   float pad = ui.m.gap * 1.4f;
   float wrap = size.x - 2 * pad;
-  auto lines = wrap_lines(font, label, wrap);
-  float th = float(lines.size()) * font->FontSize, tw = 0;
-  for (const auto& l : lines) tw = std::max(tw, l.width);
-  w.need_w = tw + 2 * pad;
+  const Extent e = measure(font, label, wrap);
+  const float th = e.h;
+  w.need_w = e.w + 2 * pad;
   w.need_h = th + ui.m.gap * 0.5f;
   dl->PushClipRect(pos, max, true);
   draw_text(ui, dl, font, ImVec2(pos.x + pad, pos.y + (size.y - th) * 0.5f), wrap, theme::col(fg, enabled ? 255 : 140),
@@ -196,10 +222,9 @@ bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec
   ImFont* font = ui.fonts.body;
   float wrap = size.x - box - 2 * inset - ui.m.gap;
   float tx = ui.rtl ? pos.x + ui.m.gap : b1.x + inset;
-  auto lines = wrap_lines(font, label, wrap);
-  float th = float(lines.size()) * font->FontSize, tw = 0;
-  for (const auto& l : lines) tw = std::max(tw, l.width);
-  w.need_w = tw + box + 2 * inset + ui.m.gap;
+  const Extent e = measure(font, label, wrap);
+  const float th = e.h;
+  w.need_w = e.w + box + 2 * inset + ui.m.gap;
   w.need_h = th + ui.m.gap * 0.5f;
   dl->PushClipRect(pos, max, true);
   draw_text(ui, dl, font, ImVec2(tx, pos.y + (size.y - th) * 0.5f), wrap, theme::col(theme::kText), label);
@@ -218,41 +243,6 @@ float field_error(Ui& ui, const char* field, ImVec2 pos, float width) {
   text(ui, msg, ImVec2(pos.x + ui.m.gap * 1.4f, pos.y + ui.m.gap * 0.5f), width - 2 * ui.m.gap, theme::kError,
        ui.fonts.body);
   return h;
-}
-
-float text_field(Ui& ui, const char* id, std::string_view label, std::string* value, ImVec2 pos, float width,
-                 float height, bool multiline, const char* error_field, int flags, bool error_below) {
-  float y = pos.y;
-  if (!label.empty()) y += text(ui, label, ImVec2(pos.x, y), width, theme::kText, ui.fonts.body) + ui.m.gap * 0.5f;
-  const Error* e = error_field ? ui.s.error_for(error_field) : nullptr;
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-  ImGui::PushStyleColor(ImGuiCol_Border, theme::vec(e ? theme::kError : theme::kFieldBorder));
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, e ? 4.0f : 2.0f);
-  ImGui::PushFont(ui.fonts.body);
-  ImGui::PushID(id);
-  if (multiline) {
-    ImGui::InputTextMultiline("##t", value, ImVec2(width, height), flags | ImGuiInputTextFlags_NoHorizontalScroll);
-  } else {
-    ImGui::SetNextItemWidth(width);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ui.m.gap * 1.2f, std::max(ui.m.gap, (height - ui.fonts.body->FontSize) * 0.5f)));
-    ImGui::InputText("##t", value, flags);
-    ImGui::PopStyleVar();
-  }
-  ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-  if (ImGui::IsItemActive()) keep_in_view(ui, mn.y, std::min(mx.y, mn.y + ui.fonts.body->FontSize * 3));
-  if (ImGui::IsItemEdited() && error_field) {
-    ui.s.clear_error(error_field);
-    if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone") ui.s.clear_error("consent");
-  }
-  ImGui::PopID();
-  ImGui::PopFont();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
-  register_widget(ui, core::Role::field, id, label, mn, mx).value = *value;
-  y = mx.y + ui.m.gap * 0.5f;
-  if (error_field && error_below) y += field_error(ui, error_field, ImVec2(pos.x, y), width);
-  return y;
 }
 
 }  // namespace kiosk::ui

@@ -98,6 +98,7 @@ struct Checker {
     const std::string where = std::string(panel.name) + " / " + lang + " / " + mode_name(mode) + " / " + screen;
     const auto& items = h.ui->registry().items();
     if (items.empty()) problems.push_back(where + ": nothing registered");
+    const bool rtl = core::right_to_left(h.catalogs.get(h.session->language()));  // the language on screen
     const double min_px = core::mm_to_px(core::kMinTargetMm, panel.ppi);
     auto name = [](const Widget& w) {
       std::string s = w.id.empty() ? std::string(core::role_name(w.role)) : w.id;
@@ -132,8 +133,10 @@ struct Checker {
       }
       // Contrast of visible text drawn on the screen's own background or a tile.
       if ((w.role == Role::text || w.role == Role::heading) && w.visible && !w.label.empty() && !px.px.empty()) {
-        int x0 = int(w.x0), x1 = int(w.x0 + std::max(w.need_w, 1.f)), y0 = int(std::max(w.y0, w.clip_y0)),
-            y1 = int(std::min(w.y1, w.clip_y1));
+        // Text starts at the widget's start side: its right edge in a right-to-left language.
+        const float need_w = std::max(w.need_w, 1.f);
+        int x0 = int(rtl ? w.x1 - need_w : w.x0), x1 = int(rtl ? w.x1 : w.x0 + need_w),
+            y0 = int(std::max(w.y0, w.clip_y0)), y1 = int(std::min(w.y1, w.clip_y1));
         if (x1 > x0 + 2 && y1 > y0 + 2) {
           double r = text_contrast(px, x0, y0, x1, y1);
           double need = mode == Mode::contrast ? 7.0 : 4.5;

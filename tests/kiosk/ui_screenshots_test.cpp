@@ -85,7 +85,7 @@ void shoot(const Panel& panel, const std::string& mode, const std::filesystem::p
   s.next();
   s.next();
   ASSERT_EQ(s.screen(), Screen::report_review) << (s.errors().empty() ? "" : s.errors().front().field) << " '"
-                                                << s.report().description << "'";
+                                                << s.report().description.view() << "'";
   h.settle();
   shot("4-review");
   s.submit();

@@ -36,8 +36,10 @@
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
 #include "kiosk/sync/categories.hpp"
+#include "kiosk/core/text_buffer.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/validate.hpp"
 #include "kiosk/sync/wait.hpp"
 
 namespace kiosk::core {
@@ -57,9 +59,10 @@ inline constexpr Screen kAllScreens[] = {
 
 enum class Flow { report, question, poll, news, lookup };
 
+// Typed fields are TextBuffers (wiped in place, limits of validate.hpp's Limits).
 struct ContactForm {
-  std::string email;
-  std::string phone;
+  TextBuffer email{Limits{}.email};
+  TextBuffer phone{Limits{}.phone};
   bool consent = false;  // the municipality may contact me about this submission only
 };
 
@@ -67,20 +70,20 @@ struct ContactForm {
 struct LocationChoice {
   enum Kind { at_kiosk, at_place, typed_in } kind = at_kiosk;
   int place = -1;
-  std::string typed;
+  TextBuffer typed{Limits{}.location_text};
 };
 
 struct ReportForm {
   std::string main;  // main category slug
   std::string sub;   // sub-category slug
   LocationChoice location;
-  std::string description;
+  TextBuffer description{Limits{}.text, true};
   ContactForm contact;
 };
 
 struct QuestionForm {
   std::string topic;  // topic slug
-  std::string text;
+  TextBuffer text{Limits{}.text, true};
   ContactForm contact;
   bool publish = false;  // explicit opt-in: the scrubbed text goes on the public channel
 };
@@ -170,7 +173,8 @@ class Session {
   // Newest news in the current language (else the default language), at most `limit`.
   std::vector<NewsItem> news(std::size_t limit) const;
   std::string handling_message() const;  // receipt: what happens next, in the current language key or text
-  static bool language_ready(std::string_view lang) { return lang != "ar"; }  // RTL text lands later
+  // Every catalog language can be shown and typed (Arabic: shaped right-to-left text in kiosk_ui).
+  static bool language_ready(std::string_view) { return true; }
 
   // --- commands ---
   void start();                    // idle -> choose

@@ -14,7 +14,7 @@ enum class Role : std::uint8_t {
   button,         // activates on release
   checkbox,       // toggles; state.selected is its value
   key,            // a key of the on-screen keyboard or a keypad
-  field,          // a text field; value is its text
+  field,          // a text field; value_length and caret (never its text)
   text,           // body text (not interactive)
   heading,        // a screen title or section heading
   scroll_region,  // a region that scrolls; value is "offset/max" in px
@@ -33,7 +33,11 @@ struct Widget {
   std::string key;         // catalog key of the label when it came from a catalog ("" otherwise)
   bool selected = false;   // selected tile, ticked box, the language in use
   bool pressed = false;    // held under a finger
-  std::string value;       // a field's text, a scroll region's "offset/max"
+  std::string value;       // a switch's "on"/"off", a scroll region's "offset/max"
+  // A field's length and caret in code points. Its text is not copied here: it stays in the session's
+  // buffer, which is wiped with the session (speech reads it from there).
+  int value_length = -1;
+  int caret = -1;
   int order = 0;           // reading order in the frame (0 first)
   int region = -1;         // index of the scroll region it lies in (-1: fixed part of the screen)
   bool visible = true;     // false: (partly) scrolled out of its region (reachable by scrolling)
