@@ -126,16 +126,21 @@ void Keyboard::draw(Ui& ui) {
   auto all = rows(small);
   std::vector<Key> bottom;
   const auto& cat = ui.catalogs.get(ui.lang());
-  bottom.push_back(Key{cat.get("keyboard.shift"), "", Key::shift, 2.0f});
-  bottom.push_back(Key{m_symbols ? cat.get("keyboard.letters") : cat.get("keyboard.numbers"), "", Key::layout, 1.3f});
+  // The special keys: their name, or their symbol when the name does not fit (speech reads the name).
+  auto special = [&](const char* name, Key::Kind kind, float weight) {
+    const std::string k = std::string("keyboard.") + name;
+    return Key{cat.get(k), kind == Key::space ? " " : "", kind, weight, cat.get(k + "_short")};
+  };
+  bottom.push_back(special("shift", Key::shift, 2.0f));
+  bottom.push_back(special(m_symbols ? "letters" : "numbers", Key::layout, 1.3f));
   if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
     bottom.push_back(Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
   if (m_lang == "pl" && small && !m_symbols)
     bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
-  bottom.push_back(Key{cat.get("keyboard.space"), " ", Key::space, 2.4f});
-  bottom.push_back(Key{cat.get("keyboard.backspace"), "", Key::backspace, 1.5f});
-  bottom.push_back(Key{cat.get("keyboard.enter"), "", Key::enter, 2.1f});
-  bottom.push_back(Key{cat.get("keyboard.hide"), "", Key::hide, 2.6f});
+  bottom.push_back(special("space", Key::space, 2.4f));
+  bottom.push_back(special("backspace", Key::backspace, 1.5f));
+  bottom.push_back(special("enter", Key::enter, 2.1f));
+  bottom.push_back(special("hide", Key::hide, 2.6f));
   all.push_back(std::move(bottom));
 
   // Every row spans the width: the widest letter row sets the key width, shorter rows are centred.
@@ -164,15 +169,19 @@ void Keyboard::draw(Ui& ui) {
       dl->AddRectFilled(a, b, theme::col(down ? theme::kTilePressed : active ? theme::kPrimary : theme::kKey), 6);
       dl->AddRect(a, b, theme::col(theme::kFieldBorder), 6, 0, 1.5f);
       ImFont* f = ui.fonts.body;
-      bidi::Size ts = bidi::text_size(f, k.label, 0);
+      const float inner = w - m.gap;
+      const std::string& shown = text_width(f, k.label) > inner && !k.short_label.empty() ? k.short_label : k.label;
+      const float tw = text_width(f, shown), th = text_height(f, shown, 0);
       dl->PushClipRect(a, b, true);
-      bidi::draw_text(dl, f, a.x + (w - ts.x) * 0.5f, a.y + (key_h - ts.y) * 0.5f,
-                      theme::col(active ? theme::kOnPrimary : theme::kText), k.label, 0);
+      draw_text(ui, dl, f, ImVec2(a.x + (w - tw) * 0.5f, a.y + (key_h - th) * 0.5f), 0,
+                theme::col(active ? theme::kOnPrimary : theme::kText), shown);
       dl->PopClipRect();
       m_rects.push_back({ImVec4(a.x, a.y, b.x, b.y), k});
       static const char* kSpecial[] = {"", "shift", "backspace", "enter", "layout", "latin", "space", "hide"};
       std::string id = std::string("key.") + (k.kind == Key::chr ? k.insert : kSpecial[int(k.kind)]);
-      register_target(ui, id.c_str(), k.label, a, b);
+      core::Widget& kw = register_widget(ui, core::Role::key, id.c_str(), k.label, a, b);
+      kw.need_w = tw + m.gap;
+      kw.need_h = th;
       x += w + gap;
       ++index;
     }

@@ -90,11 +90,16 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   // When they do not fit (narrow panel, large text), Staff and the switches move to the first row of the
   // scrolling content, so the fixed bar stays one row high.
   bool two_rows = row1 > ui.display.x - 2 * ui.m.pad;
-  const float bar = ui.m.bar_h;
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui.display.x, bar), theme::col(theme::kBar));
+  // Typing on a short panel (800x480 in large text): when the bar and the keyboard leave no line for the
+  // field, the bar folds away while the keyboard is up, as a phone's keyboard does in landscape; "done
+  // typing" brings it back with Back and Stop. The title scrolls with the content.
+  const bool fold = ui.keyboard_h > 0 &&
+                    content_bottom(ui) - ui.m.bar_h < ui.fonts.body->FontSize + 2 * ui.m.gap + ui.m.pad * 1.75f;
+  const float bar = fold ? 0.f : ui.m.bar_h;
+  if (!fold) dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui.display.x, bar), theme::col(theme::kBar));
   const float y = ui.m.gap;
   float left = ui.m.pad;
-  if (has_back) {
+  if (has_back && !fold) {
     float w = bw(lb);
     if (button(ui, "app.back", lb, ImVec2(left, y), ImVec2(w, bh), Style::secondary)) ui.s.back();
     left += w + ui.m.gap * 2;
@@ -109,7 +114,7 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
     r -= ui.m.gap * 2;
     return mode_switches(ui, r, yy, bh);
   };
-  if (!tech) {
+  if (!tech && !fold) {
     float w = bw(ls);
     right -= w;
     if (button(ui, "app.stop", ls, ImVec2(right, y), ImVec2(w, bh), Style::secondary)) ui.s.wipe();
@@ -120,7 +125,7 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   float tw = right - left;
   float th = text_height(hf, title, tw);
   float below = bar;  // first free y under the bar and the title
-  if (!title.empty() && th <= ui.m.bar_h - 4 && tw > ui.m.target) {
+  if (!fold && !title.empty() && th <= ui.m.bar_h - 4 && tw > ui.m.target) {
     core::Widget& r = register_widget(ui, core::Role::heading, "title", title, ImVec2(flip_x(ui, left, tw), 0),
                                       ImVec2(flip_x(ui, left, tw) + tw, ui.m.bar_h));
     r.need_h = th;
@@ -129,7 +134,7 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
     dl->PopClipRect();
     title = {};
   }
-  if (ui.s.assisted()) {
+  if (ui.s.assisted() && !fold) {
     const std::string& badge = ui.t("app.assisted_badge");
     float w = ui.display.x - 2 * ui.m.pad;
     float h = text_height(ui.fonts.body, badge, w) + ui.m.gap;
@@ -140,7 +145,7 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   // The content scrolls between the bar and the bottom action bar (or the keyboard).
   begin_scroll(ui, ui.page, "##page", ImVec2(0, below), ImVec2(ui.display.x, content_bottom(ui)), false);
   float top = below + ui.m.pad * 0.75f - ui.page.offset;
-  if (two_rows && !tech) {
+  if (two_rows && !tech && !fold) {
     staff_and_switches(ui.display.x - ui.m.pad, below + ui.m.gap - ui.page.offset);
     top += bh;
   }

@@ -118,7 +118,8 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
   const float three = 3 * lh + 2 * pad;
   const float max_h_given = multiline ? std::max(height - (box_min.y - pos.y), lh + 2 * pad) : std::max(height, three);
   // Never under the on-screen keyboard: what is typed must be seen.
-  const float above_keyboard = ui.keyboard_h > 0 ? content_bottom(ui) - box_min.y : max_h_given;
+  const float bottom = ui.scroll ? std::min(content_bottom(ui), ui.scroll->max.y) : content_bottom(ui);
+  const float above_keyboard = ui.keyboard_h > 0 ? bottom - box_min.y : max_h_given;
   const float max_h = std::max(lh + 2 * pad, std::min(max_h_given, above_keyboard));
   const float min_h = std::min(max_h, multiline ? three : height);
 
@@ -171,7 +172,12 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
     active = g.ActiveId == gid;  // Enter may have ended a single line
   }
   // Inside a scrolling screen the field being typed in is scrolled into view (above the keyboard).
-  if (active) keep_in_view(ui, bb.Min.y, std::min(bb.Max.y, bb.Min.y + three));
+  // The count above a multiline box is kept in view with it when there is room for both.
+  if (active) {
+    const float count_row = count_inside ? 0 : half_gap + lh;
+    const bool room = ui.scroll && ui.scroll->max.y - ui.scroll->min.y >= count_row + lh + 2 * pad + 2 * ui.m.gap;
+    keep_in_view(ui, bb.Min.y - (room ? count_row : 0), std::min(bb.Max.y, bb.Min.y + three));
+  }
 
   // Scroll by whole lines: the caret's line while typing, else the end of the text.
   const int n = int(layout.lines.size()), vis = visible_lines();

@@ -224,6 +224,7 @@ class Keyboard {
     std::string insert;  // UTF-8 inserted; empty for special keys
     enum Kind { chr, shift, backspace, enter, layout, latin, space, hide } kind = chr;
     float weight = 1;    // relative width
+    std::string short_label;  // drawn instead when the label does not fit the key (a symbol, "123")
   };
   // Layout for the screen language; symbols and Latin on demand.
   void set_language(const std::string& lang);
