@@ -92,10 +92,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 # Beyond the shared libraries: systemd (units, sysusers, tmpfiles), a logind session for the kiosk on tty1,
-# the fonts the UI loads (/usr/share/fonts/truetype/dejavu), tzdata for provisioning.
+# the fonts the UI loads (DejaVu; Noto Sans Arabic from fonts-noto-core for Arabic), tzdata for provisioning.
+# FriBidi (libfribidi0) comes with the shared libraries.
 set(_depends "systemd, tzdata")
 if(KIOSK_BUILD_UI)
-  string(APPEND _depends ", libpam-systemd, fonts-dejavu-core")
+  string(APPEND _depends ", libpam-systemd, fonts-dejavu-core, fonts-noto-core")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_depends}")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "wpasupplicant, openssh-server")

@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
   app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo")->type_name("FILE");
   app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)")->type_name("FILE");
   app.add_flag("--fullscreen", fullscreen, "Fill the screen (also ui.fullscreen in the configuration)");
-  app.add_option("--size", size, "Window size in pixels, at least 320x240 (default 1280x800)")
+  auto* size_opt =
+      app.add_option("--size", size, "Window size in pixels, at least 320x240 (default: the panel, ui.panel_width x ui.panel_height, else 1280x800)")
       ->type_name("WxH")
       ->check(CLI::Validator([](std::string& v) { int w, h; return read_size(v, w, h); }, ""))
       ->each([&](const std::string& v) { (void)read_size(v, width, height); });
@@ -110,6 +111,11 @@ int main(int argc, char** argv) {
     return 6;
   }
   if (config->ui.fullscreen) fullscreen = true;
+  // Without --size the window is the panel the configuration describes (a desktop preview of the kiosk).
+  if (!*size_opt && config->ui.panel_width >= 320 && config->ui.panel_height >= 240) {
+    width = config->ui.panel_width;
+    height = config->ui.panel_height;
+  }
   auto options = kiosk::outbox_options(*config);
   if (!options) {
     std::fprintf(stderr, "kiosk: %s\n", options.error().message.c_str());

@@ -3,6 +3,7 @@
 // positions come from the same UI laid out headlessly (same configuration and window size). Skipped
 // with a message when Xvfb or xdotool is missing. Every wait is bounded.
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "ui_harness.hpp"
@@ -94,6 +95,37 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
   EXPECT_EQ(found->submission.category, "schoon/graffiti");
   EXPECT_EQ(found->submission.text, "graffiti");
   EXPECT_EQ(found->submission.location.text, "Marktplein");
+}
+
+// Without --size the window is the panel of the configuration (ui.panel_width x ui.panel_height): the
+// Raspberry Pi's 800x480 previewed on a desktop as it will look.
+TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
+  if (!in_path("Xvfb")) GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb): real-window test skipped";
+  if (!in_path("xdotool")) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
+  TempDir dir;
+  std::string demo = read_file(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "config" / "demo.toml");
+  const std::size_t ui = demo.find("[ui]\n");
+  ASSERT_NE(ui, std::string::npos);
+  demo.insert(ui + 5, "panel_width = 800\npanel_height = 480\npanel_width_mm = 154.2\n");
+  const auto config = dir / "pi.toml";
+  std::ofstream(config) << demo;
+  Proc xvfb;
+  const int display = start_xvfb(xvfb, dir / "xvfb.log");
+  ASSERT_GT(display, 0) << "Xvfb did not start";
+  const std::string disp = ":" + std::to_string(display);
+  Proc kiosk_proc;
+  kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", (dir / "outbox.sqlite").string(), "--config", config.string()},
+                         {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software"}, (dir / "kiosk.log").string());
+  ASSERT_GT(kiosk_proc.pid, 0);
+  std::string geometry;
+  for (int i = 0; i < 100 && geometry.find("Geometry") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    geometry = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad",
+                                  "getwindowgeometry"})
+                   .output;
+  }
+  EXPECT_NE(geometry.find("Geometry: 800x480"), std::string::npos) << geometry << "\nlog:\n"
+                                                                    << read_file(dir / "kiosk.log");
 }
 
 }  // namespace
