@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
   line(fmt::format("kiosk's own dictionary ({} earlier submissions)", history.size()).c_str(), own.payload_bytes);
   fmt::print("  goal: <= 152 B/submission and <= 0.45x plain zstd with the shipped dictionary\n");
   fmt::print("  shipped dictionary per language:");
-  for (const auto& [lang, v] : per_lang) fmt::print(" {} {:.0f} B ({})", lang, static_cast<double>(v.first) / v.second, v.second);
+  for (const auto& [lang, v] : per_lang)
+    fmt::print(" {} {:.0f} B ({})", lang, static_cast<double>(v.first) / v.second, v.second);
   fmt::print("\n");
 
   // Throughput of the stored encoding with the shipped dictionary.

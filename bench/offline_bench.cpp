@@ -97,7 +97,8 @@ void fill(const fs::path& db, const Dictionary& dict, std::size_t count, std::ui
 }
 
 struct Figures {
-  double submit = 0, stats = 0, dry_run = 0, in_stats = 0, open = 0, claim = 0, export_all = 0, export_per = 0, import = 0;
+  double submit = 0, stats = 0, dry_run = 0, in_stats = 0, open = 0, claim = 0, export_all = 0, export_per = 0,
+         import = 0;
 };
 
 Figures measure(const fs::path& dir, const Dictionary& dict, std::size_t queued, const fs::path& bundle, int reps) {
@@ -153,7 +154,8 @@ Figures measure(const fs::path& dir, const Dictionary& dict, std::size_t queued,
   f.in_stats = median(in_stats);
 
   t.clear();
-  for (int i = 0; i < std::max(1, reps / 2); ++i) t.push_back(run({"--db", dbs, "export", (dir / "out.bundle").string()}));
+  for (int i = 0; i < std::max(1, reps / 2); ++i)
+    t.push_back(run({"--db", dbs, "export", (dir / "out.bundle").string()}));
   f.export_all = median(t);
   auto exported = static_cast<double>(queued + static_cast<std::size_t>(reps));
   f.export_per = f.export_all / exported;

@@ -24,7 +24,9 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(SteadyClock::time_point t0) { return std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count(); }
+double ms_since(SteadyClock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+}
 
 double pct(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());

@@ -206,7 +206,8 @@ int main(int argc, char** argv) {
   }
   if (pin && !pin_to_cpu(1)) pin = false;
   const std::string base_url = "http://127.0.0.1:" + std::to_string(server.port());
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("kiosk-sync-bench-" + std::to_string(::getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("kiosk-sync-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
 
   config.storage.outbox = dir / "outbox.sqlite";
@@ -261,7 +262,8 @@ int main(int argc, char** argv) {
   // Rounds of: the server's maximum by wrk, by a closed loop over the engine's transport, then the
   // engine draining one part of the submissions. Each round's ratio compares figures taken seconds
   // apart, so a shared machine's slow moments hit both sides alike; the median round is reported.
-  std::vector<double> ratios, wrk_rates, loop_rates, drain_rates, engine_us, loop_us, engine_busy, server_busy, cpu1_busy;
+  std::vector<double> ratios, wrk_rates, loop_rates, drain_rates, engine_us, loop_us, engine_busy, server_busy,
+      cpu1_busy;
   std::uint64_t bytes_sent = 0, bytes_received = 0;
   std::size_t delivered = 0, arrived = 0;
   for (int rep_i = 0; rep_i < reps; ++rep_i) {
@@ -328,19 +330,22 @@ int main(int argc, char** argv) {
   }
   std::printf(pin ? "server in its own process on CPU 0; wrk, the loop and the engine on CPU 1\n"
                   : "server in its own process; nothing pinned\n");
-  std::printf("engine: batches of %d, %d batches in flight, %d connections, fsync: %s; median of %d rounds:\n",
-              batch, lanes, connections, opts->defer_fsync ? "one log flush per round" : "every commit", reps);
+  std::printf("engine: batches of %d, %d batches in flight, %d connections, fsync: %s; median of %d rounds:\n", batch,
+              lanes, connections, opts->defer_fsync ? "one log flush per round" : "every commit", reps);
   std::printf("server maximum by wrk (same requests, keep-alive, %d connections, %d s): %.0f requests/s\n", batch,
               wrk_seconds, median(wrk_rates));
   std::printf("server maximum by closed loop (same requests over the engine's transport, keep-alive, %d connections): "
-              "%.0f requests/s\n", connections, median(loop_rates));
+              "%.0f requests/s\n",
+              connections, median(loop_rates));
   std::printf("engine drain (outbox -> Open Klant): %.0f submissions/s\n", median(drain_rates));
   std::printf("drain / server maximum (the higher of the two, same round): %.0f %% (target >= 80 %%)\n",
               100.0 * median(ratios));
   std::printf("client CPU per request: closed loop %.0f us, engine %.0f us (busy %.0f %% of the drain's time); "
-              "server busy %.0f %%\n", median(loop_us), median(engine_us), median(engine_busy), median(server_busy));
+              "server busy %.0f %%\n",
+              median(loop_us), median(engine_us), median(engine_busy), median(server_busy));
   if (pin)
-    std::printf("CPU 1 (the engine's) busy during the drain, kernel network work included: %.0f %%\n", median(cpu1_busy));
+    std::printf("CPU 1 (the engine's) busy during the drain, kernel network work included: %.0f %%\n",
+                median(cpu1_busy));
   std::printf("bytes on the wire per submission: %.0f sent + %.0f received (HTTP headers included)\n",
               static_cast<double>(bytes_sent) / static_cast<double>(std::max<std::size_t>(1, delivered)),
               static_cast<double>(bytes_received) / static_cast<double>(std::max<std::size_t>(1, delivered)));

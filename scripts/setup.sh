@@ -15,7 +15,7 @@ core=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libgtest-dev
   wrk
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
 )
 ui=(
   libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev

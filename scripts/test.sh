@@ -22,6 +22,12 @@ unset DISPLAY || true
 # other way round), the sanitizer build in UTC.
 declare -A test_tz=([dev]=Europe/Amsterdam [noui]=Pacific/Auckland [asan]=UTC [fuzz]=UTC)
 
+# One style (.clang-format): the C++ sources are as clang-format writes them.
+if [[ $# == 0 ]] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  echo "=== format: clang-format --dry-run ==="
+  git ls-files -z '*.cpp' '*.hpp' '*.h' | xargs -0 clang-format --dry-run --Werror
+fi
+
 for preset in "${presets[@]}"; do
   echo "=== ${preset}: configure + build ==="
   cmake --preset "$preset" >/dev/null

@@ -62,7 +62,8 @@ Run type_thousand(int width, int height, double dpi, const std::string& lang) {
         clock.advance(16);
         auto t0 = std::chrono::steady_clock::now();
         ui.frame();
-        if (timing) ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (timing)
+          ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         if (!ui.wants_frame()) break;
       }
     };
@@ -140,8 +141,8 @@ int main() {
         const ImFontAtlas* a = ImGui::GetIO().Fonts;
         int glyphs = 0;
         for (const ImFont* f : a->Fonts) glyphs += f->Glyphs.Size;
-        std::printf("%4dx%-5d %5d x %-5d %6.1f MiB  %5d glyphs\n", p.w, p.h,
-                    a->TexWidth, a->TexHeight, double(a->TexWidth) * a->TexHeight * 4 / (1024.0 * 1024.0), glyphs);
+        std::printf("%4dx%-5d %5d x %-5d %6.1f MiB  %5d glyphs\n", p.w, p.h, a->TexWidth, a->TexHeight,
+                    double(a->TexWidth) * a->TexHeight * 4 / (1024.0 * 1024.0), glyphs);
       }
     }
     SDL_DestroyRenderer(r);

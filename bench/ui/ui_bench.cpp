@@ -228,11 +228,12 @@ void run_frames(int width, int height, double ppi) {
     while (ui.wants_frame()) hl.timed_frame();
   }
   auto ps = percentiles(scroll), pt = percentiles(typing), pw = percentiles(hl.wall);
-  std::printf("in process %4dx%-4d @%3.0f ppi, software renderer, CPU ms per frame | scrolling a 3,000-char answer (large text): p50 %5.2f ms, "
-              "p99 %5.2f ms, max %5.2f ms (%zu frames) | typing: p50 %5.2f ms, p99 %5.2f ms, max %5.2f ms (%zu frames) | "
-              "font atlas %dx%d (%.1f MiB RGBA), large text %dx%d (%.1f MiB) | wall, all frames: p50 %5.2f ms, p99 %5.2f ms\n",
-              width, height, ppi, ps.p50, ps.p99, ps.max, ps.n, pt.p50, pt.p99, pt.max, pt.n, aw, ah,
-              double(aw) * ah * 4 / 1048576.0, lw, lh, double(lw) * lh * 4 / 1048576.0, pw.p50, pw.p99);
+  std::printf(
+      "in process %4dx%-4d @%3.0f ppi, software renderer, CPU ms per frame | scrolling a 3,000-char answer (large text): p50 %5.2f ms, "
+      "p99 %5.2f ms, max %5.2f ms (%zu frames) | typing: p50 %5.2f ms, p99 %5.2f ms, max %5.2f ms (%zu frames) | "
+      "font atlas %dx%d (%.1f MiB RGBA), large text %dx%d (%.1f MiB) | wall, all frames: p50 %5.2f ms, p99 %5.2f ms\n",
+      width, height, ppi, ps.p50, ps.p99, ps.max, ps.n, pt.p50, pt.p99, pt.max, pt.n, aw, ah,
+      double(aw) * ah * 4 / 1048576.0, lw, lh, double(lw) * lh * 4 / 1048576.0, pw.p50, pw.p99);
 }
 
 // Child processes and their logs: the same helpers as the Xvfb tests.
@@ -288,8 +289,10 @@ int run_mode(const std::string& mode, const std::vector<Tap>& taps, std::size_t 
       break;
     }
   std::string disp = ":" + std::to_string(display);
-  pid_t xvfb = spawn({"Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {}, (dir / "xvfb.log").string());
-  for (int i = 0; i < 100 && !fs::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i) std::this_thread::sleep_for(100ms);
+  pid_t xvfb =
+      spawn({"Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {}, (dir / "xvfb.log").string());
+  for (int i = 0; i < 100 && !fs::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i)
+    std::this_thread::sleep_for(100ms);
   std::vector<std::string> env = {"DISPLAY=" + disp, "SDL_VIDEODRIVER=x11"};
   if (mode == "software") {
     env.push_back("SDL_RENDER_DRIVER=software");
@@ -311,7 +314,8 @@ int run_mode(const std::string& mode, const std::vector<Tap>& taps, std::size_t 
   }
   std::string wid;
   for (int i = 0; i < 50 && wid.empty(); ++i) {
-    auto r = kiosk::core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad"});
+    auto r =
+        kiosk::core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad"});
     if (r.exit_code == 0) wid = r.output.substr(0, r.output.find('\n'));
     else std::this_thread::sleep_for(100ms);
   }
@@ -339,12 +343,13 @@ int run_mode(const std::string& mode, const std::vector<Tap>& taps, std::size_t 
   std::this_thread::sleep_for(800ms);
   long rss_large = smaps_kb(k, "Rss"), pss_large = smaps_kb(k, "Pss");
   bool stored = slurp(log).find("kiosk-stats") != std::string::npos;
-  std::printf("%-9s first frame: %6.1f ms wall, %6.1f ms CPU | idle 10 s: %3.0f frames, %5.2f %% of one core | "
-              "typing: %5.2f ms/frame avg, %5.2f ms max (%0.f frames) | after a full session: RSS %5.1f MiB, PSS %5.1f MiB; "
-              "with large text: RSS %5.1f MiB, PSS %5.1f MiB\n",
-              mode.c_str(), first["wall_ms"], first["cpu_ms"], idle_frames, idle_cpu_pct, typing["frame_ms_avg"],
-              typing["frame_ms_max"], typing["frames"] - 0, double(rss) / 1024.0, double(pss) / 1024.0,
-              double(rss_large) / 1024.0, double(pss_large) / 1024.0);
+  std::printf(
+      "%-9s first frame: %6.1f ms wall, %6.1f ms CPU | idle 10 s: %3.0f frames, %5.2f %% of one core | "
+      "typing: %5.2f ms/frame avg, %5.2f ms max (%0.f frames) | after a full session: RSS %5.1f MiB, PSS %5.1f MiB; "
+      "with large text: RSS %5.1f MiB, PSS %5.1f MiB\n",
+      mode.c_str(), first["wall_ms"], first["cpu_ms"], idle_frames, idle_cpu_pct, typing["frame_ms_avg"],
+      typing["frame_ms_max"], typing["frames"] - 0, double(rss) / 1024.0, double(pss) / 1024.0,
+      double(rss_large) / 1024.0, double(pss_large) / 1024.0);
   (void)stored;
   stop(k);
   stop(xvfb);

@@ -124,7 +124,8 @@ std::string default_hostname(const std::string& id) {
 
 bool valid_hostname(const std::string& h) {
   if (h.empty() || h.size() > 63 || h.front() == '-' || h.back() == '-') return false;
-  return std::all_of(h.begin(), h.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  return std::all_of(h.begin(), h.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 bool valid_country(const std::string& c) {
@@ -164,9 +165,7 @@ void parse_provision(const std::string& text, const std::string& name, Provision
   check([&] { r.read(t, "wifi_ssid", p->wifi_ssid); });
   check([&] { r.read(t, "wifi_psk", p->wifi_psk); });
   check([&] { r.read(t, "wifi_country", p->wifi_country); });
-  auto value_error = [&](std::string_view key, std::string message) {
-    check([&] { r.value_error(t, key, message); });
-  };
+  auto value_error = [&](std::string_view key, std::string message) { check([&] { r.value_error(t, key, message); }); };
   if (!p->hostname.empty() && !valid_hostname(p->hostname))
     value_error("hostname", fmt::format("'{}' is not a valid host name (a-z, 0-9 and '-', at most 63 characters, "
                                         "not starting or ending with '-')",
@@ -186,12 +185,10 @@ void parse_provision(const std::string& text, const std::string& name, Provision
                 fmt::format("must be two capital letters (ISO 3166-1, e.g. \"NL\"), not '{}'", p->wifi_country));
   std::vector<std::string> keys;
   check([&] { r.read(t, "ssh_authorized_keys", keys); });
-  static const std::regex key(
-      "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com|"
-      "sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\r\\n]*)?$");
+  static const std::regex key("^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com|"
+                              "sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\r\\n]*)?$");
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (std::regex_match(keys[i], key))
-      p->ssh_authorized_keys.push_back(keys[i]);
+    if (std::regex_match(keys[i], key)) p->ssh_authorized_keys.push_back(keys[i]);
     else
       check([&] {
         r.element_error(t, "ssh_authorized_keys", i,
@@ -464,14 +461,15 @@ std::vector<std::string> apply(const Plan& plan, const Options& options_in) {
   // Wi-Fi: wpa_supplicant@wlan0 (systemd-networkd does DHCP on wlan0 and eth0).
   fs::path wpa = root / "etc/wpa_supplicant/wpa_supplicant-wlan0.conf";
   // Started when wlan0 appears (not from multi-user.target: a kiosk without Wi-Fi hardware would wait 90 s).
-  fs::path wants = root / "etc/systemd/system/sys-subsystem-net-devices-wlan0.device.wants/wpa_supplicant@wlan0.service";
+  fs::path wants =
+      root / "etc/systemd/system/sys-subsystem-net-devices-wlan0.device.wants/wpa_supplicant@wlan0.service";
   std::error_code ec;
   if (!p.wifi_ssid.empty()) {
     std::string ssid_hex;
     for (unsigned char c : p.wifi_ssid) ssid_hex += fmt::format("{:02x}", c);
     std::string conf = "# Written by kiosk-provision.\nctrl_interface=DIR=/run/wpa_supplicant GROUP=netdev\n"
-                       "update_config=0\ncountry=" + p.wifi_country + "\n\nnetwork={\n\tssid=" + ssid_hex +
-                       "\n\tscan_ssid=1\n";
+                       "update_config=0\ncountry=" +
+                       p.wifi_country + "\n\nnetwork={\n\tssid=" + ssid_hex + "\n\tscan_ssid=1\n";
     if (p.wifi_psk.empty()) {
       conf += "\tkey_mgmt=NONE\n";
     } else if (p.wifi_psk.size() == 64) {

@@ -20,10 +20,10 @@ inline constexpr const char* kDefaultSecretsPath = "/etc/kiosk/secrets.toml";
 inline constexpr const char* kOutboxDir = "/var/lib/kiosk/";
 
 struct ProvisionSection {
-  std::string hostname;                  // empty: "kiosk-<kiosk.id>" (lower case, invalid characters -> '-')
-  std::string wifi_ssid;                 // empty: no Wi-Fi (wired network only)
-  std::string wifi_psk;                  // 8..63 printable ASCII characters, or 64 hex digits; empty: open
-  std::string wifi_country = "NL";       // ISO 3166-1 alpha-2 regulatory domain
+  std::string hostname;                          // empty: "kiosk-<kiosk.id>" (lower case, invalid characters -> '-')
+  std::string wifi_ssid;                         // empty: no Wi-Fi (wired network only)
+  std::string wifi_psk;                          // 8..63 printable ASCII characters, or 64 hex digits; empty: open
+  std::string wifi_country = "NL";               // ISO 3166-1 alpha-2 regulatory domain
   std::vector<std::string> ssh_authorized_keys;  // for root over SSH (kioskctl); empty: no SSH login
 };
 
@@ -46,8 +46,8 @@ struct Plan {
 };
 
 struct Options {
-  std::filesystem::path root = "/";       // target root (tests use a temporary directory)
-  std::filesystem::path etc_dir;          // default <root>/etc/kiosk
+  std::filesystem::path root = "/";  // target root (tests use a temporary directory)
+  std::filesystem::path etc_dir;     // default <root>/etc/kiosk
 };
 
 // Reads and validates. Errors: one message per problem, each "file:line:column: message" where a line is

@@ -50,7 +50,8 @@ void on_usr1(int) {
 double cpu_ms() {
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+  return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+         double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
 }
 
 double wall_ms() {
@@ -80,17 +81,26 @@ int main(int argc, char** argv) {
   std::string size, pin;
   CLI::App app{"kiosk: the town-hall kiosk's touchscreen program"};
   app.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
-  app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo")->type_name("FILE");
+  app.add_option("--config", config_path, "Configuration file (TOML); else $KIOSK_CONFIG, else the demo")
+      ->type_name("FILE");
   app.add_option("--db", db_path, "Outbox database (overrides storage.outbox)")->type_name("FILE");
   app.add_flag("--fullscreen", fullscreen, "Fill the screen (also ui.fullscreen in the configuration)");
   auto* size_opt =
-      app.add_option("--size", size, "Window size in pixels, at least 320x240 (default: the panel, ui.panel_width x ui.panel_height, else 1280x800)")
-      ->type_name("WxH")
-      ->check(CLI::Validator([](std::string& v) { int w, h; return read_size(v, w, h); }, ""))
-      ->each([&](const std::string& v) { (void)read_size(v, width, height); });
+      app.add_option(
+             "--size", size,
+             "Window size in pixels, at least 320x240 (default: the panel, ui.panel_width x ui.panel_height, else 1280x800)")
+          ->type_name("WxH")
+          ->check(CLI::Validator(
+              [](std::string& v) {
+                int w, h;
+                return read_size(v, w, h);
+              },
+              ""))
+          ->each([&](const std::string& v) { (void)read_size(v, width, height); });
   app.add_flag("--stats", stats, "Print start-up figures and, on SIGUSR1 and at exit, frames drawn (benchmarks)");
-  auto* hash_pin = app.add_option("--hash-pin", pin, "Print a technician PIN hash for ui.technician_pin_hash, then exit")
-                       ->type_name("PIN");
+  auto* hash_pin =
+      app.add_option("--hash-pin", pin, "Print a technician PIN hash for ui.technician_pin_hash, then exit")
+          ->type_name("PIN");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -212,7 +222,7 @@ int main(int argc, char** argv) {
         if (e.type == SDL_USEREVENT && e.user.code != kStatsWake) ui.request_frames(2);
       } else if (timeout == ui_timeout) {
         ui.request_frames(1);  // a timed change (countdown second, clock minute)
-      }  // else: woken only for the watchdog ping at the top of the loop, nothing to draw
+      }                        // else: woken only for the watchdog ping at the top of the loop, nothing to draw
     }
     while (SDL_PollEvent(&e)) {
       if (e.type == SDL_QUIT) running = false;
@@ -223,8 +233,8 @@ int main(int argc, char** argv) {
     if (g_report) {
       g_report = 0;
       std::fprintf(stderr, "kiosk-stats: frames=%llu cpu_ms=%.1f frame_ms_avg=%.2f frame_ms_max=%.2f\n",
-                   (unsigned long long)ui.frames_drawn(), cpu_ms(), frames_since ? frame_ms_sum / double(frames_since) : 0.0,
-                   frame_ms_max);
+                   (unsigned long long)ui.frames_drawn(), cpu_ms(),
+                   frames_since ? frame_ms_sum / double(frames_since) : 0.0, frame_ms_max);
       frame_ms_sum = frame_ms_max = 0;
       frames_since = 0;
     }
@@ -248,7 +258,8 @@ int main(int argc, char** argv) {
   }
   notify.stopping();
   if (stats)
-    std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(), cpu_ms());
+    std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(),
+                 cpu_ms());
   session.wipe();
   SDL_DestroyRenderer(renderer);
   SDL_DestroyWindow(window);

@@ -23,9 +23,7 @@ const std::string& Catalog::get(std::string_view key) const {
 
 Result<Catalog> Catalog::parse(std::string_view json_text, std::string_view source_name) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  auto bad = [&](std::string why) {
-    return make_error(Errc::invalid_value, fmt::format("{}: {}", source_name, why));
-  };
+  auto bad = [&](std::string why) { return make_error(Errc::invalid_value, fmt::format("{}: {}", source_name, why)); };
   if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
   if (!j.contains("format") || !j["format"].is_number_integer()) return bad("missing integer 'format'");
   if (j["format"].get<int>() != kCatalogFormatVersion)

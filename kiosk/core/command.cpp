@@ -77,15 +77,16 @@ bool BackgroundCommand::start(std::vector<std::string> argv, std::function<void(
   if (m_thread.joinable()) m_thread.join();
   m_running = true;
   m_result.reset();
-  m_thread = std::thread([this, argv = std::move(argv), on_done = std::move(on_done), stdin_text = std::move(stdin_text)] {
-    CommandResult r = run_command(argv, stdin_text);
-    {
-      std::lock_guard lock2(m_mutex);
-      m_result = std::move(r);
-      m_running = false;
-    }
-    if (on_done) on_done();
-  });
+  m_thread =
+      std::thread([this, argv = std::move(argv), on_done = std::move(on_done), stdin_text = std::move(stdin_text)] {
+        CommandResult r = run_command(argv, stdin_text);
+        {
+          std::lock_guard lock2(m_mutex);
+          m_result = std::move(r);
+          m_running = false;
+        }
+        if (on_done) on_done();
+      });
   return true;
 }
 

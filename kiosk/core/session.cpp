@@ -90,9 +90,7 @@ bool Session::offers(Flow f) const {
   return false;
 }
 
-bool Session::question_has_publish_step() const {
-  return routes_to_public_channel(*m_config, Kind::question);
-}
+bool Session::question_has_publish_step() const { return routes_to_public_channel(*m_config, Kind::question); }
 
 void Session::go(Screen s) {
   m_screen = s;
@@ -116,8 +114,8 @@ Submission Session::draft() const {
     // Consent without details means nothing; details without consent are an error validate_all names.
     if (!c.consent) s.consents.contact = false;
   };
-  if (m_screen == Screen::poll || (m_poll.answered && m_screen == Screen::receipt && m_receipt &&
-                                   m_receipt->kind == Kind::poll)) {
+  if (m_screen == Screen::poll ||
+      (m_poll.answered && m_screen == Screen::receipt && m_receipt && m_receipt->kind == Kind::poll)) {
     s.kind = Kind::poll;
     if (const Poll* p = active_poll()) s.poll_id = p->id;
     s.poll_answer = m_poll.answer;
@@ -468,8 +466,9 @@ TechnicianInfo Session::technician_info() {
       if (!s) continue;
       for (const auto& d : s->deliveries)
         if (d.state == state && t.last_errors.size() < 5)
-          t.last_errors.push_back(fmt::format("{} {}: {}", refcode::group(summary.reference), d.channel,
-                                              explain_error(state == DeliveryState::parked ? d.parked_reason : d.last_error)));
+          t.last_errors.push_back(
+              fmt::format("{} {}: {}", refcode::group(summary.reference), d.channel,
+                          explain_error(state == DeliveryState::parked ? d.parked_reason : d.last_error)));
     }
   }
   for (const auto& [name, ch] : m_config->channels) {
@@ -494,8 +493,9 @@ ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> 
   Outbox* outbox = m_outbox;  // thread-safe (outbox.hpp); the session itself stays on the UI thread
   std::string kiosk_id = m_config->kiosk.id;
   std::int64_t now = m_clock->now_ms();
-  bool started = job.start_job([outbox, kiosk_id, stick, now] { return export_to_stick(*outbox, kiosk_id, stick, now); },
-                               std::move(on_done));
+  bool started =
+      job.start_job([outbox, kiosk_id, stick, now] { return export_to_stick(*outbox, kiosk_id, stick, now); },
+                    std::move(on_done));
   return started ? ExportStart::started : ExportStart::busy;
 }
 

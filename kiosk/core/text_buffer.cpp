@@ -46,7 +46,11 @@ TextBuffer::TextBuffer(const TextBuffer& o) : m_caret(o.m_caret), m_limit(o.m_li
 }
 
 TextBuffer::TextBuffer(TextBuffer&& o) noexcept
-    : m_data(o.m_data), m_size(o.m_size), m_cap(o.m_cap), m_caret(o.m_caret), m_limit(o.m_limit),
+    : m_data(o.m_data),
+      m_size(o.m_size),
+      m_cap(o.m_cap),
+      m_caret(o.m_caret),
+      m_limit(o.m_limit),
       m_multiline(o.m_multiline) {
   o.m_data = nullptr;
   o.m_size = o.m_cap = o.m_caret = 0;

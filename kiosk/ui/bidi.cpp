@@ -31,7 +31,7 @@ constexpr FriBidiFlags kFlags = FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC;
 // One paragraph's arrays, indexed by logical code point; zeroed before they are freed.
 struct Scratch {
   std::vector<FriBidiChar> cps, shaped, vis;
-  std::vector<std::uint32_t> off;   // byte offset of each code point (+ the paragraph's end)
+  std::vector<std::uint32_t> off;         // byte offset of each code point (+ the paragraph's end)
   std::vector<std::uint32_t> lbeg, lend;  // logical bytes of what index i draws (a ligature spans two)
   std::vector<FriBidiCharType> types;
   std::vector<FriBidiBracketType> brackets;
@@ -188,7 +188,8 @@ void lay_out(std::string_view text, float wrap_width, const Advance& advance, La
 
 std::string visual(std::string_view text) {
   Layout l;
-  lay_out(text, 0, [](char32_t) { return 0.f; }, l);
+  lay_out(
+      text, 0, [](char32_t) { return 0.f; }, l);
   std::string out;
   for (std::size_t i = 0; i < l.lines.size(); ++i) {
     if (i) out += '\n';
@@ -216,7 +217,8 @@ std::string presentation_forms(std::string_view letters) {
     std::string l(letters.substr(i, c.len));
     i += c.len;
     if (!c.valid || !rtl_cp(c.cp)) continue;
-    for (const std::string& s : {l, l + tatweel, tatweel + l + tatweel, tatweel + l, "\u0644" + l, tatweel + "\u0644" + l})
+    for (const std::string& s :
+         {l, l + tatweel, tatweel + l + tatweel, tatweel + l, "\u0644" + l, tatweel + "\u0644" + l})
       out += visual(s);
   }
   return out;
@@ -233,7 +235,8 @@ const Layout& cached(ImFont* font, std::string_view text, float wrap_width) {
   if (it == c.end()) {
     if (c.size() >= 512) clear_cache();
     it = c.emplace(std::move(key), Layout{}).first;
-    lay_out(text, wrap_width, [font](char32_t cp) { return advance(font, cp); }, it->second);
+    lay_out(
+        text, wrap_width, [font](char32_t cp) { return advance(font, cp); }, it->second);
   } else {
     zero(key);
   }

@@ -134,7 +134,8 @@ void Keyboard::draw(Ui& ui) {
   bottom.push_back(special("shift", Key::shift, 2.0f));
   bottom.push_back(special(m_symbols ? "letters" : "numbers", Key::layout, 1.3f));
   if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
-    bottom.push_back(Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+    bottom.push_back(
+        Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
   if (m_lang == "pl" && small && !m_symbols)
     bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
   bottom.push_back(special("space", Key::space, 2.4f));

@@ -149,9 +149,9 @@ struct KioskUi::Impl {
     arabic_ranges.clear();
     bidi::clear_cache();  // its layouts hold advances of the fonts rebuilt here
     ImFontGlyphRangesBuilder b;
-    static const ImWchar kBase[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491,
-                                    0x2010, 0x2027, 0x20AC, 0x20AC, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
-                                    0xFFFD, 0xFFFD, 0};  // ▲ ▼: the scroll buttons
+    static const ImWchar kBase[] =
+        {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491, 0x2010, 0x2027,
+         0x20AC, 0x20AC, 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0xFFFD, 0xFFFD, 0};  // ▲ ▼: the scroll buttons
     b.AddRanges(kBase);
     // Right-to-left letters are drawn as presentation forms (kiosk/ui/bidi): every form each letter of the
     // texts and keyboards can take, not the whole blocks (~1,100 glyphs per size).
@@ -249,13 +249,18 @@ struct KioskUi::Impl {
     io.GetClipboardTextFn = no_clipboard_get;
     io.SetClipboardTextFn = no_clipboard_set;
     io.MouseDragThreshold = 1e9f;  // no ImGui drags: the scroll regions handle a moving finger
-    static constexpr std::pair<ImGuiKey, int> kKeys[] = {
-        {ImGuiKey_Tab, SDL_SCANCODE_TAB},           {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
-        {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT},  {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
-        {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},    {ImGuiKey_Home, SDL_SCANCODE_HOME},
-        {ImGuiKey_End, SDL_SCANCODE_END},           {ImGuiKey_Delete, SDL_SCANCODE_DELETE},
-        {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE}, {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
-        {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},     {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER}};
+    static constexpr std::pair<ImGuiKey, int> kKeys[] = {{ImGuiKey_Tab, SDL_SCANCODE_TAB},
+                                                         {ImGuiKey_LeftArrow, SDL_SCANCODE_LEFT},
+                                                         {ImGuiKey_RightArrow, SDL_SCANCODE_RIGHT},
+                                                         {ImGuiKey_UpArrow, SDL_SCANCODE_UP},
+                                                         {ImGuiKey_DownArrow, SDL_SCANCODE_DOWN},
+                                                         {ImGuiKey_Home, SDL_SCANCODE_HOME},
+                                                         {ImGuiKey_End, SDL_SCANCODE_END},
+                                                         {ImGuiKey_Delete, SDL_SCANCODE_DELETE},
+                                                         {ImGuiKey_Backspace, SDL_SCANCODE_BACKSPACE},
+                                                         {ImGuiKey_Enter, SDL_SCANCODE_RETURN},
+                                                         {ImGuiKey_Escape, SDL_SCANCODE_ESCAPE},
+                                                         {ImGuiKey_KeyPadEnter, SDL_SCANCODE_KP_ENTER}};
     for (auto [key, scancode] : kKeys) io.KeyMap[key] = scancode;
     theme::apply(ImGui::GetStyle(), 1.0f);
     io.FontDefault = fonts.body;
@@ -377,12 +382,8 @@ bool KioskUi::handle_event(const SDL_Event& e) {
   ImGuiIO& io = ImGui::GetIO();
   const float W = float(m->options.width), H = float(m->options.height);
   switch (e.type) {
-    case SDL_FINGERDOWN:
-      press(e.tfinger.x * W, e.tfinger.y * H);
-      return true;
-    case SDL_FINGERUP:
-      release(e.tfinger.x * W, e.tfinger.y * H);
-      return true;
+    case SDL_FINGERDOWN: press(e.tfinger.x * W, e.tfinger.y * H); return true;
+    case SDL_FINGERUP: release(e.tfinger.x * W, e.tfinger.y * H); return true;
     case SDL_FINGERMOTION:
       if (!m->pointer_down()) return false;
       move(e.tfinger.x * W, e.tfinger.y * H);
@@ -399,9 +400,7 @@ bool KioskUi::handle_event(const SDL_Event& e) {
       if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return false;
       release(float(e.button.x), float(e.button.y));
       return true;
-    case SDL_TEXTINPUT:
-      type_text(e.text.text);
-      return true;
+    case SDL_TEXTINPUT: type_text(e.text.text); return true;
     case SDL_KEYDOWN:
     case SDL_KEYUP: {
       int sc = e.key.keysym.scancode;
@@ -414,8 +413,7 @@ bool KioskUi::handle_event(const SDL_Event& e) {
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) set_size(e.window.data1, e.window.data2);
       request_frames();
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -472,9 +470,25 @@ void KioskUi::frame() {
     ImGui::ClearActiveID();
   }
   d.registry.clear();
-  Ui ui{d.session, d.catalogs, d.fonts, d.metrics, d.registry, d.keyboard, io.DisplaySize,
-        d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f, false, d.pin, d.notice, d.print_state, d.print_job,
-        d.tech_job, d.tech_job_label, d.kioskctl, d.wake, d.help_open, now};
+  Ui ui{d.session,
+        d.catalogs,
+        d.fonts,
+        d.metrics,
+        d.registry,
+        d.keyboard,
+        io.DisplaySize,
+        d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f,
+        false,
+        d.pin,
+        d.notice,
+        d.print_state,
+        d.print_job,
+        d.tech_job,
+        d.tech_job_label,
+        d.kioskctl,
+        d.wake,
+        d.help_open,
+        now};
   ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
   using core::Screen;
   switch (d.session.screen()) {
@@ -531,7 +545,8 @@ void KioskUi::frame() {
   d.renderer.render(ImGui::GetDrawData());
   ++d.frames;
 
-  bool want_kb = io.WantTextInput && !(in_session && d.session.idle().phase() == core::IdlePhase::warning) && !d.help_open;
+  bool want_kb =
+      io.WantTextInput && !(in_session && d.session.idle().phase() == core::IdlePhase::warning) && !d.help_open;
   if (want_kb != d.keyboard.visible) {
     d.keyboard.visible = want_kb;
     if (!want_kb) d.keyboard.pressed = -1;

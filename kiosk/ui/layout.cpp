@@ -93,8 +93,8 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   // Typing on a short panel (800x480 in large text): when the bar and the keyboard leave no line for the
   // field, the bar folds away while the keyboard is up, as a phone's keyboard does in landscape; "done
   // typing" brings it back with Back and Stop. The title scrolls with the content.
-  const bool fold = ui.keyboard_h > 0 &&
-                    content_bottom(ui) - ui.m.bar_h < ui.fonts.body->FontSize + 2 * ui.m.gap + ui.m.pad * 1.75f;
+  const bool fold =
+      ui.keyboard_h > 0 && content_bottom(ui) - ui.m.bar_h < ui.fonts.body->FontSize + 2 * ui.m.gap + ui.m.pad * 1.75f;
   const float bar = fold ? 0.f : ui.m.bar_h;
   if (!fold) dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui.display.x, bar), theme::col(theme::kBar));
   const float y = ui.m.gap;
@@ -130,7 +130,8 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
                                       ImVec2(flip_x(ui, left, tw) + tw, ui.m.bar_h));
     r.need_h = th;
     dl->PushClipRect(ImVec2(r.x0, 0), ImVec2(r.x1, ui.m.bar_h), true);
-    draw_text(ui, dl, hf, ImVec2(r.x0, std::max(2.f, (ui.m.bar_h - th) * 0.5f)), tw, theme::col(theme::kOnPrimary), title);
+    draw_text(ui, dl, hf, ImVec2(r.x0, std::max(2.f, (ui.m.bar_h - th) * 0.5f)), tw, theme::col(theme::kOnPrimary),
+              title);
     dl->PopClipRect();
     title = {};
   }
@@ -219,7 +220,8 @@ void end_scroll(Ui& ui, ScrollRegion& r) {
   const float view = r.max.y - r.min.y;
   float limit = std::max(0.f, r.extent + ui.m.pad * 0.5f - r.max.y);
   float offset = std::clamp(r.offset, 0.f, limit);
-  bool inside = io.MousePos.x >= r.min.x && io.MousePos.x < r.max.x && io.MousePos.y >= r.min.y && io.MousePos.y < r.max.y;
+  bool inside =
+      io.MousePos.x >= r.min.x && io.MousePos.x < r.max.x && io.MousePos.y >= r.min.y && io.MousePos.y < r.max.y;
   if (ImGui::IsMouseClicked(0) && inside) {
     st->SetBool(k_armed, true);
     st->SetBool(k_moved, false);
@@ -287,7 +289,8 @@ void end_scroll(Ui& ui, ScrollRegion& r) {
       down_pos = ImVec2(ui.m.pad + w + ui.m.gap, y);
     }
     if (show) {
-      if (button(ui, "scroll.up", up_l, up_pos, size, Style::secondary, offset > 0)) offset = std::max(0.f, offset - step);
+      if (button(ui, "scroll.up", up_l, up_pos, size, Style::secondary, offset > 0))
+        offset = std::max(0.f, offset - step);
       ui.registry.items().back().key = "app.more_above";
       if (button(ui, "scroll.down", down_l, down_pos, size, Style::secondary, offset < limit))
         offset = std::min(limit, offset + step);
@@ -320,12 +323,13 @@ Grid make_grid(const Ui& ui, ImVec2 origin, int count, int cols, float bottom) {
   int rows = (count + cols - 1) / cols;
   g.w = (ui.display.x - 2 * ui.m.pad - g.gap * float(cols - 1)) / float(cols);
   float avail = bottom - origin.y;
-  g.h = std::max(ui.m.target, std::min(ui.m.button_h * 1.3f, (avail - g.gap * float(rows - 1)) / float(std::max(rows, 1))));
+  g.h = std::max(ui.m.target,
+                 std::min(ui.m.button_h * 1.3f, (avail - g.gap * float(rows - 1)) / float(std::max(rows, 1))));
   return g;
 }
 
-const CategoryNode* node_tiles(Ui& ui, ImVec2 origin, const std::vector<CategoryNode>& nodes,
-                                     std::string_view selected, const char* prefix, int cols) {
+const CategoryNode* node_tiles(Ui& ui, ImVec2 origin, const std::vector<CategoryNode>& nodes, std::string_view selected,
+                               const char* prefix, int cols) {
   std::vector<std::string_view> labels;
   for (const auto& n : nodes) labels.push_back(text_in(n.name, ui.lang()));
   Grid g = make_grid(ui, origin, labels, cols, content_bottom(ui));

@@ -33,10 +33,12 @@ void draw_help_panel(Ui& ui, bool* open) {
   y += text(ui, ui.t("help.title"), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
   bool assisted = ui.s.assisted();
   float h = std::max(ui.m.target, ui.fonts.body->FontSize * 1.6f);
-  if (checkbox(ui, "help.assisted", ui.t("help.assisted"), &assisted, ImVec2(p.x, y), ImVec2(W, h))) ui.s.set_assisted(assisted);
+  if (checkbox(ui, "help.assisted", ui.t("help.assisted"), &assisted, ImVec2(p.x, y), ImVec2(W, h)))
+    ui.s.set_assisted(assisted);
   y += h + ui.m.gap * 1.5f;
   bool large = ui.s.large_text();
-  if (checkbox(ui, "help.large_text", ui.t("help.large_text"), &large, ImVec2(p.x, y), ImVec2(W, h))) ui.s.set_large_text(large);
+  if (checkbox(ui, "help.large_text", ui.t("help.large_text"), &large, ImVec2(p.x, y), ImVec2(W, h)))
+    ui.s.set_large_text(large);
   y += h + ui.m.gap * 1.5f;
   y += text(ui, ui.t("help.language"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap * 0.5f;
   const auto& langs = ui.s.config().kiosk.languages;
@@ -51,8 +53,8 @@ void draw_help_panel(Ui& ui, bool* open) {
                l == ui.s.language() ? Style::selected : Style::secondary, ready))
       ui.s.set_language(l);
   }
-  if (button(ui, "help.close", ui.t("help.close"), ImVec2(p.x + W * 0.6f, bottom + ui.m.gap * 1.5f), ImVec2(W * 0.4f, h),
-             Style::primary))
+  if (button(ui, "help.close", ui.t("help.close"), ImVec2(p.x + W * 0.6f, bottom + ui.m.gap * 1.5f),
+             ImVec2(W * 0.4f, h), Style::primary))
     *open = false;
   end_overlay();
 }
@@ -68,7 +70,8 @@ void draw_timeout_warning(Ui& ui) {
   y += text(ui, body, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
   float by = (ui.display.y + size.y) * 0.5f - ui.m.pad - ui.m.button_h * 1.2f;
   if (ui.s.idle().extensions_left() > 0) {
-    if (button(ui, "timeout.extend", ui.t("timeout.extend"), ImVec2(p.x, by), ImVec2(W, ui.m.button_h * 1.2f), Style::primary))
+    if (button(ui, "timeout.extend", ui.t("timeout.extend"), ImVec2(p.x, by), ImVec2(W, ui.m.button_h * 1.2f),
+               Style::primary))
       ui.s.extend();
   } else {
     text(ui, ui.t("timeout.no_more"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body);

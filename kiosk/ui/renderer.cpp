@@ -49,12 +49,13 @@ void ImGuiRenderer::render(ImDrawData* data) {
       SDL_RenderSetClipRect(m_renderer, &r);
       const ImDrawVert* v = vtx + cmd.VtxOffset;
       const int stride = static_cast<int>(sizeof(ImDrawVert));
-      SDL_RenderGeometryRaw(m_renderer, static_cast<SDL_Texture*>(cmd.GetTexID()),
-                            reinterpret_cast<const float*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, pos)), stride,
-                            reinterpret_cast<const SDL_Color*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, col)), stride,
-                            reinterpret_cast<const float*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, uv)), stride,
-                            list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), idx + cmd.IdxOffset,
-                            static_cast<int>(cmd.ElemCount), static_cast<int>(sizeof(ImDrawIdx)));
+      SDL_RenderGeometryRaw(
+          m_renderer, static_cast<SDL_Texture*>(cmd.GetTexID()),
+          reinterpret_cast<const float*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, pos)), stride,
+          reinterpret_cast<const SDL_Color*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, col)), stride,
+          reinterpret_cast<const float*>(reinterpret_cast<const char*>(v) + IM_OFFSETOF(ImDrawVert, uv)), stride,
+          list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), idx + cmd.IdxOffset, static_cast<int>(cmd.ElemCount),
+          static_cast<int>(sizeof(ImDrawIdx)));
     }
   }
   SDL_RenderSetClipRect(m_renderer, had_clip ? &old_clip : nullptr);

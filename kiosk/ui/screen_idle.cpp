@@ -11,7 +11,6 @@ void draw_idle(Ui& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float W = ui.display.x, H = ui.display.y;
 
-
   // Header band.
   const float band = ui.m.bar_h * 1.3f;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, band), theme::col(theme::kBar));
@@ -89,8 +88,8 @@ void draw_idle(Ui& ui) {
       } else {
         // In the language's own words (pre-shaped for Arabic: no RTL text path yet) and in the current one.
         // (visual order, left to right: "soon" then the language's name, so it reads right to left)
-        ui.notice = ui.catalogs.get(l).get("language.soon_visual") + " " + ui.catalogs.get(l).get("language.name_visual") +
-                    "   " + ui.t("idle.ar_soon");
+        ui.notice = ui.catalogs.get(l).get("language.soon_visual") + " " +
+                    ui.catalogs.get(l).get("language.name_visual") + "   " + ui.t("idle.ar_soon");
       }
     }
   }

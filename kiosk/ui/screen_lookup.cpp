@@ -36,8 +36,8 @@ void draw_lookup(Ui& ui) {
   ImFont* cf = ui.fonts.code;
   const std::string_view alphabet = refcode::kAlphabet;
   float code_w = cf->CalcTextSizeA(cf->FontSize, FLT_MAX, 0, "WW-WWWW-WWWW").x + ui.m.gap * 2;
-  float key_w = std::max(ui.m.target, ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, "W").x +
-                                          ui.m.gap * 3.2f);
+  float key_w =
+      std::max(ui.m.target, ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, "W").x + ui.m.gap * 3.2f);
   float box_w = std::max(W * 0.45f, code_w);
   bool side_by_side = box_w + ui.m.pad + 4 * key_w + 3 * ui.m.gap * 1.5f <= W;
   if (!side_by_side) box_w = W;

@@ -20,15 +20,19 @@ void draw_question_publish(Ui& ui) {
   // The whole public text (the page scrolls when it is long).
   std::string preview = ui.s.public_preview();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  float h = text(ui, preview, ImVec2(p.x + ui.m.pad * 0.5f, y + ui.m.pad * 0.5f), W - ui.m.pad, theme::kText, ui.fonts.body);
+  float h =
+      text(ui, preview, ImVec2(p.x + ui.m.pad * 0.5f, y + ui.m.pad * 0.5f), W - ui.m.pad, theme::kText, ui.fonts.body);
   float box_bottom = y + h + ui.m.pad;
   dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, box_bottom), theme::col(theme::kFieldBorder), 6, 0, 2);
   y = box_bottom + ui.m.gap * 2;
   bool pub = ui.s.question().publish;
-  Grid g = make_grid(ui, ImVec2(p.x, y), {ui.t("question.publish.no"), ui.t("question.publish.yes")}, 2, content_bottom(ui));
-  if (button(ui, "publish.no", ui.t("question.publish.no"), g.pos(0), ImVec2(g.w, g.h), pub ? Style::secondary : Style::selected))
+  Grid g =
+      make_grid(ui, ImVec2(p.x, y), {ui.t("question.publish.no"), ui.t("question.publish.yes")}, 2, content_bottom(ui));
+  if (button(ui, "publish.no", ui.t("question.publish.no"), g.pos(0), ImVec2(g.w, g.h),
+             pub ? Style::secondary : Style::selected))
     ui.s.set_publish(false);
-  if (button(ui, "publish.yes", ui.t("question.publish.yes"), g.pos(1), ImVec2(g.w, g.h), pub ? Style::selected : Style::secondary))
+  if (button(ui, "publish.yes", ui.t("question.publish.yes"), g.pos(1), ImVec2(g.w, g.h),
+             pub ? Style::selected : Style::secondary))
     ui.s.set_publish(true);
   if (bottom_action(ui, "app.next", ui.t("app.next"))) ui.s.next();
   end_screen(ui);

@@ -18,7 +18,8 @@ void draw_receipt(Ui& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float box_h = cf->FontSize + ui.m.pad;
     dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, y + box_h), theme::col(theme::kPrimary), 8, 0, 3);
-    dl->AddText(cf, cf->FontSize, ImVec2(p.x + (W - cw) * 0.5f, y + ui.m.pad * 0.5f), theme::col(theme::kText), code.c_str());
+    dl->AddText(cf, cf->FontSize, ImVec2(p.x + (W - cw) * 0.5f, y + ui.m.pad * 0.5f), theme::col(theme::kText),
+                code.c_str());
     y += box_h + ui.m.gap;
     y += text(ui, ui.t("receipt.keep"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
     std::string next = ui.s.handling_message();
@@ -32,7 +33,8 @@ void draw_receipt(Ui& ui) {
       // Under the text (the bottom bar holds Done and, when the page scrolls, its buttons).
       if (ui.print_state == 1 || ui.print_state == 3)
         y += text(ui, ui.t("receipt.printing"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
-      if (ui.print_state == 2) y += text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body) + ui.m.gap;
+      if (ui.print_state == 2)
+        y += text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body) + ui.m.gap;
       const std::string& pl = ui.t("receipt.print");
       Grid g = make_grid(ui, ImVec2(p.x, y), {pl}, 1, content_bottom(ui));
       if (button(ui, "receipt.print", pl, ImVec2(p.x, y), ImVec2(ui.m.one_column ? W : W * 0.5f, g.h), Style::secondary,

@@ -5,7 +5,8 @@ namespace kiosk::ui {
 
 void draw_report_category(Ui& ui) {
   ImVec2 p = begin_screen(ui, "report_category", ui.t("report.category.title"));
-  if (const auto* n = node_tiles(ui, p, ui.s.tree().categories, ui.s.report().main, "tile.")) ui.s.pick_category(n->slug);
+  if (const auto* n = node_tiles(ui, p, ui.s.tree().categories, ui.s.report().main, "tile."))
+    ui.s.pick_category(n->slug);
   end_screen(ui);
 }
 

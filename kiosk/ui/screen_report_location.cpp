@@ -31,8 +31,8 @@ void draw_report_location(Ui& ui) {
     for (const auto& pl : places) labels.push_back(pl.name);
     Grid g = make_grid(ui, p, labels, 2, bottom);
     (void)n;
-    if (button(ui, "loc.here", here, g.pos(0), ImVec2(g.w, g.h), loc.kind == LC::at_kiosk ? Style::selected : Style::secondary,
-               true, false)) {
+    if (button(ui, "loc.here", here, g.pos(0), ImVec2(g.w, g.h),
+               loc.kind == LC::at_kiosk ? Style::selected : Style::secondary, true, false)) {
       LC c;
       c.kind = LC::at_kiosk;
       ui.s.pick_location(c);
@@ -48,7 +48,8 @@ void draw_report_location(Ui& ui) {
         ui.s.pick_location(c);
       }
     }
-    if (button(ui, "loc.type", ui.t("report.location.type"), g.pos(n - 1), ImVec2(g.w, g.h), Style::quiet, true, false)) {
+    if (button(ui, "loc.type", ui.t("report.location.type"), g.pos(n - 1), ImVec2(g.w, g.h), Style::quiet, true,
+               false)) {
       LC c;
       c.kind = LC::typed_in;
       ui.s.pick_location(c);

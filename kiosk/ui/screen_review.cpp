@@ -20,7 +20,8 @@ void draw_review(Ui& ui) {
     if (stacked) y += lh;
     float h = text(ui, value, ImVec2(p.x + label_w, y), W - label_w, theme::kText, ui.fonts.body);
     y += std::max(h, ui.fonts.body->FontSize) + ui.m.gap;
-    dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed), 1);
+    dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed),
+                1);
   };
   if (report) {
     const CategoryNode* main = ui.s.tree().main(ui.s.report().main);

@@ -108,16 +108,16 @@ void draw_technician(Ui& ui) {
   const Config& cfg = ui.s.config();
   auto base = ui.kioskctl;
   if (!cfg.is_demo()) base.insert(base.end(), {"--config", cfg.source.string()});
-  if (button(ui, "tech.sync_now", ui.t("tech.sync_now"), ImVec2(p.x, by), ImVec2(bw * 0.8f, ui.m.button_h), Style::primary,
-             !busy && !ui.kioskctl.empty())) {
+  if (button(ui, "tech.sync_now", ui.t("tech.sync_now"), ImVec2(p.x, by), ImVec2(bw * 0.8f, ui.m.button_h),
+             Style::primary, !busy && !ui.kioskctl.empty())) {
     auto argv = base;
     argv.push_back("sync");
     ui.tech_job_label = ui.t("tech.sync_now");
     ui.tech_job.start(argv, ui.wake);
     ui.s.note_sync(std::time(nullptr) * std::int64_t{1000});
   }
-  if (button(ui, "tech.export", ui.t("tech.export"), ImVec2(p.x + bw * 0.8f + ui.m.pad, by), ImVec2(bw * 1.2f, ui.m.button_h),
-             Style::secondary, !busy)) {
+  if (button(ui, "tech.export", ui.t("tech.export"), ImVec2(p.x + bw * 0.8f + ui.m.pad, by),
+             ImVec2(bw * 1.2f, ui.m.button_h), Style::secondary, !busy)) {
     ui.tech_job_label = ui.t("tech.export");
     core::ExportStart r = ui.s.export_queue(ui.tech_job, ui.wake);
     ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
@@ -125,7 +125,8 @@ void draw_technician(Ui& ui) {
   std::string status = ui.notice;
   if (busy) status = ui.tech_job_label + ": " + ui.t("tech.running");
   else if (auto r = ui.tech_job.result(); r && status.empty())
-    status = ui.tech_job_label + ": " + (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
+    status = ui.tech_job_label + ": " +
+             (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
   if (!status.empty()) {
     float sy = std::min(y + ui.m.gap, by - ui.fonts.body->FontSize * 3 - ui.m.gap);
     dl->PushClipRect(ImVec2(p.x, sy), ImVec2(p.x + W, by - ui.m.gap), true);

@@ -3,7 +3,8 @@
 
 namespace kiosk::ui {
 
-static void draw_text_step(Ui& ui, const char* name, const char* title_key, const char* hint_key, core::TextBuffer* value) {
+static void draw_text_step(Ui& ui, const char* name, const char* title_key, const char* hint_key,
+                           core::TextBuffer* value) {
   ImVec2 p = begin_screen(ui, name, ui.t(title_key));
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;

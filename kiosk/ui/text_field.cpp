@@ -88,7 +88,8 @@ bool edit(core::TextBuffer& buf, int flags) {
 
 }  // namespace
 
-void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, const core::TextBuffer& buf) {
+void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max,
+                    const core::TextBuffer& buf) {
   core::Widget& w = register_widget(ui, core::Role::field, id, label, min, max);
   w.value_length = int(buf.length());
   w.caret = int(utf8_length(buf.view().substr(0, buf.caret())));
@@ -126,7 +127,8 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
   // The citizen's text laid out for this frame only: wiped before the function returns.
   static bidi::Layout layout;
   auto lay_out = [&] {
-    bidi::lay_out(buf.view(), inner_w, [font](char32_t cp) { return bidi::advance(font, cp); }, layout);
+    bidi::lay_out(
+        buf.view(), inner_w, [font](char32_t cp) { return bidi::advance(font, cp); }, layout);
   };
   auto box_height = [&] { return std::clamp(float(layout.lines.size()) * lh + 2 * pad, min_h, max_h); };
   lay_out();
@@ -162,7 +164,8 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
     if (edit(buf, flags)) {
       if (error_field) {
         ui.s.clear_error(error_field);
-        if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone") ui.s.clear_error("consent");
+        if (std::string_view(error_field) == "email" || std::string_view(error_field) == "phone")
+          ui.s.clear_error("consent");
       }
       lay_out();
       h = box_height();
@@ -193,8 +196,14 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
 
   const Error* e = error_field ? ui.s.error_for(error_field) : nullptr;
   dl->AddRectFilled(bb.Min, bb.Max, theme::col(theme::kField), 8);
-  dl->AddRect(bb.Min, bb.Max, theme::col(e ? theme::kError : active ? theme::kPrimary : theme::kFieldBorder), 8, 0,
-              e ? 4.f : active ? 3.f : 2.f);
+  dl->AddRect(bb.Min, bb.Max,
+              theme::col(e        ? theme::kError
+                         : active ? theme::kPrimary
+                                  : theme::kFieldBorder),
+              8, 0,
+              e        ? 4.f
+              : active ? 3.f
+                       : 2.f);
   dl->PushClipRect(ImVec2(bb.Min.x + 2, bb.Min.y + 2), ImVec2(bb.Max.x - 2, bb.Max.y - 2), true);
   for (int k = first; k < std::min(n, first + vis); ++k) {
     const bidi::Line& l = layout.lines[std::size_t(k)];
@@ -208,7 +217,8 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
   }
   dl->PopClipRect();
   float cw = font->CalcTextSizeA(lh, FLT_MAX, 0, count.c_str()).x;
-  ImVec2 cp = count_inside ? ImVec2(bb.Max.x - pad - cw, bb.Min.y + pad) : ImVec2(pos.x + width - cw, box_min.y - half_gap - lh);
+  ImVec2 cp = count_inside ? ImVec2(bb.Max.x - pad - cw, bb.Min.y + pad)
+                           : ImVec2(pos.x + width - cw, box_min.y - half_gap - lh);
   dl->AddText(font, lh, cp, theme::col(buf.full() ? theme::kError : theme::kMuted), count.c_str());
   layout.wipe();
   layout.lines.clear();

@@ -17,7 +17,7 @@ std::uint32_t high_contrast_of(std::uint32_t rgb) {
     case kBackground: return 0x000000;  // also kOnPrimary, kKey, kField
     case kText: return 0xFFFFFF;
     case kMuted: return 0xE0E0E0;
-    case kPrimary: return 0xFFE000;     // also kBar
+    case kPrimary: return 0xFFE000;  // also kBar
     case kPrimaryPressed: return 0xB8A000;
     case kTile: return 0x000000;
     case kTilePressed: return 0x3A3A3A;
@@ -27,7 +27,7 @@ std::uint32_t high_contrast_of(std::uint32_t rgb) {
     case kAssistedBg: return 0x000000;
     case kKeyboard: return 0x202020;
     case kFieldBorder: return 0xFFFFFF;
-    case 0xB9D3EE: return 0x6A5A00;     // selected text background
+    case 0xB9D3EE: return 0x6A5A00;  // selected text background
     default: return rgb;
   }
 }

@@ -23,16 +23,16 @@ namespace kiosk::ui {
 namespace theme {
 inline constexpr std::uint32_t kBackground = 0xFFFFFF;
 inline constexpr std::uint32_t kText = 0x1A1A1A;
-inline constexpr std::uint32_t kMuted = 0x404040;       // hints, secondary text (10:1 on white)
-inline constexpr std::uint32_t kPrimary = 0x0B4F8A;     // primary buttons, selected tiles, borders
+inline constexpr std::uint32_t kMuted = 0x404040;    // hints, secondary text (10:1 on white)
+inline constexpr std::uint32_t kPrimary = 0x0B4F8A;  // primary buttons, selected tiles, borders
 inline constexpr std::uint32_t kOnPrimary = 0xFFFFFF;
 inline constexpr std::uint32_t kPrimaryPressed = 0x083A66;
-inline constexpr std::uint32_t kTile = 0xE8EEF4;        // secondary buttons and tiles
+inline constexpr std::uint32_t kTile = 0xE8EEF4;  // secondary buttons and tiles
 inline constexpr std::uint32_t kTilePressed = 0xC9D6E3;
 inline constexpr std::uint32_t kError = 0xA30012;
 inline constexpr std::uint32_t kErrorBg = 0xFCEDEE;
-inline constexpr std::uint32_t kBar = 0x0B4F8A;         // top bar
-inline constexpr std::uint32_t kAssisted = 0x7A3E00;    // help-mode badge (on kAssistedBg)
+inline constexpr std::uint32_t kBar = 0x0B4F8A;       // top bar
+inline constexpr std::uint32_t kAssisted = 0x7A3E00;  // help-mode badge (on kAssistedBg)
 inline constexpr std::uint32_t kAssistedBg = 0xFFF1D6;
 inline constexpr std::uint32_t kKeyboard = 0xD5DCE3;
 inline constexpr std::uint32_t kKey = 0xFFFFFF;
@@ -59,12 +59,12 @@ struct Fonts {
 
 // Every size in pixels, derived from millimetres at the panel's density (and the text size of the mode).
 struct Metrics {
-  float target = 44;   // minimum touch target, px (11.6 mm)
-  float gap = 12;      // space between targets
-  float pad = 24;      // screen margin
-  float button_h = 80; // standard button height
-  float bar_h = 96;    // top bar height
-  float drag = 8;      // a finger moving this far is a drag (scroll), not a tap
+  float target = 44;        // minimum touch target, px (11.6 mm)
+  float gap = 12;           // space between targets
+  float pad = 24;           // screen margin
+  float button_h = 80;      // standard button height
+  float bar_h = 96;         // top bar height
+  float drag = 8;           // a finger moving this far is a drag (scroll), not a tap
   bool one_column = false;  // large text: grids reflow into one column
 };
 
@@ -72,13 +72,13 @@ struct Metrics {
 // drawn at y - offset and clipped to the region; the drawn extent sets how far it scrolls next frame.
 struct ScrollRegion {
   ImGuiID id = 0;
-  ImVec2 min, max;      // the visible region
-  float offset = 0;     // px scrolled
-  float limit = 0;      // largest offset (from the last frame's extent)
-  float extent = 0;     // bottom of what was drawn, in unscrolled coordinates
-  int index = -1;       // its entry in the registry
+  ImVec2 min, max;                  // the visible region
+  float offset = 0;                 // px scrolled
+  float limit = 0;                  // largest offset (from the last frame's extent)
+  float extent = 0;                 // bottom of what was drawn, in unscrolled coordinates
+  int index = -1;                   // its entry in the registry
   float keep_y0 = 0, keep_y1 = -1;  // unscrolled span to bring into view (the field being typed in)
-  bool side_buttons = false;  // buttons in a column at the region's end side (else in the bottom bar)
+  bool side_buttons = false;        // buttons in a column at the region's end side (else in the bottom bar)
 };
 
 class Keyboard;
@@ -128,7 +128,8 @@ bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec
 float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffer* value, ImVec2 pos, float width,
                  float height, bool multiline, const char* error_field, int flags = 0, bool error_below = true);
 // Registers a field: role "field", its label, value length and caret (code points), never its text.
-void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, const core::TextBuffer& buf);
+void register_field(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max,
+                    const core::TextBuffer& buf);
 // Wrapped text; returns the height used.
 float text(Ui& ui, std::string_view s, ImVec2 pos, float wrap_width, std::uint32_t color = theme::kText,
            ImFont* font = nullptr);
@@ -191,8 +192,8 @@ struct Fixed {
 
 // Category-tree nodes (or question topics) as tiles, `cols` wide (one column in large text), the one whose
 // slug is `selected` highlighted; returns the node tapped, if any. Ids are "<prefix><slug>".
-const CategoryNode* node_tiles(Ui& ui, ImVec2 origin, const std::vector<CategoryNode>& nodes,
-                                     std::string_view selected, const char* prefix, int cols = 2);
+const CategoryNode* node_tiles(Ui& ui, ImVec2 origin, const std::vector<CategoryNode>& nodes, std::string_view selected,
+                               const char* prefix, int cols = 2);
 
 // --- screens (one file each) ------------------------------------------------------------------------------
 void draw_idle(Ui& ui);
@@ -223,7 +224,7 @@ class Keyboard {
     std::string label;   // what is drawn
     std::string insert;  // UTF-8 inserted; empty for special keys
     enum Kind { chr, shift, backspace, enter, layout, latin, space, hide } kind = chr;
-    float weight = 1;    // relative width
+    float weight = 1;         // relative width
     std::string short_label;  // drawn instead when the label does not fit the key (a symbol, "123")
   };
   // Layout for the screen language; symbols and Latin on demand.
@@ -240,7 +241,7 @@ class Keyboard {
   void activate(int k, ImGuiIO& io, const std::vector<std::string>& labels_unused = {});
   std::vector<std::string> all_characters() const;  // every character any layout can type
   bool visible = false;
-  int pressed = -1;   // key under a finger that is down
+  int pressed = -1;  // key under a finger that is down
   bool hide_requested = false;
   int pending_key_release = -1;  // io.KeysDown index to release next frame
 

@@ -111,9 +111,7 @@ void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min,
 
 float text_width(ImFont* font, std::string_view s, float wrap_width) { return measure(font, s, wrap_width).w; }
 
-float text_height(ImFont* font, std::string_view s, float wrap_width) {
-  return measure(font, s, wrap_width).h;
-}
+float text_height(ImFont* font, std::string_view s, float wrap_width) { return measure(font, s, wrap_width).h; }
 
 void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_width, ImU32 color, std::string_view s,
                bool centered) {
@@ -168,10 +166,20 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
 
   std::uint32_t bg = theme::kTile, fg = theme::kText, border = theme::kPrimary;
   switch (style) {
-    case Style::primary: bg = theme::kPrimary; fg = theme::kOnPrimary; break;
-    case Style::selected: bg = theme::kPrimary; fg = theme::kOnPrimary; border = theme::kOnPrimary; break;
+    case Style::primary:
+      bg = theme::kPrimary;
+      fg = theme::kOnPrimary;
+      break;
+    case Style::selected:
+      bg = theme::kPrimary;
+      fg = theme::kOnPrimary;
+      border = theme::kOnPrimary;
+      break;
     case Style::secondary: break;
-    case Style::quiet: bg = theme::kBackground; border = theme::kFieldBorder; break;
+    case Style::quiet:
+      bg = theme::kBackground;
+      border = theme::kFieldBorder;
+      break;
   }
   if (held) bg = style == Style::secondary || style == Style::quiet ? theme::kTilePressed : theme::kPrimaryPressed;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -179,7 +187,8 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   dl->AddRectFilled(pos, max, theme::col(bg, enabled ? 255 : 110), r);
   dl->AddRect(pos, max, theme::col(border, enabled ? 255 : 110), r, 0, style == Style::selected ? 3.0f : 2.0f);
   if (style == Style::selected)  // the primary outline outside the white one: visible on a page and on the bar
-    dl->AddRect(ImVec2(pos.x - 2, pos.y - 2), ImVec2(max.x + 2, max.y + 2), theme::col(theme::kPrimary), r + 2, 0, 2.0f);
+    dl->AddRect(ImVec2(pos.x - 2, pos.y - 2), ImVec2(max.x + 2, max.y + 2), theme::col(theme::kPrimary), r + 2, 0,
+                2.0f);
   ImFont* font = ui.fonts.body;
   float pad = ui.m.gap * 1.4f;
   float wrap = size.x - 2 * pad;
@@ -216,7 +225,8 @@ bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec
   dl->AddRect(b0, b1, theme::col(theme::kPrimary), 4, 0, 3.0f);
   if (*value) {
     float t = box / 6;
-    dl->AddLine(ImVec2(b0.x + t, b0.y + box * 0.5f), ImVec2(b0.x + box * 0.42f, b1.y - t), theme::col(theme::kOnPrimary), t);
+    dl->AddLine(ImVec2(b0.x + t, b0.y + box * 0.5f), ImVec2(b0.x + box * 0.42f, b1.y - t),
+                theme::col(theme::kOnPrimary), t);
     dl->AddLine(ImVec2(b0.x + box * 0.42f, b1.y - t), ImVec2(b1.x - t, b0.y + t), theme::col(theme::kOnPrimary), t);
   }
   ImFont* font = ui.fonts.body;

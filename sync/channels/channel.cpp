@@ -186,16 +186,14 @@ std::string error_summary(const HttpResponse& r) {
     const nlohmann::json* desc = j.is_array() ? answer::find(j, "/0/description") : nullptr;
     const nlohmann::json* params = answer::find(j, "invalidParams");
     if (desc)
-      out = desc->is_string() ? answer::text_or(j, "/0/description", "", answer::kMaxAnswerBytes) : compact(*desc, body);
+      out =
+          desc->is_string() ? answer::text_or(j, "/0/description", "", answer::kMaxAnswerBytes) : compact(*desc, body);
     else if (params && params->is_array()) {
       for (const auto& p : *params)
         out += (out.empty() ? "" : "; ") + answer::text_or(p, "name") + ": " + answer::text_or(p, "reason");
-    } else if (auto e = answer::text_at(j, "error", answer::kMaxAnswerBytes))
-      out = std::move(*e);
-    else if (auto d = answer::text_at(j, "detail", answer::kMaxAnswerBytes))
-      out = std::move(*d);
-    else
-      out = compact(j, body);
+    } else if (auto e = answer::text_at(j, "error", answer::kMaxAnswerBytes)) out = std::move(*e);
+    else if (auto d = answer::text_at(j, "detail", answer::kMaxAnswerBytes)) out = std::move(*d);
+    else out = compact(j, body);
   } else {
     out = body;
   }

@@ -17,16 +17,18 @@ std::string shown(std::string_view path) {
 }
 
 Error odd(std::string_view path, const json* v, std::string_view expected) {
-  return make_error(Errc::protocol, "field '" + shown(path) + "' is " + std::string(kind(v)) + " where " +
-                                        std::string(expected) + " was expected",
+  return make_error(Errc::protocol,
+                    "field '" + shown(path) + "' is " + std::string(kind(v)) + " where " + std::string(expected) +
+                        " was expected",
                     shown(path));
 }
 
 // Checks text taken from an answer: size and UTF-8.
 Result<std::string> checked_text(std::string_view path, const std::string& s, std::size_t max_bytes) {
   if (s.size() > max_bytes)
-    return make_error(Errc::protocol, "field '" + shown(path) + "' is " + std::to_string(s.size()) +
-                                          " bytes long, more than the " + std::to_string(max_bytes) + " this kiosk reads",
+    return make_error(Errc::protocol,
+                      "field '" + shown(path) + "' is " + std::to_string(s.size()) + " bytes long, more than the " +
+                          std::to_string(max_bytes) + " this kiosk reads",
                       shown(path));
   if (!valid_utf8(s))
     return make_error(Errc::protocol, "field '" + shown(path) + "' is not valid UTF-8 text", shown(path));
@@ -91,7 +93,8 @@ const json* find(const json& j, std::string_view path) noexcept {
       if (it == cur->end()) return nullptr;
       cur = &*it;
     } else if (cur->is_array()) {
-      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
+        return nullptr;
       std::size_t i = std::stoul(token);
       if (i >= cur->size()) return nullptr;
       cur = &(*cur)[i];

@@ -44,7 +44,11 @@ std::string html_to_text(const std::string& html) {
       else if (ent == "&quot;") out += '"';
       else if (ent == "&#39;" || ent == "&apos;") out += '\'';
       else if (ent == "&nbsp;") out += ' ';
-      else { out += '&'; ++i; continue; }
+      else {
+        out += '&';
+        ++i;
+        continue;
+      }
       i = end + 1;
     } else {
       out += html[i++];
@@ -152,7 +156,9 @@ class Mastodon final : public Channel {
     const Submission& s = u.first().submission;
     if (!s.consents.publish)
       return make_error(Errc::invalid_value, "no consent to publish: this submission may not go to the public channel");
-    json body = {{"status", render(s)}, {"visibility", m_cfg.text("visibility")}, {"language", m_cfg.text("status_language")}};
+    json body = {{"status", render(s)},
+                 {"visibility", m_cfg.text("visibility")},
+                 {"language", m_cfg.text("status_language")}};
     HttpRequest r = authed("POST", "/api/v1/statuses");
     r.headers.emplace_back("Content-Type", "application/json");
     r.headers.emplace_back("Idempotency-Key", s.uuid);
@@ -270,9 +276,11 @@ class Mastodon final : public Channel {
   std::string_view closed_status() const override { return "-"; }  // replies may keep coming
 
   std::vector<HttpRequest> build_refresh() override {
-    std::vector<HttpRequest> out = {authed("GET", "/api/v1/accounts/verify_credentials"), request("GET", "/api/v2/instance")};
+    std::vector<HttpRequest> out = {authed("GET", "/api/v1/accounts/verify_credentials"),
+                                    request("GET", "/api/v2/instance")};
     std::string id = account_id();
-    if (!id.empty()) out.push_back(authed("GET", "/api/v1/accounts/" + url_encode(id) + "/statuses?exclude_replies=true&limit=20"));
+    if (!id.empty())
+      out.push_back(authed("GET", "/api/v1/accounts/" + url_encode(id) + "/statuses?exclude_replies=true&limit=20"));
     return out;
   }
 
@@ -299,8 +307,9 @@ class Mastodon final : public Channel {
       std::string text = html_to_text(*content);
       if (text.empty() || !valid_utf8(text) || (!own_prefix.empty() && text.rfind(own_prefix, 0) == 0)) continue;
       auto t = parse_utc(answer::text_or(st, "created_at", "", 64));
-      NewsItem n{"mastodon", *id, t ? *t : now(), answer::text_or(st, "language", "", 35), text,
-                 answer::text_or(st, "url", "", 2048)};
+      NewsItem n{"mastodon",     *id,
+                 t ? *t : now(), answer::text_or(st, "language", "", 35),
+                 text,           answer::text_or(st, "url", "", 2048)};
       (void)m_env.outbox->upsert_news(n);
     }
   }
@@ -314,12 +323,12 @@ class Mastodon final : public Channel {
     if (rs[0]->status == 401 || rs[0]->status == 403)
       return "the access token was refused (HTTP " + std::to_string(rs[0]->status) +
              "): check [mastodon] access_token in the secrets file";
-    if (rs[0]->status != 200) return "verify_credentials: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
+    if (rs[0]->status != 200)
+      return "verify_credentials: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
     if (!rs[1] || rs[1]->status != 200) return "the instance information (/api/v2/instance) is not available";
     return {};
   }
 };
-
 
 std::string check_visibility(std::string_view v) {
   if (v == "public" || v == "unlisted" || v == "private") return {};
@@ -340,8 +349,7 @@ std::string check_prefix_template(std::string_view tpl) {
     auto close = tpl.find('}', i);
     if (close == std::string_view::npos) return "has a '{' without '}'";
     std::string_view name = tpl.substr(i + 1, close - i - 1);
-    if (name == "text")
-      has_text = true;
+    if (name == "text") has_text = true;
     else if (name != "municipality")
       return fmt::format("has an unknown placeholder '{{{}}}' (known: {{municipality}}, {{text}})", name);
     i = close;
@@ -377,7 +385,9 @@ std::string check_mastodon_account(std::string_view a) {
 constexpr ChannelSetting kMastodonSettings[] = {
     {.key = "visibility", .type = SettingType::text, .text = "public", .check = check_visibility},
     {.key = "status_language", .type = SettingType::text, .text = "nl", .check = check_status_language},
-    {.key = "prefix_template", .type = SettingType::text, .text = "Via de kiosk van {municipality}: {text}",
+    {.key = "prefix_template",
+     .type = SettingType::text,
+     .text = "Via de kiosk van {municipality}: {text}",
      .check = check_prefix_template},
     // Accounts whose replies in a status's thread count as the municipality's answer, besides the kiosk's
     // own account (always counted): acct as Mastodon writes it ("webcare" on the same instance,
@@ -387,7 +397,8 @@ constexpr ChannelSetting kMastodonSettings[] = {
 
 }  // namespace
 
-extern constinit const ChannelDescriptor mastodon_channel{  // listed in channel_table.cpp
+extern constinit const ChannelDescriptor mastodon_channel{
+    // listed in channel_table.cpp
     .name = "mastodon",
     .is_public = true,
     .carries = kinds({Kind::question, Kind::idea}),

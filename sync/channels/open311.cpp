@@ -96,7 +96,8 @@ class Open311 final : public Channel {
       out.remote_id = "token:" + *t;
     } else {
       return unreadable_answer("requests.json",
-                               make_error(Errc::protocol, "the answer has neither a service_request_id nor a token"), true);
+                               make_error(Errc::protocol, "the answer has neither a service_request_id nor a token"),
+                               true);
     }
     return out;
   }
@@ -175,7 +176,8 @@ class Open311 final : public Channel {
       return out;
     }
     auto status = answer::opt_text_at(**item, "status", 64);
-    auto notes_at = status ? answer::opt_text_at(**item, "status_notes") : Result<std::optional<std::string>>(status.error());
+    auto notes_at =
+        status ? answer::opt_text_at(**item, "status_notes") : Result<std::optional<std::string>>(status.error());
     if (!notes_at) {
       out.error = unreadable("request", notes_at.error());
       return out;
@@ -210,10 +212,12 @@ class Open311 final : public Channel {
   std::string interpret_probe(const std::vector<HttpResult>& rs) override {
     if (rs.size() < 2) return "no answer";
     if (!rs[0]) return rs[0].error().message;
-    if (rs[0]->status != 200) return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
+    if (rs[0]->status != 200)
+      return "services.json: HTTP " + std::to_string(rs[0]->status) + " " + error_summary(*rs[0]);
     if (!rs[1]) return rs[1].error().message;
     if (rs[1]->status == 403) return "the api_key was refused (HTTP 403): check [open311] api_key in the secrets file";
-    if (rs[1]->status == 404) return "jurisdiction_id '" + m_cfg.text("jurisdiction_id") + "' is unknown to the server (HTTP 404)";
+    if (rs[1]->status == 404)
+      return "jurisdiction_id '" + m_cfg.text("jurisdiction_id") + "' is unknown to the server (HTTP 404)";
     if (rs[1]->status / 100 == 2) return "the probe POST was accepted: the server does not check service_code";
     return {};
   }
@@ -224,12 +228,10 @@ constexpr ChannelSetting kOpen311Settings[] = {
 };
 }  // namespace
 
-extern constinit const ChannelDescriptor open311_channel{  // listed in channel_table.cpp
-    .name = "open311",
-    .carries = kinds({Kind::report}),
-    .settings = kOpen311Settings,
-    .secret_key = "api_key",
-    .make = make_adapter<Open311>,
+extern constinit const ChannelDescriptor open311_channel{
+    // listed in channel_table.cpp
+    .name = "open311",       .carries = kinds({Kind::report}), .settings = kOpen311Settings,
+    .secret_key = "api_key", .make = make_adapter<Open311>,
 };
 
 }  // namespace kiosk

@@ -43,7 +43,8 @@ class OpenKlant final : public Channel {
       std::int64_t today = local_day(now_ms, s.utc_offset_minutes);
       if (day >= today) {
         // The day is not over: wait until just after local midnight.
-        std::int64_t next = (today + 1) * 86'400'000 - static_cast<std::int64_t>(s.utc_offset_minutes) * 60'000 + 300'000;
+        std::int64_t next =
+            (today + 1) * 86'400'000 - static_cast<std::int64_t>(s.utc_offset_minutes) * 60'000 + 300'000;
         out.push_back(Unit{{&d}, next});
         continue;
       }
@@ -66,8 +67,8 @@ class OpenKlant final : public Channel {
     const DueDelivery* first = u.members.front();
     for (auto* m : u.members)
       if (m->row_id < first->row_id) first = m;
-    return truncate_utf8("peiling:" + s.poll_id + ":" + format_date(s.created_at_ms, s.utc_offset_minutes) +
-                             ":" + std::to_string(first->row_id) + "." + std::to_string(first->attempts),
+    return truncate_utf8("peiling:" + s.poll_id + ":" + format_date(s.created_at_ms, s.utc_offset_minutes) + ":" +
+                             std::to_string(first->row_id) + "." + std::to_string(first->attempts),
                          200);
   }
 
@@ -106,8 +107,11 @@ class OpenKlant final : public Channel {
       if (have.find(have_marker(soort)) != std::string_view::npos) continue;
       HttpRequest r = authed("POST", kApi + "/digitaleadressen");
       r.headers.emplace_back("Content-Type", "application/json");
-      r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}}, {"adres", *adres},
-                    {"soortDigitaalAdres", soort}, {"omschrijving", "Opgegeven bij de kiosk"}}.dump();
+      r.body = json{{"verstrektDoorBetrokkene", {{"uuid", betrokkene_uuid}}},
+                    {"adres", *adres},
+                    {"soortDigitaalAdres", soort},
+                    {"omschrijving", "Opgegeven bij de kiosk"}}
+                   .dump();
       out.push_back(std::move(r));
     }
     return out;
@@ -120,10 +124,13 @@ class OpenKlant final : public Channel {
     if (auto pos = known.find(";betrokkene="); pos != std::string::npos) {
       std::string rest = known.substr(pos + 12);
       auto end = rest.find(';');
-      return address_requests(s, rest.substr(0, end), end == std::string::npos ? "" : std::string_view(rest).substr(end));
+      return address_requests(s, rest.substr(0, end),
+                              end == std::string::npos ? "" : std::string_view(rest).substr(end));
     }
 
-    json kc = {{"kanaal", m_cfg.text("kanaal")}, {"vertrouwelijk", m_cfg.flag("vertrouwelijk")}, {"indicatieContactGelukt", true}};
+    json kc = {{"kanaal", m_cfg.text("kanaal")},
+               {"vertrouwelijk", m_cfg.flag("vertrouwelijk")},
+               {"indicatieContactGelukt", true}};
     json metadata = {{"kiosk_id", s.kiosk_id}, {"kiosk_formaat", std::to_string(kChannelFormatVersion)}};
     if (is_tally(u)) {
       std::map<std::string, int> counts;
@@ -158,8 +165,10 @@ class OpenKlant final : public Channel {
     json body = {{"klantcontact", kc},
                  {"onderwerpobject",
                   {{"onderwerpobjectidentificator",
-                    {{"objectId", is_tally(u) ? send_tag(u) : object_id(u)}, {"codeObjecttype", is_tally(u) ? "kioskpeiling" : "kioskbericht"},
-                     {"codeRegister", "kiosk"}, {"codeSoortObjectId", is_tally(u) ? "peilingdag" : "uuid"}}}}}};
+                    {{"objectId", is_tally(u) ? send_tag(u) : object_id(u)},
+                     {"codeObjecttype", is_tally(u) ? "kioskpeiling" : "kioskbericht"},
+                     {"codeRegister", "kiosk"},
+                     {"codeSoortObjectId", is_tally(u) ? "peilingdag" : "uuid"}}}}}};
     if (!is_tally(u) && s.consents.contact && !s.contact.empty())
       body["betrokkene"] = {{"rol", "klant"}, {"initiator", true}};
     HttpRequest r = authed("POST", kApi + "/maak-klantcontact");
@@ -318,7 +327,8 @@ class OpenKlant final : public Channel {
     const auto& r = rs.front();
     if (!r) return r.error().message;
     if (r->status == 401 || r->status == 403)
-      return "the token was refused (HTTP " + std::to_string(r->status) + "): check [openklant] token in the secrets file";
+      return "the token was refused (HTTP " + std::to_string(r->status) +
+             "): check [openklant] token in the secrets file";
     if (r->status == 404) return "no Klantinteracties API at " + m_cfg.base_url + "/klantinteracties/api/v1 (HTTP 404)";
     if (r->status != 200) return "unexpected HTTP " + std::to_string(r->status) + ": " + error_summary(*r);
     return {};
@@ -330,11 +340,12 @@ std::string check_kanaal(std::string_view v) {
 }
 constexpr ChannelSetting kOpenKlantSettings[] = {
     {.key = "kanaal", .type = SettingType::text, .text = "kiosk", .check = check_kanaal},  // klantcontact.kanaal
-    {.key = "vertrouwelijk", .type = SettingType::flag, .flag = true},                      // klantcontact.vertrouwelijk
+    {.key = "vertrouwelijk", .type = SettingType::flag, .flag = true},                     // klantcontact.vertrouwelijk
 };
 }  // namespace
 
-extern constinit const ChannelDescriptor openklant_channel{  // listed in channel_table.cpp
+extern constinit const ChannelDescriptor openklant_channel{
+    // listed in channel_table.cpp
     .name = "openklant",
     .carries = kinds({Kind::question, Kind::report, Kind::idea, Kind::poll}),
     .settings = kOpenKlantSettings,

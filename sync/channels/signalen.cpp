@@ -32,17 +32,19 @@ class Signalen final : public Channel {
     std::string text = s.text;
     if (!s.location.text.empty()) text += "\nLocatie: " + s.location.text;
     bool contact = s.consents.contact;
-    json body = {
-        {"text", truncate_utf8(text, 3000)},
-        {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}}}}},
-        {"category", {{"sub_category", m_cfg.base_url + cat->signalen_path}}},
-        {"reporter", {{"email", contact ? s.contact.email : ""}, {"phone", contact ? s.contact.phone : ""},
-                      {"sharing_allowed", false}}},
-        {"incident_date_start", format_local(s.created_at_ms, s.utc_offset_minutes)},
-        {"source", m_cfg.text("source")},
-        {"extra_properties", json::array({{{"id", "kiosk_referentie"}, {"label", "Kioskreferentie"},
-                                           {"answer", refcode::group(s.reference)},
-                                           {"category_url", cat->signalen_path}}})}};
+    json body = {{"text", truncate_utf8(text, 3000)},
+                 {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}}}}},
+                 {"category", {{"sub_category", m_cfg.base_url + cat->signalen_path}}},
+                 {"reporter",
+                  {{"email", contact ? s.contact.email : ""},
+                   {"phone", contact ? s.contact.phone : ""},
+                   {"sharing_allowed", false}}},
+                 {"incident_date_start", format_local(s.created_at_ms, s.utc_offset_minutes)},
+                 {"source", m_cfg.text("source")},
+                 {"extra_properties", json::array({{{"id", "kiosk_referentie"},
+                                                    {"label", "Kioskreferentie"},
+                                                    {"answer", refcode::group(s.reference)},
+                                                    {"category_url", cat->signalen_path}}})}};
     HttpRequest r = request("POST", kSignals);
     r.headers.emplace_back("Content-Type", "application/json");
     r.body = body.dump();
@@ -76,8 +78,7 @@ class Signalen final : public Channel {
       out.found = Found::yes;
       out.remote_id = std::move(*id);
       out.remote_display = answer::text_or(*j, "_display", "", answer::kMaxId);
-    } else
-      out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
+    } else out.error = r ? "lookup: HTTP " + std::to_string(r->status) : r.error().message;
     return out;
   }
 
@@ -90,7 +91,8 @@ class Signalen final : public Channel {
     auto j = answer_of(r, answer::Shape::object, "status", out.error);
     if (!j) return out;
     auto status = answer::object_at(*j, "status");
-    auto state = status ? answer::opt_text_at(**status, "state", 64) : Result<std::optional<std::string>>(status.error());
+    auto state =
+        status ? answer::opt_text_at(**status, "state", 64) : Result<std::optional<std::string>>(status.error());
     if (!state) {
       out.error = unreadable("status", state.error());
       return out;
@@ -100,9 +102,7 @@ class Signalen final : public Channel {
     return out;
   }
 
-  std::vector<HttpRequest> build_refresh() override {
-    return {request("GET", "/signals/v1/public/terms/categories")};
-  }
+  std::vector<HttpRequest> build_refresh() override { return {request("GET", "/signals/v1/public/terms/categories")}; }
   void apply_refresh(const std::vector<HttpResult>& rs) override {
     const auto& r = rs.front();
     if (!r || r->status != 200 || !m_env.outbox) return;
@@ -134,7 +134,8 @@ class Signalen final : public Channel {
           }
           if (!found) missing += (missing.empty() ? "" : ", ") + ours.slug + "/" + sub.slug;
         }
-    if (!missing.empty()) return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
+    if (!missing.empty())
+      return "reachable, but these kiosk categories are unknown to the server: " + truncate_utf8(missing, 200);
     return {};
   }
 };
@@ -145,7 +146,8 @@ constexpr ChannelSetting kSignalenSettings[] = {
 };
 }  // namespace
 
-extern constinit const ChannelDescriptor signalen_channel{  // listed in channel_table.cpp
+extern constinit const ChannelDescriptor signalen_channel{
+    // listed in channel_table.cpp
     .name = "signalen",
     .carries = kinds({Kind::report}),
     .settings = kSignalenSettings,

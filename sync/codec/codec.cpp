@@ -24,8 +24,7 @@ Error zstd_error(const char* what, size_t code) {
 
 Result<Dictionary> dictionary_from_bytes(std::string bytes, std::string name) {
   unsigned id = ZDICT_getDictID(bytes.data(), bytes.size());
-  if (id == 0)
-    return make_error(Errc::codec, "'" + name + "' is not a zstd dictionary (no dictionary header)");
+  if (id == 0) return make_error(Errc::codec, "'" + name + "' is not a zstd dictionary (no dictionary header)");
   return Dictionary{id, std::move(name), std::move(bytes)};
 }
 
@@ -47,7 +46,10 @@ Result<Dictionary> load_latest_dictionary(const std::filesystem::path& dir) {
     std::string name = entry.path().filename().string();
     if (std::regex_match(name, m, pattern)) {
       int v = std::stoi(m[1].str());
-      if (v > best) { best = v; best_path = entry.path(); }
+      if (v > best) {
+        best = v;
+        best_path = entry.path();
+      }
     }
   }
   if (ec) return make_error(Errc::io, "cannot list dictionary folder " + dir.string() + ": " + ec.message());
@@ -65,8 +67,8 @@ Result<Dictionary> train_dictionary(const std::vector<std::string>& samples, std
     sizes.push_back(s.size());
   }
   std::string dict(capacity, '\0');
-  size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(),
-                                   static_cast<unsigned>(sizes.size()));
+  size_t n =
+      ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(), static_cast<unsigned>(sizes.size()));
   if (ZDICT_isError(n)) return make_error(Errc::codec, std::string("training failed: ") + ZDICT_getErrorName(n));
   dict.resize(n);
   return dictionary_from_bytes(std::move(dict), std::move(name));
@@ -83,14 +85,19 @@ Result<Dictionary> train_payload_dictionary(const std::vector<Submission>& sampl
 // ---- Payload v2 (layout in codec.hpp) --------------------------------------------------------------
 namespace {
 
-constexpr unsigned char kZstdMagic0 = 0x28;  // first byte of a v1 payload (a zstd frame)
+constexpr unsigned char kZstdMagic0 = 0x28;        // first byte of a v1 payload (a zstd frame)
 constexpr std::int64_t kTimeBase = 1767225600000;  // 2026-01-01T00:00:00Z
 constexpr int kOffsetBase = 60;                    // CET
 constexpr std::size_t kMaxText = 64u << 20;
 
 enum Flag : unsigned char {
-  f_assisted = 1, f_consent_contact = 2, f_consent_publish = 4, f_point_micro = 8, f_point_double = 16,
-  f_uuid = 32, f_tz_default = 64,
+  f_assisted = 1,
+  f_consent_contact = 2,
+  f_consent_publish = 4,
+  f_point_micro = 8,
+  f_point_double = 16,
+  f_uuid = 32,
+  f_tz_default = 64,
 };
 constexpr std::array<std::string_view, 8> kLanguages = {"nl", "en", "tr", "pl", "uk", "ar", "so", "ti"};
 // The channels byte: bit i is the channel table's entry i (channel_descriptor.hpp, append only) for the
@@ -106,7 +113,9 @@ void put_varint(std::string& out, std::uint64_t v) {
   }
   out += static_cast<char>(v);
 }
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::uint64_t zigzag(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
 std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
 
 bool get_varint(std::string_view& in, std::uint64_t& v) {
@@ -131,7 +140,10 @@ bool uuid_to_bytes(std::string_view u, std::string& out) {
   if (u.size() != 36 || u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-') return false;
   std::string bytes;
   for (std::size_t i = 0; i < 36;) {
-    if (u[i] == '-') { ++i; continue; }
+    if (u[i] == '-') {
+      ++i;
+      continue;
+    }
     int hi = hex_value(u[i]), lo = hex_value(u[i + 1]);
     if (hi < 0 || lo < 0) return false;
     bytes += static_cast<char>(hi << 4 | lo);
@@ -197,8 +209,8 @@ std::string join_channels(const std::vector<std::string>& channels) {
 
 // The text fields (see codec.hpp), trailing empty ones left out.
 std::string text_fields(const Submission& s, bool lang_in_text, bool tz_in_text, bool channels_in_text) {
-  std::vector<std::string_view> f = {s.kiosk_id, s.reference, s.category, s.topic, s.poll_id, s.poll_answer,
-                                     s.location.text, s.text, s.contact.email, s.contact.phone};
+  std::vector<std::string_view> f = {s.kiosk_id,    s.reference,     s.category, s.topic,         s.poll_id,
+                                     s.poll_answer, s.location.text, s.text,     s.contact.email, s.contact.phone};
   std::string channels;
   if (lang_in_text || tz_in_text || channels_in_text) {
     f.push_back(lang_in_text ? std::string_view(s.language) : std::string_view());
@@ -216,11 +228,11 @@ std::string text_fields(const Submission& s, bool lang_in_text, bool tz_in_text,
 }
 
 bool has_nul(const Submission& s) {
-  for (std::string_view f : {std::string_view(s.kiosk_id), std::string_view(s.reference), std::string_view(s.category),
-                             std::string_view(s.topic), std::string_view(s.poll_id), std::string_view(s.poll_answer),
-                             std::string_view(s.location.text), std::string_view(s.text),
-                             std::string_view(s.contact.email), std::string_view(s.contact.phone),
-                             std::string_view(s.language), std::string_view(s.time_zone)})
+  for (std::string_view f :
+       {std::string_view(s.kiosk_id), std::string_view(s.reference), std::string_view(s.category),
+        std::string_view(s.topic), std::string_view(s.poll_id), std::string_view(s.poll_answer),
+        std::string_view(s.location.text), std::string_view(s.text), std::string_view(s.contact.email),
+        std::string_view(s.contact.phone), std::string_view(s.language), std::string_view(s.time_zone)})
     if (f.find('\0') != std::string_view::npos) return true;
   for (const auto& c : s.channels)
     if (c.find('\0') != std::string::npos || c.find(',') != std::string::npos || c.empty()) return true;
@@ -327,7 +339,8 @@ Result<std::string> compress_with(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* 
 }
 
 // A v2 text frame: magicless (4 bytes a row), content size kept (the decoder sizes its buffer by it).
-Result<void> compress_text(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, std::string_view raw, std::string& out) {
+Result<void> compress_text(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, std::string_view raw,
+                           std::string& out) {
   ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
   if (cdict) ZSTD_CCtx_refCDict(cctx, cdict);
   else ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
@@ -349,7 +362,9 @@ Result<std::string> Codec::compress(std::string_view raw) {
   return compress_with(m->cctx, m->level, cdict, raw);
 }
 
-Result<std::string> Codec::compress_plain(std::string_view raw) { return compress_with(m->cctx, m->level, nullptr, raw); }
+Result<std::string> Codec::compress_plain(std::string_view raw) {
+  return compress_with(m->cctx, m->level, nullptr, raw);
+}
 
 Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict_id) {
   auto found = m->ddict(dict_id);
@@ -383,7 +398,7 @@ Result<std::string> Codec::encode(const Submission& s) {
   std::int64_t lat = 0, lon = 0;
   if (s.location.point)
     flags |= micro_degrees(s.location.point->lat, lat) && micro_degrees(s.location.point->lon, lon) ? f_point_micro
-                                                                                                   : f_point_double;
+                                                                                                    : f_point_double;
   std::string uuid;
   if (uuid_to_bytes(s.uuid, uuid)) flags |= f_uuid;
 
@@ -419,10 +434,11 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
   }
   auto bad = [](const std::string& what) { return make_error(Errc::codec, "payload v2: " + what); };
   if (version != 2)
-    return make_error(Errc::codec, payload.empty() ? std::string("empty payload")
-                                                   : "unknown payload version " +
-                                                         std::to_string(static_cast<unsigned char>(payload[0])) +
-                                                         " (this build reads 1.." + std::to_string(kCodecVersion) + ")");
+    return make_error(Errc::codec, payload.empty()
+                                       ? std::string("empty payload")
+                                       : "unknown payload version " +
+                                             std::to_string(static_cast<unsigned char>(payload[0])) +
+                                             " (this build reads 1.." + std::to_string(kCodecVersion) + ")");
   if (payload.size() < 4) return bad("truncated header");
   auto flags = static_cast<unsigned char>(payload[1]);
   auto kind_lang = static_cast<unsigned char>(payload[2]);

@@ -51,31 +51,30 @@ using strict_toml::type_phrase;
 // ---------------------------------------------------------------------------------------------------------
 // Key sets
 
-constexpr std::string_view kTopKeys[] = {"format", "kiosk", "storage", "retention", "routing",
-                                         "sync",   "ui",    "places",  "channels",
-                                         "polls",  "news"};
+constexpr std::string_view kTopKeys[] = {"format", "kiosk",  "storage",  "retention", "routing", "sync",
+                                         "ui",     "places", "channels", "polls",     "news"};
 constexpr std::string_view kPollKeys[] = {"id", "question", "answers"};
 constexpr std::string_view kPollAnswerKeys[] = {"id", "text"};
 constexpr std::string_view kNewsKeys[] = {"id", "published", "text"};
-constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix", "municipality",    "time_zone",
+constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix",      "municipality", "time_zone",
                                            "languages", "default_language", "location"};
 constexpr std::string_view kPlaceKeys[] = {"name", "lat", "lon"};
 constexpr std::string_view kStorageKeys[] = {"outbox", "dictionary_dir", "max_outbox_mb"};
 constexpr std::string_view kRetentionKeys[] = {"personal_data_days"};
 constexpr std::string_view kRoutingKeys[] = {"question", "report", "idea", "poll"};
-constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_poll_interval_s", "connections_per_host",
-                                          "batches_in_flight"};
-constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",      "viewing_distance_mm",
-                                        "idle_timeout_s", "idle_warning_s", "technician_pin_hash",
-                                        "printer",        "large_text_scale", "panel_width", "panel_height", "panel_width_mm",
-                                        "orientation"};
+constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_poll_interval_s",
+                                          "connections_per_host", "batches_in_flight"};
+constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",        "viewing_distance_mm",
+                                        "idle_timeout_s", "idle_warning_s",   "technician_pin_hash",
+                                        "printer",        "large_text_scale", "panel_width",
+                                        "panel_height",   "panel_width_mm",   "orientation"};
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
                                                    "batch_count", "batch_bytes", "ca_bundle"};
 
 // Keys that look like credentials: they belong in the secrets file, never in the readable config.
 bool looks_like_secret(std::string_view key) {
-  return key == "token" || key == "api_key" || key == "access_token" || key == "password" ||
-         key == "secret" || key == "client_secret";
+  return key == "token" || key == "api_key" || key == "access_token" || key == "password" || key == "secret" ||
+         key == "client_secret";
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -84,8 +83,8 @@ bool looks_like_secret(std::string_view key) {
 bool valid_kiosk_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
   });
 }
 
@@ -95,8 +94,8 @@ bool valid_time_zone(std::string_view tz) {
   if (tz.empty() || tz.size() > 64 || tz.front() == '/' || tz.back() == '/') return false;
   if (tz.find("..") != std::string_view::npos || tz.find("//") != std::string_view::npos) return false;
   return std::all_of(tz.begin(), tz.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
-           c == '_' || c == '-' || c == '+';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
+           c == '-' || c == '+';
   });
 }
 
@@ -113,8 +112,7 @@ std::string check_base_url(std::string& url) {
     return "must start with https:// (or http:// for a test server on 127.0.0.1 or localhost)";
   }
   for (char c : url)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
-      return "must not contain spaces or control characters";
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "must not contain spaces or control characters";
   if (url.find_first_of("?#") != std::string::npos) return "must not contain a query or fragment";
   std::string_view authority = rest.substr(0, rest.find('/'));
   if (authority.find('@') != std::string_view::npos)
@@ -156,8 +154,7 @@ fs::path absolute_dir(const fs::path& dir) {
 
 class ConfigParser {
  public:
-  ConfigParser(std::string_view source_name, fs::path base_dir)
-      : m_r(source_name), m_base(absolute_dir(base_dir)) {}
+  ConfigParser(std::string_view source_name, fs::path base_dir) : m_r(source_name), m_base(absolute_dir(base_dir)) {}
 
   Config parse(std::string_view text) {
     toml::table root = m_r.parse(text);
@@ -195,8 +192,7 @@ class ConfigParser {
       m_r.value_error(top, "format",
                       fmt::format("is {}, but this kiosk reads configuration format {} only{}", format,
                                   kConfigFormatVersion,
-                                  format > kConfigFormatVersion ? " (the file is for a newer kiosk version)"
-                                                                : ""));
+                                  format > kConfigFormatVersion ? " (the file is for a newer kiosk version)" : ""));
     cfg.format = static_cast<int>(format);
   }
 
@@ -208,8 +204,7 @@ class ConfigParser {
     double lat = 0, lon = 0;
     bool has_lat = m_r.read(s, "lat", lat, -90, 90, "degrees");
     bool has_lon = m_r.read(s, "lon", lon, -180, 180, "degrees");
-    if (has_lat != has_lon)
-      m_r.missing(s, has_lat ? "lon" : "lat", "lat and lon go together (WGS84 degrees)");
+    if (has_lat != has_lon) m_r.missing(s, has_lat ? "lon" : "lat", "lat and lon go together (WGS84 degrees)");
     if (has_lat) {
       place.lat = lat;
       place.lon = lon;
@@ -218,14 +213,13 @@ class ConfigParser {
 
   void read_kiosk(const Section& top, KioskSection& k) {
     Section s = m_r.table(top, "kiosk", "in [kiosk]");
-    if (s.table == nullptr)
-      m_r.fail(Errc::config_missing, nullptr, "missing required section [kiosk]", "kiosk");
+    if (s.table == nullptr) m_r.fail(Errc::config_missing, nullptr, "missing required section [kiosk]", "kiosk");
     m_r.check_keys(s, kKioskKeys);
 
     if (!m_r.read(s, "id", k.id)) m_r.missing(s, "id");
     if (!valid_kiosk_id(k.id))
-      m_r.value_error(s, "id", fmt::format("must be 1 to 64 characters of A-Z, a-z, 0-9, '-', '_', '.' (got '{}')",
-                                           k.id));
+      m_r.value_error(s, "id",
+                      fmt::format("must be 1 to 64 characters of A-Z, a-z, 0-9, '-', '_', '.' (got '{}')", k.id));
 
     if (!m_r.read(s, "code_prefix", k.code_prefix)) m_r.missing(s, "code_prefix");
     if (!refcode::valid_prefix(k.code_prefix))
@@ -240,8 +234,7 @@ class ConfigParser {
     m_r.read(s, "time_zone", k.time_zone);
     if (!valid_time_zone(k.time_zone))
       m_r.value_error(s, "time_zone",
-                      fmt::format("must be an IANA time zone name such as Europe/Amsterdam (got '{}')",
-                                  k.time_zone));
+                      fmt::format("must be an IANA time zone name such as Europe/Amsterdam (got '{}')", k.time_zone));
 
     if (m_r.read(s, "languages", k.languages)) {
       if (k.languages.empty()) m_r.value_error(s, "languages", "must name at least one language");
@@ -250,8 +243,8 @@ class ConfigParser {
           m_r.element_error(s, "languages", i,
                             fmt::format("contains '{}', which the kiosk does not support (supported: {})",
                                         k.languages[i], join(kSupportedLanguages)));
-        if (std::find(k.languages.begin(), k.languages.begin() + static_cast<std::ptrdiff_t>(i),
-                      k.languages[i]) != k.languages.begin() + static_cast<std::ptrdiff_t>(i))
+        if (std::find(k.languages.begin(), k.languages.begin() + static_cast<std::ptrdiff_t>(i), k.languages[i]) !=
+            k.languages.begin() + static_cast<std::ptrdiff_t>(i))
           m_r.element_error(s, "languages", i, fmt::format("lists '{}' twice", k.languages[i]));
       }
     }
@@ -264,8 +257,7 @@ class ConfigParser {
   void read_storage(const Section& top, StorageSection& st) {
     Section s = m_r.table(top, "storage", "in [storage]");
     if (s.table == nullptr)
-      m_r.fail(Errc::config_missing, nullptr, "missing required section [storage] (with outbox = \"…\")",
-               "storage");
+      m_r.fail(Errc::config_missing, nullptr, "missing required section [storage] (with outbox = \"…\")", "storage");
     m_r.check_keys(s, kStorageKeys);
     std::string outbox, dict;
     if (!m_r.read(s, "outbox", outbox)) m_r.missing(s, "outbox");
@@ -285,8 +277,10 @@ class ConfigParser {
   void read_routing(const Section& top, RoutingSection& r) {
     Section s = m_r.table(top, "routing", "in [routing]");
     m_r.check_keys(s, kRoutingKeys);
-    std::pair<std::string_view, std::vector<std::string>*> kinds[] = {
-        {"question", &r.question}, {"report", &r.report}, {"idea", &r.idea}, {"poll", &r.poll}};
+    std::pair<std::string_view, std::vector<std::string>*> kinds[] = {{"question", &r.question},
+                                                                      {"report", &r.report},
+                                                                      {"idea", &r.idea},
+                                                                      {"poll", &r.poll}};
     for (auto& [kind, list] : kinds) {
       if (!m_r.read(s, kind, *list)) continue;
       for (std::size_t i = 0; i < list->size(); ++i) {
@@ -379,8 +373,7 @@ class ConfigParser {
       out.by_language[std::string(lang)] = std::move(text);
     }
     for (const std::string& lang : languages)
-      if (!out.by_language.count(lang))
-        m_r.missing(s, lang, "every language in kiosk.languages needs a text");
+      if (!out.by_language.count(lang)) m_r.missing(s, lang, "every language in kiosk.languages needs a text");
   }
 
   void read_polls(const Section& top, Config& cfg) {
@@ -523,8 +516,8 @@ class ConfigParser {
   void cross_checks(const Config& cfg) {
     // The default language must be one of the offered languages.
     if (!contains(cfg.kiosk.languages, cfg.kiosk.default_language)) {
-      std::string field = m_r.region_of("kiosk.default_language") != nullptr ? "kiosk.default_language"
-                                                                              : "kiosk.languages";
+      std::string field =
+          m_r.region_of("kiosk.default_language") != nullptr ? "kiosk.default_language" : "kiosk.languages";
       m_r.fail(Errc::invalid_value, m_r.region_of(field),
                fmt::format("'kiosk.default_language' is '{}', which is not in kiosk.languages ({})",
                            cfg.kiosk.default_language, join(cfg.kiosk.languages)),
@@ -533,11 +526,10 @@ class ConfigParser {
 
     // Routing may only name enabled channels: a submission routed to a disabled channel would be
     // accepted from the citizen and then never delivered.
-    std::pair<std::string_view, const std::vector<std::string>*> kinds[] = {
-        {"question", &cfg.routing.question},
-        {"report", &cfg.routing.report},
-        {"idea", &cfg.routing.idea},
-        {"poll", &cfg.routing.poll}};
+    std::pair<std::string_view, const std::vector<std::string>*> kinds[] = {{"question", &cfg.routing.question},
+                                                                            {"report", &cfg.routing.report},
+                                                                            {"idea", &cfg.routing.idea},
+                                                                            {"poll", &cfg.routing.poll}};
     for (const auto& [kind, list] : kinds) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string& name = (*list)[i];
@@ -593,12 +585,11 @@ class ConfigParser {
 Result<std::string> read_text_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in)
-    return make_error(Errc::io, fmt::format("{}: cannot open configuration file: {}", file.string(),
-                                            std::strerror(errno)));
+    return make_error(Errc::io,
+                      fmt::format("{}: cannot open configuration file: {}", file.string(), std::strerror(errno)));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad())
-    return make_error(Errc::io, fmt::format("{}: cannot read configuration file", file.string()));
+  if (in.bad()) return make_error(Errc::io, fmt::format("{}: cannot read configuration file", file.string()));
   return buffer.str();
 }
 
@@ -688,8 +679,7 @@ Result<Config> resolve_config(const std::optional<std::filesystem::path>& cli_pa
 
 std::string_view assets_dir() {
   static const std::string dir = [] {
-    if (const char* env = std::getenv("KIOSK_ASSETS_DIR"); env != nullptr && *env != '\0')
-      return std::string(env);
+    if (const char* env = std::getenv("KIOSK_ASSETS_DIR"); env != nullptr && *env != '\0') return std::string(env);
 #ifdef KIOSK_SOURCE_ASSETS_DIR
     std::error_code ec;
     if (fs::is_directory(fs::path(KIOSK_SOURCE_ASSETS_DIR), ec)) return std::string(KIOSK_SOURCE_ASSETS_DIR);

@@ -22,8 +22,7 @@ namespace {
 // The whole file, after checking the permissions of the file actually opened (no race with a rename).
 Result<std::string> read_private_file(const std::string& name) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return make_error(Errc::io, fmt::format("{}: cannot open secrets file: {}", name, std::strerror(errno)));
+  if (fd < 0) return make_error(Errc::io, fmt::format("{}: cannot open secrets file: {}", name, std::strerror(errno)));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -48,7 +47,8 @@ Result<std::string> read_private_file(const std::string& name) {
     if (n < 0) return make_error(Errc::io, fmt::format("{}: cannot read secrets file: {}", name, std::strerror(errno)));
     if (n == 0) break;
     text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > (1u << 20)) return make_error(Errc::io, fmt::format("{}: the secrets file is larger than 1 MiB", name));
+    if (text.size() > (1u << 20))
+      return make_error(Errc::io, fmt::format("{}: the secrets file is larger than 1 MiB", name));
   }
   return text;
 }
@@ -107,7 +107,8 @@ Result<void> check_secrets(const Config& config, const Secrets& secrets) {
     auto it = config.channels.find(std::string(d->name));
     if (it == config.channels.end() || !it->second.enabled) continue;
     return make_error(Errc::config_missing,
-                      fmt::format("{}: missing [{}] {} (channel '{}' is enabled)", file, d->name, d->secret_key, d->name),
+                      fmt::format("{}: missing [{}] {} (channel '{}' is enabled)", file, d->name, d->secret_key,
+                                  d->name),
                       fmt::format("{}.{}", d->name, d->secret_key));
   }
   return {};

@@ -97,7 +97,8 @@ std::string mask(std::string s, const Secrets& secrets) {
   for (const auto& [channel, secret] : secrets.by_channel) {
     if (secret.empty()) continue;
     for (const std::string& form : {secret, url_encode(secret)})
-      for (auto pos = s.find(form); pos != std::string::npos; pos = s.find(form, pos + 3)) s.replace(pos, form.size(), "***");
+      for (auto pos = s.find(form); pos != std::string::npos; pos = s.find(form, pos + 3))
+        s.replace(pos, form.size(), "***");
   }
   return s;
 }
@@ -135,7 +136,10 @@ struct Engine::Impl {
     std::size_t left = times.size() >= static_cast<std::size_t>(pph) ? 0 : static_cast<std::size_t>(pph) - times.size();
     std::int64_t spacing = 3600'000 / pph;
     std::int64_t last = times.empty() ? 0 : *std::max_element(times.begin(), times.end());
-    std::size_t spaced = last == 0 ? left : static_cast<std::size_t>(std::max<std::int64_t>(0, (t - last) / std::max<std::int64_t>(1, spacing)));
+    std::size_t spaced =
+        last == 0
+            ? left
+            : static_cast<std::size_t>(std::max<std::int64_t>(0, (t - last) / std::max<std::int64_t>(1, spacing)));
     return std::min(left, spaced);
   }
 
@@ -166,7 +170,8 @@ struct Engine::Impl {
     if (!opt.ignore_backoff && t < l.state->not_before_ms) {
       bool open = l.state->circuit == CircuitState::open;
       rep(l).skipped = (open ? "circuit open" : "backing off") + std::string(" until ") +
-                       format_utc(l.state->not_before_ms) + (l.state->last_error.empty() ? "" : " (" + l.state->last_error + ")");
+                       format_utc(l.state->not_before_ms) +
+                       (l.state->last_error.empty() ? "" : " (" + l.state->last_error + ")");
       rep(l).wait = open ? Wait::circuit_open : Wait::backoff;
       rep(l).wait_until_ms = l.state->not_before_ms;
       rep(l).failures = l.state->failures;
@@ -338,11 +343,12 @@ struct Engine::Impl {
         rep(l).deferred += u.members.size();
         if (rep(l).wait == Wait::none || rep(l).wait == Wait::tally) {  // a waiting state, not a failure
           rep(l).wait = Wait::tally;
-          rep(l).wait_until_ms = rep(l).wait_until_ms ? std::min(rep(l).wait_until_ms, u.defer_until_ms) : u.defer_until_ms;
+          rep(l).wait_until_ms =
+              rep(l).wait_until_ms ? std::min(rep(l).wait_until_ms, u.defer_until_ms) : u.defer_until_ms;
         }
         for (const DueDelivery* d : u.members)
-          l.updates.push_back(DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "", u.defer_until_ms,
-                                             "", d->uncertain});
+          l.updates.push_back(
+              DeliveryUpdate{d->row_id, d->channel, DeliveryState::retry, "", "", u.defer_until_ms, "", d->uncertain});
         continue;
       }
       if (!u.uncertain()) {
@@ -380,42 +386,41 @@ struct Engine::Impl {
     }
     if (lookup_requests.empty()) return send(l, std::move(sends));
     rep(l).looked_up += lookups.size();
-    transport.start(std::move(lookup_requests),
-                    [this, &l, lookups, sends](std::vector<HttpResult> rs) mutable {
-                      count_traffic(l, rs);
-                      for (std::size_t k = 0; k < lookups.size(); ++k) {
-                        const Unit& u = l.units[lookups[k]];
-                        LookupResult lr;
-                        std::string odd;
-                        if (!contained([&] { lr = l.ch->interpret_lookup(u, rs[k]); }, odd))
-                          lr.error = std::string(l.ch->name()) + "'s answer to a lookup could not be read (" + odd + ")";
-                        if (lr.found == Found::yes) {
-                          ++rep(l).found_remote;
-                          SendResult sr;
-                          sr.state = lr.incomplete ? DeliveryState::retry : DeliveryState::delivered;
-                          sr.remote_id = lr.remote_id;
-                          sr.remote_display = lr.remote_display;
-                          apply(l, u, sr);
-                          if (lr.incomplete)  // due again now: the next round sends only what is missing
-                            for (std::size_t k2 = l.updates.size() - u.members.size(); k2 < l.updates.size(); ++k2)
-                              l.updates[k2].next_attempt_ms = now();
-                        } else if (lr.found == Found::no) {
-                          sends.push_back(lookups[k]);
-                        } else if (lr.park) {
-                          SendResult sr;
-                          sr.state = DeliveryState::parked;
-                          sr.error = lr.error;
-                          apply(l, u, sr);
-                        } else {
-                          SendResult sr;
-                          sr.error = lr.error.empty() ? "lookup failed" : lr.error;
-                          sr.uncertain = true;
-                          sr.channel_failure = true;
-                          apply(l, u, sr);
-                        }
-                      }
-                      send(l, std::move(sends));
-                    });
+    transport.start(std::move(lookup_requests), [this, &l, lookups, sends](std::vector<HttpResult> rs) mutable {
+      count_traffic(l, rs);
+      for (std::size_t k = 0; k < lookups.size(); ++k) {
+        const Unit& u = l.units[lookups[k]];
+        LookupResult lr;
+        std::string odd;
+        if (!contained([&] { lr = l.ch->interpret_lookup(u, rs[k]); }, odd))
+          lr.error = std::string(l.ch->name()) + "'s answer to a lookup could not be read (" + odd + ")";
+        if (lr.found == Found::yes) {
+          ++rep(l).found_remote;
+          SendResult sr;
+          sr.state = lr.incomplete ? DeliveryState::retry : DeliveryState::delivered;
+          sr.remote_id = lr.remote_id;
+          sr.remote_display = lr.remote_display;
+          apply(l, u, sr);
+          if (lr.incomplete)  // due again now: the next round sends only what is missing
+            for (std::size_t k2 = l.updates.size() - u.members.size(); k2 < l.updates.size(); ++k2)
+              l.updates[k2].next_attempt_ms = now();
+        } else if (lr.found == Found::no) {
+          sends.push_back(lookups[k]);
+        } else if (lr.park) {
+          SendResult sr;
+          sr.state = DeliveryState::parked;
+          sr.error = lr.error;
+          apply(l, u, sr);
+        } else {
+          SendResult sr;
+          sr.error = lr.error.empty() ? "lookup failed" : lr.error;
+          sr.uncertain = true;
+          sr.channel_failure = true;
+          apply(l, u, sr);
+        }
+      }
+      send(l, std::move(sends));
+    });
   }
 
   void send(Lane& l, std::vector<std::size_t> sends) {
@@ -470,9 +475,9 @@ struct Engine::Impl {
   // belongs to (unit, count), `read(unit, its results)` reads them; an answer the adapter throws on
   // is unreadable (an uncertain retry), the others go on.
   template <class Read>
-  std::vector<std::pair<std::size_t, SendResult>> read_answers(Lane& l, std::vector<HttpResult>& rs,
-                                                               const std::vector<std::pair<std::size_t, std::size_t>>& slices,
-                                                               std::string_view what, const Read& read) {
+  std::vector<std::pair<std::size_t, SendResult>> read_answers(
+      Lane& l, std::vector<HttpResult>& rs, const std::vector<std::pair<std::size_t, std::size_t>>& slices,
+      std::string_view what, const Read& read) {
     std::vector<std::pair<std::size_t, SendResult>> out;
     std::size_t at = 0;
     for (auto [i, n] : slices) {
@@ -508,7 +513,9 @@ struct Engine::Impl {
       count_traffic(l, rs);
       std::vector<HttpRequest> follow;
       std::vector<std::pair<std::size_t, std::size_t>> follow_slices;
-      auto interpret = [&](std::size_t u, const std::vector<HttpResult>& mine) { return l.ch->interpret(l.units[u], mine); };
+      auto interpret = [&](std::size_t u, const std::vector<HttpResult>& mine) {
+        return l.ch->interpret(l.units[u], mine);
+      };
       for (auto& [i, sr] : read_answers(l, rs, slices, "a delivery", interpret)) {
         if (sr.state == DeliveryState::delivered && !sr.follow_ups.empty()) {
           follow_slices.emplace_back(i, sr.follow_ups.size());
@@ -539,7 +546,8 @@ struct Engine::Impl {
     l.state->last_attempt_ms = t;
     // A retry never comes due before the channel is ready again.
     for (auto& u : l.updates)
-      if (u.state == DeliveryState::retry && !u.error.empty()) u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
+      if (u.state == DeliveryState::retry && !u.error.empty())
+        u.next_attempt_ms = std::max(u.next_attempt_ms, l.state->not_before_ms);
     // The outcomes, the channel's circuit and the claim of the next batch in one transaction (one
     // fsync per round), and the flush that makes the claim durable before it is sent: on the
     // transport's worker thread, so that the other lanes' answers keep being read and their next
@@ -666,8 +674,10 @@ struct Engine::Impl {
       if (!contained([&] { l.ch->apply_refresh(rs); }, odd)) {
         // Recorded as done all the same: a refresh that fails on the same answer every run must not
         // hold up the deliveries behind it.
-        rep(l).last_error = std::string(l.ch->name()) + "'s answer to a refresh (news, categories or limits) could "
-                            "not be read (" + odd + ")";
+        rep(l).last_error = std::string(l.ch->name()) +
+                            "'s answer to a refresh (news, categories or limits) could "
+                            "not be read (" +
+                            odd + ")";
       }
       if (ok) (void)outbox.cache_put(key, "1");
       (void)contained([&] { tree.merge_cached(outbox); }, odd);
@@ -720,8 +730,8 @@ struct Engine::Impl {
     report = RunReport{};
     lanes.clear();
     states.clear();
-    std::filesystem::path lock_file = opt.lock_file.empty() ? std::filesystem::path(outbox.path().string() + ".sync-lock")
-                                                            : opt.lock_file;
+    std::filesystem::path lock_file =
+        opt.lock_file.empty() ? std::filesystem::path(outbox.path().string() + ".sync-lock") : opt.lock_file;
     RunLock lock(lock_file);
     if (lock.busy()) return make_error(Errc::db_busy, "another sync is running on " + outbox.path().string());
     if (lock.failed()) return make_error(Errc::io, "cannot create the sync lock " + lock_file.string());
@@ -770,9 +780,8 @@ struct Engine::Impl {
   // ones its journal proves unsent (trusted only within its boot: a power cut may have lost its tail)
   // from those that may have arrived. Then this run's own journal starts.
   Result<void> take_back_claims() {
-    std::filesystem::path file = opt.journal_file.empty()
-                                     ? std::filesystem::path(outbox.path().string() + ".sent-journal")
-                                     : opt.journal_file;
+    std::filesystem::path file =
+        opt.journal_file.empty() ? std::filesystem::path(outbox.path().string() + ".sent-journal") : opt.journal_file;
     std::string boot = opt.boot_id.empty() ? SentJournal::current_boot_id() : opt.boot_id;
     SentJournal::Contents last = SentJournal::read(file);
     std::int64_t trusted = !boot.empty() && last.boot_id == boot ? last.run_id : 0;
@@ -811,7 +820,8 @@ Engine::Engine(const Config& config, const Secrets& secrets, Outbox& outbox, Tra
         m->tree.merge_cached(outbox);
       },
       why);
-  m->rng.seed(m->opt.seed ? m->opt.seed : static_cast<std::uint64_t>(clock.now_ms()) ^ static_cast<std::uint64_t>(::getpid()));
+  m->rng.seed(m->opt.seed ? m->opt.seed
+                          : static_cast<std::uint64_t>(clock.now_ms()) ^ static_cast<std::uint64_t>(::getpid()));
   ChannelEnv env{&config, &secrets, &m->tree, &outbox, &clock};
   for (auto name : kChannelNames) {
     auto it = config.channels.find(std::string(name));

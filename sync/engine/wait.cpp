@@ -54,7 +54,7 @@ ChannelWait channel_wait(const ChannelState& state, int posts_per_hour, std::int
 }
 
 std::string local_clock(std::int64_t unix_ms, const std::string& time_zone, std::int64_t now_ms) {
-  std::string at = format_local(unix_ms, utc_offset_minutes(time_zone, unix_ms));    // 2026-12-02T18:40:00+01:00
+  std::string at = format_local(unix_ms, utc_offset_minutes(time_zone, unix_ms));  // 2026-12-02T18:40:00+01:00
   std::string today = format_local(now_ms, utc_offset_minutes(time_zone, now_ms));
   std::string clock = at.substr(11, 5);
   return at.compare(0, 10, today, 0, 10) == 0 ? clock : at.substr(0, 10) + " " + clock;

@@ -383,7 +383,8 @@ void CurlTransport::Impl::setup(Easy& e, const HttpRequest& rq) {
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(rq.timeout_ms));
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(rq.timeout_ms, options.connect_timeout_ms)));
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min(rq.timeout_ms, options.connect_timeout_ms)));
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!rq.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, rq.ca_bundle.c_str());
@@ -443,8 +444,7 @@ HttpResult CurlTransport::Impl::result(Easy& e, const HttpRequest& rq) {
     // Marks failures where the request certainly never left (nothing to look up afterwards): among
     // them a time-out while it waited for a free connection, before any byte of it was written.
     bool not_sent = e.rc == CURLE_COULDNT_CONNECT || e.rc == CURLE_COULDNT_RESOLVE_HOST ||
-                    e.rc == CURLE_COULDNT_RESOLVE_PROXY || code == Errc::tls || e.send_refused ||
-                    !e.reached_connection;
+                    e.rc == CURLE_COULDNT_RESOLVE_PROXY || code == Errc::tls || e.send_refused || !e.reached_connection;
     if (!e.reached_connection && code == Errc::timeout)
       msg = origin_of(rq.url) + ": not sent: no connection to the server became free in time (" + detail + ")";
     return make_error(code, std::move(msg), not_sent ? "not_sent" : "");
@@ -497,7 +497,8 @@ void CurlTransport::run(int max_wait_ms) {
         continue;
       }
       if (m->unwanted(events[i].data.fd)) continue;
-      int flags = (events[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) | (events[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
+      int flags = (events[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) |
+                  (events[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
                   (events[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
       m->act(events[i].data.fd, flags);
     }

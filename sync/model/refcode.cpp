@@ -87,8 +87,7 @@ char check_char(std::string_view first_nine) {
 std::string make(std::string_view prefix, std::uint64_t serial, std::uint64_t key) {
   std::string out(prefix.substr(0, kPrefixLength));
   std::uint64_t body = scramble(serial & kSerialMask, key);
-  for (int i = static_cast<int>(kBodyLength) - 1; i >= 0; --i)
-    out.push_back(kAlphabet[(body >> (5 * i)) & 0x1f]);
+  for (int i = static_cast<int>(kBodyLength) - 1; i >= 0; --i) out.push_back(kAlphabet[(body >> (5 * i)) & 0x1f]);
   out.push_back(check_char(out));
   return out;
 }
@@ -110,13 +109,15 @@ Result<std::string> normalize(std::string_view typed) {
     if (c == ' ' || c == '-' || c == '\t' || c == '.') continue;
     int d = decode_char(c);
     if (d < 0)
-      return make_error(Errc::invalid_reference, std::string("'") + c + "' cannot be part of a reference code", "reference");
+      return make_error(Errc::invalid_reference, std::string("'") + c + "' cannot be part of a reference code",
+                        "reference");
     out.push_back(kAlphabet[static_cast<std::size_t>(d)]);
   }
   if (out.size() != kLength)
     return make_error(Errc::invalid_reference,
                       "a reference code has " + std::to_string(kLength) + " characters, this one has " +
-                          std::to_string(out.size()), "reference");
+                          std::to_string(out.size()),
+                      "reference");
   if (!verify(out))
     return make_error(Errc::invalid_reference, "the reference code contains a typing error", "reference");
   return out;

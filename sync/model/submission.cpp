@@ -3,7 +3,6 @@
 
 #include <uuid/uuid.h>
 
-
 #include <nlohmann/json.hpp>
 
 #include "kiosk/sync/enum_names.hpp"
@@ -93,7 +92,8 @@ Result<Submission> submission_from_json(const json& j) {
     int version = v->get<int>();
     if (version < 1 || version > kSubmissionFormatVersion)
       return shape_error("format version " + std::to_string(version) + " is not supported (this build reads 1.." +
-                         std::to_string(kSubmissionFormatVersion) + ")", "v");
+                             std::to_string(kSubmissionFormatVersion) + ")",
+                         "v");
   }
   std::string kind = "question";
   if (!get_string(j, "kind", kind, err)) return *err;

@@ -55,8 +55,11 @@ std::string strip_controls(std::string_view s, bool multiline) {
       out += multiline ? '\n' : ' ';
       continue;
     }
-    if (cp == '\t') { out += ' '; continue; }
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) continue;                  // C0, DEL, C1
+    if (cp == '\t') {
+      out += ' ';
+      continue;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) continue;  // C0, DEL, C1
     if (cp == 0x200B || cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
       continue;  // zero-width space, BOM, bidi overrides (spoofing in public posts)
     out.append(bytes);
@@ -100,8 +103,9 @@ bool valid_phone(std::string_view p) noexcept {
   for (std::size_t i = 0; i < p.size(); ++i) {
     char c = p[i];
     if (c >= '0' && c <= '9') ++digits;
-    else if (c == '+') { if (i != 0) return false; }
-    else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') return false;
+    else if (c == '+') {
+      if (i != 0) return false;
+    } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') return false;
   }
   char first = p.front();
   if (first != '+' && first != '0' && first != '(') return false;
@@ -123,7 +127,8 @@ std::vector<Error> validate_all(Submission& s, const Limits& L) {
   check_text(out, s.time_zone, "time_zone", L.short_id, false, true);
 
   if (std::find(std::begin(kKnownLanguages), std::end(kKnownLanguages), s.language) == std::end(kKnownLanguages))
-    out.push_back(err(Errc::invalid_value, "language", "language '" + s.language + "' is not one of nl, en, tr, pl, uk, ar"));
+    out.push_back(
+        err(Errc::invalid_value, "language", "language '" + s.language + "' is not one of nl, en, tr, pl, uk, ar"));
   if (s.kind == Kind::report && s.location.empty())
     out.push_back(err(Errc::missing_field, "location", "a report needs a location"));
   if (s.location.point) {
@@ -140,22 +145,19 @@ std::vector<Error> validate_all(Submission& s, const Limits& L) {
   if (s.consents.publish && !(s.kind == Kind::question || s.kind == Kind::idea))
     out.push_back(err(Errc::invalid_value, "consent", "only questions and ideas can be made public"));
 
-  if (s.channels.empty())
-    out.push_back(err(Errc::missing_field, "channels", "no channel to deliver to"));
-  if (s.channels.size() > L.channels)
-    out.push_back(err(Errc::too_long, "channels", "too many channels"));
+  if (s.channels.empty()) out.push_back(err(Errc::missing_field, "channels", "no channel to deliver to"));
+  if (s.channels.size() > L.channels) out.push_back(err(Errc::too_long, "channels", "too many channels"));
   for (std::size_t i = 0; i < s.channels.size(); ++i) {
     const auto& c = s.channels[i];
     const ChannelDescriptor* channel = find_channel(c);
-    if (channel == nullptr)
-      out.push_back(err(Errc::invalid_value, "channels", "unknown channel '" + c + "'"));
-    else if (std::find(s.channels.begin(), s.channels.begin() + static_cast<long>(i), c) != s.channels.begin() + static_cast<long>(i))
+    if (channel == nullptr) out.push_back(err(Errc::invalid_value, "channels", "unknown channel '" + c + "'"));
+    else if (std::find(s.channels.begin(), s.channels.begin() + static_cast<long>(i), c) !=
+             s.channels.begin() + static_cast<long>(i))
       out.push_back(err(Errc::invalid_value, "channels", "channel '" + c + "' is listed twice"));
     else if (channel->is_public && !s.consents.publish)
       out.push_back(err(Errc::invalid_value, "channels", "the public channel needs the citizen's consent to publish"));
   }
-  if (s.created_at_ms <= 0)
-    out.push_back(err(Errc::missing_field, "created_at", "created_at is required"));
+  if (s.created_at_ms <= 0) out.push_back(err(Errc::missing_field, "created_at", "created_at is required"));
   return out;
 }
 

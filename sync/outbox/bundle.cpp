@@ -22,7 +22,9 @@ using nlohmann::json;
 json stored_to_json(const StoredSubmission& s) {
   json deliveries = json::array();
   for (const auto& d : s.deliveries) {
-    json jd = {{"channel", d.channel}, {"state", delivery_state_name(d.state)}, {"attempts", d.attempts},
+    json jd = {{"channel", d.channel},
+               {"state", delivery_state_name(d.state)},
+               {"attempts", d.attempts},
                {"updated_at", d.updated_ms}};
     if (d.next_attempt_ms) jd["next_attempt_at"] = d.next_attempt_ms;
     if (d.delivered_ms) jd["delivered_at"] = d.delivered_ms;
@@ -35,8 +37,11 @@ json stored_to_json(const StoredSubmission& s) {
   }
   json answers = json::array();
   for (const auto& a : s.answers)
-    answers.push_back({{"channel", a.channel}, {"remote_id", a.remote_id}, {"received_at", a.received_ms}, {"text", a.text}});
-  json j = {{"submission", to_json(s.submission)}, {"deliveries", std::move(deliveries)}, {"answers", std::move(answers)}};
+    answers.push_back(
+        {{"channel", a.channel}, {"remote_id", a.remote_id}, {"received_at", a.received_ms}, {"text", a.text}});
+  json j = {{"submission", to_json(s.submission)},
+            {"deliveries", std::move(deliveries)},
+            {"answers", std::move(answers)}};
   if (s.purged_ms) j["purged_at"] = s.purged_ms;
   return j;
 }
@@ -52,7 +57,8 @@ T integer(const json& j, const char* key, T fallback) {
   if (it == j.end()) return fallback;
   if (it->is_number_float()) {
     double d = it->get<double>();
-    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) && d < static_cast<double>(std::numeric_limits<T>::max())))
+    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+          d < static_cast<double>(std::numeric_limits<T>::max())))
       throw std::range_error(std::string("'") + key + "' is out of range");
     return static_cast<T>(d);
   }
@@ -98,8 +104,12 @@ Result<StoredSubmission> stored_from_json(const json& j) {
 
 namespace {
 
-struct CStreamDeleter { void operator()(ZSTD_CStream* p) const { ZSTD_freeCStream(p); } };
-struct DStreamDeleter { void operator()(ZSTD_DStream* p) const { ZSTD_freeDStream(p); } };
+struct CStreamDeleter {
+  void operator()(ZSTD_CStream* p) const { ZSTD_freeCStream(p); }
+};
+struct DStreamDeleter {
+  void operator()(ZSTD_DStream* p) const { ZSTD_freeDStream(p); }
+};
 
 class BundleWriter {
  public:
@@ -153,10 +163,14 @@ Result<BundleStats> export_bundle(Outbox& outbox, const std::filesystem::path& f
     return make_error(Errc::io, what + " " + file.string() + " (is the stick full or removed?)");
   };
   BundleWriter w(f);
-  json header = {{"format", "kiosk-bundle"}, {"version", kBundleVersion}, {"kiosk", kiosk_id},
+  json header = {{"format", "kiosk-bundle"},
+                 {"version", kBundleVersion},
+                 {"kiosk", kiosk_id},
                  {"created_at", format_utc(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                               std::chrono::system_clock::now().time_since_epoch()).count())},
-                 {"count", rows.size()}, {"undelivered_only", options.undelivered_only}};
+                                               std::chrono::system_clock::now().time_since_epoch())
+                                               .count())},
+                 {"count", rows.size()},
+                 {"undelivered_only", options.undelivered_only}};
   if (!w.write(header.dump() + "\n")) return io_fail("cannot write");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (!w.write(stored_to_json(rows[i]).dump() + "\n")) return io_fail("cannot write");
@@ -236,7 +250,8 @@ Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& f
         return {};
       }
       if (j.value("end", false)) {
-        if (integer(j, "count", std::size_t{0}) != stats.records) return bad("record count does not match the end marker");
+        if (integer(j, "count", std::size_t{0}) != stats.records)
+          return bad("record count does not match the end marker");
         have_trailer = true;
         return {};
       }
@@ -271,7 +286,8 @@ Result<BundleStats> import_bundle(Outbox& outbox, const std::filesystem::path& f
       pending.erase(0, start);
     }
   }
-  if (!frame_done || !have_trailer) return bad("the bundle is incomplete (copy interrupted?); nothing after the last complete batch was imported");
+  if (!frame_done || !have_trailer)
+    return bad("the bundle is incomplete (copy interrupted?); nothing after the last complete batch was imported");
   if (auto r = flush(); !r) return r.error();
   if (stats.records != expected) return bad("header promised " + std::to_string(expected) + " records");
   return stats;

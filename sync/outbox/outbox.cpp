@@ -107,9 +107,8 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
 
   int flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(options.path.c_str(), &impl->db, flags, nullptr);
-  if (rc != SQLITE_OK)
-    return sqlite::error_from(impl->db, rc, "cannot open the outbox " + options.path.string());
-  sqlite3 * db = impl->db;
+  if (rc != SQLITE_OK) return sqlite::error_from(impl->db, rc, "cannot open the outbox " + options.path.string());
+  sqlite3* db = impl->db;
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   const std::string where = " (" + options.path.string() + ")";
@@ -162,8 +161,8 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
     Transaction tx(db);
     if (auto r = tx.begin(); !r) return r.error();
     if (auto r = sqlite::exec(db, migrations::kMigrations[static_cast<std::size_t>(impl->schema)]); !r)
-      return make_error(r.error().code, "migration to schema " + std::to_string(impl->schema + 1) + " failed: " +
-                                            r.error().message);
+      return make_error(r.error().code,
+                        "migration to schema " + std::to_string(impl->schema + 1) + " failed: " + r.error().message);
     if (auto r = sqlite::exec(db, "PRAGMA user_version=" + std::to_string(impl->schema + 1)); !r) return r.error();
     if (auto r = tx.commit(); !r) return r.error();
     ++impl->schema;
@@ -181,10 +180,11 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
     if (auto r = impl->use_newest_dictionary(); !r) return r.error();
   }
 
-  impl->insert_submission = Stmt(db,
-      "INSERT INTO submissions (uuid, reference, kind, created_at, payload_format, dict_id, raw_size, stored_size, "
-      "payload, purged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  impl->insert_delivery = Stmt(db,
+  impl->insert_submission = Stmt(
+      db, "INSERT INTO submissions (uuid, reference, kind, created_at, payload_format, dict_id, raw_size, stored_size, "
+          "payload, purged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  impl->insert_delivery = Stmt(
+      db,
       "INSERT INTO deliveries (submission_id, channel, state, attempts, next_attempt_at, updated_at, delivered_at, "
       "last_error, parked_reason, remote_id, remote_display, remote_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   impl->next_serial = Stmt(db, "SELECT last_serial FROM kiosk_state WHERE id = 1");
@@ -213,7 +213,8 @@ Result<std::int64_t> Outbox::Impl::store_row(const Submission& s, std::int64_t p
       .bind(7, static_cast<std::int64_t>(raw_size))
       .bind(8, static_cast<std::int64_t>(frame->size()))
       .bind_blob(9, *frame);
-  if (purged_ms) insert_submission.bind(10, purged_ms); else insert_submission.bind_null(10);
+  if (purged_ms) insert_submission.bind(10, purged_ms);
+  else insert_submission.bind_null(10);
   int rc = insert_submission.step();
   insert_submission.reset();
   if (rc != SQLITE_DONE) return fail(rc, "cannot store the submission " + s.reference);
@@ -246,7 +247,8 @@ Result<Receipt> Outbox::Impl::insert(Submission& s) {
     save_serial.reset();
     if (rc != SQLITE_DONE) return fail(rc, "cannot store the reference counter");
   } else if (!refcode::verify(s.reference)) {
-    return make_error(Errc::invalid_reference, "reference '" + s.reference + "' has a wrong check character", "reference");
+    return make_error(Errc::invalid_reference, "reference '" + s.reference + "' has a wrong check character",
+                      "reference");
   }
 
   auto stored = store_row(s, 0);
@@ -315,8 +317,8 @@ Result<std::size_t> Outbox::import_stored(const std::vector<StoredSubmission>& b
   if (auto r = tx.begin(); !r) return r.error();
   if (auto r = m->use_newest_dictionary(); !r) return r.error();
   Stmt exists(m->db, "SELECT 1 FROM submissions WHERE uuid = ?");
-  Stmt answer(m->db,
-              "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?,?,?,?,?)");
+  Stmt answer(
+      m->db, "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?,?,?,?,?)");
   if (auto r = m->check(exists, "cannot import"); !r) return r.error();
   if (auto r = m->check(answer, "cannot import"); !r) return r.error();
   std::size_t added = 0;
@@ -331,11 +333,20 @@ Result<std::size_t> Outbox::import_stored(const std::vector<StoredSubmission>& b
     std::int64_t row = *stored;
     for (const auto& d : in.deliveries) {
       auto& st = m->insert_delivery;
-      st.reset().bind(1, row).bind(2, d.channel).bind(3, delivery_state_name(d.state)).bind(4, d.attempts)
-          .bind(5, d.next_attempt_ms).bind(6, d.updated_ms ? d.updated_ms : m->now());
-      if (d.delivered_ms) st.bind(7, d.delivered_ms); else st.bind_null(7);
-      st.bind_opt(8, d.last_error).bind_opt(9, d.parked_reason).bind_opt(10, d.remote_id)
-          .bind_opt(11, d.remote_display).bind_opt(12, d.remote_status);
+      st.reset()
+          .bind(1, row)
+          .bind(2, d.channel)
+          .bind(3, delivery_state_name(d.state))
+          .bind(4, d.attempts)
+          .bind(5, d.next_attempt_ms)
+          .bind(6, d.updated_ms ? d.updated_ms : m->now());
+      if (d.delivered_ms) st.bind(7, d.delivered_ms);
+      else st.bind_null(7);
+      st.bind_opt(8, d.last_error)
+          .bind_opt(9, d.parked_reason)
+          .bind_opt(10, d.remote_id)
+          .bind_opt(11, d.remote_display)
+          .bind_opt(12, d.remote_status);
       rc = st.step();
       st.reset();
       if (rc != SQLITE_DONE) return m->fail(rc, "cannot store the deliveries of " + s.reference);
@@ -369,11 +380,11 @@ Result<StoredSubmission> Outbox::Impl::load(Stmt& row) {
 
 Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
   // Prepared once (export and `kioskctl list` read every row through here).
-  auto lease = cached(
-      "SELECT channel, state, attempts, next_attempt_at, updated_at, coalesce(delivered_at, 0), "
-      "coalesce(last_error, ''), coalesce(parked_reason, ''), coalesce(remote_id, ''), "
-      "coalesce(remote_display, ''), coalesce(remote_status, '') FROM deliveries WHERE submission_id = ? "
-      "ORDER BY channel");
+  auto lease =
+      cached("SELECT channel, state, attempts, next_attempt_at, updated_at, coalesce(delivered_at, 0), "
+             "coalesce(last_error, ''), coalesce(parked_reason, ''), coalesce(remote_id, ''), "
+             "coalesce(remote_display, ''), coalesce(remote_status, '') FROM deliveries WHERE submission_id = ? "
+             "ORDER BY channel");
   Stmt& st = *lease;
   if (auto r = check(st, "cannot read deliveries"); !r) return r;
   st.bind(1, out.row_id);
@@ -394,12 +405,12 @@ Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
     out.deliveries.push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return fail(rc, "cannot read deliveries");
-  auto an_lease = cached("SELECT channel, remote_id, received_at, text FROM answers WHERE submission_id = ? ORDER BY received_at");
+  auto an_lease =
+      cached("SELECT channel, remote_id, received_at, text FROM answers WHERE submission_id = ? ORDER BY received_at");
   Stmt& an = *an_lease;
   if (auto r = check(an, "cannot read answers"); !r) return r;
   an.bind(1, out.row_id);
-  while ((rc = an.step()) == SQLITE_ROW)
-    out.answers.push_back(Answer{an.text(0), an.i64(2), an.text(3), an.text(1)});
+  while ((rc = an.step()) == SQLITE_ROW) out.answers.push_back(Answer{an.text(0), an.i64(2), an.text(3), an.text(1)});
   if (rc != SQLITE_DONE) return fail(rc, "cannot read answers");
   return {};
 }
@@ -509,7 +520,7 @@ Result<OutboxStats> Outbox::stats() {
   {
     Stmt st(m->db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
     if (st.step() == SQLITE_ROW) out.db_file_bytes = st.i64(0);
-    struct stat sb{};
+    struct stat sb {};
     std::string wal = m->options.path.string() + "-wal";
     if (::stat(wal.c_str(), &sb) == 0) out.wal_file_bytes = sb.st_size;
   }

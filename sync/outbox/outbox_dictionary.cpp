@@ -18,7 +18,8 @@ Result<void> Outbox::Impl::ensure_dictionary_loaded(std::uint32_t id) {
   if (auto r = check(st, "cannot read dictionaries"); !r) return r;
   st.bind(1, static_cast<std::int64_t>(id));
   int rc = st.step();
-  if (rc == SQLITE_DONE) return make_error(Errc::codec, "dictionary " + std::to_string(id) + " is missing from the outbox");
+  if (rc == SQLITE_DONE)
+    return make_error(Errc::codec, "dictionary " + std::to_string(id) + " is missing from the outbox");
   if (rc != SQLITE_ROW) return fail(rc, "cannot read dictionaries");
   auto d = dictionary_from_bytes(st.blob(1), st.text(0));
   if (!d) return d.error();
@@ -30,8 +31,8 @@ Result<Submission> Outbox::Impl::decode_stored(std::string_view payload, std::ui
   auto sub = codec.decode(payload, dict_id);
   if (!sub && sub.error().code == Errc::codec) return sub.error();  // damaged frame
   if (!sub)
-    return make_error(Errc::db_corrupt, "stored submission " + std::to_string(row_id) + " is unreadable: " +
-                                            sub.error().message);
+    return make_error(Errc::db_corrupt,
+                      "stored submission " + std::to_string(row_id) + " is unreadable: " + sub.error().message);
   return sub;
 }
 
@@ -110,8 +111,10 @@ Result<std::uint32_t> Outbox::retrain_dictionary(const RetrainPolicy& policy, bo
   Stmt ins(m->db, "INSERT INTO dictionaries (id, name, added_at, bytes) VALUES (?, ?, ?, ?)");
   if (auto r = m->check(ins, "cannot store the dictionary"); !r) return r.error();
   // Newest by added_at: after every dictionary already stored, even with a clock that stands still.
-  ins.bind(1, static_cast<std::int64_t>(dict->id)).bind(2, dict->name)
-      .bind(3, std::max(m->now(), newest_added + 1)).bind_blob(4, dict->bytes);
+  ins.bind(1, static_cast<std::int64_t>(dict->id))
+      .bind(2, dict->name)
+      .bind(3, std::max(m->now(), newest_added + 1))
+      .bind_blob(4, dict->bytes);
   if (int rc = ins.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot store the dictionary");
   if (auto r = tx.commit(); !r) return r.error();
   if (auto r = m->codec.add_dictionary(*dict, /*make_active=*/true); !r) return r.error();

@@ -45,9 +45,9 @@ Result<ClaimsTakenBack> Outbox::take_back_claims(std::int64_t journal_run,
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   // The claim counted an attempt; an unsent one gives it back, and keeps the uncertainty it had.
-  auto unsent = m->cached(
-      "UPDATE deliveries SET state = 'retry', attempts = max(attempts - 1, 0), next_attempt_at = ?3, "
-      "updated_at = ?3, claim_run = 0 WHERE submission_id = ?1 AND channel = ?2 AND state = 'in_flight'");
+  auto unsent =
+      m->cached("UPDATE deliveries SET state = 'retry', attempts = max(attempts - 1, 0), next_attempt_at = ?3, "
+                "updated_at = ?3, claim_run = 0 WHERE submission_id = ?1 AND channel = ?2 AND state = 'in_flight'");
   auto maybe = m->cached(
       "UPDATE deliveries SET state = 'retry', uncertain = 1, next_attempt_at = updated_at + ?4, updated_at = ?3, "
       "claim_run = 0, last_error = 'the sync stopped while this was being sent; the server is asked whether it "
@@ -114,8 +114,11 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
       "ORDER BY q.lost DESC, q.id LIMIT ?4");
   if (auto r = m->check(*st, "cannot claim deliveries"); !r) return r.error();
   // A run's own claims are never lost to itself, however long they wait for an answer.
-  st->bind(1, channel).bind(2, now_ms).bind(3, now_ms - m->options.in_flight_lease_ms)
-      .bind(4, static_cast<std::int64_t>(max_count)).bind(5, m->claim_run);
+  st->bind(1, channel)
+      .bind(2, now_ms)
+      .bind(3, now_ms - m->options.in_flight_lease_ms)
+      .bind(4, static_cast<std::int64_t>(max_count))
+      .bind(5, m->claim_run);
   std::vector<DueDelivery> out;
   std::size_t bytes = 0;
   int rc;
@@ -140,10 +143,10 @@ Result<std::vector<DueDelivery>> Outbox::due_in_tx(std::string_view channel, std
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
   st->reset();
   if (!claim) return out;
-  auto up = m->cached(
-      "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
-      "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END, claim_run = ?4 "
-      "WHERE submission_id = ?2 AND channel = ?3");
+  auto up =
+      m->cached("UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1, "
+                "first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END, claim_run = ?4 "
+                "WHERE submission_id = ?2 AND channel = ?3");
   for (const auto& d : out) {
     up->reset().bind(1, now_ms).bind(2, d.row_id).bind(3, channel).bind(4, m->claim_run);
     if ((rc = up->step()) != SQLITE_DONE) return m->fail(rc, "cannot claim deliveries");
@@ -160,18 +163,20 @@ Result<void> Outbox::Impl::set_state(std::int64_t row_id, std::string_view chann
   int rc = st->step();
   if (rc != SQLITE_DONE) return fail(rc, "cannot update the delivery");
   if (sqlite3_changes(db) == 0)
-    return make_error(Errc::not_found, "no delivery of submission " + std::to_string(row_id) + " to " + std::string(channel));
+    return make_error(Errc::not_found,
+                      "no delivery of submission " + std::to_string(row_id) + " to " + std::string(channel));
   return {};
 }
 
 Result<void> Outbox::mark_delivered(std::int64_t row_id, std::string_view channel, std::string_view remote_id,
                                     std::string_view remote_display) {
   auto guard = m->guard();
-  return m->set_state(row_id, channel,
-                      "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
-                      "uncertain = 0, "
-                      "remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2",
-                      [&](Stmt& st) { st.bind_opt(4, remote_id).bind_opt(5, remote_display); });
+  return m
+      ->set_state(row_id, channel,
+                  "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
+                  "uncertain = 0, "
+                  "remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2",
+                  [&](Stmt& st) { st.bind_opt(4, remote_id).bind_opt(5, remote_display); });
 }
 
 Result<void> Outbox::mark_retry(std::int64_t row_id, std::string_view channel, std::int64_t next_attempt_ms,
@@ -193,9 +198,8 @@ Result<void> Outbox::mark_parked(std::int64_t row_id, std::string_view channel, 
 
 Result<std::size_t> Outbox::requeue_parked(std::string_view channel) {
   auto guard = m->guard();
-  Stmt st(m->db,
-          "UPDATE deliveries SET state = 'pending', parked_reason = NULL, next_attempt_at = 0, updated_at = ? "
-          "WHERE state = 'parked' AND (? = '' OR channel = ?)");
+  Stmt st(m->db, "UPDATE deliveries SET state = 'pending', parked_reason = NULL, next_attempt_at = 0, updated_at = ? "
+                 "WHERE state = 'parked' AND (? = '' OR channel = ?)");
   if (auto r = m->check(st, "cannot requeue"); !r) return r.error();
   st.bind(1, m->now()).bind(2, channel).bind(3, channel);
   int rc = st.step();
@@ -205,9 +209,10 @@ Result<std::size_t> Outbox::requeue_parked(std::string_view channel) {
 
 Result<void> Outbox::set_remote_status(std::int64_t row_id, std::string_view channel, std::string_view status) {
   auto guard = m->guard();
-  return m->set_state(row_id, channel,
-                      "UPDATE deliveries SET updated_at = ?3, remote_status = ?4 WHERE submission_id = ?1 AND channel = ?2",
-                      [&](Stmt& st) { st.bind(4, status); });
+  return m
+      ->set_state(row_id, channel,
+                  "UPDATE deliveries SET updated_at = ?3, remote_status = ?4 WHERE submission_id = ?1 AND channel = ?2",
+                  [&](Stmt& st) { st.bind(4, status); });
 }
 
 Result<bool> Outbox::remote_id_taken(std::string_view channel, std::string_view remote_id, std::int64_t except_row) {
@@ -240,17 +245,16 @@ Result<void> Outbox::record(const std::vector<DeliveryUpdate>& updates, const Ch
 Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, const ChannelState* state) {
   auto guard = m->guard();
   std::int64_t now_ms = m->now();
-  auto done = m->cached(
-      "UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
-      "uncertain = 0, remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2 "
-      "AND state <> 'delivered'");
-  auto retry = m->cached(
-      "UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5, "
-      "uncertain = ?6, remote_id = coalesce(?7, remote_id) WHERE submission_id = ?1 AND channel = ?2 "
-      "AND state <> 'delivered'");
-  auto park = m->cached(
-      "UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, last_error = ?4, "
-      "uncertain = 0 WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'");
+  auto done =
+      m->cached("UPDATE deliveries SET state = 'delivered', updated_at = ?3, delivered_at = ?3, last_error = NULL, "
+                "uncertain = 0, remote_id = ?4, remote_display = ?5 WHERE submission_id = ?1 AND channel = ?2 "
+                "AND state <> 'delivered'");
+  auto retry =
+      m->cached("UPDATE deliveries SET state = 'retry', updated_at = ?3, next_attempt_at = ?4, last_error = ?5, "
+                "uncertain = ?6, remote_id = coalesce(?7, remote_id) WHERE submission_id = ?1 AND channel = ?2 "
+                "AND state <> 'delivered'");
+  auto park = m->cached("UPDATE deliveries SET state = 'parked', updated_at = ?3, parked_reason = ?4, last_error = ?4, "
+                        "uncertain = 0 WHERE submission_id = ?1 AND channel = ?2 AND state <> 'delivered'");
   for (auto* st : {&*done, &*retry, &*park})
     if (auto r = m->check(*st, "cannot record delivery outcomes"); !r) return r;
   for (const auto& u : updates) {
@@ -262,7 +266,11 @@ Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, co
         break;
       case DeliveryState::retry:
         st = &*retry;
-        retry->reset().bind(4, u.next_attempt_ms).bind(5, u.error).bind(6, u.uncertain ? 1 : 0).bind_opt(7, u.remote_id);
+        retry->reset()
+            .bind(4, u.next_attempt_ms)
+            .bind(5, u.error)
+            .bind(6, u.uncertain ? 1 : 0)
+            .bind_opt(7, u.remote_id);
         break;
       case DeliveryState::parked:
         st = &*park;
@@ -281,11 +289,11 @@ Result<void> Outbox::record_in_tx(const std::vector<DeliveryUpdate>& updates, co
 Result<std::vector<RemoteRef>> Outbox::followed(std::string_view channel, std::int64_t since_ms,
                                                 std::string_view closed_status, std::size_t limit) {
   auto guard = m->guard();
-  auto st = m->cached(
-      "SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
-      "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
-      "WHERE d.channel = ?1 AND d.state = 'delivered' AND d.remote_id IS NOT NULL AND d.delivered_at >= ?2 "
-      "AND coalesce(d.remote_status, '') <> ?3 ORDER BY d.updated_at LIMIT ?4");
+  auto st =
+      m->cached("SELECT d.submission_id, s.uuid, s.reference, d.remote_id, coalesce(d.remote_status, ''), "
+                "coalesce(d.delivered_at, 0) FROM deliveries d JOIN submissions s ON s.id = d.submission_id "
+                "WHERE d.channel = ?1 AND d.state = 'delivered' AND d.remote_id IS NOT NULL AND d.delivered_at >= ?2 "
+                "AND coalesce(d.remote_status, '') <> ?3 ORDER BY d.updated_at LIMIT ?4");
   if (auto r = m->check(*st, "cannot list followed deliveries"); !r) return r.error();
   st->bind(1, channel).bind(2, since_ms).bind(3, closed_status).bind(4, static_cast<std::int64_t>(limit));
   std::vector<RemoteRef> out;
@@ -315,7 +323,8 @@ Result<std::vector<DeliveryProblem>> Outbox::Impl::read_problems(const std::stri
   std::vector<DeliveryProblem> out;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW)
-    out.push_back(DeliveryProblem{st.text(0), st.text(1), parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
+    out.push_back(DeliveryProblem{st.text(0), st.text(1),
+                                  parse_delivery_state(st.text(2)).value_or(DeliveryState::retry),
                                   static_cast<int>(st.i64(3)), st.text(4), st.i64(5)});
   if (rc != SQLITE_DONE) return fail(rc, "cannot list problems");
   return out;

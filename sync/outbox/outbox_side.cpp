@@ -15,9 +15,9 @@ using sqlite::Transaction;
 
 Result<ChannelState> Outbox::channel_state(std::string_view channel) {
   auto guard = m->guard();
-  auto st = m->cached(
-      "SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
-      "FROM channel_state WHERE channel = ?");
+  auto st =
+      m->cached("SELECT circuit, failures, not_before, last_error, last_success, last_attempt, last_poll, sent_times "
+                "FROM channel_state WHERE channel = ?");
   if (auto r = m->check(*st, "cannot read the channel state"); !r) return r.error();
   st->bind(1, channel);
   ChannelState out;
@@ -66,8 +66,15 @@ Result<void> Outbox::Impl::write_channel_state(const ChannelState& c) {
     if (!times.empty()) times += ',';
     times += std::to_string(t);
   }
-  st->bind(1, c.channel).bind(2, circuit_name(c.circuit)).bind(3, c.failures).bind(4, c.not_before_ms).bind(5, c.last_error)
-      .bind(6, c.last_success_ms).bind(7, c.last_attempt_ms).bind(8, c.last_poll_ms).bind(9, times);
+  st->bind(1, c.channel)
+      .bind(2, circuit_name(c.circuit))
+      .bind(3, c.failures)
+      .bind(4, c.not_before_ms)
+      .bind(5, c.last_error)
+      .bind(6, c.last_success_ms)
+      .bind(7, c.last_attempt_ms)
+      .bind(8, c.last_poll_ms)
+      .bind(9, times);
   if (int rc = st->step(); rc != SQLITE_DONE) return fail(rc, "cannot save the channel state");
   return {};
 }
@@ -86,9 +93,8 @@ Result<std::optional<std::string>> Outbox::cache_get(std::string_view key, std::
 
 Result<void> Outbox::cache_put(std::string_view key, std::string_view body) {
   auto guard = m->guard();
-  auto st = m->cached(
-      "INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
+  auto st = m->cached("INSERT INTO sync_cache (key, fetched_at, body) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (key) DO UPDATE SET fetched_at = ?2, body = ?3");
   if (auto r = m->check(*st, "cannot write the cache"); !r) return r;
   st->bind(1, key).bind(2, m->now()).bind(3, body);
   if (int rc = st->step(); rc != SQLITE_DONE) return m->fail(rc, "cannot write the cache");
@@ -100,7 +106,10 @@ Result<bool> Outbox::add_answer(std::int64_t row_id, const Answer& a) {
   auto st = m->cached(
       "INSERT OR IGNORE INTO answers (submission_id, channel, remote_id, received_at, text) VALUES (?, ?, ?, ?, ?)");
   if (auto r = m->check(*st, "cannot store the answer"); !r) return r.error();
-  st->bind(1, row_id).bind(2, a.channel).bind(3, a.remote_id).bind(4, a.received_ms ? a.received_ms : m->now())
+  st->bind(1, row_id)
+      .bind(2, a.channel)
+      .bind(3, a.remote_id)
+      .bind(4, a.received_ms ? a.received_ms : m->now())
       .bind(5, a.text);
   int rc = st->step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store the answer");
@@ -114,14 +123,16 @@ Result<std::size_t> Outbox::purge(int days) {
   Transaction tx(m->db);
   if (auto r = tx.begin(); !r) return r.error();
   // Fully delivered: at least one delivery, none undelivered, the last one older than the cutoff.
-  Stmt st(m->db,
-          "SELECT s.id, s.payload, s.dict_id FROM submissions s WHERE s.purged_at IS NULL "
-          "AND EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = s.id) "
-          "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = s.id AND "
-          "(d.state <> 'delivered' OR d.delivered_at > ?1))");
+  Stmt st(m->db, "SELECT s.id, s.payload, s.dict_id FROM submissions s WHERE s.purged_at IS NULL "
+                 "AND EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = s.id) "
+                 "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = s.id AND "
+                 "(d.state <> 'delivered' OR d.delivered_at > ?1))");
   if (auto r = m->check(st, "cannot purge"); !r) return r.error();
   st.bind(1, cutoff);
-  struct Row { std::int64_t id; Submission s; };
+  struct Row {
+    std::int64_t id;
+    Submission s;
+  };
   std::vector<Row> rows;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
@@ -136,13 +147,18 @@ Result<std::size_t> Outbox::purge(int days) {
   }
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot purge");
   st.reset();
-  Stmt up(m->db, "UPDATE submissions SET payload = ?, dict_id = ?, raw_size = ?, stored_size = ?, purged_at = ? WHERE id = ?");
+  Stmt up(m->db,
+          "UPDATE submissions SET payload = ?, dict_id = ?, raw_size = ?, stored_size = ?, purged_at = ? WHERE id = ?");
   for (const auto& r : rows) {
     auto frame = m->codec.encode(r.s);
     if (!frame) return frame.error();
-    up.reset().bind_blob(1, *frame).bind(2, static_cast<std::int64_t>(m->codec.active_dictionary()))
-        .bind(3, static_cast<std::int64_t>(to_json(r.s).dump().size())).bind(4, static_cast<std::int64_t>(frame->size()))
-        .bind(5, m->now()).bind(6, r.id);
+    up.reset()
+        .bind_blob(1, *frame)
+        .bind(2, static_cast<std::int64_t>(m->codec.active_dictionary()))
+        .bind(3, static_cast<std::int64_t>(to_json(r.s).dump().size()))
+        .bind(4, static_cast<std::int64_t>(frame->size()))
+        .bind(5, m->now())
+        .bind(6, r.id);
     if ((rc = up.step()) != SQLITE_DONE) return m->fail(rc, "cannot purge");
   }
   if (auto r = tx.commit(); !r) return r.error();
@@ -153,14 +169,17 @@ Result<std::size_t> Outbox::purge(int days) {
 
 Result<bool> Outbox::upsert_news(const NewsItem& n) {
   auto guard = m->guard();
-  Stmt st(m->db,
-          "INSERT INTO news (source, remote_id, published_at, language, text, url) VALUES (?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (source, remote_id) DO UPDATE SET published_at = excluded.published_at, "
-          "language = excluded.language, text = excluded.text, url = excluded.url");
+  Stmt st(m->db, "INSERT INTO news (source, remote_id, published_at, language, text, url) VALUES (?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (source, remote_id) DO UPDATE SET published_at = excluded.published_at, "
+                 "language = excluded.language, text = excluded.text, url = excluded.url");
   if (auto r = m->check(st, "cannot store news"); !r) return r.error();
   if (!valid_utf8(n.text)) return make_error(Errc::invalid_utf8, "news text is not valid UTF-8");
-  st.bind(1, n.source).bind(2, n.remote_id).bind(3, n.published_ms).bind(4, n.language)
-      .bind(5, strip_controls(n.text, true)).bind(6, n.url);
+  st.bind(1, n.source)
+      .bind(2, n.remote_id)
+      .bind(3, n.published_ms)
+      .bind(4, n.language)
+      .bind(5, strip_controls(n.text, true))
+      .bind(6, n.url);
   int rc = st.step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store news");
   return sqlite3_changes(m->db) > 0;
@@ -168,7 +187,8 @@ Result<bool> Outbox::upsert_news(const NewsItem& n) {
 
 Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {
   auto guard = m->guard();
-  Stmt st(m->db, "SELECT source, remote_id, published_at, language, text, url FROM news ORDER BY published_at DESC LIMIT ?");
+  Stmt st(m->db,
+          "SELECT source, remote_id, published_at, language, text, url FROM news ORDER BY published_at DESC LIMIT ?");
   if (auto r = m->check(st, "cannot read news"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));
   std::vector<NewsItem> out;

@@ -56,30 +56,24 @@ void append_valid(std::string& out, std::string_view s, std::size_t b, std::size
 // Character classes (only the scripts of the kiosk languages need to be right)
 
 bool is_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char32_t c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_ascii_alpha(char32_t c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_alnum(char32_t c) noexcept { return is_ascii_alpha(c) || is_digit(c); }
 
 bool is_mark(char32_t c) noexcept {
-  return (c >= 0x300 && c <= 0x36F) || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F) ||
-         c == 0x670 || (c >= 0x6D6 && c <= 0x6ED) || c == 0x640;
+  return (c >= 0x300 && c <= 0x36F) || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F) || c == 0x670 ||
+         (c >= 0x6D6 && c <= 0x6ED) || c == 0x640;
 }
 bool is_arabic_letter(char32_t c) noexcept {
-  return (c >= 0x620 && c <= 0x63F) || (c >= 0x641 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) ||
-         c == 0x6D5 || (c >= 0x6FA && c <= 0x6FC) || (c >= 0x750 && c <= 0x77F) ||
-         (c >= 0xFB50 && c <= 0xFDFB) || (c >= 0xFE70 && c <= 0xFEFC);
+  return (c >= 0x620 && c <= 0x63F) || (c >= 0x641 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) || c == 0x6D5 ||
+         (c >= 0x6FA && c <= 0x6FC) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFB) ||
+         (c >= 0xFE70 && c <= 0xFEFC);
 }
-bool is_cyrillic(char32_t c) noexcept {
-  return c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489);
-}
+bool is_cyrillic(char32_t c) noexcept { return c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489); }
 bool is_latin_letter(char32_t c) noexcept {
-  return is_ascii_alpha(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         (c >= 0x1E00 && c <= 0x1EFF);
+  return is_ascii_alpha(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 bool is_letter(char32_t c) noexcept {
-  return is_latin_letter(c) || is_cyrillic(c) || is_arabic_letter(c) || is_mark(c) ||
-         (c >= 0x386 && c <= 0x3FF);
+  return is_latin_letter(c) || is_cyrillic(c) || is_arabic_letter(c) || is_mark(c) || (c >= 0x386 && c <= 0x3FF);
 }
 bool is_alnum(char32_t c) noexcept { return is_digit(c) || is_letter(c); }
 
@@ -94,8 +88,7 @@ bool is_upper(char32_t c) noexcept {
     return c % 2 == 0;
   }
   if (c >= 0x400 && c <= 0x42F) return true;
-  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
-    return c % 2 == 0;
+  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return c % 2 == 0;
   if (c == 0x4C0) return true;
   if (c >= 0x4C1 && c <= 0x4CE) return c % 2 == 1;
   if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;
@@ -109,9 +102,8 @@ bool is_apostrophe(char32_t c) noexcept {
 }
 
 // Latin-1 and Latin Extended-A letters without diacritics, lower case.
-constexpr std::string_view kFoldLatin1 =
-    "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
-    "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+constexpr std::string_view kFoldLatin1 = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+                                         "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
 constexpr std::string_view kFoldLatinA =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooo"
     "rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
@@ -164,8 +156,7 @@ class WordSet {
     });
   }
   bool any_inside(std::string_view folded) const {
-    return std::any_of(words_.begin(), words_.end(),
-                       [&](const std::string& w) { return folded.find(w) != npos; });
+    return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) { return folded.find(w) != npos; });
   }
   const std::vector<std::string>& items() const { return words_; }
 
@@ -271,8 +262,7 @@ std::optional<Word> word_ending_at(std::string_view s, std::size_t e) {
       b -= c.len;
       continue;
     }
-    if ((c.cp == '-' || is_apostrophe(c.cp)) && b - c.len > 0 && b < e &&
-        is_letter(before(s, b - c.len).cp)) {
+    if ((c.cp == '-' || is_apostrophe(c.cp)) && b - c.len > 0 && b < e && is_letter(before(s, b - c.len).cp)) {
       b -= c.len;
       continue;
     }
@@ -284,9 +274,7 @@ std::optional<Word> word_ending_at(std::string_view s, std::size_t e) {
   return w;
 }
 
-std::string fold_word(std::string_view s, const Word& w) {
-  return fold_str(s.substr(w.begin, w.end - w.begin));
-}
+std::string fold_word(std::string_view s, const Word& w) { return fold_str(s.substr(w.begin, w.end - w.begin)); }
 
 // Word boundary in the folded text (or in any text): no letter or digit on that side.
 bool boundary_before(std::string_view s, std::size_t i) { return !is_alnum(before(s, i).cp); }
@@ -307,6 +295,8 @@ void add(Spans& out, std::size_t b, std::size_t e, PiiKind k) {
 // ---------------------------------------------------------------------------------------------
 // Word lists (compared after folding, so "adım" == "adim", "się" == "sie")
 
+// Word lists, packed as written (not reformatted):
+// clang-format off
 const WordSet& tussenvoegsels() {
   static const WordSet set{"van", "de", "der", "den", "ten", "ter", "te", "'t", "von",
                            "el",  "al", "bin", "ibn", "du",  "da",  "di", "la", "le"};
@@ -702,6 +692,7 @@ const CueList& bsn_cues() {
       "sofinummer", "sofi-nummer", "sofi nummer", "citizen service number"};
   return cues;
 }
+// clang-format on
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -735,8 +726,7 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
       j = y->end;
       continue;
     }
-    if ((capitalised(*y) || (lower_ok && !y->arabic && !y->cyrillic)) && !name_stop(fy))
-      return y->end;
+    if ((capitalised(*y) || (lower_ok && !y->arabic && !y->cyrillic)) && !name_stop(fy)) return y->end;
     return std::nullopt;
   }
   return std::nullopt;
@@ -808,8 +798,7 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
 }
 
 // Skips spaces and the given punctuation after a cue.
-std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline,
-                           std::u32string_view punct) {
+std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std::u32string_view punct) {
   for (;;) {
     const std::size_t k0 = k;
     k = newline ? skip_space(s, k) : skip_hspace(s, k);
@@ -849,8 +838,7 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     int cnt = 0;
     while (m < s.size() && is_digit(static_cast<unsigned char>(s[m])) && cnt < 4) ++m, ++cnt;
     if (cnt == 0)
-      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 2)
-        ++m, ++cnt;
+      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 2) ++m, ++cnt;
     if (cnt > 0 && boundary_after(s, m)) k = m;
   }
   if (!boundary_after(s, k)) return std::nullopt;
@@ -867,8 +855,7 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   // Apartment: ", кв. 5", " m. 3", " apt 4".
   w0 = skip_hspace(s, k);
   if (at(s, w0).cp == ',') w0 = skip_hspace(s, w0 + 1);
-  if (const auto w = read_word(s, w0);
-      w && w0 > k && apartment_words().contains(fold_word(s, *w))) {
+  if (const auto w = read_word(s, w0); w && w0 > k && apartment_words().contains(fold_word(s, *w))) {
     std::size_t m = w->end;
     if (at(s, m).cp == '.') ++m;
     m = skip_hspace(s, m);
@@ -907,8 +894,7 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
 }
 
 // "12 Baker Street": number, then up to four words of which the last ends in a street suffix.
-std::optional<Range> number_first_address(std::string_view s, std::size_t pos,
-                                          const StreetRules& r) {
+std::optional<Range> number_first_address(std::string_view s, std::size_t pos, const StreetRules& r) {
   const auto num = house_number(s, pos);
   if (!num) return std::nullopt;
   std::size_t j = *num;
@@ -969,8 +955,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     if (is_digit(at(s, j).cp)) break;
   }
   if (words == 0 || !is_digit(at(s, j).cp)) return std::nullopt;
-  if ((r.require_suffix || !all_cap) && !prefix && !street_suffixes().any_suffix_of(last))
-    return std::nullopt;
+  if ((r.require_suffix || !all_cap) && !prefix && !street_suffixes().any_suffix_of(last)) return std::nullopt;
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
   return Range{pos, postcode_city(s, *num)};
@@ -980,17 +965,15 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
 // E-mail addresses
 
 bool email_local_char(char c) {
-  return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
-         c == '+' || c == '-';
+  return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
 // info@, servicedesk@ …: an organisation's mailbox, not a person's.
 bool role_mailbox(std::string_view local) {
-  static const WordSet roles{"info",      "contact",  "service",  "servicedesk",    "helpdesk",
-                             "support",   "noreply",  "no-reply", "klantenservice", "secretariaat",
-                             "post",      "office",   "admin",    "webmaster",      "receptie",
-                             "balie",     "redactie", "pers",     "press",          "klachten",
-                             "meldingen", "gemeente"};
+  static const WordSet roles{"info",    "contact",   "service",        "servicedesk",  "helpdesk", "support",
+                             "noreply", "no-reply",  "klantenservice", "secretariaat", "post",     "office",
+                             "admin",   "webmaster", "receptie",       "balie",        "redactie", "pers",
+                             "press",   "klachten",  "meldingen",      "gemeente"};
   return roles.contains(fold_str(local));
 }
 
@@ -1001,17 +984,14 @@ void find_emails(std::string_view s, Spans& out) {
     while (b < at_pos && (s[b] == '.' || s[b] == '-')) ++b;
     if (b == at_pos) continue;
     std::size_t e = at_pos + 1;
-    while (e < s.size() &&
-           (is_ascii_alnum(static_cast<unsigned char>(s[e])) || s[e] == '-' || s[e] == '.'))
-      ++e;
+    while (e < s.size() && (is_ascii_alnum(static_cast<unsigned char>(s[e])) || s[e] == '-' || s[e] == '.')) ++e;
     while (e > at_pos + 1 && (s[e - 1] == '.' || s[e - 1] == '-')) --e;
     const std::string_view domain = s.substr(at_pos + 1, e - at_pos - 1);
     const std::size_t dot = domain.rfind('.');
     if (dot == npos || dot == 0 || domain.find("..") != npos) continue;
     const std::string_view tld = domain.substr(dot + 1);
-    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) {
-          return is_ascii_alpha(static_cast<unsigned char>(c));
-        }))
+    if (tld.size() < 2 ||
+        !std::all_of(tld.begin(), tld.end(), [](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); }))
       continue;
     if (!role_mailbox(s.substr(b, at_pos - b))) add(out, b, e, PiiKind::email);
     at_pos = e - 1;
@@ -1028,15 +1008,12 @@ struct DigitGroup {
   bool trunk_zero = false;  // the "(0)" in "+31 (0)20 …"
 };
 
-bool phone_sep(char c) {
-  return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')';
-}
+bool phone_sep(char c) { return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'; }
 
 bool national_number_ok(std::string_view nat) {
   if (nat.size() != 10 || nat[0] != '0' || nat[1] == '0') return false;
   // service numbers (0800, 0900, 090x) and company numbers (088)
-  if (nat.substr(0, 3) == "080" || nat.substr(0, 3) == "090" || nat.substr(0, 3) == "088")
-    return false;
+  if (nat.substr(0, 3) == "080" || nat.substr(0, 3) == "090" || nat.substr(0, 3) == "088") return false;
   return true;
 }
 
@@ -1072,8 +1049,7 @@ bool phone_prefix_ok(const std::vector<DigitGroup>& g, std::size_t n, bool plus)
   const std::size_t g0 = g[0].digits.size();
   if (!(g0 == 10 || g0 == 3 || g0 == 4 || (g0 == 2 && g[0].digits == "06"))) return false;
   // "06-05-2024 10 …" is a date.
-  if (n >= 3 && g[0].digits.size() == 2 && g[1].digits.size() == 2 && g[2].digits.size() == 4)
-    return false;
+  if (n >= 3 && g[0].digits.size() == 2 && g[1].digits.size() == 2 && g[2].digits.size() == 4) return false;
   return national_number_ok(d);
 }
 
@@ -1088,9 +1064,7 @@ bool after_iban_head(std::string_view s, std::size_t i) {
     while (b > 0 && is_ascii_alnum(static_cast<unsigned char>(s[b - 1])) && k - b < 5) --b;
     if (k - b != 4 || !boundary_before(s, b)) return false;
     const auto u = [&](std::size_t m) { return static_cast<unsigned char>(s[m]); };
-    if (is_ascii_alpha(u(b)) && is_ascii_alpha(u(b + 1)) && is_digit(u(b + 2)) &&
-        is_digit(u(b + 3)))
-      return true;
+    if (is_ascii_alpha(u(b)) && is_ascii_alpha(u(b + 1)) && is_digit(u(b + 2)) && is_digit(u(b + 3))) return true;
     k = b;
   }
   return false;
@@ -1102,8 +1076,7 @@ void find_phones(std::string_view s, Spans& out) {
     if (!(c == '+' || c == '(' || is_digit(static_cast<unsigned char>(c)))) continue;
     const Cp prev = before(s, i);
     if (is_alnum(prev.cp) || prev.cp == '+' || prev.cp == 0x20AC || prev.cp == '/') continue;
-    if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':') &&
-        is_digit(before(s, i - prev.len).cp))
+    if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':') && is_digit(before(s, i - prev.len).cp))
       continue;
     if (after_iban_head(s, i)) continue;
     std::size_t j = i;
@@ -1121,8 +1094,8 @@ void find_phones(std::string_view s, Spans& out) {
       while (k < s.size() && is_digit(static_cast<unsigned char>(s[k]))) ++k;
       g.end = k;
       g.digits = std::string(s.substr(g.begin, k - g.begin));
-      g.trunk_zero = g.digits == "0" && g.begin > 0 && s[g.begin - 1] == '(' && k < s.size() &&
-                     s[k] == ')' && !groups.empty();
+      g.trunk_zero =
+          g.digits == "0" && g.begin > 0 && s[g.begin - 1] == '(' && k < s.size() && s[k] == ')' && !groups.empty();
       total += g.digits.size();
       if (total > 16) break;
       groups.push_back(std::move(g));
@@ -1148,8 +1121,7 @@ void find_phones(std::string_view s, Spans& out) {
 
 std::optional<Word> word_before(std::string_view s, std::size_t i) {
   std::size_t k = i;
-  for (Cp c = before(s, k); c.len && (is_hspace(c.cp) || c.cp == ':' || c.cp == '#' || c.cp == '.');
-       c = before(s, k))
+  for (Cp c = before(s, k); c.len && (is_hspace(c.cp) || c.cp == ':' || c.cp == '#' || c.cp == '.'); c = before(s, k))
     k -= c.len;
   return word_ending_at(s, k);
 }
@@ -1184,8 +1156,7 @@ std::optional<NumberRun> read_number_run(std::string_view s, std::size_t i) {
   }
   const Cp nx = at(s, k);
   if (nx.len && is_alnum(nx.cp)) return std::nullopt;
-  if ((nx.cp == ',' || nx.cp == '.' || nx.cp == ':' || nx.cp == '-' || nx.cp == '/') &&
-      is_digit(at(s, k + 1).cp))
+  if ((nx.cp == ',' || nx.cp == '.' || nx.cp == ':' || nx.cp == '-' || nx.cp == '/') && is_digit(at(s, k + 1).cp))
     return std::nullopt;
   return r;
 }
@@ -1193,8 +1164,7 @@ std::optional<NumberRun> read_number_run(std::string_view s, std::size_t i) {
 bool digit_start_ok(std::string_view s, std::size_t i) {
   const Cp prev = before(s, i);
   if (is_alnum(prev.cp) || prev.cp == '+' || prev.cp == 0x20AC || prev.cp == '#') return false;
-  if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':' || prev.cp == '/' ||
-       prev.cp == ' ') &&
+  if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':' || prev.cp == '/' || prev.cp == ' ') &&
       is_digit(before(s, i - prev.len).cp))
     return false;
   return true;
@@ -1227,8 +1197,7 @@ void find_bsns(std::string_view s, const Folded& f, Spans& out) {
     }
     if (!is_digit(at(s, k).cp)) return;
     const auto run = read_number_run(s, k);
-    if (run && (run->digits.size() == 8 || run->digits.size() == 9))
-      add(out, k, run->end, PiiKind::bsn);
+    if (run && (run->digits.size() == 8 || run->digits.size() == 9)) add(out, k, run->end, PiiKind::bsn);
   });
 }
 
@@ -1239,6 +1208,8 @@ struct IbanLength {
   std::string_view country;
   std::size_t length;
 };
+// A table, one row per line (not reformatted):
+// clang-format off
 constexpr std::array<IbanLength, 44> kIbanLengths{{
     {"NL", 18}, {"BE", 16}, {"DE", 22}, {"FR", 27}, {"GB", 22}, {"ES", 24}, {"IT", 27}, {"PL", 28},
     {"TR", 26}, {"UA", 29}, {"LU", 20}, {"AT", 20}, {"CH", 21}, {"DK", 18}, {"FI", 18}, {"IE", 22},
@@ -1247,6 +1218,7 @@ constexpr std::array<IbanLength, 44> kIbanLengths{{
     {"IS", 26}, {"LI", 21}, {"SA", 24}, {"AE", 23}, {"JO", 30}, {"LB", 28}, {"EG", 29}, {"IQ", 23},
     {"TN", 24}, {"PS", 29}, {"QA", 29}, {"KW", 30},
 }};
+// clang-format on
 
 std::size_t iban_length(char a, char b) {
   for (const auto& x : kIbanLengths)
@@ -1272,8 +1244,7 @@ bool iban_checksum_ok(std::string_view c) {  // upper-case, no spaces
 
 bool iban_compact_valid(std::string_view c) {
   if (c.size() < 15 || c.size() > 34) return false;
-  if (!is_ascii_alpha(static_cast<unsigned char>(c[0])) ||
-      !is_ascii_alpha(static_cast<unsigned char>(c[1])) ||
+  if (!is_ascii_alpha(static_cast<unsigned char>(c[0])) || !is_ascii_alpha(static_cast<unsigned char>(c[1])) ||
       !is_digit(static_cast<unsigned char>(c[2])) || !is_digit(static_cast<unsigned char>(c[3])))
     return false;
   for (char ch : c)
@@ -1286,9 +1257,7 @@ bool iban_compact_valid(std::string_view c) {
 void find_ibans(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    if (!is_ascii_alpha(u(i)) || !is_ascii_alpha(u(i + 1)) || !is_digit(u(i + 2)) ||
-        !is_digit(u(i + 3)))
-      continue;
+    if (!is_ascii_alpha(u(i)) || !is_ascii_alpha(u(i + 1)) || !is_digit(u(i + 2)) || !is_digit(u(i + 3))) continue;
     if (!boundary_before(s, i)) continue;
     std::string c;
     std::vector<std::size_t> ends;
@@ -1339,27 +1308,23 @@ std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bo
 void address_after_name(std::string_view s, std::size_t name_end, Spans& out) {
   const auto k = after_separator(s, name_end, false);
   if (!k) return;
-  if (const auto a = street_address(s, *k, kPersonStreet))
-    add(out, a->begin, a->end, PiiKind::address);
+  if (const auto a = street_address(s, *k, kPersonStreet)) add(out, a->begin, a->end, PiiKind::address);
 }
 
 // Labels between a name and a contact detail: "Karin de Wit, IBAN NL…", "Jan Smit, tel. 06…".
 const WordSet& contact_labels() {
-  static const WordSet set{
-      "iban",   "rekening", "rekeningnummer", "tel",       "telefoon", "telefoonnummer", "mob",
-      "mobiel", "gsm",      "nummer",         "phone",     "mobile",   "e-mail",         "email",
-      "mail",   "bsn",      "telefon",        "telefonum", "numara",   "konto",          "телефон",
-      "тел",    "пошта",    "هاتف",           "رقم"};
+  static const WordSet set{"iban",   "rekening", "rekeningnummer", "tel",       "telefoon", "telefoonnummer", "mob",
+                           "mobiel", "gsm",      "nummer",         "phone",     "mobile",   "e-mail",         "email",
+                           "mail",   "bsn",      "telefon",        "telefonum", "numara",   "konto",          "телефон",
+                           "тел",    "пошта",    "هاتف",           "رقم"};
   return set;
 }
 
 void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
-  const auto run = [&](const CueList& cues, const NameRules& rules, bool newline,
-                       std::u32string_view punct) {
+  const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct) {
     for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
       std::size_t k = skip_after_cue(s, e, newline, punct);
-      if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو"))
-        k = skip_hspace(s, w->end);
+      if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
       if (const auto n = take_name(s, k, rules)) {
         add(out, n->begin, n->end, PiiKind::name);
         address_after_name(s, n->end, out);
@@ -1390,8 +1355,7 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
 }
 
 bool clause_break(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_line_break(c) || c == 0x61F ||
-         c == 0x60C;
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_line_break(c) || c == 0x61F || c == 0x60C;
 }
 
 void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
@@ -1410,10 +1374,9 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
     }
     // "ik woon al 30 jaar op de Kerkstraat 12": look further in the same clause, but only for a
     // street with a street-type ending.
-    static const WordSet stoppers{"en",     "maar", "and",     "but",    "ve",
-                                  "ama",    "i",    "ale",     "а",      "і",
-                                  "але",    "و",    "vlakbij", "naast",  "tegenover",
-                                  "achter", "near", "next",    "behind", "opposite"};
+    static const WordSet stoppers{"en",        "maar",   "and",  "but",  "ve",     "ama",     "i",
+                                  "ale",       "а",      "і",    "але",  "و",      "vlakbij", "naast",
+                                  "tegenover", "achter", "near", "next", "behind", "opposite"};
     std::size_t j = k;
     for (int tokens = 0; tokens < 10 && j < s.size(); ++tokens) {
       const Cp c = at(s, j);
@@ -1441,8 +1404,7 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
 
 // Turkish: "Kerkstraat 12'de oturuyorum".
 bool turkish_residence_after(std::string_view s, std::size_t e) {
-  static const WordSet verbs{"oturuyorum", "oturuyoruz", "yaşıyorum", "yaşıyoruz",
-                             "kalıyorum",  "kalıyoruz",  "ikamet"};
+  static const WordSet verbs{"oturuyorum", "oturuyoruz", "yaşıyorum", "yaşıyoruz", "kalıyorum", "kalıyoruz", "ikamet"};
   std::size_t k = e;
   if (is_apostrophe(at(s, k).cp)) {
     k += at(s, k).len;
@@ -1495,8 +1457,7 @@ void find_person_addresses(std::string_view s, Spans& out) {
         }
       }
       if (w->upper) {
-        if (const auto a = street_address(s, i, kPersonStreet);
-            a && turkish_residence_after(s, a->end)) {
+        if (const auto a = street_address(s, i, kPersonStreet); a && turkish_residence_after(s, a->end)) {
           add(out, a->begin, a->end, PiiKind::address);
           i = a->end;
           continue;

@@ -47,7 +47,8 @@ void log_report(const RunReport& r, const Config& config) {
       auto it = config.channels.find(c.channel);
       int pph = it != config.channels.end() ? it->second.posts_per_hour : 0;
       std::size_t rows = c.wait == Wait::tally ? c.deferred : 0;
-      state = "; waiting, not failed: " + describe_wait(c.wait, c.wait_until_ms, c.failures, pph, rows, config.kiosk.time_zone, now);
+      state = "; waiting, not failed: " +
+              describe_wait(c.wait, c.wait_until_ms, c.failures, pph, rows, config.kiosk.time_zone, now);
     } else if (!c.skipped.empty()) {
       state = " (" + c.skipped + ")";
     }
@@ -74,8 +75,10 @@ int main(int argc, char** argv) {
                            as_int(ExitCode::channel), as_int(ExitCode::waiting)));
   app.add_option("--lease-s", lease_s, "Seconds after which an unanswered claim counts as lost")->capture_default_str();
   app.add_option("--backoff-ms", backoff_ms, "First backoff after a failed round, ms")->capture_default_str();
-  app.add_option("--backoff-max-ms", backoff_max_ms, "Longest backoff of a channel or a delivery, ms")->capture_default_str();
-  app.add_option("--grace-ms", grace_ms, "Wait after an uncertain send before asking the server, ms")->capture_default_str();
+  app.add_option("--backoff-max-ms", backoff_max_ms, "Longest backoff of a channel or a delivery, ms")
+      ->capture_default_str();
+  app.add_option("--grace-ms", grace_ms, "Wait after an uncertain send before asking the server, ms")
+      ->capture_default_str();
   app.add_option("--max-rounds", max_rounds, "Batches per channel in one run")->capture_default_str();
   app.add_flag("--quiet", quiet, "No per-run log lines");
   try {
@@ -103,7 +106,7 @@ int main(int argc, char** argv) {
   auto box = Outbox::open(*opts);
   if (!box) return fail(box.error());
 
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigaction(SIGTERM, &sa, nullptr);
   sigaction(SIGINT, &sa, nullptr);

@@ -20,7 +20,9 @@ using Pool = std::vector<std::string_view>;
 std::uint64_t below(std::mt19937_64& rng, std::uint64_t n) { return n ? rng() % n : 0; }
 bool chance(std::mt19937_64& rng, double p) { return static_cast<double>(rng() >> 11) * 0x1.0p-53 < p; }
 template <class T>
-const T& pick(std::mt19937_64& rng, const std::vector<T>& v) { return v[below(rng, v.size())]; }
+const T& pick(std::mt19937_64& rng, const std::vector<T>& v) {
+  return v[below(rng, v.size())];
+}
 
 // Picks from a phrase pool, honouring SynthOptions::phrase_half.
 thread_local int g_half = -1;
@@ -39,6 +41,8 @@ std::string fill(std::string_view tmpl, std::string_view key, std::string_view v
   return out;
 }
 
+// Phrase and name pools, packed as written (not reformatted):
+// clang-format off
 // ---- Invented places (a fictional town, "Voorbeeldstad") ----------------------------------------
 const Pool kStreets = {
     "Lindelaan", "Kerkstraat", "Molenweg", "Esdoornstraat", "Schoolstraat", "Dorpsstraat", "Havenkade",
@@ -431,6 +435,7 @@ const Lang kArabic = {
      "ليعمل الباص في المساء أيضاً.", "حديقة خضار للحي في الأرض الفارغة."},
     {"كثير من الجيران يوافقون.", "هذا مفيد للصغار والكبار.", "أود المساعدة في ذلك."},
 };
+// clang-format on
 
 const Lang& pick_language(std::mt19937_64& rng) {
   auto r = below(rng, 100);
@@ -590,9 +595,18 @@ std::vector<Submission> synth_submissions(std::uint64_t seed, std::size_t count,
       std::int64_t day_ms = ((local % 86'400'000) + 86'400'000) % 86'400'000;
       std::int64_t day_start = local - day_ms;
       std::int64_t weekday = ((local / 86'400'000) + 4) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
-      if (weekday == 0) { t = day_start + 86'400'000 + 9 * 3'600'000 - off * 60'000LL; continue; }
-      if (day_ms < 9 * 3'600'000) { t = day_start + 9 * 3'600'000 - off * 60'000LL; continue; }
-      if (day_ms >= 17 * 3'600'000) { t = day_start + 86'400'000 + 9 * 3'600'000 - off * 60'000LL; continue; }
+      if (weekday == 0) {
+        t = day_start + 86'400'000 + 9 * 3'600'000 - off * 60'000LL;
+        continue;
+      }
+      if (day_ms < 9 * 3'600'000) {
+        t = day_start + 9 * 3'600'000 - off * 60'000LL;
+        continue;
+      }
+      if (day_ms >= 17 * 3'600'000) {
+        t = day_start + 86'400'000 + 9 * 3'600'000 - off * 60'000LL;
+        continue;
+      }
       break;
     }
     s.created_at_ms = t;

@@ -129,8 +129,8 @@ json summary_json(const StoredSubmission& s) {
 // ended), and its references are written and flushed as soon as it committed: a caller has every
 // reference that is stored, except for a kill in the microseconds between the commit and the write.
 constexpr std::size_t kSubmitBatch = 500;
-constexpr std::size_t kMaxDocumentBytes = 1 << 20;  // one submission spread over lines, at most
-constexpr std::uintmax_t kCheckpointWalBytes = 16 << 20;     // SQLite's own default is ~4 MiB; the outbox's 16
+constexpr std::size_t kMaxDocumentBytes = 1 << 20;        // one submission spread over lines, at most
+constexpr std::uintmax_t kCheckpointWalBytes = 16 << 20;  // SQLite's own default is ~4 MiB; the outbox's 16
 
 // Lines of a file descriptor as they arrive.
 class LineReader {
@@ -203,8 +203,7 @@ int cmd_submit(const Globals& g, const std::string& input) {
       const auto& r = (*receipts)[i];
       if (g.json)
         std::cout << json{{"line", batch_lines[i]}, {"reference", r.reference}, {"uuid", r.uuid}}.dump() << "\n";
-      else
-        std::cout << r.reference << "\n";
+      else std::cout << r.reference << "\n";
     }
     std::cout.flush();
     stored += receipts->size();
@@ -299,22 +298,25 @@ int cmd_list(const Globals& g, const std::string& state, const std::string& chan
   if (!state.empty()) {
     f.state = parse_delivery_state(state);
     if (!f.state)
-      return report(g, make_error(Errc::invalid_value, "unknown state '" + state +
-                                                           "' (pending, in_flight, delivered, retry, parked)"));
+      return report(g, make_error(Errc::invalid_value,
+                                  "unknown state '" + state + "' (pending, in_flight, delivered, retry, parked)"));
   }
   auto rows = session->outbox.list(f);
   if (!rows) return report(g, rows.error());
   if (g.json) {
     json out = json::array();
     for (const auto& r : *rows)
-      out.push_back({{"reference", r.reference}, {"uuid", r.uuid}, {"kind", kind_name(r.kind)},
-                     {"created_at", format_utc(r.created_at_ms)}, {"deliveries", r.states}});
+      out.push_back({{"reference", r.reference},
+                     {"uuid", r.uuid},
+                     {"kind", kind_name(r.kind)},
+                     {"created_at", format_utc(r.created_at_ms)},
+                     {"deliveries", r.states}});
     std::cout << out.dump(2) << "\n";
   } else {
     fmt::print("{:<13} {:<9} {:<25} {}\n", "REFERENCE", "KIND", "CREATED (UTC)", "DELIVERIES");
     for (const auto& r : *rows)
-      fmt::print("{:<13} {:<9} {:<25} {}\n", refcode::group(r.reference), kind_name(r.kind), format_utc(r.created_at_ms),
-                 r.states);
+      fmt::print("{:<13} {:<9} {:<25} {}\n", refcode::group(r.reference), kind_name(r.kind),
+                 format_utc(r.created_at_ms), r.states);
   }
   return as_int(ExitCode::ok);
 }
@@ -339,14 +341,16 @@ int cmd_show(const Globals& g, const std::string& ref) {
   if (!x.poll_id.empty()) fmt::print("Poll        {} = {}\n", x.poll_id, x.poll_answer);
   fmt::print("Text        {}\n", s->purged_ms ? "(removed by retention on " + format_utc(s->purged_ms) + ")" : x.text);
   if (!x.contact.empty())
-    fmt::print("Contact     {} {} (consent to contact: {})\n", x.contact.email, x.contact.phone, x.consents.contact ? "yes" : "no");
+    fmt::print("Contact     {} {} (consent to contact: {})\n", x.contact.email, x.contact.phone,
+               x.consents.contact ? "yes" : "no");
   fmt::print("Public      {}\nAssisted    {}\nKiosk       {}\n", x.consents.publish ? "yes" : "no",
              x.assisted ? "yes" : "no", x.kiosk_id);
   fmt::print("Stored      {} bytes ({} bytes of JSON, dictionary {})\n", s->stored_bytes, s->raw_bytes, s->dict_id);
   for (const auto& d : s->deliveries) {
     fmt::print("  {:<10} {:<10} attempts {}", d.channel, delivery_state_name(d.state), d.attempts);
     if (!d.remote_display.empty() || !d.remote_id.empty()) fmt::print("  remote {} {}", d.remote_display, d.remote_id);
-    if (d.state == DeliveryState::retry) fmt::print("  next {}  last error: {}", local_time(d.next_attempt_ms), d.last_error);
+    if (d.state == DeliveryState::retry)
+      fmt::print("  next {}  last error: {}", local_time(d.next_attempt_ms), d.last_error);
     if (d.state == DeliveryState::parked) fmt::print("  reason: {}", d.parked_reason);
     fmt::print("\n");
   }
@@ -362,16 +366,25 @@ int cmd_stats(const Globals& g) {
   auto st = session->outbox.stats();
   if (!st) return report(g, st.error());
   if (g.json) {
-    json j = {{"submissions", st->submissions}, {"purged", st->purged}, {"deliveries", st->deliveries},
-              {"raw_payload_bytes", st->raw_payload_bytes}, {"stored_payload_bytes", st->stored_payload_bytes},
-              {"db_file_bytes", st->db_file_bytes}, {"wal_file_bytes", st->wal_file_bytes},
-              {"schema_version", st->schema_version}, {"dictionary", st->active_dictionary},
+    json j = {{"submissions", st->submissions},
+              {"purged", st->purged},
+              {"deliveries", st->deliveries},
+              {"raw_payload_bytes", st->raw_payload_bytes},
+              {"stored_payload_bytes", st->stored_payload_bytes},
+              {"db_file_bytes", st->db_file_bytes},
+              {"wal_file_bytes", st->wal_file_bytes},
+              {"schema_version", st->schema_version},
+              {"dictionary", st->active_dictionary},
               {"oldest_undelivered", st->oldest_undelivered_ms ? format_utc(st->oldest_undelivered_ms) : ""}};
     json problems = json::array();
     if (auto p = session->outbox.problems_per_channel(50); p)
       for (const auto& x : *p)
-        problems.push_back({{"reference", x.reference}, {"channel", x.channel}, {"state", delivery_state_name(x.state)},
-                            {"attempts", x.attempts}, {"reason", x.reason}, {"explained", explain_error(x.reason)},
+        problems.push_back({{"reference", x.reference},
+                            {"channel", x.channel},
+                            {"state", delivery_state_name(x.state)},
+                            {"attempts", x.attempts},
+                            {"reason", x.reason},
+                            {"explained", explain_error(x.reason)},
                             {"at", format_utc(x.updated_ms)}});
     j["problems"] = problems;
     json channels = json::object();
@@ -379,11 +392,15 @@ int cmd_stats(const Globals& g) {
       auto c = session->outbox.channel_state(name);
       if (!c || (!c->last_attempt_ms && c->last_error.empty())) continue;
       ChannelWait w = channel_wait(*c, posts_per_hour(session->config, name), now);
-      channels[std::string(name)] = {{"circuit", circuit_name(c->circuit)}, {"failures", c->failures}, {"last_error", c->last_error},
+      channels[std::string(name)] = {{"circuit", circuit_name(c->circuit)},
+                                     {"failures", c->failures},
+                                     {"last_error", c->last_error},
                                      {"last_success", c->last_success_ms ? format_utc(c->last_success_ms) : ""},
                                      {"not_before", c->not_before_ms ? format_utc(c->not_before_ms) : ""},
-                                     {"wait", wait_name(w.wait)}, {"wait_until", w.until_ms ? format_utc(w.until_ms) : ""},
-                                     {"waiting", describe(session->config, name, w.wait, w.until_ms, w.failures, 0, now)}};
+                                     {"wait", wait_name(w.wait)},
+                                     {"wait_until", w.until_ms ? format_utc(w.until_ms) : ""},
+                                     {"waiting",
+                                      describe(session->config, name, w.wait, w.until_ms, w.failures, 0, now)}};
     }
     j["channels"] = channels;
     std::cout << j.dump(2) << "\n";
@@ -404,7 +421,8 @@ int cmd_stats(const Globals& g) {
     fmt::print("\n");
   }
   double ratio = st->raw_payload_bytes ? 100.0 * static_cast<double>(st->stored_payload_bytes) /
-                                             static_cast<double>(st->raw_payload_bytes) : 0.0;
+                                             static_cast<double>(st->raw_payload_bytes)
+                                       : 0.0;
   fmt::print("\nPayload     {} bytes stored for {} bytes of JSON ({:.1f} %)\n", st->stored_payload_bytes,
              st->raw_payload_bytes, ratio);
   fmt::print("On disk     {} bytes database + {} bytes WAL\n", st->db_file_bytes, st->wal_file_bytes);
@@ -428,7 +446,8 @@ int cmd_stats(const Globals& g) {
   // Every channel's parked rows are counted and its newest shown: one channel's many cannot hide another's.
   constexpr std::size_t kNewestPerChannel = 10;
   if (auto p = session->outbox.problems_per_channel(kNewestPerChannel); p && !p->empty()) {
-    fmt::print("\nNeeds attention (fix the cause, then `kioskctl requeue --channel C`; parked rows are not retried):\n");
+    fmt::print(
+        "\nNeeds attention (fix the cause, then `kioskctl requeue --channel C`; parked rows are not retried):\n");
     std::string channel;
     for (const auto& x : *p) {
       if (x.channel != channel) {
@@ -488,8 +507,12 @@ int cmd_sync(const Globals& g, bool dry_run) {
     if (g.json) {
       json out = json::array();
       for (const auto& d : rep->dry_run)
-        out.push_back({{"channel", d.channel}, {"reference", refcode::group(d.reference)}, {"method", d.request.method},
-                       {"url", d.request.url}, {"headers", d.request.headers}, {"body", d.request.body}});
+        out.push_back({{"channel", d.channel},
+                       {"reference", refcode::group(d.reference)},
+                       {"method", d.request.method},
+                       {"url", d.request.url},
+                       {"headers", d.request.headers},
+                       {"body", d.request.body}});
       std::cout << out.dump(2) << "\n";
     } else {
       for (const auto& d : rep->dry_run) {
@@ -505,29 +528,40 @@ int cmd_sync(const Globals& g, bool dry_run) {
   // code says which (ExitCode::channel for failures, ExitCode::waiting when only waits are left).
   std::int64_t now = SystemClock::instance().now_ms();
   auto state_of = [&](const ChannelReport& c) {
-    std::size_t rows = c.wait == Wait::tally ? c.deferred
+    std::size_t rows = c.wait == Wait::tally                           ? c.deferred
                        : c.queued > c.delivered + c.parked + c.retried ? c.queued - c.delivered - c.parked - c.retried
-                                                                        : 0;
-    if (c.wait != Wait::none) return describe(session->config, c.channel, c.wait, c.wait_until_ms, c.failures, rows, now);
+                                                                       : 0;
+    if (c.wait != Wait::none)
+      return describe(session->config, c.channel, c.wait, c.wait_until_ms, c.failures, rows, now);
     if (!c.skipped.empty()) return c.skipped;
     return c.last_error.empty() ? c.circuit : c.circuit + ": " + explain_error(c.last_error);
   };
   if (g.json) {
     json out = json::array();
     for (const auto& c : rep->channels)
-      out.push_back({{"channel", c.channel}, {"queued", c.queued}, {"delivered", c.delivered}, {"retry", c.retried},
-                     {"parked", c.parked}, {"deferred", c.deferred}, {"answers", c.answers}, {"requests", c.requests},
-                     {"bytes_sent", c.bytes_sent}, {"bytes_received", c.bytes_received}, {"circuit", c.circuit},
-                     {"skipped", c.skipped}, {"wait", wait_name(c.wait)},
-                     {"wait_until", c.wait_until_ms ? format_utc(c.wait_until_ms) : ""}, {"state", state_of(c)},
+      out.push_back({{"channel", c.channel},
+                     {"queued", c.queued},
+                     {"delivered", c.delivered},
+                     {"retry", c.retried},
+                     {"parked", c.parked},
+                     {"deferred", c.deferred},
+                     {"answers", c.answers},
+                     {"requests", c.requests},
+                     {"bytes_sent", c.bytes_sent},
+                     {"bytes_received", c.bytes_received},
+                     {"circuit", c.circuit},
+                     {"skipped", c.skipped},
+                     {"wait", wait_name(c.wait)},
+                     {"wait_until", c.wait_until_ms ? format_utc(c.wait_until_ms) : ""},
+                     {"state", state_of(c)},
                      {"last_error", c.last_error}});
     std::cout << out.dump(2) << "\n";
   } else {
     fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", "CHANNEL", "delivered", "retry", "parked", "answers",
                "requests", "bytes out", "state");
     for (const auto& c : rep->channels)
-      fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", c.channel, c.delivered, c.retried, c.parked, c.answers,
-                 c.requests, c.bytes_sent, state_of(c));
+      fmt::print("{:<10}{:>10}{:>8}{:>8}{:>9}{:>10}{:>12}  {}\n", c.channel, c.delivered, c.retried, c.parked,
+                 c.answers, c.requests, c.bytes_sent, state_of(c));
   }
   return as_int(exit_code(*rep));
 }
@@ -551,14 +585,18 @@ int cmd_channels_test(const Globals& g) {
     auto ch = make_channel(env, cc);
     std::string problem;
     bool missing_credential = !find_channel(name)->secret_key.empty() && sec.of(name).empty();
-    if (missing_credential) problem = "no credential for this channel in the secrets file " + cfg->sync.secrets_file.string();
+    if (missing_credential)
+      problem = "no credential for this channel in the secrets file " + cfg->sync.secrets_file.string();
     else problem = ch->interpret_probe(transport.perform(ch->build_probe()));
     all_ok = all_ok && problem.empty();
     if (g.json) out.push_back({{"channel", name}, {"url", cc.base_url}, {"ok", problem.empty()}, {"problem", problem}});
-    else fmt::print("{:<10} {:<4} {}{}\n", name, problem.empty() ? "OK" : "FAIL", cc.base_url,
-                    problem.empty() ? "" : "\n           " + problem);
+    else
+      fmt::print("{:<10} {:<4} {}{}\n", name, problem.empty() ? "OK" : "FAIL", cc.base_url,
+                 problem.empty() ? "" : "\n           " + problem);
   }
-  if (g.json) std::cout << json{{"ok", all_ok}, {"channels", out}, {"secrets", secrets ? "" : secrets.error().message}}.dump(2) << "\n";
+  if (g.json)
+    std::cout << json{{"ok", all_ok}, {"channels", out}, {"secrets", secrets ? "" : secrets.error().message}}.dump(2)
+              << "\n";
   return as_int(all_ok ? ExitCode::ok : ExitCode::channel);
 }
 
@@ -571,13 +609,14 @@ int cmd_export(const Globals& g, const std::string& file, bool undelivered_only,
   // The hand-over is the same code path as the technician screen's "export queue to USB stick".
   auto st = undelivered_only && handover
                 ? export_handover(session->outbox, file, session->config.kiosk.id, progress)
-                : export_bundle(session->outbox, file, ExportOptions{undelivered_only, handover}, session->config.kiosk.id,
-                                progress);
+                : export_bundle(session->outbox, file, ExportOptions{undelivered_only, handover},
+                                session->config.kiosk.id, progress);
   bar.finish();
   if (!st) return report(g, st.error());
   if (g.json) std::cout << json{{"file", file}, {"records", st->records}}.dump() << "\n";
-  else fmt::print("Exported {} submissions to {}{}\n", st->records, file,
-                  handover ? " (their open deliveries are parked here: handed over)" : "");
+  else
+    fmt::print("Exported {} submissions to {}{}\n", st->records, file,
+               handover ? " (their open deliveries are parked here: handed over)" : "");
   return as_int(ExitCode::ok);
 }
 
@@ -588,7 +627,9 @@ int cmd_import(const Globals& g, const std::string& file) {
   auto st = import_bundle(session->outbox, file, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
   bar.finish();
   if (!st) return report(g, st.error());
-  if (g.json) std::cout << json{{"file", file}, {"records", st->records}, {"added", st->added}, {"skipped", st->skipped}}.dump() << "\n";
+  if (g.json)
+    std::cout << json{{"file", file}, {"records", st->records}, {"added", st->added}, {"skipped", st->skipped}}.dump()
+              << "\n";
   else fmt::print("Imported {}: {} new, {} already present\n", file, st->added, st->skipped);
   return as_int(ExitCode::ok);
 }
@@ -646,9 +687,12 @@ int cmd_dict_train(const Globals& g, const std::string& out, std::size_t samples
   std::ofstream f(out, std::ios::binary);
   f.write(dict->bytes.data(), static_cast<std::streamsize>(dict->bytes.size()));
   if (!f.good()) return report(g, make_error(Errc::io, "cannot write " + out));
-  if (g.json) std::cout << json{{"file", out}, {"id", dict->id}, {"bytes", dict->bytes.size()}, {"samples", docs.size()}}.dump() << "\n";
-  else fmt::print("Wrote {} ({} bytes, id {}) trained on {} {} submissions\n", out, dict->bytes.size(), dict->id,
-                  docs.size(), from_db ? "stored" : "synthetic");
+  if (g.json)
+    std::cout << json{{"file", out}, {"id", dict->id}, {"bytes", dict->bytes.size()}, {"samples", docs.size()}}.dump()
+              << "\n";
+  else
+    fmt::print("Wrote {} ({} bytes, id {}) trained on {} {} submissions\n", out, dict->bytes.size(), dict->id,
+               docs.size(), from_db ? "stored" : "synthetic");
   return as_int(ExitCode::ok);
 }
 
@@ -677,7 +721,8 @@ int main(int argc, char** argv) {
   int rc = as_int(ExitCode::ok);
 
   std::string input = "-";
-  auto* submit = app.add_subcommand("submit", "Store submissions: one JSON object, or JSON lines; prints one reference per line");
+  auto* submit =
+      app.add_subcommand("submit", "Store submissions: one JSON object, or JSON lines; prints one reference per line");
   submit->add_option("file", input, "Input file, or - for standard input")->capture_default_str();
   submit->callback([&] { rc = cmd_submit(g, input); });
 
@@ -709,8 +754,10 @@ int main(int argc, char** argv) {
   imp->callback([&] { rc = cmd_import(g, file); });
 
   std::optional<int> days;
-  auto* purge = app.add_subcommand("purge", "Remove personal data from submissions delivered longer ago than the retention");
-  purge->add_option("--days", days, "Retention in days (default: retention.personal_data_days)")->check(CLI::Range(0, 3650));
+  auto* purge =
+      app.add_subcommand("purge", "Remove personal data from submissions delivered longer ago than the retention");
+  purge->add_option("--days", days, "Retention in days (default: retention.personal_data_days)")
+      ->check(CLI::Range(0, 3650));
   purge->callback([&] { rc = cmd_purge(g, days); });
 
   auto* requeue = app.add_subcommand("requeue", "Put parked deliveries back in the queue (after fixing the cause)");
@@ -720,7 +767,9 @@ int main(int argc, char** argv) {
   app.add_subcommand("check", "Run SQLite's integrity check on the outbox")->callback([&] { rc = cmd_check(g); });
 
   bool dry_run = false;
-  auto* sync = app.add_subcommand("sync", "One sync run now: a progress bar per channel, then a summary (exit 8 if something failed, 9 if only waits are left)");
+  auto* sync = app.add_subcommand(
+      "sync",
+      "One sync run now: a progress bar per channel, then a summary (exit 8 if something failed, 9 if only waits are left)");
   sync->add_flag("--dry-run", dry_run, "Print the requests the next run would send; send and change nothing");
   sync->callback([&] { rc = cmd_sync(g, dry_run); });
 
@@ -736,7 +785,8 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 1;
   bool from_db = false;
   auto* train = dict->add_subcommand("train", "Train a zstd dictionary on synthetic (default) or stored submissions");
-  train->add_option("--out,-o", dict_out, "Dictionary file to write, e.g. assets/dict/submissions-v2.zdict")->required();
+  train->add_option("--out,-o", dict_out, "Dictionary file to write, e.g. assets/dict/submissions-v2.zdict")
+      ->required();
   train->add_option("--samples", samples, "Number of samples")->capture_default_str();
   train->add_option("--size", dict_size, "Dictionary capacity in bytes")->capture_default_str();
   train->add_option("--seed", seed, "Seed of the synthetic generator")->capture_default_str();

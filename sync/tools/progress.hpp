@@ -47,8 +47,11 @@ class ProgressBar {
 class MultiProgress {
  public:
   MultiProgress(std::vector<std::string> labels, bool enabled)
-      : m_labels(std::move(labels)), m_done(m_labels.size(), 0), m_total(m_labels.size(), 0),
-        m_note(m_labels.size()), m_enabled(enabled && isatty(2)) {}
+      : m_labels(std::move(labels)),
+        m_done(m_labels.size(), 0),
+        m_total(m_labels.size(), 0),
+        m_note(m_labels.size()),
+        m_enabled(enabled && isatty(2)) {}
   ~MultiProgress() { finish(); }
 
   void set(std::size_t i, std::size_t done, std::size_t total, std::string note = {}) {

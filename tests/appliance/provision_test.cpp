@@ -70,8 +70,9 @@ std::string joined(const std::vector<std::string>& v) {
 }  // namespace
 
 TEST(ProvisionSplit, KeepsLineNumbersAndRenamesSecretSections) {
-  std::string text = "format = 1\n[kiosk]\nid = \"a\"\n[secrets.openklant]\ntoken = \"t\"\n[provision]\nhostname = \"h\"\n"
-                     "[ui]\nfullscreen = true\n";
+  std::string text =
+      "format = 1\n[kiosk]\nid = \"a\"\n[secrets.openklant]\ntoken = \"t\"\n[provision]\nhostname = \"h\"\n"
+      "[ui]\nfullscreen = true\n";
   auto s = kiosk::provision::split_provision_file(text);
   EXPECT_TRUE(s.has_secrets);
   EXPECT_EQ(std::count(s.config_text.begin(), s.config_text.end(), '\n'), 9);
@@ -126,7 +127,8 @@ TEST(Provision, ExampleIsValidAndInstalls) {
   std::string wpa = kiosk::test::read_file(r / "etc/wpa_supplicant/wpa_supplicant-wlan0.conf");
   EXPECT_NE(wpa.find("ssid=47656d65656e74652d4b696f736b"), std::string::npos) << wpa;  // hex of Gemeente-Kiosk
   EXPECT_NE(wpa.find("country=NL"), std::string::npos);
-  EXPECT_TRUE(fs::is_symlink(r / "etc/systemd/system/sys-subsystem-net-devices-wlan0.device.wants/wpa_supplicant@wlan0.service"));
+  EXPECT_TRUE(fs::is_symlink(
+      r / "etc/systemd/system/sys-subsystem-net-devices-wlan0.device.wants/wpa_supplicant@wlan0.service"));
   EXPECT_EQ(kiosk::test::read_file(r / "etc/hostname"), "kiosk-vb-bieb-01\n");
   EXPECT_EQ(fs::read_symlink(r / "etc/localtime"), fs::path("/usr/share/zoneinfo/Europe/Amsterdam"));
   ASSERT_EQ(::stat((r / "root/.ssh/authorized_keys").c_str(), &st), 0);
@@ -194,8 +196,8 @@ TEST(Provision, MissingCredentialIsAnError) {
 TEST(Provision, ApplianceRulesAreChecked) {
   Fixture f;
   std::string text = example_with("outbox = \"/var/lib/kiosk/outbox.sqlite\"", "outbox = \"/tmp/outbox.sqlite\"");
-  text.replace(text.find("technician_pin_hash"), text.find('\n', text.find("technician_pin_hash")) -
-                                                     text.find("technician_pin_hash"),
+  text.replace(text.find("technician_pin_hash"),
+               text.find('\n', text.find("technician_pin_hash")) - text.find("technician_pin_hash"),
                "technician_pin_hash = \"\"");
   Plan plan;
   auto errors = f.validate(text, &plan);

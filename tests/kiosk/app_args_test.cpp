@@ -34,9 +34,18 @@ TEST_F(app_args_test, version_and_help_name_every_option) {
 }
 
 TEST_F(app_args_test, a_wrong_command_line_is_exit_code_2) {
-  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-           {"--bogus"}, {"extra"}, {"--config"}, {"--db"}, {"--size"}, {"--size", "big"}, {"--size", "1280x"},
-           {"--size", "319x480"}, {"--size", "800x239"}, {"--size", "800x480x2"}, {"--hash-pin"}, {"--hash-pin", "123"}}) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{{"--bogus"},
+                                                                             {"extra"},
+                                                                             {"--config"},
+                                                                             {"--db"},
+                                                                             {"--size"},
+                                                                             {"--size", "big"},
+                                                                             {"--size", "1280x"},
+                                                                             {"--size", "319x480"},
+                                                                             {"--size", "800x239"},
+                                                                             {"--size", "800x480x2"},
+                                                                             {"--hash-pin"},
+                                                                             {"--hash-pin", "123"}}) {
     auto r = kiosk(args);
     EXPECT_EQ(r.exit_code, 2) << testing::PrintToString(args) << "\n" << r.output;
   }

@@ -24,7 +24,8 @@ bool presentation_form(char32_t c) { return (c >= 0xFB50 && c <= 0xFDFF) || (c >
 
 bidi::Layout lay_out(std::string_view text, float wrap, float advance = 10) {
   bidi::Layout l;
-  bidi::lay_out(text, wrap, [advance](char32_t) { return advance; }, l);
+  bidi::lay_out(
+      text, wrap, [advance](char32_t) { return advance; }, l);
   return l;
 }
 
@@ -66,8 +67,7 @@ TEST(bidi_test, numbers_and_street_names_keep_their_order) {
 }
 
 TEST(bidi_test, latin_text_is_untouched) {
-  EXPECT_EQ(bidi::visual("Losse tegel, Kerkstraat 3 (bij de bushalte)"),
-            "Losse tegel, Kerkstraat 3 (bij de bushalte)");
+  EXPECT_EQ(bidi::visual("Losse tegel, Kerkstraat 3 (bij de bushalte)"), "Losse tegel, Kerkstraat 3 (bij de bushalte)");
   EXPECT_FALSE(bidi::has_rtl("Україна ğüş"));
   EXPECT_TRUE(bidi::has_rtl("abc ب"));
   auto l = lay_out("een twee drie", 0);

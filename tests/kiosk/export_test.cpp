@@ -90,7 +90,8 @@ TEST(export_test, a_queue_exported_on_the_screen_and_imported_elsewhere_is_deliv
     auto at_b = b.outbox->find(ref);
     ASSERT_TRUE(at_b.ok());
     for (const auto& d : at_b->deliveries)
-      EXPECT_EQ(d.state, DeliveryState::delivered) << ref << " " << d.channel << ": " << d.parked_reason << d.last_error;
+      EXPECT_EQ(d.state, DeliveryState::delivered)
+          << ref << " " << d.channel << ": " << d.parked_reason << d.last_error;
     auto at_a = a.outbox->find(ref);
     ASSERT_TRUE(at_a.ok());
     for (const auto& d : at_a->deliveries) {

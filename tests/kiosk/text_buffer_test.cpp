@@ -78,7 +78,13 @@ TEST(text_buffer_test, stops_at_the_limit_in_code_points) {
 TEST(text_buffer_test, drops_invalid_utf8_and_control_characters) {
   TextBuffer b(100);
   // Overlong '/', a lone continuation byte, a surrogate, a cut-off sequence, C0/C1 controls, a bidi override.
-  EXPECT_EQ(b.insert("a\xC0\xAF" "b\x80" "c\xED\xA0\x80" "d\x01\x7F\xC2\x85" "e\xE2\x80\xAE" "f\xE2\x82"), 6u);
+  EXPECT_EQ(b.insert("a\xC0\xAF"
+                     "b\x80"
+                     "c\xED\xA0\x80"
+                     "d\x01\x7F\xC2\x85"
+                     "e\xE2\x80\xAE"
+                     "f\xE2\x82"),
+            6u);
   EXPECT_EQ(b, "abcdef");
   b.insert("\tg\r\nh");
   EXPECT_EQ(b, "abcdef g h");  // single line: tab and newline become spaces

@@ -254,7 +254,8 @@ TEST(ui_flow_test, poll_once_per_session_news_and_lookup) {
   h.tap("receipt.done");
 
   // Look it up on the keypad, with an answer from the municipality.
-  ASSERT_TRUE(h.outbox->add_answer(stored->row_id, Answer{"openklant", h.clock.now_ms(), "Dank u, we tellen mee.", "a1"}).ok());
+  ASSERT_TRUE(
+      h.outbox->add_answer(stored->row_id, Answer{"openklant", h.clock.now_ms(), "Dank u, we tellen mee.", "a1"}).ok());
   start(h);
   h.tap("choose.lookup");
   ASSERT_EQ(h.screen(), Screen::lookup);

@@ -30,7 +30,9 @@ const Panel kPanels[] = {{"800x480@133", 800, 480, 133},
                          {"1080x1920-portrait@92", 1080, 1920, 92}};
 
 enum class Mode { normal, large, contrast };
-const char* mode_name(Mode m) { return m == Mode::normal ? "normal" : m == Mode::large ? "large text" : "high contrast"; }
+const char* mode_name(Mode m) {
+  return m == Mode::normal ? "normal" : m == Mode::large ? "large text" : "high contrast";
+}
 
 Config panel_config(const Panel& p) {
   Config c = demo_config();
@@ -220,8 +222,9 @@ void walk(Checker& c) {
   // The review shows exactly the whole text that will be sent.
   bool whole = false;
   for (const auto& w : h.ui->registry().items()) whole = whole || (w.role == Role::text && w.label == s.draft().text);
-  if (!whole) c.problems.push_back(std::string(c.panel.name) + " / " + c.lang + " / " + mode_name(c.mode) +
-                                   " / report_review: the text to be sent is not shown whole");
+  if (!whole)
+    c.problems.push_back(std::string(c.panel.name) + " / " + c.lang + " / " + mode_name(c.mode) +
+                         " / report_review: the text to be sent is not shown whole");
 
   start(h, c.lang, c.mode);
   s.choose(core::Flow::question);

@@ -69,8 +69,9 @@ void shoot(const Panel& panel, const std::string& mode, const std::string& lang,
   h.settle();
   for (int i = 0; i < 20 && (!h.target("text") || !h.target("text")->visible); ++i) h.tap("scroll.down");
   h.tap("text");
-  const std::string typed = lang == "ar" ? "بلاطة رصيف مفكوكة أمام مدخل المكتبة، يتعثر بها الزوار."
-                                         : "Losse stoeptegel voor de ingang van de bibliotheek, bezoekers struikelen erover.";
+  const std::string typed = lang == "ar"
+                                ? "بلاطة رصيف مفكوكة أمام مدخل المكتبة، يتعثر بها الزوار."
+                                : "Losse stoeptegel voor de ingang van de bibliotheek, bezoekers struikelen erover.";
   // On every panel and in every mode the field keeps a line above the keyboard (at 800x480 in large text
   // the bar folds away while typing).
   ASSERT_TRUE(h.ui->keyboard_visible()) << panel.name << " " << mode << ": the field lost focus";
@@ -80,8 +81,8 @@ void shoot(const Panel& panel, const std::string& mode, const std::string& lang,
   h.tap("key.hide");
   s.next();
   s.next();
-  ASSERT_EQ(s.screen(), Screen::report_review) << (s.errors().empty() ? "" : s.errors().front().field) << " '"
-                                                << s.report().description.view() << "'";
+  ASSERT_EQ(s.screen(), Screen::report_review)
+      << (s.errors().empty() ? "" : s.errors().front().field) << " '" << s.report().description.view() << "'";
   h.settle();
   shot("4-review");
   s.submit();

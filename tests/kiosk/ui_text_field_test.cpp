@@ -72,8 +72,8 @@ Drawn drawn_in(const ui::Target& t) {
         auto it = by_uv.find({v.uv.x, v.uv.y});
         if (it != by_uv.end()) {
           const ImFontGlyph& g = *it->second;
-          d.glyphs.push_back(Glyph{g.Codepoint, v.pos.x - g.X0, v.pos.y - g.Y0, v.pos.x, v.pos.y,
-                                   v.pos.x + g.X1 - g.X0, v.pos.y + g.Y1 - g.Y0, g.AdvanceX});
+          d.glyphs.push_back(Glyph{g.Codepoint, v.pos.x - g.X0, v.pos.y - g.Y0, v.pos.x, v.pos.y, v.pos.x + g.X1 - g.X0,
+                                   v.pos.y + g.Y1 - g.Y0, g.AdvanceX});
         } else if (v.col == kCaret) {
           d.caret = true;
           d.cx0 = std::min(d.cx0, v.pos.x), d.cy0 = std::min(d.cy0, v.pos.y);
@@ -98,7 +98,8 @@ Pixels read_pixels(UiHarness& h) {
   return p;
 }
 
-int count_pixels(const Pixels& p, float x0, float y0, float x1, float y1, const std::function<bool(const unsigned char*)>& f) {
+int count_pixels(const Pixels& p, float x0, float y0, float x1, float y1,
+                 const std::function<bool(const unsigned char*)>& f) {
   int n = 0;
   for (int y = std::max(0, int(y0)); y < std::min(p.h, int(y1)); ++y)
     for (int x = std::max(0, int(x0)); x < std::min(p.w, int(x1)); ++x)

@@ -14,7 +14,8 @@ namespace {
 
 TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
   if (!in_path("Xvfb")) GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb): real-window test skipped";
-  if (!in_path("xdotool")) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
+  if (!in_path("xdotool"))
+    GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
 
   // 1. Plan: the same flow headless, recording where each target is.
   std::vector<std::pair<int, int>> taps;
@@ -28,7 +29,8 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
     };
     taps.emplace_back(640, 200);  // idle: anywhere
     h.tap_at(640, 200);
-    for (const char* id : {"choose.report", "tile.schoon", "tile.graffiti", "loc.place.0", "app.next", "text"}) plan(id);
+    for (const char* id : {"choose.report", "tile.schoon", "tile.graffiti", "loc.place.0", "app.next", "text"})
+      plan(id);
     for (char c : std::string("graffiti")) plan(std::string("key.") + c);
     plan("key.hide");
     plan("app.next");
@@ -101,7 +103,8 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
 // Raspberry Pi's 800x480 previewed on a desktop as it will look.
 TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
   if (!in_path("Xvfb")) GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb): real-window test skipped";
-  if (!in_path("xdotool")) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
+  if (!in_path("xdotool"))
+    GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool): real-window test skipped";
   TempDir dir;
   std::string demo = read_file(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "config" / "demo.toml");
   const std::size_t ui = demo.find("[ui]\n");
@@ -125,7 +128,7 @@ TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
                    .output;
   }
   EXPECT_NE(geometry.find("Geometry: 800x480"), std::string::npos) << geometry << "\nlog:\n"
-                                                                    << read_file(dir / "kiosk.log");
+                                                                   << read_file(dir / "kiosk.log");
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ inline bool in_path(const std::string& prog) {
   return core::run_command({"sh", "-c", "command -v " + prog}).exit_code == 0;
 }
 
-inline pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env, const std::string& log) {
+inline pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                   const std::string& log) {
   std::vector<std::string> env_s;
   // The headless harness set SDL_VIDEODRIVER=dummy in this process: overridden variables are replaced.
   for (char** e = environ; *e; ++e) {

@@ -2,7 +2,6 @@
 // self-signed certificate for the TLS tests.
 #include "contract_server.hpp"
 
-
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
@@ -18,10 +17,8 @@ namespace kiosk::test {
 
 ContractServer::ContractServer(bool tls, const std::string& cert_file, const std::string& key_file) : m_tls(tls) {
   m_trace = std::getenv("KIOSK_TRACE_SERVERS") != nullptr;
-  if (tls)
-    m_server = std::make_unique<httplib::SSLServer>(cert_file.c_str(), key_file.c_str());
-  else
-    m_server = std::make_unique<httplib::Server>();
+  if (tls) m_server = std::make_unique<httplib::SSLServer>(cert_file.c_str(), key_file.c_str());
+  else m_server = std::make_unique<httplib::Server>();
   // Keep-alive like a production server (httplib's default closes after 5 requests).
   m_server->set_keep_alive_max_count(100000);
   m_server->set_keep_alive_timeout(30);
@@ -69,7 +66,8 @@ nlohmann::json ContractServer::last_answer(const std::string& request) {
 
 std::vector<std::string> ContractServer::field_paths(const nlohmann::json& answer, std::size_t max_elements) {
   std::vector<std::string> out;
-  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& v, const std::string& at) {
+  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& v,
+                                                                            const std::string& at) {
     out.push_back(at);
     if (v.is_object())
       for (auto& [k, child] : v.items()) {
@@ -138,8 +136,9 @@ void ContractServer::json_reply(httplib::Response& res, int status, const nlohma
 
 std::size_t ContractServer::received_containing(const std::string& needle) {
   std::lock_guard lock(m_fault_mu);
-  return static_cast<std::size_t>(
-      std::count_if(m_bodies.begin(), m_bodies.end(), [&](const std::string& b) { return b.find(needle) != std::string::npos; }));
+  return static_cast<std::size_t>(std::count_if(m_bodies.begin(), m_bodies.end(), [&](const std::string& b) {
+    return b.find(needle) != std::string::npos;
+  }));
 }
 
 void ContractServer::route(const std::string& method, const std::string& pattern, Handler h, bool inject) {
@@ -166,8 +165,8 @@ void ContractServer::route(const std::string& method, const std::string& pattern
     auto drop_connection = [&res] {
       // A content provider that fails makes httplib close the connection mid-answer.
       res.body.clear();
-      res.set_content_provider(
-          100, "application/json", [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+      res.set_content_provider(100, "application/json",
+                               [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
     };
     switch (fault) {
       case e500:
@@ -194,7 +193,9 @@ void ContractServer::route(const std::string& method, const std::string& pattern
       if (m_answers.size() > 64) m_answers.erase(m_answers.begin());
       if (m_odd && key.find(m_odd->request) != std::string::npos) res.body = spoil_answer(res.body, *m_odd);
     }
-    if (m_trace) std::fprintf(stderr, "TRACE %d %s %s port %d fault %d\n", m_port, req.method.c_str(), req.path.c_str(), req.remote_port, static_cast<int>(fault));
+    if (m_trace)
+      std::fprintf(stderr, "TRACE %d %s %s port %d fault %d\n", m_port, req.method.c_str(), req.path.c_str(),
+                   req.remote_port, static_cast<int>(fault));
     if (fault == drop) {
       ++m_counts.drop_after;
       drop_connection();

@@ -28,12 +28,12 @@
 namespace kiosk::test {
 
 struct Faults {
-  double error500 = 0;      // answer 500 without processing
-  double throttle429 = 0;   // answer 429 with Retry-After without processing
-  double reset_before = 0;  // drop the connection without processing
-  double drop_after = 0;    // process, then drop the connection (the answer is lost)
-  double timeout_after = 0; // process, then answer after timeout_ms (the client has given up)
-  double slow = 0;          // process, answer after slow_ms
+  double error500 = 0;       // answer 500 without processing
+  double throttle429 = 0;    // answer 429 with Retry-After without processing
+  double reset_before = 0;   // drop the connection without processing
+  double drop_after = 0;     // process, then drop the connection (the answer is lost)
+  double timeout_after = 0;  // process, then answer after timeout_ms (the client has given up)
+  double slow = 0;           // process, answer after slow_ms
   int retry_after_s = 1;
   int slow_ms = 100;
   int timeout_ms = 1500;
@@ -41,14 +41,13 @@ struct Faults {
 
 struct FaultCounts {
   std::atomic<int> error500{0}, throttle429{0}, reset_before{0}, drop_after{0}, timeout_after{0}, slow{0};
-  int total() const {
-    return error500 + throttle429 + reset_before + drop_after + timeout_after + slow;
-  }
+  int total() const { return error500 + throttle429 + reset_before + drop_after + timeout_after + slow; }
 };
 
 // The kinds of odd values a server can put into its answers.
 enum class Odd { null, number, missing, huge, invalid_utf8, other_type };
-inline constexpr Odd kOddities[] = {Odd::null, Odd::number, Odd::missing, Odd::huge, Odd::invalid_utf8, Odd::other_type};
+inline constexpr Odd kOddities[] = {Odd::null, Odd::number,       Odd::missing,
+                                    Odd::huge, Odd::invalid_utf8, Odd::other_type};
 const char* odd_name(Odd o);
 
 // Which answers to spoil and how: answers of requests whose "METHOD /path" contains `request`, at
@@ -111,9 +110,9 @@ class ContractServer {
   std::mt19937_64 m_rng{1};
   FaultCounts m_counts;
   std::atomic<int> m_requests{0};
-  std::vector<std::string> m_bodies;  // bodies of requests other than GET (m_fault_mu)
-  std::optional<OddAnswer> m_odd;                                // guarded by m_fault_mu
-  std::vector<std::pair<std::string, std::string>> m_answers;    // "METHOD /path", body (latest last)
+  std::vector<std::string> m_bodies;                           // bodies of requests other than GET (m_fault_mu)
+  std::optional<OddAnswer> m_odd;                              // guarded by m_fault_mu
+  std::vector<std::pair<std::string, std::string>> m_answers;  // "METHOD /path", body (latest last)
   bool m_trace = false;  // $KIOSK_TRACE_SERVERS: one line per handled request on stderr
 };
 
@@ -129,8 +128,8 @@ class OpenKlantServer : public ContractServer {
     nlohmann::json body;  // the klantcontact as stored
     std::string object_id;
     std::string reactie;
-    std::string betrokkene_uuid;              // empty: made without a betrokkene
-    std::vector<nlohmann::json> addresses;    // digitaleadressen of that betrokkene
+    std::string betrokkene_uuid;            // empty: made without a betrokkene
+    std::vector<nlohmann::json> addresses;  // digitaleadressen of that betrokkene
   };
   std::vector<Contact> contacts();
   std::map<std::string, int> count_by_object_id();

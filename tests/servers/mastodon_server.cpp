@@ -15,7 +15,8 @@ namespace {
 using nlohmann::json;
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string html_escape(const std::string& s) {
@@ -35,7 +36,8 @@ std::string html_escape(const std::string& s) {
 }
 }  // namespace
 
-MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(std::move(token)), m_max_chars(max_characters) {
+MastodonServer::MastodonServer(std::string token, int max_characters)
+    : m_token(std::move(token)), m_max_chars(max_characters) {
   auto authorised = [this](const httplib::Request& req, httplib::Response& res) {
     if (req.get_header_value("Authorization") != "Bearer " + m_token) {
       json_reply(res, 401, {{"error", "The access token is invalid"}});
@@ -44,11 +46,17 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
     return true;
   };
   auto as_json = [this](const Status& s) {
-    json j = {{"id", s.id}, {"created_at", kiosk::format_utc(s.created_ms)}, {"content", "<p>" + html_escape(s.text) + "</p>"},
-              {"visibility", s.visibility}, {"language", s.language}, {"url", base_url() + "/@gemeente/" + s.id},
+    json j = {{"id", s.id},
+              {"created_at", kiosk::format_utc(s.created_ms)},
+              {"content", "<p>" + html_escape(s.text) + "</p>"},
+              {"visibility", s.visibility},
+              {"language", s.language},
+              {"url", base_url() + "/@gemeente/" + s.id},
               {"in_reply_to_id", s.in_reply_to.empty() ? json(nullptr) : json(s.in_reply_to)},
-              {"account", {{"id", s.account_id}, {"username", s.account_id == kAccountId ? "gemeente" : "inwoner"},
-                           {"acct", s.account_id == kAccountId ? "gemeente" : "inwoner@example.org"}}}};
+              {"account",
+               {{"id", s.account_id},
+                {"username", s.account_id == kAccountId ? "gemeente" : "inwoner"},
+                {"acct", s.account_id == kAccountId ? "gemeente" : "inwoner@example.org"}}}};
     if (!s.account_acct.empty()) {
       j["account"]["acct"] = s.account_acct;
       j["account"]["username"] = s.account_acct.substr(0, s.account_acct.find('@'));
@@ -85,7 +93,9 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
     std::string text = body["status"];
     if (!kiosk::valid_utf8(text)) return json_reply(res, 422, {{"error", "Validation failed: invalid UTF-8"}});
     if (kiosk::utf8_length(text) > static_cast<std::size_t>(m_max_chars))
-      return json_reply(res, 422, {{"error", "Validation failed: Text character limit of " + std::to_string(m_max_chars) + " exceeded"}});
+      return json_reply(res, 422,
+                        {{"error",
+                          "Validation failed: Text character limit of " + std::to_string(m_max_chars) + " exceeded"}});
     std::string visibility = body.value("visibility", "public");
     if (!std::set<std::string>{"public", "unlisted", "private", "direct"}.count(visibility))
       return json_reply(res, 422, {{"error", "Validation failed: Visibility is not included in the list"}});
@@ -111,8 +121,11 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
   });
 
   route("GET", "/api/v2/instance", [this](const httplib::Request&, httplib::Response& res) {
-    json_reply(res, 200, {{"domain", kDomain}, {"title", "Testinstantie"}, {"version", "4.3.0"},
-                          {"configuration", {{"statuses", {{"max_characters", m_max_chars}, {"max_media_attachments", 4}}}}}});
+    json_reply(res, 200,
+               {{"domain", kDomain},
+                {"title", "Testinstantie"},
+                {"version", "4.3.0"},
+                {"configuration", {{"statuses", {{"max_characters", m_max_chars}, {"max_media_attachments", 4}}}}}});
   });
   route("GET", "/api/v1/accounts/verify_credentials", [=](const httplib::Request& req, httplib::Response& res) {
     if (!authorised(req, res)) return;
@@ -124,7 +137,8 @@ MastodonServer::MastodonServer(std::string token, int max_characters) : m_token(
     json out = json::array();
     std::lock_guard lock(m_mu);
     for (auto it = m_statuses.rbegin(); it != m_statuses.rend() && out.size() < std::min<std::size_t>(limit, 40); ++it)
-      if (it->account_id == req.matches[1] && !(exclude_replies && !it->in_reply_to.empty())) out.push_back(as_json(*it));
+      if (it->account_id == req.matches[1] && !(exclude_replies && !it->in_reply_to.empty()))
+        out.push_back(as_json(*it));
     json_reply(res, 200, out);
   });
   route("GET", R"(/api/v1/statuses/([0-9]+)/context)", [=, this](const httplib::Request& req, httplib::Response& res) {

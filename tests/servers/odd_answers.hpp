@@ -83,23 +83,30 @@ inline void expect_sensible(const SendResult& r) {
   expect_plain(r.remote_id, 1024);
   expect_plain(r.remote_display, 4096);
   expect_plain(r.error);
-  if (r.state == DeliveryState::delivered) { EXPECT_FALSE(r.remote_id.empty()); }
-  else EXPECT_FALSE(r.error.empty()) << "a retry or park says why";
+  if (r.state == DeliveryState::delivered) {
+    EXPECT_FALSE(r.remote_id.empty());
+  } else EXPECT_FALSE(r.error.empty()) << "a retry or park says why";
 }
 
 inline void expect_sensible(const LookupResult& r) {
   expect_plain(r.remote_id, 1024);
   expect_plain(r.remote_display, 4096);
   expect_plain(r.error);
-  if (r.found == Found::yes) { EXPECT_FALSE(r.remote_id.empty()); }
-  if (r.found == Found::unknown) { EXPECT_FALSE(r.error.empty()) << "an undecided lookup says why"; }
+  if (r.found == Found::yes) {
+    EXPECT_FALSE(r.remote_id.empty());
+  }
+  if (r.found == Found::unknown) {
+    EXPECT_FALSE(r.error.empty()) << "an undecided lookup says why";
+  }
 }
 
 inline void expect_sensible(const StatusUpdate& r) {
   expect_plain(r.status, 64);
   expect_plain(r.remote_id, 1024);
   expect_plain(r.error);
-  if (!r.ok) { EXPECT_FALSE(r.error.empty()) << "a failed poll says why"; }
+  if (!r.ok) {
+    EXPECT_FALSE(r.error.empty()) << "a failed poll says why";
+  }
   for (const auto& a : r.answers) {
     expect_plain(a.text, 1 << 16);
     EXPECT_FALSE(a.text.empty());

@@ -21,7 +21,8 @@ void errors(httplib::Response& res, int status, const std::string& description) 
 }
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 }  // namespace
 
@@ -35,14 +36,17 @@ Open311Server::Open311Server(std::string api_key) : m_key(std::move(api_key)) {
       for (const auto& sub : main["sub_categories"]) {
         std::string code = sub.value("open311_service_code", "");
         codes.insert(code);
-        services.push_back({{"service_code", code}, {"service_name", sub["name"].value("nl", "")},
-                            {"description", sub["handling_message"].value("nl", "")}, {"metadata", false},
-                            {"type", "realtime"}, {"keywords", ""}, {"group", main["name"].value("nl", "")}});
+        services.push_back({{"service_code", code},
+                            {"service_name", sub["name"].value("nl", "")},
+                            {"description", sub["handling_message"].value("nl", "")},
+                            {"metadata", false},
+                            {"type", "realtime"},
+                            {"keywords", ""},
+                            {"group", main["name"].value("nl", "")}});
       }
 
-  route("GET", "/services.json", [services](const httplib::Request&, httplib::Response& res) {
-    json_reply(res, 200, services);
-  });
+  route("GET", "/services.json",
+        [services](const httplib::Request&, httplib::Response& res) { json_reply(res, 200, services); });
 
   route("POST", "/requests.json", [this, codes](const httplib::Request& req, httplib::Response& res) {
     if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0)
@@ -50,9 +54,14 @@ Open311Server::Open311Server(std::string api_key) : m_key(std::move(api_key)) {
     // Only body fields count: api_key in the query string is not the contract.
     httplib::Params f;
     httplib::detail::parse_query_text(req.body, f);
-    auto get = [&](const char* k) { auto it = f.find(k); return it == f.end() ? std::string() : it->second; };
-    if (!f.count("api_key") || get("api_key") != m_key) return errors(res, 403, "Invalid api_key received -- can't proceed with create_request.");
-    if (f.count("jurisdiction_id") && get("jurisdiction_id") != "voorbeeldstad.nl") return errors(res, 404, "jurisdiction_id not found");
+    auto get = [&](const char* k) {
+      auto it = f.find(k);
+      return it == f.end() ? std::string() : it->second;
+    };
+    if (!f.count("api_key") || get("api_key") != m_key)
+      return errors(res, 403, "Invalid api_key received -- can't proceed with create_request.");
+    if (f.count("jurisdiction_id") && get("jurisdiction_id") != "voorbeeldstad.nl")
+      return errors(res, 404, "jurisdiction_id not found");
     if (get("service_code").empty()) return errors(res, 400, "service_code missing");
     if (!codes.count(get("service_code"))) return errors(res, 400, "Service not found: " + get("service_code"));
     bool has_point = f.count("lat") && f.count("long");
@@ -66,9 +75,11 @@ Open311Server::Open311Server(std::string api_key) : m_key(std::move(api_key)) {
     }
     if (!has_point && get("address_string").empty() && get("address_id").empty())
       return errors(res, 400, "A location is required: lat and long, or address_string, or address_id");
-    if (kiosk::utf8_length(get("description")) > 4000) return errors(res, 400, "description longer than 4000 characters");
+    if (kiosk::utf8_length(get("description")) > 4000)
+      return errors(res, 400, "description longer than 4000 characters");
     if (get("description").find('<') != std::string::npos) return errors(res, 400, "description must not contain HTML");
-    if (f.count("email") && !get("email").empty() && !kiosk::valid_email(get("email"))) return errors(res, 400, "invalid email");
+    if (f.count("email") && !get("email").empty() && !kiosk::valid_email(get("email")))
+      return errors(res, 400, "invalid email");
     Request r;
     for (const auto& [k, v] : f)
       if (k != "api_key") r.fields[k] = v;
@@ -88,14 +99,22 @@ Open311Server::Open311Server(std::string api_key) : m_key(std::move(api_key)) {
   route("GET", R"(/tokens/([A-Za-z0-9-]+)\.json)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(m_mu);
     for (const auto& r : m_requests)
-      if (r.token == req.matches[1]) return json_reply(res, 200, json::array({{{"service_request_id", r.id}, {"token", r.token}}}));
+      if (r.token == req.matches[1])
+        return json_reply(res, 200, json::array({{{"service_request_id", r.id}, {"token", r.token}}}));
     errors(res, 404, "token not found");
   });
   auto as_json = [](const Request& r) {
-    auto field = [&](const char* k) { auto it = r.fields.find(k); return it == r.fields.end() ? std::string() : it->second; };
-    return json{{"service_request_id", r.id}, {"status", r.status}, {"status_notes", r.status_notes},
-                {"service_code", field("service_code")}, {"description", field("description")},
-                {"requested_datetime", kiosk::format_utc(r.created_ms)}, {"updated_datetime", kiosk::format_utc(r.created_ms)}};
+    auto field = [&](const char* k) {
+      auto it = r.fields.find(k);
+      return it == r.fields.end() ? std::string() : it->second;
+    };
+    return json{{"service_request_id", r.id},
+                {"status", r.status},
+                {"status_notes", r.status_notes},
+                {"service_code", field("service_code")},
+                {"description", field("description")},
+                {"requested_datetime", kiosk::format_utc(r.created_ms)},
+                {"updated_datetime", kiosk::format_utc(r.created_ms)}};
   };
   route("GET", R"(/requests/([0-9]+)\.json)", [this, as_json](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(m_mu);
@@ -106,8 +125,14 @@ Open311Server::Open311Server(std::string api_key) : m_key(std::move(api_key)) {
   route("GET", "/requests.json", [this, as_json](const httplib::Request& req, httplib::Response& res) {
     std::string code = req.get_param_value("service_code");
     std::int64_t start = 0, end = INT64_MAX;
-    if (req.has_param("start_date")) { auto t = kiosk::parse_utc(req.get_param_value("start_date")); if (t) start = *t; }
-    if (req.has_param("end_date")) { auto t = kiosk::parse_utc(req.get_param_value("end_date")); if (t) end = *t; }
+    if (req.has_param("start_date")) {
+      auto t = kiosk::parse_utc(req.get_param_value("start_date"));
+      if (t) start = *t;
+    }
+    if (req.has_param("end_date")) {
+      auto t = kiosk::parse_utc(req.get_param_value("end_date"));
+      if (t) end = *t;
+    }
     json out = json::array();
     std::lock_guard lock(m_mu);
     for (const auto& r : m_requests) {
@@ -141,7 +166,10 @@ std::map<std::string, int> Open311Server::count_by_reference() {
 void Open311Server::set_status(const std::string& id, const std::string& status, const std::string& notes) {
   std::lock_guard lock(m_mu);
   for (auto& r : m_requests)
-    if (r.id == id) { r.status = status; r.status_notes = notes; }
+    if (r.id == id) {
+      r.status = status;
+      r.status_notes = notes;
+    }
 }
 
 void Open311Server::set_batch_service(const std::string& code) {

@@ -39,7 +39,8 @@ void check_string(Problems& p, const json& obj, const std::string& prefix, const
   if (v.is_null() && !required) return;
   if (!v.is_string()) return p.add(prefix + key, "invalid", "Not a valid string.");
   if (kiosk::utf8_length(v.get<std::string>()) > max)
-    p.add(prefix + key, "max_length", "Zorg ervoor dat dit veld niet meer dan " + std::to_string(max) + " tekens bevat.");
+    p.add(prefix + key, "max_length",
+          "Zorg ervoor dat dit veld niet meer dan " + std::to_string(max) + " tekens bevat.");
 }
 
 }  // namespace
@@ -55,7 +56,8 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
   };
   auto json_body = [](const httplib::Request& req, httplib::Response& res, json& out) {
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-      json_reply(res, 415, {{"detail", "Ongeldige mediatype \"" + req.get_header_value("Content-Type") + "\" in aanvraag."}});
+      json_reply(res, 415,
+                 {{"detail", "Ongeldige mediatype \"" + req.get_header_value("Content-Type") + "\" in aanvraag."}});
       return false;
     }
     out = json::parse(req.body, nullptr, false);
@@ -67,8 +69,12 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
   };
   auto invalid = [](httplib::Response& res, const Problems& p) {
     res.status = 400;
-    res.set_content(json{{"type", "http://127.0.0.1/ref/fouten/ValidationError/"}, {"code", "invalid"},
-                         {"title", "Invalid input."}, {"status", 400}, {"invalidParams", p.params}}.dump(),
+    res.set_content(json{{"type", "http://127.0.0.1/ref/fouten/ValidationError/"},
+                         {"code", "invalid"},
+                         {"title", "Invalid input."},
+                         {"status", 400},
+                         {"invalidParams", p.params}}
+                        .dump(),
                     "application/problem+json");
   };
 
@@ -84,9 +90,19 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
       return invalid(res, p);
     }
     const json& kc = body["klantcontact"];
-    static const std::set<std::string> writable = {"nummer", "referentienummer", "kanaal", "onderwerp", "inhoud",
-        "reactie", "indicatieContactGelukt", "hoofdOnderwerpType", "verdereActieOndernomen", "taal", "vertrouwelijk",
-        "plaatsgevondenOp", "metadata"};
+    static const std::set<std::string> writable = {"nummer",
+                                                   "referentienummer",
+                                                   "kanaal",
+                                                   "onderwerp",
+                                                   "inhoud",
+                                                   "reactie",
+                                                   "indicatieContactGelukt",
+                                                   "hoofdOnderwerpType",
+                                                   "verdereActieOndernomen",
+                                                   "taal",
+                                                   "vertrouwelijk",
+                                                   "plaatsgevondenOp",
+                                                   "metadata"};
     for (auto& [k, v] : kc.items())
       if (!writable.count(k)) p.add("klantcontact." + k, "unknown", "Onbekend of alleen-lezen veld.");
     check_string(p, kc, "klantcontact.", "kanaal", 50, true);
@@ -94,7 +110,8 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     check_string(p, kc, "klantcontact.", "inhoud", 1000, false);
     check_string(p, kc, "klantcontact.", "referentienummer", 10, false);
     check_string(p, kc, "klantcontact.", "taal", 3, true);
-    if (kc.contains("taal") && kc["taal"].is_string() && !std::regex_match(kc["taal"].get<std::string>(), std::regex("^[a-z]{3}$")))
+    if (kc.contains("taal") && kc["taal"].is_string() &&
+        !std::regex_match(kc["taal"].get<std::string>(), std::regex("^[a-z]{3}$")))
       p.add("klantcontact.taal", "invalid", "Gebruik een ISO 639-2/B taalcode (drie letters).");
     if (!kc.contains("vertrouwelijk") || !kc["vertrouwelijk"].is_boolean())
       p.add("klantcontact.vertrouwelijk", "required", "Dit veld is vereist.");
@@ -102,25 +119,29 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
       p.add("klantcontact.plaatsgevondenOp", "invalid", "Datetime heeft een ongeldig formaat.");
     if (kc.contains("metadata"))
       for (auto& [k, v] : kc["metadata"].items())
-        if (!v.is_string() || v.get<std::string>().size() > 255) p.add("klantcontact.metadata." + k, "invalid", "Ongeldige waarde.");
+        if (!v.is_string() || v.get<std::string>().size() > 255)
+          p.add("klantcontact.metadata." + k, "invalid", "Ongeldige waarde.");
     if (body.contains("betrokkene")) {
       const json& b = body["betrokkene"];
       if (!b.is_object()) p.add("betrokkene", "invalid", "Geen object.");
       else {
         if (!b.contains("rol") || !b["rol"].is_string() || (b["rol"] != "klant" && b["rol"] != "vertegenwoordiger"))
           p.add("betrokkene.rol", "invalid_choice", "Kies klant of vertegenwoordiger.");
-        if (!b.contains("initiator") || !b["initiator"].is_boolean()) p.add("betrokkene.initiator", "required", "Dit veld is vereist.");
+        if (!b.contains("initiator") || !b["initiator"].is_boolean())
+          p.add("betrokkene.initiator", "required", "Dit veld is vereist.");
         if (b.contains("digitaleAdressen")) p.add("betrokkene.digitaleAdressen", "read_only", "Alleen-lezen veld.");
       }
     }
     std::string object_id;
     if (body.contains("onderwerpobject")) {
       const json& o = body["onderwerpobject"];
-      if (!o.is_object() || !o.contains("onderwerpobjectidentificator") || !o["onderwerpobjectidentificator"].is_object())
+      if (!o.is_object() || !o.contains("onderwerpobjectidentificator") ||
+          !o["onderwerpobjectidentificator"].is_object())
         p.add("onderwerpobject.onderwerpobjectidentificator", "required", "Dit veld is vereist.");
       else {
         const json& id = o["onderwerpobjectidentificator"];
-        for (auto k : {"objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId"}) check_string(p, id, "onderwerpobject.onderwerpobjectidentificator.", k, 200, true);
+        for (auto k : {"objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId"})
+          check_string(p, id, "onderwerpobject.onderwerpobjectidentificator.", k, 200, true);
         if (id.contains("objectId") && id["objectId"].is_string()) object_id = id["objectId"];
       }
     }
@@ -142,7 +163,10 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     {
       std::lock_guard lock(m_mu);
       m_contacts.push_back(c);
-      m_history.emplace_back(object_id, "created " + c.uuid + " port " + std::to_string(req.remote_port) + " betrokkene " + (body.contains("betrokkene") ? "y" : "n") + " at " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() / 1000000));
+      m_history.emplace_back(object_id,
+                             "created " + c.uuid + " port " + std::to_string(req.remote_port) + " betrokkene " +
+                                 (body.contains("betrokkene") ? "y" : "n") + " at " +
+                                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() / 1000000));
     }
     json out = {{"klantcontact", out_kc}};
     if (!betrokkene.is_null()) out["betrokkene"] = betrokkene;
@@ -156,7 +180,8 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     Problems p;
     check_string(p, body, "", "adres", 80, true);
     if (!body.contains("soortDigitaalAdres") || !body["soortDigitaalAdres"].is_string() ||
-        !std::set<std::string>{"email", "telefoonnummer", "overig"}.count(body["soortDigitaalAdres"].get<std::string>()))
+        !std::set<std::string>{"email", "telefoonnummer", "overig"}.count(
+            body["soortDigitaalAdres"].get<std::string>()))
       p.add("soortDigitaalAdres", "invalid_choice", "Kies email, telefoonnummer of overig.");
     if (!body.contains("verstrektDoorBetrokkene") || !body["verstrektDoorBetrokkene"].contains("uuid"))
       p.add("verstrektDoorBetrokkene", "required", "Dit veld is vereist.");
@@ -166,7 +191,8 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
     {
       std::lock_guard lock(m_mu);
       std::string b = body["verstrektDoorBetrokkene"].value("uuid", "");
-      auto it = std::find_if(m_contacts.begin(), m_contacts.end(), [&](const Contact& c) { return !b.empty() && c.betrokkene_uuid == b; });
+      auto it = std::find_if(m_contacts.begin(), m_contacts.end(),
+                             [&](const Contact& c) { return !b.empty() && c.betrokkene_uuid == b; });
       if (it == m_contacts.end()) {
         p.add("verstrektDoorBetrokkene", "does_not_exist", "Ongeldige uuid - object bestaat niet.");
         return invalid(res, p);
@@ -212,16 +238,19 @@ OpenKlantServer::OpenKlantServer(std::string token) : m_token(std::move(token)) 
           (oid.empty() && ref.empty()))
         results.push_back(as_json(c, req.get_param_value("expand")));
     if (!oid.empty())
-      m_history.emplace_back(oid, "lookup found " + std::to_string(results.size()) + " at " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() / 1000000));
+      m_history.emplace_back(oid,
+                             "lookup found " + std::to_string(results.size()) + " at " +
+                                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() / 1000000));
     json_reply(res, 200, {{"count", results.size()}, {"next", nullptr}, {"previous", nullptr}, {"results", results}});
   });
-  route("GET", kApi + R"(/klantcontacten/([0-9a-f-]+))", [=, this](const httplib::Request& req, httplib::Response& res) {
-    if (!authorised(req, res)) return;
-    std::lock_guard lock(m_mu);
-    for (const auto& c : m_contacts)
-      if (c.uuid == req.matches[1]) return json_reply(res, 200, as_json(c));
-    json_reply(res, 404, {{"detail", "Niet gevonden."}});
-  });
+  route("GET", kApi + R"(/klantcontacten/([0-9a-f-]+))",
+        [=, this](const httplib::Request& req, httplib::Response& res) {
+          if (!authorised(req, res)) return;
+          std::lock_guard lock(m_mu);
+          for (const auto& c : m_contacts)
+            if (c.uuid == req.matches[1]) return json_reply(res, 200, as_json(c));
+          json_reply(res, 404, {{"detail", "Niet gevonden."}});
+        });
   start();
 }
 

@@ -57,7 +57,8 @@ inline std::filesystem::path write_config_files(const SyncWorld& w, const std::f
     << "[sync]\ninterval_s = 60\nsecrets_file = \"" << secrets.string() << "\"\nanswer_poll_interval_s = 300\n";
   auto channel = [&](const char* name, const std::string& url, const std::string& more) {
     c << "[channels." << name << "]\nenabled = true\nbase_url = \"" << url << "\"\ntimeout_s = " << timeout_s
-      << "\nbatch_count = " << batch_count << "\n" << more;
+      << "\nbatch_count = " << batch_count << "\n"
+      << more;
   };
   channel("openklant", w.openklant->base_url(), "");
   channel("signalen", w.signalen->base_url(), "posts_per_hour = 100000\n");

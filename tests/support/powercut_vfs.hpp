@@ -126,7 +126,7 @@ class Disk {
   // For the program's fsync/fdatasync: true when fd is a tracked file, with the result in *rc (the sync
   // is recorded, or fails when the power is off). false: not ours, the caller does the real sync.
   bool on_fsync(int fd, int* rc) {
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) != 0) return false;
     std::lock_guard lock(m_mu);
     for (auto& [path, f] : m_files) {
@@ -151,7 +151,7 @@ class Disk {
   };
   struct FileState {
     bool main_db = false;
-    bool existed = true;           // on the disk at the last sync (or when first opened)
+    bool existed = true;  // on the disk at the last sync (or when first opened)
     std::int64_t synced_size = 0;
     std::vector<std::pair<std::int64_t, std::string>> undo;  // pre-images of volatile changes, in order
     std::vector<Pending> pending;                            // the volatile changes, in order
@@ -261,7 +261,7 @@ class Disk {
     return !m_off;
   }
   static std::int64_t size_of(const std::string& path) {
-    struct stat st{};
+    struct stat st {};
     return ::stat(path.c_str(), &st) == 0 ? st.st_size : 0;
   }
   void synced(FileState& f, std::int64_t size) {
@@ -322,7 +322,7 @@ class Disk {
     p->base.pMethods = &d->m_methods;
     if (name && (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL))) {
       p->path = new std::string(name);
-      struct stat st{};
+      struct stat st {};
       std::lock_guard lock(d->m_mu);
       auto [it, added] = d->m_files.try_emplace(*p->path);
       FileState& fs = it->second;

@@ -132,16 +132,16 @@ TEST(bundle_test, header_and_end_marker_of_the_wrong_shape_are_bundle_errors) {
   auto b = Outbox::open(opts(dir / "b.sqlite"));
   ASSERT_TRUE(b.ok());
   const std::string header = R"({"format":"kiosk-bundle","version":1,"count":0})";
-  for (std::string lines : {std::string("5\n"), std::string("[\"kiosk-bundle\"]\n"),
-                            std::string(R"({"format":1})") + "\n",
-                            std::string(R"({"format":"kiosk-bundle","version":"1"})") + "\n",
-                            std::string(R"({"format":"kiosk-bundle","version":1,"count":"0"})") + "\n",
-                            header + "\n" + R"({"end":1,"count":0})" + "\n",
-                            header + "\n" + R"({"end":true,"count":null})" + "\n", header + "\nnull\n",
-                            // A float out of an integer's range (undefined behaviour when cast, found by
-                            // the fuzz target under UBSan; before, it imported a garbage value).
-                            std::string(R"({"format":"kiosk-bundle","version":1e300,"count":0})") + "\n",
-                            std::string(R"({"format":"kiosk-bundle","version":1,"count":-1e300})") + "\n"}) {
+  for (std::string lines :
+       {std::string("5\n"), std::string("[\"kiosk-bundle\"]\n"), std::string(R"({"format":1})") + "\n",
+        std::string(R"({"format":"kiosk-bundle","version":"1"})") + "\n",
+        std::string(R"({"format":"kiosk-bundle","version":1,"count":"0"})") + "\n",
+        header + "\n" + R"({"end":1,"count":0})" + "\n", header + "\n" + R"({"end":true,"count":null})" + "\n",
+        header + "\nnull\n",
+        // A float out of an integer's range (undefined behaviour when cast, found by
+        // the fuzz target under UBSan; before, it imported a garbage value).
+        std::string(R"({"format":"kiosk-bundle","version":1e300,"count":0})") + "\n",
+        std::string(R"({"format":"kiosk-bundle","version":1,"count":-1e300})") + "\n"}) {
     std::string z(ZSTD_compressBound(lines.size()), '\0');
     z.resize(ZSTD_compress(z.data(), z.size(), lines.data(), lines.size(), 1));
     {

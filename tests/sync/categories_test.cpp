@@ -82,7 +82,11 @@ TEST(categories_test, a_broken_rule_refuses_the_file_and_names_the_place) {
       {"categories not a list", [](json& j) { j["categories"] = json::object(); }, "categories"},
       {"category not an object", [](json& j) { j["categories"].push_back(5); }, "categories.1 is not an object"},
       {"category without slug", [](json& j) { j["categories"][0].erase("slug"); }, "categories.0"},
-      {"category slug an object", [](json& j) { j["categories"][0]["slug"] = {{"nl", "Afval"}}; }, "categories.0"},
+      {"category slug an object",
+       [](json& j) {
+         j["categories"][0]["slug"] = {{"nl", "Afval"}};
+       },
+       "categories.0"},
       {"empty slug", [](json& j) { j["categories"][0]["slug"] = ""; }, "categories.0 has an empty slug"},
       {"same category twice", [](json& j) { j["categories"].push_back(j["categories"][0]); },
        "categories.1: slug 'afval' is there twice"},
@@ -103,14 +107,12 @@ TEST(categories_test, a_broken_rule_refuses_the_file_and_names_the_place) {
       {"handling message invalid UTF-8",
        [](json& j) { j["categories"][0]["sub_categories"][0]["handling_message"]["tr"] = "@invalid@"; },
        "not valid UTF-8"},
-      {"Signalen path a number",
-       [](json& j) { j["categories"][0]["sub_categories"][0]["signalen_sub_category"] = 12; },
+      {"Signalen path a number", [](json& j) { j["categories"][0]["sub_categories"][0]["signalen_sub_category"] = 12; },
        "categories.0.sub_categories.0"},
       {"Open311 code a list", [](json& j) { j["categories"][0]["sub_categories"][0]["open311_service_code"] = {1}; },
        "categories.0.sub_categories.0"},
       {"topics not a list", [](json& j) { j["question_topics"] = "parkeren"; }, "question_topics"},
-      {"topic not an object", [](json& j) { j["question_topics"].push_back(1); },
-       "question_topics.1 is not an object"},
+      {"topic not an object", [](json& j) { j["question_topics"].push_back(1); }, "question_topics.1 is not an object"},
       {"topic without slug", [](json& j) { j["question_topics"][0].erase("slug"); }, "question_topics.0"},
   };
   for (const auto& c : cases) {
@@ -118,7 +120,8 @@ TEST(categories_test, a_broken_rule_refuses_the_file_and_names_the_place) {
     json j = small_tree();
     c.spoil(j);
     std::string text = j.dump();
-    if (auto at = text.find("@invalid@"); at != std::string::npos) text.replace(at, 9, "\xff");  // dump() would refuse it
+    if (auto at = text.find("@invalid@"); at != std::string::npos)
+      text.replace(at, 9, "\xff");  // dump() would refuse it
     Result<CategoryTree> tree = make_error(Errc::io, "not run");
     EXPECT_NO_THROW(tree = CategoryTree::parse(text, "odd.json"));
     EXPECT_FALSE(tree.ok());
@@ -144,10 +147,11 @@ TEST(categories_test, a_broken_rule_refuses_the_file_and_names_the_place) {
 // reader) and by the contract servers' odd values in every field of the shipped file: an error, never an
 // exception, and a tree that loads has a slug on every node.
 TEST(categories_test, odd_files_are_errors_not_crashes) {
-  for (const char* text : {R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})",
-                           R"({"format":1,"categories":[5]})", R"({"format":"1","categories":[]})",
-                           R"({"format":1e300,"categories":[]})", "[]", "", "{",
-                           R"({"format":1,"categories":[{"slug":"afval","sub_categories":[null,{"slug":7}]}],"question_topics":[1]})"}) {
+  for (const char* text :
+       {R"({"format":1,"categories":[{"slug":{"nl":"Afval"},"sub_categories":[{"slug":"x"}]}]})",
+        R"({"format":1,"categories":[5]})", R"({"format":"1","categories":[]})", R"({"format":1e300,"categories":[]})",
+        "[]", "", "{",
+        R"({"format":1,"categories":[{"slug":"afval","sub_categories":[null,{"slug":7}]}],"question_topics":[1]})"}) {
     Result<CategoryTree> tree = make_error(Errc::io, "not run");
     EXPECT_NO_THROW(tree = CategoryTree::parse(text, "odd.json")) << text;
     EXPECT_FALSE(tree.ok()) << text;
@@ -163,7 +167,8 @@ TEST(categories_test, odd_files_are_errors_not_crashes) {
   for (const auto& path : test::ContractServer::field_paths(json::parse(shipped), 1))
     for (test::Odd odd : test::kOddities) {
       SCOPED_TRACE(path + " " + test::odd_name(odd));
-      std::ofstream(file, std::ios::binary | std::ios::trunc) << test::spoil_answer(shipped, test::OddAnswer{"", path, odd});
+      std::ofstream(file, std::ios::binary | std::ios::trunc)
+          << test::spoil_answer(shipped, test::OddAnswer{"", path, odd});
       Result<CategoryTree> tree = make_error(Errc::io, "not loaded");
       EXPECT_NO_THROW(tree = CategoryTree::load(file));
       ++n;

@@ -85,7 +85,8 @@ TEST(circuit_test, every_state_survives_the_outbox) {
     EXPECT_EQ(box->channel_state("openklant")->circuit, s) << circuit_name(s);
     // As its name on disk, as schema 2 stores it.
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(box->handle(), "SELECT circuit FROM channel_state WHERE channel = 'openklant'", -1, &st, nullptr);
+    sqlite3_prepare_v2(box->handle(), "SELECT circuit FROM channel_state WHERE channel = 'openklant'", -1, &st,
+                       nullptr);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
     EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), circuit_name(s));
     sqlite3_finalize(st);

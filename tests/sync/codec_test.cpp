@@ -123,7 +123,10 @@ TEST(codec_test, payload_v2_keeps_what_its_compact_fields_cannot_hold) {
   };
   add([](Submission& s) { s.uuid = "NOT-A-UUID"; });
   add([](Submission& s) { s.uuid = "6F9619FF-8B86-D011-B42D-00C04FC964FF"; });  // upper case stays as typed
-  add([](Submission& s) { s.uuid.clear(); s.reference.clear(); });
+  add([](Submission& s) {
+    s.uuid.clear();
+    s.reference.clear();
+  });
   add([](Submission& s) { s.language = "de"; });
   add([](Submission& s) { s.language.clear(); });
   add([](Submission& s) { s.language = "so"; });
@@ -136,13 +139,27 @@ TEST(codec_test, payload_v2_keeps_what_its_compact_fields_cannot_hold) {
   add([](Submission& s) { s.location.point = GeoPoint{52.0912345678, 5.1}; });  // finer than micro-degrees
   add([](Submission& s) { s.location.point = GeoPoint{-33.8688, 151.2093}; });
   add([](Submission& s) { s.location = Location{}; });
-  add([](Submission& s) { s.created_at_ms = 0; s.utc_offset_minutes = -600; });
-  add([](Submission& s) { s.created_at_ms = 4102444800123; s.utc_offset_minutes = 345; });
+  add([](Submission& s) {
+    s.created_at_ms = 0;
+    s.utc_offset_minutes = -600;
+  });
+  add([](Submission& s) {
+    s.created_at_ms = 4102444800123;
+    s.utc_offset_minutes = 345;
+  });
   add([](Submission& s) { s.text = std::string("line one\nline two\ttab"); });
   add([](Submission& s) { s.text = std::string("nul \0 inside", 12); });  // falls back to v1
   add([](Submission& s) { s.kiosk_id = std::string("k\0", 2); });
-  add([](Submission& s) { s.kind = Kind::poll; s.text.clear(); s.poll_id = "p"; s.poll_answer = "a"; });
-  add([](Submission& s) { s.assisted = true; s.consents = Consents{true, true}; });
+  add([](Submission& s) {
+    s.kind = Kind::poll;
+    s.text.clear();
+    s.poll_id = "p";
+    s.poll_answer = "a";
+  });
+  add([](Submission& s) {
+    s.assisted = true;
+    s.consents = Consents{true, true};
+  });
   add([](Submission& s) { s = Submission{}; });
   for (const auto& s : cases) {
     auto p = codec.encode(s);
@@ -192,7 +209,7 @@ TEST(codec_test, damaged_payloads_are_typed_errors) {
   auto good = *codec.encode(stored_like(3, 1)[0]);
   EXPECT_EQ(codec.decode("", kNoDictionary).error().code, Errc::codec);
   EXPECT_EQ(codec.decode("\x07garbage", kNoDictionary).error().code, Errc::codec);  // unknown version
-  EXPECT_EQ(codec.decode(good, 4242).error().code, Errc::codec);                   // dictionary not loaded
+  EXPECT_EQ(codec.decode(good, 4242).error().code, Errc::codec);                    // dictionary not loaded
   for (std::size_t cut = 0; cut < good.size(); ++cut) {
     auto r = codec.decode(good.substr(0, cut), kNoDictionary);
     EXPECT_FALSE(r.ok()) << "cut at " << cut;

@@ -57,43 +57,38 @@ struct EnvVar {
   std::optional<std::string> old;
   EnvVar(std::string n, const char* value) : name(std::move(n)) {
     if (const char* v = std::getenv(name.c_str())) old = v;
-    if (value)
-      ::setenv(name.c_str(), value, 1);
-    else
-      ::unsetenv(name.c_str());
+    if (value) ::setenv(name.c_str(), value, 1);
+    else ::unsetenv(name.c_str());
   }
   ~EnvVar() {
-    if (old)
-      ::setenv(name.c_str(), old->c_str(), 1);
-    else
-      ::unsetenv(name.c_str());
+    if (old) ::setenv(name.c_str(), old->c_str(), 1);
+    else ::unsetenv(name.c_str());
   }
 };
 
 // The smallest valid configuration: no channels, so nothing may be routed.
-const std::string kMinimal =
-    "format = 1\n"                   // 1
-    "[kiosk]\n"                      // 2
-    "id = \"test-01\"\n"             // 3
-    "code_prefix = \"T1\"\n"         // 4
-    "municipality = \"Gemeente Test\"\n"  // 5
-    "[storage]\n"                    // 6
-    "outbox = \"outbox.sqlite\"\n"   // 7
-    "[routing]\n"                    // 8
-    "question = []\n"                // 9
-    "report = []\n"                  // 10
-    "idea = []\n"                    // 11
-    "poll = []\n";                   // 12
+const std::string kMinimal = "format = 1\n"                        // 1
+                             "[kiosk]\n"                           // 2
+                             "id = \"test-01\"\n"                  // 3
+                             "code_prefix = \"T1\"\n"              // 4
+                             "municipality = \"Gemeente Test\"\n"  // 5
+                             "[storage]\n"                         // 6
+                             "outbox = \"outbox.sqlite\"\n"        // 7
+                             "[routing]\n"                         // 8
+                             "question = []\n"                     // 9
+                             "report = []\n"                       // 10
+                             "idea = []\n"                         // 11
+                             "poll = []\n";                        // 12
 
 kiosk::Result<Config> parse(const std::string& text) { return kiosk::parse_config(text, "kiosk.toml", "/srv/kiosk"); }
 
 // Expects an error with this code whose message starts with `prefix` (e.g. "kiosk.toml:12:1: ").
-#define EXPECT_CONFIG_ERROR(result, errc, prefix)                                          \
-  do {                                                                                     \
-    const auto& r_ = (result);                                                             \
-    ASSERT_FALSE(r_.ok()) << "expected an error";                                          \
+#define EXPECT_CONFIG_ERROR(result, errc, prefix)                                               \
+  do {                                                                                          \
+    const auto& r_ = (result);                                                                  \
+    ASSERT_FALSE(r_.ok()) << "expected an error";                                               \
     EXPECT_EQ(kiosk::errc_name(r_.error().code), kiosk::errc_name(errc)) << r_.error().message; \
-    EXPECT_EQ(r_.error().message.rfind(prefix, 0), 0u) << r_.error().message;             \
+    EXPECT_EQ(r_.error().message.rfind(prefix, 0), 0u) << r_.error().message;                   \
   } while (0)
 
 }  // namespace
@@ -193,8 +188,7 @@ TEST(config_test, minimal_config_and_defaults) {
 TEST(config_test, unknown_top_level_key_names_line) {
   auto r = parse(kMinimal + "[chanels.openklant]\nenabled = false\n");  // line 13
   EXPECT_CONFIG_ERROR(r, Errc::config_unknown_key, "kiosk.toml:13:");
-  EXPECT_NE(r.error().message.find("unknown key 'chanels' at the top level"), std::string::npos)
-      << r.error().message;
+  EXPECT_NE(r.error().message.find("unknown key 'chanels' at the top level"), std::string::npos) << r.error().message;
   EXPECT_NE(r.error().message.find("did you mean 'channels'?"), std::string::npos) << r.error().message;
 }
 
@@ -232,8 +226,7 @@ TEST(config_test, secret_in_config_points_to_secrets_file) {
 TEST(config_test, unknown_channel_name) {
   auto r = parse(kMinimal + "[channels.mastadon]\nenabled = false\n");  // line 13
   EXPECT_CONFIG_ERROR(r, Errc::config_unknown_key, "kiosk.toml:13:");
-  EXPECT_NE(r.error().message.find("unknown key 'mastadon' in [channels] (did you mean 'mastodon'?"),
-            std::string::npos)
+  EXPECT_NE(r.error().message.find("unknown key 'mastadon' in [channels] (did you mean 'mastodon'?"), std::string::npos)
       << r.error().message;
 }
 
@@ -245,8 +238,7 @@ TEST(config_test, unknown_key_in_places_and_inline_location) {
   text.replace(text.find("[storage]"), 0, "location = { name = \"Bieb\", latt = 52.1 }\n");  // line 6
   auto r2 = parse(text);
   EXPECT_CONFIG_ERROR(r2, Errc::config_unknown_key, "kiosk.toml:6:");
-  EXPECT_NE(r2.error().message.find("unknown key 'latt' in [kiosk.location] (did you mean 'lat'?)"),
-            std::string::npos)
+  EXPECT_NE(r2.error().message.find("unknown key 'latt' in [kiosk.location] (did you mean 'lat'?)"), std::string::npos)
       << r2.error().message;
 }
 
@@ -255,20 +247,23 @@ TEST(config_test, unknown_key_in_places_and_inline_location) {
 
 TEST(config_test, wrong_type_names_line_column_and_types) {
   auto r = parse(kMinimal + "[retention]\npersonal_data_days = \"30\"\n");  // line 14, value at column 22
-  EXPECT_CONFIG_ERROR(r, Errc::config_type, "kiosk.toml:14:22: 'retention.personal_data_days' must be an integer (got a string)");
+  EXPECT_CONFIG_ERROR(r, Errc::config_type,
+                      "kiosk.toml:14:22: 'retention.personal_data_days' must be an integer (got a string)");
   EXPECT_EQ(r.error().field, "retention.personal_data_days");
 
   auto r2 = parse(kMinimal + "[ui]\nfullscreen = 1\n");
   EXPECT_CONFIG_ERROR(r2, Errc::config_type, "kiosk.toml:14:14: 'ui.fullscreen' must be a boolean");
 
   auto r3 = parse(kMinimal + "[channels.openklant]\ntimeout_s = 2.5\n");
-  EXPECT_CONFIG_ERROR(r3, Errc::config_type,
-                      "kiosk.toml:14:13: 'channels.openklant.timeout_s' must be an integer (got a floating-point number)");
+  EXPECT_CONFIG_ERROR(
+      r3, Errc::config_type,
+      "kiosk.toml:14:13: 'channels.openklant.timeout_s' must be an integer (got a floating-point number)");
 
   std::string text = kMinimal;
   text.replace(text.find("question = []"), 13, "question = [\"openklant\", 3]");  // line 9
   auto r4 = parse(text);
-  EXPECT_CONFIG_ERROR(r4, Errc::config_type, "kiosk.toml:9:26: 'routing.question' must be an array of strings (element 2 is an integer)");
+  EXPECT_CONFIG_ERROR(r4, Errc::config_type,
+                      "kiosk.toml:9:26: 'routing.question' must be an array of strings (element 2 is an integer)");
 
   auto r5 = parse(kMinimal + "[sync]\n[sync.interval_s]\n");
   EXPECT_CONFIG_ERROR(r5, Errc::config_type, "kiosk.toml:14:1: 'sync.interval_s' must be an integer (got a table)");
@@ -368,14 +363,16 @@ TEST(config_test, numbers_in_range) {
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[retention]\npersonal_data_days = 3651\n"), Errc::invalid_value,
                       "kiosk.toml:14:22:");
   EXPECT_TRUE(parse(kMinimal + "[retention]\npersonal_data_days = 3650\n").ok());
-  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\ninterval_s = -5\n"), Errc::invalid_value, "kiosk.toml:14:14: 'sync.interval_s'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[sync]\ninterval_s = -5\n"), Errc::invalid_value,
+                      "kiosk.toml:14:14: 'sync.interval_s'");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[storage.x]\n"), Errc::config_unknown_key,
                       "kiosk.toml:13:10: unknown key 'x' in [storage]");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nidle_warning_s = 10\n"), Errc::invalid_value,
                       "kiosk.toml:14:18: 'ui.idle_warning_s' must be between 20 and 3600");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nidle_timeout_s = 60\nidle_warning_s = 60\n"), Errc::invalid_value,
                       "kiosk.toml:15:18: 'ui.idle_warning_s' (60 s) must be shorter than 'ui.idle_timeout_s' (60 s)");
-  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\npanel_dpi = nan\n"), Errc::invalid_value, "kiosk.toml:14:13: 'ui.panel_dpi'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\npanel_dpi = nan\n"), Errc::invalid_value,
+                      "kiosk.toml:14:13: 'ui.panel_dpi'");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[[places]]\nname = \"x\"\nlat = 91\nlon = 5\n"), Errc::invalid_value,
                       "kiosk.toml:15:7: 'places[0].lat' must be between -90 and 90 degrees (got 91)");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[[places]]\nname = \"x\"\nlat = 52\n"), Errc::config_missing,
@@ -439,14 +436,15 @@ TEST(config_test, sync_engine_concurrency_out_of_range_names_the_key) {
 
 TEST(config_test, base_url_rules) {
   auto channel = [](const std::string& url) {
-    return parse(kMinimal + "[sync]\nsecrets_file = \"s.toml\"\n[channels.openklant]\nenabled = true\nbase_url = \"" + url +
-                 "\"\n");  // base_url on line 17, value at column 12
+    return parse(kMinimal + "[sync]\nsecrets_file = \"s.toml\"\n[channels.openklant]\nenabled = true\nbase_url = \"" +
+                 url + "\"\n");  // base_url on line 17, value at column 12
   };
   auto r = channel("http://openklant.voorbeeldstad.nl");
   EXPECT_CONFIG_ERROR(r, Errc::invalid_value, "kiosk.toml:17:12: 'channels.openklant.base_url' uses plain http://");
   EXPECT_NE(r.error().message.find("127.0.0.1"), std::string::npos) << r.error().message;
   EXPECT_NE(r.error().message.find("localhost"), std::string::npos) << r.error().message;
-  EXPECT_CONFIG_ERROR(channel("ftp://x.nl"), Errc::invalid_value, "kiosk.toml:17:12: 'channels.openklant.base_url' must start with https://");
+  EXPECT_CONFIG_ERROR(channel("ftp://x.nl"), Errc::invalid_value,
+                      "kiosk.toml:17:12: 'channels.openklant.base_url' must start with https://");
   EXPECT_CONFIG_ERROR(channel("https://user:pw@x.nl"), Errc::invalid_value, "kiosk.toml:17:12:");
   EXPECT_CONFIG_ERROR(channel("https://"), Errc::invalid_value, "kiosk.toml:17:12:");
   EXPECT_CONFIG_ERROR(channel("http://127.0.0.1.evil.nl/"), Errc::invalid_value, "kiosk.toml:17:12:");
@@ -460,15 +458,17 @@ TEST(config_test, base_url_rules) {
   EXPECT_EQ(slash->channels.at("openklant").base_url, "https://openklant.voorbeeldstad.nl/api");
 
   auto missing = parse(kMinimal + "[sync]\nsecrets_file = \"s.toml\"\n[channels.openklant]\nenabled = true\n");
-  EXPECT_CONFIG_ERROR(missing, Errc::config_missing,
-                      "kiosk.toml:15:1: missing required key 'base_url' in [channels.openklant] (required when enabled = true)");
+  EXPECT_CONFIG_ERROR(
+      missing, Errc::config_missing,
+      "kiosk.toml:15:1: missing required key 'base_url' in [channels.openklant] (required when enabled = true)");
 }
 
 TEST(config_test, routing_sends_a_kind_only_to_channels_that_carry_it) {
   // The descriptors say what each channel carries: Mastodon publishes questions and ideas, no reports.
   std::string text = kMinimal;
   text.replace(text.find("report = []"), 11, "report = [\"mastodon\"]");  // line 10
-  text += "[sync]\nsecrets_file = \"s.toml\"\n[channels.mastodon]\nenabled = true\nbase_url = \"https://social.example\"\n";
+  text +=
+      "[sync]\nsecrets_file = \"s.toml\"\n[channels.mastodon]\nenabled = true\nbase_url = \"https://social.example\"\n";
   auto r = parse(text);
   EXPECT_CONFIG_ERROR(r, Errc::invalid_value,
                       "kiosk.toml:10:11: 'routing.report' sends to channel 'mastodon', which does not carry a report");
@@ -499,12 +499,13 @@ TEST(config_test, routing_must_name_enabled_known_channels) {
 
   // Default routing (no [routing] section) with mastodon disabled points at the channel section.
   std::string defaults = kMinimal.substr(0, kMinimal.find("[routing]")) +
-                         "[sync]\nsecrets_file = \"s.toml\"\n"                                       // 8, 9
+                         "[sync]\nsecrets_file = \"s.toml\"\n"                                        // 8, 9
                          "[channels.openklant]\nenabled = true\nbase_url = \"http://127.0.0.1:1\"\n"  // 10-12
                          "[channels.signalen]\nenabled = true\nbase_url = \"http://127.0.0.1:2\"\n"   // 13-15
                          "[channels.mastodon]\nenabled = false\n";                                    // 16, 17
   auto d = parse(defaults);
-  EXPECT_CONFIG_ERROR(d, Errc::invalid_value, "kiosk.toml:17:11: 'routing.question' (the default: [openklant, mastodon])");
+  EXPECT_CONFIG_ERROR(d, Errc::invalid_value,
+                      "kiosk.toml:17:11: 'routing.question' (the default: [openklant, mastodon])");
 }
 
 TEST(config_test, secrets_file_required_for_credentialed_channels) {
@@ -516,12 +517,15 @@ TEST(config_test, secrets_file_required_for_credentialed_channels) {
 }
 
 TEST(config_test, channel_specific_values) {
-  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nvisibility = \"direct\"\n"), Errc::invalid_value,
-                      "kiosk.toml:14:14: 'channels.mastodon.visibility' must be \"public\", \"unlisted\" or \"private\"");
+  EXPECT_CONFIG_ERROR(
+      parse(kMinimal + "[channels.mastodon]\nvisibility = \"direct\"\n"), Errc::invalid_value,
+      "kiosk.toml:14:14: 'channels.mastodon.visibility' must be \"public\", \"unlisted\" or \"private\"");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nprefix_template = \"Via {municipality}\"\n"),
-                      Errc::invalid_value, "kiosk.toml:14:19: 'channels.mastodon.prefix_template' must contain the placeholder {text}");
+                      Errc::invalid_value,
+                      "kiosk.toml:14:19: 'channels.mastodon.prefix_template' must contain the placeholder {text}");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nprefix_template = \"{naam}: {text}\"\n"),
-                      Errc::invalid_value, "kiosk.toml:14:19: 'channels.mastodon.prefix_template' has an unknown placeholder '{naam}'");
+                      Errc::invalid_value,
+                      "kiosk.toml:14:19: 'channels.mastodon.prefix_template' has an unknown placeholder '{naam}'");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.openklant]\nkanaal = \"\"\n"), Errc::invalid_value,
                       "kiosk.toml:14:10: 'channels.openklant.kanaal'");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.signalen]\nposts_per_hour = 0\n"), Errc::invalid_value,
@@ -533,17 +537,22 @@ TEST(config_test, mastodon_answer_accounts) {
   auto plain = parse(kMinimal + "[channels.mastodon]\nvisibility = \"public\"\n");
   ASSERT_TRUE(plain.ok()) << plain.error().message;
   EXPECT_TRUE(plain->channels.at("mastodon").list("answer_accounts").empty());
-  auto cfg = parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"@klantcontact\", \"109999\"]\n");
+  auto cfg = parse(kMinimal +
+                   "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"@klantcontact\", \"109999\"]\n");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   EXPECT_EQ(cfg->channels.at("mastodon").list("answer_accounts"),
             (std::vector<std::string>{"webcare@gemeente.nl", "@klantcontact", "109999"}));
-  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"web care\"]\n"),
-                      Errc::invalid_value, "kiosk.toml:14:43: 'channels.mastodon.answer_accounts' has 'web care', which is not a Mastodon account");
+  EXPECT_CONFIG_ERROR(
+      parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@gemeente.nl\", \"web care\"]\n"),
+      Errc::invalid_value,
+      "kiosk.toml:14:43: 'channels.mastodon.answer_accounts' has 'web care', which is not a Mastodon account");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"webcare@\"]\n"), Errc::invalid_value,
                       "kiosk.toml:14:20: 'channels.mastodon.answer_accounts' has 'webcare@'");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = [\"https://gemeente.nl/@webcare\"]\n"),
-                      Errc::invalid_value, "kiosk.toml:14:20: 'channels.mastodon.answer_accounts' has 'https://gemeente.nl/@webcare'");
-  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = \"webcare@gemeente.nl\"\n"), Errc::config_type,
+                      Errc::invalid_value,
+                      "kiosk.toml:14:20: 'channels.mastodon.answer_accounts' has 'https://gemeente.nl/@webcare'");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nanswer_accounts = \"webcare@gemeente.nl\"\n"),
+                      Errc::config_type,
                       "kiosk.toml:14:19: 'channels.mastodon.answer_accounts' must be an array of strings");
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.signalen]\nanswer_accounts = []\n"), Errc::config_unknown_key,
                       "kiosk.toml:14:1:");
@@ -558,7 +567,8 @@ TEST(config_test, relative_paths_resolve_against_the_files_directory) {
   std::string text = kMinimal;
   text.replace(text.find("outbox = \"outbox.sqlite\""), 24,
                "outbox = \"data/outbox.sqlite\"\ndictionary_dir = \"../dict\"");
-  write_file(file, text + "[sync]\nsecrets_file = \"./secrets.toml\"\n[channels.openklant]\nca_bundle = \"ca/ok.pem\"\n");
+  write_file(file,
+             text + "[sync]\nsecrets_file = \"./secrets.toml\"\n[channels.openklant]\nca_bundle = \"ca/ok.pem\"\n");
   auto cfg = kiosk::load_config_file(file);
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   EXPECT_EQ(cfg->storage.outbox, dir.path / "etc/data/outbox.sqlite");
@@ -705,19 +715,26 @@ TEST(config_test, check_secrets_against_enabled_channels) {
 namespace {
 // kMinimal offers every language by default, so texts need all six.
 std::string six(const std::string& word) {
-  return "{ nl = \"" + word + "\", en = \"" + word + "\", tr = \"" + word + "\", pl = \"" + word + "\", uk = \"" + word +
-         "\", ar = \"" + word + "\" }";
+  return "{ nl = \"" + word + "\", en = \"" + word + "\", tr = \"" + word + "\", pl = \"" + word + "\", uk = \"" +
+         word + "\", ar = \"" + word + "\" }";
 }
 }  // namespace
 
 TEST(config_test, polls_and_news_parse) {
   std::string text = kMinimal +
-                     "[[polls]]\n"                                        // 13
-                     "id = \"p1\"\n"                                      // 14
-                     "question = " + six("Q") + "\n"                      // 15
-                     "[[polls.answers]]\nid = \"a\"\ntext = " + six("A") + "\n"
-                     "[[polls.answers]]\nid = \"b\"\ntext = " + six("B") + "\n"
-                     "[[news]]\nid = \"n1\"\npublished = \"2026-11-20T09:00:00Z\"\ntext = " + six("N") + "\n";
+                     "[[polls]]\n"    // 13
+                     "id = \"p1\"\n"  // 14
+                     "question = " +
+                     six("Q") +
+                     "\n"  // 15
+                     "[[polls.answers]]\nid = \"a\"\ntext = " +
+                     six("A") +
+                     "\n"
+                     "[[polls.answers]]\nid = \"b\"\ntext = " +
+                     six("B") +
+                     "\n"
+                     "[[news]]\nid = \"n1\"\npublished = \"2026-11-20T09:00:00Z\"\ntext = " +
+                     six("N") + "\n";
   auto r = parse(text);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->polls.size(), 1u);
@@ -725,7 +742,7 @@ TEST(config_test, polls_and_news_parse) {
   EXPECT_EQ(r->polls[0].answers[1].text.get("pl"), "B");
   ASSERT_EQ(r->news.size(), 1u);
   EXPECT_EQ(r->news[0].published_ms, 1795165200000);  // 2026-11-20T09:00:00Z
-  EXPECT_EQ(r->news[0].text.get("xx"), "N");  // falls back to Dutch
+  EXPECT_EQ(r->news[0].text.get("xx"), "N");          // falls back to Dutch
 }
 
 TEST(config_test, poll_errors_name_line_and_key) {
@@ -737,8 +754,8 @@ TEST(config_test, poll_errors_name_line_and_key) {
   EXPECT_CONFIG_ERROR(r2, Errc::config_missing, "kiosk.toml:15:");
   EXPECT_EQ(r2.error().field, "polls[0].question.en");
 
-  auto r3 = parse(kMinimal + "[[polls]]\nid = \"p1\"\nquestion = " + six("Q") + "\n[[polls.answers]]\nid = \"a\"\ntext = " +
-                  six("A") + "\n");
+  auto r3 = parse(kMinimal + "[[polls]]\nid = \"p1\"\nquestion = " + six("Q") +
+                  "\n[[polls.answers]]\nid = \"a\"\ntext = " + six("A") + "\n");
   EXPECT_CONFIG_ERROR(r3, Errc::invalid_value, "kiosk.toml:");
   EXPECT_NE(r3.error().message.find("2 to 8 answers"), std::string::npos) << r3.error().message;
 

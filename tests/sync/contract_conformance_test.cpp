@@ -204,7 +204,8 @@ void sort_entries(const json& list, std::set<std::string>& request_side, int& re
     if (!v.is_object()) continue;
     std::string where;
     if (v.contains("location") && v["location"].is_array())
-      for (const auto& part : v["location"]) where += (where.empty() ? "" : ".") + (part.is_string() ? part.get<std::string>() : part.dump());
+      for (const auto& part : v["location"])
+        where += (where.empty() ? "" : ".") + (part.is_string() ? part.get<std::string>() : part.dump());
     if (where.rfind("response", 0) == 0) {
       ++response_side;
       continue;
@@ -241,7 +242,7 @@ struct Exchange {
   std::string channel;
   std::string tag;  // what the test was doing ("run 1", "probe" ...)
   HttpRequest request;
-  int status = 0;   // 0: no answer
+  int status = 0;  // 0: no answer
   std::string answer;
   std::vector<std::string> violations;  // request-side: the contract is broken
   bool spec_example_invalid = false;    // Prism refused its own example (response side only)
@@ -280,7 +281,8 @@ Exchange examine(std::string channel, std::string tag, const HttpRequest& rq, co
                      body["type"].get<std::string>().rfind("https://stoplight.io/prism/errors#", 0) == 0;
   if (prism_error) {
     if (body.contains("validation")) sort_entries(body["validation"], request_side, response_side);
-    else request_side.insert(body.value("title", std::string("Prism error")) + ": " + body.value("detail", std::string()));
+    else
+      request_side.insert(body.value("title", std::string("Prism error")) + ": " + body.value("detail", std::string()));
   }
   e.violations.assign(request_side.begin(), request_side.end());
   if (e.violations.empty() && r->status >= 400 && r->status < 500)
@@ -418,13 +420,15 @@ TEST_F(contract_conformance_test, prism_flags_requests_that_break_the_contract) 
   HttpRequest incomplete;
   incomplete.method = "POST";
   incomplete.url = url("openklant") + "/klantinteracties/api/v1/maak-klantcontact";
-  incomplete.headers = {{"Accept", "application/json"}, {"Authorization", "Token test-token-ok"},
+  incomplete.headers = {{"Accept", "application/json"},
+                        {"Authorization", "Token test-token-ok"},
                         {"Content-Type", "application/json"}};
   incomplete.body = R"({"klantcontact":{"kanaal":"kiosk"}})";
   HttpRequest no_key;
   no_key.method = "POST";
   no_key.url = url("mastodon") + "/api/v1/statuses";
-  no_key.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer test-token-masto"},
+  no_key.headers = {{"Accept", "application/json"},
+                    {"Authorization", "Bearer test-token-masto"},
                     {"Content-Type", "application/json"}};
   no_key.body = R"({"status":"hallo","visibility":"public","language":"nl"})";
   HttpRequest json311;
@@ -442,11 +446,15 @@ TEST_F(contract_conformance_test, prism_flags_requests_that_break_the_contract) 
   long_phone.method = "POST";
   long_phone.url = url("signalen") + "/signals/v1/public/signals/";
   long_phone.headers = {{"Accept", "application/json"}, {"Content-Type", "application/json"}};
-  long_phone.body = json{{"text", "Kapotte lantaarnpaal"},
-                         {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {5.12, 52.09}}}}}},
-                         {"category", {{"sub_category", url("signalen") + "/signals/v1/public/terms/categories/afval/sub_categories/container-is-vol"}}},
-                         {"reporter", {{"email", ""}, {"phone", "+31 (0)6-123456789"}}},
-                         {"incident_date_start", "2026-01-01T10:00:00+01:00"}}.dump();
+  long_phone.body =
+      json{{"text", "Kapotte lantaarnpaal"},
+           {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {5.12, 52.09}}}}}},
+           {"category",
+            {{"sub_category",
+              url("signalen") + "/signals/v1/public/terms/categories/afval/sub_categories/container-is-vol"}}},
+           {"reporter", {{"email", ""}, {"phone", "+31 (0)6-123456789"}}},
+           {"incident_date_start", "2026-01-01T10:00:00+01:00"}}
+          .dump();
   (void)t.perform({bearer, incomplete, no_key, json311, unknown_path, long_status, long_phone});
   ASSERT_EQ(t.log().size(), 7u);
   for (const auto& e : t.log()) {
@@ -464,14 +472,19 @@ std::optional<std::pair<int, std::string>> canned_answer(const Exchange& e, int&
   if (e.channel != "mastodon") return std::nullopt;
   if (e.is("POST", "/api/v1/statuses")) {
     std::string id = std::to_string(110000000000000000LL + ++next_id);
-    return std::pair{200, json{{"id", id}, {"url", "https://social.example/@gemeente/" + id},
-                               {"content", "<p>canned</p>"}, {"created_at", "2026-01-01T09:00:00.000Z"}}.dump()};
+    return std::pair{200, json{{"id", id},
+                               {"url", "https://social.example/@gemeente/" + id},
+                               {"content", "<p>canned</p>"},
+                               {"created_at", "2026-01-01T09:00:00.000Z"}}
+                              .dump()};
   }
   if (e.is("GET", "/api/v1/accounts/verify_credentials"))
     return std::pair{200, R"({"id":"109348273","username":"gemeente","acct":"gemeente"})"};
   if (e.is("GET", "/api/v1/accounts/") && p.find("/statuses") != std::string::npos)
-    return std::pair{200, R"([{"id":"109000000000000001","content":"<p>De bibliotheek is maandag gesloten.</p>",)"
-                          R"("created_at":"2026-01-01T08:00:00.000Z","language":"nl","url":"https://social.example/@gemeente/109000000000000001"}])"};
+    return std::pair{
+        200,
+        R"([{"id":"109000000000000001","content":"<p>De bibliotheek is maandag gesloten.</p>",)"
+        R"("created_at":"2026-01-01T08:00:00.000Z","language":"nl","url":"https://social.example/@gemeente/109000000000000001"}])"};
   if (e.is("GET", "/api/v1/statuses/") && p.ends_with("/context"))
     return std::pair{200, R"({"ancestors":[],"descendants":[]})"};
   return std::nullopt;
@@ -521,9 +534,9 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
   idea.contact = {};
   idea.consents = {false, true};
   idea.channels = {"mastodon"};
-  Submission signal = test::sample_report();  // signalen, with a point
+  Submission signal = test::sample_report();   // signalen, with a point
   signal.category = "afval/container-is-vol";  // in the tree with a Signalen sub category and an Open311 code
-  Submission point311 = signal;  // open311 with lat/long; its answer gets lost once
+  Submission point311 = signal;                // open311 with lat/long; its answer gets lost once
   point311.channels = {"open311"};
   point311.text += " ANTWOORDKWIJT";
   point311.contact.email = "melder@example.nl";
@@ -579,7 +592,9 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
     // Lose the answer to the first send of each ANTWOORDKWIJT submission: the adapter must look it
     // up before sending it again.
     if (e.request.method == "POST" && e.body_has("ANTWOORDKWIJT") && r->status / 100 == 2) {
-      bool& lost = e.channel == "openklant" ? lost_once_openklant : e.channel == "open311" ? lost_once_open311 : lost_once_mastodon;
+      bool& lost = e.channel == "openklant" ? lost_once_openklant
+                   : e.channel == "open311" ? lost_once_open311
+                                            : lost_once_mastodon;
       if (!lost) {
         lost = true;
         r->body = e.channel == "open311" ? "[]" : "{}";
@@ -645,9 +660,10 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
   std::cout << "  " << transport.log().size() << " requests checked by Prism:\n";
   int failures = 0, example_answers = 0;
   for (const auto& e : transport.log()) {
-    std::cout << "    [" << e.tag << "] " << e.channel << " " << e.request.method << " " << shorten(e.path(), 140) << " -> "
-              << (e.status ? std::to_string(e.status) : std::string("no answer"))
-              << (e.violations.empty() ? "" : " VIOLATION") << (e.spec_example_invalid ? " (valid request; the spec's own example answer fails its schema)" : "")
+    std::cout << "    [" << e.tag << "] " << e.channel << " " << e.request.method << " " << shorten(e.path(), 140)
+              << " -> " << (e.status ? std::to_string(e.status) : std::string("no answer"))
+              << (e.violations.empty() ? "" : " VIOLATION")
+              << (e.spec_example_invalid ? " (valid request; the spec's own example answer fails its schema)" : "")
               << (intended_refusal(e) ? " (intended refusal)" : "") << "\n";
     if (e.spec_example_invalid) ++example_answers;
     if (intended_refusal(e)) {
@@ -658,7 +674,8 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
             v.find("jurisdiction_id") != std::string::npos)
           other = true;
       }
-      EXPECT_TRUE(service_code && !other) << "the Open311 probe should be refused for service_code only: " << e.describe();
+      EXPECT_TRUE(service_code && !other)
+          << "the Open311 probe should be refused for service_code only: " << e.describe();
       continue;
     }
     if (!e.violations.empty()) {
@@ -666,28 +683,41 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
       ADD_FAILURE() << "contract violation [" << e.tag << "]: " << e.describe();
     }
   }
-  std::cout << "  " << failures << " violations, " << example_answers << " valid requests answered with a 500 because the spec's own example fails its schema\n";
+  std::cout << "  " << failures << " violations, " << example_answers
+            << " valid requests answered with a 500 because the spec's own example fails its schema\n";
 
   // Every kind of request was really sent (so a pass is not vacuous).
-  auto oid = [](const Exchange& e) { return e.path().find("onderwerpobject__onderwerpobjectidentificatorObjectId=") != std::string::npos; };
+  auto oid = [](const Exchange& e) {
+    return e.path().find("onderwerpobject__onderwerpobjectidentificatorObjectId=") != std::string::npos;
+  };
   const std::string kk = "/klantinteracties/api/v1/klantcontacten";
   const std::vector<Expectation> expected = {
       {"Open Klant: maak-klantcontact with a betrokkene (contact consent)",
-       [](const Exchange& e) { return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && e.body_has("\"betrokkene\""); }},
+       [](const Exchange& e) {
+         return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && e.body_has("\"betrokkene\"");
+       }},
       {"Open Klant: maak-klantcontact without contact details",
        [](const Exchange& e) {
-         return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && !e.body_has("\"betrokkene\"") && e.body_has("kioskbericht");
+         return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && !e.body_has("\"betrokkene\"") &&
+                e.body_has("kioskbericht");
        }},
       {"Open Klant: maak-klantcontact for a poll tally",
-       [](const Exchange& e) { return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && e.body_has("kioskpeiling"); }},
+       [](const Exchange& e) {
+         return e.is("POST", "/klantinteracties/api/v1/maak-klantcontact") && e.body_has("kioskpeiling");
+       }},
       {"Open Klant: digitaleadressen (e-mail)",
-       [](const Exchange& e) { return e.is("POST", "/klantinteracties/api/v1/digitaleadressen") && e.body_has("\"email\""); }},
+       [](const Exchange& e) {
+         return e.is("POST", "/klantinteracties/api/v1/digitaleadressen") && e.body_has("\"email\"");
+       }},
       {"Open Klant: digitaleadressen (telefoonnummer)",
-       [](const Exchange& e) { return e.is("POST", "/klantinteracties/api/v1/digitaleadressen") && e.body_has("\"telefoonnummer\""); }},
+       [](const Exchange& e) {
+         return e.is("POST", "/klantinteracties/api/v1/digitaleadressen") && e.body_has("\"telefoonnummer\"");
+       }},
       {"Open Klant: lookup before resending", [&](const Exchange& e) { return e.is("GET", kk + "?") && oid(e); }},
       {"Open Klant: status of a klantcontact", [&](const Exchange& e) { return e.is("GET", kk + "/"); }},
       {"Open Klant: probe", [&](const Exchange& e) { return e.is("GET", kk + "?referentienummer="); }},
-      {"Signalen: category refresh", [](const Exchange& e) { return e.is("GET", "/signals/v1/public/terms/categories"); }},
+      {"Signalen: category refresh",
+       [](const Exchange& e) { return e.is("GET", "/signals/v1/public/terms/categories"); }},
       {"Signalen: signal with a location",
        [](const Exchange& e) { return e.is("POST", "/signals/v1/public/signals/") && e.body_has("\"geometrie\""); }},
       {"Signalen: status of a signal",
@@ -696,11 +726,16 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
       {"Open311: request with lat/long (form-encoded)",
        [](const Exchange& e) { return e.is("POST", "/requests.json") && e.body_has("&lat=") && e.body_has("&long="); }},
       {"Open311: request with address_string only",
-       [](const Exchange& e) { return e.is("POST", "/requests.json") && e.body_has("address_string=") && !e.body_has("&lat="); }},
-      {"Open311: lookup before resending", [](const Exchange& e) { return e.is("GET", "/requests.json?service_code="); }},
-      {"Open311: status of a request", [](const Exchange& e) { return e.is("GET", "/requests/") || e.is("GET", "/tokens/"); }},
+       [](const Exchange& e) {
+         return e.is("POST", "/requests.json") && e.body_has("address_string=") && !e.body_has("&lat=");
+       }},
+      {"Open311: lookup before resending",
+       [](const Exchange& e) { return e.is("GET", "/requests.json?service_code="); }},
+      {"Open311: status of a request",
+       [](const Exchange& e) { return e.is("GET", "/requests/") || e.is("GET", "/tokens/"); }},
       {"Open311: probe (refused as intended)", intended_refusal},
-      {"Mastodon: verify_credentials", [](const Exchange& e) { return e.is("GET", "/api/v1/accounts/verify_credentials"); }},
+      {"Mastodon: verify_credentials",
+       [](const Exchange& e) { return e.is("GET", "/api/v1/accounts/verify_credentials"); }},
       {"Mastodon: instance limits", [](const Exchange& e) { return e.is("GET", "/api/v2/instance"); }},
       {"Mastodon: status with Idempotency-Key",
        [](const Exchange& e) {
@@ -710,7 +745,9 @@ TEST_F(contract_conformance_test, every_request_of_every_adapter_conforms_to_the
          return false;
        }},
       {"Mastodon: news (the account's statuses)",
-       [](const Exchange& e) { return e.is("GET", "/api/v1/accounts/") && e.path().find("exclude_replies=true") != std::string::npos; }},
+       [](const Exchange& e) {
+         return e.is("GET", "/api/v1/accounts/") && e.path().find("exclude_replies=true") != std::string::npos;
+       }},
       {"Mastodon: lookup among the account's statuses",
        [](const Exchange& e) { return e.is("GET", "/api/v1/accounts/") && e.path().ends_with("/statuses?limit=40"); }},
       {"Mastodon: replies (status context)",

@@ -42,8 +42,9 @@ pid_t spawn_sync(const std::filesystem::path& config, const char* lease_s = "2",
     std::vector<std::string> words;
     std::istringstream emu(test::emulator());
     for (std::string w; emu >> w;) words.push_back(w);
-    for (const char* a : {KIOSK_SYNC_PATH, "--config", config.c_str(), "--once", "--quiet", "--lease-s", lease_s,
-                          "--backoff-ms", "20", "--backoff-max-ms", "2000", "--grace-ms", grace_ms, "--max-rounds", "1000"})
+    for (const char* a :
+         {KIOSK_SYNC_PATH, "--config", config.c_str(), "--once", "--quiet", "--lease-s", lease_s, "--backoff-ms", "20",
+          "--backoff-max-ms", "2000", "--grace-ms", grace_ms, "--max-rounds", "1000"})
       words.emplace_back(a);
     std::vector<char*> argv;
     for (auto& w : words) argv.push_back(w.data());
@@ -147,7 +148,8 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
 #else
   constexpr int kFinishSeconds = 90;
 #endif
-  auto finish_by = std::chrono::steady_clock::now() + std::chrono::seconds(test::under_emulator() ? 600 : kFinishSeconds);
+  auto finish_by =
+      std::chrono::steady_clock::now() + std::chrono::seconds(test::under_emulator() ? 600 : kFinishSeconds);
   while (open_deliveries(*box) > 0 && std::chrono::steady_clock::now() < finish_by) {
     pid_t pid = spawn_sync(config_file);
     int status = 0;
@@ -155,13 +157,15 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
     ++runs;
     if (open_deliveries(*box) > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
   }
-  std::printf("drain: %d runs, %d killed mid-run (longest life before a kill at the end %u ms), faults injected: openklant %d, signalen %d, mastodon %d\n", runs, kills, max_life_ms,
-              world.openklant->faults_injected().total(), world.signalen->faults_injected().total(),
-              world.mastodon->faults_injected().total());
+  std::printf(
+      "drain: %d runs, %d killed mid-run (longest life before a kill at the end %u ms), faults injected: openklant %d, signalen %d, mastodon %d\n",
+      runs, kills, max_life_ms, world.openklant->faults_injected().total(), world.signalen->faults_injected().total(),
+      world.mastodon->faults_injected().total());
   EXPECT_GE(kills, 50);
   EXPECT_EQ(open_deliveries(*box), 0);
   EXPECT_GT(world.openklant->faults_injected().total() + world.signalen->faults_injected().total() +
-                world.mastodon->faults_injected().total(), 100);
+                world.mastodon->faults_injected().total(),
+            100);
 
   auto ok_counts = world.openklant->count_by_object_id();
   auto sig_counts = world.signalen->count_by_reference();
@@ -185,15 +189,17 @@ TEST(drain_test, thousand_submissions_survive_faults_and_kills_exactly_once) {
       if (d.state == DeliveryState::delivered) {
         ++delivered;
         if (d.channel == "openklant" && s->submission.kind != Kind::poll) {
-          EXPECT_EQ(ok_counts[r.uuid], 1) << r.reference << " attempts " << d.attempts << " last error '" << d.last_error
-                                          << "' contact " << s->submission.consents.contact << " kind " << kind_name(s->submission.kind);
+          EXPECT_EQ(ok_counts[r.uuid], 1)
+              << r.reference << " attempts " << d.attempts << " last error '" << d.last_error << "' contact "
+              << s->submission.consents.contact << " kind " << kind_name(s->submission.kind);
         }
         if (d.channel == "openklant" && s->submission.kind == Kind::poll) ++votes;
         if (d.channel == "openklant" && s->submission.kind != Kind::poll && s->submission.consents.contact) {
           // Every consented address reached the betrokkene, none twice, whatever the kills interrupted.
           const Submission& sub = s->submission;
           std::size_t want = (sub.contact.email.empty() ? 0 : 1) + (sub.contact.phone.empty() ? 0 : 1);
-          EXPECT_EQ(addresses[r.uuid], want) << r.reference << " has " << addresses[r.uuid] << " of " << want << " addresses";
+          EXPECT_EQ(addresses[r.uuid], want)
+              << r.reference << " has " << addresses[r.uuid] << " of " << want << " addresses";
         }
         if (d.channel == "signalen") {
           EXPECT_EQ(sig_counts[refcode::group(r.reference)], 1) << r.reference;
@@ -297,7 +303,8 @@ TEST(drain_test, a_killed_runs_unsent_claims_go_out_at_once_and_are_never_parked
   while (count_state(*box, "signalen", "delivered") == delivered_before &&
          std::chrono::steady_clock::now() - started < std::chrono::seconds(30))
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  auto first_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  auto first_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   waitpid(pid, &status, 0);
 #if defined(__SANITIZE_ADDRESS__)
   constexpr long kWithinMs = 4000;  // the sanitizer build starts several times slower

@@ -255,7 +255,9 @@ namespace {
 class NoDescriptorsForJobs final : public Transport {
  public:
   explicit NoDescriptorsForJobs(FakeTransport& inner) : m_inner(inner) {}
-  void start(std::vector<HttpRequest> requests, Completion done) override { m_inner.start(std::move(requests), std::move(done)); }
+  void start(std::vector<HttpRequest> requests, Completion done) override {
+    m_inner.start(std::move(requests), std::move(done));
+  }
   void run(int max_wait_ms) override { m_inner.run(max_wait_ms); }
   void start_job(std::function<void()> job, std::function<void()> done) override {
     m_inner.start_job(
@@ -422,7 +424,9 @@ class ThrowsOnOneAnswer final : public Channel {
  public:
   ThrowsOnOneAnswer(std::unique_ptr<Channel> inner, std::string reference)
       : Channel(ChannelEnv{}, inner->config()), m_inner(std::move(inner)), m_reference(std::move(reference)) {}
-  std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms) override { return m_inner->plan(due, now_ms); }
+  std::vector<Unit> plan(const std::vector<DueDelivery>& due, std::int64_t now_ms) override {
+    return m_inner->plan(due, now_ms);
+  }
   Result<std::vector<HttpRequest>> build(const Unit& u) override { return m_inner->build(u); }
   SendResult interpret(const Unit& u, const std::vector<HttpResult>& rs) override {
     if (u.first().submission.reference == m_reference) (void)nlohmann::json(nullptr).get<std::string>();

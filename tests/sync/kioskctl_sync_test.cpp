@@ -50,7 +50,9 @@ TEST(kioskctl_sync_test, dry_run_then_sync_then_stats) {
   }
   auto dry = kioskctl(config, "sync --dry-run");
   EXPECT_EQ(dry.code, 0) << dry.out;
-  EXPECT_NE(dry.out.find("POST " + world.openklant->base_url() + "/klantinteracties/api/v1/maak-klantcontact"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("POST " + world.openklant->base_url() + "/klantinteracties/api/v1/maak-klantcontact"),
+            std::string::npos)
+      << dry.out;
   EXPECT_NE(dry.out.find("Idempotency-Key"), std::string::npos);
   EXPECT_EQ(dry.out.find("test-token"), std::string::npos) << "a secret was printed";
   EXPECT_EQ(world.openklant->requests() + world.mastodon->requests(), 0);
@@ -124,7 +126,8 @@ TEST(kioskctl_sync_test, pacing_is_a_wait_with_its_own_exit_code) {
   int status = pclose(p);
   EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 9) << log;
   EXPECT_NE(log.find("signalen: 0 delivered, 0 retry, 0 parked, 0 answers, circuit closed; waiting, not failed: paced"),
-            std::string::npos) << log;
+            std::string::npos)
+      << log;
 }
 
 // "Needs attention" shows every channel's parked rows: many of one channel do not hide another's.
@@ -146,7 +149,8 @@ TEST(kioskctl_sync_test, stats_lists_parked_rows_of_every_channel) {
       ASSERT_TRUE(stored.ok());
       ASSERT_TRUE(box->mark_parked(stored->row_id, channel, reason).ok());
     };
-    for (int i = 0; i < 3; ++i) park(test::sample_report(), "signalen", "rejected by signalen (HTTP 400): signalen-" + std::to_string(i));
+    for (int i = 0; i < 3; ++i)
+      park(test::sample_report(), "signalen", "rejected by signalen (HTTP 400): signalen-" + std::to_string(i));
     for (int i = 0; i < 30; ++i) {
       Submission q = test::sample_question();
       q.text += " " + std::to_string(i);
@@ -157,5 +161,6 @@ TEST(kioskctl_sync_test, stats_lists_parked_rows_of_every_channel) {
   EXPECT_EQ(stats.code, 0) << stats.out;
   EXPECT_NE(stats.out.find("openklant: 30 parked"), std::string::npos) << stats.out;
   EXPECT_NE(stats.out.find("signalen: 3 parked"), std::string::npos) << stats.out;
-  for (int i = 0; i < 3; ++i) EXPECT_NE(stats.out.find("signalen-" + std::to_string(i)), std::string::npos) << stats.out;
+  for (int i = 0; i < 3; ++i)
+    EXPECT_NE(stats.out.find("signalen-" + std::to_string(i)), std::string::npos) << stats.out;
 }

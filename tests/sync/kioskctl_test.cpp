@@ -20,8 +20,8 @@
 #include "kiosk/sync/refcode.hpp"
 #include "test_support.hpp"
 
-using nlohmann::json;
 using kiosk::test::TempDir;
+using nlohmann::json;
 
 namespace {
 
@@ -37,9 +37,9 @@ Run kioskctl(const TempDir& dir, const std::string& args, const std::string& inp
     std::ofstream f(in, std::ios::binary);
     f << input;
   }
-  std::string cmd = std::string("cd '") + dir.path().string() + "' && KIOSK_CONFIG= " +
-                    kiosk::test::program_command(KIOSKCTL_PATH) + " " + args +
-                    " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
+  std::string cmd = std::string("cd '") + dir.path().string() +
+                    "' && KIOSK_CONFIG= " + kiosk::test::program_command(KIOSKCTL_PATH) + " " + args + " <'" +
+                    in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -165,7 +165,8 @@ TEST(kioskctl_test, submit_prints_a_reference_and_show_finds_it) {
 
 TEST(kioskctl_test, json_lines_report_bad_lines_and_store_the_good_ones) {
   TempDir dir;
-  std::string lines = std::string(kReport) + "\n" + R"({"kind":"report","text":""})" + "\n" + "not json\n" + kReport + "\n";
+  std::string lines =
+      std::string(kReport) + "\n" + R"({"kind":"report","text":""})" + "\n" + "not json\n" + kReport + "\n";
   auto r = kioskctl(dir, "--db box.sqlite --json submit", lines);
   EXPECT_EQ(r.code, 3) << r.err;  // invalid input
   int refs = 0;

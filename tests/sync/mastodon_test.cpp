@@ -53,7 +53,8 @@ TEST(mastodon_test, public_question_is_posted_scrubbed_in_the_template_with_its_
   auto statuses = f.world.mastodon->statuses();
   ASSERT_EQ(statuses.size(), 1u);
   EXPECT_EQ(statuses[0].idempotency_key, receipt.uuid);
-  EXPECT_EQ(statuses[0].text.rfind("Via de kiosk van Gemeente Voorbeeldstad: Kan er een bankje", 0), 0u) << statuses[0].text;
+  EXPECT_EQ(statuses[0].text.rfind("Via de kiosk van Gemeente Voorbeeldstad: Kan er een bankje", 0), 0u)
+      << statuses[0].text;
   EXPECT_EQ(statuses[0].text.find("jan.jansen"), std::string::npos) << statuses[0].text;
   EXPECT_EQ(statuses[0].visibility, "public");
   EXPECT_EQ(statuses[0].language, "nl");
@@ -71,7 +72,8 @@ TEST(mastodon_test, no_consent_no_post) {
   s.consents.contact = false;
   s.channels = {"openklant"};
   auto receipt = f.box.submit(s).value();
-  ASSERT_EQ(sqlite3_exec(f.box.handle(), "UPDATE deliveries SET channel = 'mastodon'", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(f.box.handle(), "UPDATE deliveries SET channel = 'mastodon'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   ASSERT_TRUE(f.run().ok());
   EXPECT_TRUE(f.world.mastodon->statuses().empty());
   auto st = f.box.find(receipt.uuid);
@@ -225,18 +227,19 @@ TEST(mastodon_test, odd_answers_to_a_post_are_a_retry_never_an_exception) {
   int i = 0;
   int n = test::for_each_odd_answer(*rig.world.mastodon, "POST /api/v1/statuses",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
-    SendResult r = rig.send(rig.due(question("Vraag " + std::to_string(i++))));
-    test::expect_sensible(r);
-    // Invalid UTF-8 anywhere spoils the whole JSON; a fractional number is no id.
-    bool id_unreadable = path == "" || path == "/id" || odd == test::Odd::invalid_utf8;
-    if (!odd || !id_unreadable) {
-      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
-    } else {
-      EXPECT_EQ(r.state, DeliveryState::retry);
-      EXPECT_TRUE(r.uncertain) << "posted, maybe: checked before sending again";
-      EXPECT_NE(r.error.find("cannot read"), std::string::npos) << r.error;
-    }
-  });
+                                      SendResult r = rig.send(rig.due(question("Vraag " + std::to_string(i++))));
+                                      test::expect_sensible(r);
+                                      // Invalid UTF-8 anywhere spoils the whole JSON; a fractional number is no id.
+                                      bool id_unreadable =
+                                          path == "" || path == "/id" || odd == test::Odd::invalid_utf8;
+                                      if (!odd || !id_unreadable) {
+                                        EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+                                      } else {
+                                        EXPECT_EQ(r.state, DeliveryState::retry);
+                                        EXPECT_TRUE(r.uncertain) << "posted, maybe: checked before sending again";
+                                        EXPECT_NE(r.error.find("cannot read"), std::string::npos) << r.error;
+                                      }
+                                    });
   EXPECT_GE(n, 60);
 }
 
@@ -249,22 +252,24 @@ TEST(mastodon_test, odd_thread_answers_never_throw_and_good_replies_still_count)
   rig.world.mastodon->reply(posted.remote_id, "Elke zaterdag.", true);
   rig.world.mastodon->reply(posted.remote_id, "Geen idee", false);
   RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, posted.remote_id, "", 0};
-  int n = test::for_each_odd_answer(*rig.world.mastodon, "/context", [&](const std::string& path, std::optional<test::Odd> odd) {
-    StatusUpdate su = rig.status(ref);
-    test::expect_sensible(su);
-    if (!odd) {
-      ASSERT_TRUE(su.ok) << su.error;
-      ASSERT_EQ(su.answers.size(), 1u);
-      EXPECT_EQ(su.answers[0].text, "Elke zaterdag.");
-    }
-    // The other person's reply never becomes an answer, however odd the answer is.
-    for (const auto& a : su.answers) EXPECT_EQ(a.text, "Elke zaterdag.");
-    // Odd fields of the other reply (descendants/1) leave the municipality's answer standing.
-    if (odd && path.rfind("/descendants/1/", 0) == 0 && *odd != test::Odd::invalid_utf8) {
-      EXPECT_TRUE(su.ok);
-      EXPECT_EQ(su.answers.size(), 1u);
-    }
-  });
+  int n =
+      test::for_each_odd_answer(*rig.world.mastodon, "/context",
+                                [&](const std::string& path, std::optional<test::Odd> odd) {
+                                  StatusUpdate su = rig.status(ref);
+                                  test::expect_sensible(su);
+                                  if (!odd) {
+                                    ASSERT_TRUE(su.ok) << su.error;
+                                    ASSERT_EQ(su.answers.size(), 1u);
+                                    EXPECT_EQ(su.answers[0].text, "Elke zaterdag.");
+                                  }
+                                  // The other person's reply never becomes an answer, however odd the answer is.
+                                  for (const auto& a : su.answers) EXPECT_EQ(a.text, "Elke zaterdag.");
+                                  // Odd fields of the other reply (descendants/1) leave the municipality's answer standing.
+                                  if (odd && path.rfind("/descendants/1/", 0) == 0 && *odd != test::Odd::invalid_utf8) {
+                                    EXPECT_TRUE(su.ok);
+                                    EXPECT_EQ(su.answers.size(), 1u);
+                                  }
+                                });
   EXPECT_GE(n, 100);
 }
 
@@ -277,16 +282,25 @@ TEST(mastodon_test, odd_account_answers_keep_news_and_lookups_going) {
   rig.clock.advance(2 * 3'600'000);  // the Idempotency-Key expired: a lost answer is looked up
   d.first_attempt_ms = 1767258000000;
   for (std::string request : {"/verify_credentials", "/api/v2/instance", "109999/statuses"}) {
-    test::for_each_odd_answer(*rig.world.mastodon, request, [&](const std::string& path, std::optional<test::Odd> odd) {
-      rig.refresh();
-      LookupResult lr = rig.lookup(d);
-      test::expect_sensible(lr);
-      if (!odd) { EXPECT_EQ(lr.found, Found::yes) << lr.error; }
-      // Our status is there: an odd answer must not make it "not found" (unless it was left out).
-      bool left_out = odd == test::Odd::missing && (path == "/0" || path == "/1");
-      if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
-      if (request != "109999/statuses") { EXPECT_NO_THROW((void)rig.probe()); }
-    }, 1);  // the list's statuses all have one shape
+    test::for_each_odd_answer(
+        *rig.world.mastodon, request,
+        [&](const std::string& path, std::optional<test::Odd> odd) {
+          rig.refresh();
+          LookupResult lr = rig.lookup(d);
+          test::expect_sensible(lr);
+          if (!odd) {
+            EXPECT_EQ(lr.found, Found::yes) << lr.error;
+          }
+          // Our status is there: an odd answer must not make it "not found" (unless it was left out).
+          bool left_out = odd == test::Odd::missing && (path == "/0" || path == "/1");
+          if (!left_out) {
+            EXPECT_NE(lr.found, Found::no) << lr.error;
+          }
+          if (request != "109999/statuses") {
+            EXPECT_NO_THROW((void)rig.probe());
+          }
+        },
+        1);  // the list's statuses all have one shape
   }
   auto news = rig.box.latest_news(10);
   ASSERT_TRUE(news.ok());
@@ -300,8 +314,8 @@ TEST(mastodon_test, webcare_replies_count_as_answers) {
   Fixture f;
   // A webcare account on another instance, and one on the kiosk's own instance (written with its
   // domain here, while Mastodon shows a local acct without it).
-  f.config.channels["mastodon"].settings["answer_accounts"] = std::vector<std::string>{"Webcare@Gemeente.nl",
-                                                   std::string("@klantcontact@") + test::MastodonServer::kDomain};
+  f.config.channels["mastodon"].settings["answer_accounts"] =
+      std::vector<std::string>{"Webcare@Gemeente.nl", std::string("@klantcontact@") + test::MastodonServer::kDomain};
   auto receipt = f.submit(question("Wanneer wordt het afval opgehaald?"));
   ASSERT_TRUE(f.run().ok());
   auto id = f.box.find(receipt.uuid)->deliveries[0].remote_id;

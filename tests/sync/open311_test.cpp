@@ -51,7 +51,8 @@ TEST(open311_test, report_is_posted_form_encoded_with_key_code_point_and_referen
   EXPECT_EQ(reqs[0].fields["lat"], "52.0907360");
   EXPECT_EQ(reqs[0].fields["long"], "5.1214200");
   EXPECT_EQ(reqs[0].fields["jurisdiction_id"], "voorbeeldstad.nl");
-  EXPECT_NE(reqs[0].fields["description"].find("Kioskreferentie: " + refcode::group(receipt.reference)), std::string::npos);
+  EXPECT_NE(reqs[0].fields["description"].find("Kioskreferentie: " + refcode::group(receipt.reference)),
+            std::string::npos);
   EXPECT_EQ(reqs[0].fields.count("api_key"), 0u);  // the server keeps it out of storage; it was checked
   EXPECT_EQ(f.box.find(receipt.uuid)->deliveries[0].remote_id, reqs[0].id);
 }
@@ -141,16 +142,18 @@ TEST(open311_test, odd_answers_to_a_request_never_throw) {
   rig.remake();
   int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
-    SendResult r = rig.send(rig.due(report311()));
-    test::expect_sensible(r);
-    bool needed = path == "" || path == "/0" || path == "/0/service_request_id" || odd == test::Odd::invalid_utf8;
-    if (!odd || !needed) {
-      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
-    } else {
-      EXPECT_EQ(r.state, DeliveryState::retry);
-      EXPECT_TRUE(r.uncertain) << "made, maybe: looked up by reference before anything is sent again";
-    }
-  });
+                                      SendResult r = rig.send(rig.due(report311()));
+                                      test::expect_sensible(r);
+                                      bool needed = path == "" || path == "/0" || path == "/0/service_request_id" ||
+                                                    odd == test::Odd::invalid_utf8;
+                                      if (!odd || !needed) {
+                                        EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+                                      } else {
+                                        EXPECT_EQ(r.state, DeliveryState::retry);
+                                        EXPECT_TRUE(r.uncertain)
+                                            << "made, maybe: looked up by reference before anything is sent again";
+                                      }
+                                    });
   EXPECT_GE(n, 18);
 }
 
@@ -164,24 +167,31 @@ TEST(open311_test, odd_status_token_and_lookup_answers_never_throw) {
   ASSERT_EQ(sent.state, DeliveryState::delivered) << sent.error;
   rig.world.open311->set_status(sent.remote_id, "closed", "De container is geleegd.");
   RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "open", 0};
-  test::for_each_odd_answer(*rig.world.open311, "GET /requests/", [&](const std::string&, std::optional<test::Odd> odd) {
-    StatusUpdate su = rig.status(ref);
-    test::expect_sensible(su);
-    if (!odd) {
-      EXPECT_EQ(su.status, "closed");
-      ASSERT_EQ(su.answers.size(), 1u);
-    }
-  });
+  test::for_each_odd_answer(*rig.world.open311, "GET /requests/",
+                            [&](const std::string&, std::optional<test::Odd> odd) {
+                              StatusUpdate su = rig.status(ref);
+                              test::expect_sensible(su);
+                              if (!odd) {
+                                EXPECT_EQ(su.status, "closed");
+                                ASSERT_EQ(su.answers.size(), 1u);
+                              }
+                            });
   d.uncertain = true;
-  test::for_each_odd_answer(*rig.world.open311, "GET /requests.json", [&](const std::string& path, std::optional<test::Odd> odd) {
-    LookupResult lr = rig.lookup(d);
-    test::expect_sensible(lr);
-    if (!odd) { EXPECT_EQ(lr.found, Found::yes) << lr.error; }
-    // Not found only when the answer leaves it out (or its optional description).
-    bool left_out = (path == "/0" && odd == test::Odd::missing) ||
-                    (path == "/0/description" && (odd == test::Odd::missing || odd == test::Odd::null));
-    if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
-  });
+  test::for_each_odd_answer(*rig.world.open311, "GET /requests.json",
+                            [&](const std::string& path, std::optional<test::Odd> odd) {
+                              LookupResult lr = rig.lookup(d);
+                              test::expect_sensible(lr);
+                              if (!odd) {
+                                EXPECT_EQ(lr.found, Found::yes) << lr.error;
+                              }
+                              // Not found only when the answer leaves it out (or its optional description).
+                              bool left_out =
+                                  (path == "/0" && odd == test::Odd::missing) ||
+                                  (path == "/0/description" && (odd == test::Odd::missing || odd == test::Odd::null));
+                              if (!left_out) {
+                                EXPECT_NE(lr.found, Found::no) << lr.error;
+                              }
+                            });
 
   rig.world.open311->set_batch_service("AF02");
   Submission batch = report311();
@@ -193,23 +203,29 @@ TEST(open311_test, odd_status_token_and_lookup_answers_never_throw) {
   test::for_each_odd_answer(*rig.world.open311, "GET /tokens/", [&](const std::string&, std::optional<test::Odd> odd) {
     StatusUpdate su = rig.status(tref);
     test::expect_sensible(su);
-    if (!odd) { EXPECT_FALSE(su.remote_id.empty()); }
+    if (!odd) {
+      EXPECT_FALSE(su.remote_id.empty());
+    }
   });
-  test::for_each_odd_answer(*rig.world.open311, "GET /services.json", [&](const std::string&, std::optional<test::Odd>) {
-    rig.refresh();
-    EXPECT_NO_THROW((void)rig.probe());
-  }, 1);
+  test::for_each_odd_answer(
+      *rig.world.open311, "GET /services.json",
+      [&](const std::string&, std::optional<test::Odd>) {
+        rig.refresh();
+        EXPECT_NO_THROW((void)rig.probe());
+      },
+      1);
 }
 
 TEST(open311_test, odd_error_answers_still_give_a_plain_reason) {
   test::AdapterRig rig("open311");
   rig.world.secrets.by_channel["open311"] = "wrong-key";
-  int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json", [&](const std::string&, std::optional<test::Odd>) {
-    SendResult r = rig.send(rig.due(report311()));
-    test::expect_sensible(r);
-    EXPECT_EQ(r.state, DeliveryState::retry);
-    EXPECT_TRUE(r.channel_failure);
-    EXPECT_NE(r.error.find("HTTP 403"), std::string::npos) << r.error;
-  });
+  int n = test::for_each_odd_answer(*rig.world.open311, "POST /requests.json",
+                                    [&](const std::string&, std::optional<test::Odd>) {
+                                      SendResult r = rig.send(rig.due(report311()));
+                                      test::expect_sensible(r);
+                                      EXPECT_EQ(r.state, DeliveryState::retry);
+                                      EXPECT_TRUE(r.channel_failure);
+                                      EXPECT_NE(r.error.find("HTTP 403"), std::string::npos) << r.error;
+                                    });
   EXPECT_GE(n, 18);
 }

@@ -166,20 +166,30 @@ TEST(openklant_test, addresses_missing_after_a_crash_are_added_once) {
   ASSERT_EQ(due->size(), 1u);
   auto made = raw_post(f.world.openklant->base_url() + "/klantinteracties/api/v1/maak-klantcontact",
                        "Token test-token-ok", "application/json",
-                       json{{"klantcontact", {{"kanaal", "kiosk"}, {"onderwerp", "x"}, {"inhoud", "x"}, {"taal", "nld"},
-                                              {"vertrouwelijk", true}, {"indicatieContactGelukt", true}}},
-                            {"onderwerpobject", {{"onderwerpobjectidentificator",
-                                                  {{"objectId", receipt.uuid}, {"codeObjecttype", "kioskbericht"},
-                                                   {"codeRegister", "kiosk"}, {"codeSoortObjectId", "uuid"}}}}},
+                       json{{"klantcontact",
+                             {{"kanaal", "kiosk"},
+                              {"onderwerp", "x"},
+                              {"inhoud", "x"},
+                              {"taal", "nld"},
+                              {"vertrouwelijk", true},
+                              {"indicatieContactGelukt", true}}},
+                            {"onderwerpobject",
+                             {{"onderwerpobjectidentificator",
+                               {{"objectId", receipt.uuid},
+                                {"codeObjecttype", "kioskbericht"},
+                                {"codeRegister", "kiosk"},
+                                {"codeSoortObjectId", "uuid"}}}}},
                             {"betrokkene", {{"rol", "klant"}, {"initiator", true}}}}
                            .dump());
   ASSERT_TRUE(made.ok());
   ASSERT_EQ(made->status, 201) << made->body;
   std::string b = json::parse(made->body)["betrokkene"]["uuid"];
-  auto addr = raw_post(f.world.openklant->base_url() + "/klantinteracties/api/v1/digitaleadressen", "Token test-token-ok",
-                       "application/json",
-                       json{{"verstrektDoorBetrokkene", {{"uuid", b}}}, {"adres", "t.tester@example.nl"},
-                            {"soortDigitaalAdres", "email"}, {"omschrijving", "x"}}
+  auto addr = raw_post(f.world.openklant->base_url() + "/klantinteracties/api/v1/digitaleadressen",
+                       "Token test-token-ok", "application/json",
+                       json{{"verstrektDoorBetrokkene", {{"uuid", b}}},
+                            {"adres", "t.tester@example.nl"},
+                            {"soortDigitaalAdres", "email"},
+                            {"omschrijving", "x"}}
                            .dump());
   ASSERT_EQ(addr->status, 201) << addr->body;
 
@@ -188,7 +198,7 @@ TEST(openklant_test, addresses_missing_after_a_crash_are_added_once) {
   ASSERT_TRUE(rep.ok()) << rep.error().message;
   EXPECT_EQ(rep->find("openklant")->found_remote, 1u);
   auto contacts = f.world.openklant->contacts();
-  ASSERT_EQ(contacts.size(), 1u);  // no second klantcontact
+  ASSERT_EQ(contacts.size(), 1u);               // no second klantcontact
   ASSERT_EQ(contacts[0].addresses.size(), 2u);  // the e-mail once, the phone added
   EXPECT_EQ(contacts[0].addresses[0]["adres"], "t.tester@example.nl");
   EXPECT_EQ(contacts[0].addresses[1]["adres"], "0612345678");
@@ -289,23 +299,25 @@ TEST(openklant_test, odd_answers_to_a_klantcontact_never_throw_nor_lose_addresse
   test::AdapterRig rig("openklant");
   int n = test::for_each_odd_answer(*rig.world.openklant, "POST /klantinteracties/api/v1/maak-klantcontact",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
-    std::size_t before = rig.world.openklant->contacts().size();
-    SendResult r = rig.send(rig.due(question_with_contact()));
-    test::expect_sensible(r);
-    auto contacts = rig.world.openklant->contacts();
-    ASSERT_EQ(contacts.size(), before + 1);
-    // What is needed to go on: the klantcontact's uuid, and the betrokkene's for the addresses.
-    bool needed = path == "" || path == "/klantcontact" || path == "/klantcontact/uuid" || path == "/betrokkene" ||
-                  path == "/betrokkene/uuid" || odd == test::Odd::invalid_utf8;
-    if (!odd || !needed) {
-      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
-      EXPECT_EQ(r.remote_id, contacts.back().uuid);
-      EXPECT_EQ(contacts.back().addresses.size(), 2u) << "both addresses added";
-    } else {
-      EXPECT_EQ(r.state, DeliveryState::retry);
-      EXPECT_TRUE(r.uncertain) << "made, maybe: looked up before anything is sent again";
-    }
-  });
+                                      std::size_t before = rig.world.openklant->contacts().size();
+                                      SendResult r = rig.send(rig.due(question_with_contact()));
+                                      test::expect_sensible(r);
+                                      auto contacts = rig.world.openklant->contacts();
+                                      ASSERT_EQ(contacts.size(), before + 1);
+                                      // What is needed to go on: the klantcontact's uuid, and the betrokkene's for the addresses.
+                                      bool needed = path == "" || path == "/klantcontact" ||
+                                                    path == "/klantcontact/uuid" || path == "/betrokkene" ||
+                                                    path == "/betrokkene/uuid" || odd == test::Odd::invalid_utf8;
+                                      if (!odd || !needed) {
+                                        EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+                                        EXPECT_EQ(r.remote_id, contacts.back().uuid);
+                                        EXPECT_EQ(contacts.back().addresses.size(), 2u) << "both addresses added";
+                                      } else {
+                                        EXPECT_EQ(r.state, DeliveryState::retry);
+                                        EXPECT_TRUE(r.uncertain)
+                                            << "made, maybe: looked up before anything is sent again";
+                                      }
+                                    });
   EXPECT_GE(n, 60);
 }
 
@@ -316,16 +328,18 @@ TEST(openklant_test, odd_lookup_answers_never_make_a_second_klantcontact) {
   d.uncertain = true;
   int n = test::for_each_odd_answer(*rig.world.openklant, "GET /klantinteracties/api/v1/klantcontacten",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
-    LookupResult lr = rig.lookup(d);
-    test::expect_sensible(lr);
-    if (!odd) {
-      EXPECT_EQ(lr.found, Found::yes) << lr.error;
-      EXPECT_FALSE(lr.incomplete);
-    }
-    // Only an answer that leaves the klantcontact out says "not there".
-    bool left_out = odd == test::Odd::missing && path == "/results/0";
-    if (!left_out) { EXPECT_NE(lr.found, Found::no) << lr.error; }
-  });
+                                      LookupResult lr = rig.lookup(d);
+                                      test::expect_sensible(lr);
+                                      if (!odd) {
+                                        EXPECT_EQ(lr.found, Found::yes) << lr.error;
+                                        EXPECT_FALSE(lr.incomplete);
+                                      }
+                                      // Only an answer that leaves the klantcontact out says "not there".
+                                      bool left_out = odd == test::Odd::missing && path == "/results/0";
+                                      if (!left_out) {
+                                        EXPECT_NE(lr.found, Found::no) << lr.error;
+                                      }
+                                    });
   EXPECT_GE(n, 100);
   EXPECT_EQ(rig.world.openklant->contacts().size(), 1u);
 }
@@ -339,18 +353,19 @@ TEST(openklant_test, odd_klantcontact_answers_never_throw) {
   RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "", 0};
   test::for_each_odd_answer(*rig.world.openklant, "GET /klantinteracties/api/v1/klantcontacten/",
                             [&](const std::string& path, std::optional<test::Odd> odd) {
-    StatusUpdate su = rig.status(ref);
-    test::expect_sensible(su);
-    if (!odd || (path != "" && path != "/reactie" && odd != test::Odd::invalid_utf8)) {
-      EXPECT_TRUE(su.ok) << su.error;
-      ASSERT_EQ(su.answers.size(), 1u);
-      EXPECT_EQ(su.answers[0].text, "U kunt het grofvuil op dinsdag buiten zetten.");
-    }
-    if (odd && path == "/reactie" && (*odd == test::Odd::null || *odd == test::Odd::missing)) {
-      EXPECT_TRUE(su.ok) << "no reactie yet";
-      EXPECT_TRUE(su.answers.empty());
-    }
-  });
+                              StatusUpdate su = rig.status(ref);
+                              test::expect_sensible(su);
+                              if (!odd || (path != "" && path != "/reactie" && odd != test::Odd::invalid_utf8)) {
+                                EXPECT_TRUE(su.ok) << su.error;
+                                ASSERT_EQ(su.answers.size(), 1u);
+                                EXPECT_EQ(su.answers[0].text, "U kunt het grofvuil op dinsdag buiten zetten.");
+                              }
+                              if (odd && path == "/reactie" &&
+                                  (*odd == test::Odd::null || *odd == test::Odd::missing)) {
+                                EXPECT_TRUE(su.ok) << "no reactie yet";
+                                EXPECT_TRUE(su.answers.empty());
+                              }
+                            });
 }
 
 TEST(openklant_test, odd_refusals_still_give_a_plain_reason) {
@@ -359,11 +374,13 @@ TEST(openklant_test, odd_refusals_still_give_a_plain_reason) {
   rig.remake();
   int n = test::for_each_odd_answer(*rig.world.openklant, "POST /klantinteracties/api/v1/maak-klantcontact",
                                     [&](const std::string&, std::optional<test::Odd> odd) {
-    SendResult r = rig.send(rig.due(test::sample_question()));
-    test::expect_sensible(r);
-    EXPECT_EQ(r.state, DeliveryState::parked);
-    EXPECT_NE(r.error.find("HTTP 400"), std::string::npos) << r.error;
-    if (!odd) { EXPECT_NE(r.error.find("klantcontact.kanaal"), std::string::npos) << r.error; }
-  });
+                                      SendResult r = rig.send(rig.due(test::sample_question()));
+                                      test::expect_sensible(r);
+                                      EXPECT_EQ(r.state, DeliveryState::parked);
+                                      EXPECT_NE(r.error.find("HTTP 400"), std::string::npos) << r.error;
+                                      if (!odd) {
+                                        EXPECT_NE(r.error.find("klantcontact.kanaal"), std::string::npos) << r.error;
+                                      }
+                                    });
   EXPECT_GE(n, 40);
 }

@@ -134,8 +134,7 @@ TEST(outbox_dictionary_test, retrains_on_its_own_submissions_and_every_row_stays
   ASSERT_NE(*second, kNoDictionary);
   EXPECT_NE(*second, *first);
   ASSERT_TRUE(box->submit(synth_submissions(6, 1, so)[0]).ok());
-  EXPECT_EQ(dict_ids_in_use(box->handle()),
-            (std::set<std::int64_t>{shipped, *first, *second}));
+  EXPECT_EQ(dict_ids_in_use(box->handle()), (std::set<std::int64_t>{shipped, *first, *second}));
   auto all = read_all(*box);
   EXPECT_EQ(all.size(), 2703u);
   for (const auto& [uuid, s] : before) EXPECT_EQ(all.at(uuid), s);

@@ -52,7 +52,8 @@ TEST(outbox_queue_test, delivery_state_machine) {
 
   auto parked = box->find(box->list()->at(2).reference);
   const Delivery* p = nullptr;
-  for (const auto& d : parked->deliveries) if (d.channel == "openklant") p = &d;
+  for (const auto& d : parked->deliveries)
+    if (d.channel == "openklant") p = &d;
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->state, DeliveryState::parked);
   EXPECT_EQ(p->parked_reason, "400: onderwerp te lang");
@@ -431,9 +432,13 @@ TEST(outbox_queue_test, record_and_claim_changes_nothing_when_it_fails) {
   sqlite3* db = box->handle();
   const std::string id = std::to_string(rows[3]);
   ASSERT_EQ(sqlite3_exec(db, ("CREATE TEMP TABLE kept AS SELECT id, payload FROM submissions WHERE id = " + id).c_str(),
-                         nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  ASSERT_EQ(sqlite3_exec(db, ("UPDATE submissions SET payload = x'0011223344556677' WHERE id = " + id).c_str(),
-                         nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  ASSERT_EQ(sqlite3_exec(db, ("UPDATE submissions SET payload = x'0011223344556677' WHERE id = " + id).c_str(), nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
   auto broken = box->record_and_claim(updates(), after, "openklant", 2, 1 << 20);
   ASSERT_FALSE(broken.ok()) << "a damaged payload was claimed";
   EXPECT_EQ(broken.error().code, Errc::codec) << broken.error().message;
@@ -441,7 +446,9 @@ TEST(outbox_queue_test, record_and_claim_changes_nothing_when_it_fails) {
 
   // Repaired, the same call goes through as a whole.
   ASSERT_EQ(sqlite3_exec(db, ("UPDATE submissions SET payload = (SELECT payload FROM kept) WHERE id = " + id).c_str(),
-                         nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
   auto next = box->record_and_claim(updates(), after, "openklant", 2, 1 << 20);
   ASSERT_TRUE(next.ok()) << next.error().message;
   ASSERT_EQ(next->size(), 2u);
@@ -478,8 +485,8 @@ TEST(outbox_queue_test, take_back_claims_tells_unsent_claims_from_possibly_sent_
   std::set<std::pair<std::string, std::int64_t>> sent{{"openklant", rows[0]}};
   auto back = box->take_back_claims(5, sent, 30'000);
   ASSERT_TRUE(back.ok()) << back.error().message;
-  EXPECT_EQ(back->unsent["openklant"], 2u);       // rows 1 and 2
-  EXPECT_EQ(back->maybe_sent["openklant"], 2u);   // row 0 (journalled) and row 3 (run 6: no journal)
+  EXPECT_EQ(back->unsent["openklant"], 2u);      // rows 1 and 2
+  EXPECT_EQ(back->maybe_sent["openklant"], 2u);  // row 0 (journalled) and row 3 (run 6: no journal)
 
   auto due = box->claim_due("openklant", 10, 1 << 20);
   ASSERT_TRUE(due.ok());
@@ -491,7 +498,8 @@ TEST(outbox_queue_test, take_back_claims_tells_unsent_claims_from_possibly_sent_
     EXPECT_EQ(d.attempts, 0);
   }
   auto zero = box->find(receipts[0].uuid);
-  auto ok = std::find_if(zero->deliveries.begin(), zero->deliveries.end(), [](const Delivery& d) { return d.channel == "openklant"; });
+  auto ok = std::find_if(zero->deliveries.begin(), zero->deliveries.end(),
+                         [](const Delivery& d) { return d.channel == "openklant"; });
   ASSERT_NE(ok, zero->deliveries.end());
   EXPECT_EQ(ok->state, DeliveryState::retry);
   EXPECT_EQ(ok->next_attempt_ms, claimed_at + 30'000);

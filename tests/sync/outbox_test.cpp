@@ -29,9 +29,9 @@
 #include "test_support.hpp"
 
 using namespace kiosk;
-using kiosk::test::TempDir;
 using kiosk::test::count_rows;
 using kiosk::test::options_for;
+using kiosk::test::TempDir;
 
 TEST(outbox_test, submit_assigns_identity_and_round_trips) {
   TempDir dir;
@@ -124,7 +124,8 @@ TEST(outbox_test, newer_schema_is_refused_and_left_untouched) {
     ASSERT_TRUE(box.ok());
     ASSERT_TRUE(box->submit(test::sample_report()).ok());
     ASSERT_EQ(sqlite3_exec(box->handle(), "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);", nullptr,
-                           nullptr, nullptr), SQLITE_OK);
+                           nullptr, nullptr),
+              SQLITE_OK);
   }
   auto before = test::read_file(path);
   auto box = Outbox::open(options_for(path));
@@ -238,14 +239,20 @@ TEST(outbox_test, full_disk_gives_db_full_and_keeps_data) {
     Error failure{Errc::io, "never failed", {}};
     {
       auto box = Outbox::open(options_for(path));
-      if (!box.ok()) { report("open failed: " + box.error().message); _exit(1); }
+      if (!box.ok()) {
+        report("open failed: " + box.error().message);
+        _exit(1);
+      }
       std::mt19937 rng(11);
       for (int i = 0; i < 100000; ++i) {
         auto s = test::sample_report();
         s.text.clear();
         for (int k = 0; k < 900; ++k) s.text += static_cast<char>('a' + rng() % 26);
         auto r = box->submit(s);
-        if (!r.ok()) { failure = r.error(); break; }
+        if (!r.ok()) {
+          failure = r.error();
+          break;
+        }
         refs.push_back(r->reference);
       }
     }
@@ -259,7 +266,8 @@ TEST(outbox_test, full_disk_gives_db_full_and_keeps_data) {
     auto check = box->integrity_check();
     report("integrity " + (check.ok() ? *check : check.error().message) + "\n");
     int missing = 0;
-    for (const auto& ref : refs) if (!box->find(ref).ok()) ++missing;
+    for (const auto& ref : refs)
+      if (!box->find(ref).ok()) ++missing;
     report("stored " + std::to_string(refs.size()) + " missing " + std::to_string(missing) + "\n");
     _exit(0);
   }
@@ -475,8 +483,8 @@ std::map<std::string, std::map<std::string, std::int64_t>> counted(sqlite3* db) 
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "SELECT channel, state, count(*) FROM deliveries GROUP BY channel, state", -1, &st, nullptr);
   while (sqlite3_step(st) == SQLITE_ROW)
-    out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))][reinterpret_cast<const char*>(sqlite3_column_text(st, 1))] =
-        sqlite3_column_int64(st, 2);
+    out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))]
+       [reinterpret_cast<const char*>(sqlite3_column_text(st, 1))] = sqlite3_column_int64(st, 2);
   sqlite3_finalize(st);
   return out;
 }
@@ -514,7 +522,8 @@ TEST(outbox_test, stats_counts_follow_every_delivery_change) {
   ASSERT_TRUE(box->requeue_parked("").ok());
   check("requeue");
   // A submission deleted (cascade) takes its deliveries' counts with it.
-  ASSERT_EQ(sqlite3_exec(box->handle(), "DELETE FROM submissions WHERE id <= 10", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(box->handle(), "DELETE FROM submissions WHERE id <= 10", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   check("delete");
   // The oldest open submission and the problems list, through the queue index.
   auto st = box->stats();
@@ -522,7 +531,8 @@ TEST(outbox_test, stats_counts_follow_every_delivery_change) {
   sqlite3_stmt* q = nullptr;
   sqlite3_prepare_v2(box->handle(),
                      "SELECT s.created_at FROM submissions s JOIN deliveries d ON d.submission_id = s.id "
-                     "WHERE d.state <> 'delivered' ORDER BY s.id LIMIT 1", -1, &q, nullptr);
+                     "WHERE d.state <> 'delivered' ORDER BY s.id LIMIT 1",
+                     -1, &q, nullptr);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
   EXPECT_EQ(st->oldest_undelivered_ms, sqlite3_column_int64(q, 0));
   sqlite3_finalize(q);
@@ -544,7 +554,8 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
     ASSERT_EQ(sqlite3_exec(box->handle(),
                            "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
                            "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; PRAGMA user_version = 5;",
-                           nullptr, nullptr, nullptr), SQLITE_OK);
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
   }
   auto box = Outbox::open(options_for(path));
   ASSERT_TRUE(box.ok()) << box.error().message;

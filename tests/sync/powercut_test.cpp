@@ -124,7 +124,8 @@ TEST(powercut_test, no_acknowledged_submission_is_lost) {
     ASSERT_TRUE(box.ok()) << "cut " << cuts << ": " << box.error().message;
     for (const auto& [r, text] : fresh) {
       auto found = box->find(r.uuid);
-      ASSERT_TRUE(found.ok()) << "cut " << cuts << ": acknowledged " << r.reference << " lost: " << found.error().message;
+      ASSERT_TRUE(found.ok()) << "cut " << cuts << ": acknowledged " << r.reference
+                              << " lost: " << found.error().message;
       EXPECT_EQ(found->submission.text, text);
       EXPECT_EQ(found->deliveries.size(), 2u);
       acknowledged.push_back(r);

@@ -21,8 +21,7 @@ namespace {
 
 std::multiset<std::string> kinds_of(std::string_view text) {
   std::multiset<std::string> out;
-  for (const PiiSpan& sp : find_personal_data(text))
-    out.insert(std::string(pii_kind_name(sp.kind)));
+  for (const PiiSpan& sp : find_personal_data(text)) out.insert(std::string(pii_kind_name(sp.kind)));
   return out;
 }
 
@@ -224,15 +223,13 @@ TEST(scrubber_test, home_address_with_a_person_cue) {
   EXPECT_EQ(found_text("Mijn adres is Bloemstraat 7, 3581 XK Utrecht.", PiiKind::address),
             "Bloemstraat 7, 3581 XK Utrecht");
   EXPECT_EQ(found_text("I live at 12 Baker Street.", PiiKind::address), "12 Baker Street");
-  EXPECT_EQ(found_text("Ik woon al 30 jaar op de Lindenlaan 7 en", PiiKind::address),
-            "Lindenlaan 7");
+  EXPECT_EQ(found_text("Ik woon al 30 jaar op de Lindenlaan 7 en", PiiKind::address), "Lindenlaan 7");
   EXPECT_EQ(found_text("Kerkstraat 12'de oturuyorum.", PiiKind::address), "Kerkstraat 12");
   EXPECT_EQ(found_text("Mieszkam przy ul. Długa 5/3.", PiiKind::address), "ul. Długa 5/3");
   EXPECT_EQ(found_text("Я живу на Kerkstraat 12.", PiiKind::address), "Kerkstraat 12");
   EXPECT_EQ(found_text("أسكن في Kerkstraat 14 والطريق", PiiKind::address), "Kerkstraat 14");
   EXPECT_EQ(scrub("Jan de Vries, Kerkstraat 12"), "[…], […]");
-  EXPECT_EQ(scrub("Melding van Anouk Peters, Merelstraat 5, 3514 CM Utrecht"),
-            "Melding van […], […]");
+  EXPECT_EQ(scrub("Melding van Anouk Peters, Merelstraat 5, 3514 CM Utrecht"), "Melding van […], […]");
 }
 
 TEST(scrubber_test, streets_without_a_person_stay) {
@@ -252,8 +249,7 @@ TEST(scrubber_test, streets_without_a_person_stay) {
 }
 
 TEST(scrubber_test, full_name_before_other_personal_data) {
-  EXPECT_EQ(scrub("Karin de Wit, IBAN NL91ABNA0417164300, graag terug."),
-            "[…], IBAN […], graag terug.");
+  EXPECT_EQ(scrub("Karin de Wit, IBAN NL91ABNA0417164300, graag terug."), "[…], IBAN […], graag terug.");
   EXPECT_EQ(scrub("Rob Meijer | Wittevrouwensingel 17 | 06-22334455"), "[…] | […] | […]");
   EXPECT_EQ(scrub("Bas Vos (bas.vos@example.nl)"), "[…] ([…])");
   EXPECT_TRUE(kinds_of("Wethouder Jansen, Stadhuisplein 1").empty());
@@ -283,9 +279,8 @@ TEST(scrubber_test, placeholder_and_spans) {
 }
 
 TEST(scrubber_test, spans_are_sorted_and_disjoint) {
-  const std::string text =
-      "Mijn naam is Jan de Vries, Kerkstraat 12, bel 06-12345678 of mail jan@vries.nl, BSN "
-      "111222333, IBAN NL91ABNA0417164300.";
+  const std::string text = "Mijn naam is Jan de Vries, Kerkstraat 12, bel 06-12345678 of mail jan@vries.nl, BSN "
+                           "111222333, IBAN NL91ABNA0417164300.";
   const auto spans = find_personal_data(text);
   ASSERT_GE(spans.size(), 6u);
   for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -408,8 +403,8 @@ TEST(scrubber_test, labeled_set_recall_and_false_removals) {
       if (all) {
         ++caught;
       } else {
-        std::printf("  missed (line %d, want %s): %s\n    -> %s\n", line_no, expected.c_str(),
-                    text.c_str(), scrub(text).c_str());
+        std::printf("  missed (line %d, want %s): %s\n    -> %s\n", line_no, expected.c_str(), text.c_str(),
+                    scrub(text).c_str());
       }
     } else {
       ASSERT_EQ(label, "clean") << path << ":" << line_no;
@@ -417,8 +412,7 @@ TEST(scrubber_test, labeled_set_recall_and_false_removals) {
       ++clean;
       if (!spans.empty()) {
         ++removed;
-        std::printf("  false removal (line %d): %s\n    -> %s\n", line_no, text.c_str(),
-                    scrub(text).c_str());
+        std::printf("  false removal (line %d): %s\n    -> %s\n", line_no, text.c_str(), scrub(text).c_str());
       }
     }
   }
@@ -426,10 +420,9 @@ TEST(scrubber_test, labeled_set_recall_and_false_removals) {
   ASSERT_GE(clean * 2, pii + clean) << "at least half of the snippets must be clean";
   const double recall = static_cast<double>(caught) / pii;
   const double false_removals = static_cast<double>(removed) / clean;
-  std::printf(
-      "scrubber labeled set: %d pii snippets, recall %.3f (%d/%d); %d clean snippets, "
-      "false removals %.3f (%d/%d)\n",
-      pii, recall, caught, pii, clean, false_removals, removed, clean);
+  std::printf("scrubber labeled set: %d pii snippets, recall %.3f (%d/%d); %d clean snippets, "
+              "false removals %.3f (%d/%d)\n",
+              pii, recall, caught, pii, clean, false_removals, removed, clean);
   RecordProperty("recall", std::to_string(recall));
   RecordProperty("false_removals", std::to_string(false_removals));
   EXPECT_GE(recall, 0.95);

@@ -84,7 +84,9 @@ TEST(signalen_test, server_refuses_what_breaks_the_contract) {
   std::string url = server.base_url() + "/signals/v1/public/signals/";
   json good = {{"text", "Losse tegel"},
                {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {5.12, 52.09}}}}}},
-               {"category", {{"sub_category", server.base_url() + "/signals/v1/public/terms/categories/afval/sub_categories/container-is-vol"}}},
+               {"category",
+                {{"sub_category",
+                  server.base_url() + "/signals/v1/public/terms/categories/afval/sub_categories/container-is-vol"}}},
                {"reporter", {{"email", ""}, {"phone", ""}, {"sharing_allowed", false}}},
                {"incident_date_start", "2026-05-01T10:00:00+02:00"}};
   EXPECT_EQ(post_json(url, good)->status, 201);
@@ -106,7 +108,8 @@ TEST(signalen_test, server_refuses_what_breaks_the_contract) {
   too_long["text"] = std::string(3001, 'a');
   EXPECT_EQ(post_json(url, too_long)->status, 400);
   json unknown_cat = good;
-  unknown_cat["category"]["sub_category"] = server.base_url() + "/signals/v1/public/terms/categories/x/sub_categories/y";
+  unknown_cat["category"]["sub_category"] =
+      server.base_url() + "/signals/v1/public/terms/categories/x/sub_categories/y";
   EXPECT_EQ(post_json(url, unknown_cat)->status, 400);
 }
 
@@ -180,17 +183,20 @@ TEST(signalen_test, odd_answers_to_a_report_never_throw_nor_send_twice) {
   test::AdapterRig rig("signalen");
   int n = test::for_each_odd_answer(*rig.world.signalen, "POST /signals/v1/public/signals",
                                     [&](const std::string& path, std::optional<test::Odd> odd) {
-    SendResult r = rig.send(rig.due(report()));
-    test::expect_sensible(r);
-    bool id_unreadable = path == "" || path == "/signal_id" || odd == test::Odd::invalid_utf8;
-    if (!odd || !id_unreadable) {
-      EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
-    } else {
-      EXPECT_EQ(r.state, DeliveryState::retry);
-      EXPECT_TRUE(r.uncertain) << "created, maybe: never sent again blindly";
-    }
-    if (odd && path == "/_display" && *odd != test::Odd::invalid_utf8) { EXPECT_EQ(r.remote_display, ""); }
-  });
+                                      SendResult r = rig.send(rig.due(report()));
+                                      test::expect_sensible(r);
+                                      bool id_unreadable =
+                                          path == "" || path == "/signal_id" || odd == test::Odd::invalid_utf8;
+                                      if (!odd || !id_unreadable) {
+                                        EXPECT_EQ(r.state, DeliveryState::delivered) << r.error;
+                                      } else {
+                                        EXPECT_EQ(r.state, DeliveryState::retry);
+                                        EXPECT_TRUE(r.uncertain) << "created, maybe: never sent again blindly";
+                                      }
+                                      if (odd && path == "/_display" && *odd != test::Odd::invalid_utf8) {
+                                        EXPECT_EQ(r.remote_display, "");
+                                      }
+                                    });
   EXPECT_GE(n, 40);
 }
 
@@ -224,32 +230,33 @@ TEST(signalen_test, odd_status_and_lookup_answers_never_throw) {
   RemoteRef ref{d.row_id, d.submission.uuid, d.submission.reference, sent.remote_id, "OPEN", 0};
   test::for_each_odd_answer(*rig.world.signalen, "GET /signals/v1/public/signals/",
                             [&](const std::string&, std::optional<test::Odd> odd) {
-    StatusUpdate su = rig.status(ref);
-    test::expect_sensible(su);
-    LookupResult lr = rig.lookup(d);
-    test::expect_sensible(lr);
-    EXPECT_NE(lr.found, Found::no) << "it answered 200: it is there";
-    if (!odd) {
-      EXPECT_EQ(su.status, "OPEN");
-      EXPECT_EQ(lr.found, Found::yes);
-      EXPECT_EQ(lr.remote_id, sent.remote_id);
-    }
-  });
+                              StatusUpdate su = rig.status(ref);
+                              test::expect_sensible(su);
+                              LookupResult lr = rig.lookup(d);
+                              test::expect_sensible(lr);
+                              EXPECT_NE(lr.found, Found::no) << "it answered 200: it is there";
+                              if (!odd) {
+                                EXPECT_EQ(su.status, "OPEN");
+                                EXPECT_EQ(lr.found, Found::yes);
+                                EXPECT_EQ(lr.remote_id, sent.remote_id);
+                              }
+                            });
 }
 
 TEST(signalen_test, odd_category_lists_keep_the_shipped_promises) {
   test::AdapterRig rig("signalen");
   std::string promise = rig.tree.handling_message("afval/container-is-vol", "nl");
   ASSERT_FALSE(promise.empty());
-  int n = test::for_each_odd_answer(*rig.world.signalen, "GET /signals/v1/public/terms/categories",
-                                    [&](const std::string&, std::optional<test::Odd>) {
-    rig.refresh();
-    CategoryTree tree = rig.tree;
-    tree.merge_cached(rig.box);
-    EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "nl").empty());
-    EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "uk").empty());
-    EXPECT_NO_THROW((void)rig.probe());
-  }, 1);
+  int n = test::for_each_odd_answer(
+      *rig.world.signalen, "GET /signals/v1/public/terms/categories",
+      [&](const std::string&, std::optional<test::Odd>) {
+        rig.refresh();
+        CategoryTree tree = rig.tree;
+        tree.merge_cached(rig.box);
+        EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "nl").empty());
+        EXPECT_FALSE(tree.handling_message("afval/container-is-vol", "uk").empty());
+        EXPECT_NO_THROW((void)rig.probe());
+      },
+      1);
   EXPECT_GE(n, 40);
 }
-

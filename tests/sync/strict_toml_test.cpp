@@ -33,9 +33,8 @@ TEST(strict_toml_test, syntax_error_names_file_line_and_column) {
 }
 
 TEST(strict_toml_test, unknown_key_is_the_first_in_the_file_with_a_guess) {
-  std::string m = failure_of("name = \"x\"\nzzz = 1\nintervl_s = 3\n", [](Reader& r, const Section& top) {
-    r.check_keys(top, kKeys);
-  });
+  std::string m = failure_of("name = \"x\"\nzzz = 1\nintervl_s = 3\n",
+                             [](Reader& r, const Section& top) { r.check_keys(top, kKeys); });
   EXPECT_EQ(m, "t.toml:2:1: unknown key 'zzz' at the top level") << m;
   m = failure_of("intervl_s = 3\n", [](Reader& r, const Section& top) { r.check_keys(top, kKeys); });
   EXPECT_EQ(m, "t.toml:1:1: unknown key 'intervl_s' at the top level (did you mean 'interval_s'?)");
@@ -53,7 +52,8 @@ TEST(strict_toml_test, types_and_ranges_are_checked_with_their_place) {
     int v = 0;
     r.read(top, "interval_s", v, 1, 60, "seconds");
   };
-  EXPECT_EQ(failure_of("interval_s = \"5\"\n", read_int), "t.toml:1:14: 'interval_s' must be an integer (got a string)");
+  EXPECT_EQ(failure_of("interval_s = \"5\"\n", read_int),
+            "t.toml:1:14: 'interval_s' must be an integer (got a string)");
   EXPECT_EQ(failure_of("\ninterval_s = 99\n", read_int),
             "t.toml:2:14: 'interval_s' must be between 1 and 60 seconds (got 99)");
   EXPECT_EQ(failure_of("interval_s = 7\n", read_int), "");

@@ -84,11 +84,12 @@ TEST(time_test, utc_round_trip_with_milliseconds) {
   EXPECT_EQ(format_utc(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(format_utc(1763889302123), "2025-11-23T09:15:02.123Z");
   EXPECT_EQ(format_utc(-1), "1969-12-31T23:59:59.999Z");
-  for (std::int64_t t : {std::int64_t{0}, std::int64_t{1763889302123}, std::int64_t{4102444800999}, std::int64_t{951782400000}})
+  for (std::int64_t t :
+       {std::int64_t{0}, std::int64_t{1763889302123}, std::int64_t{4102444800999}, std::int64_t{951782400000}})
     EXPECT_EQ(at(format_utc(t)), t);
   EXPECT_EQ(at("2026-11-23T09:15:02Z"), 1795425302000);
   EXPECT_EQ(at("2026-11-23T09:15:02.1Z"), 1795425302100);
-  EXPECT_EQ(at("2024-02-29T00:00:00Z"), 1709164800000);  // leap day
+  EXPECT_EQ(at("2024-02-29T00:00:00Z"), 1709164800000);               // leap day
   EXPECT_EQ(at("2026-02-30T00:00:00Z"), at("2026-03-02T00:00:00Z"));  // carries over, as timegm does
 }
 

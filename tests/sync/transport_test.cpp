@@ -19,17 +19,24 @@ namespace {
 // A small echo server: /echo returns method, body and one header; /slow waits `ms`.
 class EchoServer : public test::ContractServer {
  public:
-  EchoServer(bool tls = false, const std::string& cert = {}, const std::string& key = {}) : ContractServer(tls, cert, key) {
+  EchoServer(bool tls = false, const std::string& cert = {}, const std::string& key = {})
+      : ContractServer(tls, cert, key) {
     auto echo = [](const httplib::Request& req, httplib::Response& res) {
-      json_reply(res, 200, {{"method", req.method}, {"body", req.body}, {"x", req.get_header_value("X-Test")},
-                             {"user_agent", req.get_header_value("User-Agent")}});
+      json_reply(res, 200,
+                 {{"method", req.method},
+                  {"body", req.body},
+                  {"x", req.get_header_value("X-Test")},
+                  {"user_agent", req.get_header_value("User-Agent")}});
     };
     route("GET", "/echo", echo, false);
     route("POST", "/echo", echo, false);
-    route("GET", "/slow", [](const httplib::Request& req, httplib::Response& res) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(req.get_param_value("ms"))));
-      json_reply(res, 200, {{"slow", true}});
-    }, false);
+    route(
+        "GET", "/slow",
+        [](const httplib::Request& req, httplib::Response& res) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(req.get_param_value("ms"))));
+          json_reply(res, 200, {{"slow", true}});
+        },
+        false);
     start();
   }
 };

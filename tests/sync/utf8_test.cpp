@@ -31,7 +31,8 @@ TEST(utf8_test, decodes_every_length) {
 }
 
 TEST(utf8_test, rejects_overlong_forms) {
-  for (std::string_view s : {"\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xF0\x80\x80\xAF", "\xF0\x8F\xBF\xBF"}) {
+  for (std::string_view s :
+       {"\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xF0\x80\x80\xAF", "\xF0\x8F\xBF\xBF"}) {
     EXPECT_FALSE(valid_utf8(s)) << testing::PrintToString(s);
     EXPECT_FALSE(decode_utf8(s, 0).valid);
   }
@@ -39,8 +40,8 @@ TEST(utf8_test, rejects_overlong_forms) {
 }
 
 TEST(utf8_test, rejects_surrogates) {
-  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // U+D800
-  EXPECT_FALSE(valid_utf8("\xED\xBF\xBF"));  // U+DFFF
+  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));              // U+D800
+  EXPECT_FALSE(valid_utf8("\xED\xBF\xBF"));              // U+DFFF
   EXPECT_FALSE(valid_utf8("\xED\xA0\xBD\xED\xB8\x80"));  // CESU-8 pair for U+1F600
   EXPECT_TRUE(valid_utf8("\xED\x9F\xBF\xEE\x80\x80"));   // U+D7FF, U+E000 around them
 }
@@ -59,12 +60,15 @@ TEST(utf8_test, rejects_truncated_and_stray_bytes) {
   EXPECT_FALSE(valid_utf8("\xC3"));
   EXPECT_FALSE(valid_utf8("\xC3\x28"));  // bad continuation
   EXPECT_FALSE(valid_utf8("\x80"));      // stray continuation
-  EXPECT_FALSE(valid_utf8("a\xBF" "b"));
+  EXPECT_FALSE(valid_utf8("a\xBF"
+                          "b"));
 }
 
 TEST(utf8_test, an_invalid_byte_is_one_replacement_character) {
   // Every byte belongs to exactly one character: the valid ones after a bad byte are not swallowed.
-  EXPECT_EQ(decode_all("\xE2\x82" "a"), U"\uFFFD\uFFFDa");
+  EXPECT_EQ(decode_all("\xE2\x82"
+                       "a"),
+            U"\uFFFD\uFFFDa");
   EXPECT_EQ(decode_all("\xC0\xAF"), U"\uFFFD\uFFFD");
   EXPECT_EQ(decode_all("x\xF0\x9F\x98\xC3\xBC"), U"x\uFFFD\uFFFD\uFFFD\u00FC");
   const Utf8Char end = decode_utf8("ab", 2);

@@ -33,13 +33,21 @@ TEST(validate_test, samples_are_valid) {
 // The decoder itself: tests/sync/utf8_test.cpp.
 
 TEST(validate_test, control_characters_are_removed_and_text_trimmed) {
-  EXPECT_EQ(strip_controls("  a\x01" "b\x7f" "c\r\nd\te  ", true), "abc\nd e");
+  EXPECT_EQ(strip_controls("  a\x01"
+                           "b\x7f"
+                           "c\r\nd\te  ",
+                           true),
+            "abc\nd e");
   EXPECT_EQ(strip_controls("one\ntwo", false), "one two");
-  EXPECT_EQ(strip_controls("x\xC2\x85y", true), "xy");                 // C1 NEL
-  EXPECT_EQ(strip_controls("a\xE2\x80\xAE" "b", true), "ab");          // bidi override
+  EXPECT_EQ(strip_controls("x\xC2\x85y", true), "xy");  // C1 NEL
+  EXPECT_EQ(strip_controls("a\xE2\x80\xAE"
+                           "b",
+                           true),
+            "ab");  // bidi override
   EXPECT_EQ(strip_controls(std::string("a\0b", 3), true), "ab");
   EXPECT_EQ(strip_controls("\xC2\xA0 tekst \xC2\xA0", true), "tekst");  // no-break spaces trimmed
-  EXPECT_EQ(strip_controls("\xE2\x80\x83tekst\xE2\x80\xA8", true), "tekst");  // em space, line separator: Unicode white space
+  EXPECT_EQ(strip_controls("\xE2\x80\x83tekst\xE2\x80\xA8", true),
+            "tekst");  // em space, line separator: Unicode white space
 }
 
 TEST(validate_test, required_fields_per_kind) {

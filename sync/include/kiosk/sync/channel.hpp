@@ -63,10 +63,10 @@ struct SendResult {
   DeliveryState state = DeliveryState::retry;  // delivered, retry or parked
   std::string remote_id;
   std::string remote_display;
-  std::string error;              // plain words, never personal data or secrets
-  bool uncertain = false;         // the request may have arrived
-  bool channel_failure = false;   // counts against the channel's circuit (network, 5xx, 429, auth)
-  std::int64_t not_before_ms = 0; // the server asked us to wait until then (Retry-After, X-RateLimit-Reset)
+  std::string error;                    // plain words, never personal data or secrets
+  bool uncertain = false;               // the request may have arrived
+  bool channel_failure = false;         // counts against the channel's circuit (network, 5xx, 429, auth)
+  std::int64_t not_before_ms = 0;       // the server asked us to wait until then (Retry-After, X-RateLimit-Reset)
   std::vector<HttpRequest> follow_ups;  // to send after a success (Open Klant digital addresses)
 };
 
@@ -85,8 +85,8 @@ struct LookupResult {
 
 struct StatusUpdate {
   bool ok = false;
-  std::string status;             // new remote status (empty: unchanged)
-  std::string remote_id;          // a resolved id (Open311 token -> service_request_id); empty: unchanged
+  std::string status;     // new remote status (empty: unchanged)
+  std::string remote_id;  // a resolved id (Open311 token -> service_request_id); empty: unchanged
   std::vector<Answer> answers;
   std::string error;
 };
@@ -167,7 +167,8 @@ std::unique_ptr<Channel> make_adapter(const ChannelEnv& env, const ChannelConfig
 }
 
 // Helpers shared by the adapters.
-std::int64_t parse_retry_after(const HttpResponse& r, std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none
+std::int64_t parse_retry_after(const HttpResponse& r,
+                               std::int64_t now_ms);  // Retry-After / X-RateLimit-Reset; 0 if none
 // ISO 639-1 -> ISO 639-2/B ("nl" -> "nld"); "und" when unknown.
 std::string iso639_2b(std::string_view iso639_1);
 // Short summary of an error body for logs and parked reasons (no more than 300 characters).

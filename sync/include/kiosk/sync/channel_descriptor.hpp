@@ -56,10 +56,10 @@ struct ChannelDescriptor {
   // Publishes what it receives (a social channel): it gets a submission only with the citizen's
   // consent to publish, and the kiosk asks for that consent when a kind is routed to it.
   bool is_public = false;
-  unsigned carries = 0;                    // kinds(...) it can deliver; [routing] may send only these
+  unsigned carries = 0;                      // kinds(...) it can deliver; [routing] may send only these
   std::span<const ChannelSetting> settings;  // its own keys in [channels.<name>]
-  std::string_view secret_key;             // its credential: [<name>] <secret_key> in the secrets file; "": none
-  int posts_per_hour = 0;                  // default of its self-imposed pacing; 0: not paced (no such key)
+  std::string_view secret_key;               // its credential: [<name>] <secret_key> in the secrets file; "": none
+  int posts_per_hour = 0;                    // default of its self-imposed pacing; 0: not paced (no such key)
   std::unique_ptr<Channel> (*make)(const ChannelEnv& env, const ChannelConfig& cfg) = nullptr;
 
   bool carries_kind(Kind k) const { return (carries & kind_bit(k)) != 0; }

@@ -42,8 +42,7 @@ struct Dictionary {
 Result<Dictionary> load_dictionary(const std::filesystem::path& file);
 Result<Dictionary> dictionary_from_bytes(std::string bytes, std::string name);
 // Trains a dictionary of at most capacity bytes on the samples (ZDICT_trainFromBuffer).
-Result<Dictionary> train_dictionary(const std::vector<std::string>& samples, std::size_t capacity,
-                                    std::string name);
+Result<Dictionary> train_dictionary(const std::vector<std::string>& samples, std::size_t capacity, std::string name);
 // Trains on what a v2 payload compresses: the text fields of each submission (payload_sample).
 Result<Dictionary> train_payload_dictionary(const std::vector<Submission>& samples, std::size_t capacity,
                                             std::string name);

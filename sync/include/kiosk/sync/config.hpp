@@ -41,9 +41,9 @@ struct KioskSection {
   std::string id;            // unique kiosk id, [A-Za-z0-9._-], 1..64 characters ("demo-bieb-01")
   std::string code_prefix;   // 2 Crockford base32 characters, upper case, no I L O U: starts reference codes
   std::string municipality;  // display name ("Gemeente Voorbeeldstad")
-  std::string time_zone = "Europe/Amsterdam";  // IANA name
+  std::string time_zone = "Europe/Amsterdam";                                 // IANA name
   std::vector<std::string> languages = {"nl", "en", "tr", "pl", "uk", "ar"};  // subset of kSupportedLanguages
-  std::string default_language = "nl";  // one of `languages`
+  std::string default_language = "nl";                                        // one of `languages`
   Place location;  // the kiosk's own location: default location of reports (name may be empty)
 };
 
@@ -73,12 +73,12 @@ struct ChannelConfig {
   std::string base_url;  // https://…, or http:// only for 127.0.0.1 / localhost; required when enabled.
                          // Root of the API (may carry a path prefix), stored without trailing '/';
                          // adapters append the API's own paths (/api/v1/statuses, …).
-  int timeout_s = 20;                    // per request, seconds
-  int batch_count = 20;                  // max submissions per batch
-  std::int64_t batch_bytes = 256 * 1024; // max request bytes per batch
-  std::filesystem::path ca_bundle;       // extra CA bundle (PEM), absolute after loading; empty: system store
-  int posts_per_hour = 0;                // self-imposed pacing of POSTs; 0: none. Only a paced channel's
-                                         // section has the key (default: its descriptor's posts_per_hour)
+  int timeout_s = 20;    // per request, seconds
+  int batch_count = 20;  // max submissions per batch
+  std::int64_t batch_bytes = 256 * 1024;  // max request bytes per batch
+  std::filesystem::path ca_bundle;        // extra CA bundle (PEM), absolute after loading; empty: system store
+  int posts_per_hour = 0;                 // self-imposed pacing of POSTs; 0: none. Only a paced channel's
+                                          // section has the key (default: its descriptor's posts_per_hour)
   // The channel's own keys (ChannelDescriptor::settings, documented next to its adapter), every one
   // present after loading (defaults filled in).
   std::map<std::string, SettingValue, std::less<>> settings;
@@ -96,26 +96,26 @@ struct SyncSection {
   int interval_s = 300;                // seconds between sync rounds
   std::filesystem::path secrets_file;  // absolute after loading; required if a channel with a credential is enabled
   int answer_poll_interval_s = 900;    // seconds between polls for answers and status
-  int connections_per_host = 12;        // parallel HTTP/1.1 connections to one server (HTTP/2 multiplexes on one)
+  int connections_per_host = 12;       // parallel HTTP/1.1 connections to one server (HTTP/2 multiplexes on one)
   int batches_in_flight = 2;           // batches of one channel under way at once: one is recorded and the next
                                        // claimed while another is on the wire
 };
 
 struct UiSection {
   bool fullscreen = false;
-  double panel_dpi = 96;             // physical dots per inch of the touch panel
-  int panel_width = 0;               // panel pixels as mounted (0: the window's size)
+  double panel_dpi = 96;  // physical dots per inch of the touch panel
+  int panel_width = 0;    // panel pixels as mounted (0: the window's size)
   int panel_height = 0;
-  double panel_width_mm = 0;         // active area as mounted, mm; when given with panel_width, the density
-                                     // derives from it instead of panel_dpi
+  double panel_width_mm = 0;              // active area as mounted, mm; when given with panel_width, the density
+                                          // derives from it instead of panel_dpi
   std::string orientation = "landscape";  // "landscape" or "portrait" (how the panel is mounted)
-  int viewing_distance_mm = 500;     // eye to screen, mm
-  int idle_timeout_s = 120;          // session wipe after this many idle seconds
-  int idle_warning_s = 30;           // warning shown this long before the wipe, >= 20 (EN 301 549)
-  std::string technician_pin_hash;   // "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>" of the technician
-                                     // PIN (kiosk --hash-pin prints one); empty: technician screen locked
-  std::string printer;               // CUPS printer for receipts (lp -d); empty: no print button
-  double large_text_scale = 1.4;     // text size factor of the "large text" mode, 1.1..2.5
+  int viewing_distance_mm = 500;          // eye to screen, mm
+  int idle_timeout_s = 120;               // session wipe after this many idle seconds
+  int idle_warning_s = 30;                // warning shown this long before the wipe, >= 20 (EN 301 549)
+  std::string technician_pin_hash;        // "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>" of the technician
+                                          // PIN (kiosk --hash-pin prints one); empty: technician screen locked
+  std::string printer;                    // CUPS printer for receipts (lp -d); empty: no print button
+  double large_text_scale = 1.4;          // text size factor of the "large text" mode, 1.1..2.5
 
   // Pixels per inch of the panel: from its physical width when given, else panel_dpi.
   double ppi() const { return panel_width > 0 && panel_width_mm > 0 ? panel_width * 25.4 / panel_width_mm : panel_dpi; }
@@ -157,11 +157,11 @@ struct Config {
   RoutingSection routing;
   SyncSection sync;
   UiSection ui;
-  std::vector<Place> places;                     // [[places]]: nearby streets and landmarks
-  std::vector<Poll> polls;                       // [[polls]]
-  std::vector<NewsSeed> news;                    // [[news]]
-  std::map<std::string, ChannelConfig> channels; // always all four of kChannelNames
-  std::filesystem::path source;                  // file it came from (absolute); empty for the embedded demo
+  std::vector<Place> places;                      // [[places]]: nearby streets and landmarks
+  std::vector<Poll> polls;                        // [[polls]]
+  std::vector<NewsSeed> news;                     // [[news]]
+  std::map<std::string, ChannelConfig> channels;  // always all four of kChannelNames
+  std::filesystem::path source;                   // file it came from (absolute); empty for the embedded demo
 
   bool is_demo() const { return source.empty(); }
 };

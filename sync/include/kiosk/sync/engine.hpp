@@ -57,40 +57,40 @@
 namespace kiosk {
 
 struct EngineOptions {
-  int max_rounds = 100;                         // batches per lane in one run
-  int lanes_per_channel = 1;                    // batches of one channel in flight at once (2+: overlap DB and network)
-  std::int64_t backoff_base_ms = 5'000;         // first wait after a failed round
+  int max_rounds = 100;                  // batches per lane in one run
+  int lanes_per_channel = 1;             // batches of one channel in flight at once (2+: overlap DB and network)
+  std::int64_t backoff_base_ms = 5'000;  // first wait after a failed round
   std::int64_t backoff_max_ms = 15 * 60'000;
-  int circuit_threshold = 3;                    // failed rounds in a row that open the circuit
-  std::uint64_t seed = 0;                       // jitter seed; 0: from the clock
-  bool dry_run = false;                         // build the requests, send nothing, change nothing
-  bool refresh = true;                          // categories, instance limits, news
+  int circuit_threshold = 3;  // failed rounds in a row that open the circuit
+  std::uint64_t seed = 0;     // jitter seed; 0: from the clock
+  bool dry_run = false;       // build the requests, send nothing, change nothing
+  bool refresh = true;        // categories, instance limits, news
   std::int64_t refresh_interval_ms = 6 * 3600'000;
-  bool poll_status = true;                      // status and answers (config.sync.answer_poll_interval_s)
+  bool poll_status = true;  // status and answers (config.sync.answer_poll_interval_s)
   std::size_t status_batch = 50;
   // An uncertain delivery is not looked up sooner than this after its last attempt: a request that
   // sits in a busy server's queue must be processed before we ask whether it arrived.
   std::int64_t uncertain_grace_ms = 120'000;
-  bool ignore_backoff = false;                  // "sync now" by a technician: try every channel at once
-  std::filesystem::path lock_file;              // single-runner lock; default <outbox>.sync-lock
-  std::filesystem::path journal_file;           // sent journal (sent_journal.hpp); default <outbox>.sent-journal
-  std::string boot_id;                          // for tests (a power cut is a new boot); "": the kernel's
+  bool ignore_backoff = false;         // "sync now" by a technician: try every channel at once
+  std::filesystem::path lock_file;     // single-runner lock; default <outbox>.sync-lock
+  std::filesystem::path journal_file;  // sent journal (sent_journal.hpp); default <outbox>.sent-journal
+  std::string boot_id;                 // for tests (a power cut is a new boot); "": the kernel's
   // The adapter for each enabled channel; empty: make_channel. A seam for tests.
   std::function<std::unique_ptr<Channel>(const ChannelEnv&, const ChannelConfig&)> channel_factory;
 };
 
 struct ChannelReport {
   std::string channel;
-  std::size_t queued = 0;          // due or waiting at the start of the run
+  std::size_t queued = 0;  // due or waiting at the start of the run
   std::size_t delivered = 0;
   std::size_t retried = 0;
   std::size_t parked = 0;
-  std::size_t looked_up = 0;       // uncertain deliveries checked on the server
-  std::size_t found_remote = 0;    // of those, already there
-  std::size_t deferred = 0;        // poll votes waiting for their day's tally
+  std::size_t looked_up = 0;             // uncertain deliveries checked on the server
+  std::size_t found_remote = 0;          // of those, already there
+  std::size_t deferred = 0;              // poll votes waiting for their day's tally
   std::size_t taken_back_unsent = 0;     // a dead run's claims that never left: due at once
   std::size_t taken_back_uncertain = 0;  // a dead run's claims that may have arrived: asked about first
-  std::size_t unreadable = 0;      // answers the adapter could not read (kept as uncertain retries)
+  std::size_t unreadable = 0;            // answers the adapter could not read (kept as uncertain retries)
   std::size_t requests = 0;
   std::uint64_t bytes_sent = 0;
   std::uint64_t bytes_received = 0;

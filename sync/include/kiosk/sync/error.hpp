@@ -32,15 +32,15 @@ enum class Errc {
   not_found,
   duplicate,
   // Formats.
-  codec,            // zstd or dictionary failure
-  bundle_format,    // export bundle unreadable or of an unknown version
+  codec,          // zstd or dictionary failure
+  bundle_format,  // export bundle unreadable or of an unknown version
   // Configuration.
   config_syntax,
   config_unknown_key,
   config_type,
   config_missing,
   config_permissions,
-  io,               // plain file I/O outside SQLite
+  io,  // plain file I/O outside SQLite
   // Network and remote systems (sync engine, channel adapters).
   network,          // cannot connect, connection reset, DNS
   timeout,          // no (complete) answer in time
@@ -63,11 +63,11 @@ enum class ExitCode : int {
   usage = 2,          // wrong command line
   invalid_input = 3,  // the input (a submission, a provisioning file) has errors; nothing was stored or written
   not_found = 4,
-  storage = 5,        // outbox full, read-only, damaged, of a newer schema, or busy
-  config = 6,         // configuration or secrets
-  file = 7,           // file or bundle I/O
-  channel = 8,        // a channel failed (network, credentials, server error or refusal): retried later or parked
-  waiting = 9,        // nothing failed; work is left that waits on purpose (paced, tally, backoff, circuit open)
+  storage = 5,  // outbox full, read-only, damaged, of a newer schema, or busy
+  config = 6,   // configuration or secrets
+  file = 7,     // file or bundle I/O
+  channel = 8,  // a channel failed (network, credentials, server error or refusal): retried later or parked
+  waiting = 9,  // nothing failed; work is left that waits on purpose (paced, tally, backoff, circuit open)
 };
 ExitCode exit_code(Errc code) noexcept;
 // The exit code as the process returns it.
@@ -89,15 +89,27 @@ class [[nodiscard]] Result {
   bool ok() const noexcept { return m_v.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(m_v); }
-  const T& value() const& { assert(ok()); return std::get<0>(m_v); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(m_v);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(m_v);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(m_v));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<1>(m_v); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(m_v);
+  }
 
  private:
   std::variant<T, Error> m_v;
@@ -110,7 +122,10 @@ class [[nodiscard]] Result<void> {
   Result(Error error) : m_error(std::move(error)), m_ok(false) {}
   bool ok() const noexcept { return m_ok; }
   explicit operator bool() const noexcept { return m_ok; }
-  const Error& error() const { assert(!m_ok); return m_error; }
+  const Error& error() const {
+    assert(!m_ok);
+    return m_error;
+  }
 
  private:
   Error m_error{Errc::io, {}, {}};

@@ -70,11 +70,11 @@ struct Delivery {
   std::int64_t next_attempt_ms = 0;  // retry: not before this moment
   std::int64_t updated_ms = 0;
   std::int64_t delivered_ms = 0;
-  std::string last_error;            // retry: why the last attempt failed
-  std::string parked_reason;         // parked: the server's reason
-  std::string remote_id;             // delivered: the id the channel gave (uuid, status id, request id)
-  std::string remote_display;        // delivered: the citizen-facing id (e.g. Signalen's SIG-123)
-  std::string remote_status;         // last status seen remotely (e.g. OPEN / CLOSED)
+  std::string last_error;      // retry: why the last attempt failed
+  std::string parked_reason;   // parked: the server's reason
+  std::string remote_id;       // delivered: the id the channel gave (uuid, status id, request id)
+  std::string remote_display;  // delivered: the citizen-facing id (e.g. Signalen's SIG-123)
+  std::string remote_status;   // last status seen remotely (e.g. OPEN / CLOSED)
 };
 
 struct Answer {
@@ -115,7 +115,7 @@ struct ListFilter {
   std::optional<DeliveryState> state;  // only submissions with a delivery in this state
   std::string channel;                 // only deliveries to this channel (with state)
   std::size_t limit = 100;
-  std::int64_t after_row = 0;          // paging: rows with row_id > after_row
+  std::int64_t after_row = 0;  // paging: rows with row_id > after_row
 };
 
 struct OutboxStats {
@@ -136,14 +136,14 @@ struct DueDelivery {
   std::int64_t row_id = 0;
   std::string channel;
   Submission submission;
-  int attempts = 0;                  // attempts before this one
-  bool uncertain = false;            // the last send may have arrived (a run died in flight, or the answer
-                                     // was lost): the engine asks the server before resending
-  std::string remote_id;             // known remote id (if an earlier attempt got one)
-  std::int64_t first_attempt_ms = 0; // when it was first claimed (0: now, the first time)
-  std::int64_t last_attempt_ms = 0;  // when it was last claimed or its last outcome recorded
-  bool lost_claim = false;           // claimed back from a run that died in flight (lease over): its
-                                     // request went out at last_attempt_ms
+  int attempts = 0;                   // attempts before this one
+  bool uncertain = false;             // the last send may have arrived (a run died in flight, or the answer
+                                      // was lost): the engine asks the server before resending
+  std::string remote_id;              // known remote id (if an earlier attempt got one)
+  std::int64_t first_attempt_ms = 0;  // when it was first claimed (0: now, the first time)
+  std::int64_t last_attempt_ms = 0;   // when it was last claimed or its last outcome recorded
+  bool lost_claim = false;            // claimed back from a run that died in flight (lease over): its
+                                      // request went out at last_attempt_ms
 };
 
 // One outcome of a sync attempt, for Outbox::record (many in one transaction).
@@ -151,11 +151,11 @@ struct DeliveryUpdate {
   std::int64_t row_id = 0;
   std::string channel;
   DeliveryState state = DeliveryState::delivered;  // delivered, retry or parked
-  std::string remote_id;       // delivered (and retry, when a partial success gave one)
-  std::string remote_display;  // delivered
-  std::int64_t next_attempt_ms = 0;  // retry
-  std::string error;           // retry: last error; parked: the server's reason
-  bool uncertain = false;      // retry: the request may have arrived
+  std::string remote_id;                           // delivered (and retry, when a partial success gave one)
+  std::string remote_display;                      // delivered
+  std::int64_t next_attempt_ms = 0;                // retry
+  std::string error;                               // retry: last error; parked: the server's reason
+  bool uncertain = false;                          // retry: the request may have arrived
 };
 
 // What take_back_claims() did, per channel.
@@ -198,8 +198,8 @@ struct DeliveryProblem {
 };
 
 struct NewsItem {
-  std::string source;        // e.g. "mastodon" or "demo"
-  std::string remote_id;     // unique per source
+  std::string source;     // e.g. "mastodon" or "demo"
+  std::string remote_id;  // unique per source
   std::int64_t published_ms = 0;
   std::string language;
   std::string text;
@@ -226,7 +226,7 @@ struct OutboxOptions {
   // Refuse writes that would grow the file past this size (0: no cap). Keeps the data partition
   // from filling up completely; a full outbox answers Errc::db_full like a full disk.
   std::int64_t max_bytes = 0;
-  bool create = true;             // create the file when missing
+  bool create = true;  // create the file when missing
   int busy_timeout_ms = 5000;
   // WAL pages before SQLite checkpoints inside a commit. Larger than SQLite's 1000 so that a citizen's
   // acknowledgement rarely waits for a checkpoint; checkpoint() runs one at a quiet moment instead.
@@ -238,7 +238,7 @@ struct OutboxOptions {
   // the last flush, which the engine then finds again by lookup. Submissions are written by the
   // kiosk's own connection, which keeps synchronous=FULL.
   bool defer_fsync = false;
-  const Clock* clock = nullptr;   // SystemClock when null
+  const Clock* clock = nullptr;  // SystemClock when null
 };
 
 // Thread safety: one connection per Outbox; each public call holds the Outbox's lock for its
@@ -350,7 +350,8 @@ class Outbox {
  private:
   struct Impl;
   explicit Outbox(std::unique_ptr<Impl> impl);
-  Result<std::vector<DueDelivery>> due(std::string_view channel, std::size_t max_count, std::size_t max_bytes, bool claim);
+  Result<std::vector<DueDelivery>> due(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
+                                       bool claim);
   // The bodies of due() and record() inside the caller's transaction.
   Result<std::vector<DueDelivery>> due_in_tx(std::string_view channel, std::size_t max_count, std::size_t max_bytes,
                                              bool claim);

@@ -77,9 +77,9 @@ std::string_view type_phrase(toml::node_type type);
 // messages name it.
 struct Section {
   const toml::table* table = nullptr;
-  std::string path;                // "" for the top level, "kiosk", "channels.openklant", "places[2]"
-  std::string in_label;            // "at the top level", "in [kiosk]", "in [[places]]"
-  toml::source_region region{};    // where the section starts (its header), when present
+  std::string path;              // "" for the top level, "kiosk", "channels.openklant", "places[2]"
+  std::string in_label;          // "at the top level", "in [kiosk]", "in [[places]]"
+  toml::source_region region{};  // where the section starts (its header), when present
 
   std::string field(std::string_view key) const {
     return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
@@ -117,9 +117,7 @@ class Reader {
     return it == m_regions.end() ? nullptr : &it->second;
   }
 
-  Section top(const toml::table& root) const {
-    return Section{&root, "", "at the top level", root.source()};
-  }
+  Section top(const toml::table& root) const { return Section{&root, "", "at the top level", root.source()}; }
 
   // Rejects keys not in `allowed`. hint() may add an explanation for a key (empty: none).
   template <class Range, class Hint>
@@ -158,8 +156,7 @@ class Reader {
   [[noreturn]] void type_error(const Section& s, std::string_view key, const toml::node& node,
                                std::string_view expected) const {
     fail(Errc::config_type, &node.source(),
-         fmt::format("'{}' must be {} (got {})", s.field(key), expected, type_phrase(node.type())),
-         s.field(key));
+         fmt::format("'{}' must be {} (got {})", s.field(key), expected, type_phrase(node.type())), s.field(key));
   }
 
   [[noreturn]] void value_error(const Section& s, std::string_view key, std::string_view message) const {
@@ -204,8 +201,8 @@ class Reader {
     return true;
   }
 
-  bool read(const Section& s, std::string_view key, std::int64_t& out, std::int64_t min,
-            std::int64_t max, std::string_view unit = {}) {
+  bool read(const Section& s, std::string_view key, std::int64_t& out, std::int64_t min, std::int64_t max,
+            std::string_view unit = {}) {
     const toml::node* node = find(s, key);
     if (node == nullptr) return false;
     if (!node->is_integer()) type_error(s, key, *node, "an integer");
@@ -220,8 +217,8 @@ class Reader {
     return true;
   }
 
-  bool read(const Section& s, std::string_view key, int& out, int min,
-            int max = std::numeric_limits<int>::max(), std::string_view unit = {}) {
+  bool read(const Section& s, std::string_view key, int& out, int min, int max = std::numeric_limits<int>::max(),
+            std::string_view unit = {}) {
     std::int64_t v = 0;
     if (!read(s, key, v, min, max, unit)) return false;
     out = static_cast<int>(v);
@@ -229,17 +226,13 @@ class Reader {
   }
 
   // Floating-point keys also take integers (lat = 52 is fine).
-  bool read(const Section& s, std::string_view key, double& out, double min, double max,
-            std::string_view unit = {}) {
+  bool read(const Section& s, std::string_view key, double& out, double min, double max, std::string_view unit = {}) {
     const toml::node* node = find(s, key);
     if (node == nullptr) return false;
     double v = 0;
-    if (node->is_floating_point())
-      v = node->as_floating_point()->get();
-    else if (node->is_integer())
-      v = static_cast<double>(node->as_integer()->get());
-    else
-      type_error(s, key, *node, "a number");
+    if (node->is_floating_point()) v = node->as_floating_point()->get();
+    else if (node->is_integer()) v = static_cast<double>(node->as_integer()->get());
+    else type_error(s, key, *node, "a number");
     if (!std::isfinite(v) || v < min || v > max)
       value_error(s, key,
                   fmt::format("must be between {} and {}{} (got {})", min, max,
@@ -274,8 +267,8 @@ class Reader {
                                   std::string_view message) const {
     std::string field = s.field(key);
     const toml::source_region* region = region_of(fmt::format("{}[{}]", field, i));
-    fail(Errc::invalid_value, region != nullptr ? region : region_of(field),
-         fmt::format("'{}' {}", field, message), field);
+    fail(Errc::invalid_value, region != nullptr ? region : region_of(field), fmt::format("'{}' {}", field, message),
+         field);
   }
 
   std::string_view source() const { return m_source; }

@@ -63,8 +63,8 @@ struct Submission {
   std::string text;
   Contact contact;
   Consents consents;
-  std::string poll_id;          // for Kind::poll
-  std::string poll_answer;      // for Kind::poll
+  std::string poll_id;      // for Kind::poll
+  std::string poll_answer;  // for Kind::poll
 
   // When and where. created_at is UTC milliseconds since the Unix epoch; the kiosk's time zone and
   // its UTC offset at that moment are kept so receipts and municipal systems can show local time.
@@ -72,8 +72,8 @@ struct Submission {
   std::string time_zone = "Europe/Amsterdam";
   int utc_offset_minutes = 0;
   std::string kiosk_id;
-  bool assisted = false;                // a librarian helped (help mode was on)
-  std::vector<std::string> channels;    // requested channels, e.g. {"openklant", "mastodon"}
+  bool assisted = false;              // a librarian helped (help mode was on)
+  std::vector<std::string> channels;  // requested channels, e.g. {"openklant", "mastodon"}
 
   bool operator==(const Submission&) const = default;
 };

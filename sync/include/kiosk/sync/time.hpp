@@ -28,10 +28,10 @@ Result<int> zone_offset_minutes(std::string_view tz, std::int64_t unix_ms);
 int utc_offset_minutes(std::string_view tz, std::int64_t unix_ms);
 
 // Local time at utc_offset_minutes:
-std::string format_local(std::int64_t unix_ms, int utc_offset_minutes);      // 2026-11-23T10:15:02+01:00
-std::string format_date(std::int64_t unix_ms, int utc_offset_minutes);       // 2026-11-23
-std::string format_date_time(std::int64_t unix_ms, int utc_offset_minutes);  // 2026-11-23 10:15
-std::string format_clock(std::int64_t unix_ms, int utc_offset_minutes);      // 10:15
+std::string format_local(std::int64_t unix_ms, int utc_offset_minutes);           // 2026-11-23T10:15:02+01:00
+std::string format_date(std::int64_t unix_ms, int utc_offset_minutes);            // 2026-11-23
+std::string format_date_time(std::int64_t unix_ms, int utc_offset_minutes);       // 2026-11-23 10:15
+std::string format_clock(std::int64_t unix_ms, int utc_offset_minutes);           // 10:15
 std::string format_day_month_year(std::int64_t unix_ms, int utc_offset_minutes);  // 23-11-2026
 
 }  // namespace kiosk

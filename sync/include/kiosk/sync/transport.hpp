@@ -77,7 +77,7 @@ class Transport {
 };
 
 struct CurlOptions {
-  int max_host_connections = 4;    // parallel connections per host
+  int max_host_connections = 4;  // parallel connections per host
   int connect_timeout_ms = 10000;
   std::string user_agent;  // empty: default_user_agent()
 };

@@ -16,13 +16,13 @@ namespace kiosk {
 
 // Limits in Unicode code points, chosen to fit the strictest channel that receives the field.
 struct Limits {
-  std::size_t text = 1000;          // Open Klant inhoud <= 1000; Signalen's form 1000; Open311 4000
-  std::size_t topic = 200;          // Open Klant onderwerp <= 200
-  std::size_t email = 80;           // Open Klant DigitaalAdres.adres <= 80 (Signalen 100)
-  std::size_t phone = 17;           // Signalen reporter.phone <= 17
+  std::size_t text = 1000;  // Open Klant inhoud <= 1000; Signalen's form 1000; Open311 4000
+  std::size_t topic = 200;  // Open Klant onderwerp <= 200
+  std::size_t email = 80;   // Open Klant DigitaalAdres.adres <= 80 (Signalen 100)
+  std::size_t phone = 17;   // Signalen reporter.phone <= 17
   std::size_t location_text = 200;
   std::size_t category = 100;
-  std::size_t short_id = 64;        // kiosk id, poll id, poll answer, language
+  std::size_t short_id = 64;  // kiosk id, poll id, poll answer, language
   std::size_t channels = 8;
 };
 

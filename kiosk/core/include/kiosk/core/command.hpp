@@ -13,8 +13,8 @@
 namespace kiosk::core {
 
 struct CommandResult {
-  int exit_code = -1;   // -1: could not start
-  std::string output;   // stdout and stderr, last 4 KiB
+  int exit_code = -1;  // -1: could not start
+  std::string output;  // stdout and stderr, last 4 KiB
 };
 
 class BackgroundCommand {

@@ -45,17 +45,46 @@
 namespace kiosk::core {
 
 enum class Screen {
-  idle, choose,
-  report_category, report_subcategory, report_location, report_description, report_contact, report_review,
-  question_topic, question_text, question_contact, question_publish, question_review,
-  poll, news, receipt, lookup, technician_pin, technician,
+  idle,
+  choose,
+  report_category,
+  report_subcategory,
+  report_location,
+  report_description,
+  report_contact,
+  report_review,
+  question_topic,
+  question_text,
+  question_contact,
+  question_publish,
+  question_review,
+  poll,
+  news,
+  receipt,
+  lookup,
+  technician_pin,
+  technician,
 };
 std::string_view screen_name(Screen s) noexcept;
-inline constexpr Screen kAllScreens[] = {
-    Screen::idle, Screen::choose, Screen::report_category, Screen::report_subcategory, Screen::report_location,
-    Screen::report_description, Screen::report_contact, Screen::report_review, Screen::question_topic,
-    Screen::question_text, Screen::question_contact, Screen::question_publish, Screen::question_review,
-    Screen::poll, Screen::news, Screen::receipt, Screen::lookup, Screen::technician_pin, Screen::technician};
+inline constexpr Screen kAllScreens[] = {Screen::idle,
+                                         Screen::choose,
+                                         Screen::report_category,
+                                         Screen::report_subcategory,
+                                         Screen::report_location,
+                                         Screen::report_description,
+                                         Screen::report_contact,
+                                         Screen::report_review,
+                                         Screen::question_topic,
+                                         Screen::question_text,
+                                         Screen::question_contact,
+                                         Screen::question_publish,
+                                         Screen::question_review,
+                                         Screen::poll,
+                                         Screen::news,
+                                         Screen::receipt,
+                                         Screen::lookup,
+                                         Screen::technician_pin,
+                                         Screen::technician};
 
 enum class Flow { report, question, poll, news, lookup };
 
@@ -98,14 +127,14 @@ struct LookupResult {
   std::string reference;  // canonical
   Kind kind = Kind::question;
   LookupStatus status = LookupStatus::received;
-  std::string answer;     // newest answer, if any
+  std::string answer;  // newest answer, if any
   std::int64_t created_at_ms = 0;
 };
 
 struct ReceiptInfo {
   std::string reference;  // canonical; refcode::group() to show
   Kind kind = Kind::question;
-  std::string category;   // report category id
+  std::string category;  // report category id
   std::int64_t created_at_ms = 0;
 };
 
@@ -115,10 +144,10 @@ struct TechnicianInfo {
   std::map<std::string, std::int64_t> parked;       // channel -> parked
   std::int64_t submissions = 0;
   std::int64_t oldest_undelivered_ms = 0;
-  std::int64_t last_sync_ms = 0;                    // last "sync now" from this screen (0: none yet)
+  std::int64_t last_sync_ms = 0;  // last "sync now" from this screen (0: none yet)
   std::vector<std::string> last_errors;
   std::int64_t disk_free_bytes = -1;
-  std::string error;                                // reading the outbox failed
+  std::string error;  // reading the outbox failed
   // Channels that wait on purpose (paced, backing off, circuit open): a state, not an error.
   struct Waiting {
     std::string channel;
@@ -177,7 +206,7 @@ class Session {
   static bool language_ready(std::string_view) { return true; }
 
   // --- commands ---
-  void start();                    // idle -> choose
+  void start();  // idle -> choose
   void choose(Flow flow);
   void back();
   void pick_category(std::string_view main_slug);
@@ -190,10 +219,10 @@ class Session {
     std::erase_if(m_errors, [&](const Error& e) { return e.field == field; });
   }
   void pick_poll_answer(std::string_view answer_id);
-  void next();                     // validate the current step, then go on
-  void submit();                   // review/poll -> receipt (stored in the outbox first)
-  void finish();                   // receipt -> idle, wiped
-  void look_up();                  // lookup: find lookup_code() in the outbox
+  void next();                               // validate the current step, then go on
+  void submit();                             // review/poll -> receipt (stored in the outbox first)
+  void finish();                             // receipt -> idle, wiped
+  void look_up();                            // lookup: find lookup_code() in the outbox
   bool set_language(std::string_view lang);  // false when not offered or not ready
   void set_assisted(bool on) { m_assisted = on; }
   // Reading modes a citizen switches from the idle screen or any header (and staff from their panel);
@@ -204,7 +233,7 @@ class Session {
   // Idle handling: call activity() on every touch, tick() every frame/wake-up.
   void activity();
   bool extend() { return m_idle.extend(); }
-  void tick();                     // wipes when the idle time ran out (not on the idle screen)
+  void tick();  // wipes when the idle time ran out (not on the idle screen)
   void wipe();
 
   // Technician screen.
@@ -216,7 +245,8 @@ class Session {
   void note_sync(std::int64_t ms) { m_last_sync_ms = ms; }
   // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export
   // --undelivered --handover`) into `stick` (empty: find_usb_stick()), run in job; on_done as there.
-  ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
+  ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {},
+                           std::filesystem::path stick = {});
   bool print_available() const { return !m_config->ui.printer.empty(); }
   std::string receipt_text() const;  // the printed slip
 

@@ -52,8 +52,8 @@ class TextBuffer {
   // ('\n' kept in a multiline field, else a space; '\t' a space), and nothing beyond the limit. Returns
   // the number of code points inserted.
   std::size_t insert(std::string_view utf8);
-  bool backspace() noexcept;     // removes the code point before the caret
-  bool erase_forward() noexcept; // removes the letter (with its marks) after the caret
+  bool backspace() noexcept;      // removes the code point before the caret
+  bool erase_forward() noexcept;  // removes the letter (with its marks) after the caret
   void move_left() noexcept;
   void move_right() noexcept;
   void move_home() noexcept { m_caret = 0; }

@@ -20,27 +20,29 @@ enum class Role : std::uint8_t {
   scroll_region,  // a region that scrolls; value is "offset/max" in px
 };
 
-inline bool interactive(Role r) { return r == Role::button || r == Role::checkbox || r == Role::key || r == Role::field; }
+inline bool interactive(Role r) {
+  return r == Role::button || r == Role::checkbox || r == Role::key || r == Role::field;
+}
 
 // One element of a frame. Rectangles are in window pixels. For text (and a control's label), need_w/need_h
 // is the size the text takes when wrapped to its width: larger than the rectangle means it is clipped.
 struct Widget {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  std::string label;       // the text shown
-  std::string id;          // stable id for tests ("choose.report", "tile.afval", "key.q", ...)
+  std::string label;  // the text shown
+  std::string id;     // stable id for tests ("choose.report", "tile.afval", "key.q", ...)
   bool enabled = true;
   Role role = Role::button;
-  std::string key;         // catalog key of the label when it came from a catalog ("" otherwise)
-  bool selected = false;   // selected tile, ticked box, the language in use
-  bool pressed = false;    // held under a finger
-  std::string value;       // a switch's "on"/"off", a scroll region's "offset/max"
+  std::string key;        // catalog key of the label when it came from a catalog ("" otherwise)
+  bool selected = false;  // selected tile, ticked box, the language in use
+  bool pressed = false;   // held under a finger
+  std::string value;      // a switch's "on"/"off", a scroll region's "offset/max"
   // A field's length and caret in code points. Its text is not copied here: it stays in the session's
   // buffer, which is wiped with the session (speech reads it from there).
   int value_length = -1;
   int caret = -1;
-  int order = 0;           // reading order in the frame (0 first)
-  int region = -1;         // index of the scroll region it lies in (-1: fixed part of the screen)
-  bool visible = true;     // false: (partly) scrolled out of its region (reachable by scrolling)
+  int order = 0;        // reading order in the frame (0 first)
+  int region = -1;      // index of the scroll region it lies in (-1: fixed part of the screen)
+  bool visible = true;  // false: (partly) scrolled out of its region (reachable by scrolling)
   float need_w = 0, need_h = 0;
   float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // where it may draw (its widget or region)
 };

@@ -24,10 +24,10 @@ namespace kiosk::ui::bidi {
 
 // One glyph of a line, in drawing order (left to right).
 struct Cell {
-  char32_t cp = 0;                  // what is drawn (a presentation form for shaped Arabic)
-  std::uint32_t begin = 0, end = 0; // the logical bytes of the source it stands for
-  bool rtl = false;                 // resolved level is odd (its caret side is mirrored)
-  float x0 = 0, x1 = 0;             // from the line's left edge
+  char32_t cp = 0;                   // what is drawn (a presentation form for shaped Arabic)
+  std::uint32_t begin = 0, end = 0;  // the logical bytes of the source it stands for
+  bool rtl = false;                  // resolved level is odd (its caret side is mirrored)
+  float x0 = 0, x1 = 0;              // from the line's left edge
 };
 
 struct Line {
@@ -36,7 +36,7 @@ struct Line {
   bool rtl = false;                // paragraph direction: the line is aligned right
   float width = 0;                 // without trailing blanks
   std::vector<Cell> cells;
-  std::string visual;              // UTF-8 of the cells, for ImDrawList::AddText
+  std::string visual;  // UTF-8 of the cells, for ImDrawList::AddText
 };
 
 struct Layout {

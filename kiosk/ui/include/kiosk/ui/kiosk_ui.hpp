@@ -84,8 +84,8 @@ class KioskUi {
   std::vector<std::string> all_display_texts() const;
   float body_cap_height_px() const;  // measured height of 'H' in the body font
   float cap_height_px(bool heading) const;
-  std::size_t font_atlas_bytes() const;           // RGBA32 texture of the atlas
-  std::pair<int, int> font_atlas_size() const;    // its width and height, px
+  std::size_t font_atlas_bytes() const;         // RGBA32 texture of the atlas
+  std::pair<int, int> font_atlas_size() const;  // its width and height, px
   float min_target_px() const;
   double panel_dpi() const;
   std::string ui_text_buffers_dump() const;  // what ImGui holds in its text-input state (privacy test)
