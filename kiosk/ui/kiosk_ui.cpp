@@ -193,6 +193,9 @@ struct KioskUi::Impl {
       if (error) *error = std::string("uploading the font texture failed: ") + SDL_GetError();
       return false;
     }
+    // The glyphs are baked: the copies of the font files (~2.5 MiB with Arabic) go; the next build (large
+    // text switched) reads the files again.
+    atlas.ClearInputData();
     built_scale = requested;
     // Sizes in millimetres at the panel's density, growing with the text: targets at least 11.6 mm,
     // buttons about two lines of text; large text reflows grids into one column.
