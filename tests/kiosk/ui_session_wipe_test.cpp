@@ -386,35 +386,20 @@ class SessionWipe {
   Canaries canaries;
 };
 
-TEST(ui_session_wipe_test, nothing_left_after_time_out) {
+// A report, then a question, each ended the same way; then the scan.
+void nothing_left_after(End how) {
   harden_heap();
   SessionWipe t;
   t.report();
-  t.end(End::timeout);
+  t.end(how);
   t.question();
-  t.end(End::timeout);
+  t.end(how);
   t.check();
 }
 
-TEST(ui_session_wipe_test, nothing_left_after_stop) {
-  harden_heap();
-  SessionWipe t;
-  t.report();
-  t.end(End::stop);
-  t.question();
-  t.end(End::stop);
-  t.check();
-}
-
-TEST(ui_session_wipe_test, nothing_left_after_submit) {
-  harden_heap();
-  SessionWipe t;
-  t.report();
-  t.end(End::submit);
-  t.question();
-  t.end(End::submit);
-  t.check();
-}
+TEST(ui_session_wipe_test, nothing_left_after_time_out) { nothing_left_after(End::timeout); }
+TEST(ui_session_wipe_test, nothing_left_after_stop) { nothing_left_after(End::stop); }
+TEST(ui_session_wipe_test, nothing_left_after_submit) { nothing_left_after(End::submit); }
 
 }  // namespace
 }  // namespace kiosk::test
