@@ -29,6 +29,7 @@
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+#include "secure_heap.hpp"
 #include "service_notify.hpp"
 
 namespace {
@@ -74,6 +75,7 @@ std::string read_size(const std::string& text, int& width, int& height) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kiosk::harden_heap();  // freed memory keeps nothing of a citizen (secure_heap.cpp)
   const double t0_wall = wall_ms();
   std::optional<std::string> config_path, db_path;
   bool fullscreen = false, stats = false;

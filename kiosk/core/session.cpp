@@ -8,6 +8,7 @@
 #include "kiosk/core/export.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/scrubber.hpp"
+#include "kiosk/sync/secure_memory.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/validate.hpp"
 
@@ -329,7 +330,8 @@ void Session::submit() {
   }
   Kind kind = s.kind;
   std::string category = s.category;
-  auto r = m_outbox->submit(std::move(s));
+  auto r = m_outbox->submit(s);
+  kiosk::wipe(s);  // the outbox holds the (compressed) copy now
   if (!r) {
     // Nothing was acknowledged: the citizen stays on the review screen and sees the problem.
     m_errors = {r.error()};
@@ -398,17 +400,21 @@ void Session::wipe() {
   m_assisted = false;
   m_large_text = false;
   m_high_contrast = false;
-  m_report = ReportForm{};
+  m_report = ReportForm{};  // TextBuffer's move assignment zeroes the old text
   m_question = QuestionForm{};
   m_poll = PollForm{};
-  // Overwrite before release: the strings held what the citizen typed.
-  std::fill(m_lookup_code.begin(), m_lookup_code.end(), '\0');
-  m_lookup_code.clear();
+  // Zeroed to their capacity before release: the strings held what the citizen typed or was answered.
+  kiosk::wipe(m_lookup_code);
+  if (m_lookup) kiosk::wipe(m_lookup->answer);
   m_lookup.reset();
   m_receipt.reset();
   m_errors.clear();
   m_idle.reset();
   ++m_generation;
+  // What the session's calls left on the stack below this frame (short strings, fmt's buffers, the
+  // draft submissions of the review screen) goes too; freed heap blocks are zeroed by the program's
+  // heap (kiosk/app/secure_heap.cpp).
+  scrub_stack();
 }
 
 // --- technician -------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 // A citizen's field: see text_buffer.hpp.
 #include "kiosk/core/text_buffer.hpp"
 
-#include <string.h>  // explicit_bzero
-
 #include <algorithm>
 #include <cstring>
+
+#include "kiosk/sync/secure_memory.hpp"
 
 namespace kiosk::core {
 
@@ -18,10 +18,6 @@ bool is_combining_mark(char32_t cp) noexcept {
 }
 
 namespace {
-
-void zero(char* p, std::size_t n) noexcept {
-  if (p && n) explicit_bzero(p, n);
-}
 
 // What insert() keeps of one decoded code point: 0 drops it.
 char32_t accepted(char32_t cp, bool multiline) noexcept {
@@ -81,7 +77,7 @@ TextBuffer& TextBuffer::operator=(TextBuffer&& o) noexcept {
 }
 
 TextBuffer::~TextBuffer() {
-  zero(m_data, m_cap);
+  secure_zero(m_data, m_cap);
   delete[] m_data;
 }
 
@@ -89,11 +85,11 @@ TextBuffer& TextBuffer::operator=(std::string_view text) {
   if (m_data && text.data() >= m_data && text.data() < m_data + m_cap) {
     // A part of itself: move it to the front, clear the rest.
     std::memmove(m_data, text.data(), text.size());
-    zero(m_data + text.size(), m_cap - text.size());
+    secure_zero(m_data + text.size(), m_cap - text.size());
     m_size = text.size();
   } else {
     reserve(text.size());
-    zero(m_data, m_cap);
+    secure_zero(m_data, m_cap);
     std::memcpy(m_data, text.data(), text.size());
     m_size = text.size();
     m_data[m_size] = '\0';
@@ -108,7 +104,7 @@ void TextBuffer::reserve(std::size_t bytes) {
   char* fresh = new char[cap]();
   if (m_data) {
     std::memcpy(fresh, m_data, m_size + 1);
-    zero(m_data, m_cap);
+    secure_zero(m_data, m_cap);
     delete[] m_data;
   }
   m_data = fresh;
@@ -116,7 +112,7 @@ void TextBuffer::reserve(std::size_t bytes) {
 }
 
 void TextBuffer::wipe() noexcept {
-  zero(m_data, m_cap);
+  secure_zero(m_data, m_cap);
   m_size = m_caret = 0;
 }
 
@@ -213,7 +209,7 @@ bool TextBuffer::backspace() noexcept {
   std::size_t from = prev_boundary(m_caret), n = m_caret - from;
   std::memmove(m_data + from, m_data + m_caret, m_size - m_caret + 1);
   m_size -= n;
-  zero(m_data + m_size + 1, n);  // the tail's old bytes, moved down
+  secure_zero(m_data + m_size + 1, n);  // the tail's old bytes, moved down
   m_caret = from;
   return true;
 }
@@ -225,7 +221,7 @@ bool TextBuffer::erase_forward() noexcept {
   std::size_t to = m_caret, n = to - keep;
   std::memmove(m_data + keep, m_data + to, m_size - to + 1);
   m_size -= n;
-  zero(m_data + m_size + 1, n);
+  secure_zero(m_data + m_size + 1, n);
   m_caret = keep;
   return true;
 }

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "kiosk/core/a11y.hpp"
+#include "kiosk/sync/secure_memory.hpp"
 #include "kiosk/sync/utf8.hpp"
 #include "kiosk/ui/bidi.hpp"
 #include "kiosk/ui/renderer.hpp"
@@ -241,6 +242,10 @@ struct KioskUi::Impl {
   }
 
   void new_context() {
+    // ImGui's blocks (input queue, draw lists, storage) are zeroed when freed: the context of a wiped
+    // session goes below, with what it held of the citizen's text.
+    ImGui::SetAllocatorFunctions([](std::size_t n, void*) { return secure_malloc(n); },
+                                 [](void* p, void*) { secure_free(p); });
     if (ctx) ImGui::DestroyContext(ctx);
     ctx = ImGui::CreateContext(&atlas);
     ImGui::SetCurrentContext(ctx);

@@ -2,6 +2,7 @@
 #include "kiosk/sync/codec.hpp"
 
 #include "kiosk/sync/channel_descriptor.hpp"
+#include "kiosk/sync/secure_memory.hpp"
 
 #include <zdict.h>
 #define ZSTD_STATIC_LINKING_ONLY  // magicless frames (ZSTD_c_format), ZSTD_getFrameHeader_advanced
@@ -255,10 +256,34 @@ int payload_version(std::string_view payload) noexcept {
   return 0;
 }
 
+namespace {
+
+// The contexts keep what they last compressed or decoded (literals, window) until reused, and
+// ZSTD_CCtx_reset does not clear that: each is made for one call and freed after it with every block
+// zeroed (secure_free). Cost measured by bench/codec_bench (encode and decode per submission).
+void* zeroing_alloc(void*, size_t n) { return secure_malloc(n); }
+void zeroing_free(void*, void* p) { secure_free(p); }
+constexpr ZSTD_customMem kZeroingMem = {zeroing_alloc, zeroing_free, nullptr};
+
+struct CCtx {
+  ZSTD_CCtx* p = ZSTD_createCCtx_advanced(kZeroingMem);
+  ~CCtx() { ZSTD_freeCCtx(p); }
+  CCtx() = default;
+  CCtx(const CCtx&) = delete;
+  CCtx& operator=(const CCtx&) = delete;
+};
+struct DCtx {
+  ZSTD_DCtx* p = ZSTD_createDCtx_advanced(kZeroingMem);
+  ~DCtx() { ZSTD_freeDCtx(p); }
+  DCtx() = default;
+  DCtx(const DCtx&) = delete;
+  DCtx& operator=(const DCtx&) = delete;
+};
+
+}  // namespace
+
 struct Codec::Impl {
   int level;
-  ZSTD_CCtx* cctx = nullptr;
-  ZSTD_DCtx* dctx = nullptr;
   struct Entry {
     ZSTD_CDict* cdict = nullptr;
     ZSTD_DDict* ddict = nullptr;
@@ -280,16 +305,10 @@ struct Codec::Impl {
       ZSTD_freeCDict(e.cdict);
       ZSTD_freeDDict(e.ddict);
     }
-    ZSTD_freeCCtx(cctx);
-    ZSTD_freeDCtx(dctx);
   }
 };
 
-Codec::Codec(int level) : m(std::make_unique<Impl>()) {
-  m->level = level;
-  m->cctx = ZSTD_createCCtx();
-  m->dctx = ZSTD_createDCtx();
-}
+Codec::Codec(int level) : m(std::make_unique<Impl>()) { m->level = level; }
 Codec::~Codec() = default;
 Codec::Codec(Codec&&) noexcept = default;
 Codec& Codec::operator=(Codec&&) noexcept = default;
@@ -321,8 +340,10 @@ bool Codec::has_dictionary(std::uint32_t id) const { return id == kNoDictionary 
 std::uint32_t Codec::active_dictionary() const { return m->active; }
 
 namespace {
-Result<std::string> compress_with(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, std::string_view raw) {
-  ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+Result<std::string> compress_with(int level, const ZSTD_CDict* cdict, std::string_view raw) {
+  CCtx ctx;
+  ZSTD_CCtx* cctx = ctx.p;
+  if (!cctx) return make_error(Errc::codec, "out of memory for a compression context");
   if (cdict) {
     ZSTD_CCtx_refCDict(cctx, cdict);
   } else {
@@ -339,9 +360,10 @@ Result<std::string> compress_with(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* 
 }
 
 // A v2 text frame: magicless (4 bytes a row), content size kept (the decoder sizes its buffer by it).
-Result<void> compress_text(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, std::string_view raw,
-                           std::string& out) {
-  ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+Result<void> compress_text(int level, const ZSTD_CDict* cdict, std::string_view raw, std::string& out) {
+  CCtx ctx;
+  ZSTD_CCtx* cctx = ctx.p;
+  if (!cctx) return make_error(Errc::codec, "out of memory for a compression context");
   if (cdict) ZSTD_CCtx_refCDict(cctx, cdict);
   else ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_format, ZSTD_f_zstd1_magicless);
@@ -359,12 +381,10 @@ Result<void> compress_text(ZSTD_CCtx* cctx, int level, const ZSTD_CDict* cdict, 
 Result<std::string> Codec::compress(std::string_view raw) {
   const ZSTD_CDict* cdict = nullptr;
   if (m->active != kNoDictionary) cdict = m->dicts.at(m->active).cdict;
-  return compress_with(m->cctx, m->level, cdict, raw);
+  return compress_with(m->level, cdict, raw);
 }
 
-Result<std::string> Codec::compress_plain(std::string_view raw) {
-  return compress_with(m->cctx, m->level, nullptr, raw);
-}
+Result<std::string> Codec::compress_plain(std::string_view raw) { return compress_with(m->level, nullptr, raw); }
 
 Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict_id) {
   auto found = m->ddict(dict_id);
@@ -374,8 +394,10 @@ Result<std::string> Codec::decompress(std::string_view frame, std::uint32_t dict
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (64u << 20))
     return make_error(Errc::codec, "payload is not a complete zstd frame");
   std::string out(static_cast<size_t>(size), '\0');
-  size_t n = ddict ? ZSTD_decompress_usingDDict(m->dctx, out.data(), out.size(), frame.data(), frame.size(), ddict)
-                   : ZSTD_decompressDCtx(m->dctx, out.data(), out.size(), frame.data(), frame.size());
+  DCtx ctx;
+  if (!ctx.p) return make_error(Errc::codec, "out of memory for a decompression context");
+  size_t n = ddict ? ZSTD_decompress_usingDDict(ctx.p, out.data(), out.size(), frame.data(), frame.size(), ddict)
+                   : ZSTD_decompressDCtx(ctx.p, out.data(), out.size(), frame.data(), frame.size());
   if (ZSTD_isError(n)) return zstd_error("decompression failed", n);
   out.resize(n);
   return out;
@@ -421,7 +443,9 @@ Result<std::string> Codec::encode(const Submission& s) {
   // A uuid that is not canonical text goes in front of the text fields.
   if (!(flags & f_uuid)) text = s.uuid + '\0' + text;
   const ZSTD_CDict* cdict = m->active != kNoDictionary ? m->dicts.at(m->active).cdict : nullptr;
-  if (auto r = compress_text(m->cctx, m->level, cdict, text, out); !r) return r.error();
+  auto r = compress_text(m->level, cdict, text, out);
+  wipe(text);
+  if (!r) return r.error();
   return out;
 }
 
@@ -483,11 +507,14 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
       zfh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || zfh.frameContentSize > kMaxText)
     return bad("the text is not a complete zstd frame");
   std::string text(static_cast<std::size_t>(zfh.frameContentSize), '\0');
-  ZSTD_DCtx_reset(m->dctx, ZSTD_reset_session_and_parameters);
-  ZSTD_DCtx_setParameter(m->dctx, ZSTD_d_format, ZSTD_f_zstd1_magicless);
-  ZSTD_DCtx_refDDict(m->dctx, ddict);
-  size_t n = ZSTD_decompressDCtx(m->dctx, text.data(), text.size(), payload.data(), payload.size());
-  ZSTD_DCtx_reset(m->dctx, ZSTD_reset_session_and_parameters);
+  size_t n = 0;
+  {
+    DCtx ctx;
+    if (!ctx.p) return make_error(Errc::codec, "out of memory for a decompression context");
+    ZSTD_DCtx_setParameter(ctx.p, ZSTD_d_format, ZSTD_f_zstd1_magicless);
+    ZSTD_DCtx_refDDict(ctx.p, ddict);
+    n = ZSTD_decompressDCtx(ctx.p, text.data(), text.size(), payload.data(), payload.size());
+  }
   if (ZSTD_isError(n)) return zstd_error("decompression failed", n);
   if (n != text.size()) return bad("the text is shorter than its frame says");
 
