@@ -28,14 +28,9 @@ using namespace kiosk;
 namespace {
 
 std::string capture(const std::string& cmd, int* code = nullptr) {
-  std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  if (code) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
+  auto r = test::run_shell(cmd);
+  if (code) *code = r.code;
+  return r.out;
 }
 
 // kiosk-sync as the service runs it (no --once), stopped with SIGTERM like systemd does.

@@ -2,8 +2,6 @@
 // after a real run against the contract servers it parses with `promtool check metrics` and carries the
 // run's numbers; the alert rules (firmware/prometheus) pass `promtool check rules`. promtool comes with
 // Debian's package prometheus (scripts/setup.sh); without it these tests are skipped, saying so.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -17,21 +15,8 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using Run = test::Output;
+Run run(const std::string& cmd) { return test::run_shell(cmd); }
 
 bool have_promtool() { return run("command -v promtool").code == 0; }
 

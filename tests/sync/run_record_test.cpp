@@ -1,8 +1,6 @@
 // Tests of the run records (run_record.hpp) as kiosk-sync leaves them after a real run against the
 // contract servers, and of `kioskctl status`, which must say what the service did: before, nothing but
 // the service's log knew, and a paced channel looked like a failure.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -17,21 +15,8 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using Run = test::Output;
+Run run(const std::string& cmd) { return test::run_shell(cmd); }
 
 Run kiosk_sync_once(const std::filesystem::path& config) {
   return run(test::program_command(KIOSK_SYNC_PATH) + " --once --config " + config.string());
@@ -161,10 +146,7 @@ TEST(run_record_test, pacing_shows_as_waiting_not_failure) {
 TEST(run_record_test, a_sync_request_is_answered_by_the_next_run) {
   test::TempDir dir;
   FakeClock clock(1'800'000'000'000);
-  OutboxOptions o;
-  o.path = dir / "outbox.sqlite";
-  o.clock = &clock;
-  auto box = Outbox::open(o);
+  auto box = Outbox::open(OutboxOptions{.path = dir / "outbox.sqlite", .clock = &clock});
   ASSERT_TRUE(box.ok());
   auto id = box->request_sync();
   ASSERT_TRUE(id.ok());
@@ -188,10 +170,7 @@ TEST(run_record_test, a_sync_request_is_answered_by_the_next_run) {
 TEST(run_record_test, old_records_are_pruned_but_the_newest_kept) {
   test::TempDir dir;
   FakeClock clock(1'800'000'000'000);
-  OutboxOptions o;
-  o.path = dir / "outbox.sqlite";
-  o.clock = &clock;
-  auto box = Outbox::open(o);
+  auto box = Outbox::open(OutboxOptions{.path = dir / "outbox.sqlite", .clock = &clock});
   ASSERT_TRUE(box.ok());
   for (int i = 0; i < 150; ++i) {
     RunRecord run;
