@@ -25,6 +25,7 @@
 #include "kiosk/sync/run_record.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/wake.hpp"
+#include "journal.hpp"
 #include "metrics.hpp"
 #include "kiosk/sync/transport.hpp"
 #include "kiosk/sync/wait.hpp"
@@ -171,6 +172,7 @@ int main(int argc, char** argv) {
     if (auto r = box->record_run(record); !r)
       fmt::print(stderr, "kiosk-sync: cannot record the run: {}\n", r.error().message);
     if (!metrics_dir.empty()) export_metrics(metrics_dir, *box, *config, record);
+    journal_run(record);
     if (!report) {
       fmt::print(stderr, "kiosk-sync: {}: {}\n", errc_name(report.error().code), report.error().message);
       if (once) return as_int(exit_code(report.error()));
