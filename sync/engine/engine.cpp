@@ -247,9 +247,6 @@ struct Engine::Impl {
   std::size_t next_claim_count(Lane& l, std::int64_t t) {
     if (l.rounds >= opt.max_rounds) return 0;
     if (!ready_for_round(l, t)) return 0;
-    // A paced channel sends on its first lane only: lanes claim at the same moment, before any of them
-    // has sent, so each got the whole hour's budget (kiosk-sync posted 5 with posts_per_hour = 3).
-    if (l.slot > 0 && l.ch->posts_per_hour() > 0) return 0;
     std::size_t budget = pacing_budget(l, t);
     if (budget == 0) {
       rep(l).skipped = "paced: at most " + std::to_string(l.ch->posts_per_hour()) + " posts per hour";
