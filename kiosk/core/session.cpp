@@ -441,11 +441,12 @@ TechnicianInfo Session::technician_info() {
 #ifdef KIOSK_VERSION
   t.version = KIOSK_VERSION;
 #endif
-  t.last_sync_ms = m_last_sync_ms;
   if (!m_outbox) {
     t.error = "no outbox";
     return t;
   }
+  t.sync = read_sync_view(*m_outbox);
+  if (t.sync.last_run) t.last_sync_ms = t.sync.last_run->ended_ms;
   auto st = m_outbox->stats();
   if (!st) {
     t.error = st.error().message;
@@ -489,6 +490,10 @@ TechnicianInfo Session::technician_info() {
   auto space = std::filesystem::space(m_outbox->path().parent_path(), ec);
   if (!ec) t.disk_free_bytes = static_cast<std::int64_t>(space.available);
   return t;
+}
+
+bool Session::sync_now(BackgroundCommand& job, std::function<void()> on_done) {
+  return m_outbox && start_sync_now(*m_outbox, job, std::move(on_done));
 }
 
 ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {

@@ -1,8 +1,9 @@
 // Technician: a PIN keypad (PIN stored hashed, wrong attempts slowed down), then version, queue depth per
-// channel, last sync, channels that wait on purpose (paced, backing off, circuit open: a state, not an
-// error), last errors, disk free, "sync now" (kioskctl of the same build) and "export queue to USB stick"
-// (Session::export_queue: the hand-over of `kioskctl export --undelivered --handover`); a failure's
-// message is shown.
+// channel, the sync service's last run per channel (its run record, the same `kioskctl status` reads:
+// waits on purpose and "offline since" apart from what needs a person), last errors, disk free, "sync
+// now" (Session::sync_now: a request to kiosk-sync, whose answering run is shown) and "export queue to
+// USB stick" (Session::export_queue: the hand-over of `kioskctl export --undelivered --handover`); a
+// failure's message is shown.
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -65,6 +66,24 @@ static std::string wait_text(Ui& ui, const core::TechnicianInfo::Waiting& w) {
                                 {"pph", std::to_string(w.posts_per_hour)}});
 }
 
+// A channel's line of the last sync run in the catalog's words.
+static std::string sync_line_text(Ui& ui, const core::SyncChannelLine& l) {
+  if (l.health == Health::waiting)
+    return wait_text(ui, {l.channel, l.wait, l.until_ms, l.failures,
+                          ui.s.config().channels.count(l.channel) ? ui.s.config().channels.at(l.channel).posts_per_hour
+                                                                  : 0});
+  const char* key = l.health == Health::ok        ? "tech.health.ok"
+                    : l.health == Health::offline ? (l.since_ms ? "tech.health.offline" : "tech.health.offline_never")
+                    : l.parked > 0                ? "tech.health.parked"
+                                                  : "tech.health.error";
+  return core::fill(ui.t(key), {{"channel", l.channel},
+                                {"time", l.since_ms ? local_time(ui, l.since_ms) : std::string()},
+                                {"delivered", std::to_string(l.delivered)},
+                                {"pending", std::to_string(l.pending)},
+                                {"n", std::to_string(l.parked)},
+                                {"error", l.error}});
+}
+
 void draw_technician(Ui& ui) {
   ImVec2 p = begin_screen(ui, "technician", ui.t("tech.title"));
   // Read once per frame drawn; technician frames are rare (render on demand).
@@ -86,10 +105,10 @@ void draw_technician(Ui& ui) {
   for (const auto& [ch, n] : info.queue_depth)
     queue += fmt::format("{}{}: {} ({} {})", queue.empty() ? "" : "\n", ch, n, info.parked[ch], ui.t("tech.parked"));
   row(ui.t("tech.queue"), queue.empty() ? "0" : queue);
-  if (!info.waiting.empty()) {
-    std::string waiting;
-    for (const auto& w : info.waiting) waiting += (waiting.empty() ? "" : "\n") + wait_text(ui, w);
-    row(ui.t("tech.waiting"), waiting);
+  if (!info.sync.channels.empty()) {
+    std::string lines;
+    for (const auto& l : info.sync.channels) lines += (lines.empty() ? "" : "\n") + sync_line_text(ui, l);
+    row(ui.t("tech.sync_channels"), lines);
   }
   std::string errors;
   for (const auto& e : info.last_errors) errors += (errors.empty() ? "" : "\n") + e;
@@ -105,16 +124,11 @@ void draw_technician(Ui& ui) {
   bool busy = ui.tech_job.running();
   float bw = (W - ui.m.pad) * 0.5f;
   float by = ui.display.y - ui.m.button_h - ui.m.gap;
-  const Config& cfg = ui.s.config();
-  auto base = ui.kioskctl;
-  if (!cfg.is_demo()) base.insert(base.end(), {"--config", cfg.source.string()});
   if (button(ui, "tech.sync_now", ui.t("tech.sync_now"), ImVec2(p.x, by), ImVec2(bw * 0.8f, ui.m.button_h),
-             Style::primary, !busy && !ui.kioskctl.empty())) {
-    auto argv = base;
-    argv.push_back("sync");
+             Style::primary, !busy)) {
     ui.tech_job_label = ui.t("tech.sync_now");
-    ui.tech_job.start(argv, ui.wake);
-    ui.s.note_sync(std::time(nullptr) * std::int64_t{1000});
+    ui.notice.clear();
+    ui.s.sync_now(ui.tech_job, ui.wake);
   }
   if (button(ui, "tech.export", ui.t("tech.export"), ImVec2(p.x + bw * 0.8f + ui.m.pad, by),
              ImVec2(bw * 1.2f, ui.m.button_h), Style::secondary, !busy)) {
@@ -123,8 +137,11 @@ void draw_technician(Ui& ui) {
     ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
   }
   std::string status = ui.notice;
-  if (busy) status = ui.tech_job_label + ": " + ui.t("tech.running");
-  else if (auto r = ui.tech_job.result(); r && status.empty())
+  bool sync_job = ui.tech_job_label == ui.t("tech.sync_now");
+  if (busy) status = sync_job ? ui.t("tech.sync.asked") : ui.tech_job_label + ": " + ui.t("tech.running");
+  else if (auto r = ui.tech_job.result(); r && status.empty() && sync_job)
+    status = ui.t(core::sync_outcome_key(*r)) + (r->output.empty() ? "" : " " + r->output);
+  else if (r && status.empty())
     status = ui.tech_job_label + ": " +
              (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
   if (!status.empty()) {

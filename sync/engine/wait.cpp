@@ -84,31 +84,51 @@ std::string describe_wait(Wait wait, std::int64_t until_ms, int failures, int po
   return "";
 }
 
-std::string explain_error(std::string_view error) {
-  std::string e(error);
-  auto has = [&](std::string_view s) { return error.find(s) != std::string_view::npos; };
+namespace {
+
+// A known low-level error: its words, and whether it is the network's or the server's passing trouble
+// (retried by itself) rather than something a person must fix.
+struct KnownError {
   std::string what;
+  bool transient = false;
+};
+
+KnownError classify(std::string_view error) {
+  auto has = [&](std::string_view s) { return error.find(s) != std::string_view::npos; };
   if (has("seek callback") || has("necessary data rewind"))
-    what = "the connection closed while a request was being sent; it may have arrived, so the sync asks the "
-           "server before sending it again (nothing to do)";
-  else if (has("Could not connect") || has("Couldn't connect") || has("Connection refused") || has("Failed to connect"))
-    what = "the server could not be reached; check the network and channels.<name>.base_url "
-           "(`kioskctl channels test`); it is retried by itself";
-  else if (has("Could not resolve") || has("Couldn't resolve"))
-    what = "the server's name could not be resolved; check the network's DNS and channels.<name>.base_url; it is "
-           "retried by itself";
-  else if (has("timeout: ") || has("timed out"))
-    what = "the server did not answer in time; it is retried by itself (raise channels.<name>.timeout_s if it "
-           "keeps happening)";
-  else if (has("Connection reset") || has("Recv failure") || has("Send failure") || has("Empty reply"))
-    what = "the connection broke off; the sync checks with the server before sending again (nothing to do)";
-  else if (has("HTTP 429"))
-    what = "the server asked us to slow down; the sync waits as long as it said (nothing to do)";
-  else if (has("HTTP 5") || has("HTTP 408"))
-    what = "the server had a problem; it is retried by itself (tell the municipality if it lasts)";
-  if (what.empty()) return e;
-  return what + " [" + e + "]";
+    return {"the connection closed while a request was being sent; it may have arrived, so the sync asks the "
+            "server before sending it again (nothing to do)",
+            true};
+  if (has("Could not connect") || has("Couldn't connect") || has("Connection refused") || has("Failed to connect"))
+    return {"the server could not be reached; check the network and channels.<name>.base_url "
+            "(`kioskctl channels test`); it is retried by itself",
+            true};
+  if (has("Could not resolve") || has("Couldn't resolve"))
+    return {"the server's name could not be resolved; check the network's DNS and channels.<name>.base_url; it is "
+            "retried by itself",
+            true};
+  if (has("timeout: ") || has("timed out"))
+    return {"the server did not answer in time; it is retried by itself (raise channels.<name>.timeout_s if it "
+            "keeps happening)",
+            true};
+  if (has("Connection reset") || has("Recv failure") || has("Send failure") || has("Empty reply"))
+    return {"the connection broke off; the sync checks with the server before sending again (nothing to do)", true};
+  if (has("HTTP 429"))
+    return {"the server asked us to slow down; the sync waits as long as it said (nothing to do)", true};
+  if (has("HTTP 5") || has("HTTP 408"))
+    return {"the server had a problem; it is retried by itself (tell the municipality if it lasts)", true};
+  return {};
 }
+
+}  // namespace
+
+std::string explain_error(std::string_view error) {
+  KnownError k = classify(error);
+  if (k.what.empty()) return std::string(error);
+  return k.what + " [" + std::string(error) + "]";
+}
+
+bool transient_error(std::string_view error) { return classify(error).transient; }
 
 ExitCode exit_code(const RunReport& report) {
   bool waiting = false;

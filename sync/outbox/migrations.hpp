@@ -165,6 +165,49 @@ WHEN OLD.channel <> NEW.channel OR OLD.state <> NEW.state BEGIN
     ON CONFLICT (channel, state) DO UPDATE SET n = n + 1;
 END;
 )sql",
+    // 6 -> 7: run records and "sync now" requests (run_record.hpp). The technician screen counted only
+    // presses of its own button and `kioskctl status` had nothing to read: what the sync service really
+    // did lived in its log alone. Each run now leaves one row, and one row per channel with its outcome
+    // and the queue after it; the kiosk, which may not read the secrets, asks for a run with a request
+    // row that the answering run marks. Old runs are pruned by the service (Outbox::record_run).
+    R"sql(
+CREATE TABLE sync_runs (
+  id                INTEGER PRIMARY KEY,
+  format            INTEGER NOT NULL,             -- kRunRecordFormat
+  source            TEXT NOT NULL,                -- kiosk-sync or kioskctl
+  started_at        INTEGER NOT NULL,             -- unix ms
+  ended_at          INTEGER NOT NULL,
+  exit_code         INTEGER NOT NULL,             -- kiosk::ExitCode
+  error             TEXT NOT NULL DEFAULT '',     -- the run failed as a whole
+  requests_answered INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sync_run_channels (
+  run_id         INTEGER NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
+  channel        TEXT NOT NULL,
+  queued         INTEGER NOT NULL,
+  delivered      INTEGER NOT NULL,
+  retried        INTEGER NOT NULL,
+  parked         INTEGER NOT NULL,
+  answers        INTEGER NOT NULL,
+  wait           TEXT NOT NULL,                   -- wait_name(): '' or paced, tally, backoff, circuit_open
+  wait_until     INTEGER NOT NULL,
+  waiting_rows   INTEGER NOT NULL,
+  failures       INTEGER NOT NULL,
+  circuit        TEXT NOT NULL,
+  last_error     TEXT NOT NULL,
+  pending        INTEGER NOT NULL,                -- the queue after the run
+  parked_total   INTEGER NOT NULL,
+  oldest_pending INTEGER NOT NULL,
+  last_success   INTEGER NOT NULL,
+  last_delivery  INTEGER NOT NULL,
+  PRIMARY KEY (run_id, channel)
+) WITHOUT ROWID;
+CREATE TABLE sync_requests (
+  id           INTEGER PRIMARY KEY,
+  requested_at INTEGER NOT NULL,
+  run_id       INTEGER NOT NULL DEFAULT 0         -- the run that answered it; 0 while open
+);
+)sql",
 };
 
 }  // namespace kiosk::migrations

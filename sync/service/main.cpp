@@ -1,7 +1,9 @@
-// kiosk-sync: the sync service. Runs the engine on a schedule (sync.interval_s), at once on SIGUSR1
-// ("sync now" from kioskctl or the technician screen), and sooner when a channel's backoff ends (so a
+// kiosk-sync: the sync service. Runs the engine on a schedule (sync.interval_s), at once on SIGUSR1 or a
+// datagram on its wake socket (wake.hpp: "sync now" from the technician screen, which adds a request row
+// to the outbox first; such a run ignores backoff), and sooner when a channel's backoff ends (so a
 // returning network is used within seconds, not at the next interval). SIGTERM/SIGINT end it after the
-// current run. Logs go to stderr (journald) and never contain secrets or personal data: counts,
+// current run. Every run leaves a run record in the outbox (run_record.hpp), which answers the open
+// requests, and, with --metrics-dir, a metrics file for node-exporter's textfile collector (metrics.hpp). Logs go to stderr (journald) and never contain secrets or personal data: counts,
 // channel names and error kinds only. A wait (paced, tally, backoff, circuit open) is logged as a state
 // in its own words, not as an error. Exit codes: kiosk::ExitCode (error.hpp), shared with kioskctl.
 #include <signal.h>
@@ -20,7 +22,11 @@
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/engine.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/run_record.hpp"
 #include "kiosk/sync/setup.hpp"
+#include "kiosk/sync/wake.hpp"
+#include "journal.hpp"
+#include "metrics.hpp"
 #include "kiosk/sync/transport.hpp"
 #include "kiosk/sync/wait.hpp"
 
@@ -59,6 +65,23 @@ void log_report(const RunReport& r, const Config& config) {
   }
 }
 
+// The newest run record and the outbox's size and disk as metrics (see metrics.hpp).
+void export_metrics(const std::filesystem::path& dir, Outbox& box, const Config& config, const RunRecord& run) {
+  MetricsInput in;
+  in.version = KIOSK_VERSION;
+  in.kiosk_id = config.kiosk.id;
+  in.run = &run;
+  in.now_ms = SystemClock::instance().now_ms();
+  if (auto st = box.stats()) in.outbox_bytes = st->db_file_bytes + st->wal_file_bytes;
+  std::error_code ec;
+  auto space = std::filesystem::space(box.path().parent_path(), ec);
+  if (!ec) {
+    in.disk_free_bytes = static_cast<std::int64_t>(space.available);
+    in.disk_size_bytes = static_cast<std::int64_t>(space.capacity);
+  }
+  if (auto r = write_metrics(dir, in); !r) fmt::print(stderr, "kiosk-sync: metrics: {}\n", r.error().message);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,6 +104,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--max-rounds", max_rounds, "Batches per channel in one run")->capture_default_str();
   app.add_flag("--quiet", quiet, "No per-run log lines");
+  std::string metrics_dir;
+  app.add_option("--metrics-dir", metrics_dir,
+                 "Write kiosk_sync.prom here after every run (node-exporter's textfile collector directory)")
+      ->envname("KIOSK_SYNC_METRICS_DIR");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -122,9 +149,30 @@ int main(int argc, char** argv) {
   eo.max_rounds = max_rounds;
   eo.uncertain_grace_ms = grace_ms;
   Engine engine(*config, *secrets, *box, transport, SystemClock::instance(), eo);
+  // "Sync now" (a request row) tries every channel at once, like `kioskctl sync`; made at the first request.
+  EngineOptions now_eo = eo;
+  now_eo.ignore_backoff = true;
+  std::optional<Engine> engine_now;
+  std::optional<WakeSocket> wake_socket;
+  if (!once) {
+    if (auto w = WakeSocket::bind(wake_socket_path(box->path()))) wake_socket = std::move(*w);
+    else fmt::print(stderr, "kiosk-sync: no wake socket, \"sync now\" waits for the next run: {}\n", w.error().message);
+  }
 
   for (;;) {
-    auto report = engine.run_once();
+    auto open_requests = box->open_sync_requests();
+    bool requested = open_requests && *open_requests > 0;
+    std::int64_t started = SystemClock::instance().now_ms();
+    if (requested && !engine_now)
+      engine_now.emplace(*config, *secrets, *box, transport, SystemClock::instance(), now_eo);
+    auto report = (requested ? *engine_now : engine).run_once();
+    std::int64_t ended = SystemClock::instance().now_ms();
+    RunRecord record =
+        report ? make_run_record(*report, started, ended) : make_failed_run_record(report.error(), started, ended);
+    if (auto r = box->record_run(record); !r)
+      fmt::print(stderr, "kiosk-sync: cannot record the run: {}\n", r.error().message);
+    if (!metrics_dir.empty()) export_metrics(metrics_dir, *box, *config, record);
+    journal_run(record);
     if (!report) {
       fmt::print(stderr, "kiosk-sync: {}: {}\n", errc_name(report.error().code), report.error().message);
       if (once) return as_int(exit_code(report.error()));
@@ -137,6 +185,8 @@ int main(int argc, char** argv) {
     else if (*trained != kNoDictionary && !quiet)
       fmt::print("kiosk-sync: new payload dictionary {} trained on this kiosk's submissions\n", *trained);
     if (once) return as_int(exit_code(*report));
+    // A request made during the run (its wake-up came while we were busy): run again at once.
+    if (auto open = box->open_sync_requests(); open && *open > 0) continue;
     // Sleep until the interval ends, a channel's backoff ends, or someone says "sync now".
     std::int64_t now = SystemClock::instance().now_ms();
     std::int64_t wake = now + static_cast<std::int64_t>(config->sync.interval_s) * 1000;
@@ -144,8 +194,13 @@ int main(int argc, char** argv) {
       auto st = box->channel_state(name);
       if (st && st->not_before_ms > now) wake = std::min(wake, std::max(now + 1000, st->not_before_ms));
     }
-    while (!g_stop && !g_wake && SystemClock::instance().now_ms() < wake)
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    while (!g_stop && !g_wake && SystemClock::instance().now_ms() < wake) {
+      if (wake_socket) {
+        if (wake_socket->wait(200)) g_wake = true;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+    }
     g_wake = false;
     if (g_stop) return as_int(ExitCode::ok);
   }

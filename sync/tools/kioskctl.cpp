@@ -32,6 +32,7 @@
 #include "kiosk/sync/validate.hpp"
 #include "kiosk/sync/wait.hpp"
 #include "progress.hpp"
+#include "status.hpp"
 
 using nlohmann::json;
 using namespace kiosk;
@@ -500,8 +501,16 @@ int cmd_sync(const Globals& g, bool dry_run) {
       if (const auto* c = r.find(names[i]))
         bars.set(i, c->delivered + c->parked, c->queued, c->retried ? std::to_string(c->retried) + " to retry" : "");
   });
+  std::int64_t started = SystemClock::instance().now_ms();
   auto rep = engine.run_once();
   bars.finish();
+  if (!dry_run) {  // a real run is on the record like kiosk-sync's (kioskctl status, the technician screen)
+    std::int64_t ended = SystemClock::instance().now_ms();
+    RunRecord record =
+        rep ? make_run_record(*rep, started, ended) : make_failed_run_record(rep.error(), started, ended);
+    record.source = "kioskctl";
+    if (auto r = session->outbox.record_run(record); !r) std::cerr << "kioskctl: " << r.error().message << "\n";
+  }
   if (!rep) return report(g, rep.error());
   if (dry_run) {
     if (g.json) {
@@ -740,6 +749,11 @@ int main(int argc, char** argv) {
   show->callback([&] { rc = cmd_show(g, ref); });
 
   app.add_subcommand("stats", "Counts per channel and state, sizes on disk")->callback([&] { rc = cmd_stats(g); });
+  app.add_subcommand("status", "What the sync service did in its last run, each channel's state in words")
+      ->callback([&] {
+        auto session = open_session(g, false);
+        rc = session ? print_status(session->config, session->outbox, g.json) : report(g, session.error());
+      });
 
   std::string file;
   bool undelivered = false, handover = false;

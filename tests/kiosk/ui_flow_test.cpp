@@ -313,6 +313,21 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   open.last_attempt_ms = now - 1000;
   open.last_error = "openklant: network: http://127.0.0.1:1: Could not connect to server";
   ASSERT_TRUE(h.outbox->save_channel_state(open).ok());
+  // The sync service's last run (its record is what the screen shows per channel): paced, offline, ok.
+  RunRecord run;
+  run.started_ms = now - 2000;
+  run.ended_ms = now - 1000;
+  ChannelRun s{.channel = "signalen", .delivered = 60, .wait = Wait::paced, .wait_until_ms = now + 60'000};
+  ChannelRun o{.channel = "openklant",
+               .retried = 2,
+               .wait = Wait::circuit_open,
+               .wait_until_ms = now + 600'000,
+               .failures = 3,
+               .circuit = "open",
+               .last_error = open.last_error};
+  ChannelRun m{.channel = "mastodon", .delivered = 1};
+  run.channels = {m, o, s};
+  ASSERT_TRUE(h.outbox->record_run(run).ok());
   for (int i = 0; i < 3; ++i) h.tap("tech.corner");
   for (char c : std::string("2468")) h.tap(std::string("pin.") + c);
   h.tap("pin.ok");
@@ -321,6 +336,12 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   ASSERT_EQ(info.waiting.size(), 2u);
   for (const auto& w : info.waiting)
     EXPECT_EQ(w.wait, w.channel == "signalen" ? Wait::paced : Wait::circuit_open) << w.channel;
+  EXPECT_EQ(info.last_sync_ms, now - 1000);
+  ASSERT_EQ(info.sync.channels.size(), 3u);
+  for (const auto& l : info.sync.channels) {
+    Health want = l.channel == "signalen" ? Health::waiting : l.channel == "openklant" ? Health::offline : Health::ok;
+    EXPECT_EQ(l.health, want) << l.channel;
+  }
   shot(h, "52-technician-waiting-800x480");
 }
 

@@ -2,8 +2,10 @@
 // the emulator prefix for child programs in cross builds.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +84,23 @@ inline Submission sample_question() {
   s.channels = {"openklant", "mastodon"};
   s.kiosk_id = "demo-bieb-01";
   return s;
+}
+
+// A shell command's exit code and its output (stdout and stderr).
+struct Output {
+  int code = -1;
+  std::string out;
+};
+inline Output run_shell(const std::string& cmd) {
+  Output r;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 inline std::string read_file(const std::filesystem::path& p) {

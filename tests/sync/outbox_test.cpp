@@ -553,13 +553,14 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
     // Back to schema 5, as a file written before migration 6.
     ASSERT_EQ(sqlite3_exec(box->handle(),
                            "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
-                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; PRAGMA user_version = 5;",
+                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
+                           "DROP TABLE sync_run_channels; DROP TABLE sync_requests; PRAGMA user_version = 5;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
   }
   auto box = Outbox::open(options_for(path));
   ASSERT_TRUE(box.ok()) << box.error().message;
-  EXPECT_EQ(box->schema_version(), 6);
+  EXPECT_EQ(box->schema_version(), kOutboxSchemaVersion);
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
   ASSERT_TRUE(box->submit_batch(synth_submissions(9, 20)).ok());
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));

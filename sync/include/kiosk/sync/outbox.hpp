@@ -50,6 +50,7 @@
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/codec.hpp"
 #include "kiosk/sync/error.hpp"
+#include "kiosk/sync/run_record.hpp"
 #include "kiosk/sync/submission.hpp"
 
 struct sqlite3;
@@ -57,7 +58,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 6;
+inline constexpr int kOutboxSchemaVersion = 7;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -248,7 +249,8 @@ struct OutboxOptions {
 // One class, implemented by area (sync/outbox/, private state in outbox_impl.hpp): outbox.cpp opens,
 // migrates, submits and reads submissions back; outbox_queue.cpp is the delivery state machine above
 // (claims, outcomes, requeue, remote ids, followed, problems); outbox_side.cpp the side tables (channel
-// state, cache, answers, news) and retention (purge); outbox_dictionary.cpp the payload dictionaries.
+// state, cache, answers, news) and retention (purge); outbox_dictionary.cpp the payload dictionaries;
+// outbox_runs.cpp the run records and "sync now" requests.
 class Outbox {
  public:
   static Result<Outbox> open(const OutboxOptions& options);
@@ -331,6 +333,17 @@ class Outbox {
 
   // Retention: personal data out of fully delivered submissions older than days; returns how many.
   Result<std::size_t> purge(int days);
+
+  // Run records (run_record.hpp). record_run fills the queue figures of each channel, answers the open
+  // "sync now" requests made before the run started, prunes records older than keep_ms (keeping the
+  // newest 100), all in one transaction; returns the record's id.
+  Result<std::int64_t> record_run(RunRecord& run, std::int64_t keep_ms = 8 * 24 * 3600'000LL);
+  // The newest runs first, at most limit, started at or after since_ms.
+  Result<std::vector<RunRecord>> runs(std::size_t limit, std::int64_t since_ms = 0);
+  // "Sync now" from the kiosk: a request row (returns its id); the next run answers it.
+  Result<std::int64_t> request_sync();
+  Result<std::optional<SyncRequest>> sync_request(std::int64_t id);
+  Result<std::size_t> open_sync_requests();
 
   // News for the idle screen.
   Result<bool> upsert_news(const NewsItem& item);

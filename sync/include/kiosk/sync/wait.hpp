@@ -50,6 +50,9 @@ std::string local_clock(std::int64_t unix_ms, const std::string& time_zone, std:
 // A stored delivery error as a technician should read it: what happened and what to do. Known low-level
 // messages (libcurl's, HTTP statuses) get words; others are returned as they are.
 std::string explain_error(std::string_view error);
+// Whether a stored error is the network's or the server's passing trouble (unreachable, DNS, timeout,
+// broken connection, 429, 5xx): retried by itself, not a person's work.
+bool transient_error(std::string_view error);
 
 // A sync run's exit code: channel when a delivery failed (retry with an error, or parked), else waiting
 // when a channel waits (ChannelReport::wait), else ok.

@@ -35,6 +35,7 @@
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
+#include "kiosk/core/technician.hpp"
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/sync/config.hpp"
@@ -144,7 +145,8 @@ struct TechnicianInfo {
   std::map<std::string, std::int64_t> parked;       // channel -> parked
   std::int64_t submissions = 0;
   std::int64_t oldest_undelivered_ms = 0;
-  std::int64_t last_sync_ms = 0;  // last "sync now" from this screen (0: none yet)
+  std::int64_t last_sync_ms = 0;  // end of the sync service's last run (its run record; 0: none yet)
+  SyncView sync;                  // that run per channel (technician.hpp): the same records as `kioskctl status`
   std::vector<std::string> last_errors;
   std::int64_t disk_free_bytes = -1;
   std::string error;  // reading the outbox failed
@@ -242,7 +244,8 @@ class Session {
   std::int64_t pin_wait_ms() const { return m_pin.wait_ms(); }
   void leave_technician();
   TechnicianInfo technician_info();
-  void note_sync(std::int64_t ms) { m_last_sync_ms = ms; }
+  // "Sync now": a request to kiosk-sync (technician.hpp, start_sync_now), run in job; on_done as there.
+  bool sync_now(BackgroundCommand& job, std::function<void()> on_done = {});
   // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export
   // --undelivered --handover`) into `stick` (empty: find_usb_stick()), run in job; on_done as there.
   ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {},
@@ -276,7 +279,6 @@ class Session {
   std::optional<LookupResult> m_lookup;
   std::optional<ReceiptInfo> m_receipt;
   std::vector<Error> m_errors;
-  std::int64_t m_last_sync_ms = 0;
 };
 
 }  // namespace kiosk::core
