@@ -40,10 +40,11 @@ struct Widget {
   // buffer, which is wiped with the session (speech reads it from there).
   int value_length = -1;
   int caret = -1;
-  bool personal = false;  // the citizen's own text or contact details: never spoken without their opt-in
-  int order = 0;          // reading order in the frame (0 first)
-  int region = -1;        // index of the scroll region it lies in (-1: fixed part of the screen)
-  bool visible = true;    // false: (partly) scrolled out of its region (reachable by scrolling)
+  // The citizen's own text or contact details: never spoken without their opt-in (speech mode).
+  bool personal = false;
+  int order = 0;        // reading order in the frame (0 first)
+  int region = -1;      // index of the scroll region it lies in (-1: fixed part of the screen)
+  bool visible = true;  // false: (partly) scrolled out of its region (reachable by scrolling)
   float need_w = 0, need_h = 0;
   float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // where it may draw (its widget or region)
 };
