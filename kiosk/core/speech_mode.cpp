@@ -83,15 +83,13 @@ void SpeechMode::after_frame(const WidgetRegistry& registry, std::string_view sc
   if (key == m_screen) return;
   m_screen = key;
   m_focus.clear();
-  // The title; a screen without one (idle) is introduced by its first catalog text.
+  // The title: in the bar, or (folded) its first heading from the catalog; a screen without one (idle) is
+  // introduced by its first text from the catalog. Clocks and names are not titles.
   std::string title;
   if (const Widget* t = registry.find("title")) title = t->label;
-  if (title.empty())
+  for (Role role : {Role::heading, Role::text})
     for (const auto& w : registry.items())
-      if (w.role == Role::text && !w.key.empty()) {
-        title = w.label;
-        break;
-      }
+      if (title.empty() && w.role == role && !w.key.empty()) title = w.label;
   std::string text = m_intro.empty() ? title : m_intro + " " + title;
   m_intro.clear();
   say(std::move(text), catalog.language());

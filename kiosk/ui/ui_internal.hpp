@@ -13,6 +13,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/speech_mode.hpp"
 #include "kiosk/core/widget_registry.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -102,13 +103,14 @@ struct Ui {
   std::string& tech_job_label;
   std::vector<std::string>& kioskctl;
   std::function<void()>& wake;
-  bool& help_open;                 // the staff panel is shown
-  std::int64_t now_ms = 0;         // wall-clock time of this frame (the Clock seam: fake in tests)
-  bool rtl = false;                // right-to-left screen language: x positions mirrored by the widgets
-  ScrollRegion* scroll = nullptr;  // the region being drawn into (nullptr: the fixed part of the screen)
-  ScrollRegion page;               // the screen's content region (begin_screen .. end_screen)
-  float bottom_bar_left = 0;       // left edge of the bottom action (the scroll buttons stay left of it)
-  bool dragging = false;           // a finger is scrolling: no tap this gesture
+  bool& help_open;                     // the staff panel is shown
+  std::int64_t now_ms = 0;             // wall-clock time of this frame (the Clock seam: fake in tests)
+  bool rtl = false;                    // right-to-left screen language: x positions mirrored by the widgets
+  ScrollRegion* scroll = nullptr;      // the region being drawn into (nullptr: the fixed part of the screen)
+  ScrollRegion page;                   // the screen's content region (begin_screen .. end_screen)
+  float bottom_bar_left = 0;           // left edge of the bottom action (the scroll buttons stay left of it)
+  bool dragging = false;               // a finger is scrolling: no tap this gesture
+  core::SpeechMode* speech = nullptr;  // speech mode (kiosk/core/speech_mode.hpp)
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -151,6 +153,12 @@ void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_widt
                bool centered = false);
 // Switches of the reading modes (large text, high contrast) for the idle screen and every header.
 float mode_switches(Ui& ui, float right, float y, float h);
+
+// --- speech mode (speech_ui.cpp) --------------------------------------------------------------------------
+// The switch that starts speech mode (idle screen, top end corner); returns the new right edge.
+float speech_switch(Ui& ui, float right, float y, float h);
+// Outlines the element speech mode has in focus.
+void speech_highlight(Ui& ui);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
 // Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.

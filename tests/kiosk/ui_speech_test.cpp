@@ -1,0 +1,251 @@
+// Speech mode in the real UI (headless harness, fake clock) with a sink that records what would be said:
+// started from the idle screen's corner switch or a long press; every screen speaks its title on entry in
+// the screen's language; a touch silences before anything new is said; first tap speaks, second acts;
+// next/previous reach every element in reading order; the citizen's text and contact details are not
+// spoken; a wipe ends speech mode.
+#include <algorithm>
+
+#include "fake_speech_sink.hpp"
+#include "kiosk/core/a11y.hpp"
+#include "ui_harness.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using core::Screen;
+using Event = FakeSpeechSink::Event;
+
+struct Speaking {
+  explicit Speaking(int width = 1280, int height = 800) : h(demo_config(), width, height) {
+    h.ui->set_speech_sink(&sink);
+  }
+  FakeSpeechSink sink;  // outlives the UI that speaks into it
+  UiHarness h;
+
+  const core::Catalog& cat() const { return h.catalogs.get(h.session->language()); }
+  std::string focus() const {
+    const core::Widget* w = h.ui->speech().focus(h.ui->registry());
+    return w ? w->id : "";
+  }
+  // In speech mode: the first tap speaks (unless already in focus), the second acts.
+  void act(const std::string& id) {
+    if (focus() != id) {
+      h.tap(id);
+      ASSERT_EQ(focus(), id) << "a first tap puts the element in focus";
+    }
+    h.tap(id);
+  }
+  void start_by_switch() {
+    h.tap("speech.switch");
+    ASSERT_TRUE(h.ui->speech().on());
+  }
+  // The last utterance holds the catalog text of key, in the screen's language.
+  void expect_said(const std::string& key) {
+    const Event* e = sink.last_spoken();
+    ASSERT_NE(e, nullptr) << key;
+    EXPECT_NE(e->text.find(cat().get(key)), std::string::npos) << "said '" << e->text << "', not " << key;
+    EXPECT_EQ(e->lang, h.session->language());
+  }
+};
+
+TEST(ui_speech_test, the_switch_is_in_the_top_end_corner_on_every_panel) {
+  for (auto [w, ht] : {std::pair{1280, 800}, {800, 480}, {1080, 1920}, {1920, 1080}}) {
+    Speaking s(w, ht);
+    const ui::Target* t = s.h.target("speech.switch");
+    ASSERT_NE(t, nullptr) << w << "x" << ht;
+    // The last control before the screen's top-right corner: nothing to its right, within a pad of the edge.
+    const float pad = float(core::mm_to_px(6.0, s.h.ui->panel_dpi()));
+    EXPECT_GE(t->x1, float(w) - pad) << w << "x" << ht;
+    EXPECT_LE(t->y0, pad) << w << "x" << ht;
+    for (const auto& o : s.h.ui->targets())
+      if (o.id != t->id) {
+        EXPECT_FALSE(o.x0 >= t->x1 && o.y0 < t->y1) << o.id << " right of the switch";
+      }
+    EXPECT_EQ(t->label, s.cat().get("speech.switch"));
+    s.start_by_switch();
+    ASSERT_FALSE(s.sink.spoken().empty());
+    EXPECT_EQ(s.sink.spoken().front().text, s.cat().get("speech.started") + " " + s.cat().get("idle.touch"));
+    EXPECT_EQ(s.h.screen(), Screen::idle) << "the switch starts speech mode, not a session";
+  }
+}
+
+TEST(ui_speech_test, long_press_anywhere_on_idle_starts_speech_mode) {
+  Speaking s;
+  s.h.ui->press(640, 300);
+  for (int i = 0; i < 100 && !s.h.ui->speech().on(); ++i) {
+    s.h.clock.advance(16);
+    s.h.ui->frame();
+  }
+  ASSERT_TRUE(s.h.ui->speech().on());
+  s.h.ui->release(640, 300);
+  s.h.settle();
+  EXPECT_EQ(s.h.screen(), Screen::idle) << "the release of a long press starts no session";
+  s.expect_said("speech.started");
+  // A short tap there still starts a session when speech mode is off.
+  Speaking t;
+  t.h.tap_at(640, 300);
+  EXPECT_EQ(t.h.screen(), Screen::choose);
+  EXPECT_FALSE(t.h.ui->speech().on());
+}
+
+TEST(ui_speech_test, every_screen_entry_speaks_its_title_in_the_screen_language) {
+  for (const std::string lang : {"nl", "en", "ar"}) {
+    Speaking s;
+    s.start_by_switch();
+    s.act("lang." + lang);
+    ASSERT_EQ(s.h.screen(), Screen::choose) << lang;
+    ASSERT_EQ(s.h.session->language(), lang);
+    s.expect_said("choose.title");
+    s.act("choose.report");
+    ASSERT_EQ(s.h.screen(), Screen::report_category);
+    s.expect_said("report.category.title");
+    s.act("tile.wegen-verkeer-straatmeubilair");
+    ASSERT_EQ(s.h.screen(), Screen::report_subcategory);
+    s.expect_said("report.sub.title");
+    s.act("tile.bestrating");
+    ASSERT_EQ(s.h.screen(), Screen::report_location);
+    s.expect_said("report.location.title");
+    s.act("loc.place.1");
+    s.act("app.next");
+    ASSERT_EQ(s.h.screen(), Screen::report_description);
+    s.expect_said("report.description.title");
+    s.act("app.back");
+    ASSERT_EQ(s.h.screen(), Screen::report_location);
+    s.expect_said("report.location.title");
+  }
+}
+
+TEST(ui_speech_test, a_touch_silences_before_anything_new_is_said) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  for (const char* id : {"choose.report", "choose.question", "app.stop"}) {
+    const std::size_t from = s.sink.events.size();
+    const ui::Target* t = s.h.target(id);
+    ASSERT_NE(t, nullptr);
+    s.h.ui->press((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+    s.h.clock.advance(16);
+    s.h.ui->frame();  // the frame the finger lands in
+    ASSERT_GT(s.sink.events.size(), from) << id;
+    EXPECT_EQ(s.sink.events[from].kind, Event::cancel) << id << ": silenced within the frame";
+    s.h.ui->release((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+    s.h.settle();
+    for (std::size_t i = from; i < s.sink.events.size(); ++i)
+      if (s.sink.events[i].kind == Event::speak) {
+        ASSERT_GT(i, from);
+        EXPECT_EQ(s.sink.events[i - 1].kind, Event::cancel) << id;
+      }
+  }
+}
+
+TEST(ui_speech_test, first_tap_speaks_second_acts) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.h.tap("choose.report");
+  EXPECT_EQ(s.h.screen(), Screen::choose) << "the first tap only speaks";
+  EXPECT_EQ(s.sink.last_spoken()->text, s.cat().get("choose.report") + ", knop");
+  EXPECT_EQ(s.focus(), "choose.report");
+  s.h.tap("choose.question");  // another element: spoken, nothing happens
+  EXPECT_EQ(s.h.screen(), Screen::choose);
+  EXPECT_EQ(s.focus(), "choose.question");
+  s.h.tap("choose.question");
+  EXPECT_EQ(s.h.screen(), Screen::question_topic);
+  EXPECT_EQ(s.focus(), "") << "a new screen starts with nothing in focus";
+  // The element in focus is outlined on screen.
+  s.h.tap("app.back");
+  EXPECT_EQ(s.focus(), "app.back");
+  ASSERT_TRUE(s.h.screenshot(s.h.dir / "focus.png"));
+}
+
+TEST(ui_speech_test, next_and_previous_reach_every_element_in_reading_order) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  for (int screen = 0; screen < 3; ++screen) {
+    const auto order = core::reading_order(s.h.ui->registry());
+    ASSERT_GT(order.size(), 3u);
+    std::vector<std::string> labels;
+    for (const auto* w : order) labels.push_back(w->label);
+    std::vector<std::string> said;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      s.h.ui->speech_next();
+      s.h.settle();
+      said.push_back(s.sink.last_spoken()->text);
+      EXPECT_EQ(said.back().rfind(labels[i], 0), 0u) << i << ": '" << said.back() << "'";
+    }
+    // Every control a finger can touch (but the technician's hidden corner) was reached.
+    for (const auto& t : s.h.ui->targets()) {
+      if (t.id == "tech.corner") continue;
+      EXPECT_TRUE(std::find(labels.begin(), labels.end(), t.label) != labels.end()) << t.id;
+    }
+    // Back from the last element to the first, then round to the last.
+    const std::size_t n = order.size();
+    for (std::size_t k = 1; k <= n; ++k) {
+      s.h.ui->speech_previous();
+      s.h.settle();
+      EXPECT_EQ(s.sink.last_spoken()->text, said[(2 * n - 1 - k) % n]) << k;
+    }
+    // Confirm acts on the element in focus without coordinates: walk on by the first tile or Next.
+    if (screen == 0) s.act("choose.report");
+    else if (screen == 1) s.act("tile.wegen-verkeer-straatmeubilair");
+  }
+}
+
+TEST(ui_speech_test, the_citizens_words_are_not_spoken_without_opt_in) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.report");
+  s.act("tile.wegen-verkeer-straatmeubilair");
+  s.act("tile.bestrating");
+  s.act("loc.place.1");
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_description);
+  s.act("text");
+  ASSERT_TRUE(s.h.ui->keyboard_visible());
+  const std::string own = "Mijn buurman Jansen viel bij de vijver";  // ASCII: bytes = characters
+  s.h.type(own);
+  s.h.ui->speech_next();  // through the screen, the field and the keyboard included
+  for (std::size_t i = 0; i < core::reading_order(s.h.ui->registry()).size(); ++i) {
+    s.h.ui->speech_next();
+    s.h.settle();
+  }
+  s.act("key.hide");
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_contact);
+  s.act("contact.email");
+  s.h.type("jan@example.nl");
+  s.h.ui->speech_repeat();
+  EXPECT_NE(s.sink.all_text().find(s.cat().get("contact.email") + ", invulveld"), std::string::npos);
+  s.act("key.hide");
+  s.act("contact.consent");
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_review) << core::screen_name(s.h.screen());
+  for (std::size_t i = 0; i < core::reading_order(s.h.ui->registry()).size(); ++i) {
+    s.h.ui->speech_next();
+    s.h.settle();
+  }
+  const std::string said = s.sink.all_text();
+  EXPECT_NE(said.find(s.cat().get("review.text")), std::string::npos) << "the review was read";
+  EXPECT_NE(said.find(std::to_string(own.size()) + " tekens"), std::string::npos) << "the text as its length";
+  for (const char* secret : {"Jansen", "vijver", "jan@", "example.nl"})
+    EXPECT_EQ(said.find(secret), std::string::npos) << secret << " spoken:\n" << said;
+}
+
+TEST(ui_speech_test, a_wipe_ends_speech_mode) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.en");
+  ASSERT_EQ(s.h.screen(), Screen::choose);
+  s.act("app.stop");
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_FALSE(s.h.ui->speech().on());
+  EXPECT_EQ(s.sink.events.back().kind, Event::cancel);
+  // Off again: a tap on the idle screen starts a session as usual.
+  s.h.tap_at(640, 300);
+  EXPECT_EQ(s.h.screen(), Screen::choose);
+}
+
+}  // namespace
+}  // namespace kiosk::test
