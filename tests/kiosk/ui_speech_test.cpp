@@ -119,16 +119,19 @@ TEST(ui_speech_test, a_touch_silences_before_anything_new_is_said) {
   Speaking s;
   s.start_by_switch();
   s.act("lang.nl");
-  for (const char* id : {"choose.report", "choose.question", "app.stop"}) {
+  // Each control twice: the first touch explores it, the second (on the focus) acts; both silence in the
+  // frame the finger lands in, and nothing is said without a cancel just before it.
+  for (const char* id : {"choose.question", "choose.question", "app.back", "app.back", "app.stop", "app.stop"}) {
     const std::size_t from = s.sink.events.size();
     const ui::Target* t = s.h.target(id);
-    ASSERT_NE(t, nullptr);
-    s.h.ui->press((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+    ASSERT_NE(t, nullptr) << id;
+    const float x = (t->x0 + t->x1) / 2, y = (t->y0 + t->y1) / 2;
+    s.h.ui->press(x, y);
     s.h.clock.advance(16);
     s.h.ui->frame();  // the frame the finger lands in
     ASSERT_GT(s.sink.events.size(), from) << id;
     EXPECT_EQ(s.sink.events[from].kind, Event::cancel) << id << ": silenced within the frame";
-    s.h.ui->release((t->x0 + t->x1) / 2, (t->y0 + t->y1) / 2);
+    s.h.ui->release(x, y);
     s.h.settle();
     for (std::size_t i = from; i < s.sink.events.size(); ++i)
       if (s.sink.events[i].kind == Event::speak) {
@@ -136,6 +139,7 @@ TEST(ui_speech_test, a_touch_silences_before_anything_new_is_said) {
         EXPECT_EQ(s.sink.events[i - 1].kind, Event::cancel) << id;
       }
   }
+  EXPECT_EQ(s.h.screen(), Screen::idle);
 }
 
 TEST(ui_speech_test, first_tap_speaks_second_acts) {
@@ -152,10 +156,30 @@ TEST(ui_speech_test, first_tap_speaks_second_acts) {
   s.h.tap("choose.question");
   EXPECT_EQ(s.h.screen(), Screen::question_topic);
   EXPECT_EQ(s.focus(), "") << "a new screen starts with nothing in focus";
-  // The element in focus is outlined on screen.
+  // The element in focus is outlined on screen (docs/screenshots/11-speech-focus.png is made with
+  // KIOSK_SCREENSHOT_DIR=docs/screenshots): the pixels around Back change when it takes the focus.
+  const ui::Target* back = s.h.target("app.back");
+  ASSERT_NE(back, nullptr);
+  auto ring = [&] {
+    std::vector<unsigned char> px(std::size_t(s.h.w) * std::size_t(s.h.h) * 4);
+    s.h.clock.advance(16);
+    s.h.ui->request_frames(1);
+    s.h.ui->frame();
+    SDL_RenderReadPixels(s.h.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), s.h.w * 4);
+    std::vector<unsigned char> out;  // the row just below Back
+    const int y = int(back->y1) + 2;
+    for (int x = int(back->x0); x < int(back->x1); ++x)
+      out.insert(out.end(), &px[(std::size_t(y) * std::size_t(s.h.w) + std::size_t(x)) * 4],
+                 &px[(std::size_t(y) * std::size_t(s.h.w) + std::size_t(x)) * 4 + 3]);
+    return out;
+  };
+  const auto before = ring();
   s.h.tap("app.back");
   EXPECT_EQ(s.focus(), "app.back");
-  ASSERT_TRUE(s.h.screenshot(s.h.dir / "focus.png"));
+  EXPECT_NE(ring(), before) << "no outline around the element in focus";
+  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
+  const std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : s.h.dir.path();
+  ASSERT_TRUE(s.h.screenshot(d / "11-speech-focus.png"));
 }
 
 TEST(ui_speech_test, next_and_previous_reach_every_element_in_reading_order) {
