@@ -54,14 +54,14 @@ core::WidgetRegistry contact_screen(const core::Catalog& c) {
   return r;
 }
 
-struct SpeechModeTest : ::testing::Test {
+struct speech_mode_test : ::testing::Test {
   core::Catalogs cats = catalogs();
   FakeSpeechSink sink;
   core::SpeechMode speech{sink};
   const core::Catalog& nl = cats.get("nl");
 };
 
-TEST_F(SpeechModeTest, off_says_nothing) {
+TEST_F(speech_mode_test, off_says_nothing) {
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
   speech.explore(r.find("app.next"), nl);
@@ -69,7 +69,7 @@ TEST_F(SpeechModeTest, off_says_nothing) {
   EXPECT_TRUE(sink.spoken().empty());
 }
 
-TEST_F(SpeechModeTest, start_announces_then_the_title_in_the_screen_language) {
+TEST_F(speech_mode_test, start_announces_then_the_title_in_the_screen_language) {
   for (const auto& lang : kLanguages) {
     const core::Catalog& c = cats.get(lang);
     auto r = contact_screen(c);
@@ -86,7 +86,7 @@ TEST_F(SpeechModeTest, start_announces_then_the_title_in_the_screen_language) {
   }
 }
 
-TEST_F(SpeechModeTest, screen_change_cancels_then_speaks_the_title) {
+TEST_F(speech_mode_test, screen_change_cancels_then_speaks_the_title) {
   speech.start(nl);
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
@@ -99,7 +99,7 @@ TEST_F(SpeechModeTest, screen_change_cancels_then_speaks_the_title) {
   EXPECT_EQ(sink.events[1].text, nl.get("review.title"));
 }
 
-TEST_F(SpeechModeTest, first_tap_speaks_label_role_state_second_is_the_focus) {
+TEST_F(speech_mode_test, first_tap_speaks_label_role_state_second_is_the_focus) {
   speech.start(nl);
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
@@ -120,7 +120,7 @@ TEST_F(SpeechModeTest, first_tap_speaks_label_role_state_second_is_the_focus) {
   EXPECT_NE(sink.last_spoken()->text.find(nl.get("speech.state.unchecked")), std::string::npos);
 }
 
-TEST_F(SpeechModeTest, touch_cancels_before_the_next_utterance) {
+TEST_F(speech_mode_test, touch_cancels_before_the_next_utterance) {
   speech.start(nl);
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
@@ -132,7 +132,7 @@ TEST_F(SpeechModeTest, touch_cancels_before_the_next_utterance) {
   EXPECT_EQ(sink.events.back().kind, FakeSpeechSink::Event::speak);
 }
 
-TEST_F(SpeechModeTest, next_and_previous_reach_every_element_in_reading_order) {
+TEST_F(speech_mode_test, next_and_previous_reach_every_element_in_reading_order) {
   speech.start(nl);
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
@@ -151,7 +151,7 @@ TEST_F(SpeechModeTest, next_and_previous_reach_every_element_in_reading_order) {
   }
 }
 
-TEST_F(SpeechModeTest, silence_and_repeat) {
+TEST_F(speech_mode_test, silence_and_repeat) {
   speech.start(nl);
   auto r = contact_screen(nl);
   speech.after_frame(r, "report_contact", nl);
@@ -166,7 +166,7 @@ TEST_F(SpeechModeTest, silence_and_repeat) {
   EXPECT_EQ(sink.events[2].text, "Verder, knop");
 }
 
-TEST_F(SpeechModeTest, personal_data_is_a_count_unless_opted_in) {
+TEST_F(speech_mode_test, personal_data_is_a_count_unless_opted_in) {
   speech.start(nl);
   auto r = contact_screen(nl);
   Widget own = make(Role::text, "", "jan@voorbeeld.nl", 420);
@@ -192,7 +192,7 @@ TEST_F(SpeechModeTest, personal_data_is_a_count_unless_opted_in) {
   EXPECT_FALSE(speech.on());
 }
 
-TEST_F(SpeechModeTest, every_word_in_every_catalog) {
+TEST_F(speech_mode_test, every_word_in_every_catalog) {
   for (const auto& lang : kLanguages) {
     const core::Catalog& c = cats.get(lang);
     for (const char* k : {"speech.switch", "speech.started", "speech.count", "speech.count_one", "speech.empty",

@@ -89,6 +89,17 @@ TEST(ui_speech_test, long_press_anywhere_on_idle_starts_speech_mode) {
 }
 
 TEST(ui_speech_test, every_screen_entry_speaks_its_title_in_the_screen_language) {
+  struct Step {
+    const char* id;     // acted on (first tap speaks, second acts)
+    Screen screen;      // where that leads
+    const char* title;  // what the new screen says first (nullptr: the same screen)
+  };
+  const Step walk[] = {{"choose.report", Screen::report_category, "report.category.title"},
+                       {"tile.wegen-verkeer-straatmeubilair", Screen::report_subcategory, "report.sub.title"},
+                       {"tile.bestrating", Screen::report_location, "report.location.title"},
+                       {"loc.place.1", Screen::report_location, nullptr},
+                       {"app.next", Screen::report_description, "report.description.title"},
+                       {"app.back", Screen::report_location, "report.location.title"}};
   for (const std::string lang : {"nl", "en", "ar"}) {
     Speaking s;
     s.start_by_switch();
@@ -96,22 +107,11 @@ TEST(ui_speech_test, every_screen_entry_speaks_its_title_in_the_screen_language)
     ASSERT_EQ(s.h.screen(), Screen::choose) << lang;
     ASSERT_EQ(s.h.session->language(), lang);
     s.expect_said("choose.title");
-    s.act("choose.report");
-    ASSERT_EQ(s.h.screen(), Screen::report_category);
-    s.expect_said("report.category.title");
-    s.act("tile.wegen-verkeer-straatmeubilair");
-    ASSERT_EQ(s.h.screen(), Screen::report_subcategory);
-    s.expect_said("report.sub.title");
-    s.act("tile.bestrating");
-    ASSERT_EQ(s.h.screen(), Screen::report_location);
-    s.expect_said("report.location.title");
-    s.act("loc.place.1");
-    s.act("app.next");
-    ASSERT_EQ(s.h.screen(), Screen::report_description);
-    s.expect_said("report.description.title");
-    s.act("app.back");
-    ASSERT_EQ(s.h.screen(), Screen::report_location);
-    s.expect_said("report.location.title");
+    for (const Step& step : walk) {
+      s.act(step.id);
+      ASSERT_EQ(s.h.screen(), step.screen) << lang << ": " << step.id;
+      if (step.title) s.expect_said(step.title);
+    }
   }
 }
 
