@@ -267,6 +267,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(),
                  cpu_ms());
   session.wipe();
+  // The voice's thread stops before SDL's audio does.
+  ui.set_speech_sink(nullptr);
+  if (voice) voice->reset();
   SDL_DestroyRenderer(renderer);
   SDL_DestroyWindow(window);
   SDL_Quit();
