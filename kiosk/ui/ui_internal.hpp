@@ -103,14 +103,15 @@ struct Ui {
   std::string& tech_job_label;
   std::vector<std::string>& kioskctl;
   std::function<void()>& wake;
-  bool& help_open;                     // the staff panel is shown
-  std::int64_t now_ms = 0;             // wall-clock time of this frame (the Clock seam: fake in tests)
-  bool rtl = false;                    // right-to-left screen language: x positions mirrored by the widgets
-  ScrollRegion* scroll = nullptr;      // the region being drawn into (nullptr: the fixed part of the screen)
-  ScrollRegion page;                   // the screen's content region (begin_screen .. end_screen)
-  float bottom_bar_left = 0;           // left edge of the bottom action (the scroll buttons stay left of it)
-  bool dragging = false;               // a finger is scrolling: no tap this gesture
-  core::SpeechMode* speech = nullptr;  // speech mode (kiosk/core/speech_mode.hpp)
+  bool& help_open;                 // the staff panel is shown
+  std::int64_t now_ms = 0;         // wall-clock time of this frame (the Clock seam: fake in tests)
+  bool rtl = false;                // right-to-left screen language: x positions mirrored by the widgets
+  ScrollRegion* scroll = nullptr;  // the region being drawn into (nullptr: the fixed part of the screen)
+  ScrollRegion page;               // the screen's content region (begin_screen .. end_screen)
+  float bottom_bar_left = 0;       // left edge of the bottom action (the scroll buttons stay left of it)
+  bool dragging = false;           // a finger is scrolling: no tap this gesture
+  // Speech mode (kiosk/core/speech_mode.hpp).
+  core::SpeechMode* speech = nullptr;
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
