@@ -39,7 +39,7 @@ const Widget* element_at(const WidgetRegistry& registry, float x, float y) {
 std::vector<const Widget*> reading_order(const WidgetRegistry& registry) {
   std::vector<const Widget*> out;
   for (const auto& w : registry.items())
-    if (readable(w)) out.push_back(&w);
+    if (readable(w) && !speech_control(w)) out.push_back(&w);
   return out;
 }
 

@@ -315,6 +315,25 @@ struct KioskUi::Impl {
     if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_SetClipboardText("");
   }
 
+  void speech_control(std::string_view what) {
+    if (what == "previous") speech.previous(registry, catalog());
+    else if (what == "next") speech.next(registry, catalog());
+    else if (what == "activate") speech_confirm();
+    else if (what == "repeat") speech.repeat();
+    else if (what == "stop") speech.silence();
+  }
+  // A tap in the middle of the element in focus (its visible part): it is the focus, so it acts.
+  void speech_confirm() {
+    if (const core::Widget* w = speech.focus(registry)) {
+      float y0 = std::max(w->y0, w->clip_y0), y1 = std::min(w->y1, w->clip_y1);
+      if (y1 <= y0) return;
+      const float x = (w->x0 + w->x1) * 0.5f, y = (y0 + y1) * 0.5f;
+      queue.push_back(Sample{x, y, true});
+      queue.push_back(Sample{x, y, false});
+      queue.push_back(Sample{});
+    }
+  }
+
   void apply_input() {
     ImGuiIO& io = ImGui::GetIO();
     if (keyboard.pending_key_release >= 0) {
@@ -340,7 +359,14 @@ struct KioskUi::Impl {
       speech.touch();  // every touch silences (EN 301 549 §5.1.3.5)
       if (speech.on()) {
         // Touch to explore: an element not in focus is spoken and the touch ends there; the one in focus acts.
+        // The speech controls act at once (explore first would take two taps for every step).
         const core::Widget* w = core::element_at(registry, p.x, p.y);
+        if (w && core::speech_control(*w)) {
+          speech_control(w->id.substr(core::kSpeechBarPrefix.size()));
+          speech_gesture = true;
+          hide_pointer();
+          return;
+        }
         if (!speech.is_focus(w)) {
           speech.explore(w, catalog());
           speech_gesture = true;
@@ -535,14 +561,18 @@ void KioskUi::frame() {
     ImGui::ClearActiveID();
   }
   d.registry.clear();
+  // While speech mode is on its controls take a bar at the bottom of the panel; everything else lays out above.
+  const bool speech_bar_shown = d.speech.on();
+  ImVec2 shown = io.DisplaySize;
+  if (speech_bar_shown) shown.y -= speech_bar_height(d.metrics);
   Ui ui{d.session,
         d.catalogs,
         d.fonts,
         d.metrics,
         d.registry,
         d.keyboard,
-        io.DisplaySize,
-        d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f,
+        shown,
+        d.keyboard.visible ? d.keyboard.height(d.metrics, shown.y) : 0.f,
         false,
         d.pin,
         d.notice,
@@ -595,6 +625,7 @@ void KioskUi::frame() {
     draw_help_panel(ui, &d.help_open);
   }
   d.keyboard.draw(ui);
+  if (speech_bar_shown) speech_bar(ui, shown.y, io.DisplaySize.y);
   speech_highlight(ui);
   ImGui::Render();
   d.targets.clear();
@@ -643,11 +674,8 @@ void KioskUi::speech_previous() {
 void KioskUi::speech_silence() { m->speech.silence(); }
 void KioskUi::speech_repeat() { m->speech.repeat(); }
 void KioskUi::speech_confirm() {
-  // A tap in the middle of the element in focus (its visible part): it is the focus, so it acts.
-  if (const core::Widget* w = m->speech.focus(m->registry)) {
-    float y0 = std::max(w->y0, w->clip_y0), y1 = std::min(w->y1, w->clip_y1);
-    if (y1 > y0) tap((w->x0 + w->x1) * 0.5f, (y0 + y1) * 0.5f);
-  }
+  m->speech_confirm();
+  request_frames();
 }
 
 const std::vector<Target>& KioskUi::targets() const { return m->targets; }

@@ -158,6 +158,9 @@ float mode_switches(Ui& ui, float right, float y, float h);
 // --- speech mode (speech_ui.cpp) --------------------------------------------------------------------------
 // The switch that starts speech mode (idle screen, top end corner); returns the new right edge.
 float speech_switch(Ui& ui, float right, float y, float h);
+// The bar of speech controls ("speech.bar.*") from top to bottom of the panel, and its height.
+void speech_bar(Ui& ui, float top, float bottom);
+float speech_bar_height(const Metrics& m);
 // Outlines the element speech mode has in focus.
 void speech_highlight(Ui& ui);
 

@@ -200,7 +200,7 @@ TEST(ui_speech_test, next_and_previous_reach_every_element_in_reading_order) {
     }
     // Every control a finger can touch (but the technician's hidden corner) was reached.
     for (const auto& t : s.h.ui->targets()) {
-      if (t.id == "tech.corner") continue;
+      if (t.id == "tech.corner" || t.id.starts_with(core::kSpeechBarPrefix)) continue;
       EXPECT_TRUE(std::find(labels.begin(), labels.end(), t.label) != labels.end()) << t.id;
     }
     // Back from the last element to the first, then round to the last.
@@ -255,6 +255,87 @@ TEST(ui_speech_test, the_citizens_words_are_not_spoken_without_opt_in) {
   EXPECT_NE(said.find(std::to_string(own.size()) + " tekens"), std::string::npos) << "the text as its length";
   for (const char* secret : {"Jansen", "vijver", "jan@", "example.nl"})
     EXPECT_EQ(said.find(secret), std::string::npos) << secret << " spoken:\n" << said;
+}
+
+const char* const kBar[] = {"speech.bar.previous", "speech.bar.next", "speech.bar.activate", "speech.bar.repeat",
+                            "speech.bar.stop"};
+
+TEST(ui_speech_test, the_speech_controls_are_a_fixed_bar_at_the_bottom_of_every_screen) {
+  for (auto [w, ht] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
+    for (bool large : {false, true}) {
+      const std::string at = std::to_string(w) + "x" + std::to_string(ht) + (large ? " large" : "");
+      Speaking s(w, ht);
+      s.h.session->set_large_text(large);
+      s.h.settle();
+      for (const char* id : kBar) EXPECT_EQ(s.h.target(id), nullptr) << at << ": " << id << " while speech is off";
+      s.start_by_switch();
+      std::vector<ui::Target> first;
+      auto check = [&](const char* where) {
+        std::vector<ui::Target> bar;
+        for (const char* id : kBar) {
+          const ui::Target* t = s.h.target(id);
+          ASSERT_NE(t, nullptr) << at << " " << where << ": " << id;
+          EXPECT_GE(t->x1 - t->x0, s.h.ui->min_target_px()) << at << " " << id;
+          EXPECT_GE(t->y1 - t->y0, s.h.ui->min_target_px()) << at << " " << id;
+          EXPECT_GE(t->y0, float(ht) * 0.75f) << at << " " << id << ": at the bottom";
+          EXPECT_EQ(t->label, s.cat().get(id)) << "spoken by its name";
+          bar.push_back(*t);
+        }
+        // Nothing else lies on the bar.
+        for (const auto& o : s.h.ui->targets())
+          if (!o.id.starts_with(core::kSpeechBarPrefix)) {
+            EXPECT_LE(o.y1, bar[0].y0) << at << " " << where << ": " << o.id << " under the speech controls";
+          }
+        if (first.empty()) first = bar;
+        for (std::size_t i = 0; i < bar.size(); ++i) {
+          EXPECT_EQ(bar[i].x0, first[i].x0) << at << " " << where << ": " << bar[i].id << " moved";
+          EXPECT_EQ(bar[i].y0, first[i].y0) << at << " " << where << ": " << bar[i].id << " moved";
+          if (i > 0) {
+            EXPECT_GT(bar[i].x0, bar[i - 1].x1) << "in this order, start to end";
+          }
+        }
+      };
+      check("idle");
+      s.act("lang.ar");  // right to left: the bar keeps its order
+      check("choose");
+      s.act("choose.report");
+      check("category");
+      const auto& c = s.h.config.ui;  // the time-out warning's overlay
+      s.h.clock.advance(std::int64_t(c.idle_timeout_s - c.idle_warning_s) * 1000 + 100);
+      s.h.settle();
+      ASSERT_EQ(s.h.session->idle().phase(), core::IdlePhase::warning);
+      check("warning");
+    }
+}
+
+// Only the speech controls: no coordinates of the screen's own elements.
+TEST(ui_speech_test, the_speech_controls_walk_a_screen_and_press_next) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.report");
+  s.act("tile.wegen-verkeer-straatmeubilair");
+  s.act("tile.bestrating");
+  s.act("loc.place.1");
+  ASSERT_EQ(s.h.screen(), Screen::report_location);
+  const std::size_t n = core::reading_order(s.h.ui->registry()).size();
+  std::size_t steps = 0;
+  while (s.focus() != "app.next" && steps++ < n) s.h.tap("speech.bar.next");
+  ASSERT_EQ(s.focus(), "app.next") << "next reaches Verder";
+  EXPECT_EQ(s.sink.last_spoken()->text, s.cat().get("app.next") + ", knop");
+  s.h.tap("speech.bar.previous");
+  EXPECT_NE(s.focus(), "app.next");
+  const std::string before = s.sink.last_spoken()->text;
+  s.h.tap("speech.bar.stop");
+  EXPECT_EQ(s.sink.events.back().kind, Event::cancel) << "stop silences";
+  s.h.tap("speech.bar.repeat");
+  EXPECT_EQ(s.sink.last_spoken()->text, before) << "repeat says it again";
+  s.h.tap("speech.bar.next");
+  ASSERT_EQ(s.focus(), "app.next");
+  EXPECT_EQ(s.h.screen(), Screen::report_location) << "the controls move, they do not act on the screen";
+  s.h.tap("speech.bar.activate");
+  EXPECT_EQ(s.h.screen(), Screen::report_description) << "activate presses Verder";
+  s.expect_said("report.description.title");
 }
 
 TEST(ui_speech_test, a_wipe_ends_speech_mode) {

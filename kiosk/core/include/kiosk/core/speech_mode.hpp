@@ -31,8 +31,13 @@ namespace kiosk::core {
 // Scroll regions themselves are not elements. nullptr: none.
 const Widget* element_at(const WidgetRegistry& registry, float x, float y);
 
+// The on-screen speech controls (previous, next, activate, repeat, stop: the UI's fixed bar) have ids with
+// this prefix: they act on the first tap and are not part of the reading order they move through.
+inline constexpr std::string_view kSpeechBarPrefix = "speech.bar.";
+inline bool speech_control(const Widget& w) { return w.id.starts_with(kSpeechBarPrefix); }
+
 // The elements speech mode walks through, in reading order: every control, and every text or heading that
-// has words (the technician's hidden corner and empty labels are not read).
+// has words (the technician's hidden corner, empty labels and the speech controls are not read).
 std::vector<const Widget*> reading_order(const WidgetRegistry& registry);
 
 class SpeechMode {
