@@ -77,22 +77,44 @@ void SpeechMode::say(std::string text, const std::string& lang) {
   m_last_lang = lang;
 }
 
+void SpeechMode::alert(std::string id, std::string text) {
+  if (m_on) m_alerts.emplace_back(std::move(id), std::move(text));
+}
+
+std::string SpeechMode::error_words(std::string_view field, const std::string& message, const Catalog& catalog) {
+  if (field.empty()) return message;
+  return catalog.get("speech.field." + std::string(field)) + ": " + message;
+}
+
 void SpeechMode::after_frame(const WidgetRegistry& registry, std::string_view screen, const Catalog& catalog) {
-  if (!m_on) return;
+  auto alerts = std::exchange(m_alerts, {});
+  if (!m_on) {
+    m_alerted.clear();
+    return;
+  }
+  std::string text;
   std::string key = std::string(screen) + "|" + catalog.language();
-  if (key == m_screen) return;
-  m_screen = key;
-  m_focus.clear();
-  // The title: in the bar, or (folded) its first heading from the catalog; a screen without one (idle) is
-  // introduced by its first text from the catalog. Clocks and names are not titles.
-  std::string title;
-  if (const Widget* t = registry.find("title")) title = t->label;
-  for (Role role : {Role::heading, Role::text})
-    for (const auto& w : registry.items())
-      if (title.empty() && w.role == role && !w.key.empty()) title = w.label;
-  std::string text = m_intro.empty() ? title : m_intro + " " + title;
-  m_intro.clear();
-  say(std::move(text), catalog.language());
+  if (key != m_screen) {
+    m_screen = key;
+    m_focus.clear();
+    // The title: in the bar, or (folded) its first heading from the catalog; a screen without one (idle) is
+    // introduced by its first text from the catalog. Clocks and names are not titles.
+    std::string title;
+    if (const Widget* t = registry.find("title")) title = t->label;
+    for (Role role : {Role::heading, Role::text})
+      for (const auto& w : registry.items())
+        if (title.empty() && w.role == role && !w.key.empty()) title = w.label;
+    text = m_intro.empty() ? title : m_intro + " " + title;
+    m_intro.clear();
+  }
+  // Alerts new in this frame, after the title.
+  std::vector<std::string> ids;
+  for (auto& [id, words] : alerts) {
+    if (std::find(m_alerted.begin(), m_alerted.end(), id) == m_alerted.end()) text += (text.empty() ? "" : " ") + words;
+    ids.push_back(std::move(id));
+  }
+  m_alerted = std::move(ids);
+  if (!text.empty()) say(std::move(text), catalog.language());
 }
 
 void SpeechMode::touch() { m_sink->cancel(); }

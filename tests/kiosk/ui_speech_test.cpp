@@ -338,6 +338,55 @@ TEST(ui_speech_test, the_speech_controls_walk_a_screen_and_press_next) {
   s.expect_said("report.description.title");
 }
 
+TEST(ui_speech_test, the_time_out_warning_is_spoken_when_it_appears) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.report");
+  const auto& c = s.h.config.ui;
+  s.h.clock.advance(std::int64_t(c.idle_timeout_s - c.idle_warning_s) * 1000 + 100);
+  s.h.settle();
+  ASSERT_EQ(s.h.session->idle().phase(), core::IdlePhase::warning);
+  ASSERT_NE(s.h.target("timeout.extend"), nullptr) << "shown";
+  s.expect_said("timeout.title");
+  const std::string body = core::fill(s.cat().get("timeout.body"), {{"n", std::to_string(c.idle_warning_s)}});
+  EXPECT_NE(s.sink.last_spoken()->text.find(body), std::string::npos) << s.sink.last_spoken()->text;
+  // Said once: the countdown changes its words, not the alert.
+  const std::size_t said = s.sink.spoken().size();
+  for (int i = 0; i < 3; ++i) {
+    s.h.clock.advance(1000);
+    s.h.ui->request_frames(1);
+    s.h.settle();
+  }
+  EXPECT_EQ(s.sink.spoken().size(), said);
+  s.act("timeout.extend");
+  EXPECT_EQ(s.h.session->idle().phase(), core::IdlePhase::active);
+}
+
+TEST(ui_speech_test, a_validation_error_is_spoken_with_its_field) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.report");
+  s.act("tile.wegen-verkeer-straatmeubilair");
+  s.act("tile.bestrating");
+  s.act("loc.place.1");
+  s.act("app.next");
+  s.act("text");
+  s.h.type("Losse tegel");
+  s.act("key.hide");
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_contact);
+  s.act("contact.email");
+  s.h.type("jan@");
+  s.act("key.hide");
+  s.act("contact.consent");
+  s.act("app.next");
+  ASSERT_NE(s.h.session->error_for("email"), nullptr);
+  EXPECT_EQ(s.sink.last_spoken()->text, s.cat().get("speech.field.email") + ": " + s.cat().get("error.email"));
+  EXPECT_EQ(s.sink.all_text().find("jan@"), std::string::npos) << "the fix, not the citizen's text";
+}
+
 TEST(ui_speech_test, a_wipe_ends_speech_mode) {
   Speaking s;
   s.start_by_switch();

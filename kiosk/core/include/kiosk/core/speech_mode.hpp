@@ -11,6 +11,8 @@
 //   next() / previous() ─────────────> focus and speak the next / previous element in reading order
 //   new screen or language ──────────> cancel(), focus cleared, the screen's title spoken
 //   silence() / repeat() ────────────> stop speaking / say the last utterance again
+//   an alert appears (drawn) ────────> spoken after the title, once while it stays (time-out warning,
+//                                      a validation error with its field)
 // Personal data (Widget::personal, and every field's text) is spoken as a count ("12 tekens") unless the
 // citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9.
 #pragma once
@@ -18,6 +20,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kiosk/core/catalog.hpp"
@@ -58,6 +61,11 @@ class SpeechMode {
 
   // After each frame: a new screen (name) or language cancels speech and speaks its title.
   void after_frame(const WidgetRegistry& registry, std::string_view screen, const Catalog& catalog);
+  // Drawn this frame: an alert (the time-out warning, a validation error), spoken by the after_frame() of the
+  // first frame it is drawn in; id keeps it the same alert while its words change (a countdown).
+  void alert(std::string id, std::string text);
+  // The words of a validation error: "field: message" (field: the session's name, "" none).
+  static std::string error_words(std::string_view field, const std::string& message, const Catalog& catalog);
   // A finger came down (anywhere, also with speech mode off): silence.
   void touch();
   // The element in focus is this one (a tap on it acts).
@@ -87,6 +95,8 @@ class SpeechMode {
   std::string m_focus;              // identity of the element in focus ("" none)
   std::string m_last, m_last_lang;  // the last utterance, for repeat()
   std::function<std::string(const Widget&)> m_field_text;
+  std::vector<std::pair<std::string, std::string>> m_alerts;  // drawn this frame: id, words
+  std::vector<std::string> m_alerted;                         // ids drawn (and spoken) the frame before
 };
 
 }  // namespace kiosk::core
