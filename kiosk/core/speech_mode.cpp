@@ -86,6 +86,18 @@ std::string SpeechMode::error_words(std::string_view field, const std::string& m
   return catalog.get("speech.field." + std::string(field)) + ": " + message;
 }
 
+std::string SpeechMode::spell(std::string_view code, const Catalog& catalog) {
+  std::string out;
+  for (char ch : code) {
+    if (ch == '-') continue;
+    const std::string c(1, ch);
+    const std::string key = "speech.spell." + c;
+    if (!out.empty()) out += ", ";
+    out += catalog.has(key) ? fill(catalog.get("speech.spell"), {{"c", c}, {"word", catalog.get(key)}}) : c;
+  }
+  return out;
+}
+
 void SpeechMode::after_frame(const WidgetRegistry& registry, std::string_view screen, const Catalog& catalog) {
   auto alerts = std::exchange(m_alerts, {});
   if (!m_on) {

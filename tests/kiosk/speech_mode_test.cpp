@@ -204,5 +204,18 @@ TEST_F(speech_mode_test, every_word_in_every_catalog) {
   }
 }
 
+TEST_F(speech_mode_test, a_reference_code_is_spelled_with_the_catalog_words) {
+  EXPECT_EQ(core::SpeechMode::spell("D7-K", cats.get("nl")), "D van Dirk, 7, K van Karel");
+  EXPECT_EQ(core::SpeechMode::spell("D7-K", cats.get("en")), "D as in Delta, 7, K as in Kilo");
+  // Every letter a code can hold has its word in every language.
+  for (const auto& lang : kLanguages)
+    for (char ch : std::string_view("ABCDEFGHJKMNPQRSTVWXYZ")) {
+      const std::string said = core::SpeechMode::spell(std::string(1, ch), cats.get(lang));
+      EXPECT_TRUE(cats.get(lang).has("speech.spell." + std::string(1, ch))) << lang << " " << ch;
+      EXPECT_EQ(said.find(ch), 0u) << lang << ": " << said;
+      EXPECT_GT(said.size(), 3u) << lang << ": " << said;
+    }
+}
+
 }  // namespace
 }  // namespace kiosk::test

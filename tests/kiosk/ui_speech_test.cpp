@@ -387,6 +387,33 @@ TEST(ui_speech_test, a_validation_error_is_spoken_with_its_field) {
   EXPECT_EQ(s.sink.all_text().find("jan@"), std::string::npos) << "the fix, not the citizen's text";
 }
 
+TEST(ui_speech_test, the_receipt_spells_the_reference_code) {
+  Speaking s;
+  s.start_by_switch();
+  s.act("lang.nl");
+  for (const char* id :
+       {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating", "loc.place.1", "app.next", "text"})
+    s.act(id);
+  s.h.type("Losse tegel");
+  s.act("key.hide");
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_contact);
+  s.act("app.next");
+  ASSERT_EQ(s.h.screen(), Screen::report_review);
+  s.act("review.send");
+  ASSERT_EQ(s.h.screen(), Screen::receipt);
+  const std::string ref = s.h.session->receipt()->reference;
+  const std::string spelled = core::SpeechMode::spell(ref, s.cat());
+  const std::string said = s.sink.last_spoken()->text;
+  EXPECT_EQ(said.find(s.cat().get("receipt.title")), 0u) << said;
+  EXPECT_NE(said.find(spelled), std::string::npos) << said;
+  if (std::any_of(ref.begin(), ref.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    EXPECT_NE(spelled.find(" van "), std::string::npos) << spelled;
+  }
+  s.h.ui->speech_repeat();
+  EXPECT_EQ(s.sink.last_spoken()->text, said) << "the code can be repeated";
+}
+
 TEST(ui_speech_test, a_wipe_ends_speech_mode) {
   Speaking s;
   s.start_by_switch();

@@ -64,6 +64,9 @@ class SpeechMode {
   // Drawn this frame: an alert (the time-out warning, a validation error), spoken by the after_frame() of the
   // first frame it is drawn in; id keeps it the same alert while its words change (a countdown).
   void alert(std::string id, std::string text);
+  // A reference code character by character, letters with the catalog's spelling words ("D van Dirk, 7, …");
+  // the group dashes are left out.
+  static std::string spell(std::string_view code, const Catalog& catalog);
   // The words of a validation error: "field: message" (field: the session's name, "" none).
   static std::string error_words(std::string_view field, const std::string& message, const Catalog& catalog);
   // A finger came down (anywhere, also with speech mode off): silence.
