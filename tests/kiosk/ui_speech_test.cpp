@@ -39,6 +39,24 @@ struct Speaking {
     h.tap("speech.switch");
     ASSERT_TRUE(h.ui->speech().on());
   }
+  // In Dutch from the idle screen to the report's description, by first and second taps.
+  void to_description() {
+    start_by_switch();
+    act("lang.nl");
+    for (const char* id :
+         {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating", "loc.place.1", "app.next"})
+      act(id);
+    ASSERT_EQ(h.screen(), Screen::report_description);
+  }
+  // On to the contact details, with a short description.
+  void to_contact() {
+    to_description();
+    act("text");
+    h.type("Losse tegel");
+    act("key.hide");
+    act("app.next");
+    ASSERT_EQ(h.screen(), Screen::report_contact);
+  }
   // The last utterance holds the catalog text of key, in the screen's language.
   void expect_said(const std::string& key) {
     const Event* e = sink.last_spoken();
@@ -218,14 +236,7 @@ TEST(ui_speech_test, next_and_previous_reach_every_element_in_reading_order) {
 
 TEST(ui_speech_test, the_citizens_words_are_not_spoken_without_opt_in) {
   Speaking s;
-  s.start_by_switch();
-  s.act("lang.nl");
-  s.act("choose.report");
-  s.act("tile.wegen-verkeer-straatmeubilair");
-  s.act("tile.bestrating");
-  s.act("loc.place.1");
-  s.act("app.next");
-  ASSERT_EQ(s.h.screen(), Screen::report_description);
+  ASSERT_NO_FATAL_FAILURE(s.to_description());
   s.act("text");
   ASSERT_TRUE(s.h.ui->keyboard_visible());
   const std::string own = "Mijn buurman Jansen viel bij de vijver";  // ASCII: bytes = characters
@@ -365,18 +376,7 @@ TEST(ui_speech_test, the_time_out_warning_is_spoken_when_it_appears) {
 
 TEST(ui_speech_test, a_validation_error_is_spoken_with_its_field) {
   Speaking s;
-  s.start_by_switch();
-  s.act("lang.nl");
-  s.act("choose.report");
-  s.act("tile.wegen-verkeer-straatmeubilair");
-  s.act("tile.bestrating");
-  s.act("loc.place.1");
-  s.act("app.next");
-  s.act("text");
-  s.h.type("Losse tegel");
-  s.act("key.hide");
-  s.act("app.next");
-  ASSERT_EQ(s.h.screen(), Screen::report_contact);
+  ASSERT_NO_FATAL_FAILURE(s.to_contact());
   s.act("contact.email");
   s.h.type("jan@");
   s.act("key.hide");
@@ -389,15 +389,7 @@ TEST(ui_speech_test, a_validation_error_is_spoken_with_its_field) {
 
 TEST(ui_speech_test, the_receipt_spells_the_reference_code) {
   Speaking s;
-  s.start_by_switch();
-  s.act("lang.nl");
-  for (const char* id :
-       {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating", "loc.place.1", "app.next", "text"})
-    s.act(id);
-  s.h.type("Losse tegel");
-  s.act("key.hide");
-  s.act("app.next");
-  ASSERT_EQ(s.h.screen(), Screen::report_contact);
+  ASSERT_NO_FATAL_FAILURE(s.to_contact());
   s.act("app.next");
   ASSERT_EQ(s.h.screen(), Screen::report_review);
   s.act("review.send");
