@@ -96,7 +96,8 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 # FriBidi (libfribidi0) comes with the shared libraries.
 set(_depends "systemd, tzdata")
 if(KIOSK_BUILD_UI)
-  string(APPEND _depends ", libpam-systemd, fonts-dejavu-core, fonts-noto-core")
+  # espeak-ng-data: the voices of speech mode (libespeak-ng1 itself comes with the shared libraries).
+  string(APPEND _depends ", libpam-systemd, fonts-dejavu-core, fonts-noto-core, espeak-ng-data")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_depends}")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "wpasupplicant, openssh-server")

@@ -22,7 +22,7 @@ a=(
   pkgconf libsqlite3-dev libzstd-dev uuid-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libcurl4-openssl-dev libssl-dev libcpp-httplib-dev libgtest-dev
 )
-ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev)
+ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev)
 
 if [[ $with_ui == 1 ]]; then a+=("${ui[@]}"); fi
 arm64=()

@@ -19,7 +19,7 @@ core=(
   clang libclang-rt-14-dev clang-format
 )
 ui=(
-  libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev
+  libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xdotool
 )

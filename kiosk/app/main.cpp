@@ -28,6 +28,7 @@
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/setup.hpp"
+#include "kiosk/ui/espeak_sink.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "secure_heap.hpp"
 #include "service_notify.hpp"
@@ -178,12 +179,17 @@ int main(int argc, char** argv) {
   SDL_GetRendererOutputSize(renderer, &width, &height);
 
   kiosk::core::Session session(*config, *tree, &*outbox, kiosk::SystemClock::instance());
+  // Speech mode's voice (espeak-ng on the default audio sink). Without one the kiosk runs silent: speech
+  // mode still shows what it would say by its highlight.
+  auto voice = kiosk::ui::EspeakSink::open();
+  if (!voice) std::fprintf(stderr, "kiosk: speech mode is silent: %s\n", voice.error().message.c_str());
   kiosk::ui::KioskUi ui(renderer, session, *catalogs, kiosk::SystemClock::instance(), {width, height});
   std::string error;
   if (!ui.init(&error)) {
     std::fprintf(stderr, "kiosk: %s\n", error.c_str());
     return 1;
   }
+  if (voice) ui.set_speech_sink(voice->get());
   ui.set_wake([] {
     SDL_Event e{};
     e.type = SDL_USEREVENT;
@@ -263,6 +269,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk-stats: exit frames=%llu cpu_ms=%.1f\n", (unsigned long long)ui.frames_drawn(),
                  cpu_ms());
   session.wipe();
+  // The voice's thread stops before SDL's audio does.
+  ui.set_speech_sink(nullptr);
+  if (voice) voice->reset();
   SDL_DestroyRenderer(renderer);
   SDL_DestroyWindow(window);
   SDL_Quit();

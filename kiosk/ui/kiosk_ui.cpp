@@ -86,7 +86,14 @@ struct KioskUi::Impl {
   bool finger_on_keyboard = false;
   Keyboard keyboard;
   core::WidgetRegistry registry;  // everything drawn in the last frame
-  std::vector<Target> targets;    // its interactive, touchable entries
+  // Speech mode: a touch it takes (explore, long press) is not seen by ImGui from press to release.
+  core::SilentSpeechSink silent;
+  core::SpeechMode speech{silent};
+  bool speech_gesture = false;    // the finger that is down belongs to speech mode
+  bool speech_ate_input = false;  // this frame's input was speech mode's: no tap may act (ui.dragging)
+  std::int64_t press_ms = -1;     // when the finger came down on the idle screen with speech mode off
+  ImVec2 press_at;
+  std::vector<Target> targets;  // its interactive, touchable entries
 
   // Per-session UI state (wiped with the context).
   std::string pin, notice, tech_job_label;
@@ -101,7 +108,30 @@ struct KioskUi::Impl {
   bool pointer_down() const { return queue.empty() ? pointer.down : queue.back().down; }
 
   Impl(SDL_Renderer* r, core::Session& s, const core::Catalogs& c, const Clock& cl, UiOptions o)
-      : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r) {}
+      : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r) {
+    // With the citizen's opt-in, speech mode reads a field's text from the session's buffer.
+    speech.set_field_text([this](const core::Widget& w) -> std::string {
+      bool report = session.screen() == core::Screen::report_contact;
+      core::ContactForm& form = report ? session.report().contact : session.question().contact;
+      if (w.id == "contact.email") return std::string(form.email.view());
+      if (w.id == "contact.phone") return std::string(form.phone.view());
+      if (w.id == "loc.typed") return std::string(session.report().location.typed.view());
+      if (w.id == "text")
+        return std::string(session.screen() == core::Screen::report_description ? session.report().description.view()
+                                                                                : session.question().text.view());
+      return {};
+    });
+  }
+
+  static constexpr std::int64_t kLongPressMs = 1500;
+  const core::Catalog& catalog() const { return catalogs.get(session.language()); }
+  void hide_pointer() {
+    ImGuiIO& io = ImGui::GetIO();
+    pointer = Sample{};
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = false;
+    speech_ate_input = true;
+  }
 
   double dpi() const { return session.config().ui.ppi(); }
 
@@ -283,8 +313,30 @@ struct KioskUi::Impl {
     print_state = 0;
     help_open = false;
     corner_taps.clear();
+    speech.reset();  // speech mode and the opt-in end with the session
+    speech_gesture = false;
+    press_ms = -1;
     // Nothing of ours is on the system clipboard, but another program's copy is not left either.
     if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_SetClipboardText("");
+  }
+
+  void speech_control(std::string_view what) {
+    if (what == "previous") speech.previous(registry, catalog());
+    else if (what == "next") speech.next(registry, catalog());
+    else if (what == "activate") speech_confirm();
+    else if (what == "repeat") speech.repeat();
+    else if (what == "stop") speech.silence();
+  }
+  // A tap in the middle of the element in focus (its visible part): it is the focus, so it acts.
+  void speech_confirm() {
+    if (const core::Widget* w = speech.focus(registry)) {
+      float y0 = std::max(w->y0, w->clip_y0), y1 = std::min(w->y1, w->clip_y1);
+      if (y1 <= y0) return;
+      const float x = (w->x0 + w->x1) * 0.5f, y = (y0 + y1) * 0.5f;
+      queue.push_back(Sample{x, y, true});
+      queue.push_back(Sample{x, y, false});
+      queue.push_back(Sample{});
+    }
   }
 
   void apply_input() {
@@ -301,8 +353,35 @@ struct KioskUi::Impl {
     Sample s = queue.front();
     queue.pop_front();
     ImVec2 p(s.x, s.y);
+    if (speech_gesture) {  // speech mode's finger: ImGui never sees it
+      if (!s.down) speech_gesture = false;
+      hide_pointer();
+      return;
+    }
+    if (press_ms >= 0 && (!s.down || std::hypot(p.x - press_at.x, p.y - press_at.y) > metrics.drag)) press_ms = -1;
     if (s.down && !pointer.down) {
       session.activity();
+      speech.touch();  // every touch silences (EN 301 549 §5.1.3.5)
+      if (speech.on()) {
+        // Touch to explore: an element not in focus is spoken and the touch ends there; the one in focus acts.
+        // The speech controls act at once (explore first would take two taps for every step).
+        const core::Widget* w = core::element_at(registry, p.x, p.y);
+        if (w && core::speech_control(*w)) {
+          speech_control(w->id.substr(core::kSpeechBarPrefix.size()));
+          speech_gesture = true;
+          hide_pointer();
+          return;
+        }
+        if (!speech.is_focus(w)) {
+          speech.explore(w, catalog());
+          speech_gesture = true;
+          hide_pointer();
+          return;
+        }
+      } else if (session.screen() == core::Screen::idle) {
+        press_ms = clock.now_ms();
+        press_at = p;
+      }
       if (keyboard.contains(p)) {
         finger_on_keyboard = true;
         keyboard.pressed = keyboard.key_at(p);
@@ -430,6 +509,7 @@ bool KioskUi::wants_frame() const {
 }
 
 std::int64_t KioskUi::ms_until_timed_frame() const {
+  if (m->press_ms >= 0) return std::max<std::int64_t>(0, m->press_ms + Impl::kLongPressMs - m->clock.now_ms());
   if (m->session.screen() != core::Screen::idle) return m->session.idle().ms_until_next_event();
   // The idle screen shows hours and minutes: redraw when the minute changes.
   std::int64_t now = m->clock.now_ms();
@@ -469,7 +549,15 @@ void KioskUi::frame() {
   std::int64_t now = d.clock.now_ms();
   io.DeltaTime = std::clamp(float(now - d.last_frame_ms) / 1000.f, 0.001f, 0.5f);
   d.last_frame_ms = now;
+  d.speech_ate_input = false;
   d.apply_input();
+  if (d.press_ms >= 0 && d.pointer.down && now - d.press_ms >= Impl::kLongPressMs) {
+    // A long press on the idle screen starts speech mode; the rest of that touch is its.
+    d.press_ms = -1;
+    d.speech.start(d.catalog());
+    d.speech_gesture = true;
+    d.hide_pointer();
+  }
   d.keyboard.set_language(d.session.language());
 
   ImGui::NewFrame();
@@ -478,14 +566,18 @@ void KioskUi::frame() {
     ImGui::ClearActiveID();
   }
   d.registry.clear();
+  // While speech mode is on its controls take a bar at the bottom of the panel; everything else lays out above.
+  const bool speech_bar_shown = d.speech.on();
+  ImVec2 shown = io.DisplaySize;
+  if (speech_bar_shown) shown.y -= speech_bar_height(d.metrics);
   Ui ui{d.session,
         d.catalogs,
         d.fonts,
         d.metrics,
         d.registry,
         d.keyboard,
-        io.DisplaySize,
-        d.keyboard.visible ? d.keyboard.height(d.metrics, io.DisplaySize.y) : 0.f,
+        shown,
+        d.keyboard.visible ? d.keyboard.height(d.metrics, shown.y) : 0.f,
         false,
         d.pin,
         d.notice,
@@ -498,8 +590,11 @@ void KioskUi::frame() {
         d.help_open,
         now};
   ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
+  ui.speech = &d.speech;
+  ui.dragging = d.speech_ate_input;  // a release ImGui sees after speech mode took the touch acts on nothing
   using core::Screen;
-  switch (d.session.screen()) {
+  const Screen drawn = d.session.screen();
+  switch (drawn) {
     case Screen::idle: draw_idle(ui); break;
     case Screen::choose: draw_choose(ui); break;
     case Screen::report_category: draw_report_category(ui); break;
@@ -535,6 +630,8 @@ void KioskUi::frame() {
     draw_help_panel(ui, &d.help_open);
   }
   d.keyboard.draw(ui);
+  if (speech_bar_shown) speech_bar(ui, shown.y, io.DisplaySize.y);
+  speech_highlight(ui);
   ImGui::Render();
   d.targets.clear();
   // What a finger can touch: the part of each control inside its scroll region (a partly scrolled-out
@@ -546,6 +643,9 @@ void KioskUi::frame() {
     t.y1 = std::min(t.y1, t.clip_y1);
     if (t.y1 - t.y0 > 0.5f) d.targets.push_back(std::move(t));
   }
+
+  // A new screen (or language) speaks its title, from what this frame drew.
+  d.speech.after_frame(d.registry, core::screen_name(drawn), d.catalogs.get(d.session.language()));
 
   std::uint32_t bg = theme::active(theme::kBackground);
   SDL_SetRenderDrawColor(d.sdl, Uint8(bg >> 16), Uint8(bg >> 8), Uint8(bg), 255);
@@ -562,6 +662,25 @@ void KioskUi::frame() {
   }
   if (d.frames_left > 0) --d.frames_left;
   if (d.session.generation() != d.generation) request_frames();
+}
+
+void KioskUi::set_speech_sink(core::SpeechSink* sink) {
+  m->speech.set_sink(sink ? *sink : static_cast<core::SpeechSink&>(m->silent));
+}
+const core::SpeechMode& KioskUi::speech() const { return m->speech; }
+void KioskUi::speech_next() {
+  m->speech.next(m->registry, m->catalog());
+  request_frames();
+}
+void KioskUi::speech_previous() {
+  m->speech.previous(m->registry, m->catalog());
+  request_frames();
+}
+void KioskUi::speech_silence() { m->speech.silence(); }
+void KioskUi::speech_repeat() { m->speech.repeat(); }
+void KioskUi::speech_confirm() {
+  m->speech_confirm();
+  request_frames();
 }
 
 const std::vector<Target>& KioskUi::targets() const { return m->targets; }

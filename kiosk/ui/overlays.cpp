@@ -68,6 +68,7 @@ void draw_timeout_warning(Ui& ui) {
   y += text(ui, ui.t("timeout.title"), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
   std::string body = core::fill(ui.t("timeout.body"), {{"n", std::to_string(ui.s.idle().seconds_left())}});
   y += text(ui, body, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
+  if (ui.speech) ui.speech->alert("timeout", ui.t("timeout.title") + " " + body);
   float by = (ui.display.y + size.y) * 0.5f - ui.m.pad - ui.m.button_h * 1.2f;
   if (ui.s.idle().extensions_left() > 0) {
     if (button(ui, "timeout.extend", ui.t("timeout.extend"), ImVec2(p.x, by), ImVec2(W, ui.m.button_h * 1.2f),

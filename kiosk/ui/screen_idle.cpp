@@ -1,6 +1,6 @@
 // Idle screen: municipality, time, the reading-mode switches, latest news (scrolls when it does not fit),
 // language buttons. A touch anywhere else starts a session; the top-left corner (three taps) opens the
-// technician's PIN screen.
+// technician's PIN screen. The top-right corner switches speech mode on (so does a long press anywhere).
 #include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
@@ -20,7 +20,7 @@ void draw_idle(Ui& ui) {
   std::string clock = format_clock(ui.now_ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, ui.now_ms));
   float cw = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, clock.c_str()).x;
   const float sh = std::max(ui.m.target, band - 2 * ui.m.gap);
-  float right = mode_switches(ui, W - ui.m.pad, (band - sh) * 0.5f, sh);
+  float right = mode_switches(ui, speech_switch(ui, W - ui.m.pad, (band - sh) * 0.5f, sh), (band - sh) * 0.5f, sh);
   bool show_clock = right - cw - ui.m.gap > ui.m.target + ui.m.pad;
   if (show_clock) {
     right -= cw + ui.m.gap;

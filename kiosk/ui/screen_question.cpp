@@ -22,6 +22,7 @@ void draw_question_publish(Ui& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float h =
       text(ui, preview, ImVec2(p.x + ui.m.pad * 0.5f, y + ui.m.pad * 0.5f), W - ui.m.pad, theme::kText, ui.fonts.body);
+  ui.registry.items().back().personal = true;  // the citizen's words (speech mode: only with their opt-in)
   float box_bottom = y + h + ui.m.pad;
   dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, box_bottom), theme::col(theme::kFieldBorder), 6, 0, 2);
   y = box_bottom + ui.m.gap * 2;

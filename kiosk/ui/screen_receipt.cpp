@@ -21,6 +21,9 @@ void draw_receipt(Ui& ui) {
     dl->AddText(cf, cf->FontSize, ImVec2(p.x + (W - cw) * 0.5f, y + ui.m.pad * 0.5f), theme::col(theme::kText),
                 code.c_str());
     y += box_h + ui.m.gap;
+    if (ui.speech)  // spoken after the title, character by character; repeat says it again
+      ui.speech->alert("receipt.code",
+                       ui.t("receipt.code") + " " + core::SpeechMode::spell(r->reference, ui.catalogs.get(ui.lang())));
     y += text(ui, ui.t("receipt.keep"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
     std::string next = ui.s.handling_message();
     if (next.empty()) next = ui.t(r->kind == Kind::poll ? "receipt.next.poll" : "receipt.next.question");

@@ -15,10 +15,12 @@ void draw_review(Ui& ui) {
   const float label_w = stacked ? 0 : W * 0.25f;
   float y = p.y;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  auto row = [&](const char* key, const std::string& value) {
+  // personal: the citizen's own words or contact details (speech mode reads them only with their opt-in).
+  auto row = [&](const char* key, const std::string& value, bool personal = false) {
     float lh = text(ui, ui.t(key), ImVec2(p.x, y), stacked ? W : label_w - ui.m.gap, theme::kMuted, ui.fonts.body);
     if (stacked) y += lh;
     float h = text(ui, value, ImVec2(p.x + label_w, y), W - label_w, theme::kText, ui.fonts.body);
+    ui.registry.items().back().personal = personal;
     y += std::max(h, ui.fonts.body->FontSize) + ui.m.gap;
     dl->AddLine(ImVec2(p.x, y - ui.m.gap * 0.5f), ImVec2(p.x + W, y - ui.m.gap * 0.5f), theme::col(theme::kTilePressed),
                 1);
@@ -27,19 +29,19 @@ void draw_review(Ui& ui) {
     const CategoryNode* main = ui.s.tree().main(ui.s.report().main);
     const CategoryNode* sub = ui.s.tree().find(d.category);
     if (main && sub) row("review.category", text_in(main->name, ui.lang()) + ": " + text_in(sub->name, ui.lang()));
-    row("review.location", d.location.text);
+    row("review.location", d.location.text, ui.s.report().location.kind == core::LocationChoice::typed_in);
   } else {
     row("review.category", d.topic);
   }
-  row("review.text", d.text);
+  row("review.text", d.text, true);
   std::string contact;
   if (d.contact.empty()) contact = ui.t("review.anonymous");
   else contact = d.contact.email + (d.contact.email.empty() || d.contact.phone.empty() ? "" : ", ") + d.contact.phone;
-  row("review.contact", contact);
+  row("review.contact", contact, !d.contact.empty());
   if (!report && ui.s.question_has_publish_step()) {
     row("review.public", ui.t(d.consents.publish ? "review.yes" : "review.no"));
     // What the public will see: the text with personal data replaced.
-    if (d.consents.publish) row("question.publish.preview", ui.s.public_preview());
+    if (d.consents.publish) row("question.publish.preview", ui.s.public_preview(), true);
   }
   std::string to;
   for (const auto& c : d.channels) to += (to.empty() ? "" : "\n") + ui.t("review.channel." + c);

@@ -13,6 +13,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/speech_mode.hpp"
 #include "kiosk/core/widget_registry.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -109,6 +110,8 @@ struct Ui {
   ScrollRegion page;               // the screen's content region (begin_screen .. end_screen)
   float bottom_bar_left = 0;       // left edge of the bottom action (the scroll buttons stay left of it)
   bool dragging = false;           // a finger is scrolling: no tap this gesture
+  // Speech mode (kiosk/core/speech_mode.hpp).
+  core::SpeechMode* speech = nullptr;
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -151,6 +154,15 @@ void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_widt
                bool centered = false);
 // Switches of the reading modes (large text, high contrast) for the idle screen and every header.
 float mode_switches(Ui& ui, float right, float y, float h);
+
+// --- speech mode (speech_ui.cpp) --------------------------------------------------------------------------
+// The switch that starts speech mode (idle screen, top end corner); returns the new right edge.
+float speech_switch(Ui& ui, float right, float y, float h);
+// The bar of speech controls ("speech.bar.*") from top to bottom of the panel, and its height.
+void speech_bar(Ui& ui, float top, float bottom);
+float speech_bar_height(const Metrics& m);
+// Outlines the element speech mode has in focus.
+void speech_highlight(Ui& ui);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
 // Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.

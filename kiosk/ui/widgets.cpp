@@ -246,6 +246,8 @@ float field_error(Ui& ui, const char* field, ImVec2 pos, float width) {
   const Error* e = ui.s.error_for(field);
   if (!e) return 0;
   const std::string& msg = ui.t(core::error_key(*e));
+  if (ui.speech)
+    ui.speech->alert("error." + std::string(field), ui.speech->error_words(field, msg, ui.catalogs.get(ui.lang())));
   float h = text_height(ui.fonts.body, msg, width - 2 * ui.m.gap) + ui.m.gap;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), theme::col(theme::kErrorBg), 6);

@@ -40,6 +40,8 @@ struct Widget {
   // buffer, which is wiped with the session (speech reads it from there).
   int value_length = -1;
   int caret = -1;
+  // The citizen's own text or contact details: never spoken without their opt-in (speech mode).
+  bool personal = false;
   int order = 0;        // reading order in the frame (0 first)
   int region = -1;      // index of the scroll region it lies in (-1: fixed part of the screen)
   bool visible = true;  // false: (partly) scrolled out of its region (reachable by scrolling)

@@ -11,6 +11,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/speech_mode.hpp"
 #include "kiosk/core/widget_registry.hpp"
 
 union SDL_Event;
@@ -89,6 +90,18 @@ class KioskUi {
   float min_target_px() const;
   double panel_dpi() const;
   std::string ui_text_buffers_dump() const;  // what ImGui holds in its text-input state (privacy test)
+  // Speech mode (kiosk/core/speech_mode.hpp): its words go to this sink (not owned; default: silent). While
+  // it is on, a touch explores (speaks) and a second touch on the same element acts; a long press on the
+  // idle screen or its speech switch starts it; a session wipe ends it.
+  void set_speech_sink(core::SpeechSink* sink);
+  const core::SpeechMode& speech() const;
+  // Its controls without coordinates: next / previous element, silence, repeat, and confirm (the element
+  // in focus acts, as a second tap on it would).
+  void speech_next();
+  void speech_previous();
+  void speech_silence();
+  void speech_repeat();
+  void speech_confirm();
   // Callbacks the app wires to its loop (wake up from another thread) and to the technician actions.
   void set_wake(std::function<void()> wake);
   void set_kioskctl(std::vector<std::string> base_argv);  // e.g. {"/usr/bin/kioskctl", "--config", "/etc/…"}

@@ -1,0 +1,105 @@
+// Speech mode: the kiosk speaks for itself (EN 301 549 §5.1, closed functionality), on the widget registry
+// of the last frame. Display-free: the UI routes touches here and draws the highlight; the words go to a
+// SpeechSink in the screen's language, from the catalogs ("Verder, knop").
+//
+//   off ──start()──> on ──stop_mode() / reset() (session wipe)──> off
+//
+// While on (touch to explore, confirm to act, after EZ Access):
+//   finger down ─────────────────────> cancel()   (every touch silences, §5.1.3.5)
+//   tap on an element not in focus ──> focus it, speak "label, role, state"; the tap does nothing else
+//   tap on the element in focus ─────> the tap goes through: the element acts
+//   next() / previous() ─────────────> focus and speak the next / previous element in reading order
+//   new screen or language ──────────> cancel(), focus cleared, the screen's title spoken
+//   silence() / repeat() ────────────> stop speaking / say the last utterance again
+//   an alert appears (drawn) ────────> spoken after the title, once while it stays (time-out warning,
+//                                      a validation error with its field)
+// Personal data (Widget::personal, and every field's text) is spoken as a count ("12 tekens") unless the
+// citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/catalog.hpp"
+#include "kiosk/core/speech_sink.hpp"
+#include "kiosk/core/widget_registry.hpp"
+
+namespace kiosk::core {
+
+// The element a finger at (x, y) touches: the last drawn containing it (overlays and the keyboard are drawn
+// after the screen), controls before text, inside its clipping (scrolled-out parts are not touched).
+// Scroll regions themselves are not elements. nullptr: none.
+const Widget* element_at(const WidgetRegistry& registry, float x, float y);
+
+// The on-screen speech controls (previous, next, activate, repeat, stop: the UI's fixed bar) have ids with
+// this prefix: they act on the first tap and are not part of the reading order they move through.
+inline constexpr std::string_view kSpeechBarPrefix = "speech.bar.";
+inline bool speech_control(const Widget& w) { return w.id.starts_with(kSpeechBarPrefix); }
+
+// The elements speech mode walks through, in reading order: every control, and every text or heading that
+// has words (the technician's hidden corner, empty labels and the speech controls are not read).
+std::vector<const Widget*> reading_order(const WidgetRegistry& registry);
+
+class SpeechMode {
+ public:
+  explicit SpeechMode(SpeechSink& sink) : m_sink(&sink) {}
+  void set_sink(SpeechSink& sink) { m_sink = &sink; }
+
+  bool on() const { return m_on; }
+  // Switches speech mode on; the next after_frame() says so, then the screen's title.
+  void start(const Catalog& catalog);
+  void stop_mode();
+  // The session was wiped: off, opt-in off, nothing in focus, nothing to repeat.
+  void reset();
+  void set_read_personal(bool on) { m_read_personal = on; }
+  bool read_personal() const { return m_read_personal; }
+  // The text of a field when the citizen opted in (the UI reads the session's buffer; never copied here).
+  void set_field_text(std::function<std::string(const Widget&)> f) { m_field_text = std::move(f); }
+
+  // After each frame: a new screen (name) or language cancels speech and speaks its title.
+  void after_frame(const WidgetRegistry& registry, std::string_view screen, const Catalog& catalog);
+  // Drawn this frame: an alert (the time-out warning, a validation error), spoken by the after_frame() of the
+  // first frame it is drawn in; id keeps it the same alert while its words change (a countdown).
+  void alert(std::string id, std::string text);
+  // A reference code character by character, letters with the catalog's spelling words ("D van Dirk, 7, …");
+  // the group dashes are left out.
+  static std::string spell(std::string_view code, const Catalog& catalog);
+  // The words of a validation error: "field: message" (field: the session's name, "" none).
+  static std::string error_words(std::string_view field, const std::string& message, const Catalog& catalog);
+  // A finger came down (anywhere, also with speech mode off): silence.
+  void touch();
+  // The element in focus is this one (a tap on it acts).
+  bool is_focus(const Widget* w) const;
+  // A tap on w (nullptr: on nothing) that is not on the focus: focus and speak it.
+  void explore(const Widget* w, const Catalog& catalog);
+  void next(const WidgetRegistry& registry, const Catalog& catalog) { step(registry, catalog, +1); }
+  void previous(const WidgetRegistry& registry, const Catalog& catalog) { step(registry, catalog, -1); }
+  void silence();
+  void repeat();
+  // The focus in this frame's registry (for the highlight and for confirming without coordinates).
+  const Widget* focus(const WidgetRegistry& registry) const;
+
+  // What speech mode says for an element: "label, role, state" in the catalog's words.
+  std::string describe(const Widget& w, const Catalog& catalog) const;
+
+ private:
+  void say(std::string text, const std::string& lang);
+  void step(const WidgetRegistry& registry, const Catalog& catalog, int dir);
+  static std::string identity(const Widget& w);
+
+  SpeechSink* m_sink;
+  bool m_on = false;
+  bool m_read_personal = false;
+  std::string m_intro;              // said before the next title (speech mode switched on)
+  std::string m_screen;             // screen and language the title was spoken for
+  std::string m_focus;              // identity of the element in focus ("" none)
+  std::string m_last, m_last_lang;  // the last utterance, for repeat()
+  std::function<std::string(const Widget&)> m_field_text;
+  std::vector<std::pair<std::string, std::string>> m_alerts;  // drawn this frame: id, words
+  std::vector<std::string> m_alerted;                         // ids drawn (and spoken) the frame before
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,76 @@
+// Speech mode on screen: the control that starts it from the idle screen, the bar of speech controls while
+// it is on, and the outline of the element being spoken (EN 301 549 §5.1.3.3: what is heard is what is highlighted). The logic is
+// core::SpeechMode's; KioskUi routes touches to it.
+#include "ui_internal.hpp"
+
+namespace kiosk::ui {
+
+// The speech switch, at the end of the idle screen's band: the top corner opposite the technician's, the
+// same on every panel (§5.2: found without sight). Its symbol is drawn; the
+// registry carries its name for speech.
+float speech_switch(Ui& ui, float right, float y, float h) {
+  const std::string& sym = ui.t("speech.switch_symbol");
+  const float w = std::max(ui.m.target, text_width(ui.fonts.body, sym) + 3 * ui.m.gap);
+  right -= w;
+  const bool on = ui.speech && ui.speech->on();
+  // (The idle screen is in the kiosk's default language; a right-to-left one would mirror it with the band.)
+  bool tapped =
+      button(ui, "speech.switch", sym, ImVec2(right, y), ImVec2(w, h), on ? Style::selected : Style::secondary);
+  core::Widget& r = ui.registry.items().back();
+  r.key = "speech.switch";
+  r.label = ui.t("speech.switch");
+  r.value = on ? "on" : "off";
+  if (tapped && ui.speech) {
+    if (on) ui.speech->stop_mode();
+    else ui.speech->start(ui.catalogs.get(ui.lang()));
+  }
+  return right - ui.m.gap;
+}
+
+// The speech controls: one row across the bottom of the panel, below every screen, overlay and the keyboard
+// (they are laid out above it), so a hand finds them in the same place everywhere. The order does not
+// mirror with the language. A name that does not fit its button is drawn as its symbol ("*_short"); the
+// registry carries the name for speech. KioskUi routes their taps (they act on the first tap).
+void speech_bar(Ui& ui, float top, float bottom) {
+  static constexpr const char* kControls[] = {"previous", "next", "activate", "repeat", "stop"};
+  constexpr float n = float(std::size(kControls));
+  ImGui::SetNextWindowPos(ImVec2(0, top));
+  ImGui::SetNextWindowSize(ImVec2(ui.display.x, bottom - top));
+  ImGui::Begin("##speech_bar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(ui.display.x, bottom), theme::col(theme::kBar));
+  const bool rtl = std::exchange(ui.rtl, false);
+  const float g = ui.m.gap, w = (ui.display.x - g * (n + 1)) / n;
+  float x = g;
+  for (const char* name : kControls) {
+    const std::string key = std::string(core::kSpeechBarPrefix) + name;
+    const std::string& label = ui.t(key);
+    const bool fits = text_width(ui.fonts.body, label) + 2.8f * g <= w;  // the button's padding
+    button(ui, key.c_str(), fits ? label : ui.t(key + "_short"), ImVec2(x, top + g), ImVec2(w, bottom - top - 2 * g));
+    core::Widget& r = ui.registry.items().back();
+    r.key = key;
+    r.label = label;
+    r.clip_y1 = bottom;  // below the screens' display
+    x += w + g;
+  }
+  ui.rtl = rtl;
+  ImGui::End();
+}
+
+float speech_bar_height(const Metrics& m) { return m.button_h + 2 * m.gap; }
+
+void speech_highlight(Ui& ui) {
+  if (!ui.speech) return;
+  const core::Widget* w = ui.speech->focus(ui.registry);
+  if (!w) return;
+  const float t = std::max(3.f, ui.m.gap * 0.4f);
+  ImVec2 a(std::max(w->x0, w->clip_x0) - t * 0.5f, std::max(w->y0, w->clip_y0) - t * 0.5f);
+  ImVec2 b(std::min(w->x1, w->clip_x1) + t * 0.5f, std::min(w->y1, w->clip_y1) + t * 0.5f);
+  // Two rings, dark outside light, so it shows on every background of both palettes.
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRect(a, b, theme::col(theme::kText), ui.m.gap * 0.7f, 0, t * 2);
+  dl->AddRect(a, b, theme::col(theme::kBackground), ui.m.gap * 0.7f, 0, t * 0.6f);
+}
+
+}  // namespace kiosk::ui
