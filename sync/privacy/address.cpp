@@ -31,7 +31,7 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     int cnt = 0;
     while (m < s.size() && is_digit(static_cast<unsigned char>(s[m])) && cnt < 4) ++m, ++cnt;
     if (cnt == 0)
-      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 2) ++m, ++cnt;
+      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 3) ++m, ++cnt;
     if (cnt > 0 && boundary_after(s, m)) k = m;
   }
   if (!boundary_after(s, k)) return std::nullopt;
@@ -60,30 +60,45 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
 }
 
 // Optional postcode ("3511 AB") and city after a house number; returns the new end.
+// A town of the [town] list at k ("Utrecht", "'s-Hertogenbosch", "Den Haag"): its end.
+std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
+  if (is_apostrophe(at(s, k).cp) && (s.substr(k + at(s, k).len, 2) == "s-" || s.substr(k + at(s, k).len, 2) == "s ")) {
+    const auto w = read_word(s, k + at(s, k).len + 2);
+    if (w) return w->end;
+  }
+  const auto w = read_word(s, k);
+  if (!w || !(w->upper || w->caseless)) return std::nullopt;
+  const std::string fw = fold_word(s, *w);
+  if (word_list("town").contains(fw)) return w->end;
+  if (fw == "den" || fw == "de") {  // Den Haag, Den Helder, De Bilt
+    const std::size_t c2 = skip_hspace(s, w->end);
+    if (const auto w2 = read_word(s, c2); w2 && c2 > w->end && w2->upper) return w2->end;
+  }
+  return std::nullopt;
+}
+
+// Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
+// "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
 std::size_t postcode_city(std::string_view s, std::size_t e) {
   std::size_t k = skip_space(s, e);
-  if (at(s, k).cp == ',') k = skip_space(s, k + 1);
-  if (k + 6 > s.size() || s[k] == '0') return e;
-  for (std::size_t m = 0; m < 4; ++m)
-    if (!is_digit(static_cast<unsigned char>(s[k + m]))) return e;
-  std::size_t m = k + 4;
-  if (s[m] == ' ') ++m;
-  if (m + 2 > s.size() || !is_ascii_alpha(static_cast<unsigned char>(s[m])) ||
-      !is_ascii_alpha(static_cast<unsigned char>(s[m + 1])) || !boundary_after(s, m + 2))
-    return e;
-  std::size_t end = m + 2;
-  const std::size_t c = skip_hspace(s, end);
-  if (const auto w = read_word(s, c); w && c > end && w->upper) {
-    const std::string fw = fold_word(s, *w);
-    if (!name_stop(fw) || fw == "den") {
-      end = w->end;
-      if (fw == "den" || fw == "'s") {
-        const std::size_t c2 = skip_hspace(s, end);
-        if (const auto w2 = read_word(s, c2); w2 && c2 > end && w2->upper) end = w2->end;
-      }
+  if (at(s, k).cp == ',' || at(s, k).cp == '(') k = skip_space(s, k + 1);
+  if (k < s.size() && s[k] != '0' && k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) &&
+      is_digit_at(s, k + 2) && is_digit_at(s, k + 3)) {
+    std::size_t m = k + 4;
+    if (s[m] == ' ') ++m;
+    if (m + 2 > s.size() || !is_ascii_alpha(static_cast<unsigned char>(s[m])) ||
+        !is_ascii_alpha(static_cast<unsigned char>(s[m + 1])) || !boundary_after(s, m + 2))
+      return e;
+    std::size_t end = m + 2;
+    const std::size_t c = skip_hspace(s, end);
+    if (c > end) {
+      if (const auto t = town_at(s, c)) return *t;
+      if (const auto w = read_word(s, c); w && w->upper && !name_stop(fold_word(s, *w))) return w->end;
     }
+    return end;
   }
-  return end;
+  if (const auto t = town_at(s, k)) return *t;
+  return e;
 }
 
 // "12 Baker Street": number, then up to four words of which the last ends in a street suffix.
@@ -118,13 +133,14 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
   int words = 0;
   bool prefix = false;
   bool all_cap = true;
-  std::string last;
+  bool street_word = false;  // a word ends in a street word (straat, laan …)
   while (words < 5) {
     const auto w = read_word(s, j);
     if (!w) break;
     const std::string fw = fold_word(s, *w);
     if (word_list("street_stop").contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
+    if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
     if (words == 0 && word_list("street_prefix").contains(fw)) {
       prefix = true;
     } else if (!w->upper) {
@@ -135,7 +151,12 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
       }
     }
     ++words;
-    last = fw;
+    for (std::size_t h = 0; h != npos;) {  // "ringbaan-west": each part
+      const std::size_t nh = fw.find('-', h);
+      const std::string part = fw.substr(h, nh == npos ? npos : nh - h);
+      if (part.size() >= 3 && word_list("street_suffix").any_suffix_of(part)) street_word = true;
+      h = nh == npos ? npos : nh + 1;
+    }
     j = w->end;
     // An abbreviation ("Burg.", "ul.", "вул.") may end in a dot; a longer word before a dot
     // ends a sentence.
@@ -150,7 +171,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     if (is_digit(at(s, j).cp)) break;
   }
   if (words == 0 || !is_digit(at(s, j).cp)) return std::nullopt;
-  if ((r.require_suffix || !all_cap) && !prefix && !word_list("street_suffix").any_suffix_of(last)) return std::nullopt;
+  if ((r.require_suffix || !all_cap) && !prefix && !street_word) return std::nullopt;
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
   return Range{pos, postcode_city(s, *num)};
@@ -232,6 +253,17 @@ bool institution_before(std::string_view s, std::size_t pos) {
   return false;
 }
 
+// A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
+// follows the house number ("Hoge Woerd 34, Utrecht").
+std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
+  if (!a) return a;
+  std::size_t d = a->begin;
+  while (d < a->end && !is_digit_at(s, d)) ++d;
+  const auto n = house_number(s, d);
+  if (!n || a->end <= *n) return std::nullopt;
+  return a;
+}
+
 // A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"
 // went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
 void find_street_numbers(std::string_view s, Spans& out) {
@@ -246,7 +278,8 @@ void find_street_numbers(std::string_view s, Spans& out) {
       continue;
     }
     if (capitalised(*w) || word_list("street_prefix").contains(fold_word(s, *w))) {
-      const auto a = street_address(s, i, StreetRules{false, true, false});
+      auto a = street_address(s, i, StreetRules{false, true, false});
+      if (!a) a = with_town(s, street_address(s, i, StreetRules{false, false, false}));
       // A street does not run across a comma ("Jan de Vries, Kerkstraat 12": the street starts after it).
       const bool comma =
           a && s.substr(a->begin, a->end - a->begin).find(',') < s.find_first_of("0123456789", a->begin) - a->begin;
@@ -314,13 +347,13 @@ void find_map_links(std::string_view s, const Folded& f, Spans& out) {
 }  // namespace
 
 void find_addresses(const Input& in, Spans& out) {
-  find_cue_addresses(in.s, in.f, out);
-  find_street_numbers(in.s, out);
-  {
-    Spans v;
-    find_postcodes(in.d.text, v);
-    for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
-  }
+  // On the digit view: "Bernadottelaan ١٥ب".
+  const Folded fv = in.d.identity ? Folded{} : fold_text(in.d.text);
+  Spans v;
+  find_cue_addresses(in.d.text, in.d.identity ? in.f : fv, v);
+  find_street_numbers(in.d.text, v);
+  find_postcodes(in.d.text, v);
+  for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
   find_map_links(in.s, in.f, out);
 }
 

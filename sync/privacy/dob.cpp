@@ -23,6 +23,10 @@ std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   if (!w || !word_list("month").contains(fold_word(s, *w))) return std::nullopt;
   std::size_t e = w->end;
   if (at(s, e).cp == '.') ++e;
+  // two-word months: "كانون الثاني", "تشرين الأول"
+  const std::size_t k = skip_hspace(s, e);
+  if (const auto w2 = read_word(s, k); w2 && k > e && word_list("month_second").contains(fold_word(s, *w2)))
+    return w2->end;
   return e;
 }
 

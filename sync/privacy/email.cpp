@@ -123,7 +123,12 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     const bool plain = at_pos != npos && at_pos < end && s.find_first_of(" []()", i) > end;
     if (plain) continue;  // plain addresses are the first pass's
     std::string local(s.substr(i, label_end(s, i, true) - i));
-    if (!word_list("role_mailbox").contains(fold_str(local))) add(out, i, end, PiiKind::email);
+    // "ania kowalczyk małpa gmail kropka com": a first name before the local part belongs to it
+    std::size_t b = i;
+    if (const auto w = word_before(s, i);
+        w && w->end < i && is_hspace(at(s, w->end).cp) && word_list("first").contains(fold_word(s, *w)))
+      b = w->begin;
+    if (!role_mailbox(local)) add(out, b, end, PiiKind::email);
     i = end - 1;
   }
 }

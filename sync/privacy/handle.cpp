@@ -27,11 +27,6 @@ void find_at_handles(std::string_view s, Spans& out) {
     while (e > p + 1 && s[e - 1] == '.') --e;
     if (e - p < 3) continue;
     const std::string_view name = s.substr(p + 1, e - p - 1);
-    if (name.find('.') != npos && name.find('.') > 0) {
-      // "@ziggo.nl" after "jan " is an obfuscated e-mail address (email.cpp)
-      const std::size_t k = p > 0 ? p - 1 : 0;
-      if (p > 0 && is_hspace(at(s, k).cp)) continue;
-    }
     if (official(name)) continue;
     add(out, p, e, PiiKind::handle);
   }
@@ -50,6 +45,10 @@ void find_profile_urls(std::string_view s, const Folded& f, Spans& out) {
       while (e < s.size() && !is_space(at(s, e).cp) && s[e] != ')' && s[e] != '>' && s[e] != ',' && s[e] != '"') ++e;
       while (e > path && (s[e - 1] == '.' || s[e - 1] == '/')) --e;
       if (e <= path) continue;
+      const std::string rest = fold_str(s.substr(path, e - path));
+      if (rest.rfind("groups/", 0) == 0 || rest.rfind("pages/", 0) == 0 || rest.rfind("events/", 0) == 0 ||
+          rest.rfind("company/", 0) == 0 || rest.rfind("school/", 0) == 0)
+        continue;  // a group, page or organisation, not a person
       if (official(s.substr(path, e - path))) continue;
       add(out, b, e, PiiKind::handle);
     }

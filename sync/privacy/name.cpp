@@ -1,6 +1,7 @@
 // Names: after cues (self-introductions, sign-offs, forms of address, relatives and neighbours) in the eight
 // kiosk languages, a full name before other personal data, and names of the gazetteer without a cue.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "lists.hpp"
@@ -73,7 +74,7 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
     return Range{pos, end};
   }
   const auto allowed = [&](const Word& w) {
-    return w.arabic ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin;
+    return w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin;
   };
   if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
   int count = 0;
@@ -111,23 +112,53 @@ void address_after_name(std::string_view s, std::size_t name_end, Spans& out) {
   if (const auto a = street_address(s, *k, kPersonStreet)) add(out, a->begin, a->end, PiiKind::address);
 }
 
+bool in_gazetteer(std::string_view folded);
+
 void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
-  const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct) {
+  // Where a caseless word after the cue is not a known name, only a name that ends the text counts (Arabic
+  // and Ge'ez have no capitals: "ابني مريض" is "my son is sick").
+  const auto ends_text = [&](std::size_t e) {
+    while (e < s.size() && (is_space(at(s, e).cp) || at(s, e).cp == '.' || at(s, e).cp == 0x1362)) e += at(s, e).len;
+    return e >= s.size();
+  };
+  const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct,
+                       bool known_caseless = false) {
     for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
       std::size_t k = skip_after_cue(s, e, newline, punct);
       if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
-      if (const auto n = take_name(s, k, rules)) {
+      auto n = take_name(s, k, rules);
+      if (n && known_caseless) {
+        const auto w = read_word(s, n->begin);
+        if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) n.reset();
+      }
+      // "de buurvrouw van Vogelenzang 9": a street and number, not a name
+      if (n && is_digit(at(s, skip_hspace(s, n->end)).cp) && skip_hspace(s, n->end) > n->end &&
+          !capitalised(*read_word(s, n->begin)))
+        n.reset();
+      if (n) {
         add(out, n->begin, n->end, PiiKind::name);
         address_after_name(s, n->end, out);
+        // "Sophie & Mark", "Jeroen en Esther", "Yuusuf iyo Bilaal": a second name joined by a conjunction
+        const std::size_t c = skip_hspace(s, n->end);
+        std::size_t k2 = c;
+        if (at(s, c).cp == '&') {
+          k2 = skip_hspace(s, c + 1);
+        } else if (const auto w = read_word(s, c); w && word_list("name_and").contains(fold_word(s, *w))) {
+          k2 = skip_hspace(s, w->end);
+        }
+        if (k2 > c)
+          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless}))
+            add(out, n2->begin, n2->end, PiiKind::name);
       }
     });
   };
-  run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C");
+  run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
   run(word_list("name_weak"), NameRules{false, false, false}, false, U":,-\u2013\u2014");
-  run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C");
+  run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
+      true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
   // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
-  run(word_list("relation"), NameRules{false, false, true, 1, 3}, false, U":,(-–—،");
+  run(word_list("relation"), NameRules{false, false, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
 
   // "Ahmet Bey", "Ayşe Hanım"
   for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
@@ -147,9 +178,30 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
-// Whether the word at w is in the gazetteer (first names and surnames of every language community).
-bool in_gazetteer(std::string_view folded) {
+bool in_gazetteer_exact(std::string_view folded) {
   return word_list("first").contains(folded) || word_list("surname").contains(folded);
+}
+
+// Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
+// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим).
+bool in_gazetteer(std::string_view folded) {
+  if (in_gazetteer_exact(folded)) return true;
+  if (!is_cyrillic(at(folded, 0).cp)) return false;
+  static const std::array<std::string_view, 14> endings{"ою", "ею", "ом", "ем", "ові", "еві", "у",
+                                                        "ю",  "і",  "ї",  "а",  "я",   "и",   "е"};
+  for (std::string_view e : endings) {
+    if (folded.size() <= e.size() + 4 || folded.substr(folded.size() - e.size()) != e) continue;
+    const std::string stem(folded.substr(0, folded.size() - e.size()));
+    for (std::string_view add : {"", "а", "я", "й"})
+      if (in_gazetteer_exact(stem + std::string(add))) return true;
+  }
+  return false;
+}
+
+// Arabic family names of origin: "الحمصي", "الحلبي" (al- ... -i).
+bool arabic_nisba(std::string_view folded) {
+  return folded.size() > 8 && folded.rfind("\u0627\u0644", 0) == 0 && folded.substr(folded.size() - 2) == "\u064A" &&
+         !name_stop(folded);
 }
 
 // A word of a caseless script may carry the Arabic conjunction or preposition: "وأحمد", "لأحمد".
@@ -187,8 +239,17 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         hit = true;
       }
     }
+    if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
+      std::size_t k = w->begin;
+      while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+      if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w->end)).cp)) hit = false;
+    }
     if (hit) {
       if (const auto p = word_before(s, w->begin); p && titles.contains(fold_word(s, *p))) hit = false;
+      // "أبو فادي", "أم وليد": the kunya is the name
+      if (const auto p = word_before(s, w->begin);
+          hit && p && p->arabic && word_list("kunya").contains(fold_word(s, *p)))
+        begin = p->begin;
     }
     if (!hit) {
       i = w->end;
@@ -209,11 +270,15 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         break;
       }
       if (word_list("tussenvoegsel").contains(fy) && !y->caseless) {
-        if (const auto e = tv_surname(s, *y, false)) end = *e;
+        if (const auto e = tv_surname(s, *y, false)) {
+          const auto last = word_ending_at(s, *e);
+          if (last && suffixes.any_suffix_of(fold_word(s, *last))) street = true;  // "Johan de Wittlaan"
+          end = *e;
+        }
         break;
       }
-      const bool same_kind =
-          (capitalised(*y) && !y->caseless && !name_stop(fy)) || ((y->caseless || y->cyrillic) && in_gazetteer(fy));
+      const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
+                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) || (y->arabic && arabic_nisba(fy));
       if (!same_kind) break;
       end = y->end;
     }
@@ -223,6 +288,39 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
     if (!street) add(out, begin, end, PiiKind::name);
     i = end;
   }
+}
+
+// A signature: the text ends with one or two name words after a sentence end, a dash or a line break
+// ("… kapot. Ірина", "… - منى", "Sevgiler, Nur"), capitalised or caseless, not a cue, stop word or place.
+void find_signature(std::string_view s, Spans& out) {
+  const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == 0x1362; };
+  std::size_t e = s.size();
+  while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
+  const auto back_hspace = [&](std::size_t k) {
+    while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+    return k;
+  };
+  std::size_t b = e;
+  for (int words = 0; words < 2; ++words) {
+    const auto w = word_ending_at(s, b);
+    if (!w) return;
+    const std::string fw = fold_word(s, *w);
+    if (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
+        word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+        (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw))))
+      return;
+    b = w->begin;
+    const std::size_t k = back_hspace(b);
+    if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
+    if (words == 1) return;  // three words or more: a sentence, not a signature
+    b = k;
+  }
+  const std::size_t k = back_hspace(b);
+  if (k == 0) return;  // the whole text
+  const char32_t c = before(s, k).cp;
+  const bool sep = c == '.' || c == '!' || c == '?' || c == '-' || c == 0x2013 || c == 0x2014 || c == ',' ||
+                   c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1361 || c == 0x1363 || is_line_break(c);
+  if (sep) add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full
@@ -272,6 +370,7 @@ void find_names(const Input& in, Spans& out) {
   find_cue_names(in.s, in.f, out);
   find_person_addresses(in.s, out);
   find_gazetteer_names(in.s, out);
+  find_signature(in.s, out);
 }
 
 }  // namespace kiosk::privacy

@@ -126,20 +126,6 @@ void find_phones_in(std::string_view s, Spans& out) {
 
 bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(at(s, i).cp); }
 
-// "O6-12345678": the letter O next to digits read as zero (same length, so offsets stay).
-std::string o_as_zero(std::string_view s) {
-  std::string t(s);
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] != 'O' && t[i] != 'o') continue;
-    const bool prev_digit = i > 0 && (is_digit_at(t, i - 1) || t[i - 1] == '0');
-    const bool next_digit = is_digit_at(s, i + 1) || (i + 1 < s.size() && (s[i + 1] == 'O' || s[i + 1] == 'o'));
-    const bool prev_letter = i > 0 && !prev_digit && is_letter(before(s, i).cp);
-    const bool next_letter = !next_digit && letter_at(s, i + 1);
-    if ((prev_digit || next_digit) && !prev_letter && !next_letter) t[i] = '0';
-  }
-  return t;
-}
-
 // Digits typed one by one ("0 6 1 2 3 4 5 6 7 8"): single digits split by one space, dot or dash.
 void spaced_digits(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -152,8 +138,11 @@ void spaced_digits(std::string_view s, Spans& out) {
     while (is_digit_at(s, k) && !is_digit_at(s, k + 1)) {
       digits += s[k];
       end = k + 1;
-      if (k + 2 < s.size() && (s[k + 1] == ' ' || s[k + 1] == '-' || s[k + 1] == '.') && is_digit_at(s, k + 2)) {
-        k += 2;
+      // one to three separators: "0 6 1 2", "0-6-1-2", "0 6 - 1 2"
+      std::size_t m = k + 1;
+      while (m < s.size() && m - k <= 3 && (s[m] == ' ' || s[m] == '-' || s[m] == '.')) ++m;
+      if (m > k + 1 && m - k <= 4 && is_digit_at(s, m)) {
+        k = m;
       } else {
         break;
       }
@@ -191,14 +180,7 @@ void whatsapp_links(std::string_view s, Spans& out) {
 }
 
 void find_obfuscated_phones(std::string_view s, Spans& out) {
-  const std::string z = o_as_zero(s);
-  if (z != s) {
-    Spans v;
-    find_phones_in(z, v);
-    for (const PiiSpan& sp : v)
-      if (z.compare(sp.begin, sp.end - sp.begin, s.substr(sp.begin, sp.end - sp.begin)) != 0) out.push_back(sp);
-  }
-  spaced_digits(z, out);
+  spaced_digits(s, out);
   whatsapp_links(s, out);
 }
 

@@ -15,7 +15,8 @@ bool lo(char c) { return c >= 'a' && c <= 'z'; }
 bool dg(char c) { return c >= '0' && c <= '9'; }
 
 // Group shapes of the Dutch sidecodes: sizes of the three groups.
-constexpr std::array<std::array<int, 3>, 5> kShapes{{{2, 2, 2}, {2, 3, 1}, {1, 3, 2}, {3, 2, 1}, {1, 2, 3}}};
+// Belgian plates (1-ABC-234) have the shape 1-3-3.
+constexpr std::array<std::array<int, 3>, 6> kShapes{{{2, 2, 2}, {2, 3, 1}, {1, 3, 2}, {3, 2, 1}, {1, 2, 3}, {1, 3, 3}}};
 
 // Groups of letters and digits in tok (letters all upper or all lower), alternating in kind.
 bool dutch_plate(std::string_view tok, bool dashed) {
@@ -23,7 +24,7 @@ bool dutch_plate(std::string_view tok, bool dashed) {
   if (dashed) {
     std::size_t b = 0;
     for (std::size_t i = 0; i <= tok.size(); ++i) {
-      if (i == tok.size() || tok[i] == '-') {
+      if (i == tok.size() || tok[i] == '-' || tok[i] == ' ') {
         groups.push_back(tok.substr(b, i - b));
         b = i + 1;
       }
@@ -53,7 +54,6 @@ bool dutch_plate(std::string_view tok, bool dashed) {
   }
   if (letters == 0 || letters == 3) return false;
   if (any_upper && any_lower) return false;
-  if (!dashed && any_lower) return false;
   if (dashed && dg(groups[0][0]) == dg(groups[1][0]) && dg(groups[1][0]) == dg(groups[2][0])) return false;
   for (const auto& sh : kShapes)
     if (static_cast<int>(groups[0].size()) == sh[0] && static_cast<int>(groups[1].size()) == sh[1] &&
@@ -88,13 +88,11 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
       if (l - (n + 1) == 2 && boundary_after(s, l)) return l;
     }
   }
-  if (a - i >= 2 && a - i <= 3 && a < s.size() && s[a] == ' ') {  // Polish: WX 12345, WA 1234K
-    const std::size_t n = run_end(s, a + 1, dg);
-    std::size_t e = n;
-    if (n - (a + 1) >= 4 && n - (a + 1) <= 5) {
-      if (e < s.size() && up(s[e]) && boundary_after(s, e + 1) && n - (a + 1) == 4) ++e;
-      if (boundary_after(s, e)) return e;
-    }
+  if (a - i >= 2 && a - i <= 3 && a < s.size() && s[a] == ' ') {  // Polish: WX 12345, WA 1234K, DW 7K512
+    std::size_t e = a + 1;
+    int digits = 0;
+    while (e < s.size() && (dg(s[e]) || up(s[e])) && e - a <= 5) digits += dg(s[e++]) ? 1 : 0;
+    if (e - (a + 1) >= 4 && e - (a + 1) <= 5 && digits >= 3 && dg(s[a + 1]) && boundary_after(s, e)) return e;
   }
   if (a - i >= 1 && a - i <= 3 && a < s.size() && s[a] == '-') {  // German: B-AB 1234
     const std::size_t l = run_end(s, a + 1, up);
@@ -106,12 +104,40 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
   return std::nullopt;
 }
 
+// Two upper-case letters, Latin or Cyrillic (Ukrainian plates use the letters both scripts share: АВЕІКМНОРСТХ).
+std::optional<std::size_t> two_caps(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  for (int n = 0; n < 2; ++n) {
+    const Cp c = at(s, k);
+    if (!c.len || !(is_upper(c.cp) && (c.cp < 0x80 || is_cyrillic(c.cp)))) return std::nullopt;
+    k += c.len;
+  }
+  return k;
+}
+
+// Ukrainian: "AA 1234 BB", "ВІ 0417 АК".
+std::optional<std::size_t> ukrainian_plate(std::string_view s, std::size_t i) {
+  const auto a = two_caps(s, i);
+  if (!a || *a >= s.size() || s[*a] != ' ') return std::nullopt;
+  const std::size_t n = run_end(s, *a + 1, dg);
+  if (n - (*a + 1) != 4 || n >= s.size() || s[n] != ' ') return std::nullopt;
+  const auto b = two_caps(s, n + 1);
+  if (!b || !boundary_after(s, *b)) return std::nullopt;
+  return *b;
+}
+
 }  // namespace
 
 void find_plates(const Input& in, Spans& out) {
   const std::string_view s = in.d.text;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_ascii_alnum(static_cast<unsigned char>(s[i])) || !boundary_before(s, i)) continue;
+    if (!boundary_before(s, i)) continue;
+    if (const auto e = ukrainian_plate(s, i)) {
+      in.add_view(out, i, *e, PiiKind::plate);
+      i = *e;
+      continue;
+    }
+    if (!is_ascii_alnum(static_cast<unsigned char>(s[i]))) continue;
     if (i > 0 && (s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '@')) continue;
     if (const auto e = foreign_plate(s, i)) {
       in.add_view(out, i, *e, PiiKind::plate);
@@ -126,9 +152,30 @@ void find_plates(const Input& in, Spans& out) {
       dashed = dashed || s[e] == '-';
       ++e;
     }
-    if (boundary_after(s, e) && !(e < s.size() && s[e] == '-') && (e - i == 6 || (dashed && e - i == 8)) &&
+    if (boundary_after(s, e) && !(e < s.size() && s[e] == '-') &&
+        (e - i == 6 || e - i == 7 || (dashed && e - i == 8) || (dashed && e - i == 9)) &&
         dutch_plate(s.substr(i, e - i), dashed)) {
       in.add_view(out, i, e, PiiKind::plate);
+      i = e;
+      continue;
+    }
+    // "71 BGL 3": the groups split by single spaces (upper-case letters only)
+    {
+      std::size_t k = i;
+      int groups = 0;
+      while (groups < 3) {
+        const std::size_t g = k;
+        while (k < s.size() && (dg(s[k]) || up(s[k]))) ++k;
+        if (k == g) break;
+        ++groups;
+        if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
+        else break;
+      }
+      if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true)) {
+        in.add_view(out, i, k, PiiKind::plate);
+        i = k;
+        continue;
+      }
     }
     i = e;
   }

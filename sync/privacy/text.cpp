@@ -163,9 +163,17 @@ DigitView digit_view(std::string_view s) {
   DigitView v;
   v.text.reserve(s.size());
   v.src.reserve(s.size() + 1);
+  const auto digit = [](char32_t c) { return is_digit(c) || arabic_indic_digit(c) >= 0; };
   for (std::size_t i = 0; i < s.size();) {
     const Cp c = at(s, i);
-    const int d = arabic_indic_digit(c.cp);
+    int d = arabic_indic_digit(c.cp);
+    // The letter O (Latin or Cyrillic) typed for zero: "O6-12345678", "О6-77 31 22 09".
+    if (d < 0 && (c.cp == 'O' || c.cp == 'o' || c.cp == 0x41E || c.cp == 0x43E)) {
+      const char32_t p = before(s, i).cp, n = at(s, i + c.len).cp;
+      const char32_t nn = at(s, i + c.len + at(s, i + c.len).len).cp;
+      const bool o_next = (n == 'O' || n == 'o' || n == 0x41E || n == 0x43E) && digit(nn);
+      if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = 0;
+    }
     if (d >= 0) {
       v.text += static_cast<char>('0' + d);
       v.src.push_back(i);
