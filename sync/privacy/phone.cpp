@@ -70,8 +70,12 @@ bool after_iban_head(std::string_view s, std::size_t i) {
     --k;
     std::size_t b = k;
     while (b > 0 && is_ascii_alnum(static_cast<unsigned char>(s[b - 1])) && k - b < 5) --b;
-    if (k - b != 4 || !boundary_before(s, b)) return false;
     const auto u = [&](std::size_t m) { return static_cast<unsigned char>(s[m]); };
+    // "NL 91 ABNA …": the check digits as their own group after the country
+    if (k - b == 2 && is_digit(u(b)) && is_digit(u(b + 1)) && b >= 3 && s[b - 1] == ' ' && is_ascii_alpha(u(b - 2)) &&
+        is_ascii_alpha(u(b - 3)) && boundary_before(s, b - 3))
+      return true;
+    if (k - b != 4 || !boundary_before(s, b)) return false;
     if (is_ascii_alpha(u(b)) && is_ascii_alpha(u(b + 1)) && is_digit(u(b + 2)) && is_digit(u(b + 3))) return true;
     k = b;
   }

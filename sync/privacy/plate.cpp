@@ -88,11 +88,19 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
       if (l - (n + 1) == 2 && boundary_after(s, l)) return l;
     }
   }
-  if (a - i >= 2 && a - i <= 3 && a < s.size() && s[a] == ' ') {  // Polish: WX 12345, WA 1234K, DW 7K512
+  if (a - i >= 2 && a - i <= 3 && a < s.size() && s[a] == ' ' &&
+      !word_list("plate_stop").contains(fold_str(s.substr(i, a - i)))) {
+    // Polish: WX 12345, WA 1234K, DW 7K512 (not "OOK 2024": four digits that read as a year)
     std::size_t e = a + 1;
     int digits = 0;
     while (e < s.size() && (dg(s[e]) || up(s[e])) && e - a <= 5) digits += dg(s[e++]) ? 1 : 0;
-    if (e - (a + 1) >= 4 && e - (a + 1) <= 5 && digits >= 3 && dg(s[a + 1]) && boundary_after(s, e)) return e;
+    const std::string_view tail = s.substr(a + 1, e - (a + 1));
+    const bool year = tail.size() == 4 && digits == 4 && (tail.rfind("19", 0) == 0 || tail.rfind("20", 0) == 0);
+    const bool continues =
+        e + 1 < s.size() && (s[e] == '.' || s[e] == ',' || s[e] == '-' || s[e] == '/') && dg(s[e + 1]);
+    if (tail.size() >= 4 && tail.size() <= 5 && digits >= 3 && dg(s[a + 1]) && !year && !continues &&
+        boundary_after(s, e))
+      return e;
   }
   if (a - i >= 1 && a - i <= 3 && a < s.size() && s[a] == '-') {  // German: B-AB 1234
     const std::size_t l = run_end(s, a + 1, up);

@@ -3,6 +3,7 @@
 // labeled set in tests/data/scrubber_cases.tsv (recall >= 0.95, false removals <= 2 %).
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/utf8.hpp"  // valid_utf8
+#include "scrubber_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,32 +17,12 @@
 #include <vector>
 
 using namespace kiosk;
+using kiosk::test::found_text;
+using kiosk::test::has_kind;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
 
 namespace {
-
-std::multiset<std::string> kinds_of(std::string_view text) {
-  std::multiset<std::string> out;
-  for (const PiiSpan& sp : find_personal_data(text)) out.insert(std::string(pii_kind_name(sp.kind)));
-  return out;
-}
-
-bool has_kind(std::string_view text, PiiKind kind) {
-  const auto spans = find_personal_data(text);
-  return std::any_of(spans.begin(), spans.end(), [&](const PiiSpan& s) { return s.kind == kind; });
-}
-
-std::string scrub(std::string_view text) { return scrub_personal_data(text).text; }
-
-// The text of the span(s) of one kind, joined by '|'.
-std::string found_text(std::string_view text, PiiKind kind) {
-  std::string out;
-  for (const PiiSpan& sp : find_personal_data(text)) {
-    if (sp.kind != kind) continue;
-    if (!out.empty()) out += '|';
-    out += std::string(text.substr(sp.begin, sp.end - sp.begin));
-  }
-  return out;
-}
 
 bool is_continuation(std::string_view s, std::size_t i) {
   return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;

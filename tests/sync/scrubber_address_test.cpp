@@ -1,0 +1,27 @@
+// The scrubber's address scanner (sync/privacy/address.cpp): street + number, postcodes, towns, map links.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_address_test, streets_postcodes_towns_and_maps) {
+  EXPECT_EQ(found_text("lekkage bij Bernadottelaan 15b, Utrecht", PiiKind::address), "Bernadottelaan 15b, Utrecht");
+  EXPECT_EQ(found_text("Laan van Nieuw Guinea 87bis is mijn huis", PiiKind::address), "Laan van Nieuw Guinea 87bis");
+  EXPECT_EQ(found_text("Hoge Woerd 34, Utrecht heeft geen stroom", PiiKind::address), "Hoge Woerd 34, Utrecht");
+  EXPECT_EQ(found_text("بيتي: Bernadottelaan ١٥ب", PiiKind::address), "Bernadottelaan ١٥ب");
+  EXPECT_EQ(found_text("kijk: https://maps.google.com/?q=52.09,5.12 daar", PiiKind::address),
+            "https://maps.google.com/?q=52.09,5.12");
+  EXPECT_EQ(found_text("postcode 3512AB 7", PiiKind::address), "3512AB 7");
+}
+
+TEST(scrubber_address_test, public_places_and_streets_without_a_number_stay) {
+  EXPECT_TRUE(kinds_of("De bibliotheek aan de Oudegracht 12 is dicht.").empty());
+  EXPECT_TRUE(kinds_of("Stadhuis, Stadsplateau 1").empty());
+  EXPECT_TRUE(kinds_of("De Kerkstraat is kapot sinds 2019.").empty());
+  EXPECT_TRUE(kinds_of("Er liggen 12 zakken en 3 bankjes in het park.").empty());
+}

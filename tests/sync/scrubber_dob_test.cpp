@@ -1,0 +1,28 @@
+// The scrubber's date-of-birth scanner (sync/privacy/dob.cpp): a date near a birth cue, any form.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_dob_test, every_form_after_a_cue) {
+  EXPECT_EQ(found_text("geboren op 4 april 1961", PiiKind::dob), "4 april 1961");
+  EXPECT_EQ(found_text("geb. 04-04-1961", PiiKind::dob), "04-04-1961");
+  EXPECT_EQ(found_text("born 04041961 in Leiden", PiiKind::dob), "04041961");
+  EXPECT_EQ(found_text("date of birth: April 4, 1961", PiiKind::dob), "April 4, 1961");
+  EXPECT_EQ(found_text("doğum tarihim 4 Nisan 1961", PiiKind::dob), "4 Nisan 1961");
+  EXPECT_EQ(found_text("4.4.1961 doğumluyum", PiiKind::dob), "4.4.1961");
+  EXPECT_EQ(found_text("народився 4 квітня 1961", PiiKind::dob), "4 квітня 1961");
+  EXPECT_EQ(found_text("تاريخ الميلاد ٠٤/٠٤/١٩٦١", PiiKind::dob), "٠٤/٠٤/١٩٦١");
+  EXPECT_EQ(found_text("waxaan dhashay 4 Abriil 1961", PiiKind::dob), "4 Abriil 1961");
+  EXPECT_EQ(found_text("urodzony 1961-04-04", PiiKind::dob), "1961-04-04");
+}
+
+TEST(scrubber_dob_test, other_dates_stay) {
+  EXPECT_TRUE(kinds_of("Mijn afspraak is op 4 april 2026 om 10:30.").empty());
+  EXPECT_TRUE(kinds_of("Sinds 3 mei ligt er afval.").empty());
+}
