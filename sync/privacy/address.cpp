@@ -267,6 +267,14 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
 // A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"
 // went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
 void find_street_numbers(std::string_view s, Spans& out) {
+  std::size_t latin = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    if (is_latin_letter(c.cp)) ++latin;
+    else if (is_letter(c.cp)) ++other;
+    i += c.len;
+  }
+  const bool other_script = other > latin;
   for (std::size_t i = 0; i < s.size();) {
     const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
     if (!w) {
@@ -280,6 +288,10 @@ void find_street_numbers(std::string_view s, Spans& out) {
     if (capitalised(*w) || word_list("street_prefix").contains(fold_word(s, *w))) {
       auto a = street_address(s, i, StreetRules{false, true, false});
       if (!a) a = with_town(s, street_address(s, i, StreetRules{false, false, false}));
+      // In Arabic, Cyrillic or Ge'ez text a Latin capitalised word before a house number is a Dutch street
+      // ("ካብ Lauwerecht 55bis ናብ Oudenoord 120", "живу в Нівегейні, Dukatenburg 112").
+      if (!a && other_script && !w->caseless && !w->cyrillic)
+        a = street_address(s, i, StreetRules{false, false, false});
       // A street does not run across a comma ("Jan de Vries, Kerkstraat 12": the street starts after it).
       const bool comma =
           a && s.substr(a->begin, a->end - a->begin).find(',') < s.find_first_of("0123456789", a->begin) - a->begin;

@@ -54,7 +54,7 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
         if (y < s.size() && s[y] == ',') y = skip_hspace(s, y + 1);
         const std::size_t ye = digits_end(s, y, 4);
         if (ye - y == 4 && boundary_after(s, ye)) return ye;
-        return *me;  // "12 maart" (year left out)
+        return std::nullopt;  // "12 maart" without a year: a feast or an appointment more often than a birth
       }
     }
     if (k >= s.size()) return std::nullopt;

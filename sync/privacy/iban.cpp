@@ -72,8 +72,8 @@ void find_ibans_in(std::string_view s, Spans& out) {
       if (is_ascii_alnum(u(j))) {
         c += ascii_upper(s[j++]);
         ends.push_back(j);
-      } else if (s[j] == ' ' && j + 1 < s.size() && is_ascii_alnum(u(j + 1)) && c.size() >= 2) {
-        ++j;
+      } else if ((s[j] == ' ' || s[j] == '-') && j + 1 < s.size() && is_ascii_alnum(u(j + 1)) && c.size() >= 2) {
+        ++j;  // "NL91 ABNA …", "NL83-ASNB-…"
       } else {
         break;
       }

@@ -318,9 +318,13 @@ void find_signature(std::string_view s, Spans& out) {
   const std::size_t k = back_hspace(b);
   if (k == 0) return;  // the whole text
   const char32_t c = before(s, k).cp;
-  const bool sep = c == '.' || c == '!' || c == '?' || c == '-' || c == 0x2013 || c == 0x2014 || c == ',' ||
-                   c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1361 || c == 0x1363 || is_line_break(c);
-  if (sep) add(out, b, e, PiiKind::name);
+  const bool signature_sep = c == '-' || c == 0x2013 || c == 0x2014 || c == ',' || c == 0x60C || c == 0x1361 ||
+                             c == 0x1363 || is_line_break(c);
+  const bool sentence_end = c == '.' || c == '!' || c == '?' || c == 0x61F || c == 0x1362;
+  // After a sentence end a capitalised word may be any word ("… kapot. Help"): only a known name counts there.
+  const auto first = read_word(s, b);
+  const bool known = first && in_gazetteer(fold_word(s, *first));
+  if (signature_sep || (sentence_end && known)) add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full
