@@ -9,11 +9,23 @@
 
 namespace kiosk::privacy {
 bool is_institution(std::string_view folded) {
-  return word_list("institution").contains(folded) || word_list("institution_stem").any_inside(folded);
+  static const WordSet& exact = word_list("institution");
+  static const WordSet& stems = word_list("institution_stem");
+  return exact.contains(folded) || stems.any_inside(folded);
 }
 
 bool name_stop(std::string_view folded) {
-  return word_list("name_stop").contains(folded) || word_list("not_a_name").contains(folded) || is_institution(folded);
+  static const WordSet& stop = word_list("name_stop");
+  static const WordSet& not_a_name = word_list("not_a_name");
+  static const WordSet& signoff = word_list("signoff");
+  static const WordSet& honorific = word_list("honorific");
+  if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
+      is_institution(folded))
+    return true;
+  // "Wilhelminastraat": a street, not a name
+  for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
+    if (folded.size() > e.size() + 2 && folded.substr(folded.size() - e.size()) == e) return true;
+  return false;
 }
 
 bool capitalised(const Word& w) { return w.upper || w.initial; }
@@ -270,11 +282,11 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         break;
       }
       if (word_list("tussenvoegsel").contains(fy) && !y->caseless) {
-        if (const auto e = tv_surname(s, *y, false)) {
-          const auto last = word_ending_at(s, *e);
-          if (last && suffixes.any_suffix_of(fold_word(s, *last))) street = true;  // "Johan de Wittlaan"
-          end = *e;
-        }
+        // "Johan de Wittlaan": the word after the tussenvoegsels is a street
+        std::optional<Word> z = y;
+        while (z && word_list("tussenvoegsel").contains(fold_word(s, *z))) z = read_word(s, skip_hspace(s, z->end));
+        if (z && suffixes.any_suffix_of(fold_word(s, *z))) street = true;
+        if (const auto e = tv_surname(s, *y, false)) end = *e;
         break;
       }
       const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
