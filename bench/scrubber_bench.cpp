@@ -1,6 +1,6 @@
 // Scrubber benchmark: recall per kind and per language and false removals on the labelled privacy set
-// (tests/data/privacy/dev.jsonl, the part the rules were tuned on, and heldout.jsonl when present: written
-// apart and never tuned on), then throughput (snippets per second, microseconds per snippet).
+// (tests/data/privacy/dev.jsonl and heldout.jsonl, the development parts the rules were tuned on, and
+// heldout2.jsonl when present: the held-out part, written apart and never tuned on), then throughput (snippets per second, microseconds per snippet).
 //   build/noui/bench/scrubber_bench [SET.jsonl ...] [--misses]
 #include <chrono>
 #include <cstdio>
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   }
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   if (files.empty()) {
-    for (const char* name : {"dev.jsonl", "heldout.jsonl"})
+    for (const char* name : {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl"})
       if (fs::exists(data / name)) files.push_back((data / name).string());
   }
   if (auto st = scrubber_data_status(); !st) std::printf("warning: %s\n", st.error().message.c_str());
@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
     if (misses) {
       for (const auto& m : report.misses)
         std::printf("  missed %s %s: %s\n", m.id.c_str(), std::string(pii_kind_name(m.kind)).c_str(), m.span.c_str());
-      for (const auto& id : report.touched_clean) std::printf("  touched clean %s\n", id.c_str());
+      for (const auto& id : report.touched_clean)
+        for (const auto& s : *set)
+          if (s.id == id) std::printf("  touched clean %s: %s\n", id.c_str(), scrub_personal_data(s.text).text.c_str());
     }
     all.insert(all.end(), set->begin(), set->end());
   }

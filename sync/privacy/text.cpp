@@ -167,12 +167,18 @@ DigitView digit_view(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const Cp c = at(s, i);
     int d = arabic_indic_digit(c.cp);
-    // The letter O (Latin or Cyrillic) typed for zero: "O6-12345678", "О6-77 31 22 09".
-    if (d < 0 && (c.cp == 'O' || c.cp == 'o' || c.cp == 0x41E || c.cp == 0x43E)) {
+    // Letters typed for digits next to a digit: O (Latin or Cyrillic) for zero, I / l (Latin or Cyrillic І)
+    // for one: "O6-12345678", "О6-77 31 22 09", "O6 3I 55 84 02", "O6 l9 44 O2 71".
+    const auto lookalike = [](char32_t x) {
+      if (x == 'O' || x == 'o' || x == 0x41E || x == 0x43E) return 0;
+      if (x == 'I' || x == 'l' || x == 0x406 || x == 0x456) return 1;
+      return -1;
+    };
+    if (d < 0 && lookalike(c.cp) >= 0) {
       const char32_t p = before(s, i).cp, n = at(s, i + c.len).cp;
       const char32_t nn = at(s, i + c.len + at(s, i + c.len).len).cp;
-      const bool o_next = (n == 'O' || n == 'o' || n == 0x41E || n == 0x43E) && digit(nn);
-      if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = 0;
+      const bool o_next = lookalike(n) >= 0 && digit(nn);
+      if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = lookalike(c.cp);
     }
     if (d >= 0) {
       v.text += static_cast<char>('0' + d);
