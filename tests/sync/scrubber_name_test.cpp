@@ -27,6 +27,9 @@ TEST(scrubber_name_test, gazetteer_and_case_endings) {
 }
 
 TEST(scrubber_name_test, words_that_are_no_names_stay) {
+  // a saint names a church or a feast, not a citizen
+  EXPECT_TRUE(kinds_of("The feast of Saint Michael brings many cars to the church").empty());
+  EXPECT_TRUE(kinds_of("ኣብ ቤተ ክርስቲያን ቅድስቲ ማርያም ብዙሓት መካይን").empty());
   EXPECT_TRUE(kinds_of("Burgemeester Dijkhoff opent het park.").empty());
   EXPECT_TRUE(kinds_of("De Anne Frankstraat en de Johan de Wittlaan zijn kapot.").empty());
   EXPECT_TRUE(kinds_of("Ramazan Bayramı için park yeri lazım.").empty());
