@@ -253,6 +253,12 @@ bool institution_before(std::string_view s, std::size_t pos) {
   return false;
 }
 
+// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
+// institution.
+bool street_named(std::string_view folded) {
+  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
+}
+
 // A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
 // follows the house number ("Hoge Woerd 34, Utrecht").
 std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
@@ -281,7 +287,8 @@ void find_street_numbers(std::string_view s, Spans& out) {
       i += std::max<std::size_t>(at(s, i).len, 1);
       continue;
     }
-    if (is_institution(fold_word(s, *w))) {  // "Kütüphane Oudegracht 167": the street starts after it
+    // "Kütüphane Oudegracht 167": the street starts after it; but "Stationsweg", "schoolstraat" are streets
+    if (const std::string fw = fold_word(s, *w); is_institution(fw) && !street_named(fw)) {
       i = w->end;
       continue;
     }
