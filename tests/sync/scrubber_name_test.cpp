@@ -24,6 +24,10 @@ TEST(scrubber_name_test, gazetteer_and_case_endings) {
   EXPECT_EQ(found_text("Gisteren belde Piotr Nowak over het gat", PiiKind::name), "Piotr Nowak");
   EXPECT_EQ(found_text("Разом з Оленою прийшли", PiiKind::name), "Оленою");
   EXPECT_EQ(found_text("جاء محمد العلي أمس", PiiKind::name), "محمد العلي");
+  // names common in the communities, also without a cue
+  EXPECT_EQ(found_text("the letter says Chinedu instead of Chidi", PiiKind::name), "Chinedu|Chidi");
+  EXPECT_EQ(found_text("ጎረቤትና ዳዊት ኣብ ላዕሊ ይቕመጥ", PiiKind::name), "ዳዊት");
+  EXPECT_EQ(found_text("Deriskeyga Cabdi wuu qayliyaa", PiiKind::name), "Cabdi");
 }
 
 TEST(scrubber_name_test, words_that_are_no_names_stay) {
