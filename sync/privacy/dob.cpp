@@ -3,6 +3,7 @@
 // "12.03.1985 doğumluyum") in any form: 12-03-1985, 12/3/85, 1985-03-12, 12031985, 12 maart 1985,
 // March 12, 1985, Arabic-Indic digits. Other dates (appointments, events) stay.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "lists.hpp"
@@ -30,6 +31,20 @@ std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   return e;
 }
 
+// An ordinal ending after a day ("23rd", "1st", "3e", "21ste"), then an optional "of" ("23rd of Sept"): the
+// position after it, or a when there is none.
+std::size_t ordinal_end(std::string_view s, std::size_t a) {
+  std::size_t k = a;
+  while (k < s.size() && k - a < 3 && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
+  if (k == a || (k < s.size() && is_letter(at(s, k).cp))) return a;
+  std::string suf(s.substr(a, k - a));
+  std::transform(suf.begin(), suf.end(), suf.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th" && suf != "e" && suf != "ste" && suf != "de") return a;
+  const std::size_t o = skip_hspace(s, k);
+  if (const auto w = read_word(s, o); w && o > k && fold_word(s, *w) == "of") return w->end;
+  return k;
+}
+
 // A date starting at i: its end. Numeric d-m-y (any of - . / space), y-m-d, 8 digits, or with a month word.
 std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
   if (is_digit_at(s, i)) {
@@ -44,8 +59,8 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
     }
     if (n < 1 || n > 4) return std::nullopt;
     std::size_t k = a;
-    // "12 maart 1985", "12. Mart 1985"
-    std::size_t m = k;
+    // "12 maart 1985", "12. Mart 1985", "23rd of Sept 1987"
+    std::size_t m = n <= 2 ? ordinal_end(s, k) : k;
     if (m < s.size() && s[m] == '.') ++m;
     m = skip_hspace(s, m);
     if (n <= 2 && m > k) {
@@ -72,9 +87,9 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
   // "March 12, 1985", "мар 12 1985"
   if (const auto me = month_word(s, i)) {
     std::size_t d = skip_hspace(s, *me);
-    const std::size_t de = digits_end(s, d, 2);
-    if (de == d) return std::nullopt;
-    std::size_t y = de;
+    const std::size_t dd = digits_end(s, d, 2);
+    if (dd == d) return std::nullopt;
+    std::size_t y = ordinal_end(s, dd);  // "March 12th, 1985"
     if (y < s.size() && s[y] == ',') ++y;
     y = skip_hspace(s, y);
     const std::size_t ye = digits_end(s, y, 4);

@@ -20,6 +20,12 @@ TEST(scrubber_dob_test, every_form_after_a_cue) {
   EXPECT_EQ(found_text("تاريخ الميلاد ٠٤/٠٤/١٩٦١", PiiKind::dob), "٠٤/٠٤/١٩٦١");
   EXPECT_EQ(found_text("waxaan dhashay 4 Abriil 1961", PiiKind::dob), "4 Abriil 1961");
   EXPECT_EQ(found_text("urodzony 1961-04-04", PiiKind::dob), "1961-04-04");
+  // ordinals, and the feminine forms of the cue
+  EXPECT_EQ(found_text("b. 4th of Apr 1961 in Leeds", PiiKind::dob), "4th of Apr 1961");
+  EXPECT_EQ(found_text("born on March 2nd, 1961", PiiKind::dob), "March 2nd, 1961");
+  EXPECT_EQ(found_text("geboren op de 3e januari 1961", PiiKind::dob), "3e januari 1961");
+  EXPECT_EQ(found_text("Hooyaday (dhalatay 4 Abriil 1961)", PiiKind::dob), "4 Abriil 1961");
+  EXPECT_EQ(found_text("ዝተወለደትሉ 4 ሚያዝያ 1961", PiiKind::dob), "4 ሚያዝያ 1961");
 }
 
 TEST(scrubber_dob_test, other_dates_stay) {
