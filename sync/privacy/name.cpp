@@ -50,6 +50,10 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
   return std::nullopt;
 }
 
+namespace {
+bool in_gazetteer(std::string_view folded);
+}  // namespace
+
 // A person's name starting at pos: 1–3 capitalised words (initials and tussenvoegsels allowed),
 // or — where the rules allow it — one or two lower-case / caseless words.
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r) {
@@ -86,7 +90,9 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
     return Range{pos, end};
   }
   const auto allowed = [&](const Word& w) {
-    return w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin;
+    if (w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin) return true;
+    const std::string fw = fold_word(s, w);
+    return r.known_lower && !w.caseless && in_gazetteer(fw) && !word_list("ambiguous").contains(fw);
   };
   if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
   int count = 0;
@@ -165,12 +171,12 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     });
   };
   run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
-  run(word_list("name_weak"), NameRules{false, false, false}, false, U":,-\u2013\u2014");
+  run(word_list("name_weak"), NameRules{false, false, false, true}, false, U":,-\u2013\u2014");
   run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
       true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
   // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
-  run(word_list("relation"), NameRules{false, false, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
+  run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
 
   // "Ahmet Bey", "Ayşe Hanım"
   for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
@@ -353,7 +359,7 @@ void find_person_addresses(std::string_view s, Spans& out) {
       continue;
     }
     if (capitalised(*w) || word_list("tussenvoegsel").contains(fold_word(s, *w))) {
-      if (const auto n = take_name(s, i, NameRules{false, false, false, 2, 3})) {
+      if (const auto n = take_name(s, i, NameRules{false, false, false, false, 2, 3})) {
         if (const auto k = after_separator(s, n->end, false)) {
           if (const auto a = street_address(s, *k, kPersonStreet)) {
             add(out, n->begin, n->end, PiiKind::name);

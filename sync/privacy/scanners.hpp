@@ -38,6 +38,7 @@ struct NameRules {
   bool lower_latin = false;     // "mijn naam is jan"
   bool lower_cyrillic = false;  // "мене звати олена"
   bool caseless = false;        // Arabic and Ge'ez have no capitals
+  bool known_lower = false;     // "mijn zoon milan", "vraag naar henk": a lower-case word of the gazetteer
   int min_caps = 1;
   int max_caps = 3;
 };

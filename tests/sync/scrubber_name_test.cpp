@@ -28,6 +28,10 @@ TEST(scrubber_name_test, gazetteer_and_case_endings) {
   EXPECT_EQ(found_text("the letter says Chinedu instead of Chidi", PiiKind::name), "Chinedu|Chidi");
   EXPECT_EQ(found_text("ጎረቤትና ዳዊት ኣብ ላዕሊ ይቕመጥ", PiiKind::name), "ዳዊት");
   EXPECT_EQ(found_text("Deriskeyga Cabdi wuu qayliyaa", PiiKind::name), "Cabdi");
+  // a known name in lower case after a relation or a weak cue
+  EXPECT_EQ(found_text("mijn dochter sanne (6) is gevallen", PiiKind::name), "sanne");
+  EXPECT_EQ(found_text("bel terug en vraag naar daan. het gaat om de boom", PiiKind::name), "daan");
+  EXPECT_TRUE(kinds_of("mijn zoon is gevallen, vraag naar de balie").empty());
 }
 
 TEST(scrubber_name_test, words_that_are_no_names_stay) {
