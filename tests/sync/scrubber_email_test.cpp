@@ -19,6 +19,9 @@ TEST(scrubber_email_test, obfuscated_addresses) {
   EXPECT_EQ(found_text("https://x.nl/form?mail=piet.bakker%40gmail.com", PiiKind::email), "piet.bakker%40gmail.com");
   EXPECT_EQ(found_text("ayse nokta kaya at gmail nokta com", PiiKind::email), "ayse nokta kaya at gmail nokta com");
   EXPECT_EQ(found_text("olek małpa wp kropka pl", PiiKind::email), "olek małpa wp kropka pl");
+  EXPECT_EQ(found_text("пошта: olena.k равлик ukr крапка net", PiiKind::email), "olena.k равлик ukr крапка net");
+  EXPECT_EQ(found_text("البريد: samir.h على hotmail نقطة com", PiiKind::email), "samir.h على hotmail نقطة com");
+  EXPECT_EQ(found_text("ኢመይል: yonas.t ኣት gmail ዶት com", PiiKind::email), "yonas.t ኣት gmail ዶት com");
 }
 
 TEST(scrubber_email_test, role_mailboxes_and_plain_words_stay) {
