@@ -26,6 +26,8 @@ TEST(scrubber_dob_test, every_form_after_a_cue) {
   EXPECT_EQ(found_text("geboren op de 3e januari 1961", PiiKind::dob), "3e januari 1961");
   EXPECT_EQ(found_text("Hooyaday (dhalatay 4 Abriil 1961)", PiiKind::dob), "4 Abriil 1961");
   EXPECT_EQ(found_text("ዝተወለደትሉ 4 ሚያዝያ 1961", PiiKind::dob), "4 ሚያዝያ 1961");
+  EXPECT_EQ(found_text("doğum tarihi: 4 Nis 1961", PiiKind::dob), "4 Nis 1961");
+  EXPECT_EQ(found_text("народилася 4 квіт. 1961", PiiKind::dob), "4 квіт. 1961");
 }
 
 TEST(scrubber_dob_test, other_dates_stay) {
