@@ -1,6 +1,7 @@
 // Names: after cues (self-introductions, sign-offs, forms of address, relatives and neighbours) in the eight
 // kiosk languages, a full name before other personal data, and names of the gazetteer without a cue.
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string>
 
@@ -311,7 +312,7 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
 // A signature: the text ends with one or two name words after a sentence end, a dash or a line break
 // ("… kapot. Ірина", "… - منى", "Sevgiler, Nur"), capitalised or caseless, not a cue, stop word or place.
 void find_signature(std::string_view s, Spans& out) {
-  const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == 0x1362; };
+  const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == ')' || c == 0x1362; };
   std::size_t e = s.size();
   while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
   const auto back_hspace = [&](std::size_t k) {
@@ -319,30 +320,42 @@ void find_signature(std::string_view s, Spans& out) {
     return k;
   };
   std::size_t b = e;
-  for (int words = 0; words < 2; ++words) {
+  // One or two name words, a tussenvoegsel between them ("M. el Idrissi").
+  for (int words = 0, names = 0; words < 3; ++words) {
     const auto w = word_ending_at(s, b);
     if (!w) return;
     const std::string fw = fold_word(s, *w);
-    if (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
-        word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
-        (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw))))
+    const bool tv = names > 0 && !w->caseless && word_list("tussenvoegsel").contains(fw);
+    if (!tv &&
+        (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
+         word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+         (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw)))))
       return;
+    if (!tv) ++names;
     b = w->begin;
     const std::size_t k = back_hspace(b);
     if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
-    if (words == 1) return;  // three words or more: a sentence, not a signature
+    if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
     b = k;
+  }
+  // An initial before the name ("R. Blake"): with it the name may also follow a colon.
+  bool initial = false;
+  if (std::size_t k = back_hspace(b); k < b && k >= 2 && s[k - 1] == '.' &&
+                                      std::isupper(static_cast<unsigned char>(s[k - 2])) &&
+                                      (k == 2 || !is_letter(before(s, k - 2).cp))) {
+    b = k - 2;
+    initial = true;
   }
   const std::size_t k = back_hspace(b);
   if (k == 0) return;  // the whole text
   const char32_t c = before(s, k).cp;
   const bool signature_sep = c == '-' || c == 0x2013 || c == 0x2014 || c == ',' || c == 0x60C || c == 0x1361 ||
-                             c == 0x1363 || is_line_break(c);
+                             c == 0x1363 || is_line_break(c) || (initial && (c == ':' || c == '('));
   const bool sentence_end = c == '.' || c == '!' || c == '?' || c == 0x61F || c == 0x1362;
   // After a sentence end a capitalised word may be any word ("… kapot. Help"): only a known name counts there.
   const auto first = read_word(s, b);
   const bool known = first && in_gazetteer(fold_word(s, *first));
-  if (signature_sep || (sentence_end && known)) add(out, b, e, PiiKind::name);
+  if (signature_sep || (sentence_end && (known || initial))) add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full

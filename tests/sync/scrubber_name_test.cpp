@@ -18,6 +18,10 @@ TEST(scrubber_name_test, relations_and_signoffs) {
   EXPECT_EQ(found_text("t.n.v. J. Bakker", PiiKind::name), "J. Bakker");
   EXPECT_EQ(found_text("Magacaygu waa Hodan Cali", PiiKind::name), "Hodan Cali");
   EXPECT_EQ(found_text("ሽመይ ሳባ እዩ", PiiKind::name), "ሳባ");
+  // an initial and a surname signing the text, also after a colon or in brackets
+  EXPECT_EQ(found_text("Het geld is nooit gekomen.\nK. van Rossum", PiiKind::name), "K. van Rossum");
+  EXPECT_EQ(found_text("Our account is NL.. (it's mine: T. Okoro)", PiiKind::name), "T. Okoro");
+  EXPECT_TRUE(kinds_of("De bus rijdt niet meer. Zie blz. 4 van de folder").empty());
 }
 
 TEST(scrubber_name_test, gazetteer_and_case_endings) {
