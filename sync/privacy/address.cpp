@@ -1,6 +1,7 @@
 // Addresses: street + house number (+ postcode + town), postcode (+ house number), map links.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "lists.hpp"
 #include "scanners.hpp"
@@ -331,17 +332,29 @@ void find_postcodes(std::string_view s, Spans& out) {
     std::size_t m = i + 4;
     if (m < s.size() && s[m] == ' ') ++m;
     if (m + 2 > s.size()) continue;
-    const char a = s[m], b = s[m + 1];
-    if (!(a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z') || !boundary_after(s, m + 2)) continue;
+    // Capital letters, or Cyrillic ones that look Latin (typed on a Ukrainian keyboard: "3438 ВС").
+    const auto latin = [](char32_t c) -> char {
+      if (c >= 'A' && c <= 'Z') return static_cast<char>(c);
+      static constexpr std::pair<char32_t, char> kLookalike[] = {{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'},
+                                                                 {0x41C, 'M'}, {0x41D, 'H'}, {0x41E, 'O'}, {0x420, 'P'},
+                                                                 {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}};
+      for (const auto& [cy, l] : kLookalike)
+        if (c == cy) return l;
+      return 0;
+    };
+    const Cp ca = at(s, m), cb = at(s, m + ca.len);
+    const char a = latin(ca.cp), b = latin(cb.cp);
+    const std::size_t letters_end = m + ca.len + cb.len;
+    if (!a || !b || !boundary_after(s, letters_end)) continue;
     const std::string pair{a, b};
     if (pair == "SA" || pair == "SD" || pair == "SS") continue;
-    std::size_t end = m + 2;
+    std::size_t end = letters_end;
     std::size_t k = skip_hspace(s, end);
     if (k < s.size() && s[k] == ',') k = skip_hspace(s, k + 1);
     if (k > end && is_digit_at(s, k)) {
       if (const auto n = house_number(s, k)) end = *n;
     } else {
-      end = postcode_city(s, i);
+      end = std::max(end, postcode_city(s, i));
     }
     if (!institution_before(s, i)) add(out, i, end, PiiKind::address);
     i = end;

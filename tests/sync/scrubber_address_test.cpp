@@ -10,6 +10,9 @@ using kiosk::test::kinds_of;
 using kiosk::test::scrub;
 
 TEST(scrubber_address_test, streets_postcodes_towns_and_maps) {
+  // a postcode typed with Cyrillic letters that look Latin
+  EXPECT_EQ(found_text("живу: 3511 АВ 12, Utrecht", PiiKind::address), "3511 АВ 12, Utrecht");
+  EXPECT_EQ(found_text("індекс 3511 АВ, дякую", PiiKind::address), "3511 АВ");
   // a street that starts like an institution (station, school) is still a street
   EXPECT_EQ(found_text("de auto staat voor Stationsweg 7 al weken", PiiKind::address), "Stationsweg 7");
   EXPECT_EQ(found_text("our house is schoolstraat 21a, rats everywhere", PiiKind::address), "schoolstraat 21a");
