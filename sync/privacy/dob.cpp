@@ -138,6 +138,23 @@ void find_dobs(const Input& in, Spans& out) {
       }
     }
   });
+  // A date as a field of its own in a list of personal details ("Ганна Шевчук | 27.04.1958 | Kerkstraat 1"),
+  // with a birth year (not a recent one: a field "12.03.2026" is more likely an appointment).
+  const auto field_sep = [&](char32_t c) { return c == '|' || c == ';' || is_line_break(c); };
+  for (std::size_t i = 0; i < s.size(); i += std::max<std::size_t>(at(s, i).len, 1)) {
+    if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
+    std::size_t p = i;
+    while (p > 0 && is_hspace(before(s, p).cp)) p -= before(s, p).len;
+    if (p == 0 || !field_sep(before(s, p).cp)) continue;
+    const auto d = date_at(s, i);
+    if (!d || *d - i < 8) continue;
+    const std::size_t n = skip_hspace(s, *d);
+    if (n < s.size() && !field_sep(at(s, n).cp)) continue;
+    const std::size_t y = *d - 4;
+    if (!is_digit_at(s, y) || !is_digit_at(s, y + 1) || !is_digit_at(s, y + 2) || !is_digit_at(s, y + 3)) continue;
+    const int year = std::stoi(std::string(s.substr(y, 4)));
+    if (year >= 1900 && year <= 2012) add(v, i, *d, PiiKind::dob);
+  }
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
 }
 

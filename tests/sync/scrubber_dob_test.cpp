@@ -33,4 +33,12 @@ TEST(scrubber_dob_test, every_form_after_a_cue) {
 TEST(scrubber_dob_test, other_dates_stay) {
   EXPECT_TRUE(kinds_of("Mijn afspraak is op 4 april 2026 om 10:30.").empty());
   EXPECT_TRUE(kinds_of("Sinds 3 mei ligt er afval.").empty());
+  EXPECT_TRUE(kinds_of("afspraak | 12.03.2026 | balie 4").empty());
+  EXPECT_TRUE(kinds_of("De brief van 04.04.1999 | geen antwoord").empty());
+}
+
+// A date as a field of its own in a list of personal details, with a birth year.
+TEST(scrubber_dob_test, a_date_field_in_personal_details) {
+  EXPECT_EQ(found_text("Мої дані: Ірина | 04.04.1961 | Utrecht", PiiKind::dob), "04.04.1961");
+  EXPECT_EQ(found_text("naam: Piet\n4 april 1961\nKerkstraat 1", PiiKind::dob), "4 april 1961");
 }
