@@ -69,6 +69,14 @@ std::vector<PiiSpan> find_personal_data(std::string_view utf8_text) {
   privacy::find_plates(in, spans);
   privacy::find_addresses(in, spans);
   privacy::find_names(in, spans);  // last: a full name before other personal data counts
+  // A span never starts or ends inside a character: stray continuation bytes (invalid UTF-8) at its start are
+  // left out, those right after it go with it.
+  const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(utf8_text[i]) & 0xC0) == 0x80; };
+  for (PiiSpan& sp : spans) {
+    while (sp.begin < sp.end && continuation(sp.begin)) ++sp.begin;
+    while (sp.end < utf8_text.size() && continuation(sp.end)) ++sp.end;
+  }
+  std::erase_if(spans, [](const PiiSpan& sp) { return sp.begin >= sp.end; });
   return normalise(std::move(spans));
 }
 

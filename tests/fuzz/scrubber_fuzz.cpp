@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const kiosk::ScrubResult r = kiosk::scrub_personal_data(text);
   if (!kiosk::valid_utf8(r.text)) std::abort();
   const auto boundary = [&](std::size_t i) {
-    return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ||
+    return i == 0 || i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ||
            !kiosk::decode_utf8(text, kiosk::utf8_prev(text, i)).valid;
   };
   std::size_t last = 0;
