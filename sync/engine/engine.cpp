@@ -4,6 +4,7 @@
 #include "kiosk/sync/engine.hpp"
 
 #include "kiosk/sync/circuit.hpp"
+#include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/sent_journal.hpp"
 
 #include <fcntl.h>
@@ -184,6 +185,9 @@ struct Engine::Impl {
 
   void apply(Lane& l, const Unit& u, const SendResult& sr) {
     auto& r = rep(l);
+    // A server's error text may quote what the citizen sent (a 422 naming the e-mail address): it is scrubbed
+    // before it is stored in the outbox (deliveries.last_error, parked_reason, channel_state.last_error).
+    const std::string error = scrub_personal_data(sr.error).text;
     for (const DueDelivery* d : u.members) {
       DeliveryUpdate up;
       up.row_id = d->row_id;
@@ -191,7 +195,7 @@ struct Engine::Impl {
       up.state = sr.state;
       up.remote_id = sr.remote_id;
       up.remote_display = sr.remote_display;
-      up.error = sr.error;
+      up.error = error;
       up.uncertain = sr.uncertain;
       if (sr.state == DeliveryState::retry) {
         up.next_attempt_ms = now() + backoff_ms(d->attempts + 1, opt.backoff_base_ms, opt.backoff_max_ms, rng());
@@ -207,14 +211,14 @@ struct Engine::Impl {
         break;
       case DeliveryState::parked:
         r.parked += n;
-        r.last_error = sr.error;
+        r.last_error = error;
         // A permanent refusal is an answer: the channel itself works.
         l.any_success = true;
         break;
       default:
         r.retried += n;
-        r.last_error = sr.error;
-        l.round_error = sr.error;
+        r.last_error = error;
+        l.round_error = error;
         if (sr.channel_failure) l.any_failure = true;
         l.server_not_before = std::max(l.server_not_before, sr.not_before_ms);
         break;

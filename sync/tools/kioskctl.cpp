@@ -12,7 +12,9 @@
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +28,7 @@
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/synth.hpp"
 #include "kiosk/sync/transport.hpp"
@@ -710,6 +713,49 @@ int cmd_synth(std::size_t count, std::uint64_t seed) {
   return as_int(ExitCode::ok);
 }
 
+// Text on stdin (one text), or JSON lines with a "text" field (one text each) -> the scrubbed text and the spans
+// found; --json: one object per text. For a privacy officer checking the rules on their own examples.
+int cmd_scrub(const Globals& g) {
+  if (auto st = scrubber_data_status(); !st) return report(g, st.error());
+  const std::string all{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  std::vector<json> docs;  // JSON lines, when every non-empty line is an object with a "text" string
+  std::istringstream lines(all);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+      docs.clear();
+      break;
+    }
+    docs.push_back(std::move(j));
+  }
+  const auto out = [&](const std::string& text, const json* doc) {
+    const ScrubResult r = scrub_personal_data(text);
+    if (g.json) {
+      json spans = json::array();
+      for (const PiiSpan& sp : r.found)
+        spans.push_back({{"kind", pii_kind_name(sp.kind)},
+                         {"begin", sp.begin},
+                         {"end", sp.end},
+                         {"text", text.substr(sp.begin, sp.end - sp.begin)}});
+      json o = {{"text", r.text}, {"found", spans}};
+      if (doc && doc->contains("id")) o["id"] = (*doc)["id"];
+      std::cout << o.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+      return;
+    }
+    std::cout << r.text << (r.text.empty() || r.text.back() != '\n' ? "\n" : "");
+    for (const PiiSpan& sp : r.found)
+      std::cout << "  " << pii_kind_name(sp.kind) << " " << sp.begin << ".." << sp.end << ": "
+                << text.substr(sp.begin, sp.end - sp.begin) << "\n";
+  };
+  if (docs.empty()) {
+    out(all, nullptr);
+  } else {
+    for (const json& d : docs) out(d["text"].get<std::string>(), &d);
+  }
+  return as_int(ExitCode::ok);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -812,6 +858,11 @@ int main(int argc, char** argv) {
   synth->add_option("--count,-n", count, "How many")->capture_default_str();
   synth->add_option("--seed", seed, "Seed")->capture_default_str();
   synth->callback([&] { rc = cmd_synth(count, seed); });
+
+  auto* scrub = app.add_subcommand(
+      "scrub", "Remove personal data from text on stdin (or JSON lines with a \"text\" field); prints the spans found");
+  scrub->add_flag("--json", g.json, "One JSON object per text: the scrubbed text and the spans found");
+  scrub->callback([&] { rc = cmd_scrub(g); });
 
   try {
     app.parse(argc, argv);

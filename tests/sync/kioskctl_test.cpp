@@ -13,6 +13,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -364,4 +365,36 @@ TEST(kioskctl_test, a_killed_submit_has_told_the_caller_every_reference_it_store
   EXPECT_GT(kills_storing, 0) << "no kill came late enough to store anything";
   EXPECT_EQ(not_stored, 0u) << "references were given for rows that are not stored";
   EXPECT_LE(kills_missing * 25, kKills) << "stored rows whose references never reached the caller";
+}
+
+TEST(kioskctl_test, scrub_prints_the_scrubbed_text_and_the_spans) {
+  TempDir dir;
+  auto r = kioskctl(dir, "scrub", "Ik woon op Lindelaan 4, bel 06-12345678.\n");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Ik woon op […], bel […].\n  address 11..22: Lindelaan 4\n  phone 28..39: 06-12345678\n");
+
+  auto j = kioskctl(dir, "scrub --json",
+                    "{\"id\":\"nl-1\",\"text\":\"mail jan [at] ziggo [dot] nl\"}\n{\"text\":\"kenteken 12-ABC-3\"}\n");
+  ASSERT_EQ(j.code, 0) << j.err;
+  std::istringstream lines(j.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  const auto a = json::parse(first), b = json::parse(second);
+  EXPECT_EQ(a["id"], "nl-1");
+  EXPECT_EQ(a["text"], "mail […]");
+  EXPECT_EQ(a["found"][0]["kind"], "email");
+  EXPECT_EQ(b["found"][0]["kind"], "plate");
+  EXPECT_EQ(b["found"][0]["text"], "12-ABC-3");
+}
+
+// Without its word lists the scrubber finds less: kioskctl scrub refuses and names the missing files.
+TEST(kioskctl_test, scrub_without_word_lists_is_a_file_error) {
+  TempDir dir;
+  const std::string cmd = std::string("cd '") + dir.path().string() + "' && KIOSK_ASSETS_DIR='" + dir.path().string() +
+                          "' " + kiosk::test::program_command(KIOSKCTL_PATH) + " scrub </dev/null >out.txt 2>err.txt";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 7);  // file
+  EXPECT_NE(kiosk::test::read_file(dir / "err.txt").find("privacy/words.txt"), std::string::npos);
 }

@@ -1,52 +1,70 @@
 // Personal-data scrubber for anything the kiosk makes public (e.g. questions and ideas posted on
-// the municipality's Mastodon account). It finds
-//   - e-mail addresses (not role mailboxes such as info@ or servicedesk@);
-//   - phone numbers: Dutch formats (06-12345678, 020-1234567, (020) 123 45 67, +31 (0)20 1234567,
-//     0031…) and +/00 international numbers; not the municipal 14 0xx numbers, 0800/0900 service
-//     numbers or 088 company numbers;
-//   - BSNs: 9 digits (also 3-3-3 / 4-2-3 grouped) passing the 11-proef, unless right after an
-//     order/reference word ("ordernummer …"); or 8-9 digits right after the word "BSN";
-//   - IBANs with a valid ISO 13616 checksum and length;
-//   - names after a cue: "mijn naam is …", "ik heet …", "my name is …", "benim adım …",
-//     "nazywam się …", "мене звати …", "моє ім'я …", "اسمي …", sign-offs ("Met vriendelijke
-//     groet, …"), forms of address ("mevrouw …", "pani …", "… Bey"); 1-3 capitalised words, or
-//     1-2 lower-case words after the strong cues (Cyrillic and Arabic often lack capitals);
-//   - a home address (street + house number + optional postcode and city) tied to a person: after
-//     "ik woon op …", "mijn adres is …", "I live at …", "mieszkam przy …", "я живу на …",
-//     "أسكن في …", "…'de oturuyorum", or right after a full name ("Jan de Vries, Kerkstraat 12");
-//   - a full name (two or more capitalised words) directly followed by one of the above
-//     ("Karin de Wit, IBAN NL…").
+// the municipality's Mastodon account, the "this will appear on the internet" preview) and for server error
+// text stored in the outbox. It finds
+//   - e-mail addresses, also obfuscated ("jan punt devries at gmail punt com", "jan [at] mail [dot] nl",
+//     "jan @ ziggo.nl", "jan%40gmail.com", "apenstaartje"); not role mailboxes (info@, servicedesk@);
+//   - phone numbers: Dutch formats and +/00 international numbers, digits spaced one by one, the letter O
+//     for zero, Arabic-Indic digits, wa.me links; not 14 0xx, 0800/0900 service or 088 company numbers;
+//   - BSNs (11-proef, not after an order/reference word; 8-9 digits after "BSN") and IBANs (mod 97);
+//   - names: after cues in nl, en, tr, pl, uk, ar, so, ti (self-introductions, sign-offs, forms of
+//     address, relatives and neighbours: "mijn buurman Kees"), a full name before other personal data,
+//     and names of the gazetteer (assets/privacy/names/) without any cue;
+//   - addresses: a street + house number anywhere (+ postcode + town), a postcode with or without house
+//     number, map links; a home after a cue ("ik woon op …", "I live at 12 Baker Street");
+//   - dates of birth: a date near a birth cue, in any form (12-03-1985, 12031985, 12 maart 1985, Arabic-
+//     Indic digits); licence plates (Dutch sidecodes, Turkish, Polish, Ukrainian, German);
+//   - handles and profile URLs (@jan_devries, facebook.com/…, instagram.com/…, t.me/…, tiktok, linkedin).
 //
 // Every hit is replaced by one visible, language-neutral placeholder, "[…]" by default, so the
 // citizen sees in the preview that something was taken out. Precision matters as much as recall:
-// prices, times, dates, years, bus lines, postcodes, the 14 0xx municipal number and house numbers
-// of public places stay.
+// prices, times, dates of events, years, bus lines, the 14 0xx municipal number, streets without a
+// number and public places stay.
 //
-// Trade-offs (deliberate):
-//   - A street with a house number and no person cue ("losse tegel voor Kerkstraat 12") stays,
-//     because reports about public space must name streets; so does an organisation with its
-//     address ("Gemeente Utrecht, Stadsplateau 1").
-//   - A name without a cue ("Jan belde gisteren", "Bel mij (Marieke)") stays: without a dictionary
-//     of first names it cannot be told apart from other capitalised words.
+// Decisions (deliberate):
+//   - A street with a house number is personal even without a person cue ("losse tegel voor Lindelaan 4"
+//     is removed): in public text it can tell where someone lives (issue 14). A street without a number
+//     stays, and so does an address right after a named institution or public place ("Stadhuis,
+//     Stadsplateau 1", "Apotheek De Gaper, Kerkstraat 5", "de bibliotheek aan de Oudegracht 12").
+//   - A capitalised word that is both a name and part of a street: when the next word is a street word
+//     ("Anne Frankstraat", "Juliana laan") or the word is followed by a house number and ends in a street
+//     word, it is a street (and an address only with a number); otherwise a gazetteer name is a name
+//     ("Juliana belde", "Kees"). Streets and buildings named after people ("Wilhelminastraat") are one
+//     word and never match the gazetteer. A gazetteer word after a public title ("burgemeester Halsema")
+//     stays, as do gazetteer words that are also common words (the [ambiguous] list).
 //   - A 9-digit number that passes the 11-proef by chance (1 in 11) is removed as a BSN unless a
 //     reference word precedes it; a 10-digit number starting with 0 is removed as a phone number.
-//   - Obfuscated e-mail ("jan at gmail dot com") and spelled-out numbers are not found.
+//   - Word lists are data files under <assets>/privacy/ (read at first use; see sync/privacy/lists.hpp).
+//     When they are missing the scanners without lists still work; scrubber_data_status() says which files
+//     are missing, and `kioskctl scrub` refuses to run without them.
 //
-// Hand-written scanners, no regex; input is UTF-8 and spans never cut inside a multi-byte
-// character. The scrubbed text is always valid UTF-8 (invalid input bytes become U+FFFD).
+// Hand-written scanners, no regex (sync/privacy/: one file per kind, a shared text unit, a driver); input
+// is UTF-8 and spans never cut inside a multi-byte character. The scrubbed text is always valid UTF-8
+// (invalid input bytes become U+FFFD).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kiosk/sync/error.hpp"
+
 namespace kiosk {
 
-enum class PiiKind { email, phone, bsn, iban, name, address };
+enum class PiiKind { email, phone, bsn, iban, name, address, dob, plate, handle };
+inline constexpr std::array<PiiKind, 9> kAllPiiKinds{PiiKind::email, PiiKind::phone, PiiKind::bsn,
+                                                     PiiKind::iban,  PiiKind::name,  PiiKind::address,
+                                                     PiiKind::dob,   PiiKind::plate, PiiKind::handle};
 
-// Stable lower-case names: "email", "phone", "bsn", "iban", "name", "address".
+// Stable lower-case names: "email", "phone", "bsn", "iban", "name", "address", "dob", "plate", "handle"
+// (the kinds of the labelled set, tests/data/privacy/).
 std::string_view pii_kind_name(PiiKind kind) noexcept;
+std::optional<PiiKind> pii_kind_from_name(std::string_view name) noexcept;
+
+// Whether the word lists (<assets>/privacy/) were read: Errc::io naming the missing files otherwise.
+Result<void> scrubber_data_status();
 
 // Byte offsets [begin, end) into the input (UTF-8); both are code-point boundaries.
 struct PiiSpan {

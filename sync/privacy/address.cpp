@@ -1,0 +1,392 @@
+// Addresses: street + house number (+ postcode + town), postcode (+ house number), map links.
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "lists.hpp"
+#include "scanners.hpp"
+
+namespace kiosk::privacy {
+namespace {
+
+constexpr StreetRules kCueStreet{true, false, true};
+
+// House number at i: "12", "12a", "12-2", "12/3", "12 hs", "12 II", "12, кв. 5". Returns its end.
+std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  int n = 0;
+  while (k < s.size() && is_digit(static_cast<unsigned char>(s[k]))) ++k, ++n;
+  if (n == 0 || n > 5 || s[i] == '0') return std::nullopt;
+  const Cp nx = at(s, k);
+  if ((nx.cp == '.' || nx.cp == ',' || nx.cp == ':') && is_digit(at(s, k + 1).cp))
+    return std::nullopt;  // price, time, decimal
+  if (nx.cp == '%' || nx.cp == 0x20AC) return std::nullopt;
+  if (nx.len && is_letter(nx.cp)) {
+    std::size_t m = k;
+    int letters = 0;
+    for (Cp c = at(s, m); c.len && is_letter(c.cp); c = at(s, m)) m += c.len, ++letters;
+    if (letters > 3) return std::nullopt;
+    k = m;
+  } else if (nx.cp == '-' || nx.cp == '/') {
+    std::size_t m = k + 1;
+    int cnt = 0;
+    while (m < s.size() && is_digit(static_cast<unsigned char>(s[m])) && cnt < 4) ++m, ++cnt;
+    if (cnt == 0)
+      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 3) ++m, ++cnt;
+    if (cnt > 0 && boundary_after(s, m)) k = m;
+  }
+  if (!boundary_after(s, k)) return std::nullopt;
+  // A quantity ("12 jaar", "5 minuten") is no house number; "12 hs", "12 A" extend it.
+  std::size_t w0 = skip_hspace(s, k);
+  if (const auto w = read_word(s, w0); w && w0 > k) {
+    const std::string fw = fold_word(s, *w);
+    if (word_list("unit").contains(fw)) return std::nullopt;
+    const bool one_capital = w->end == w->begin + 1 && w->upper && !w->initial;
+    if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
+      if (boundary_after(s, w->end) && at(s, w->end).cp != '.') k = w->end;
+    }
+  }
+  // Apartment: ", кв. 5", " m. 3", " apt 4".
+  w0 = skip_hspace(s, k);
+  if (at(s, w0).cp == ',') w0 = skip_hspace(s, w0 + 1);
+  if (const auto w = read_word(s, w0); w && w0 > k && word_list("apartment").contains(fold_word(s, *w))) {
+    std::size_t m = w->end;
+    if (at(s, m).cp == '.') ++m;
+    m = skip_hspace(s, m);
+    std::size_t d = m;
+    while (d < s.size() && d - m < 4 && is_digit(static_cast<unsigned char>(s[d]))) ++d;
+    if (d > m && boundary_after(s, d)) k = d;
+  }
+  return k;
+}
+
+// Optional postcode ("3511 AB") and city after a house number; returns the new end.
+// A town of the [town] list at k ("Utrecht", "'s-Hertogenbosch", "Den Haag"): its end.
+std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
+  if (is_apostrophe(at(s, k).cp) && (s.substr(k + at(s, k).len, 2) == "s-" || s.substr(k + at(s, k).len, 2) == "s ")) {
+    const auto w = read_word(s, k + at(s, k).len + 2);
+    if (w) return w->end;
+  }
+  const auto w = read_word(s, k);
+  if (!w || !(w->upper || w->caseless)) return std::nullopt;
+  const std::string fw = fold_word(s, *w);
+  if (word_list("town").contains(fw)) return w->end;
+  if (fw == "den" || fw == "de") {  // Den Haag, Den Helder, De Bilt
+    const std::size_t c2 = skip_hspace(s, w->end);
+    if (const auto w2 = read_word(s, c2); w2 && c2 > w->end && w2->upper) return w2->end;
+  }
+  return std::nullopt;
+}
+
+// Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
+// "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
+std::size_t postcode_city(std::string_view s, std::size_t e) {
+  std::size_t k = skip_space(s, e);
+  if (at(s, k).cp == ',' || at(s, k).cp == '(') k = skip_space(s, k + 1);
+  if (k < s.size() && s[k] != '0' && k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) &&
+      is_digit_at(s, k + 2) && is_digit_at(s, k + 3)) {
+    std::size_t m = k + 4;
+    if (s[m] == ' ') ++m;
+    if (m + 2 > s.size() || !is_ascii_alpha(static_cast<unsigned char>(s[m])) ||
+        !is_ascii_alpha(static_cast<unsigned char>(s[m + 1])) || !boundary_after(s, m + 2))
+      return e;
+    std::size_t end = m + 2;
+    const std::size_t c = skip_hspace(s, end);
+    if (c > end) {
+      if (const auto t = town_at(s, c)) return *t;
+      if (const auto w = read_word(s, c); w && w->upper && !name_stop(fold_word(s, *w))) return w->end;
+    }
+    return end;
+  }
+  if (const auto t = town_at(s, k)) return *t;
+  return e;
+}
+
+// "12 Baker Street": number, then up to four words of which the last ends in a street suffix.
+std::optional<Range> number_first_address(std::string_view s, std::size_t pos, const StreetRules& r) {
+  const auto num = house_number(s, pos);
+  if (!num) return std::nullopt;
+  std::size_t j = *num;
+  std::size_t end = 0;
+  for (int words = 0; words < 4; ++words) {
+    const std::size_t k = skip_hspace(s, j);
+    if (k == j) break;
+    const auto w = read_word(s, k);
+    if (!w || (!w->upper && !r.allow_lower)) break;
+    const std::string fw = fold_word(s, *w);
+    if (word_list("street_stop").contains(fw)) break;
+    j = w->end;
+    if (word_list("street_suffix").any_suffix_of(fw)) end = j;
+  }
+  if (end == 0) return std::nullopt;
+  return Range{pos, postcode_city(s, end)};
+}
+
+}  // namespace
+
+// Street name + house number (+ postcode + city) starting at pos.
+std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r) {
+  if (is_digit(at(s, pos).cp)) {
+    if (r.number_first) return number_first_address(s, pos, r);
+    return std::nullopt;
+  }
+  std::size_t j = pos;
+  int words = 0;
+  bool prefix = false;
+  bool all_cap = true;
+  bool street_word = false;  // a word ends in a street word (straat, laan …)
+  while (words < 5) {
+    const auto w = read_word(s, j);
+    if (!w) break;
+    const std::string fw = fold_word(s, *w);
+    if (word_list("street_stop").contains(fw)) return std::nullopt;
+    if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
+    if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
+    if (words == 0 && word_list("street_prefix").contains(fw)) {
+      prefix = true;
+    } else if (!w->upper) {
+      const bool tv = words > 0 && word_list("tussenvoegsel").contains(fw);
+      if (!tv && !prefix) {
+        if (!r.allow_lower) return std::nullopt;
+        all_cap = false;
+      }
+    }
+    ++words;
+    for (std::size_t h = 0; h != npos;) {  // "ringbaan-west": each part
+      const std::size_t nh = fw.find('-', h);
+      const std::string part = fw.substr(h, nh == npos ? npos : nh - h);
+      if (part.size() >= 3 && word_list("street_suffix").any_suffix_of(part)) street_word = true;
+      h = nh == npos ? npos : nh + 1;
+    }
+    j = w->end;
+    // An abbreviation ("Burg.", "ul.", "вул.") may end in a dot; a longer word before a dot
+    // ends a sentence.
+    std::size_t letters = 0;
+    for (std::size_t m = w->begin; m < w->end; m += at(s, m).len) ++letters;
+    const bool dot = at(s, j).cp == '.' && (letters <= 4 || word_list("street_prefix").contains(fw));
+    if (dot) ++j;
+    std::size_t k = skip_hspace(s, j);
+    if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+    if (k == j && !dot) return std::nullopt;
+    j = k;
+    if (is_digit(at(s, j).cp)) break;
+  }
+  if (words == 0 || !is_digit(at(s, j).cp)) return std::nullopt;
+  if ((r.require_suffix || !all_cap) && !prefix && !street_word) return std::nullopt;
+  const auto num = house_number(s, j);
+  if (!num) return std::nullopt;
+  return Range{pos, postcode_city(s, *num)};
+}
+
+// The separator between a name and what belongs to it: ", ", "; ", " | ", " - ", a line break,
+// and with paren also " (". Returns the position after it.
+std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bool paren) {
+  const std::size_t k = skip_hspace(s, e);
+  const Cp c = at(s, k);
+  if (c.cp == ',' || c.cp == ';' || c.cp == '|' || c.cp == 0x60C || (paren && c.cp == '('))
+    return skip_space(s, k + c.len);
+  if (c.len && is_line_break(c.cp)) return skip_space(s, k);
+  if ((c.cp == '-' || c.cp == 0x2013 || c.cp == 0x2014) && k > e && is_hspace(at(s, k + c.len).cp))
+    return skip_space(s, k + c.len);
+  return std::nullopt;
+}
+
+namespace {
+
+void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
+  for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) {
+    std::size_t k = e;
+    for (int n = 0; n < 4; ++n) {
+      k = skip_after_cue(s, k, n == 0, U":");
+      const auto w = read_word(s, k);
+      if (!w || w->upper || !word_list("address_filler").contains(fold_word(s, *w))) break;
+      k = w->end;
+    }
+    k = skip_after_cue(s, k, true, U":");
+    if (const auto a = street_address(s, k, kCueStreet)) {
+      add(out, a->begin, a->end, PiiKind::address);
+      return;
+    }
+    // "ik woon al 30 jaar op de Kerkstraat 12": look further in the same clause, but only for a
+    // street with a street-type ending.
+    const WordSet& stoppers = word_list("address_clause_stop");
+    std::size_t j = k;
+    for (int tokens = 0; tokens < 10 && j < s.size(); ++tokens) {
+      const Cp c = at(s, j);
+      if (clause_break(c.cp)) return;
+      if (const auto w = read_word(s, j)) {
+        if (stoppers.contains(fold_word(s, *w))) return;
+        if (const auto a = street_address(s, j, StreetRules{true, true, true})) {
+          add(out, a->begin, a->end, PiiKind::address);
+          return;
+        }
+        j = skip_hspace(s, w->end);
+      } else if (is_digit(c.cp)) {
+        if (const auto a = street_address(s, j, StreetRules{true, true, true})) {
+          add(out, a->begin, a->end, PiiKind::address);
+          return;
+        }
+        while (j < s.size() && is_digit(static_cast<unsigned char>(s[j]))) ++j;
+        j = skip_hspace(s, j);
+      } else {
+        j = skip_hspace(s, j + c.len);
+      }
+    }
+  });
+}
+
+// Whether an institution or public place is named in the clause before pos ("Stadhuis, Markt 1", "de
+// bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal.
+bool institution_before(std::string_view s, std::size_t pos) {
+  std::size_t k = pos;
+  for (int n = 0; n < 6 && k > 0; ++n) {
+    while (k > 0 && !is_letter(before(s, k).cp)) {
+      const Cp c = before(s, k);
+      if (c.cp == '.' || c.cp == '!' || c.cp == '?' || is_line_break(c.cp)) return false;
+      k -= c.len;
+    }
+    const auto w = word_ending_at(s, k);
+    if (!w) return false;
+    const std::string fw = fold_word(s, *w);
+    if (is_institution(fw) || word_list("title").contains(fw)) return true;
+    k = w->begin;
+  }
+  return false;
+}
+
+// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
+// institution.
+bool street_named(std::string_view folded) {
+  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
+}
+
+// A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
+// follows the house number ("Hoge Woerd 34, Utrecht").
+std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
+  if (!a) return a;
+  std::size_t d = a->begin;
+  while (d < a->end && !is_digit_at(s, d)) ++d;
+  const auto n = house_number(s, d);
+  if (!n || a->end <= *n) return std::nullopt;
+  return a;
+}
+
+// A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"
+// went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
+void find_street_numbers(std::string_view s, Spans& out) {
+  std::size_t latin = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    if (is_latin_letter(c.cp)) ++latin;
+    else if (is_letter(c.cp)) ++other;
+    i += c.len;
+  }
+  const bool other_script = other > latin;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    // "Kütüphane Oudegracht 167": the street starts after it; but "Stationsweg", "schoolstraat" are streets
+    if (const std::string fw = fold_word(s, *w); is_institution(fw) && !street_named(fw)) {
+      i = w->end;
+      continue;
+    }
+    if (capitalised(*w) || word_list("street_prefix").contains(fold_word(s, *w))) {
+      auto a = street_address(s, i, StreetRules{false, true, false});
+      if (!a) a = with_town(s, street_address(s, i, StreetRules{false, false, false}));
+      // In Arabic, Cyrillic or Ge'ez text a Latin capitalised word before a house number is a Dutch street
+      // ("ካብ Lauwerecht 55bis ናብ Oudenoord 120", "живу в Нівегейні, Dukatenburg 112").
+      if (!a && other_script && !w->caseless && !w->cyrillic)
+        a = street_address(s, i, StreetRules{false, false, false});
+      // A street does not run across a comma ("Jan de Vries, Kerkstraat 12": the street starts after it).
+      const bool comma =
+          a && s.substr(a->begin, a->end - a->begin).find(',') < s.find_first_of("0123456789", a->begin) - a->begin;
+      if (a && !comma && !institution_before(s, i)) {
+        add(out, a->begin, a->end, PiiKind::address);
+        i = a->end;
+        continue;
+      }
+    } else if (!w->caseless) {
+      // lower case: "kerkstraat 12" (the first word itself a street word)
+      const std::string fw = fold_word(s, *w);
+      if (word_list("street_suffix").any_suffix_of(fw) && fw.size() > 5) {
+        const auto a = street_address(s, i, StreetRules{true, true, false});
+        if (a && !institution_before(s, i)) {
+          add(out, a->begin, a->end, PiiKind::address);
+          i = a->end;
+          continue;
+        }
+      }
+    }
+    i = w->end;
+  }
+}
+
+// Dutch postcodes "1234 AB" / "1234AB" (not SA, SD, SS), with a house number after it ("3512 AB 12").
+void find_postcodes(std::string_view s, Spans& out) {
+  for (std::size_t i = 0; i + 6 <= s.size(); ++i) {
+    if (!is_digit_at(s, i) || s[i] == '0' || !boundary_before(s, i)) continue;
+    if (!is_digit_at(s, i + 1) || !is_digit_at(s, i + 2) || !is_digit_at(s, i + 3)) continue;
+    std::size_t m = i + 4;
+    if (m < s.size() && s[m] == ' ') ++m;
+    if (m + 2 > s.size()) continue;
+    // Capital letters, or Cyrillic ones that look Latin (typed on a Ukrainian keyboard: "3438 ВС").
+    const auto latin = [](char32_t c) -> char {
+      if (c >= 'A' && c <= 'Z') return static_cast<char>(c);
+      static constexpr std::pair<char32_t, char> kLookalike[] = {{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'},
+                                                                 {0x41C, 'M'}, {0x41D, 'H'}, {0x41E, 'O'}, {0x420, 'P'},
+                                                                 {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}};
+      for (const auto& [cy, l] : kLookalike)
+        if (c == cy) return l;
+      return 0;
+    };
+    const Cp ca = at(s, m), cb = at(s, m + ca.len);
+    const char a = latin(ca.cp), b = latin(cb.cp);
+    const std::size_t letters_end = m + ca.len + cb.len;
+    if (!a || !b || !boundary_after(s, letters_end)) continue;
+    const std::string pair{a, b};
+    if (pair == "SA" || pair == "SD" || pair == "SS") continue;
+    std::size_t end = letters_end;
+    std::size_t k = skip_hspace(s, end);
+    if (k < s.size() && s[k] == ',') k = skip_hspace(s, k + 1);
+    if (k > end && is_digit_at(s, k)) {
+      if (const auto n = house_number(s, k)) end = *n;
+    } else {
+      end = std::max(end, postcode_city(s, i));
+    }
+    if (!institution_before(s, i)) add(out, i, end, PiiKind::address);
+    i = end;
+  }
+}
+
+// Links to a spot on a map (Google Maps, OpenStreetMap, Apple Maps): the whole URL.
+void find_map_links(std::string_view s, const Folded& f, Spans& out) {
+  for (const std::string& key : word_list("map_link").items()) {
+    for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
+      std::size_t b = f.src[p];
+      while (b > 0 && !is_space(before(s, b).cp) && before(s, b).cp != '(' && before(s, b).cp != '<')
+        b -= before(s, b).len;
+      std::size_t e = f.src[p + key.size()];
+      while (e < s.size() && !is_space(at(s, e).cp) && s[e] != ')' && s[e] != '>') e += at(s, e).len;
+      while (e > b && (s[e - 1] == '.' || s[e - 1] == ',')) --e;
+      add(out, b, e, PiiKind::address);
+    }
+  }
+}
+
+}  // namespace
+
+void find_addresses(const Input& in, Spans& out) {
+  // On the digit view: "Bernadottelaan ١٥ب".
+  const Folded fv = in.d.identity ? Folded{} : fold_text(in.d.text);
+  Spans v;
+  find_cue_addresses(in.d.text, in.d.identity ? in.f : fv, v);
+  find_street_numbers(in.d.text, v);
+  find_postcodes(in.d.text, v);
+  for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
+  find_map_links(in.s, in.f, out);
+}
+
+}  // namespace kiosk::privacy

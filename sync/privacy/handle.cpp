@@ -1,0 +1,65 @@
+// Social media handles and profile URLs: "@jan_devries", "facebook.com/jan.devries", "instagram.com/ayse.k",
+// "t.me/…", "tiktok.com/@…", "linkedin.com/in/…" (the [profile_site] list). Not the official accounts of
+// the municipality and other organisations ([official_handle]: "@gemeenteutrecht"), and not e-mail.
+#include <string>
+
+#include "lists.hpp"
+#include "scanners.hpp"
+
+namespace kiosk::privacy {
+namespace {
+
+bool handle_char(char c) { return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
+
+bool official(std::string_view name) {
+  const std::string f = fold_str(name);
+  if (word_list("official_handle").contains(f)) return true;
+  for (std::string_view stem : {"gemeente", "municipality", "politie", "brandweer", "ggd"})
+    if (f.find(stem) != npos) return true;
+  return false;
+}
+
+void find_at_handles(std::string_view s, Spans& out) {
+  for (std::size_t p = s.find('@'); p != npos; p = s.find('@', p + 1)) {
+    if (p > 0 && (handle_char(s[p - 1]) || s[p - 1] == '/' || s[p - 1] == '%')) continue;  // e-mail, URL
+    std::size_t e = p + 1;
+    while (e < s.size() && handle_char(s[e])) ++e;
+    while (e > p + 1 && s[e - 1] == '.') --e;
+    if (e - p < 3) continue;
+    const std::string_view name = s.substr(p + 1, e - p - 1);
+    if (official(name)) continue;
+    add(out, p, e, PiiKind::handle);
+  }
+}
+
+// A profile URL: the site, then a path with a person's name in it.
+void find_profile_urls(std::string_view s, const Folded& f, Spans& out) {
+  for (const std::string& key : word_list("profile_site").items()) {
+    for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
+      std::size_t b = f.src[p];
+      if (b > 0 && is_ascii_alnum(static_cast<unsigned char>(s[b - 1]))) continue;
+      while (b > 0 && !is_space(before(s, b).cp) && before(s, b).cp != '(' && before(s, b).cp != '<')
+        b -= before(s, b).len;
+      std::size_t e = f.src[p + key.size()];
+      const std::size_t path = e;
+      while (e < s.size() && !is_space(at(s, e).cp) && s[e] != ')' && s[e] != '>' && s[e] != ',' && s[e] != '"') ++e;
+      while (e > path && (s[e - 1] == '.' || s[e - 1] == '/')) --e;
+      if (e <= path) continue;
+      const std::string rest = fold_str(s.substr(path, e - path));
+      if (rest.rfind("groups/", 0) == 0 || rest.rfind("pages/", 0) == 0 || rest.rfind("events/", 0) == 0 ||
+          rest.rfind("company/", 0) == 0 || rest.rfind("school/", 0) == 0)
+        continue;  // a group, page or organisation, not a person
+      if (official(s.substr(path, e - path))) continue;
+      add(out, b, e, PiiKind::handle);
+    }
+  }
+}
+
+}  // namespace
+
+void find_handles(const Input& in, Spans& out) {
+  find_at_handles(in.s, out);
+  find_profile_urls(in.s, in.f, out);
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,81 @@
+// The scrubber's word lists: see lists.hpp. File format (assets/privacy/README.md): UTF-8 lines; "#" starts a
+// comment line; "[section]" starts a list; every other non-empty line is one entry (a word or phrase).
+#include "lists.hpp"
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "kiosk/sync/config.hpp"  // assets_dir()
+
+namespace kiosk::privacy {
+namespace {
+
+constexpr std::array<std::string_view, 8> kLanguages{"nl", "en", "tr", "pl", "uk", "ar", "so", "ti"};
+
+struct Lists {
+  std::map<std::string, WordSet, std::less<>> sections;
+  std::string missing;  // files that could not be read, comma-separated
+};
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == npos) return {};
+  const auto e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool read_file(Lists& lists, const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return false;
+  std::string line;
+  std::string section;
+  while (std::getline(in, line)) {
+    const std::string t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    if (t.front() == '[' && t.back() == ']') {
+      section = t.substr(1, t.size() - 2);
+      continue;
+    }
+    if (!section.empty()) lists.sections[section].add(t);
+  }
+  return true;
+}
+
+const Lists& lists() {
+  static const Lists loaded = [] {
+    Lists l;
+    const std::filesystem::path dir = std::filesystem::path(std::string(assets_dir())) / "privacy";
+    std::vector<std::filesystem::path> files{dir / "words.txt"};
+    for (std::string_view lang : kLanguages) {
+      files.push_back(dir / "cues" / (std::string(lang) + ".txt"));
+      files.push_back(dir / "names" / (std::string(lang) + ".txt"));
+    }
+    for (const auto& f : files) {
+      if (read_file(l, f)) continue;
+      if (!l.missing.empty()) l.missing += ", ";
+      l.missing += f.string();
+    }
+    return l;
+  }();
+  return loaded;
+}
+
+}  // namespace
+
+const WordSet& word_list(std::string_view section) {
+  static const WordSet empty;
+  const auto& s = lists().sections;
+  const auto it = s.find(section);
+  return it == s.end() ? empty : it->second;
+}
+
+Result<void> privacy_lists_status() {
+  if (lists().missing.empty()) return {};
+  return make_error(Errc::io, "the scrubber's word lists cannot be read (" + lists().missing +
+                                  "): names, addresses and dates of birth after cue words are not found");
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,411 @@
+// Names: after cues (self-introductions, sign-offs, forms of address, relatives and neighbours) in the eight
+// kiosk languages, a full name before other personal data, and names of the gazetteer without a cue.
+#include <algorithm>
+#include <cctype>
+#include <array>
+#include <string>
+
+#include "lists.hpp"
+#include "scanners.hpp"
+
+namespace kiosk::privacy {
+bool is_institution(std::string_view folded) {
+  static const WordSet& exact = word_list("institution");
+  static const WordSet& stems = word_list("institution_stem");
+  return exact.contains(folded) || stems.any_inside(folded);
+}
+
+bool name_stop(std::string_view folded) {
+  static const WordSet& stop = word_list("name_stop");
+  static const WordSet& not_a_name = word_list("not_a_name");
+  static const WordSet& signoff = word_list("signoff");
+  static const WordSet& honorific = word_list("honorific");
+  if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
+      is_institution(folded))
+    return true;
+  // "Wilhelminastraat": a street, not a name
+  for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
+    if (folded.size() > e.size() + 2 && folded.substr(folded.size() - e.size()) == e) return true;
+  return false;
+}
+
+bool capitalised(const Word& w) { return w.upper || w.initial; }
+
+// Tussenvoegsels ("van", "de", "van der" …) starting at w and the surname after them; returns the
+// end of the surname.
+std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lower_ok) {
+  std::size_t j = w.end;
+  for (int n = 0; n < 3; ++n) {
+    const std::size_t k = skip_hspace(s, j);
+    if (k == j) return std::nullopt;
+    const auto y = read_word(s, k);
+    if (!y) return std::nullopt;
+    const std::string fy = fold_word(s, *y);
+    if (word_list("tussenvoegsel").contains(fy) && !y->initial) {
+      j = y->end;
+      continue;
+    }
+    if ((capitalised(*y) || (lower_ok && !y->caseless && !y->cyrillic)) && !name_stop(fy)) return y->end;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+namespace {
+bool in_gazetteer(std::string_view folded);
+}  // namespace
+
+// A person's name starting at pos: 1–3 capitalised words (initials and tussenvoegsels allowed),
+// or — where the rules allow it — one or two lower-case / caseless words.
+std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r) {
+  const auto first = read_word(s, pos);
+  if (!first) return std::nullopt;
+  const std::string f0 = fold_word(s, *first);
+  const bool tv0 = word_list("tussenvoegsel").contains(f0) && !first->initial;
+  if (capitalised(*first) || (tv0 && !first->caseless)) {
+    int caps = 0;
+    std::size_t end = pos;
+    std::size_t j = pos;
+    for (bool first_token = true;; first_token = false) {
+      std::size_t k = j;
+      if (!first_token) {
+        k = skip_hspace(s, j);
+        if (k == j) break;
+      }
+      const auto w = read_word(s, k);
+      if (!w) break;
+      const std::string fw = fold_word(s, *w);
+      if (word_list("tussenvoegsel").contains(fw) && !w->initial) {
+        if (const auto e = tv_surname(s, *w, false)) {
+          end = *e;
+          ++caps;
+        }
+        break;
+      }
+      if (!capitalised(*w) || name_stop(fw)) break;
+      end = w->end;
+      j = w->end;
+      if (++caps >= r.max_caps) break;
+    }
+    if (caps < r.min_caps) return std::nullopt;
+    return Range{pos, end};
+  }
+  const auto allowed = [&](const Word& w) {
+    if (w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin) return true;
+    const std::string fw = fold_word(s, w);
+    return r.known_lower && !w.caseless && in_gazetteer(fw) && !word_list("ambiguous").contains(fw);
+  };
+  if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
+  int count = 0;
+  std::size_t end = pos;
+  std::size_t j = pos;
+  for (;;) {
+    std::size_t k = j;
+    if (count > 0) {
+      k = skip_hspace(s, j);
+      if (k == j) break;
+    }
+    const auto w = read_word(s, k);
+    if (!w) break;
+    const std::string fw = fold_word(s, *w);
+    if (count > 0 && !w->caseless && !w->cyrillic && word_list("tussenvoegsel").contains(fw)) {
+      if (const auto e = tv_surname(s, *w, r.lower_latin)) end = *e;
+      break;
+    }
+    if (name_stop(fw) || !(capitalised(*w) || allowed(*w))) break;
+    if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
+    end = w->end;
+    j = w->end;
+    if (++count == 2) break;
+  }
+  if (count == 0) return std::nullopt;
+  return Range{pos, end};
+}
+
+namespace {
+
+// "…, Kerkstraat 12" right after a person's name.
+void address_after_name(std::string_view s, std::size_t name_end, Spans& out) {
+  const auto k = after_separator(s, name_end, false);
+  if (!k) return;
+  if (const auto a = street_address(s, *k, kPersonStreet)) add(out, a->begin, a->end, PiiKind::address);
+}
+
+bool in_gazetteer(std::string_view folded);
+
+void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
+  // Where a caseless word after the cue is not a known name, only a name that ends the text counts (Arabic
+  // and Ge'ez have no capitals: "ابني مريض" is "my son is sick").
+  const auto ends_text = [&](std::size_t e) {
+    while (e < s.size() && (is_space(at(s, e).cp) || at(s, e).cp == '.' || at(s, e).cp == 0x1362)) e += at(s, e).len;
+    return e >= s.size();
+  };
+  const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct,
+                       bool known_caseless = false) {
+    for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
+      std::size_t k = skip_after_cue(s, e, newline, punct);
+      if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
+      auto n = take_name(s, k, rules);
+      if (n && known_caseless) {
+        const auto w = read_word(s, n->begin);
+        if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) n.reset();
+      }
+      // "de buurvrouw van Vogelenzang 9": a street and number, not a name
+      if (n && is_digit(at(s, skip_hspace(s, n->end)).cp) && skip_hspace(s, n->end) > n->end &&
+          !capitalised(*read_word(s, n->begin)))
+        n.reset();
+      if (n) {
+        add(out, n->begin, n->end, PiiKind::name);
+        address_after_name(s, n->end, out);
+        // "Sophie & Mark", "Jeroen en Esther", "Yuusuf iyo Bilaal": a second name joined by a conjunction
+        const std::size_t c = skip_hspace(s, n->end);
+        std::size_t k2 = c;
+        if (at(s, c).cp == '&') {
+          k2 = skip_hspace(s, c + 1);
+        } else if (const auto w = read_word(s, c); w && word_list("name_and").contains(fold_word(s, *w))) {
+          k2 = skip_hspace(s, w->end);
+        }
+        if (k2 > c)
+          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless}))
+            add(out, n2->begin, n2->end, PiiKind::name);
+      }
+    });
+  };
+  run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
+  run(word_list("name_weak"), NameRules{false, false, false, true}, false, U":,-\u2013\u2014");
+  run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
+      true);
+  run(word_list("honorific"), NameRules{false, false, true}, false, U".");
+  // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
+  run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
+
+  // "Ahmet Bey", "Ayşe Hanım"
+  for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
+    std::size_t k = b;
+    while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+    if (k == b) return;
+    const auto w = word_ending_at(s, k);
+    if (!w || !w->upper || name_stop(fold_word(s, *w))) return;
+    std::size_t start = w->begin;
+    std::size_t k2 = start;
+    while (k2 > 0 && is_hspace(before(s, k2).cp)) k2 -= before(s, k2).len;
+    if (k2 < start) {
+      const auto w2 = word_ending_at(s, k2);
+      if (w2 && w2->upper && !name_stop(fold_word(s, *w2))) start = w2->begin;
+    }
+    add(out, start, w->end, PiiKind::name);
+  });
+}
+
+bool in_gazetteer_exact(std::string_view folded) {
+  return word_list("first").contains(folded) || word_list("surname").contains(folded);
+}
+
+// Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
+// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим).
+bool in_gazetteer(std::string_view folded) {
+  if (in_gazetteer_exact(folded)) return true;
+  if (!is_cyrillic(at(folded, 0).cp)) return false;
+  static const std::array<std::string_view, 14> endings{"ою", "ею", "ом", "ем", "ові", "еві", "у",
+                                                        "ю",  "і",  "ї",  "а",  "я",   "и",   "е"};
+  for (std::string_view e : endings) {
+    if (folded.size() <= e.size() + 4 || folded.substr(folded.size() - e.size()) != e) continue;
+    const std::string stem(folded.substr(0, folded.size() - e.size()));
+    for (std::string_view add : {"", "а", "я", "й"})
+      if (in_gazetteer_exact(stem + std::string(add))) return true;
+  }
+  return false;
+}
+
+// Arabic family names of origin: "الحمصي", "الحلبي" (al- ... -i).
+bool arabic_nisba(std::string_view folded) {
+  return folded.size() > 8 && folded.rfind("\u0627\u0644", 0) == 0 && folded.substr(folded.size() - 2) == "\u064A" &&
+         !name_stop(folded);
+}
+
+// A word of a caseless script may carry the Arabic conjunction or preposition: "وأحمد", "لأحمد".
+std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
+  const Cp c = at(s, w.begin);
+  if (c.cp == 0x648 || c.cp == 0x644 || c.cp == 0x628) {
+    const std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
+    if (in_gazetteer(rest)) return w.begin + c.len;
+  }
+  return std::nullopt;
+}
+
+// Names without a cue: a word of the gazetteer, capitalised (Latin, Cyrillic; lower-case Cyrillic too) or
+// in a caseless script, not a common word ([ambiguous]), not before a street or institution word ("Anne
+// Frankstraat", "Johan Cruijff ArenA") and not after a public title ("burgemeester Halsema", [title]).
+// The name extends over the following capitalised words, tussenvoegsels and gazetteer words.
+void find_gazetteer_names(std::string_view s, Spans& out) {
+  const WordSet& ambiguous = word_list("ambiguous");
+  const WordSet& titles = word_list("title");
+  const WordSet& suffixes = word_list("street_suffix");
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    const std::string fw = fold_word(s, *w);
+    std::size_t begin = w->begin;
+    bool hit = false;
+    if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
+      hit = w->upper || w->caseless || w->cyrillic;
+    } else if (w->caseless) {
+      if (const auto b = caseless_prefix(s, *w)) {
+        begin = *b;
+        hit = true;
+      }
+    }
+    if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
+      std::size_t k = w->begin;
+      while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+      if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w->end)).cp)) hit = false;
+    }
+    if (hit) {
+      if (const auto p = word_before(s, w->begin); p && titles.contains(fold_word(s, *p))) hit = false;
+      // "أبو فادي", "أم وليد": the kunya is the name
+      if (const auto p = word_before(s, w->begin);
+          hit && p && p->arabic && word_list("kunya").contains(fold_word(s, *p)))
+        begin = p->begin;
+    }
+    if (!hit) {
+      i = w->end;
+      continue;
+    }
+    // Extend: capitalised words / tussenvoegsel + surname / gazetteer words of the same script.
+    std::size_t end = w->end;
+    bool street = suffixes.any_suffix_of(fw) && fw.size() > 6;
+    for (int n = 0; n < 3; ++n) {
+      const std::size_t k = skip_hspace(s, end);
+      if (k == end) break;
+      const auto y = read_word(s, k);
+      if (!y) break;
+      const std::string fy = fold_word(s, *y);
+      if (word_list("honorific_after").contains(fy)) break;
+      if (suffixes.any_suffix_of(fy) || is_institution(fy) || fy == "arena") {
+        street = street || capitalised(*y);
+        break;
+      }
+      if (word_list("tussenvoegsel").contains(fy) && !y->caseless) {
+        // "Johan de Wittlaan": the word after the tussenvoegsels is a street
+        std::optional<Word> z = y;
+        while (z && word_list("tussenvoegsel").contains(fold_word(s, *z))) z = read_word(s, skip_hspace(s, z->end));
+        if (z && suffixes.any_suffix_of(fold_word(s, *z))) street = true;
+        if (const auto e = tv_surname(s, *y, false)) end = *e;
+        break;
+      }
+      const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
+                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) || (y->arabic && arabic_nisba(fy));
+      if (!same_kind) break;
+      end = y->end;
+    }
+    // "Lindelaan 4": a word before a house number is a street (address.cpp), not a name.
+    const std::size_t k = skip_hspace(s, end);
+    if (!street && is_digit(at(s, k).cp) && k > end && suffixes.any_suffix_of(fw)) street = true;
+    if (!street) add(out, begin, end, PiiKind::name);
+    i = end;
+  }
+}
+
+// A signature: the text ends with one or two name words after a sentence end, a dash or a line break
+// ("… kapot. Ірина", "… - منى", "Sevgiler, Nur"), capitalised or caseless, not a cue, stop word or place.
+void find_signature(std::string_view s, Spans& out) {
+  const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == ')' || c == 0x1362; };
+  std::size_t e = s.size();
+  while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
+  const auto back_hspace = [&](std::size_t k) {
+    while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+    return k;
+  };
+  std::size_t b = e;
+  // One or two name words, a tussenvoegsel between them ("M. el Idrissi").
+  for (int words = 0, names = 0; words < 3; ++words) {
+    const auto w = word_ending_at(s, b);
+    if (!w) return;
+    const std::string fw = fold_word(s, *w);
+    const bool tv = names > 0 && !w->caseless && word_list("tussenvoegsel").contains(fw);
+    if (!tv &&
+        (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
+         word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+         (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw)))))
+      return;
+    if (!tv) ++names;
+    b = w->begin;
+    const std::size_t k = back_hspace(b);
+    if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
+    if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
+    b = k;
+  }
+  // An initial before the name ("R. Blake"): with it the name may also follow a colon.
+  bool initial = false;
+  if (std::size_t k = back_hspace(b); k < b && k >= 2 && s[k - 1] == '.' &&
+                                      std::isupper(static_cast<unsigned char>(s[k - 2])) &&
+                                      (k == 2 || !is_letter(before(s, k - 2).cp))) {
+    b = k - 2;
+    initial = true;
+  }
+  const std::size_t k = back_hspace(b);
+  if (k == 0) return;  // the whole text
+  const char32_t c = before(s, k).cp;
+  const bool signature_sep = c == '-' || c == 0x2013 || c == 0x2014 || c == ',' || c == 0x60C || c == 0x1361 ||
+                             c == 0x1363 || is_line_break(c) || (initial && (c == ':' || c == '('));
+  const bool sentence_end = c == '.' || c == '!' || c == '?' || c == 0x61F || c == 0x1362;
+  // After a sentence end a capitalised word may be any word ("… kapot. Help"): only a known name counts there.
+  const auto first = read_word(s, b);
+  const bool known = first && in_gazetteer(fold_word(s, *first));
+  if (signature_sep || (sentence_end && (known || initial))) add(out, b, e, PiiKind::name);
+}
+
+// "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full
+// name then personal data found by the other scanners) and "Kerkstraat 12'de oturuyorum".
+void find_person_addresses(std::string_view s, Spans& out) {
+  std::vector<std::size_t> detail_starts;
+  for (const PiiSpan& sp : out)
+    if (sp.kind != PiiKind::name) detail_starts.push_back(sp.begin);
+  std::sort(detail_starts.begin(), detail_starts.end());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    if (capitalised(*w) || word_list("tussenvoegsel").contains(fold_word(s, *w))) {
+      if (const auto n = take_name(s, i, NameRules{false, false, false, false, 2, 3})) {
+        if (const auto k = after_separator(s, n->end, false)) {
+          if (const auto a = street_address(s, *k, kPersonStreet)) {
+            add(out, n->begin, n->end, PiiKind::name);
+            add(out, a->begin, a->end, PiiKind::address);
+            i = a->end;
+            continue;
+          }
+        }
+        if (auto k = after_separator(s, n->end, true)) {
+          for (int labels = 0; labels < 2; ++labels) {
+            const auto label = read_word(s, *k);
+            if (!label || !word_list("contact_label").contains(fold_word(s, *label))) break;
+            k = skip_after_cue(s, label->end, false, U".:");
+          }
+          if (std::binary_search(detail_starts.begin(), detail_starts.end(), *k)) {
+            add(out, n->begin, n->end, PiiKind::name);
+            i = n->end;
+            continue;
+          }
+        }
+      }
+    }
+    i = w->end;
+  }
+}
+
+}  // namespace
+
+void find_names(const Input& in, Spans& out) {
+  find_cue_names(in.s, in.f, out);
+  find_person_addresses(in.s, out);
+  find_gazetteer_names(in.s, out);
+  find_signature(in.s, out);
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,200 @@
+// Phone numbers: Dutch formats and +/00 international numbers, spaced digits, letter O for zero, Arabic-Indic
+// digits, wa.me links; not 14 0xx, 0800/0900 or 088 numbers.
+#include <algorithm>
+#include <string>
+
+#include "lists.hpp"
+#include "scanners.hpp"
+
+namespace kiosk::privacy {
+namespace {
+
+struct DigitGroup {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string digits;
+  bool trunk_zero = false;  // the "(0)" in "+31 (0)20 …"
+};
+
+bool phone_sep(char c) { return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'; }
+
+bool national_number_ok(std::string_view nat) {
+  if (nat.size() != 10 || nat[0] != '0' || nat[1] == '0') return false;
+  // service numbers (0800, 0900, 090x) and company numbers (088)
+  if (nat.substr(0, 3) == "080" || nat.substr(0, 3) == "090" || nat.substr(0, 3) == "088") return false;
+  return true;
+}
+
+// Whether the digit groups g[0..n) form a phone number.
+bool phone_prefix_ok(const std::vector<DigitGroup>& g, std::size_t n, bool plus) {
+  std::string d;
+  bool trunk = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (g[i].trunk_zero) {
+      trunk = true;
+      continue;
+    }
+    d += g[i].digits;
+  }
+  if (plus) {
+    if (d.size() >= 2 && d.compare(0, 2, "31") == 0) {
+      std::string nat = "0" + d.substr(2);
+      if (nat.size() > 1 && nat[1] == '0') nat.erase(0, 1);  // "+31 020 …"
+      return national_number_ok(nat);
+    }
+    return !trunk && d.size() >= 9 && d.size() <= 15 && d[0] != '0';
+  }
+  if (d.size() >= 4 && d.compare(0, 4, "0031") == 0) {
+    std::string nat = "0" + d.substr(4);
+    if (nat.size() > 1 && nat[1] == '0') nat.erase(0, 1);
+    return national_number_ok(nat);
+  }
+  if (d.size() >= 3 && d[0] == '0' && d[1] == '0') {
+    return !trunk && d[2] != '0' && d.size() >= 11 && d.size() <= 15;
+  }
+  if (trunk || d.empty() || d[0] != '0') return false;
+  // National format: the first group is the area code (2 digits only for 06) or everything.
+  const std::size_t g0 = g[0].digits.size();
+  if (!(g0 == 10 || g0 == 3 || g0 == 4 || (g0 == 2 && g[0].digits == "06"))) return false;
+  // "06-05-2024 10 …" is a date.
+  if (n >= 3 && g[0].digits.size() == 2 && g[1].digits.size() == 2 && g[2].digits.size() == 4) return false;
+  return national_number_ok(d);
+}
+
+// True when i follows "NL91 ABNA " or similar: the rest of an IBAN (with a typo) is no phone
+// number.
+bool after_iban_head(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  for (int groups = 0; groups < 8; ++groups) {
+    if (k == 0 || s[k - 1] != ' ') return false;
+    --k;
+    std::size_t b = k;
+    while (b > 0 && is_ascii_alnum(static_cast<unsigned char>(s[b - 1])) && k - b < 5) --b;
+    const auto u = [&](std::size_t m) { return static_cast<unsigned char>(s[m]); };
+    // "NL 91 ABNA …": the check digits as their own group after the country
+    if (k - b == 2 && is_digit(u(b)) && is_digit(u(b + 1)) && b >= 3 && s[b - 1] == ' ' && is_ascii_alpha(u(b - 2)) &&
+        is_ascii_alpha(u(b - 3)) && boundary_before(s, b - 3))
+      return true;
+    if (k - b != 4 || !boundary_before(s, b)) return false;
+    if (is_ascii_alpha(u(b)) && is_ascii_alpha(u(b + 1)) && is_digit(u(b + 2)) && is_digit(u(b + 3))) return true;
+    k = b;
+  }
+  return false;
+}
+
+void find_phones_in(std::string_view s, Spans& out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!(c == '+' || c == '(' || is_digit(static_cast<unsigned char>(c)))) continue;
+    const Cp prev = before(s, i);
+    if (is_alnum(prev.cp) || prev.cp == '+' || prev.cp == 0x20AC || prev.cp == '/') continue;
+    if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':') && is_digit(before(s, i - prev.len).cp))
+      continue;
+    if (after_iban_head(s, i)) continue;
+    std::size_t j = i;
+    const bool plus = c == '+';
+    if (plus) ++j;
+    std::vector<DigitGroup> groups;
+    std::size_t total = 0;
+    for (;;) {
+      // separators (at most three characters; none before the first group except "(")
+      std::size_t k = j;
+      while (k < s.size() && k - j < 3 && phone_sep(s[k]) && (!groups.empty() || s[k] == '(')) ++k;
+      if (k >= s.size() || !is_digit(static_cast<unsigned char>(s[k]))) break;
+      DigitGroup g;
+      g.begin = k;
+      while (k < s.size() && is_digit(static_cast<unsigned char>(s[k]))) ++k;
+      g.end = k;
+      g.digits = std::string(s.substr(g.begin, k - g.begin));
+      g.trunk_zero =
+          g.digits == "0" && g.begin > 0 && s[g.begin - 1] == '(' && k < s.size() && s[k] == ')' && !groups.empty();
+      total += g.digits.size();
+      if (total > 16) break;
+      groups.push_back(std::move(g));
+      j = k;
+      if (groups.size() >= 8) break;
+    }
+    // the longest prefix of groups that forms a phone number and ends on a boundary
+    for (std::size_t n = groups.size(); n > 0; --n) {
+      const std::size_t e = groups[n - 1].end;
+      const Cp nx = at(s, e);
+      if (nx.len && is_alnum(nx.cp)) continue;
+      if ((nx.cp == ':' || nx.cp == ',' || nx.cp == '.') && is_digit(at(s, e + 1).cp)) continue;
+      if (!phone_prefix_ok(groups, n, plus)) continue;
+      add(out, i, e, PiiKind::phone);
+      i = e - 1;
+      break;
+    }
+  }
+}
+
+bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(at(s, i).cp); }
+
+// Digits typed one by one ("0 6 1 2 3 4 5 6 7 8"): single digits split by one space, dot or dash.
+void spaced_digits(std::string_view s, Spans& out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit_at(s, i) || (i > 0 && (is_alnum(before(s, i).cp) || s[i - 1] == '+'))) continue;
+    std::size_t start = i;
+    if (i > 0 && s[i - 1] == '+') start = i - 1;
+    std::string digits;
+    std::size_t k = i;
+    std::size_t end = i;
+    while (is_digit_at(s, k) && !is_digit_at(s, k + 1)) {
+      digits += s[k];
+      end = k + 1;
+      // one to three separators: "0 6 1 2", "0-6-1-2", "0 6 - 1 2"
+      std::size_t m = k + 1;
+      while (m < s.size() && m - k <= 3 && (s[m] == ' ' || s[m] == '-' || s[m] == '.')) ++m;
+      if (m > k + 1 && m - k <= 4 && is_digit_at(s, m)) {
+        k = m;
+      } else {
+        break;
+      }
+    }
+    if (digits.size() < 10 || letter_at(s, end)) {
+      i = std::max(i, end);
+      continue;
+    }
+    std::string nat = digits;
+    if (nat.rfind("0031", 0) == 0) nat = "0" + nat.substr(4);
+    else if (nat.rfind("31", 0) == 0 && start < i) nat = "0" + nat.substr(2);
+    if (national_number_ok(nat.substr(0, 10)) || (start < i && digits.size() >= 10))
+      add(out, start, end, PiiKind::phone);
+    i = end;
+  }
+}
+
+// wa.me/31612345678, api.whatsapp.com/send?phone=31612345678: the link is the number.
+void whatsapp_links(std::string_view s, Spans& out) {
+  const Folded f = fold_text(s);
+  for (std::string_view key : {std::string_view("wa.me/"), std::string_view("whatsapp.com/send?phone=")}) {
+    for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
+      std::size_t b = f.src[p];
+      std::size_t e = f.src[p + key.size()];
+      if (e < s.size() && s[e] == '+') ++e;
+      const std::size_t d0 = e;
+      while (is_digit_at(s, e)) ++e;
+      if (e - d0 < 8) continue;
+      while (b > 0 && (is_ascii_alnum(static_cast<unsigned char>(s[b - 1])) || s[b - 1] == '.' || s[b - 1] == '/' ||
+                       s[b - 1] == ':'))
+        --b;
+      add(out, b, e, PiiKind::phone);
+    }
+  }
+}
+
+void find_obfuscated_phones(std::string_view s, Spans& out) {
+  spaced_digits(s, out);
+  whatsapp_links(s, out);
+}
+
+}  // namespace
+
+void find_phones(const Input& in, Spans& out) {
+  Spans v;
+  find_phones_in(in.d.text, v);
+  find_obfuscated_phones(in.d.text, v);
+  for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,192 @@
+// Licence plates: the Dutch sidecodes (with or without dashes: "12-ABC-3", "AB-123-C", "1-ABC-23", "XX-99-99",
+// "12ABC3") and common foreign forms: Turkish "34 ABC 123", Polish "WX 12345", Ukrainian "AA 1234 BB",
+// German "B-AB 1234". Six digits in pairs ("12-03-85") are a date, not a plate.
+#include <array>
+#include <string>
+
+#include "lists.hpp"
+#include "scanners.hpp"
+
+namespace kiosk::privacy {
+namespace {
+
+bool up(char c) { return c >= 'A' && c <= 'Z'; }
+bool lo(char c) { return c >= 'a' && c <= 'z'; }
+bool dg(char c) { return c >= '0' && c <= '9'; }
+
+// Group shapes of the Dutch sidecodes: sizes of the three groups.
+// Belgian plates (1-ABC-234) have the shape 1-3-3.
+constexpr std::array<std::array<int, 3>, 6> kShapes{{{2, 2, 2}, {2, 3, 1}, {1, 3, 2}, {3, 2, 1}, {1, 2, 3}, {1, 3, 3}}};
+
+// Groups of letters and digits in tok (letters all upper or all lower), alternating in kind.
+bool dutch_plate(std::string_view tok, bool dashed) {
+  std::vector<std::string_view> groups;
+  if (dashed) {
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= tok.size(); ++i) {
+      if (i == tok.size() || tok[i] == '-' || tok[i] == ' ') {
+        groups.push_back(tok.substr(b, i - b));
+        b = i + 1;
+      }
+    }
+  } else {
+    std::size_t b = 0;
+    for (std::size_t i = 1; i <= tok.size(); ++i) {
+      if (i == tok.size() || dg(tok[i]) != dg(tok[i - 1])) {
+        groups.push_back(tok.substr(b, i - b));
+        b = i;
+      }
+    }
+  }
+  if (groups.size() != 3) return false;
+  int letters = 0;
+  bool any_upper = false, any_lower = false;
+  for (std::size_t g = 0; g < 3; ++g) {
+    const auto grp = groups[g];
+    if (grp.empty()) return false;
+    const bool digits = dg(grp[0]);
+    for (char c : grp) {
+      if (digits ? !dg(c) : !(up(c) || lo(c))) return false;
+      any_upper = any_upper || up(c);
+      any_lower = any_lower || lo(c);
+    }
+    if (!digits) ++letters;
+  }
+  if (letters == 0 || letters == 3) return false;
+  if (any_upper && any_lower) return false;
+  if (dashed && dg(groups[0][0]) == dg(groups[1][0]) && dg(groups[1][0]) == dg(groups[2][0])) return false;
+  for (const auto& sh : kShapes)
+    if (static_cast<int>(groups[0].size()) == sh[0] && static_cast<int>(groups[1].size()) == sh[1] &&
+        static_cast<int>(groups[2].size()) == sh[2]) {
+      // 2-2-2 needs alternating kinds or two letter groups side by side (XX-XX-99)
+      return true;
+    }
+  return false;
+}
+
+std::size_t run_end(std::string_view s, std::size_t i, bool (*pred)(char)) {
+  while (i < s.size() && pred(s[i])) ++i;
+  return i;
+}
+
+// Foreign plates (upper-case letters, separated by one space or dash).
+std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
+  const std::size_t a = run_end(s, i, up);
+  const std::size_t d = run_end(s, i, dg);
+  const auto sp = [&](std::size_t k) { return k < s.size() && (s[k] == ' ' || s[k] == '-'); };
+  if (d - i == 2 && sp(d)) {  // Turkish: 34 ABC 123
+    const std::size_t l = run_end(s, d + 1, up);
+    if (l - (d + 1) >= 1 && l - (d + 1) <= 3 && sp(l)) {
+      const std::size_t n = run_end(s, l + 1, dg);
+      if (n - (l + 1) >= 2 && n - (l + 1) <= 4 && boundary_after(s, n)) return n;
+    }
+  }
+  if (a - i == 2 && sp(a)) {  // Ukrainian: AA 1234 BB
+    const std::size_t n = run_end(s, a + 1, dg);
+    if (n - (a + 1) == 4 && sp(n)) {
+      const std::size_t l = run_end(s, n + 1, up);
+      if (l - (n + 1) == 2 && boundary_after(s, l)) return l;
+    }
+  }
+  if (a - i >= 2 && a - i <= 3 && a < s.size() && s[a] == ' ' &&
+      !word_list("plate_stop").contains(fold_str(s.substr(i, a - i)))) {
+    // Polish: WX 12345, WA 1234K, DW 7K512 (not "OOK 2024": four digits that read as a year)
+    std::size_t e = a + 1;
+    int digits = 0;
+    while (e < s.size() && (dg(s[e]) || up(s[e])) && e - a <= 5) digits += dg(s[e++]) ? 1 : 0;
+    const std::string_view tail = s.substr(a + 1, e - (a + 1));
+    const bool year = tail.size() == 4 && digits == 4 && (tail.rfind("19", 0) == 0 || tail.rfind("20", 0) == 0);
+    const bool continues =
+        e + 1 < s.size() && (s[e] == '.' || s[e] == ',' || s[e] == '-' || s[e] == '/') && dg(s[e + 1]);
+    if (tail.size() >= 4 && tail.size() <= 5 && digits >= 3 && dg(s[a + 1]) && !year && !continues &&
+        boundary_after(s, e))
+      return e;
+  }
+  if (a - i >= 1 && a - i <= 3 && a < s.size() && s[a] == '-') {  // German: B-AB 1234
+    const std::size_t l = run_end(s, a + 1, up);
+    if (l - (a + 1) >= 1 && l - (a + 1) <= 2 && l < s.size() && s[l] == ' ') {
+      const std::size_t n = run_end(s, l + 1, dg);
+      if (n - (l + 1) >= 1 && n - (l + 1) <= 4 && boundary_after(s, n)) return n;
+    }
+  }
+  return std::nullopt;
+}
+
+// Two upper-case letters, Latin or Cyrillic (Ukrainian plates use the letters both scripts share: АВЕІКМНОРСТХ).
+std::optional<std::size_t> two_caps(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  for (int n = 0; n < 2; ++n) {
+    const Cp c = at(s, k);
+    if (!c.len || !(is_upper(c.cp) && (c.cp < 0x80 || is_cyrillic(c.cp)))) return std::nullopt;
+    k += c.len;
+  }
+  return k;
+}
+
+// Ukrainian: "AA 1234 BB", "ВІ 0417 АК".
+std::optional<std::size_t> ukrainian_plate(std::string_view s, std::size_t i) {
+  const auto a = two_caps(s, i);
+  if (!a || *a >= s.size() || s[*a] != ' ') return std::nullopt;
+  const std::size_t n = run_end(s, *a + 1, dg);
+  if (n - (*a + 1) != 4 || n >= s.size() || s[n] != ' ') return std::nullopt;
+  const auto b = two_caps(s, n + 1);
+  if (!b || !boundary_after(s, *b)) return std::nullopt;
+  return *b;
+}
+
+}  // namespace
+
+void find_plates(const Input& in, Spans& out) {
+  const std::string_view s = in.d.text;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!boundary_before(s, i)) continue;
+    if (const auto e = ukrainian_plate(s, i)) {
+      in.add_view(out, i, *e, PiiKind::plate);
+      i = *e;
+      continue;
+    }
+    if (!is_ascii_alnum(static_cast<unsigned char>(s[i]))) continue;
+    if (i > 0 && (s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '@')) continue;
+    if (const auto e = foreign_plate(s, i)) {
+      in.add_view(out, i, *e, PiiKind::plate);
+      i = *e;
+      continue;
+    }
+    std::size_t e = i;
+    bool dashed = false;
+    while (e < s.size() &&
+           (is_ascii_alnum(static_cast<unsigned char>(s[e])) ||
+            (s[e] == '-' && e + 1 < s.size() && is_ascii_alnum(static_cast<unsigned char>(s[e + 1]))))) {
+      dashed = dashed || s[e] == '-';
+      ++e;
+    }
+    if (boundary_after(s, e) && !(e < s.size() && s[e] == '-') &&
+        (e - i == 6 || e - i == 7 || (dashed && e - i == 8) || (dashed && e - i == 9)) &&
+        dutch_plate(s.substr(i, e - i), dashed)) {
+      in.add_view(out, i, e, PiiKind::plate);
+      i = e;
+      continue;
+    }
+    // "71 BGL 3": the groups split by single spaces (upper-case letters only)
+    {
+      std::size_t k = i;
+      int groups = 0;
+      while (groups < 3) {
+        const std::size_t g = k;
+        while (k < s.size() && (dg(s[k]) || up(s[k]))) ++k;
+        if (k == g) break;
+        ++groups;
+        if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
+        else break;
+      }
+      if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true)) {
+        in.add_view(out, i, k, PiiKind::plate);
+        i = k;
+        continue;
+      }
+    }
+    i = e;
+  }
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,63 @@
+// The scrubber's scanners (internal to sync/privacy/): one per kind, each adding the spans it finds; the
+// driver (scrubber.cpp) resolves overlaps. Scanners of digits read Input::d (Arabic-Indic digits as ASCII)
+// and map back with Input::add_view.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "text.hpp"
+
+namespace kiosk::privacy {
+
+struct Input {
+  std::string_view s;  // the original text
+  Folded f;            // folded copy (cue search)
+  DigitView d;         // digit view
+  explicit Input(std::string_view text) : s(text), f(fold_text(text)), d(digit_view(text)) {}
+  // A span [b, e) of d.text, added in original offsets.
+  void add_view(Spans& out, std::size_t b, std::size_t e, PiiKind k) const { add(out, d.src[b], d.src[e], k); }
+};
+
+void find_emails(const Input& in, Spans& out);     // email.cpp: plain and obfuscated
+void find_phones(const Input& in, Spans& out);     // phone.cpp: also spaced digits, letter O, wa.me links
+void find_bsns(const Input& in, Spans& out);       // bsn.cpp
+void find_ibans(const Input& in, Spans& out);      // iban.cpp
+void find_names(const Input& in, Spans& out);      // name.cpp: cues, relations, sign-offs, gazetteer
+void find_addresses(const Input& in, Spans& out);  // address.cpp: street + number, postcodes, map links
+void find_dobs(const Input& in, Spans& out);       // dob.cpp
+void find_plates(const Input& in, Spans& out);     // plate.cpp
+void find_handles(const Input& in, Spans& out);    // handle.cpp: @handles, profile URLs
+
+// Shared by the name and address scanners (name.cpp).
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+struct NameRules {
+  bool lower_latin = false;     // "mijn naam is jan"
+  bool lower_cyrillic = false;  // "мене звати олена"
+  bool caseless = false;        // Arabic and Ge'ez have no capitals
+  bool known_lower = false;     // "mijn zoon milan", "vraag naar henk": a lower-case word of the gazetteer
+  int min_caps = 1;
+  int max_caps = 3;
+};
+bool capitalised(const Word& w);
+bool name_stop(std::string_view folded);
+bool is_institution(std::string_view folded);
+std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r);
+
+// address.cpp
+struct StreetRules {
+  bool allow_lower = false;     // "ik woon op kerkstraat 12"
+  bool require_suffix = false;  // last street word must end in straat/laan/weg/…
+  bool number_first = false;    // "I live at 12 Baker Street"
+};
+// A street after a full name: the last word ends in a street word.
+inline constexpr StreetRules kPersonStreet{false, true, false};
+std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r);
+// The separator between a name and what belongs to it (", ", "; ", " | ", " - ", a line break, with paren
+// also " ("); the position after it.
+std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bool paren);
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,317 @@
+// The scrubber's shared text unit: see text.hpp.
+#include "text.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::privacy {
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 (utf8.hpp): invalid bytes decode as U+FFFD of length 1, so every byte belongs to exactly one
+// "code point".
+
+// The code point that ends at i; len 0 at the start of the text.
+Cp before(std::string_view s, std::size_t i) noexcept {
+  if (i == 0) return {};
+  const std::size_t j = utf8_prev(s, i);
+  Cp c = decode_utf8(s, j);
+  c.len = i - j;
+  return c;
+}
+
+// Copies s[b, e) and replaces invalid bytes by U+FFFD.
+void append_valid(std::string& out, std::string_view s, std::size_t b, std::size_t e) {
+  std::size_t i = b;
+  while (i < e) {
+    const Cp c = at(s, i);
+    if (!c.valid || i + c.len > e) {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+    } else {
+      out.append(s.substr(i, c.len));
+      i += c.len;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes (only the scripts of the kiosk languages need to be right)
+
+bool is_mark(char32_t c) noexcept {
+  return (c >= 0x300 && c <= 0x36F) || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F) || c == 0x670 ||
+         (c >= 0x6D6 && c <= 0x6ED) || c == 0x640;
+}
+bool is_arabic_letter(char32_t c) noexcept {
+  return (c >= 0x620 && c <= 0x63F) || (c >= 0x641 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) || c == 0x6D5 ||
+         (c >= 0x6FA && c <= 0x6FC) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFB) ||
+         (c >= 0xFE70 && c <= 0xFEFC);
+}
+bool is_ethiopic(char32_t c) noexcept {
+  return (c >= 0x1200 && c <= 0x135A) || (c >= 0x1380 && c <= 0x139F) || (c >= 0x2D80 && c <= 0x2DDF);
+}
+bool is_cyrillic(char32_t c) noexcept { return c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489); }
+bool is_latin_letter(char32_t c) noexcept {
+  return is_ascii_alpha(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+bool is_letter(char32_t c) noexcept {
+  return is_latin_letter(c) || is_cyrillic(c) || is_arabic_letter(c) || is_mark(c) || is_ethiopic(c) ||
+         (c >= 0x386 && c <= 0x3FF);
+}
+bool is_alnum(char32_t c) noexcept { return is_digit(c) || is_letter(c); }
+
+bool is_upper(char32_t c) noexcept {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c < 0x80) return false;
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x130 || c == 0x178) return true;
+    if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return false;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1;
+    return c % 2 == 0;
+  }
+  if (c >= 0x400 && c <= 0x42F) return true;
+  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return c % 2 == 0;
+  if (c == 0x4C0) return true;
+  if (c >= 0x4C1 && c <= 0x4CE) return c % 2 == 1;
+  if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;
+  if (c >= 0x391 && c <= 0x3AB) return true;
+  return false;
+}
+
+// White space: is_space, is_hspace and is_line_break (utf8.hpp).
+bool is_apostrophe(char32_t c) noexcept {
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC || c == '`' || c == 0xB4;
+}
+
+// Latin-1 and Latin Extended-A letters without diacritics, lower case.
+constexpr std::string_view kFoldLatin1 = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+                                         "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+constexpr std::string_view kFoldLatinA =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooo"
+    "rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(kFoldLatin1.size() == 64);
+static_assert(kFoldLatinA.size() == 128);
+
+// Folding for matching: lower case, no diacritics, one apostrophe, one alef; 0 = drop.
+char32_t fold_cp(char32_t c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c < 0x80) return c;
+  if (c >= 0xC0 && c <= 0xFF) return (c == 0xD7 || c == 0xF7) ? c : char32_t(kFoldLatin1[c - 0xC0]);
+  if (c >= 0x100 && c <= 0x17F) return char32_t(kFoldLatinA[c - 0x100]);
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x460 && c <= 0x52F) return is_upper(c) ? c + 1 : c;
+  if (is_apostrophe(c)) return '\'';
+  if (c == 0x622 || c == 0x623 || c == 0x625 || c == 0x671) return 0x627;
+  if (c == 0x649) return 0x64A;
+  if (is_space(c)) return ' ';
+  if (is_mark(c)) return 0;
+  return c;
+}
+
+std::string fold_str(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    i += c.len;
+    const char32_t f = fold_cp(c.cp);
+    if (f == 0) continue;
+    if (f == ' ' && (out.empty() || out.back() == ' ')) continue;
+    append_utf8(out, f);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void WordSet::add(std::string_view word) {
+  std::string f = fold_str(word);
+  if (f.empty() || set_.count(f)) return;
+  set_.insert(f);
+  words_.push_back(std::move(f));
+}
+bool WordSet::any_suffix_of(std::string_view folded) const {
+  return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) {
+    return folded.size() >= w.size() && folded.substr(folded.size() - w.size()) == w;
+  });
+}
+bool WordSet::any_inside(std::string_view folded) const {
+  return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) { return folded.find(w) != npos; });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folded text with a map back to the original offsets (for the cue search)
+
+Folded fold_text(std::string_view s) {
+  Folded f;
+  f.text.reserve(s.size());
+  f.src.reserve(s.size() + 1);
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    const char32_t x = fold_cp(c.cp);
+    if (x != 0 && !(x == ' ' && !f.text.empty() && f.text.back() == ' ')) {
+      const std::size_t before_len = f.text.size();
+      append_utf8(f.text, x);
+      f.src.insert(f.src.end(), f.text.size() - before_len, i);
+    }
+    i += c.len;
+  }
+  f.src.push_back(s.size());
+  return f;
+}
+
+DigitView digit_view(std::string_view s) {
+  DigitView v;
+  v.text.reserve(s.size());
+  v.src.reserve(s.size() + 1);
+  const auto digit = [](char32_t c) { return is_digit(c) || arabic_indic_digit(c) >= 0; };
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    int d = arabic_indic_digit(c.cp);
+    // Letters typed for digits next to a digit: O (Latin or Cyrillic) for zero, I / l (Latin or Cyrillic І)
+    // for one: "O6-12345678", "О6-77 31 22 09", "O6 3I 55 84 02", "O6 l9 44 O2 71".
+    const auto lookalike = [](char32_t x) {
+      if (x == 'O' || x == 'o' || x == 0x41E || x == 0x43E) return 0;
+      if (x == 'I' || x == 'l' || x == 0x406 || x == 0x456) return 1;
+      return -1;
+    };
+    if (d < 0 && lookalike(c.cp) >= 0) {
+      const char32_t p = before(s, i).cp, n = at(s, i + c.len).cp;
+      const char32_t nn = at(s, i + c.len + at(s, i + c.len).len).cp;
+      const bool o_next = lookalike(n) >= 0 && digit(nn);
+      if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = lookalike(c.cp);
+    }
+    if (d >= 0) {
+      v.text += static_cast<char>('0' + d);
+      v.src.push_back(i);
+      v.identity = false;
+    } else {
+      for (std::size_t k = 0; k < c.len; ++k) v.src.push_back(i);
+      v.text.append(s.substr(i, c.len));
+    }
+    i += c.len;
+  }
+  v.src.push_back(s.size());
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+std::size_t skip_hspace(std::string_view s, std::size_t i) {
+  for (Cp c = at(s, i); c.len && is_hspace(c.cp); c = at(s, i)) i += c.len;
+  return i;
+}
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  for (Cp c = at(s, i); c.len && is_space(c.cp); c = at(s, i)) i += c.len;
+  return i;
+}
+
+// A word: letters, with single hyphens or apostrophes between letters ("Jan-Willem", "O'Brien").
+std::optional<Word> read_word(std::string_view s, std::size_t i) {
+  const Cp c = at(s, i);
+  if (!c.len || !is_letter(c.cp) || is_mark(c.cp)) return std::nullopt;
+  Word w;
+  w.begin = i;
+  w.upper = is_upper(c.cp);
+  w.arabic = is_arabic_letter(c.cp);
+  w.caseless = w.arabic || is_ethiopic(c.cp);
+  w.cyrillic = is_cyrillic(c.cp);
+  std::size_t j = i;
+  for (;;) {
+    const Cp d = at(s, j);
+    if (d.len && is_letter(d.cp)) {
+      j += d.len;
+      continue;
+    }
+    if (d.len && (d.cp == '-' || is_apostrophe(d.cp))) {
+      const Cp e = at(s, j + d.len);
+      if (e.len && is_letter(e.cp) && !is_mark(e.cp)) {
+        j += d.len;
+        continue;
+      }
+    }
+    break;
+  }
+  w.end = j;
+  if (w.upper && j == i + c.len && at(s, j).cp == '.') {  // initials
+    w.initial = true;
+    ++j;
+    for (;;) {
+      const Cp x = at(s, j);
+      if (x.len && is_upper(x.cp) && at(s, j + x.len).cp == '.') {
+        j += x.len + 1;
+      } else {
+        break;
+      }
+    }
+    w.end = j;
+  }
+  return w;
+}
+
+// The word that ends right at e (letters only), if any.
+std::optional<Word> word_ending_at(std::string_view s, std::size_t e) {
+  std::size_t b = e;
+  while (b > 0) {
+    const Cp c = before(s, b);
+    if (is_letter(c.cp)) {
+      b -= c.len;
+      continue;
+    }
+    if ((c.cp == '-' || is_apostrophe(c.cp)) && b - c.len > 0 && b < e && is_letter(before(s, b - c.len).cp)) {
+      b -= c.len;
+      continue;
+    }
+    break;
+  }
+  if (b == e) return std::nullopt;
+  auto w = read_word(s, b);
+  if (!w || w->end != e) return std::nullopt;
+  return w;
+}
+
+std::string fold_word(std::string_view s, const Word& w) { return fold_str(s.substr(w.begin, w.end - w.begin)); }
+
+// Word boundary in the folded text (or in any text): no letter or digit on that side.
+bool boundary_before(std::string_view s, std::size_t i) { return !is_alnum(before(s, i).cp); }
+bool boundary_after(std::string_view s, std::size_t i) {
+  const Cp c = at(s, i);
+  return !c.len || !is_alnum(c.cp);
+}
+
+std::optional<Word> word_before(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  for (Cp c = before(s, k); c.len && (is_hspace(c.cp) || c.cp == ':' || c.cp == '#' || c.cp == '.'); c = before(s, k))
+    k -= c.len;
+  return word_ending_at(s, k);
+}
+
+std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std::u32string_view punct) {
+  for (;;) {
+    const std::size_t k0 = k;
+    k = newline ? skip_space(s, k) : skip_hspace(s, k);
+    const Cp c = at(s, k);
+    if (c.len && punct.find(c.cp) != std::u32string_view::npos) k += c.len;
+    if (k == k0) return k;
+  }
+}
+
+bool clause_break(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_line_break(c) || c == 0x61F || c == 0x60C ||
+         c == 0x1362 || c == 0x1363;
+}
+
+bool sentence_start(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  while (k > 0) {
+    const Cp c = before(s, k);
+    if (is_line_break(c.cp)) return true;
+    if (!is_hspace(c.cp) && c.cp != '"' && c.cp != '(' && c.cp != '-') {
+      return c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == ':' || c.cp == 0x61F || c.cp == 0x1362;
+    }
+    k -= c.len;
+  }
+  return true;
+}
+
+}  // namespace kiosk::privacy

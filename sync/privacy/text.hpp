@@ -1,0 +1,141 @@
+// The scrubber's shared text unit (internal to sync/privacy/): character classes of the kiosk's scripts,
+// folding for matching (lower case, no diacritics, one apostrophe, one alef), words, cue search in a
+// folded copy that maps back to the original offsets, and a "digit view" of the text in which
+// Arabic-Indic digits read as ASCII digits. UTF-8 decoding is kiosk/sync/utf8.hpp's (the one decoder).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "kiosk/sync/utf8.hpp"
+
+namespace kiosk::privacy {
+
+inline constexpr std::size_t npos = std::string_view::npos;
+
+using Cp = Utf8Char;
+inline Cp at(std::string_view s, std::size_t i) noexcept { return decode_utf8(s, i); }
+// The code point that ends at i; len 0 at the start of the text.
+Cp before(std::string_view s, std::size_t i) noexcept;
+// Copies s[b, e) and replaces invalid bytes by U+FFFD.
+void append_valid(std::string& out, std::string_view s, std::size_t b, std::size_t e);
+
+// Character classes (only the scripts of the kiosk languages need to be right).
+constexpr bool is_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alpha(char32_t c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_alnum(char32_t c) noexcept { return is_ascii_alpha(c) || is_digit(c); }
+inline bool is_digit_at(std::string_view s, std::size_t i) {
+  return i < s.size() && is_digit(static_cast<unsigned char>(s[i]));
+}
+// Arabic-Indic (U+0660..) and Eastern Arabic-Indic (U+06F0..) digits: their value, or -1.
+constexpr int arabic_indic_digit(char32_t c) noexcept {
+  if (c >= 0x660 && c <= 0x669) return static_cast<int>(c - 0x660);
+  if (c >= 0x6F0 && c <= 0x6F9) return static_cast<int>(c - 0x6F0);
+  return -1;
+}
+bool is_mark(char32_t c) noexcept;
+bool is_arabic_letter(char32_t c) noexcept;
+bool is_ethiopic(char32_t c) noexcept;
+bool is_cyrillic(char32_t c) noexcept;
+bool is_latin_letter(char32_t c) noexcept;
+bool is_letter(char32_t c) noexcept;
+bool is_alnum(char32_t c) noexcept;
+bool is_upper(char32_t c) noexcept;
+bool is_apostrophe(char32_t c) noexcept;
+
+// Folding for matching; 0 = drop (marks, tatweel).
+char32_t fold_cp(char32_t c) noexcept;
+std::string fold_str(std::string_view s);
+
+// A set of folded words or phrases.
+class WordSet {
+ public:
+  WordSet() = default;
+  void add(std::string_view word);  // folds it
+  bool contains(std::string_view folded) const { return set_.count(std::string(folded)) != 0; }
+  bool any_suffix_of(std::string_view folded) const;
+  bool any_inside(std::string_view folded) const;
+  const std::vector<std::string>& items() const { return words_; }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::vector<std::string> words_;
+  std::unordered_set<std::string> set_;
+};
+using CueList = WordSet;
+
+// Folded text with a map back to the original offsets (for the cue search).
+struct Folded {
+  std::string text;
+  std::vector<std::size_t> src;  // src[k]: original offset of the code point behind folded byte k
+};
+Folded fold_text(std::string_view s);
+
+// The text with Arabic-Indic digits as ASCII digits (same map back): the digit scanners run on it.
+struct DigitView {
+  std::string text;
+  std::vector<std::size_t> src;  // src[k]: original offset of view byte k; src[size] = original size
+  bool identity = true;          // no digit was replaced: text == original
+};
+DigitView digit_view(std::string_view s);
+
+struct Word {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool upper = false;     // starts with a capital (Latin, Cyrillic)
+  bool caseless = false;  // Arabic or Ethiopic script (no case)
+  bool arabic = false;
+  bool cyrillic = false;
+  bool initial = false;  // "J." or "J.P."
+};
+
+std::size_t skip_hspace(std::string_view s, std::size_t i);
+std::size_t skip_space(std::string_view s, std::size_t i);
+// A word: letters, with single hyphens or apostrophes between letters ("Jan-Willem", "O'Brien").
+std::optional<Word> read_word(std::string_view s, std::size_t i);
+// The word that ends right at e (letters only), if any.
+std::optional<Word> word_ending_at(std::string_view s, std::size_t e);
+// The word before i, skipping spaces and ":#.".
+std::optional<Word> word_before(std::string_view s, std::size_t i);
+std::string fold_word(std::string_view s, const Word& w);
+// Word boundary: no letter or digit on that side.
+bool boundary_before(std::string_view s, std::size_t i);
+bool boundary_after(std::string_view s, std::size_t i);
+// Skips spaces (and line breaks when newline) and the given punctuation after a cue.
+std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std::u32string_view punct);
+bool clause_break(char32_t c);
+// Whether i starts a sentence (start of text, or after . ! ? or a line break, skipping spaces).
+bool sentence_start(std::string_view s, std::size_t i);
+
+using Spans = std::vector<PiiSpan>;
+inline void add(Spans& out, std::size_t b, std::size_t e, PiiKind k) {
+  if (e > b) out.push_back(PiiSpan{b, e, k});
+}
+
+// Calls fn(original_begin, original_end) for every occurrence of a cue on word boundaries. An
+// Arabic cue may carry the attached conjunction و ("واسمي").
+template <class Fn>
+void for_each_cue(const Folded& f, const CueList& cues, Fn&& fn) {
+  const std::string_view ft = f.text;
+  for (const std::string& p : cues.items()) {
+    if (p.empty()) continue;
+    const bool needs_after = is_alnum(before(p, p.size()).cp);
+    for (std::size_t pos = ft.find(p); pos != npos; pos = ft.find(p, pos + 1)) {
+      const std::size_t e = pos + p.size();
+      bool ok_before = boundary_before(ft, pos);
+      if (!ok_before && before(ft, pos).cp == 0x648) {
+        const std::size_t w = pos - before(ft, pos).len;
+        ok_before = is_arabic_letter(at(p, 0).cp) && boundary_before(ft, w);
+      }
+      if (!ok_before || (needs_after && !boundary_after(ft, e))) continue;
+      fn(f.src[pos], f.src[e]);
+    }
+  }
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,34 @@
+// The scrubber's address scanner (sync/privacy/address.cpp): street + number, postcodes, towns, map links.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_address_test, streets_postcodes_towns_and_maps) {
+  // a postcode typed with Cyrillic letters that look Latin
+  EXPECT_EQ(found_text("живу: 3511 АВ 12, Utrecht", PiiKind::address), "3511 АВ 12, Utrecht");
+  EXPECT_EQ(found_text("індекс 3511 АВ, дякую", PiiKind::address), "3511 АВ");
+  // a street that starts like an institution (station, school) is still a street
+  EXPECT_EQ(found_text("de auto staat voor Stationsweg 7 al weken", PiiKind::address), "Stationsweg 7");
+  EXPECT_EQ(found_text("our house is schoolstraat 21a, rats everywhere", PiiKind::address), "schoolstraat 21a");
+  EXPECT_EQ(found_text("lekkage bij Bernadottelaan 15b, Utrecht", PiiKind::address), "Bernadottelaan 15b, Utrecht");
+  EXPECT_EQ(found_text("Laan van Nieuw Guinea 87bis is mijn huis", PiiKind::address), "Laan van Nieuw Guinea 87bis");
+  EXPECT_EQ(found_text("Hoge Woerd 34, Utrecht heeft geen stroom", PiiKind::address), "Hoge Woerd 34, Utrecht");
+  EXPECT_EQ(found_text("بيتي: Bernadottelaan ١٥ب", PiiKind::address), "Bernadottelaan ١٥ب");
+  EXPECT_EQ(found_text("kijk: https://maps.google.com/?q=52.09,5.12 daar", PiiKind::address),
+            "https://maps.google.com/?q=52.09,5.12");
+  EXPECT_EQ(found_text("postcode 3512AB 7", PiiKind::address), "3512AB 7");
+}
+
+TEST(scrubber_address_test, public_places_and_streets_without_a_number_stay) {
+  EXPECT_TRUE(kinds_of("Is the city hall at Raadhuisplein 1 open on Saturday?").empty());
+  EXPECT_TRUE(kinds_of("De bibliotheek aan de Oudegracht 12 is dicht.").empty());
+  EXPECT_TRUE(kinds_of("Stadhuis, Stadsplateau 1").empty());
+  EXPECT_TRUE(kinds_of("De Kerkstraat is kapot sinds 2019.").empty());
+  EXPECT_TRUE(kinds_of("Er liggen 12 zakken en 3 bankjes in het park.").empty());
+}

@@ -1,0 +1,31 @@
+// The scrubber's e-mail scanner (sync/privacy/email.cpp): plain and obfuscated addresses, role mailboxes.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_email_test, obfuscated_addresses) {
+  EXPECT_EQ(found_text("mail mij: piet punt bakker at ziggo punt nl", PiiKind::email),
+            "piet punt bakker at ziggo punt nl");
+  EXPECT_EQ(found_text("adres: piet [at] kpnmail [dot] nl graag", PiiKind::email), "piet [at] kpnmail [dot] nl");
+  EXPECT_EQ(found_text("piet (at) kpnmail (dot) nl", PiiKind::email), "piet (at) kpnmail (dot) nl");
+  EXPECT_EQ(found_text("stuur naar piet @ ziggo.nl aub", PiiKind::email), "piet @ ziggo.nl");
+  EXPECT_EQ(found_text("piet apenstaartje gmail punt com", PiiKind::email), "piet apenstaartje gmail punt com");
+  EXPECT_EQ(found_text("https://x.nl/form?mail=piet.bakker%40gmail.com", PiiKind::email), "piet.bakker%40gmail.com");
+  EXPECT_EQ(found_text("ayse nokta kaya at gmail nokta com", PiiKind::email), "ayse nokta kaya at gmail nokta com");
+  EXPECT_EQ(found_text("olek małpa wp kropka pl", PiiKind::email), "olek małpa wp kropka pl");
+  EXPECT_EQ(found_text("пошта: olena.k равлик ukr крапка net", PiiKind::email), "olena.k равлик ukr крапка net");
+  EXPECT_EQ(found_text("البريد: samir.h على hotmail نقطة com", PiiKind::email), "samir.h على hotmail نقطة com");
+  EXPECT_EQ(found_text("ኢመይል: yonas.t ኣት gmail ዶት com", PiiKind::email), "yonas.t ኣት gmail ዶት com");
+}
+
+TEST(scrubber_email_test, role_mailboxes_and_plain_words_stay) {
+  EXPECT_TRUE(kinds_of("Mail info@gemeente.nl of facturen@bouwbedrijf.nl").empty());
+  EXPECT_TRUE(kinds_of("Ik ben at home, punt uit.").empty());
+  EXPECT_TRUE(kinds_of("We meet at the library dot").empty());
+}

@@ -1,0 +1,62 @@
+// The scrubber against the goal of issue 14 on the labelled privacy set (tests/data/privacy/): recall >= 0.97
+// and false removals <= 2 %, overall and per language. heldout2.jsonl is the held-out part, written apart and
+// merged by the lead (never tuned on); dev.jsonl and heldout.jsonl are the development parts the rules were
+// tuned on (heldout.jsonl was measured once as held-out, recall 0.920, before it was used for tuning).
+// The figures: bench/scrubber_bench.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "../../bench/scrubber_eval.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+constexpr double kMinRecall = 0.97;
+constexpr double kMaxFalseRemovals = 0.02;
+
+void check_set(const std::string& name, const char* absent) {
+  const std::string path = std::string(KIOSK_TEST_DATA_DIR) + "/privacy/" + name;
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent: " << absent;
+  ASSERT_TRUE(scrubber_data_status()) << scrubber_data_status().error().message;
+  const auto set = scrubber_eval::load(path);
+  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_FALSE(set->empty());
+  const auto r = scrubber_eval::evaluate(*set);
+  scrubber_eval::print(stdout, name, r);
+  EXPECT_GE(r.total.spans.recall(), kMinRecall);
+  EXPECT_LE(r.total.false_removals(), kMaxFalseRemovals);
+  for (const auto& [lang, f] : r.by_lang) {
+    EXPECT_GE(f.spans.recall(), kMinRecall) << lang;
+    EXPECT_LE(f.false_removals(), kMaxFalseRemovals) << lang;
+  }
+}
+
+}  // namespace
+
+TEST(scrubber_eval_test, heldout2_set_meets_the_goal) {
+  check_set("heldout2.jsonl", "the held-out part is written apart and merged by the lead");
+}
+
+TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
+
+TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
+  check_set("heldout.jsonl", "the development part is missing");
+}
+
+// The evaluator itself: a span counts only when all its letters and digits are removed.
+TEST(scrubber_eval_test, evaluator_counts_letters_and_digits) {
+  std::vector<scrubber_eval::Snippet> set{
+      {"nl-1", "nl", "Bel 06-12345678 graag.", {{PiiKind::phone, "06-12345678"}}},
+      {"nl-2", "nl", "Mijn naam is Xq Zw.", {{PiiKind::email, "Zw"}}},
+      {"nl-3", "nl", "Niets aan de hand.", {}},
+  };
+  const auto r = scrubber_eval::evaluate(set);
+  EXPECT_EQ(r.total.spans.labelled, 2u);
+  EXPECT_EQ(r.by_kind.at("phone").found, 1u);
+  EXPECT_EQ(r.total.clean, 1u);
+  EXPECT_EQ(r.total.clean_touched, 0u);
+  EXPECT_GT(r.total.outside, 0u);
+}

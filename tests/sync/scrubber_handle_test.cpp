@@ -1,0 +1,23 @@
+// The scrubber's handle scanner (sync/privacy/handle.cpp): @handles and profile URLs.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_handle_test, handles_and_profiles) {
+  EXPECT_EQ(found_text("volg @piet_bakker92 maar", PiiKind::handle), "@piet_bakker92");
+  EXPECT_EQ(found_text("zie https://www.facebook.com/piet.bakker.9 daar", PiiKind::handle),
+            "https://www.facebook.com/piet.bakker.9");
+  EXPECT_EQ(found_text("instagram.com/ayse.k_ heeft fotos", PiiKind::handle), "instagram.com/ayse.k_");
+  EXPECT_EQ(found_text("t.me/olena_kyiv", PiiKind::handle), "t.me/olena_kyiv");
+  EXPECT_EQ(found_text("linkedin.com/in/jan-devries-123", PiiKind::handle), "linkedin.com/in/jan-devries-123");
+}
+
+TEST(scrubber_handle_test, official_accounts_and_groups_stay) {
+  EXPECT_TRUE(kinds_of("Volg @gemeenteutrecht en facebook.com/groups/buurtlombok").empty());
+}

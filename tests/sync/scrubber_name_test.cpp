@@ -1,0 +1,51 @@
+// The scrubber's name scanner (sync/privacy/name.cpp): relation cues, sign-offs, the gazetteer, caseless scripts.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_name_test, relations_and_signoffs) {
+  EXPECT_EQ(found_text("mijn buurman Henk parkeert altijd op de stoep", PiiKind::name), "Henk");
+  EXPECT_EQ(found_text("My neighbour Dave leaves his bins out", PiiKind::name), "Dave");
+  EXPECT_EQ(found_text("komşum Hatice Yıldız çok gürültü yapıyor", PiiKind::name), "Hatice Yıldız");
+  EXPECT_EQ(found_text("Thanks, Tom", PiiKind::name), "Tom");
+  EXPECT_EQ(found_text("Groetjes,\nAnouk", PiiKind::name), "Anouk");
+  EXPECT_EQ(found_text("t.n.v. J. Bakker", PiiKind::name), "J. Bakker");
+  EXPECT_EQ(found_text("Magacaygu waa Hodan Cali", PiiKind::name), "Hodan Cali");
+  EXPECT_EQ(found_text("ሽመይ ሳባ እዩ", PiiKind::name), "ሳባ");
+  // an initial and a surname signing the text, also after a colon or in brackets
+  EXPECT_EQ(found_text("Het geld is nooit gekomen.\nK. van Rossum", PiiKind::name), "K. van Rossum");
+  EXPECT_EQ(found_text("Our account is NL.. (it's mine: T. Okoro)", PiiKind::name), "T. Okoro");
+  EXPECT_TRUE(kinds_of("De bus rijdt niet meer. Zie blz. 4 van de folder").empty());
+}
+
+TEST(scrubber_name_test, gazetteer_and_case_endings) {
+  EXPECT_EQ(found_text("Gisteren belde Piotr Nowak over het gat", PiiKind::name), "Piotr Nowak");
+  EXPECT_EQ(found_text("Разом з Оленою прийшли", PiiKind::name), "Оленою");
+  EXPECT_EQ(found_text("جاء محمد العلي أمس", PiiKind::name), "محمد العلي");
+  // names common in the communities, also without a cue
+  EXPECT_EQ(found_text("the letter says Chinedu instead of Chidi", PiiKind::name), "Chinedu|Chidi");
+  EXPECT_EQ(found_text("ጎረቤትና ዳዊት ኣብ ላዕሊ ይቕመጥ", PiiKind::name), "ዳዊት");
+  EXPECT_EQ(found_text("Deriskeyga Cabdi wuu qayliyaa", PiiKind::name), "Cabdi");
+  // a known name in lower case after a relation or a weak cue
+  EXPECT_EQ(found_text("mijn dochter sanne (6) is gevallen", PiiKind::name), "sanne");
+  EXPECT_EQ(found_text("bel terug en vraag naar daan. het gaat om de boom", PiiKind::name), "daan");
+  EXPECT_TRUE(kinds_of("mijn zoon is gevallen, vraag naar de balie").empty());
+}
+
+TEST(scrubber_name_test, words_that_are_no_names_stay) {
+  // a saint names a church or a feast, not a citizen
+  EXPECT_TRUE(kinds_of("The feast of Saint Michael brings many cars to the church").empty());
+  EXPECT_TRUE(kinds_of("ኣብ ቤተ ክርስቲያን ቅድስቲ ማርያም ብዙሓት መካይን").empty());
+  EXPECT_TRUE(kinds_of("Burgemeester Dijkhoff opent het park.").empty());
+  EXPECT_TRUE(kinds_of("De Anne Frankstraat en de Johan de Wittlaan zijn kapot.").empty());
+  EXPECT_TRUE(kinds_of("Ramazan Bayramı için park yeri lazım.").empty());
+  EXPECT_TRUE(kinds_of("ابني مريض، كيف أغير الموعد؟").empty());
+  EXPECT_TRUE(kinds_of("Het licht is kapot. Dringend!").empty());
+  EXPECT_TRUE(kinds_of("Vlucht op 12 Jan naar huis").empty());
+}

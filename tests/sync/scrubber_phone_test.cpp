@@ -1,0 +1,30 @@
+// The scrubber's phone scanner (sync/privacy/phone.cpp): obfuscated forms and numbers that stay.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_phone_test, obfuscated_numbers) {
+  EXPECT_EQ(found_text("bel 0 6 2 2 3 3 4 4 5 5 na vijf", PiiKind::phone), "0 6 2 2 3 3 4 4 5 5");
+  EXPECT_EQ(found_text("bel O6-22334455", PiiKind::phone), "O6-22334455");
+  EXPECT_EQ(found_text("номер О6 22 33 44 55", PiiKind::phone), "О6 22 33 44 55");
+  EXPECT_EQ(found_text("رقمي ٠٦٢٢٣٣٤٤٥٥ شكرا", PiiKind::phone), "٠٦٢٢٣٣٤٤٥٥");
+  EXPECT_EQ(found_text("app me: wa.me/31622334455", PiiKind::phone), "wa.me/31622334455");
+  EXPECT_EQ(found_text("Telefon +90 532 111 22 33", PiiKind::phone), "+90 532 111 22 33");
+  EXPECT_EQ(found_text("lambarkayga +252 61 5123456", PiiKind::phone), "+252 61 5123456");
+  // I and l typed for one
+  EXPECT_EQ(found_text("tel: O6 2I 33 l4 55, na 10 uur", PiiKind::phone), "O6 2I 33 l4 55");
+  EXPECT_EQ(found_text("call 06-l2233445 please", PiiKind::phone), "06-l2233445");
+}
+
+TEST(scrubber_phone_test, service_numbers_and_quantities_stay) {
+  EXPECT_TRUE(kinds_of("Bel 14 020 of 0800-1234, nood 112").empty());
+  EXPECT_TRUE(kinds_of("Om 10:30 stonden er 3 bomen en 12 fietsen").empty());
+  EXPECT_TRUE(kinds_of("OOK 2024 was het zo").empty());
+  EXPECT_TRUE(kinds_of("Bus l2 rijdt om 8:15, 3 l melk kost 2 euro").empty());
+}

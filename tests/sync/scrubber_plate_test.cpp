@@ -1,0 +1,25 @@
+// The scrubber's licence-plate scanner (sync/privacy/plate.cpp): Dutch sidecodes and foreign plates.
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/scrubber.hpp"
+#include "scrubber_support.hpp"
+
+using kiosk::PiiKind;
+using kiosk::test::found_text;
+using kiosk::test::kinds_of;
+using kiosk::test::scrub;
+
+TEST(scrubber_plate_test, dutch_sidecodes_and_foreign_plates) {
+  for (const char* p :
+       {"12-ABC-3", "AB-123-C", "1-ABC-23", "XX-99-99", "99-XX-99", "ABC-12-D", "A-12-BCD", "12ABC3", "gj482k"})
+    EXPECT_EQ(found_text(std::string("auto ") + p + " staat fout", PiiKind::plate), p) << p;
+  EXPECT_EQ(found_text("plaka 34 ABC 123 olan araba", PiiKind::plate), "34 ABC 123");
+  EXPECT_EQ(found_text("auto WX 12345 stoi", PiiKind::plate), "WX 12345");
+  EXPECT_EQ(found_text("номер АА 1234 ВС", PiiKind::plate), "АА 1234 ВС");
+  EXPECT_EQ(found_text("Kennzeichen B-AB 1234", PiiKind::plate), "B-AB 1234");
+}
+
+TEST(scrubber_plate_test, dates_and_codes_stay) {
+  EXPECT_TRUE(kinds_of("Op 12-03-85 en 2024-05-06 was het druk").empty());
+  EXPECT_TRUE(kinds_of("Lijn 12 en bus 300 rijden om 14:30").empty());
+}
