@@ -14,21 +14,8 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run kioskctl(const std::filesystem::path& config, const std::string& args) {
-  std::string cmd = kiosk::test::program_command(KIOSKCTL_PATH) + " --config " + config.string() + " " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+test::Output kioskctl(const std::filesystem::path& config, const std::string& args) {
+  return test::run_shell(kiosk::test::program_command(KIOSKCTL_PATH) + " --config " + config.string() + " " + args);
 }
 
 }  // namespace
