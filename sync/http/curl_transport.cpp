@@ -172,6 +172,11 @@ struct CurlTransport::Impl {
   std::mutex jobs_mutex;
   std::condition_variable jobs_cv;
   std::deque<Job> jobs_todo, jobs_finished;
+  // Returned jobs whose `done` is still to be called, and finished groups whose completion is still to
+  // run (I/O thread only). They wait here, not in a local, so that when one completion throws, the
+  // others still run in a later run() instead of being lost (pending() would never reach 0).
+  std::deque<Job> jobs_ready;
+  std::list<std::unique_ptr<Group>> groups_ready;
   std::size_t jobs_open = 0;  // started and their `done` not yet called (I/O thread only)
   bool stopping = false;
 
@@ -192,16 +197,19 @@ struct CurlTransport::Impl {
   }
   // Calls `done` of the jobs that have returned; true when there were any.
   bool finish_jobs() {
-    std::deque<Job> finished;
     {
       std::lock_guard lock(jobs_mutex);
-      finished.swap(jobs_finished);
+      for (Job& j : jobs_finished) jobs_ready.push_back(std::move(j));
+      jobs_finished.clear();
     }
-    for (auto& j : finished) {
+    bool any = !jobs_ready.empty();
+    while (!jobs_ready.empty()) {
+      Job j = std::move(jobs_ready.front());
+      jobs_ready.pop_front();
       --jobs_open;
       j.done();
     }
-    return !finished.empty();
+    return any;
   }
 
   // libcurl says which sockets to watch for what (CURLMOPT_SOCKETFUNCTION). Syscalls are dear (a tenth
@@ -346,19 +354,20 @@ CurlTransport::~CurlTransport() {
     m->jobs_cv.notify_one();
     m->worker.join();
   }
-  for (auto& g : m->groups)
-    for (auto& e : g->easies) {
-      curl_multi_remove_handle(m->multi, e->h);
-      curl_easy_cleanup(e->h);
-      curl_slist_free_all(e->headers);
-    }
+  for (auto* list : {&m->groups, &m->groups_ready})
+    for (auto& g : *list)
+      for (auto& e : g->easies) {
+        curl_multi_remove_handle(m->multi, e->h);
+        curl_easy_cleanup(e->h);
+        curl_slist_free_all(e->headers);
+      }
   for (CURL* h : m->idle) curl_easy_cleanup(h);
   if (m->multi) curl_multi_cleanup(m->multi);
   if (m->epoll_fd >= 0) ::close(m->epoll_fd);
   if (m->wake_fd >= 0) ::close(m->wake_fd);
 }
 
-std::size_t CurlTransport::pending() const { return m->groups.size() + m->jobs_open; }
+std::size_t CurlTransport::pending() const { return m->groups.size() + m->groups_ready.size() + m->jobs_open; }
 
 void CurlTransport::start_job(std::function<void()> job, std::function<void()> done) {
   if (!m->worker.joinable()) m->worker = std::thread([this] { m->work_jobs(); });
@@ -511,18 +520,19 @@ void CurlTransport::run(int max_wait_ms) {
 
 void CurlTransport::Impl::complete_finished_groups() {
   // Finished groups leave the list before their completions run: a completion may start new groups.
-  std::vector<std::unique_ptr<Group>> finished;
   for (auto it = groups.begin(); it != groups.end();) {
     bool all = true;
     for (const auto& e : (*it)->easies) all = all && e->done;
     if (all) {
-      finished.push_back(std::move(*it));
+      groups_ready.push_back(std::move(*it));
       it = groups.erase(it);
     } else {
       ++it;
     }
   }
-  for (auto& g : finished) {
+  while (!groups_ready.empty()) {
+    std::unique_ptr<Group> g = std::move(groups_ready.front());
+    groups_ready.pop_front();
     std::vector<HttpResult> out;
     out.reserve(g->easies.size());
     for (std::size_t i = 0; i < g->easies.size(); ++i) {

@@ -26,13 +26,17 @@ void FakeTransport::start_job(std::function<void()> job, std::function<void()> d
   m_jobs_done.push_back(std::move(done));
 }
 
+// One completion at a time leaves its queue before it runs: one that throws leaves the others due for
+// the next run() (and counted in pending()), and one that starts new work adds to the queues' back.
 void FakeTransport::run(int) {
-  auto jobs = std::move(m_jobs_done);
-  m_jobs_done.clear();
-  for (auto& done : jobs) done();
-  auto queue = std::move(m_queue);
-  m_queue.clear();
-  for (auto& [requests, done] : queue) {
+  for (std::size_t n = m_jobs_done.size(); n > 0 && !m_jobs_done.empty(); --n) {
+    auto done = std::move(m_jobs_done.front());
+    m_jobs_done.pop_front();
+    done();
+  }
+  for (std::size_t n = m_queue.size(); n > 0 && !m_queue.empty(); --n) {
+    auto [requests, done] = std::move(m_queue.front());
+    m_queue.pop_front();
     std::vector<HttpResult> out;
     for (const auto& r : requests) {
       if (r.on_send && !r.on_send()) {

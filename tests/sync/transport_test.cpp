@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 #include "contract_server.hpp"
@@ -155,6 +156,78 @@ TEST(transport_test, a_blocking_job_runs_beside_the_requests_and_completes_in_ru
   EXPECT_NE(job_thread, std::this_thread::get_id());
   EXPECT_EQ(done_thread, std::this_thread::get_id());
   EXPECT_EQ(t.pending(), 0u);
+}
+
+// A completion that throws leaves run() with its exception, and the other completions that were due
+// with it are not lost: they stay in pending() and run in the next run(). (The engine's two fsync jobs
+// once returned together and the first one's completion threw: the second was dropped, pending()
+// never reached 0, and the engine's drain waited 1,000 s.)
+TEST(transport_test, a_throwing_job_completion_loses_none_of_the_others) {
+  CurlTransport t;
+  std::atomic<bool> second_returned{false};
+  std::vector<std::string> done;
+  t.start_job([] {},
+              [&] {
+                done.push_back("first");
+                throw std::runtime_error("injected");
+              });
+  t.start_job([&] { second_returned = true; }, [&] { done.push_back("second"); });
+  // Jobs run one after the other on one worker: once the second has returned, both are (about to be)
+  // finished, and one run() finds both.
+  for (int i = 0; i < 500 && !second_returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  int thrown = 0;
+  for (int i = 0; i < 50 && t.pending() > 0; ++i) {
+    try {
+      t.run(100);
+    } catch (const std::runtime_error&) {
+      ++thrown;
+    }
+  }
+  EXPECT_EQ(thrown, 1);
+  EXPECT_EQ(done, (std::vector<std::string>{"first", "second"}));
+  EXPECT_EQ(t.pending(), 0u);
+}
+
+TEST(transport_test, a_throwing_request_completion_loses_none_of_the_others) {
+  EchoServer server;
+  CurlTransport t;
+  std::vector<std::string> done;
+  t.start({get(server.base_url() + "/echo")}, [&](std::vector<HttpResult>) {
+    done.push_back("first");
+    throw std::runtime_error("injected");
+  });
+  t.start({get(server.base_url() + "/echo")}, [&](std::vector<HttpResult>) { done.push_back("second"); });
+  int thrown = 0;
+  for (int i = 0; i < 200 && t.pending() > 0; ++i) {
+    try {
+      t.run(100);
+    } catch (const std::runtime_error&) {
+      ++thrown;
+    }
+    // Both answers arrive while nobody reads: one run() then finishes both groups.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(thrown, 1);
+  EXPECT_EQ(done.size(), 2u);
+  EXPECT_EQ(t.pending(), 0u);
+}
+
+TEST(transport_test, fake_keeps_the_completions_a_throwing_one_left) {
+  FakeTransport fake([](const HttpRequest&) -> HttpResult { return HttpResponse{200, {}, "", 11, 0, 0, false}; });
+  std::vector<std::string> done;
+  fake.start_job([] {}, [&] { throw std::runtime_error("injected"); });
+  fake.start_job([] {}, [&] { done.push_back("job"); });
+  fake.start({HttpRequest{}}, [&](std::vector<HttpResult>) { throw std::runtime_error("injected"); });
+  fake.start({HttpRequest{}}, [&](std::vector<HttpResult>) { done.push_back("group"); });
+  EXPECT_EQ(fake.pending(), 4u);
+  EXPECT_THROW(fake.run(0), std::runtime_error);  // the first job's
+  EXPECT_EQ(fake.pending(), 3u);
+  EXPECT_THROW(fake.run(0), std::runtime_error);  // the second job's ran, then the first group's threw
+  EXPECT_EQ(fake.pending(), 1u);
+  EXPECT_NO_THROW(fake.run(0));
+  EXPECT_EQ(done, (std::vector<std::string>{"job", "group"}));
+  EXPECT_EQ(fake.pending(), 0u);
 }
 
 TEST(transport_test, timeouts_and_refused_connections_are_typed) {

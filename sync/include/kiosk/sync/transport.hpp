@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -59,7 +60,9 @@ class Transport {
   // the request certainly never reached the server); any HTTP answer, 4xx and 5xx included, is a
   // response.
   virtual void start(std::vector<HttpRequest> requests, Completion done) = 0;
-  // Drives I/O for at most about max_wait_ms and calls the completions of finished groups.
+  // Drives I/O for at most about max_wait_ms and calls the completions of finished groups. A
+  // completion that throws leaves run() with its exception; the other completions due are not lost:
+  // they stay counted in pending() and run in a later run().
   virtual void run(int max_wait_ms) = 0;
   // Runs a blocking job (an fsync) off the I/O thread, so that answers keep being read meanwhile;
   // `done` is called from inside run() once the job has returned. Counts in pending() until then.
@@ -118,8 +121,8 @@ class FakeTransport final : public Transport {
  private:
   Handler m_handler;
   std::vector<HttpRequest> m_sent;
-  std::vector<std::pair<std::vector<HttpRequest>, Completion>> m_queue;
-  std::vector<std::function<void()>> m_jobs_done;
+  std::deque<std::pair<std::vector<HttpRequest>, Completion>> m_queue;
+  std::deque<std::function<void()>> m_jobs_done;
 };
 
 // application/x-www-form-urlencoded encoding of one value (RFC 3986 unreserved kept, space as %20).
