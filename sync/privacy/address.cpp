@@ -235,8 +235,16 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
+// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
+// institution.
+bool street_named(std::string_view folded) {
+  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
+}
+
 // Whether an institution or public place is named in the clause before pos ("Stadhuis, Markt 1", "de
-// bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal.
+// bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal. Not
+// when the place is someone's own ("a shop owner on …", "mijn winkel op …": [owner]) or when another street
+// and number stand between ("Stadhuisplein 12 değil, Agorabaan 7").
 bool institution_before(std::string_view s, std::size_t pos) {
   std::size_t k = pos;
   for (int n = 0; n < 6 && k > 0; ++n) {
@@ -248,16 +256,16 @@ bool institution_before(std::string_view s, std::size_t pos) {
     const auto w = word_ending_at(s, k);
     if (!w) return false;
     const std::string fw = fold_word(s, *w);
-    if (is_institution(fw) || word_list("title").contains(fw)) return true;
+    if (word_list("owner").contains(fw)) return false;
+    if (is_institution(fw) || word_list("title").contains(fw)) {
+      // "Stadhuisplein 12": an address of its own, not a place the address after it belongs to
+      if (const std::size_t d = skip_hspace(s, w->end); d > w->end && is_digit(at(s, d).cp) && k < pos) return false;
+      const auto p = word_before(s, w->begin);
+      return !(p && word_list("owner").contains(fold_word(s, *p)));
+    }
     k = w->begin;
   }
   return false;
-}
-
-// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
-// institution.
-bool street_named(std::string_view folded) {
-  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
 }
 
 // A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town

@@ -53,6 +53,12 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
 
 namespace {
 bool in_gazetteer(std::string_view folded);
+
+// Arabic family names that are also titles ("عمر السيد", "أحمد الشيخ"): a title with the article after a first
+// name is the family name.
+bool arabic_title_surname(const Word& w, std::string_view folded) {
+  return w.arabic && folded.rfind("\u0627\u0644", 0) == 0 && word_list("honorific").contains(folded);
+}
 }  // namespace
 
 // A person's name starting at pos: 1–3 capitalised words (initials and tussenvoegsels allowed),
@@ -112,7 +118,7 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       if (const auto e = tv_surname(s, *w, r.lower_latin)) end = *e;
       break;
     }
-    if (name_stop(fw) || !(capitalised(*w) || allowed(*w))) break;
+    if ((name_stop(fw) && !(count == 1 && arabic_title_surname(*w, fw))) || !(capitalised(*w) || allowed(*w))) break;
     if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
     end = w->end;
     j = w->end;
@@ -297,7 +303,8 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         break;
       }
       const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
-                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) || (y->arabic && arabic_nisba(fy));
+                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) ||
+                             (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy)));
       if (!same_kind) break;
       end = y->end;
     }
@@ -326,15 +333,19 @@ void find_signature(std::string_view s, Spans& out) {
     if (!w) return;
     const std::string fw = fold_word(s, *w);
     const bool tv = names > 0 && !w->caseless && word_list("tussenvoegsel").contains(fw);
-    if (!tv &&
-        (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
-         word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+    const bool hard_stop = !(capitalised(*w) || w->caseless) || word_list("signoff").contains(fw) ||
+                           word_list("town").contains(fw) || word_list("title").contains(fw);
+    // A first name that is also a word somewhere ("Ben", "Gül") still signs a text when it stands alone.
+    const bool lone_first = words == 0 && !hard_stop && word_list("first").contains(fw);
+    if (!tv && !lone_first &&
+        (hard_stop || name_stop(fw) || word_list("ambiguous").contains(fw) ||
          (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw)))))
       return;
     if (!tv) ++names;
     b = w->begin;
     const std::size_t k = back_hspace(b);
     if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
+    if (lone_first && (name_stop(fw) || word_list("ambiguous").contains(fw))) return;
     if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
     b = k;
   }

@@ -1,7 +1,8 @@
 // The scrubber against the goal of issue 14 on the labelled privacy set (tests/data/privacy/): recall >= 0.97
-// and false removals <= 2 %, overall and per language. heldout2.jsonl is the held-out part, written apart and
-// merged by the lead (never tuned on); dev.jsonl and heldout.jsonl are the development parts the rules were
-// tuned on (heldout.jsonl was measured once as held-out, recall 0.920, before it was used for tuning).
+// and false removals <= 2 %, overall and per language. heldout3.jsonl is the held-out part, written apart and
+// merged by the lead (never tuned on). dev.jsonl, heldout.jsonl and heldout2.jsonl are the development parts
+// the rules were tuned on; each of the two held-out ones was measured once as held-out before it was used for
+// tuning (heldout.jsonl: recall 0.920; heldout2.jsonl: recall 0.960 at 1.06 % false removals).
 // The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
@@ -36,14 +37,18 @@ void check_set(const std::string& name, const char* absent) {
 
 }  // namespace
 
-TEST(scrubber_eval_test, heldout2_set_meets_the_goal) {
-  check_set("heldout2.jsonl", "the held-out part is written apart and merged by the lead");
+TEST(scrubber_eval_test, heldout3_set_meets_the_goal) {
+  check_set("heldout3.jsonl", "the held-out part is written apart and merged by the lead");
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
   check_set("heldout.jsonl", "the development part is missing");
+}
+
+TEST(scrubber_eval_test, heldout2_dev_set_meets_the_goal) {
+  check_set("heldout2.jsonl", "the development part is missing");
 }
 
 // The evaluator itself: a span counts only when all its letters and digits are removed.

@@ -49,3 +49,15 @@ TEST(scrubber_name_test, words_that_are_no_names_stay) {
   EXPECT_TRUE(kinds_of("Het licht is kapot. Dringend!").empty());
   EXPECT_TRUE(kinds_of("Vlucht op 12 Jan naar huis").empty());
 }
+
+// A first name that is also a word somewhere ("Ben", "Gül") signs a text alone after its last sentence; an
+// Arabic family name that is also a title ("السيد") after a first name; names common in the communities.
+TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
+  EXPECT_EQ(found_text("The bin was not emptied again. Ben", PiiKind::name), "Ben");
+  EXPECT_EQ(found_text("Çöp yine alınmadı. Gül", PiiKind::name), "Gül");
+  EXPECT_TRUE(kinds_of("Çöp yine alınmadı. Ben de şikayet ettim").empty());
+  EXPECT_EQ(found_text("اسمي خالد السيد، أريد موعدا", PiiKind::name), "خالد السيد");
+  EXPECT_EQ(found_text("ሰላም ምሳኹም፡ ፍረወይኒ", PiiKind::name), "ፍረወይኒ");
+  EXPECT_EQ(found_text("ሓወይ ኣስመሮም ኣብ ሆስፒታል ኣሎ", PiiKind::name), "ኣስመሮም");
+  EXPECT_EQ(found_text("أنا أسامة الحمدان، أريد موعدا", PiiKind::name), "أسامة الحمدان");
+}

@@ -28,3 +28,10 @@ TEST(scrubber_phone_test, service_numbers_and_quantities_stay) {
   EXPECT_TRUE(kinds_of("OOK 2024 was het zo").empty());
   EXPECT_TRUE(kinds_of("Bus l2 rijdt om 8:15, 3 l melk kost 2 euro").empty());
 }
+
+TEST(scrubber_phone_test, pairs_and_single_digits_mixed) {
+  EXPECT_EQ(found_text("bel me op 06 4 7 1 2 9 3 8 5 graag", PiiKind::phone), "06 4 7 1 2 9 3 8 5");
+  EXPECT_EQ(found_text("телефон O6 2 8 4 1 7 3 9 5", PiiKind::phone), "O6 2 8 4 1 7 3 9 5");
+  EXPECT_EQ(found_text("call 0 6 47 12 9 3 85", PiiKind::phone), "0 6 47 12 9 3 85");
+  EXPECT_TRUE(kinds_of("rij 10 12 14 16 18 20 staan leeg").empty());
+}
