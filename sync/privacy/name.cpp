@@ -208,9 +208,16 @@ bool in_gazetteer_exact(std::string_view folded) {
 }
 
 // Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
-// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим).
+// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим), Ge'ez ones
+// without the suffix "-ን".
 bool in_gazetteer(std::string_view folded) {
   if (in_gazetteer_exact(folded)) return true;
+  // Tigrinya "-ን" ("and", object: "ጎረቤተይ ጸጋን", "ንዳዊትን") on a name
+  if (is_ethiopic(at(folded, 0).cp)) {
+    constexpr std::string_view kN = "\u1295";
+    return folded.size() > kN.size() * 2 && folded.substr(folded.size() - kN.size()) == kN &&
+           in_gazetteer_exact(folded.substr(0, folded.size() - kN.size()));
+  }
   if (!is_cyrillic(at(folded, 0).cp)) return false;
   static const std::array<std::string_view, 14> endings{"ою", "ею", "ом", "ем", "ові", "еві", "у",
                                                         "ю",  "і",  "ї",  "а",  "я",   "и",   "е"};

@@ -60,4 +60,6 @@ TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
   EXPECT_EQ(found_text("ሰላም ምሳኹም፡ ፍረወይኒ", PiiKind::name), "ፍረወይኒ");
   EXPECT_EQ(found_text("ሓወይ ኣስመሮም ኣብ ሆስፒታል ኣሎ", PiiKind::name), "ኣስመሮም");
   EXPECT_EQ(found_text("أنا أسامة الحمدان، أريد موعدا", PiiKind::name), "أسامة الحمدان");
+  // Tigrinya "-ን" ("and") on names
+  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊትን");
 }
