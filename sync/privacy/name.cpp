@@ -417,9 +417,50 @@ void find_person_addresses(std::string_view s, Spans& out) {
   }
 }
 
+// A word of the text that is also a part of an e-mail address's local part or of a handle ("Farhan,
+// farhan.abdi@live.nl", "Groeten, Sanne (@sanne_bakker)"): a name, whatever its community. Capitalised, three
+// letters or more, not a stop word, institution, town or role mailbox ("Gemeente … gemeente@…").
+void find_names_in_addresses(std::string_view s, Spans& out) {
+  std::vector<std::string> parts;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::email && sp.kind != PiiKind::handle) continue;
+    std::string_view v = s.substr(sp.begin, sp.end - sp.begin);
+    if (sp.kind == PiiKind::email) {
+      v = v.substr(0, v.find('@'));
+    } else if (const std::size_t k = v.find_last_of("/@"); k != std::string_view::npos) {
+      v = v.substr(k + 1);  // "tiktok.com/@sam_vos": the account, not the site
+    }
+    std::string cur;
+    for (const char c : v) {
+      if (is_ascii_alpha(static_cast<unsigned char>(c))) {
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        continue;
+      }
+      if (cur.size() >= 3) parts.push_back(cur);
+      cur.clear();
+    }
+    if (cur.size() >= 3) parts.push_back(cur);
+  }
+  if (parts.empty()) return;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    const std::string fw = fold_word(s, *w);
+    if (w->upper && !w->initial && fw.size() >= 3 && std::find(parts.begin(), parts.end(), fw) != parts.end() &&
+        !name_stop(fw) && !word_list("town").contains(fw) && !word_list("role_mailbox").contains(fw) &&
+        !word_list("title").contains(fw))
+      add(out, w->begin, w->end, PiiKind::name);
+    i = w->end;
+  }
+}
+
 }  // namespace
 
 void find_names(const Input& in, Spans& out) {
+  find_names_in_addresses(in.s, out);
   find_cue_names(in.s, in.f, out);
   find_person_addresses(in.s, out);
   find_gazetteer_names(in.s, out);

@@ -63,3 +63,11 @@ TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
   // Tigrinya "-ን" ("and") on names
   EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊትን");
 }
+
+// A word that is also a part of the e-mail address or handle given in the text is a name, known or not.
+TEST(scrubber_name_test, names_that_the_mail_address_repeats) {
+  EXPECT_EQ(found_text("Farrukh heeft geen post gekregen, farrukh.t@ziggo.nl", PiiKind::name), "Farrukh");
+  EXPECT_EQ(found_text("Ijeoma Obi here, ijeoma_obi@gmail.com, the lamp is out", PiiKind::name), "Ijeoma|Obi");
+  EXPECT_EQ(found_text("Gemeente Utrecht, mail gemeente@utrecht.nl", PiiKind::name), "");
+  EXPECT_EQ(found_text("TikTok: tiktok.com/@clean_crew_sam", PiiKind::name), "");
+}
