@@ -71,3 +71,11 @@ TEST(scrubber_name_test, names_that_the_mail_address_repeats) {
   EXPECT_EQ(found_text("Gemeente Utrecht, mail gemeente@utrecht.nl", PiiKind::name), "");
   EXPECT_EQ(found_text("TikTok: tiktok.com/@clean_crew_sam", PiiKind::name), "");
 }
+
+// Relatives in the dialects and third-person forms: the name after them, also one the gazetteer does not know.
+TEST(scrubber_name_test, relatives_in_dialects_and_third_person) {
+  EXPECT_EQ(found_text("الرسالة باسم راجلي عبدالصمد", PiiKind::name), "عبدالصمد");
+  EXPECT_EQ(found_text("ደብዳበ ናብ ኣኮይ ወልደኪዳን", PiiKind::name), "ወልደኪዳን");
+  EXPECT_EQ(found_text("Warqadda waxaa leh walaalkiis Guhaad", PiiKind::name), "Guhaad");
+  EXPECT_EQ(found_text("Mektup iş arkadaşım Tunahan adına geldi", PiiKind::name), "Tunahan");
+}
