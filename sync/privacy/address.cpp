@@ -27,6 +27,12 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     for (Cp c = at(s, m); c.len && is_letter(c.cp); c = at(s, m)) m += c.len, ++letters;
     if (letters > 3) return std::nullopt;
     k = m;
+    // "12a-3", "12bis-1": a floor or flat after the letters
+    if (at(s, k).cp == '-' && is_digit_at(s, k + 1)) {
+      std::size_t d = k + 1;
+      while (d < s.size() && d - k <= 3 && is_digit_at(s, d)) ++d;
+      if (d - k <= 3 && boundary_after(s, d)) k = d;
+    }
   } else if (nx.cp == '-' || nx.cp == '/') {
     std::size_t m = k + 1;
     int cnt = 0;
@@ -139,6 +145,15 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     const auto w = read_word(s, j);
     if (!w) break;
     const std::string fw = fold_word(s, *w);
+    // "Kerkstraat nr. 12", "Atatürk Cad. No: 5", "вул. Шевченка, № 4": a number word before the house number
+    if (words > 0 && word_list("house_number_word").contains(fw)) {
+      std::size_t k = w->end;
+      if (at(s, k).cp == '.' || at(s, k).cp == ':') ++k;
+      k = skip_hspace(s, k);
+      if (!is_digit(at(s, k).cp)) return std::nullopt;
+      j = k;
+      break;
+    }
     if (word_list("street_stop").contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
     if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"

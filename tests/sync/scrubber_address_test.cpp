@@ -46,3 +46,12 @@ TEST(scrubber_address_test, address_cues_own_shops_and_corrections) {
   EXPECT_EQ(found_text("niet Marktplein 2, maar Veldweg 9 in Ede", PiiKind::address), "Marktplein 2|Veldweg 9");
   EXPECT_TRUE(kinds_of("De bibliotheek aan de Oudegracht 12 is dicht.").empty());
 }
+
+// A number word between the street and the house number; a flat after the letters of a house number.
+TEST(scrubber_address_test, number_words_and_flats_after_letters) {
+  EXPECT_EQ(found_text("Ik woon op de Kerkstraat, nummer 12 sinds mei", PiiKind::address), "Kerkstraat, nummer 12");
+  EXPECT_EQ(found_text("adresim Atatürk Caddesi No: 5, Zwolle", PiiKind::address), "Atatürk Caddesi No: 5, Zwolle");
+  EXPECT_EQ(found_text("wij wonen Lindelaan 12a-3 in Ede", PiiKind::address), "Lindelaan 12a-3");
+  EXPECT_TRUE(kinds_of("Bestelnummer 2024-AB-22 is niet geleverd.").empty());
+  EXPECT_TRUE(kinds_of("Het Stadhuis, Kerkstraat nr. 1, is open.").empty());
+}
