@@ -134,7 +134,7 @@ bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_le
 // or two digits split by one space, dot or dash.
 void spaced_digits(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit_at(s, i) || (i > 0 && (is_alnum(before(s, i).cp) || s[i - 1] == '+'))) continue;
+    if (!is_digit_at(s, i) || (i > 0 && is_alnum(before(s, i).cp))) continue;
     std::size_t start = i;
     if (i > 0 && s[i - 1] == '+') start = i - 1;
     std::string digits;

@@ -180,8 +180,11 @@ DigitView digit_view(std::string_view s) {
       const bool o_next = lookalike(n) >= 0 && digit(nn);
       if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = lookalike(c.cp);
     }
-    if (d >= 0) {
-      v.text += static_cast<char>('0' + d);
+    // A dash other than the hyphen between digits ("06–12345678", typed by autocorrect): a hyphen.
+    const bool dash = (c.cp == 0x2010 || c.cp == 0x2011 || c.cp == 0x2012 || c.cp == 0x2013 || c.cp == 0x2212) &&
+                      digit(before(s, i).cp) && digit(at(s, i + c.len).cp);
+    if (d >= 0 || dash) {
+      v.text += dash ? '-' : static_cast<char>('0' + d);
       v.src.push_back(i);
       v.identity = false;
     } else {
