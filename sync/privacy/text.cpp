@@ -183,8 +183,10 @@ DigitView digit_view(std::string_view s) {
     // A dash other than the hyphen between digits ("06–12345678", typed by autocorrect): a hyphen.
     const bool dash = (c.cp == 0x2010 || c.cp == 0x2011 || c.cp == 0x2012 || c.cp == 0x2013 || c.cp == 0x2212) &&
                       digit(before(s, i).cp) && digit(at(s, i + c.len).cp);
-    if (d >= 0 || dash) {
-      v.text += dash ? '-' : static_cast<char>('0' + d);
+    // A full-width or small "@" ("jan＠ziggo.nl"): the at sign.
+    const bool at_sign = c.cp == 0xFF20 || c.cp == 0xFE6B;
+    if (d >= 0 || dash || at_sign) {
+      v.text += dash ? '-' : at_sign ? '@' : static_cast<char>('0' + d);
       v.src.push_back(i);
       v.identity = false;
     } else {

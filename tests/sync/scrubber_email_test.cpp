@@ -36,3 +36,9 @@ TEST(scrubber_email_test, dot_words_of_neighbouring_languages) {
             "olena punkt koval at gmail punkt com");
   EXPECT_EQ(found_text("napisz: jan kropka nowak at wp kropka pl", PiiKind::email), "jan kropka nowak at wp kropka pl");
 }
+
+// A full-width or small at sign (some phone and East Asian keyboards).
+TEST(scrubber_email_test, full_width_at_sign) {
+  EXPECT_EQ(found_text("mail jan＠ziggo.nl graag", PiiKind::email), "jan＠ziggo.nl");
+  EXPECT_EQ(found_text("mail jan.de.vries﹫gmail.com graag", PiiKind::email), "jan.de.vries﹫gmail.com");
+}
