@@ -297,14 +297,7 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
 // A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"
 // went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
 void find_street_numbers(std::string_view s, Spans& out) {
-  std::size_t latin = 0, other = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const Cp c = at(s, i);
-    if (is_latin_letter(c.cp)) ++latin;
-    else if (is_letter(c.cp)) ++other;
-    i += c.len;
-  }
-  const bool other_script = other > latin;
+  const bool other_script = mostly_other_script(s);
   for (std::size_t i = 0; i < s.size();) {
     const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
     if (!w) {

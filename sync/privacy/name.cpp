@@ -373,7 +373,12 @@ void find_signature(std::string_view s, Spans& out) {
   // After a sentence end a capitalised word may be any word ("… kapot. Help"): only a known name counts there.
   const auto first = read_word(s, b);
   const bool known = first && in_gazetteer(fold_word(s, *first));
-  if (signature_sep || (sentence_end && (known || initial))) add(out, b, e, PiiKind::name);
+  // In Arabic, Cyrillic or Ge'ez text a capitalised Latin word closing it is a name ("… ምዕሻግ። Senait"), unless
+  // it is a street or an institution (towns are left out above).
+  const bool latin_in_other = first && !initial && capitalised(*first) && !first->caseless && !first->cyrillic &&
+                              e == first->end && mostly_other_script(s) && !name_stop(fold_word(s, *first)) &&
+                              !word_list("street_suffix").any_suffix_of(fold_word(s, *first));
+  if (signature_sep || (sentence_end && (known || initial || latin_in_other))) add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full

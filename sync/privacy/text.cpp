@@ -159,6 +159,17 @@ Folded fold_text(std::string_view s) {
   return f;
 }
 
+bool mostly_other_script(std::string_view s) noexcept {
+  std::size_t latin = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    if (is_latin_letter(c.cp)) ++latin;
+    else if (is_letter(c.cp)) ++other;
+    i += std::max<std::size_t>(c.len, 1);
+  }
+  return other > latin;
+}
+
 DigitView digit_view(std::string_view s) {
   DigitView v;
   v.text.reserve(s.size());

@@ -45,6 +45,9 @@ bool is_arabic_letter(char32_t c) noexcept;
 bool is_ethiopic(char32_t c) noexcept;
 bool is_cyrillic(char32_t c) noexcept;
 bool is_latin_letter(char32_t c) noexcept;
+// Whether most letters of the text are of another script than Latin (Arabic, Cyrillic, Ge'ez): a Latin word in it
+// is a Dutch street, a town or a name.
+bool mostly_other_script(std::string_view s) noexcept;
 bool is_letter(char32_t c) noexcept;
 bool is_alnum(char32_t c) noexcept;
 bool is_upper(char32_t c) noexcept;

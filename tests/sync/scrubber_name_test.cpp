@@ -79,3 +79,12 @@ TEST(scrubber_name_test, relatives_in_dialects_and_third_person) {
   EXPECT_EQ(found_text("Warqadda waxaa leh walaalkiis Guhaad", PiiKind::name), "Guhaad");
   EXPECT_EQ(found_text("Mektup iş arkadaşım Tunahan adına geldi", PiiKind::name), "Tunahan");
 }
+
+// A capitalised Latin word closing an Arabic, Cyrillic or Ge'ez text after its last sentence is a name; towns
+// and institutions stay.
+TEST(scrubber_name_test, latin_signature_in_another_script) {
+  EXPECT_EQ(found_text("ብዛዕባ ቅጽዓት ምዕሻግ ደውሉለይ። Wubbo", PiiKind::name), "Wubbo");
+  EXPECT_EQ(found_text("Сміття всюди. Wubbo", PiiKind::name), "Wubbo");
+  EXPECT_TRUE(kinds_of("الأوساخ في كل مكان. Utrecht").empty());
+  EXPECT_TRUE(kinds_of("متى يفتح المكتب؟ Stadhuis").empty());
+}
