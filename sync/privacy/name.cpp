@@ -54,6 +54,18 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
 namespace {
 bool in_gazetteer(std::string_view folded);
 
+// Whether the clause ends at e: punctuation, the end of the text or a Tigrinya copula ("ኣነ ሳባ እየ").
+bool closes_clause(std::string_view s, std::size_t e) {
+  const std::size_t k = skip_hspace(s, e);
+  if (k >= s.size()) return true;
+  const char32_t c = at(s, k).cp;
+  if (c == ',' || c == '.' || c == '!' || c == '?' || c == 0x60C || c == 0x61F || c == 0x1361 || c == 0x1362 ||
+      c == 0x1363 || c == 0x1364 || is_line_break(c))
+    return true;
+  const auto w = read_word(s, k);
+  return w && word_list("copula").contains(fold_word(s, *w));
+}
+
 // Arabic family names that are also titles ("عمر السيد", "أحمد الشيخ"): a title with the article after a first
 // name is the family name.
 bool arabic_title_surname(const Word& w, std::string_view folded) {
@@ -99,7 +111,8 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
   const auto allowed = [&](const Word& w) {
     if (w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin) return true;
     const std::string fw = fold_word(s, w);
-    return r.known_lower && !w.caseless && in_gazetteer(fw) && !word_list("ambiguous").contains(fw);
+    return r.known_lower && (!w.caseless || r.closed_surname) && in_gazetteer(fw) &&
+           !word_list("ambiguous").contains(fw);
   };
   if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
   int count = 0;
@@ -118,7 +131,11 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       if (const auto e = tv_surname(s, *w, r.lower_latin)) end = *e;
       break;
     }
-    if ((name_stop(fw) && !(count == 1 && arabic_title_surname(*w, fw))) || !(capitalised(*w) || allowed(*w))) break;
+    // After a self-introduction a second caseless word that closes the clause (a comma, a sentence end, the
+    // copula "እየ") is the family name, known or not.
+    const bool closed = r.closed_surname && count == 1 && w->caseless && closes_clause(s, w->end);
+    if ((name_stop(fw) && !(count == 1 && arabic_title_surname(*w, fw))) || !(capitalised(*w) || allowed(*w) || closed))
+      break;
     if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
     end = w->end;
     j = w->end;
@@ -177,8 +194,9 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       }
     });
   };
-  run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
-  run(word_list("name_weak"), NameRules{false, false, false, true}, false, U":,-\u2013\u2014");
+  run(word_list("name"), NameRules{true, true, true, false, 1, 3, true}, false,
+      U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
+  run(word_list("name_weak"), NameRules{false, false, false, true, 1, 3, true}, false, U":,-\u2013\u2014");
   run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
       true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");

@@ -88,3 +88,11 @@ TEST(scrubber_name_test, latin_signature_in_another_script) {
   EXPECT_TRUE(kinds_of("الأوساخ في كل مكان. Utrecht").empty());
   EXPECT_TRUE(kinds_of("متى يفتح المكتب؟ Stadhuis").empty());
 }
+
+// After a self-introduction a known first name and a family name that closes the clause (a comma, a sentence end,
+// the Tigrinya copula), the family name known or not.
+TEST(scrubber_name_test, family_name_closing_a_self_introduction) {
+  EXPECT_EQ(found_text("أنا ابراهيم الزيتوني، أريد موعدا", PiiKind::name), "ابراهيم الزيتوني");
+  EXPECT_EQ(found_text("ኣነ ክብሮም ወልደኪዳን እየ፡ ኣብ ሆላንድ እነብር", PiiKind::name), "ክብሮም ወልደኪዳን");
+  EXPECT_EQ(found_text("أنا ابراهيم مريض جدا", PiiKind::name), "ابراهيم");
+}
