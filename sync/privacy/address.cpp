@@ -27,6 +27,12 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     for (Cp c = at(s, m); c.len && is_letter(c.cp); c = at(s, m)) m += c.len, ++letters;
     if (letters > 3) return std::nullopt;
     k = m;
+    // "12a-3", "12bis-1": a floor or flat after the letters
+    if (at(s, k).cp == '-' && is_digit_at(s, k + 1)) {
+      std::size_t d = k + 1;
+      while (d < s.size() && d - k <= 3 && is_digit_at(s, d)) ++d;
+      if (d - k <= 3 && boundary_after(s, d)) k = d;
+    }
   } else if (nx.cp == '-' || nx.cp == '/') {
     std::size_t m = k + 1;
     int cnt = 0;
@@ -139,6 +145,15 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     const auto w = read_word(s, j);
     if (!w) break;
     const std::string fw = fold_word(s, *w);
+    // "Kerkstraat nr. 12", "Atatürk Cad. No: 5", "вул. Шевченка, № 4": a number word before the house number
+    if (words > 0 && word_list("house_number_word").contains(fw)) {
+      std::size_t k = w->end;
+      if (at(s, k).cp == '.' || at(s, k).cp == ':') ++k;
+      k = skip_hspace(s, k);
+      if (!is_digit(at(s, k).cp)) return std::nullopt;
+      j = k;
+      break;
+    }
     if (word_list("street_stop").contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
     if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
@@ -235,8 +250,16 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
+// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
+// institution.
+bool street_named(std::string_view folded) {
+  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
+}
+
 // Whether an institution or public place is named in the clause before pos ("Stadhuis, Markt 1", "de
-// bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal.
+// bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal. Not
+// when the place is someone's own ("a shop owner on …", "mijn winkel op …": [owner]) or when another street
+// and number stand between ("Stadhuisplein 12 değil, Agorabaan 7").
 bool institution_before(std::string_view s, std::size_t pos) {
   std::size_t k = pos;
   for (int n = 0; n < 6 && k > 0; ++n) {
@@ -248,16 +271,16 @@ bool institution_before(std::string_view s, std::size_t pos) {
     const auto w = word_ending_at(s, k);
     if (!w) return false;
     const std::string fw = fold_word(s, *w);
-    if (is_institution(fw) || word_list("title").contains(fw)) return true;
+    if (word_list("owner").contains(fw)) return false;
+    if (is_institution(fw) || word_list("title").contains(fw)) {
+      // "Stadhuisplein 12": an address of its own, not a place the address after it belongs to
+      if (const std::size_t d = skip_hspace(s, w->end); d > w->end && is_digit(at(s, d).cp) && k < pos) return false;
+      const auto p = word_before(s, w->begin);
+      return !(p && word_list("owner").contains(fold_word(s, *p)));
+    }
     k = w->begin;
   }
   return false;
-}
-
-// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
-// institution.
-bool street_named(std::string_view folded) {
-  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
 }
 
 // A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
@@ -274,14 +297,7 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
 // A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"
 // went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
 void find_street_numbers(std::string_view s, Spans& out) {
-  std::size_t latin = 0, other = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const Cp c = at(s, i);
-    if (is_latin_letter(c.cp)) ++latin;
-    else if (is_letter(c.cp)) ++other;
-    i += c.len;
-  }
-  const bool other_script = other > latin;
+  const bool other_script = mostly_other_script(s);
   for (std::size_t i = 0; i < s.size();) {
     const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
     if (!w) {

@@ -53,6 +53,24 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
 
 namespace {
 bool in_gazetteer(std::string_view folded);
+
+// Whether the clause ends at e: punctuation, the end of the text or a Tigrinya copula ("ኣነ ሳባ እየ").
+bool closes_clause(std::string_view s, std::size_t e) {
+  const std::size_t k = skip_hspace(s, e);
+  if (k >= s.size()) return true;
+  const char32_t c = at(s, k).cp;
+  if (c == ',' || c == '.' || c == '!' || c == '?' || c == 0x60C || c == 0x61F || c == 0x1361 || c == 0x1362 ||
+      c == 0x1363 || c == 0x1364 || is_line_break(c))
+    return true;
+  const auto w = read_word(s, k);
+  return w && word_list("copula").contains(fold_word(s, *w));
+}
+
+// Arabic family names that are also titles ("عمر السيد", "أحمد الشيخ"): a title with the article after a first
+// name is the family name.
+bool arabic_title_surname(const Word& w, std::string_view folded) {
+  return w.arabic && folded.rfind("\u0627\u0644", 0) == 0 && word_list("honorific").contains(folded);
+}
 }  // namespace
 
 // A person's name starting at pos: 1–3 capitalised words (initials and tussenvoegsels allowed),
@@ -93,7 +111,8 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
   const auto allowed = [&](const Word& w) {
     if (w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin) return true;
     const std::string fw = fold_word(s, w);
-    return r.known_lower && !w.caseless && in_gazetteer(fw) && !word_list("ambiguous").contains(fw);
+    return r.known_lower && (!w.caseless || r.closed_surname) && in_gazetteer(fw) &&
+           !word_list("ambiguous").contains(fw);
   };
   if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
   int count = 0;
@@ -112,7 +131,11 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       if (const auto e = tv_surname(s, *w, r.lower_latin)) end = *e;
       break;
     }
-    if (name_stop(fw) || !(capitalised(*w) || allowed(*w))) break;
+    // After a self-introduction a second caseless word that closes the clause (a comma, a sentence end, the
+    // copula "እየ") is the family name, known or not.
+    const bool closed = r.closed_surname && count == 1 && w->caseless && closes_clause(s, w->end);
+    if ((name_stop(fw) && !(count == 1 && arabic_title_surname(*w, fw))) || !(capitalised(*w) || allowed(*w) || closed))
+      break;
     if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
     end = w->end;
     j = w->end;
@@ -171,8 +194,9 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       }
     });
   };
-  run(word_list("name"), NameRules{true, true, true}, false, U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
-  run(word_list("name_weak"), NameRules{false, false, false, true}, false, U":,-\u2013\u2014");
+  run(word_list("name"), NameRules{true, true, true, false, 1, 3, true}, false,
+      U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
+  run(word_list("name_weak"), NameRules{false, false, false, true, 1, 3, true}, false, U":,-\u2013\u2014");
   run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
       true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
@@ -202,9 +226,16 @@ bool in_gazetteer_exact(std::string_view folded) {
 }
 
 // Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
-// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим).
+// names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим), Ge'ez ones
+// without the suffix "-ን".
 bool in_gazetteer(std::string_view folded) {
   if (in_gazetteer_exact(folded)) return true;
+  // Tigrinya "-ን" ("and", object: "ጎረቤተይ ጸጋን", "ንዳዊትን") on a name
+  if (is_ethiopic(at(folded, 0).cp)) {
+    constexpr std::string_view kN = "\u1295";
+    return folded.size() > kN.size() * 2 && folded.substr(folded.size() - kN.size()) == kN &&
+           in_gazetteer_exact(folded.substr(0, folded.size() - kN.size()));
+  }
   if (!is_cyrillic(at(folded, 0).cp)) return false;
   static const std::array<std::string_view, 14> endings{"ою", "ею", "ом", "ем", "ові", "еві", "у",
                                                         "ю",  "і",  "ї",  "а",  "я",   "и",   "е"};
@@ -297,7 +328,8 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         break;
       }
       const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
-                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) || (y->arabic && arabic_nisba(fy));
+                             ((y->caseless || y->cyrillic) && in_gazetteer(fy)) ||
+                             (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy)));
       if (!same_kind) break;
       end = y->end;
     }
@@ -326,15 +358,19 @@ void find_signature(std::string_view s, Spans& out) {
     if (!w) return;
     const std::string fw = fold_word(s, *w);
     const bool tv = names > 0 && !w->caseless && word_list("tussenvoegsel").contains(fw);
-    if (!tv &&
-        (!(capitalised(*w) || w->caseless) || name_stop(fw) || word_list("signoff").contains(fw) ||
-         word_list("ambiguous").contains(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+    const bool hard_stop = !(capitalised(*w) || w->caseless) || word_list("signoff").contains(fw) ||
+                           word_list("town").contains(fw) || word_list("title").contains(fw);
+    // A first name that is also a word somewhere ("Ben", "Gül") still signs a text when it stands alone.
+    const bool lone_first = words == 0 && !hard_stop && word_list("first").contains(fw);
+    if (!tv && !lone_first &&
+        (hard_stop || name_stop(fw) || word_list("ambiguous").contains(fw) ||
          (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw)))))
       return;
     if (!tv) ++names;
     b = w->begin;
     const std::size_t k = back_hspace(b);
     if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
+    if (lone_first && (name_stop(fw) || word_list("ambiguous").contains(fw))) return;
     if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
     b = k;
   }
@@ -355,7 +391,12 @@ void find_signature(std::string_view s, Spans& out) {
   // After a sentence end a capitalised word may be any word ("… kapot. Help"): only a known name counts there.
   const auto first = read_word(s, b);
   const bool known = first && in_gazetteer(fold_word(s, *first));
-  if (signature_sep || (sentence_end && (known || initial))) add(out, b, e, PiiKind::name);
+  // In Arabic, Cyrillic or Ge'ez text a capitalised Latin word closing it is a name ("… ምዕሻግ። Senait"), unless
+  // it is a street or an institution (towns are left out above).
+  const bool latin_in_other = first && !initial && capitalised(*first) && !first->caseless && !first->cyrillic &&
+                              e == first->end && mostly_other_script(s) && !name_stop(fold_word(s, *first)) &&
+                              !word_list("street_suffix").any_suffix_of(fold_word(s, *first));
+  if (signature_sep || (sentence_end && (known || initial || latin_in_other))) add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full
@@ -399,9 +440,50 @@ void find_person_addresses(std::string_view s, Spans& out) {
   }
 }
 
+// A word of the text that is also a part of an e-mail address's local part or of a handle ("Farhan,
+// farhan.abdi@live.nl", "Groeten, Sanne (@sanne_bakker)"): a name, whatever its community. Capitalised, three
+// letters or more, not a stop word, institution, town or role mailbox ("Gemeente … gemeente@…").
+void find_names_in_addresses(std::string_view s, Spans& out) {
+  std::vector<std::string> parts;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::email && sp.kind != PiiKind::handle) continue;
+    std::string_view v = s.substr(sp.begin, sp.end - sp.begin);
+    if (sp.kind == PiiKind::email) {
+      v = v.substr(0, v.find('@'));
+    } else if (const std::size_t k = v.find_last_of("/@"); k != std::string_view::npos) {
+      v = v.substr(k + 1);  // "tiktok.com/@sam_vos": the account, not the site
+    }
+    std::string cur;
+    for (const char c : v) {
+      if (is_ascii_alpha(static_cast<unsigned char>(c))) {
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        continue;
+      }
+      if (cur.size() >= 3) parts.push_back(cur);
+      cur.clear();
+    }
+    if (cur.size() >= 3) parts.push_back(cur);
+  }
+  if (parts.empty()) return;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    const std::string fw = fold_word(s, *w);
+    if (w->upper && !w->initial && fw.size() >= 3 && std::find(parts.begin(), parts.end(), fw) != parts.end() &&
+        !name_stop(fw) && !word_list("town").contains(fw) && !word_list("role_mailbox").contains(fw) &&
+        !word_list("title").contains(fw))
+      add(out, w->begin, w->end, PiiKind::name);
+    i = w->end;
+  }
+}
+
 }  // namespace
 
 void find_names(const Input& in, Spans& out) {
+  find_names_in_addresses(in.s, out);
   find_cue_names(in.s, in.f, out);
   find_person_addresses(in.s, out);
   find_gazetteer_names(in.s, out);

@@ -130,22 +130,25 @@ void find_phones_in(std::string_view s, Spans& out) {
 
 bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(at(s, i).cp); }
 
-// Digits typed one by one ("0 6 1 2 3 4 5 6 7 8"): single digits split by one space, dot or dash.
+// Digits typed one by one ("0 6 1 2 3 4 5 6 7 8"), also mixed with pairs ("06 3 1 9 2 8 4 7 5"): groups of one
+// or two digits split by one space, dot or dash.
 void spaced_digits(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit_at(s, i) || (i > 0 && (is_alnum(before(s, i).cp) || s[i - 1] == '+'))) continue;
+    if (!is_digit_at(s, i) || (i > 0 && is_alnum(before(s, i).cp))) continue;
     std::size_t start = i;
     if (i > 0 && s[i - 1] == '+') start = i - 1;
     std::string digits;
     std::size_t k = i;
     std::size_t end = i;
-    while (is_digit_at(s, k) && !is_digit_at(s, k + 1)) {
-      digits += s[k];
-      end = k + 1;
+    for (;;) {
+      const std::size_t g = is_digit_at(s, k + 1) ? 2 : 1;
+      if (!is_digit_at(s, k) || is_digit_at(s, k + g)) break;
+      digits += s.substr(k, g);
+      end = k + g;
       // one to three separators: "0 6 1 2", "0-6-1-2", "0 6 - 1 2"
-      std::size_t m = k + 1;
-      while (m < s.size() && m - k <= 3 && (s[m] == ' ' || s[m] == '-' || s[m] == '.')) ++m;
-      if (m > k + 1 && m - k <= 4 && is_digit_at(s, m)) {
+      std::size_t m = k + g;
+      while (m < s.size() && m - end < 3 && (s[m] == ' ' || s[m] == '-' || s[m] == '.')) ++m;
+      if (m > end && m - end <= 3 && is_digit_at(s, m)) {
         k = m;
       } else {
         break;

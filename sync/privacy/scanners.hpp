@@ -41,6 +41,7 @@ struct NameRules {
   bool known_lower = false;     // "mijn zoon milan", "vraag naar henk": a lower-case word of the gazetteer
   int min_caps = 1;
   int max_caps = 3;
+  bool closed_surname = false;  // "أنا ابراهيم حمدان،", "ኣነ ክብሮም በየነ እየ": a caseless word that ends the clause
 };
 bool capitalised(const Word& w);
 bool name_stop(std::string_view folded);

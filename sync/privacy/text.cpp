@@ -159,6 +159,17 @@ Folded fold_text(std::string_view s) {
   return f;
 }
 
+bool mostly_other_script(std::string_view s) noexcept {
+  std::size_t latin = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const Cp c = at(s, i);
+    if (is_latin_letter(c.cp)) ++latin;
+    else if (is_letter(c.cp)) ++other;
+    i += std::max<std::size_t>(c.len, 1);
+  }
+  return other > latin;
+}
+
 DigitView digit_view(std::string_view s) {
   DigitView v;
   v.text.reserve(s.size());
@@ -180,8 +191,13 @@ DigitView digit_view(std::string_view s) {
       const bool o_next = lookalike(n) >= 0 && digit(nn);
       if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = lookalike(c.cp);
     }
-    if (d >= 0) {
-      v.text += static_cast<char>('0' + d);
+    // A dash other than the hyphen between digits ("06–12345678", typed by autocorrect): a hyphen.
+    const bool dash = (c.cp == 0x2010 || c.cp == 0x2011 || c.cp == 0x2012 || c.cp == 0x2013 || c.cp == 0x2212) &&
+                      digit(before(s, i).cp) && digit(at(s, i + c.len).cp);
+    // A full-width or small "@" ("jan＠ziggo.nl"): the at sign.
+    const bool at_sign = c.cp == 0xFF20 || c.cp == 0xFE6B;
+    if (d >= 0 || dash || at_sign) {
+      v.text += dash ? '-' : at_sign ? '@' : static_cast<char>('0' + d);
       v.src.push_back(i);
       v.identity = false;
     } else {

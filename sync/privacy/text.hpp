@@ -32,10 +32,12 @@ constexpr bool is_ascii_alnum(char32_t c) noexcept { return is_ascii_alpha(c) ||
 inline bool is_digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && is_digit(static_cast<unsigned char>(s[i]));
 }
-// Arabic-Indic (U+0660..) and Eastern Arabic-Indic (U+06F0..) digits: their value, or -1.
+// Arabic-Indic (U+0660..), Eastern Arabic-Indic (U+06F0..) and full-width (U+FF10.., typed with an East Asian
+// or some phone keyboards) digits: their value, or -1.
 constexpr int arabic_indic_digit(char32_t c) noexcept {
   if (c >= 0x660 && c <= 0x669) return static_cast<int>(c - 0x660);
   if (c >= 0x6F0 && c <= 0x6F9) return static_cast<int>(c - 0x6F0);
+  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<int>(c - 0xFF10);
   return -1;
 }
 bool is_mark(char32_t c) noexcept;
@@ -43,6 +45,9 @@ bool is_arabic_letter(char32_t c) noexcept;
 bool is_ethiopic(char32_t c) noexcept;
 bool is_cyrillic(char32_t c) noexcept;
 bool is_latin_letter(char32_t c) noexcept;
+// Whether most letters of the text are of another script than Latin (Arabic, Cyrillic, Ge'ez): a Latin word in it
+// is a Dutch street, a town or a name.
+bool mostly_other_script(std::string_view s) noexcept;
 bool is_letter(char32_t c) noexcept;
 bool is_alnum(char32_t c) noexcept;
 bool is_upper(char32_t c) noexcept;

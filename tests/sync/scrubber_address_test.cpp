@@ -32,3 +32,26 @@ TEST(scrubber_address_test, public_places_and_streets_without_a_number_stay) {
   EXPECT_TRUE(kinds_of("De Kerkstraat is kapot sinds 2019.").empty());
   EXPECT_TRUE(kinds_of("Er liggen 12 zakken en 3 bankjes in het park.").empty());
 }
+
+// After "the address is" in every language a street without a street word counts ("De Waag 18"); a shop of the
+// writer's own is no public place; a street named after an institution ("Stadhuisplein 12") is no institution
+// for the address after it.
+TEST(scrubber_address_test, address_cues_own_shops_and_corrections) {
+  EXPECT_EQ(found_text("Mijn winkel zit in Almere, het adres is De Kolk 14, bel gerust", PiiKind::address),
+            "De Kolk 14");
+  EXPECT_EQ(found_text("Dukaan baan ku leeyahay, cinwaanku waa Het Rond 3.", PiiKind::address), "Het Rond 3");
+  EXPECT_EQ(found_text("ኣድራሻ Het Rond 3፡ ጓሓፍ", PiiKind::address), "Het Rond 3");
+  EXPECT_EQ(found_text("محلي في Almere، العنوان Het Rond 3، شكرا", PiiKind::address), "Het Rond 3");
+  EXPECT_EQ(found_text("I'm the owner of a bakery on Kerkstraat 5 in Baarn", PiiKind::address), "Kerkstraat 5");
+  EXPECT_EQ(found_text("niet Marktplein 2, maar Veldweg 9 in Ede", PiiKind::address), "Marktplein 2|Veldweg 9");
+  EXPECT_TRUE(kinds_of("De bibliotheek aan de Oudegracht 12 is dicht.").empty());
+}
+
+// A number word between the street and the house number; a flat after the letters of a house number.
+TEST(scrubber_address_test, number_words_and_flats_after_letters) {
+  EXPECT_EQ(found_text("Ik woon op de Kerkstraat, nummer 12 sinds mei", PiiKind::address), "Kerkstraat, nummer 12");
+  EXPECT_EQ(found_text("adresim Atatürk Caddesi No: 5, Zwolle", PiiKind::address), "Atatürk Caddesi No: 5, Zwolle");
+  EXPECT_EQ(found_text("wij wonen Lindelaan 12a-3 in Ede", PiiKind::address), "Lindelaan 12a-3");
+  EXPECT_TRUE(kinds_of("Bestelnummer 2024-AB-22 is niet geleverd.").empty());
+  EXPECT_TRUE(kinds_of("Het Stadhuis, Kerkstraat nr. 1, is open.").empty());
+}

@@ -29,3 +29,16 @@ TEST(scrubber_email_test, role_mailboxes_and_plain_words_stay) {
   EXPECT_TRUE(kinds_of("Ik ben at home, punt uit.").empty());
   EXPECT_TRUE(kinds_of("We meet at the library dot").empty());
 }
+
+// The dot and at words of a neighbouring language typed in Latin letters ("punkt" in a Ukrainian text).
+TEST(scrubber_email_test, dot_words_of_neighbouring_languages) {
+  EXPECT_EQ(found_text("пишіть: olena punkt koval at gmail punkt com", PiiKind::email),
+            "olena punkt koval at gmail punkt com");
+  EXPECT_EQ(found_text("napisz: jan kropka nowak at wp kropka pl", PiiKind::email), "jan kropka nowak at wp kropka pl");
+}
+
+// A full-width or small at sign (some phone and East Asian keyboards).
+TEST(scrubber_email_test, full_width_at_sign) {
+  EXPECT_EQ(found_text("mail jan＠ziggo.nl graag", PiiKind::email), "jan＠ziggo.nl");
+  EXPECT_EQ(found_text("mail jan.de.vries﹫gmail.com graag", PiiKind::email), "jan.de.vries﹫gmail.com");
+}

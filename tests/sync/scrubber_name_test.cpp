@@ -49,3 +49,50 @@ TEST(scrubber_name_test, words_that_are_no_names_stay) {
   EXPECT_TRUE(kinds_of("Het licht is kapot. Dringend!").empty());
   EXPECT_TRUE(kinds_of("Vlucht op 12 Jan naar huis").empty());
 }
+
+// A first name that is also a word somewhere ("Ben", "Gül") signs a text alone after its last sentence; an
+// Arabic family name that is also a title ("السيد") after a first name; names common in the communities.
+TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
+  EXPECT_EQ(found_text("The bin was not emptied again. Ben", PiiKind::name), "Ben");
+  EXPECT_EQ(found_text("Çöp yine alınmadı. Gül", PiiKind::name), "Gül");
+  EXPECT_TRUE(kinds_of("Çöp yine alınmadı. Ben de şikayet ettim").empty());
+  EXPECT_EQ(found_text("اسمي خالد السيد، أريد موعدا", PiiKind::name), "خالد السيد");
+  EXPECT_EQ(found_text("ሰላም ምሳኹም፡ ፍረወይኒ", PiiKind::name), "ፍረወይኒ");
+  EXPECT_EQ(found_text("ሓወይ ኣስመሮም ኣብ ሆስፒታል ኣሎ", PiiKind::name), "ኣስመሮም");
+  EXPECT_EQ(found_text("أنا أسامة الحمدان، أريد موعدا", PiiKind::name), "أسامة الحمدان");
+  // Tigrinya "-ን" ("and") on names
+  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊትን");
+}
+
+// A word that is also a part of the e-mail address or handle given in the text is a name, known or not.
+TEST(scrubber_name_test, names_that_the_mail_address_repeats) {
+  EXPECT_EQ(found_text("Farrukh heeft geen post gekregen, farrukh.t@ziggo.nl", PiiKind::name), "Farrukh");
+  EXPECT_EQ(found_text("Ijeoma Obi here, ijeoma_obi@gmail.com, the lamp is out", PiiKind::name), "Ijeoma|Obi");
+  EXPECT_EQ(found_text("Gemeente Utrecht, mail gemeente@utrecht.nl", PiiKind::name), "");
+  EXPECT_EQ(found_text("TikTok: tiktok.com/@clean_crew_sam", PiiKind::name), "");
+}
+
+// Relatives in the dialects and third-person forms: the name after them, also one the gazetteer does not know.
+TEST(scrubber_name_test, relatives_in_dialects_and_third_person) {
+  EXPECT_EQ(found_text("الرسالة باسم راجلي عبدالصمد", PiiKind::name), "عبدالصمد");
+  EXPECT_EQ(found_text("ደብዳበ ናብ ኣኮይ ወልደኪዳን", PiiKind::name), "ወልደኪዳን");
+  EXPECT_EQ(found_text("Warqadda waxaa leh walaalkiis Guhaad", PiiKind::name), "Guhaad");
+  EXPECT_EQ(found_text("Mektup iş arkadaşım Tunahan adına geldi", PiiKind::name), "Tunahan");
+}
+
+// A capitalised Latin word closing an Arabic, Cyrillic or Ge'ez text after its last sentence is a name; towns
+// and institutions stay.
+TEST(scrubber_name_test, latin_signature_in_another_script) {
+  EXPECT_EQ(found_text("ብዛዕባ ቅጽዓት ምዕሻግ ደውሉለይ። Wubbo", PiiKind::name), "Wubbo");
+  EXPECT_EQ(found_text("Сміття всюди. Wubbo", PiiKind::name), "Wubbo");
+  EXPECT_TRUE(kinds_of("الأوساخ في كل مكان. Utrecht").empty());
+  EXPECT_TRUE(kinds_of("متى يفتح المكتب؟ Stadhuis").empty());
+}
+
+// After a self-introduction a known first name and a family name that closes the clause (a comma, a sentence end,
+// the Tigrinya copula), the family name known or not.
+TEST(scrubber_name_test, family_name_closing_a_self_introduction) {
+  EXPECT_EQ(found_text("أنا ابراهيم الزيتوني، أريد موعدا", PiiKind::name), "ابراهيم الزيتوني");
+  EXPECT_EQ(found_text("ኣነ ክብሮም ወልደኪዳን እየ፡ ኣብ ሆላንድ እነብር", PiiKind::name), "ክብሮም ወልደኪዳን");
+  EXPECT_EQ(found_text("أنا ابراهيم مريض جدا", PiiKind::name), "ابراهيم");
+}

@@ -28,3 +28,18 @@ TEST(scrubber_phone_test, service_numbers_and_quantities_stay) {
   EXPECT_TRUE(kinds_of("OOK 2024 was het zo").empty());
   EXPECT_TRUE(kinds_of("Bus l2 rijdt om 8:15, 3 l melk kost 2 euro").empty());
 }
+
+TEST(scrubber_phone_test, pairs_and_single_digits_mixed) {
+  EXPECT_EQ(found_text("bel me op 06 4 7 1 2 9 3 8 5 graag", PiiKind::phone), "06 4 7 1 2 9 3 8 5");
+  EXPECT_EQ(found_text("телефон O6 2 8 4 1 7 3 9 5", PiiKind::phone), "O6 2 8 4 1 7 3 9 5");
+  EXPECT_EQ(found_text("call 0 6 47 12 9 3 85", PiiKind::phone), "0 6 47 12 9 3 85");
+  EXPECT_TRUE(kinds_of("rij 10 12 14 16 18 20 staan leeg").empty());
+}
+
+// Full-width digits, a dash from autocorrect between the digits, a country code before digits typed one by one.
+TEST(scrubber_phone_test, full_width_digits_dashes_and_spaced_country_codes) {
+  EXPECT_EQ(found_text("bel ０６１２３４５６７８ graag", PiiKind::phone), "０６１２３４５６７８");
+  EXPECT_EQ(found_text("bel 06–12345678 graag", PiiKind::phone), "06–12345678");
+  EXPECT_EQ(found_text("call +31 6 1 2 3 4 5 6 7 8 please", PiiKind::phone), "+31 6 1 2 3 4 5 6 7 8");
+  EXPECT_TRUE(kinds_of("Van 2010–2014 kostte het 10–12 euro").empty());
+}
