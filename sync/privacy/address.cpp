@@ -46,7 +46,8 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   std::size_t w0 = skip_hspace(s, k);
   if (const auto w = read_word(s, w0); w && w0 > k) {
     const std::string fw = fold_word(s, *w);
-    if (word_list("unit").contains(fw)) return std::nullopt;
+    // "Grote Markt 27 kwietnia", "King's Day 27 ሚያዝያ": a day of a month
+    if (word_list("unit").contains(fw) || word_list("month").contains(fw)) return std::nullopt;
     const bool one_capital = w->end == w->begin + 1 && w->upper && !w->initial;
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
       if (boundary_after(s, w->end) && at(s, w->end).cp != '.') k = w->end;
@@ -88,7 +89,7 @@ std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
 // "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
 std::size_t postcode_city(std::string_view s, std::size_t e) {
   std::size_t k = skip_space(s, e);
-  if (at(s, k).cp == ',' || at(s, k).cp == '(') k = skip_space(s, k + 1);
+  if (at(s, k).cp == ',' || at(s, k).cp == 0x60C || at(s, k).cp == '(') k = skip_space(s, k + at(s, k).len);
   if (k < s.size() && s[k] != '0' && k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) &&
       is_digit_at(s, k + 2) && is_digit_at(s, k + 3)) {
     std::size_t m = k + 4;
@@ -298,45 +299,52 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
 // went to Mastodon). The street must end in a street word (straat, laan, weg …) or follow a street prefix.
 void find_street_numbers(std::string_view s, Spans& out) {
   const bool other_script = mostly_other_script(s);
-  for (std::size_t i = 0; i < s.size();) {
-    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
-    if (!w) {
-      i += std::max<std::size_t>(at(s, i).len, 1);
-      continue;
-    }
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    const std::size_t i = w.begin;
     // "Kütüphane Oudegracht 167": the street starts after it; but "Stationsweg", "schoolstraat" are streets
-    if (const std::string fw = fold_word(s, *w); is_institution(fw) && !street_named(fw)) {
-      i = w->end;
-      continue;
-    }
-    if (capitalised(*w) || word_list("street_prefix").contains(fold_word(s, *w))) {
+    if (const std::string fw = fold_word(s, w); is_institution(fw) && !street_named(fw)) return w.end;
+    if (capitalised(w) || word_list("street_prefix").contains(fold_word(s, w))) {
       auto a = street_address(s, i, StreetRules{false, true, false});
       if (!a) a = with_town(s, street_address(s, i, StreetRules{false, false, false}));
       // In Arabic, Cyrillic or Ge'ez text a Latin capitalised word before a house number is a Dutch street
       // ("ካብ Lauwerecht 55bis ናብ Oudenoord 120", "живу в Нівегейні, Dukatenburg 112").
-      if (!a && other_script && !w->caseless && !w->cyrillic)
-        a = street_address(s, i, StreetRules{false, false, false});
+      if (!a && other_script && !w.caseless && !w.cyrillic) a = street_address(s, i, StreetRules{false, false, false});
       // A street does not run across a comma ("Jan de Vries, Kerkstraat 12": the street starts after it).
       const bool comma =
           a && s.substr(a->begin, a->end - a->begin).find(',') < s.find_first_of("0123456789", a->begin) - a->begin;
       if (a && !comma && !institution_before(s, i)) {
         add(out, a->begin, a->end, PiiKind::address);
-        i = a->end;
-        continue;
+        return a->end;
       }
-    } else if (!w->caseless) {
+    } else if (!w.caseless) {
       // lower case: "kerkstraat 12" (the first word itself a street word)
-      const std::string fw = fold_word(s, *w);
+      const std::string fw = fold_word(s, w);
       if (word_list("street_suffix").any_suffix_of(fw) && fw.size() > 5) {
         const auto a = street_address(s, i, StreetRules{true, true, false});
         if (a && !institution_before(s, i)) {
           add(out, a->begin, a->end, PiiKind::address);
-          i = a->end;
-          continue;
+          return a->end;
         }
       }
     }
-    i = w->end;
+    return w.end;
+  });
+}
+
+// "the pothole in front of 7 Kerkstraat": a house number before one capitalised Dutch street word, without a
+// cue ("12 Baker Street" needs one: see find_cue_addresses).
+void find_number_first_streets(std::string_view s, Spans& out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
+    const auto num = house_number(s, i);
+    const std::size_t k = num ? skip_hspace(s, *num) : i;
+    const auto w = num && k > *num ? read_word(s, k) : std::nullopt;
+    if (!w || !capitalised(*w)) continue;
+    const std::string fw = fold_word(s, *w);
+    if (fw.size() <= 6 || !word_list("street_suffix").any_suffix_of(fw) || is_institution(fw)) continue;
+    const std::size_t e = postcode_city(s, w->end);
+    add(out, i, e, PiiKind::address);
+    i = e;
   }
 }
 
@@ -400,6 +408,7 @@ void find_addresses(const Input& in, Spans& out) {
   Spans v;
   find_cue_addresses(in.d.text, in.d.identity ? in.f : fv, v);
   find_street_numbers(in.d.text, v);
+  find_number_first_streets(in.d.text, v);
   find_postcodes(in.d.text, v);
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
   find_map_links(in.s, in.f, out);

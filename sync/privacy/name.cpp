@@ -197,22 +197,20 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
   run(word_list("name"), NameRules{true, true, true, false, 1, 3, true}, false,
       U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
   run(word_list("name_weak"), NameRules{false, false, false, true, 1, 3, true}, false, U":,-\u2013\u2014");
-  run(word_list("signoff"), NameRules{false, false, true}, true, U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364",
-      true);
+  run(word_list("signoff"), NameRules{false, false, true, true}, true,
+      U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364", true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
   // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
   run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
 
   // "Ahmet Bey", "Ayşe Hanım"
   for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
-    std::size_t k = b;
-    while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
+    const std::size_t k = skip_hspace_back(s, b);
     if (k == b) return;
     const auto w = word_ending_at(s, k);
     if (!w || !w->upper || name_stop(fold_word(s, *w))) return;
     std::size_t start = w->begin;
-    std::size_t k2 = start;
-    while (k2 > 0 && is_hspace(before(s, k2).cp)) k2 -= before(s, k2).len;
+    const std::size_t k2 = skip_hspace_back(s, start);
     if (k2 < start) {
       const auto w2 = word_ending_at(s, k2);
       if (w2 && w2->upper && !name_stop(fold_word(s, *w2))) start = w2->begin;
@@ -264,6 +262,15 @@ std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
   return std::nullopt;
 }
 
+// An initial ("R. ") right before i, spaces between: where it starts.
+std::optional<std::size_t> initial_before(std::string_view s, std::size_t i) {
+  const std::size_t k = skip_hspace_back(s, i);
+  if (k < i && k >= 2 && s[k - 1] == '.' && std::isupper(static_cast<unsigned char>(s[k - 2])) &&
+      (k == 2 || !is_letter(before(s, k - 2).cp)))
+    return k - 2;
+  return std::nullopt;
+}
+
 // Names without a cue: a word of the gazetteer, capitalised (Latin, Cyrillic; lower-case Cyrillic too) or
 // in a caseless script, not a common word ([ambiguous]), not before a street or institution word ("Anne
 // Frankstraat", "Johan Cruijff ArenA") and not after a public title ("burgemeester Halsema", [title]).
@@ -272,41 +279,40 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
   const WordSet& ambiguous = word_list("ambiguous");
   const WordSet& titles = word_list("title");
   const WordSet& suffixes = word_list("street_suffix");
-  for (std::size_t i = 0; i < s.size();) {
-    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
-    if (!w) {
-      i += std::max<std::size_t>(at(s, i).len, 1);
-      continue;
-    }
-    const std::string fw = fold_word(s, *w);
-    std::size_t begin = w->begin;
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    const std::string fw = fold_word(s, w);
+    std::size_t begin = w.begin;
     bool hit = false;
     if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
-      hit = w->upper || w->caseless || w->cyrillic;
-    } else if (w->caseless) {
-      if (const auto b = caseless_prefix(s, *w)) {
+      hit = w.upper || w.caseless || w.cyrillic;
+    } else if (w.caseless) {
+      if (const auto b = caseless_prefix(s, w)) {
         begin = *b;
         hit = true;
       }
     }
     if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
-      std::size_t k = w->begin;
-      while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
-      if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w->end)).cp)) hit = false;
+      const std::size_t k = skip_hspace_back(s, w.begin);
+      if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w.end)).cp)) hit = false;
     }
     if (hit) {
-      if (const auto p = word_before(s, w->begin); p && titles.contains(fold_word(s, *p))) hit = false;
+      // "burgemeester Halsema", "wethouder K. Smit"
+      const auto initial = initial_before(s, w.begin);
+      if (const auto title = word_before(s, initial ? *initial : w.begin);
+          title && titles.contains(fold_word(s, *title)))
+        hit = false;
+      // "في إيمن" ("in Emmen"): a word after a place preposition is a place, however much it looks like a name
+      if (const auto p = word_ending_at(s, skip_hspace_back(s, w.begin));
+          w.caseless && p && p->end < w.begin && word_list("place_preposition").contains(fold_word(s, *p)))
+        hit = false;
       // "أبو فادي", "أم وليد": the kunya is the name
-      if (const auto p = word_before(s, w->begin);
+      if (const auto p = word_before(s, w.begin);
           hit && p && p->arabic && word_list("kunya").contains(fold_word(s, *p)))
         begin = p->begin;
     }
-    if (!hit) {
-      i = w->end;
-      continue;
-    }
+    if (!hit) return w.end;
     // Extend: capitalised words / tussenvoegsel + surname / gazetteer words of the same script.
-    std::size_t end = w->end;
+    std::size_t end = w.end;
     bool street = suffixes.any_suffix_of(fw) && fw.size() > 6;
     for (int n = 0; n < 3; ++n) {
       const std::size_t k = skip_hspace(s, end);
@@ -337,8 +343,45 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
     const std::size_t k = skip_hspace(s, end);
     if (!street && is_digit(at(s, k).cp) && k > end && suffixes.any_suffix_of(fw)) street = true;
     if (!street) add(out, begin, end, PiiKind::name);
-    i = end;
-  }
+    return end;
+  });
+}
+
+// "عبد الرحمن", "عبد الله": "Abd" and a word with the article are one given name, known or not.
+void find_abd_names(std::string_view s, Spans& out) {
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!w.arabic || !word_list("abd").contains(fold_word(s, w))) return w.end;
+    const std::size_t k = skip_hspace(s, w.end);
+    const auto y = k > w.end ? read_word(s, k) : std::nullopt;
+    if (!y || !y->arabic || fold_word(s, *y).rfind("\u0627\u0644", 0) != 0) return w.end;
+    add(out, w.begin, y->end, PiiKind::name);
+    return y->end;
+  });
+}
+
+// An initial and a surname anywhere ("(D. Mensah)", "contact J. Bakker"): the surname capitalised, not a stop
+// word, street, institution, town or title; not after a public title ("burgemeester J. Jansen").
+void find_initial_names(std::string_view s, Spans& out) {
+  for_each_word(s, [&](const Word& w) {
+    if (!w.initial || w.caseless) return w.end;
+    if (const auto p = word_before(s, w.begin); p && word_list("title").contains(fold_word(s, *p))) return w.end;
+    const std::size_t k = skip_hspace(s, w.end);
+    const auto y = k > w.end ? read_word(s, k) : std::nullopt;
+    if (!y) return w.end;
+    std::size_t end = y->end;
+    const std::string fy = fold_word(s, *y);
+    if (word_list("tussenvoegsel").contains(fy)) {
+      const auto e = tv_surname(s, *y, false);
+      if (!e) return w.end;
+      end = *e;
+    } else if (!capitalised(*y) || y->initial || name_stop(fy) || word_list("ambiguous").contains(fy) ||
+               word_list("street_suffix").any_suffix_of(fy) || is_institution(fy) || word_list("town").contains(fy) ||
+               word_list("title").contains(fy) || word_list("month").contains(fy)) {
+      return w.end;
+    }
+    add(out, w.begin, end, PiiKind::name);
+    return end;
+  });
 }
 
 // A signature: the text ends with one or two name words after a sentence end, a dash or a line break
@@ -347,10 +390,6 @@ void find_signature(std::string_view s, Spans& out) {
   const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == ')' || c == 0x1362; };
   std::size_t e = s.size();
   while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
-  const auto back_hspace = [&](std::size_t k) {
-    while (k > 0 && is_hspace(before(s, k).cp)) k -= before(s, k).len;
-    return k;
-  };
   std::size_t b = e;
   // One or two name words, a tussenvoegsel between them ("M. el Idrissi").
   for (int words = 0, names = 0; words < 3; ++words) {
@@ -368,7 +407,7 @@ void find_signature(std::string_view s, Spans& out) {
       return;
     if (!tv) ++names;
     b = w->begin;
-    const std::size_t k = back_hspace(b);
+    const std::size_t k = skip_hspace_back(s, b);
     if (k == b || k == 0 || !is_letter(before(s, k).cp)) break;
     if (lone_first && (name_stop(fw) || word_list("ambiguous").contains(fw))) return;
     if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
@@ -376,13 +415,11 @@ void find_signature(std::string_view s, Spans& out) {
   }
   // An initial before the name ("R. Blake"): with it the name may also follow a colon.
   bool initial = false;
-  if (std::size_t k = back_hspace(b); k < b && k >= 2 && s[k - 1] == '.' &&
-                                      std::isupper(static_cast<unsigned char>(s[k - 2])) &&
-                                      (k == 2 || !is_letter(before(s, k - 2).cp))) {
-    b = k - 2;
+  if (const auto i = initial_before(s, b)) {
+    b = *i;
     initial = true;
   }
-  const std::size_t k = back_hspace(b);
+  const std::size_t k = skip_hspace_back(s, b);
   if (k == 0) return;  // the whole text
   const char32_t c = before(s, k).cp;
   const bool signature_sep = c == '-' || c == 0x2013 || c == 0x2014 || c == ',' || c == 0x60C || c == 0x1361 ||
@@ -406,20 +443,15 @@ void find_person_addresses(std::string_view s, Spans& out) {
   for (const PiiSpan& sp : out)
     if (sp.kind != PiiKind::name) detail_starts.push_back(sp.begin);
   std::sort(detail_starts.begin(), detail_starts.end());
-  for (std::size_t i = 0; i < s.size();) {
-    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
-    if (!w) {
-      i += std::max<std::size_t>(at(s, i).len, 1);
-      continue;
-    }
-    if (capitalised(*w) || word_list("tussenvoegsel").contains(fold_word(s, *w))) {
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    const std::size_t i = w.begin;
+    if (capitalised(w) || word_list("tussenvoegsel").contains(fold_word(s, w))) {
       if (const auto n = take_name(s, i, NameRules{false, false, false, false, 2, 3})) {
         if (const auto k = after_separator(s, n->end, false)) {
           if (const auto a = street_address(s, *k, kPersonStreet)) {
             add(out, n->begin, n->end, PiiKind::name);
             add(out, a->begin, a->end, PiiKind::address);
-            i = a->end;
-            continue;
+            return a->end;
           }
         }
         if (auto k = after_separator(s, n->end, true)) {
@@ -430,14 +462,13 @@ void find_person_addresses(std::string_view s, Spans& out) {
           }
           if (std::binary_search(detail_starts.begin(), detail_starts.end(), *k)) {
             add(out, n->begin, n->end, PiiKind::name);
-            i = n->end;
-            continue;
+            return n->end;
           }
         }
       }
     }
-    i = w->end;
-  }
+    return w.end;
+  });
 }
 
 // A word of the text that is also a part of an e-mail address's local part or of a handle ("Farhan,
@@ -465,19 +496,14 @@ void find_names_in_addresses(std::string_view s, Spans& out) {
     if (cur.size() >= 3) parts.push_back(cur);
   }
   if (parts.empty()) return;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
-    if (!w) {
-      i += std::max<std::size_t>(at(s, i).len, 1);
-      continue;
-    }
-    const std::string fw = fold_word(s, *w);
-    if (w->upper && !w->initial && fw.size() >= 3 && std::find(parts.begin(), parts.end(), fw) != parts.end() &&
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    const std::string fw = fold_word(s, w);
+    if (w.upper && !w.initial && fw.size() >= 3 && std::find(parts.begin(), parts.end(), fw) != parts.end() &&
         !name_stop(fw) && !word_list("town").contains(fw) && !word_list("role_mailbox").contains(fw) &&
         !word_list("title").contains(fw))
-      add(out, w->begin, w->end, PiiKind::name);
-    i = w->end;
-  }
+      add(out, w.begin, w.end, PiiKind::name);
+    return w.end;
+  });
 }
 
 }  // namespace
@@ -487,6 +513,8 @@ void find_names(const Input& in, Spans& out) {
   find_cue_names(in.s, in.f, out);
   find_person_addresses(in.s, out);
   find_gazetteer_names(in.s, out);
+  find_initial_names(in.s, out);
+  find_abd_names(in.s, out);
   find_signature(in.s, out);
 }
 

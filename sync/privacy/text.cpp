@@ -217,6 +217,10 @@ std::size_t skip_hspace(std::string_view s, std::size_t i) {
   for (Cp c = at(s, i); c.len && is_hspace(c.cp); c = at(s, i)) i += c.len;
   return i;
 }
+std::size_t skip_hspace_back(std::string_view s, std::size_t i) {
+  while (i > 0 && is_hspace(before(s, i).cp)) i -= before(s, i).len;
+  return i;
+}
 std::size_t skip_space(std::string_view s, std::size_t i) {
   for (Cp c = at(s, i); c.len && is_space(c.cp); c = at(s, i)) i += c.len;
   return i;

@@ -101,6 +101,8 @@ struct Word {
 
 std::size_t skip_hspace(std::string_view s, std::size_t i);
 std::size_t skip_space(std::string_view s, std::size_t i);
+// Back over horizontal space before i: the position after the previous non-space character.
+std::size_t skip_hspace_back(std::string_view s, std::size_t i);
 // A word: letters, with single hyphens or apostrophes between letters ("Jan-Willem", "O'Brien").
 std::optional<Word> read_word(std::string_view s, std::size_t i);
 // The word that ends right at e (letters only), if any.
@@ -120,6 +122,20 @@ bool sentence_start(std::string_view s, std::size_t i);
 using Spans = std::vector<PiiSpan>;
 inline void add(Spans& out, std::size_t b, std::size_t e, PiiKind k) {
   if (e > b) out.push_back(PiiSpan{b, e, k});
+}
+
+// Calls fn(word) for every word of s that starts on a word boundary, left to right; fn returns where the
+// walk goes on (the word's end, or the end of what it took: never before the word's end).
+template <class Fn>
+void for_each_word(std::string_view s, Fn&& fn) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = boundary_before(s, i) ? read_word(s, i) : std::nullopt;
+    if (!w) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    i = std::max<std::size_t>(fn(*w), w->end);
+  }
 }
 
 // Calls fn(original_begin, original_end) for every occurrence of a cue on word boundaries. An

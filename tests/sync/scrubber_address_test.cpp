@@ -55,3 +55,13 @@ TEST(scrubber_address_test, number_words_and_flats_after_letters) {
   EXPECT_TRUE(kinds_of("Bestelnummer 2024-AB-22 is niet geleverd.").empty());
   EXPECT_TRUE(kinds_of("Het Stadhuis, Kerkstraat nr. 1, is open.").empty());
 }
+
+// Rules added after the third held-out measurement, each with examples of its own.
+TEST(scrubber_address_test, number_first_streets_arabic_comma_town_halls_and_days) {
+  EXPECT_EQ(found_text("the tree in front of 23 Molenstraat fell over", PiiKind::address), "23 Molenstraat");
+  EXPECT_EQ(found_text("أسكن في Dorpsweg 8، Gouda منذ سنتين", PiiKind::address), "Dorpsweg 8، Gouda");
+  // a day of a month after a square's name, a town hall's address
+  EXPECT_TRUE(kinds_of("Markt op de Brink 14 mei, mag ik een kraam?").empty());
+  EXPECT_TRUE(kinds_of("Ратуша Deventer, Grote Kerkhof 1 — коли відкрито?").empty());
+  EXPECT_TRUE(kinds_of("ratusz w Goudzie, Markt 1, jest otwarty?").empty());
+}

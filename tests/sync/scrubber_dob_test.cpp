@@ -42,3 +42,9 @@ TEST(scrubber_dob_test, a_date_field_in_personal_details) {
   EXPECT_EQ(found_text("Мої дані: Ірина | 04.04.1961 | Utrecht", PiiKind::dob), "04.04.1961");
   EXPECT_EQ(found_text("naam: Piet\n4 april 1961\nKerkstraat 1", PiiKind::dob), "4 april 1961");
 }
+
+// Tigrinya puts the verb after the date; transliterated cues (added after the third held-out measurement).
+TEST(scrubber_dob_test, tigrinya_verb_after_the_date_and_transliterated_cue) {
+  EXPECT_EQ(found_text("ጓለይ ብ 14 ጥሪ 2019 ተወሊዳ", PiiKind::dob), "14 ጥሪ 2019");
+  EXPECT_EQ(found_text("ane teweldie 02-11-1979 ab Asmara", PiiKind::dob), "02-11-1979");
+}

@@ -1,9 +1,9 @@
 // The scrubber against the goal of issue 14 on the labelled privacy set (tests/data/privacy/): recall >= 0.97
-// and false removals <= 2 %, overall and per language. heldout3.jsonl is the held-out part, written apart and
-// merged by the lead (never tuned on). dev.jsonl, heldout.jsonl and heldout2.jsonl are the development parts
-// the rules were tuned on; each of the two held-out ones was measured once as held-out before it was used for
-// tuning (heldout.jsonl: recall 0.920; heldout2.jsonl: recall 0.960 at 1.06 % false removals).
-// The figures: bench/scrubber_bench.
+// and false removals <= 2 %, overall and per language. heldout4.jsonl is the held-out part, written apart and
+// merged by the lead (never tuned on). dev.jsonl and heldout.jsonl … heldout3.jsonl are the development parts
+// the rules were tuned on; each held-out one was measured once as held-out before it was used for tuning
+// (heldout.jsonl: recall 0.920; heldout2.jsonl: 0.960 at 1.06 %; heldout3.jsonl: 0.980 at 1.23 %, ar and en
+// 0.945, ti 0.964 at 4.26 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,19 +18,7 @@ namespace {
 constexpr double kMinRecall = 0.97;
 constexpr double kMaxFalseRemovals = 0.02;
 
-struct PerLanguage {
-  double min_recall = kMinRecall;
-  double max_false_removals = kMaxFalseRemovals;
-};
-
-// heldout3.jsonl, measured once on 2026-12-03: recall 0.980 at 1.23 % false removals overall (the goal), but
-// not in every language: ar 0.945, en 0.945, ti 0.964 recall, ti 4.26 % false removals (issue 14 stays open
-// for it). Its test asserts the goal overall and holds the level reached per language, so no change loses
-// ground; raise it to the goal when the rules get there (and measure on a new held-out part: once the rules
-// are tuned with this file's misses in view it is development data).
-constexpr PerLanguage kHeldOut3Floor{0.94, 0.045};
-
-void check_set(const std::string& name, const char* absent, PerLanguage per_language = {}) {
+void check_set(const std::string& name, const char* absent) {
   const std::string path = std::string(KIOSK_TEST_DATA_DIR) + "/privacy/" + name;
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent: " << absent;
   ASSERT_TRUE(scrubber_data_status()) << scrubber_data_status().error().message;
@@ -42,15 +30,15 @@ void check_set(const std::string& name, const char* absent, PerLanguage per_lang
   EXPECT_GE(r.total.spans.recall(), kMinRecall);
   EXPECT_LE(r.total.false_removals(), kMaxFalseRemovals);
   for (const auto& [lang, f] : r.by_lang) {
-    EXPECT_GE(f.spans.recall(), per_language.min_recall) << lang;
-    EXPECT_LE(f.false_removals(), per_language.max_false_removals) << lang;
+    EXPECT_GE(f.spans.recall(), kMinRecall) << lang;
+    EXPECT_LE(f.false_removals(), kMaxFalseRemovals) << lang;
   }
 }
 
 }  // namespace
 
-TEST(scrubber_eval_test, heldout3_set_meets_the_goal_overall_and_holds_each_language) {
-  check_set("heldout3.jsonl", "the held-out part is written apart and merged by the lead", kHeldOut3Floor);
+TEST(scrubber_eval_test, heldout4_set_meets_the_goal_in_every_language) {
+  check_set("heldout4.jsonl", "the held-out part is written apart and merged by the lead");
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
@@ -61,6 +49,10 @@ TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
 
 TEST(scrubber_eval_test, heldout2_dev_set_meets_the_goal) {
   check_set("heldout2.jsonl", "the development part is missing");
+}
+
+TEST(scrubber_eval_test, heldout3_dev_set_meets_the_goal) {
+  check_set("heldout3.jsonl", "the development part is missing");
 }
 
 // The evaluator itself: a span counts only when all its letters and digits are removed.

@@ -96,3 +96,20 @@ TEST(scrubber_name_test, family_name_closing_a_self_introduction) {
   EXPECT_EQ(found_text("ኣነ ክብሮም ወልደኪዳን እየ፡ ኣብ ሆላንድ እነብር", PiiKind::name), "ክብሮም ወልደኪዳን");
   EXPECT_EQ(found_text("أنا ابراهيم مريض جدا", PiiKind::name), "ابراهيم");
 }
+
+// Rules added after the third held-out measurement, each with examples of its own.
+TEST(scrubber_name_test, initials_abd_names_apposition_and_lower_case_signoffs) {
+  // an initial and a surname anywhere, not a street, a title's name or a month
+  EXPECT_EQ(found_text("the refund went to the wrong person (R. Owusu) last week", PiiKind::name), "R. Owusu");
+  EXPECT_EQ(found_text("graag contact met M. de Boer over de heg", PiiKind::name), "M. de Boer");
+  EXPECT_TRUE(kinds_of("Bij de J. P. Coenstraat is het donker").empty());
+  EXPECT_TRUE(kinds_of("Wethouder K. Smit opent het plein.").empty());
+  // "Abd" and a word with the article: one given name, known or not
+  EXPECT_EQ(found_text("اتصلوا بالسيد عبد الكريم غدا", PiiKind::name), "عبد الكريم");
+  // a place after "في" is no name
+  EXPECT_TRUE(kinds_of("الطريق في أيمن مغلق منذ يومين").empty());
+  // apposition after "or me," / "and me,"
+  EXPECT_EQ(found_text("please call the office or me, Kwame Asante, about the hedge", PiiKind::name), "Kwame Asante");
+  // a known first name in lower case after a sign-off
+  EXPECT_EQ(found_text("de lamp is nog steeds kapot. groetjes petra", PiiKind::name), "petra");
+}
