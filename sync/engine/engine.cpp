@@ -57,6 +57,10 @@ struct Lane {
   std::size_t report = 0;  // index into RunReport::channels
   int slot = 0;            // 0: the lane that refreshes, probes a half-open circuit and polls status
   ChannelState* state = nullptr;
+  // A paced channel's rows claimed by its lanes and not yet counted in state->sent_times (shared by the
+  // channel's lanes), and this lane's part of them: pacing counts a claim before its posts are sent.
+  std::size_t* channel_claims = nullptr;
+  std::size_t claims = 0;
   int rounds = 0;
   bool done = false;
   bool half_open = false;
@@ -120,6 +124,7 @@ struct Engine::Impl {
   RunReport report;
   std::vector<std::unique_ptr<Lane>> lanes;
   std::vector<std::unique_ptr<ChannelState>> states;
+  std::vector<std::unique_ptr<std::size_t>> claims;  // per channel: see Lane::channel_claims
   SentJournal journal;  // this run's sends (closed: none are journalled, and none proven unsent later)
 
   Impl(const Config& c, const Secrets& s, Outbox& o, Transport& t, const Clock& k, EngineOptions e)
@@ -134,13 +139,16 @@ struct Engine::Impl {
     if (pph <= 0) return SIZE_MAX;
     auto& times = l.state->sent_times;
     std::erase_if(times, [&](std::int64_t x) { return x <= t - 3600'000; });
-    std::size_t left = times.size() >= static_cast<std::size_t>(pph) ? 0 : static_cast<std::size_t>(pph) - times.size();
+    // Claimed by the channel's lanes but not yet sent: as good as sent now.
+    const std::size_t claimed = *l.channel_claims;
+    const std::size_t used = times.size() + claimed;
+    std::size_t left = used >= static_cast<std::size_t>(pph) ? 0 : static_cast<std::size_t>(pph) - used;
     std::int64_t spacing = 3600'000 / pph;
     std::int64_t last = times.empty() ? 0 : *std::max_element(times.begin(), times.end());
-    std::size_t spaced =
-        last == 0
-            ? left
-            : static_cast<std::size_t>(std::max<std::int64_t>(0, (t - last) / std::max<std::int64_t>(1, spacing)));
+    // Posts allowed by the spacing since the last one, less those the lanes have claimed meanwhile.
+    const auto allowed =
+        static_cast<std::size_t>(std::max<std::int64_t>(0, (t - last) / std::max<std::int64_t>(1, spacing)));
+    std::size_t spaced = last == 0 ? left : allowed > claimed ? allowed - claimed : 0;
     return std::min(left, spaced);
   }
 
@@ -313,7 +321,21 @@ struct Engine::Impl {
     std::int64_t t = now();
     std::size_t count = next_claim_count(l, t);
     if (count == 0) return finish_lane(l);
+    reserve(l, count);
     claimed(l, outbox.claim_due(l.ch->config().name, count, batch_bytes(l)), t);
+  }
+
+  // Pacing: a lane's claim counts for the channel from the moment it is asked for until its posts are in
+  // sent_times (send) or the round ends without them (release).
+  void reserve(Lane& l, std::size_t count) {
+    if (l.ch->posts_per_hour() <= 0) return;
+    release(l);
+    l.claims = count;
+    *l.channel_claims += count;
+  }
+  void release(Lane& l) {
+    *l.channel_claims -= l.claims;
+    l.claims = 0;
   }
 
   // Plans and sends a claimed batch (lookups first for deliveries that may have arrived already).
@@ -446,6 +468,7 @@ struct Engine::Impl {
       for (auto& r : *built) requests.push_back(std::move(r));
       if (l.ch->posts_per_hour() > 0) l.state->sent_times.push_back(now());
     }
+    release(l);  // what is sent is in sent_times now
     if (requests.empty()) return finish_round(l);
     // Units that must be found again by their make-up: tag the members durably before anything is sent.
     std::vector<DeliveryUpdate> tags;
@@ -558,7 +581,9 @@ struct Engine::Impl {
     // requests sent meanwhile (run inline, the I/O thread starved the connections for the length of
     // a transaction each round).
     std::int64_t t2 = now();
+    release(l);
     std::size_t count = next_claim_count(l, t2);
+    reserve(l, count);
     l.due.clear();
     l.units.clear();
     // The job gets its own copies: the channel's state is shared with its other lanes, which go on.
@@ -601,6 +626,7 @@ struct Engine::Impl {
   void finish_lane(Lane& l) {
     if (l.done) return;
     l.done = true;
+    release(l);
     rep(l).circuit = circuit_name(l.state->circuit);
     save_state(l);
     if (l.slot == 0) poll_status(l);
@@ -734,6 +760,7 @@ struct Engine::Impl {
     report = RunReport{};
     lanes.clear();
     states.clear();
+    claims.clear();
     std::filesystem::path lock_file =
         opt.lock_file.empty() ? std::filesystem::path(outbox.path().string() + ".sync-lock") : opt.lock_file;
     RunLock lock(lock_file);
@@ -754,12 +781,14 @@ struct Engine::Impl {
       // A probe that was under way when an earlier run ended proved nothing: the circuit is open.
       st->circuit = circuit::probe_proved_nothing(st->circuit);
       states.push_back(std::make_unique<ChannelState>(std::move(*st)));
+      claims.push_back(std::make_unique<std::size_t>(0));
       for (int slot = 0; slot < std::max(1, opt.lanes_per_channel); ++slot) {
         auto lane = std::make_unique<Lane>();
         lane->ch = ch.get();
         lane->report = report.channels.size() - 1;
         lane->slot = slot;
         lane->state = states.back().get();
+        lane->channel_claims = claims.back().get();
         lanes.push_back(std::move(lane));
       }
     }

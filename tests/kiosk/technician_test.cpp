@@ -62,9 +62,6 @@ std::filesystem::path paced_config(const test::SyncWorld& world, const test::Tem
   auto config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");
   std::string text = test::read_file(config);
   text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 3");
-  // One batch in flight: two lanes claim at a run's start before either has posted, each with the whole
-  // hour's budget (an engine bug, reported), which would blur what these tests look at.
-  text.insert(text.find("answer_poll_interval_s"), "batches_in_flight = 1\n");
   std::ofstream(config) << text;
   return config;
 }

@@ -88,9 +88,6 @@ TEST(metrics_test, oldest_pending_age_counts_from_the_submission) {
   {
     std::string text = test::read_file(config);
     text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 1");
-    // One batch in flight: two lanes claim at a run's start before either has posted, each with the whole
-    // hour's budget (an engine bug, reported), which would blur what these tests look at.
-    text.insert(text.find("answer_poll_interval_s"), "batches_in_flight = 1\n");
     std::ofstream(config) << text;
     auto cfg = load_config_file(config);
     ASSERT_TRUE(cfg.ok());

@@ -19,14 +19,23 @@ struct Fixture {
   test::SyncWorld world;
   FakeClock clock{1767258000000};
   Config config = world.config(dir / "outbox.sqlite");
-  Outbox box = Outbox::open(test::outbox_options_for(config, &clock)).value();
+  Outbox box;
   CurlTransport transport;
+  int lanes = 1;  // batches in flight per channel
 
-  Fixture() {
+  // defer_fsync: as kiosk-sync opens the outbox (a claim becomes durable on the worker thread, later).
+  explicit Fixture(bool defer_fsync = false) : box(open_box(defer_fsync)) {
     for (auto name : {"openklant", "open311", "mastodon"}) config.channels[name].enabled = false;
   }
+  Outbox open_box(bool defer_fsync) {
+    OutboxOptions o = test::outbox_options_for(config, &clock);
+    o.defer_fsync = defer_fsync;
+    return Outbox::open(o).value();
+  }
   Result<RunReport> run() {
-    Engine engine(config, world.secrets, box, transport, clock, test::fast_engine());
+    EngineOptions options = test::fast_engine();
+    options.lanes_per_channel = lanes;
+    Engine engine(config, world.secrets, box, transport, clock, options);
     return engine.run_once();
   }
   Receipt submit(Submission s) {
@@ -132,6 +141,27 @@ TEST(signalen_test, pacing_keeps_under_the_public_throttle) {
   auto state = f.box.channel_state("signalen");
   ASSERT_TRUE(state.ok());
   EXPECT_EQ(state->sent_times.size(), 5u);
+}
+
+// With two batches in flight the lanes share the hour's budget: a lane's claim counts before its posts are
+// sent (both lanes used to claim the whole budget at the start of a run: 5 posts with posts_per_hour = 3).
+TEST(signalen_test, pacing_holds_with_two_batches_in_flight) {
+  Fixture f(true);
+  f.lanes = 2;
+  f.world.signalen = std::make_unique<test::SignalenServer>(3);
+  f.config.channels["signalen"].base_url = f.world.signalen->base_url();
+  f.config.channels["signalen"].posts_per_hour = 3;
+  for (int i = 0; i < 8; ++i) f.submit(report());
+  for (int run = 0; run < 4; ++run) {
+    ASSERT_TRUE(f.run().ok());
+    EXPECT_LE(f.world.signalen->signals().size(), 3u) << "run " << run;
+    f.clock.advance(60'000);
+  }
+  EXPECT_EQ(f.world.signalen->signals().size(), 3u);
+  auto stats = f.box.stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->deliveries["signalen"]["pending"], 5);
+  EXPECT_EQ(stats->deliveries["signalen"].count("retry"), 0u);
 }
 
 TEST(signalen_test, lost_answer_without_id_is_parked_for_a_technician) {
