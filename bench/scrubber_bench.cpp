@@ -16,7 +16,7 @@ using namespace kiosk;
 namespace fs = std::filesystem;
 
 // The held-out part: its figures are printed, its misses never (nobody tunes on it).
-constexpr const char* kHeldOut = "heldout4.jsonl";
+constexpr const char* kHeldOut = "heldout5.jsonl";
 
 int main(int argc, char** argv) {
   std::vector<std::string> files;
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   }
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   if (files.empty()) {
-    for (const char* name : {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", kHeldOut})
+    for (const char* name : {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", kHeldOut})
       if (fs::exists(data / name)) files.push_back((data / name).string());
   }
   if (auto st = scrubber_data_status(); !st) std::printf("warning: %s\n", st.error().message.c_str());
