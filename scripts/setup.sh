@@ -17,6 +17,7 @@ core=(
   prometheus  # promtool: tests/sync/metrics_test checks the metrics file and the alert rules
   wrk
   clang libclang-rt-14-dev clang-format
+  rauc squashfs-tools fdisk e2fsprogs  # tests/appliance: update bundles (rauc bundle runs mksquashfs), sfdisk
 )
 ui=(
   libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev

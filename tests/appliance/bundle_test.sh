@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# scripts/build-bundle.sh and the kiosk's `kiosk-update check` (firmware/image/overlay/usr/sbin) with the
+# kiosk's own /etc/rauc/system.conf, no root: key pairs made here with openssl (never a key in the
+# repository), a small root image made with `mke2fs -d`. A bundle signed under the kiosk's CA is accepted;
+# one signed under another CA, one with a certificate not meant for code signing, one changed after signing
+# and one for another device are refused with a message in words.
+#   bundle_test.sh WORKDIR
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+W=${1:?work directory}
+rm -rf "$W"; mkdir -p "$W/root/etc"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+export PATH=$PATH:/usr/sbin:/sbin
+for t in rauc mksquashfs openssl mke2fs debugfs sfdisk; do
+  command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
+done
+export RAUC_CONF=$REPO/firmware/image/overlay/etc/rauc/system.conf
+UPDATE=$REPO/firmware/image/overlay/usr/sbin/kiosk-update
+export SOURCE_DATE_EPOCH=1767225600 E2FSPROGS_FAKE_TIME=1767225600
+
+# --- keys: a CA (kept offline by a municipality) and a signing certificate under it ----------------------
+cat > "$W/x509.cnf" <<'CNF'
+[req]
+distinguished_name = dn
+[dn]
+[ca]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[signer]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, codeSigning
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[mail]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = emailProtection
+CNF
+make_ca() {  # name
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/$1-ca.key" \
+    -out "$W/$1-ca.pem" -days 30 -subj "/O=$1/CN=$1 update CA (test only)" -config "$W/x509.cnf" -extensions ca 2>/dev/null
+}
+make_signer() {  # ca name, signer name, extensions
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/$2.key" -out "$W/$2.csr" \
+    -subj "/O=$1/CN=$2 (test only)" -config "$W/x509.cnf" 2>/dev/null
+  openssl x509 -req -in "$W/$2.csr" -CA "$W/$1-ca.pem" -CAkey "$W/$1-ca.key" -set_serial 1 -days 30 \
+    -out "$W/$2.pem" -extfile "$W/x509.cnf" -extensions "$3" 2>/dev/null
+}
+make_ca town; make_signer town town-signer signer; make_signer town town-mail mail
+make_ca other; make_signer other other-signer signer
+
+# --- a small root image (the squashfs inside a bundle must be larger than 4 KiB: random bytes) --------------
+echo 2.0.0-test > "$W/root/etc/kiosk-image-version"
+head -c 65536 /dev/urandom > "$W/root/etc/noise"
+mke2fs -q -F -t ext4 -L root -d "$W/root" "$W/root.ext4" 8M
+
+# 1. Built and checked against the town's keyring; the manifest holds compatible, version, slot class, sha256.
+bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-signer.pem" --key "$W/town-signer.key" \
+  --keyring "$W/town-ca.pem" --out "$W/good.raucb"
+rauc -c "$RAUC_CONF" info --keyring "$W/town-ca.pem" --output-format=json "$W/good.raucb" > "$W/info.json" 2>"$W/info.err" ||
+  fail "rauc info: $(cat "$W/info.err")"
+grep -q '"compatible":"townhall-kiosk-arm64"' "$W/info.json" || fail "compatible: $(cat "$W/info.json")"
+grep -q '"version":"2.0.0-test"' "$W/info.json" || fail "version from /etc/kiosk-image-version: $(cat "$W/info.json")"
+grep -q "\"rootfs\":{[^}]*\"checksum\":\"$(sha256sum < "$W/root.ext4" | cut -d' ' -f1)\"" "$W/info.json" ||
+  fail "slot class rootfs with the image's sha256: $(cat "$W/info.json")"
+out=$(KIOSK_UPDATE_KEYRING=$W/town-ca.pem sh "$UPDATE" check "$W/good.raucb" 2>&1) || fail "accepted bundle: $out"
+echo "$out"
+[[ $out == *"version 2.0.0-test, signature trusted"* ]] || fail "check: $out"
+
+# refused(): kiosk-update check must exit 7 and say $2 in words.
+refused() {  # bundle, keyring, expected words
+  local out rc=0
+  out=$(KIOSK_UPDATE_KEYRING=$2 sh "$UPDATE" check "$1" 2>&1) || rc=$?
+  echo "$out"
+  [[ $rc == 7 ]] || fail "$(basename "$1") against $(basename "$2"): exit $rc, not 7: $out"
+  [[ $out == *"$3"* ]] || fail "$(basename "$1"): the message does not say '$3': $out"
+}
+# 2. The kiosk of another municipality (another keyring) refuses it, naming the signer.
+refused "$W/good.raucb" "$W/other-ca.pem" "REFUSED: $W/good.raucb is signed by a key this kiosk does not trust (signer: O=town, CN=town-signer (test only))"
+# 3. Signed by the other municipality's key: refused by this kiosk; build-bundle's own check refuses too.
+bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/other-signer.pem" --key "$W/other-signer.key" \
+  --out "$W/other.raucb"
+refused "$W/other.raucb" "$W/town-ca.pem" "does not trust (signer: O=other"
+if bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/other-signer.pem" \
+     --key "$W/other-signer.key" --keyring "$W/town-ca.pem" --out "$W/x.raucb" 2>"$W/x.err"; then
+  fail "build-bundle --keyring accepted a signer outside the keyring"
+fi
+# 4. A certificate without codeSigning (an e-mail certificate of the same CA).
+bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-mail.pem" --key "$W/town-mail.key" \
+  --out "$W/mail.raucb"
+refused "$W/mail.raucb" "$W/town-ca.pem" "not meant for code signing"
+# 5. Changed after signing (one byte of the signed manifest and signature at the end). A change in the
+#    payload is found by dm-verity while installing, block by block (not by `rauc info`).
+cp "$W/good.raucb" "$W/changed.raucb"
+printf 'X' | dd of="$W/changed.raucb" bs=1 seek=$(( $(stat -c %s "$W/good.raucb") - 300 )) conv=notrunc status=none
+refused "$W/changed.raucb" "$W/town-ca.pem" "REFUSED"
+# 6. For another device.
+bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-signer.pem" --key "$W/town-signer.key" \
+  --compatible some-other-device --out "$W/device.raucb"
+refused "$W/device.raucb" "$W/town-ca.pem" "is for 'some-other-device', this kiosk is 'townhall-kiosk-arm64'"
+# 7. No keyring provisioned: nothing is accepted.
+refused "$W/good.raucb" "$W/absent.pem" "has no update keyring"
+echo "bundle_test: PASS"
