@@ -56,6 +56,11 @@ boot B
 slot set-state A good
 expect "autoboot.txt, A good while B runs" "$(autoboot)" "[all] tryboot_a_b=1 boot_partition=3 [tryboot] boot_partition=2 "
 expect "still pending" "$(slot get-pending)" A
+# A booted without a trial (the flag already spent): still nothing committed.
+boot A
+slot set-state A good
+expect "autoboot.txt, A good without a trial" "$(autoboot)" "[all] tryboot_a_b=1 boot_partition=3 [tryboot] boot_partition=2 "
+boot B
 # The trial of A failed (no first frame: the deadline rebooted; the firmware's one-shot flag is spent) and B
 # booted again: mark-good records the failure, marks A bad and clears the trial.
 out=$(sh "$REPO/firmware/image/overlay/usr/sbin/kiosk-update" mark-good)
