@@ -10,7 +10,7 @@ W=${1:?work directory}
 rm -rf "$W"; mkdir -p "$W/work/bootfw" "$W/out" "$W/root/etc"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 export PATH=$PATH:/usr/sbin:/sbin
-for t in genimage mkfs.fat mcopy fakeroot bmaptool sfdisk mke2fs rauc mksquashfs openssl; do
+for t in genimage mkfs.fat mcopy fakeroot bmaptool sfdisk mke2fs rauc mksquashfs openssl awk; do
   command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
 done
 export SOURCE_DATE_EPOCH=1767225600 E2FSPROGS_FAKE_TIME=1767225600 MTOOLS_SKIP_CHECK=1 BOOT_SIZE_MB=40
@@ -52,6 +52,17 @@ for p in 2:A:4 3:B:5; do
   mdir -b -i "$(fat "$part")" ::overlays >/dev/null 2>&1 || fail "slot $slot has no overlays directory"
   mdir -b -i "$(fat "$part")" :: | grep -q vmlinuz-6.1.0-99-arm64 || fail "slot $slot has no kernel"
 done
+
+# The QEMU firmware stand-in (scripts/qemu-firmware.sh) reads autoboot.txt as the Pi firmware does: the
+# committed slot, or once the slot to try when the trial flag is set (then spent).
+source "$REPO/scripts/qemu-firmware.sh"
+fw_select "$IMG"; [[ $FW_PART == 2 && $FW_TRIAL == 0 ]] || fail "firmware: partition $FW_PART, trial $FW_TRIAL"
+echo 1 > "$W/flag"; mcopy -i "$(fat 1)" "$W/flag" ::kiosk-tryboot
+fw_select "$IMG"; [[ $FW_PART == 3 && $FW_TRIAL == 1 ]] || fail "firmware, trial: partition $FW_PART, trial $FW_TRIAL"
+fw_select "$IMG"; [[ $FW_PART == 2 && $FW_TRIAL == 0 ]] || fail "firmware: the trial flag was not spent"
+mkdir -p "$W/fw"; fw_load "$IMG" 3 "$W/fw"
+[[ $(cat "$W/fw/vmlinuz") == vmlinuz-6.1.0-99-arm64 && $(cat "$W/fw/cmdline.txt") == *"rauc.slot=B" ]] ||
+  fail "firmware: slot B's kernel and command line"
 
 # A bundle cut from the image: slot A's root and boot partition, version from the root.
 cat > "$W/x509.cnf" <<'CNF'
