@@ -19,35 +19,8 @@ UPDATE=$REPO/firmware/image/overlay/usr/sbin/kiosk-update
 export SOURCE_DATE_EPOCH=1767225600 E2FSPROGS_FAKE_TIME=1767225600
 
 # --- keys: a CA (kept offline by a municipality) and a signing certificate under it ----------------------
-cat > "$W/x509.cnf" <<'CNF'
-[req]
-distinguished_name = dn
-[dn]
-[ca]
-basicConstraints = critical, CA:TRUE, pathlen:0
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-[signer]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = critical, codeSigning
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-[mail]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = emailProtection
-CNF
-make_ca() {  # name
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/$1-ca.key" \
-    -out "$W/$1-ca.pem" -days 30 -subj "/O=$1/CN=$1 update CA (test only)" -config "$W/x509.cnf" -extensions ca 2>/dev/null
-}
-make_signer() {  # ca name, signer name, extensions
-  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/$2.key" -out "$W/$2.csr" \
-    -subj "/O=$1/CN=$2 (test only)" -config "$W/x509.cnf" 2>/dev/null
-  openssl x509 -req -in "$W/$2.csr" -CA "$W/$1-ca.pem" -CAkey "$W/$1-ca.key" -set_serial 1 -days 30 \
-    -out "$W/$2.pem" -extfile "$W/x509.cnf" -extensions "$3" 2>/dev/null
-}
+source "$REPO/tests/appliance/test-keys.sh"
+test_keys_init "$W"
 make_ca town; make_signer town town-signer signer; make_signer town town-mail mail
 make_ca other; make_signer other other-signer signer
 
