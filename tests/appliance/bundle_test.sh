@@ -3,11 +3,13 @@
 # kiosk's own /etc/rauc/system.conf, no root: key pairs made here with openssl (never a key in the
 # repository), a small root image made with `mke2fs -d`. A bundle signed under the kiosk's CA is accepted;
 # one signed under another CA, one with a certificate not meant for code signing, one changed after signing
-# and one for another device are refused with a message in words.
-#   bundle_test.sh WORKDIR
+# and one for another device are refused with a message in words. With KIOSKCTL, the same through
+# `kioskctl update check` (the technician's door to kiosk-update).
+#   bundle_test.sh WORKDIR [KIOSKCTL]
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 W=${1:?work directory}
+KIOSKCTL=${2:-}
 rm -rf "$W"; mkdir -p "$W/root/etc"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 export PATH=$PATH:/usr/sbin:/sbin
@@ -41,14 +43,26 @@ grep -q "\"rootfs\":{[^}]*\"checksum\":\"$(sha256sum < "$W/root.ext4" | cut -d' 
 out=$(KIOSK_UPDATE_KEYRING=$W/town-ca.pem sh "$UPDATE" check "$W/good.raucb" 2>&1) || fail "accepted bundle: $out"
 echo "$out"
 [[ $out == *"version 2.0.0-test, signature trusted"* ]] || fail "check: $out"
+if [[ -n $KIOSKCTL ]]; then
+  out=$(KIOSK_UPDATE_COMMAND=$UPDATE KIOSK_UPDATE_KEYRING=$W/town-ca.pem "$KIOSKCTL" update check "$W/good.raucb" 2>&1) ||
+    fail "kioskctl update check: $out"
+  [[ $out == *"version 2.0.0-test, signature trusted"* ]] || fail "kioskctl update check: $out"
+  rc=0; out=$(KIOSK_UPDATE_COMMAND=$W/absent "$KIOSKCTL" update status 2>&1) || rc=$?
+  [[ $rc == 4 && $out == *"appliance image only"* ]] || fail "kioskctl update without kiosk-update: exit $rc: $out"
+fi
 
-# refused(): kiosk-update check must exit 7 and say $2 in words.
+# refused(): kiosk-update check (and kioskctl update check) must exit 7 and say $3 in words.
 refused() {  # bundle, keyring, expected words
   local out rc=0
   out=$(KIOSK_UPDATE_KEYRING=$2 sh "$UPDATE" check "$1" 2>&1) || rc=$?
   echo "$out"
   [[ $rc == 7 ]] || fail "$(basename "$1") against $(basename "$2"): exit $rc, not 7: $out"
   [[ $out == *"$3"* ]] || fail "$(basename "$1"): the message does not say '$3': $out"
+  if [[ -n $KIOSKCTL ]]; then
+    rc=0
+    out=$(KIOSK_UPDATE_COMMAND=$UPDATE KIOSK_UPDATE_KEYRING=$2 "$KIOSKCTL" update check "$1" 2>&1) || rc=$?
+    [[ $rc == 7 && $out == *"$3"* ]] || fail "kioskctl update check $(basename "$1"): exit $rc: $out"
+  fi
 }
 # 2. The kiosk of another municipality (another keyring) refuses it, naming the signer.
 refused "$W/good.raucb" "$W/other-ca.pem" "REFUSED: $W/good.raucb is signed by a key this kiosk does not trust (signer: O=town, CN=town-signer (test only))"
