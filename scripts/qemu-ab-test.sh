@@ -125,6 +125,7 @@ boot() {
   local stick=$1 t0 usb=() p all
   shift
   N=$((N + 1)); LOG=$W/boot$N.log; LINE=""
+  # shellcheck disable=SC2054  # (QEMU's own comma lists)
   [[ -n $stick ]] && usb=(-device qemu-xhci -drive "if=none,id=stick,format=raw,file=$stick"
                           -device usb-storage,drive=stick)
   fw_select "$CARD"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/boot-test.sh and scripts/qemu-ab-test.sh: the Raspberry Pi 4 firmware's part of a boot,
 # for qemu-system-aarch64 -M virt, on the kiosk image file (no root, no mounts: sfdisk and mtools).
 # Like the Pi firmware it reads autoboot.txt on partition 1 and boots the slot it names: [all]
@@ -63,5 +64,6 @@ fw_boot() {  # image, directory (from fw_load), serial log, extra kernel command
     -drive "file=$img,format=raw,if=none,id=hd,cache=unsafe" -device virtio-blk-pci,drive=hd \
     -netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0,romfile= \
     "$@" &
+  # shellcheck disable=SC2034  # (read by the caller)
   FW_QEMU_PID=$!
 }

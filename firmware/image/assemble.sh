@@ -18,7 +18,7 @@ OVERLAY=$IMG_DIR/overlay
 
 e2fsck -fy "$W/root.ext4" >/dev/null || [[ $? -le 1 ]]
 e2fsck -fy "$W/data.ext4" >/dev/null || [[ $? -le 1 ]]
-rm -rf "$W/boot" "$W/in" "$W/gi-tmp" "$W/empty" "$W/p1"
+rm -rf "${W:?}/boot" "$W/in" "$W/gi-tmp" "$W/empty" "$W/p1"
 mkdir -p "$W/boot" "$W/in" "$W/empty" "$W/p1"
 tar -C "$W/boot" -xf "$W/bootfw.tar"
 for f in config.txt cmdline.txt bootcode.bin start4.elf; do
@@ -41,7 +41,7 @@ partuuid_of() { sed -n "/^  partition $1 {/,/}/s/.*partition-uuid = \"\(.*\)\"/\
 for slot in A B; do
   uuid=$(partuuid_of "root$slot")
   [[ -n $uuid ]] || { echo "assemble.sh: genimage.cfg has no partition root$slot" >&2; exit 1; }
-  rm -rf "$W/boot$slot"; cp -a "$W/boot" "$W/boot$slot"
+  rm -rf "${W:?}/boot$slot"; cp -a "$W/boot" "$W/boot$slot"
   sh "$OVERLAY/usr/libexec/kiosk/kiosk-rauc-post-install" cmdline "$W/boot$slot/cmdline.txt" "$uuid" "$slot"
   find "$W/boot$slot" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
   fat_from_dir "$W/in/boot$slot.vfat" $((BOOT_SIZE_MB * 1024)) 32 KIOSKSLOT$slot "4b69${slot}0${slot}0" "$W/boot$slot"

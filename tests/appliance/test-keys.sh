@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the update tests (bundle_test.sh, scripts/qemu-ab-test.sh): throw-away update keys, made at test
 # time with openssl and marked "test only" in their names. Never a key in the repository; a municipality
 # makes its own as docs/technician.md ("Update signing key") says, with the same extensions.
