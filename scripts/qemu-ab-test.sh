@@ -44,7 +44,7 @@ done
 [[ -f $IMG ]] || { echo "qemu-ab-test.sh: no image at $IMG (scripts/build-image.sh)" >&2; exit 1; }
 rm -rf "$W"; mkdir -p "$W"
 source scripts/qemu-firmware.sh
-source tests/appliance/test-keys.sh
+source tests/appliance/support.sh
 export E2FSPROGS_FAKE_TIME=${SOURCE_DATE_EPOCH:-1767225600}
 step() { echo "qemu-ab-test: [$(date -u +%H:%M:%S)] $*"; }
 fail() { echo "qemu-ab-test: FAIL: $*" >&2; exit 1; }

@@ -8,11 +8,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 W=${1:?work directory}
 rm -rf "$W"; mkdir -p "$W/boot" "$W/data"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export PATH=$PATH:/usr/sbin:/sbin
-for t in awk od; do
-  command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
-done
+source "$REPO/tests/appliance/support.sh"
+need_tools awk od
 export KIOSK_BOOT_DIR=$W/boot KIOSK_CMDLINE=$W/cmdline KIOSK_DT_BOOTLOADER=$W/no-device-tree
 export KIOSK_BOOT_SLOT=$REPO/firmware/image/overlay/usr/libexec/kiosk/kiosk-boot-slot
 export KIOSK_UPDATE_STATE_DIR=$W/data RAUC_CONF=$REPO/firmware/image/overlay/etc/rauc/system.conf

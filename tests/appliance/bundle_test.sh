@@ -11,17 +11,13 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 W=${1:?work directory}
 KIOSKCTL=${2:-}
 rm -rf "$W"; mkdir -p "$W/root/etc"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export PATH=$PATH:/usr/sbin:/sbin
-for t in rauc mksquashfs openssl mke2fs debugfs sfdisk; do
-  command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
-done
+source "$REPO/tests/appliance/support.sh"
+need_tools rauc mksquashfs openssl mke2fs debugfs sfdisk
 export RAUC_CONF=$REPO/firmware/image/overlay/etc/rauc/system.conf
 UPDATE=$REPO/firmware/image/overlay/usr/sbin/kiosk-update
 export SOURCE_DATE_EPOCH=1767225600 E2FSPROGS_FAKE_TIME=1767225600
 
 # --- keys: a CA (kept offline by a municipality) and a signing certificate under it ----------------------
-source "$REPO/tests/appliance/test-keys.sh"
 test_keys_init "$W"
 make_ca town; make_signer town town-signer signer; make_signer town town-mail mail
 make_ca other; make_signer other other-signer signer

@@ -8,11 +8,8 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 GROW=$REPO/firmware/image/overlay/usr/libexec/kiosk/kiosk-grow-data
 W=${1:?work directory}
 rm -rf "$W"; mkdir -p "$W/files"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export PATH=$PATH:/usr/sbin:/sbin
-for t in sfdisk resize2fs e2fsck dumpe2fs debugfs mke2fs; do
-  command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
-done
+source "$REPO/tests/appliance/support.sh"
+need_tools sfdisk resize2fs e2fsck dumpe2fs debugfs mke2fs
 export E2FSPROGS_FAKE_TIME=1767225600
 
 # 64 MiB image: boot 1, slots' boot 2+3, slots' root 4+5, data 6 (the rest, up to the backup GPT).

@@ -8,11 +8,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 W=${1:?work directory}
 rm -rf "$W"; mkdir -p "$W/work/bootfw" "$W/out" "$W/root/etc"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export PATH=$PATH:/usr/sbin:/sbin
-for t in genimage mkfs.fat mcopy fakeroot bmaptool sfdisk mke2fs rauc mksquashfs openssl awk; do
-  command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
-done
+source "$REPO/tests/appliance/support.sh"
+need_tools genimage mkfs.fat mcopy fakeroot bmaptool sfdisk mke2fs rauc mksquashfs openssl awk
 export SOURCE_DATE_EPOCH=1767225600 E2FSPROGS_FAKE_TIME=1767225600 MTOOLS_SKIP_CHECK=1 BOOT_SIZE_MB=40
 
 # What stage 2 leaves: the root and data file systems and /boot/firmware as a tar.

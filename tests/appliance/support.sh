@@ -1,6 +1,16 @@
 # shellcheck shell=bash
-# Sourced by the update tests (bundle_test.sh, scripts/qemu-ab-test.sh): throw-away update keys, made at test
-# time with openssl and marked "test only" in their names. Never a key in the repository; a municipality
+# Sourced by the appliance tests (tests/appliance/*_test.sh, scripts/qemu-ab-test.sh).
+#   fail MESSAGE; need_tools TOOL... (exit 77, ctest's "skipped", when one is missing)
+fail() { echo "FAIL: $*" >&2; exit 1; }
+need_tools() {
+  export PATH=$PATH:/usr/sbin:/sbin
+  local t
+  for t in "$@"; do
+    command -v "$t" >/dev/null || { echo "SKIPPED: $t missing (scripts/setup.sh installs it)"; exit 77; }
+  done
+}
+
+# Throw-away update keys, made at test time with openssl and marked "test only" in their names. Never a key in the repository; a municipality
 # makes its own as docs/technician.md ("Update signing key") says, with the same extensions.
 #   test_keys_init DIR; make_ca NAME; make_signer CA SIGNER [signer|mail]
 #   -> DIR/NAME-ca.pem (the keyring a kiosk holds), DIR/SIGNER.pem + DIR/SIGNER.key
