@@ -111,7 +111,7 @@ uuid_of() { echo -n "$1-$SOURCE_DATE_EPOCH" | sha256sum | sed -E 's/^(.{8})(.{4}
 PACKAGES="systemd-sysv udev kmod dbus linux-image-arm64 initramfs-tools zstd raspi-firmware firmware-brcm80211
  wpasupplicant openssh-server systemd-timesyncd systemd-resolved ca-certificates tzdata iproute2 dosfstools
  e2fsprogs libpam-systemd libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core
- rauc fdisk mtools"   # A/B updates (RAUC, boot partitions edited with mtools), growing the data partition
+ rauc fdisk mtools curl"   # A/B updates (RAUC, boot partitions edited with mtools, HTTPS downloads), growing the data partition
 PACKAGES=$(echo $PACKAGES)
 DEB_NAME=$(basename "$DEB")
 IMAGE_VERSION=${IMAGE_VERSION:-$(dpkg-deb -f "$DEB" Version)+g$(git -C "$REPO" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}

@@ -85,4 +85,37 @@ bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-sig
 refused "$W/device.raucb" "$W/town-ca.pem" "is for 'some-other-device', this kiosk is 'townhall-kiosk-arm64'"
 # 7. No keyring provisioned: nothing is accepted.
 refused "$W/good.raucb" "$W/absent.pem" "has no update keyring"
+# 8. Over HTTPS on loopback (when python3 is there to serve it): downloaded into the state directory and
+#    checked; the server's certificate must be trusted (KIOSK_UPDATE_CA, else the system's); never http://.
+refused "http://127.0.0.1:1/good.raucb" "$W/town-ca.pem" "only https:// addresses"
+if command -v python3 >/dev/null && command -v curl >/dev/null; then
+  mkdir -p "$W/www" "$W/state"; cp "$W/good.raucb" "$W/www/"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/tls.key" -out "$W/tls.pem" \
+    -days 2 -subj "/CN=127.0.0.1 (test only)" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+  python3 - "$W/www" "$W/tls.pem" "$W/tls.key" > "$W/port" 2>"$W/https.log" <<'PY' &
+import functools, http.server, ssl, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+server = http.server.HTTPServer(("127.0.0.1", 0), handler)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+server.socket = ctx.wrap_socket(server.socket, server_side=True)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do [[ -s $W/port ]] && break; sleep 0.1; done
+  url="https://127.0.0.1:$(cat "$W/port")/good.raucb"
+  out=$(KIOSK_UPDATE_STATE_DIR=$W/state KIOSK_UPDATE_CA=$W/tls.pem KIOSK_UPDATE_KEYRING=$W/town-ca.pem \
+        sh "$UPDATE" check "$url" 2>&1) || fail "https: $out"
+  echo "$out"
+  [[ $out == *"version 2.0.0-test, signature trusted"* ]] || fail "https check: $out"
+  [[ ! -e $W/state/download.raucb ]] || fail "the download was not removed after the check"
+  rc=0; out=$(KIOSK_UPDATE_STATE_DIR=$W/state KIOSK_UPDATE_KEYRING=$W/town-ca.pem sh "$UPDATE" check "$url" 2>&1) || rc=$?
+  echo "$out"
+  [[ $rc == 7 && $out == *"could not be fetched"* ]] || fail "https with an untrusted server certificate: exit $rc: $out"
+  kill $server
+else
+  echo "bundle_test: python3 or curl missing: the HTTPS download was not checked"
+fi
 echo "bundle_test: PASS"
