@@ -70,6 +70,8 @@ else
   if [[ -n $BOOTFS ]]; then
     [[ -f $BOOTFS ]] || die "no boot image at $BOOTFS"
     cp --sparse=always "$BOOTFS" "$WORK/in/boot.vfat"
+  else
+    echo "build-bundle: no --bootfs: the slot keeps the kernel and firmware it has (right only when they did not change)" >&2
   fi
 fi
 # Only an ext4 root goes into a bundle (the slot type on the kiosk).
