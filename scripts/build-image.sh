@@ -14,12 +14,16 @@
 #   2. qemu-system-aarch64 -M virt (TCG, no KVM needed) boots Debian's arm64 kernel with a throw-away busybox
 #             initrd that chroots into the root image and runs firmware/image/stage2.sh: offline apt install,
 #             the kiosk package, one initramfs, units enabled, data partition filled, /boot/firmware exported.
-#   3. host:  boot.vfat (mkfs.fat --invariant + mcopy), genimage (MBR: boot FAT, read-only root, data) under
-#             fakeroot, bmaptool create.
+#   3. host:  firmware/image/assemble.sh: the FAT partitions (mkfs.fat --invariant + mcopy: partition 1 with
+#             autoboot.txt, the boot partitions of slots A and B), genimage (GPT: A/B root slots, data last)
+#             under fakeroot, bmaptool create. Updates: scripts/build-bundle.sh makes a signed RAUC bundle
+#             from the image.
 # SOURCE_DATE_EPOCH (default: the last commit's time) fixes file times, file system UUIDs, hash seeds, the
 # FAT volume id and the disk signature. Environment: MIRROR (default http://deb.debian.org/debian),
-# SECURITY_MIRROR, ROOT_SIZE (default 2560M), DATA_SIZE (512M), BOOT_SIZE_MB (256), QEMU_SMP (2),
-# QEMU_TIMEOUT (90m).
+# SECURITY_MIRROR, ROOT_SIZE (default 1408M, one slot; two slots + boot partitions + data fit a 4 GB card),
+# DATA_SIZE (256M; grows to the card on the first boot), BOOT_SIZE_MB (128, one slot's boot partition),
+# QEMU_SMP (2), QEMU_TIMEOUT (90m), IMAGE_VERSION (default: the package's version + the commit; in
+# /etc/kiosk-image-version, the version an update bundle of this image carries).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -41,14 +45,14 @@ done
 export SOURCE_DATE_EPOCH
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-ROOT_SIZE=${ROOT_SIZE:-2560M}
-DATA_SIZE=${DATA_SIZE:-512M}
-BOOT_SIZE_MB=${BOOT_SIZE_MB:-256}
+ROOT_SIZE=${ROOT_SIZE:-1408M}
+DATA_SIZE=${DATA_SIZE:-256M}
+BOOT_SIZE_MB=${BOOT_SIZE_MB:-128}
 QEMU_SMP=${QEMU_SMP:-2}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-90m}
 BUILD_USER=kiosk-build
 HOST_TOOLS=(mmdebstrap fakeroot genimage dosfstools mtools e2fsprogs qemu-system-arm cpio bmap-tools kmod
-            zstd xz-utils util-linux git)
+            zstd xz-utils util-linux git fdisk rauc squashfs-tools)  # the last three: scripts/build-bundle.sh
 
 log() { echo "build-image: [$(date -u +%H:%M:%S)] $*"; }
 
@@ -75,7 +79,7 @@ if [[ $(id -u) == 0 && -z ${UNPRIV:-} ]]; then
   log "continuing as the unprivileged user $BUILD_USER"
   exec runuser -u "$BUILD_USER" -- env SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" MIRROR="$MIRROR" \
     SECURITY_MIRROR="$SECURITY_MIRROR" ROOT_SIZE="$ROOT_SIZE" DATA_SIZE="$DATA_SIZE" BOOT_SIZE_MB="$BOOT_SIZE_MB" \
-    QEMU_SMP="$QEMU_SMP" QEMU_TIMEOUT="$QEMU_TIMEOUT" STOP_AFTER_STAGE1="${STOP_AFTER_STAGE1:-0}" \
+    QEMU_SMP="$QEMU_SMP" QEMU_TIMEOUT="$QEMU_TIMEOUT" IMAGE_VERSION="${IMAGE_VERSION:-}" STOP_AFTER_STAGE1="${STOP_AFTER_STAGE1:-0}" \
     RESUME_STAGE2="${RESUME_STAGE2:-0}" HOME=/tmp \
     bash "$REPO/scripts/build-image.sh" --unprivileged --deb "$DEB" --out "$OUT"
 fi
@@ -88,7 +92,7 @@ fi
 if [[ -z $DEB ]]; then DEB=$(ls -t "$REPO"/build/cross-release/packages/townhall-kiosk_*_arm64.deb 2>/dev/null | head -1); fi
 [[ -n $DEB && -f $DEB ]] || { echo "build-image.sh: no arm64 package; run as root or pass --deb" >&2; exit 1; }
 [[ $(dpkg-deb -f "$DEB" Architecture) == arm64 ]] || { echo "build-image.sh: $DEB is not arm64" >&2; exit 1; }
-for t in mmdebstrap fakeroot genimage mkfs.fat mcopy mke2fs qemu-system-aarch64 cpio bmaptool depmod; do
+for t in mmdebstrap fakeroot genimage mkfs.fat mcopy mke2fs qemu-system-aarch64 cpio bmaptool depmod sfdisk; do
   command -v "$t" >/dev/null || { echo "build-image.sh: $t missing; run as root once to install the host tools" >&2; exit 1; }
 done
 
@@ -106,9 +110,12 @@ uuid_of() { echo -n "$1-$SOURCE_DATE_EPOCH" | sha256sum | sed -E 's/^(.{8})(.{4}
 # Packages of the image besides Essential + apt (no recommends). The kiosk package brings its own Depends.
 PACKAGES="systemd-sysv udev kmod dbus linux-image-arm64 initramfs-tools zstd raspi-firmware firmware-brcm80211
  wpasupplicant openssh-server systemd-timesyncd systemd-resolved ca-certificates tzdata iproute2 dosfstools
- e2fsprogs libpam-systemd libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core"
+ e2fsprogs libpam-systemd libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core
+ rauc fdisk mtools curl"   # A/B updates (RAUC, boot partitions edited with mtools, HTTPS downloads), growing the data partition
 PACKAGES=$(echo $PACKAGES)
 DEB_NAME=$(basename "$DEB")
+IMAGE_VERSION=${IMAGE_VERSION:-$(dpkg-deb -f "$DEB" Version)+g$(git -C "$REPO" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}
+log "image version $IMAGE_VERSION"
 
 # 1. ----------------------------------------------------------------------------------------------------------
 log "stage 1: mmdebstrap --mode=chrootless (arm64, no binfmt), downloading the rest"
@@ -140,7 +147,9 @@ fakeroot -i "$FR" -s "$FR" -- sh -ec "
   # Not the checkout's file times (they differ between clones): copied as new, then clamped below.
   cp -a --no-preserve=timestamps '$IMG_DIR/overlay/.' '$W/rootfs/'
   chown -R 0:0 '$W/rootfs/etc/fstab' '$W/rootfs/etc/environment' '$W/rootfs/etc/systemd' '$W/rootfs/etc/default' '$W/rootfs/etc/initramfs-tools' \
-    '$W/rootfs/etc/ssh' '$W/rootfs/etc/apt/apt.conf.d' '$W/rootfs/usr/lib/systemd/system' '$W/rootfs/usr/libexec/kiosk'
+    '$W/rootfs/etc/ssh' '$W/rootfs/etc/apt/apt.conf.d' '$W/rootfs/usr/lib/systemd/system' '$W/rootfs/usr/libexec/kiosk' \
+    '$W/rootfs/etc/rauc' '$W/rootfs/usr/sbin/kiosk-update' '$W/rootfs/usr/share/dbus-1' '$W/rootfs/usr/lib/udev'
+  echo '$IMAGE_VERSION' > '$W/rootfs/etc/kiosk-image-version'
   mkdir -p '$W/rootfs/boot/firmware' '$W/rootfs/data'
   install -m 0755 '$IMG_DIR/stage2.sh' '$W/rootfs/kiosk-stage2.sh'
   printf 'PACKAGES=\"%s\"\nKIOSK_DEB=/var/cache/kiosk/%s\n' '$PACKAGES' '$DEB_NAME' > '$W/rootfs/kiosk-stage2.env'
@@ -210,31 +219,11 @@ fi
 T2=$(date +%s)
 
 # 3. ----------------------------------------------------------------------------------------------------------
-log "stage 3: boot FAT, genimage, bmap"
-e2fsck -fy "$W/root.ext4" >/dev/null || [[ $? -le 1 ]]
-e2fsck -fy "$W/data.ext4" >/dev/null || [[ $? -le 1 ]]
-rm -rf "$W/boot" "$W/in" "$W/gi-tmp" "$W/empty"
-mkdir -p "$W/boot" "$W/in" "$W/empty"
-tar -C "$W/boot" -xf "$W/bootfw.tar"
-install -m 0644 "$REPO/firmware/kiosk-provision.example.toml" "$W/boot/kiosk-provision.example.toml"
-touch -d "@$SOURCE_DATE_EPOCH" "$W/boot/kiosk-provision.example.toml"
-for f in config.txt cmdline.txt bootcode.bin start4.elf; do
-  [[ -f $W/boot/$f ]] || { echo "build-image.sh: boot partition lacks $f" >&2; exit 1; }
-done
-grep -q vc4-kms-v3d "$W/boot/config.txt" || { echo "build-image.sh: config.txt lacks vc4-kms-v3d" >&2; exit 1; }
-ls "$W/boot"/vmlinuz-* "$W/boot"/initrd.img-* "$W/boot"/bcm2711-rpi-4-b.dtb >/dev/null
-mkfs.fat -C -F 32 -n KIOSKBOOT -i 4b696f73 --invariant "$W/in/boot.vfat" $((BOOT_SIZE_MB * 1024)) >/dev/null
-(cd "$W/boot" && find . -mindepth 1 -maxdepth 1 | sort | sed 's#^\./##' | while read -r f; do
-   MTOOLS_SKIP_CHECK=1 mcopy -s -m -p -i "$W/in/boot.vfat" "$f" ::; done)
-mv "$W/root.ext4" "$W/in/root.ext4"
-mv "$W/data.ext4" "$W/in/data.ext4"
-rm -f "$OUT/kiosk.img" "$OUT/kiosk.img.bmap"
-fakeroot -- genimage --config "$IMG_DIR/genimage.cfg" --rootpath "$W/empty" --tmppath "$W/gi-tmp" \
-  --inputpath "$W/in" --outputpath "$OUT" >/dev/null
-bmaptool -q create -o "$OUT/kiosk.img.bmap" "$OUT/kiosk.img"
-(cd "$OUT" && sha256sum kiosk.img > kiosk.img.sha256)
+log "stage 3: boot partitions (autoboot, slots A and B), genimage (GPT, A/B), bmap"
+SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH BOOT_SIZE_MB=$BOOT_SIZE_MB bash "$IMG_DIR/assemble.sh" "$W" "$OUT"
 T3=$(date +%s)
 
 log "done: $OUT/kiosk.img ($(du -h --apparent-size "$OUT/kiosk.img" | cut -f1) apparent, $(du -h "$OUT/kiosk.img" | cut -f1) allocated)"
 log "times: stage 1 $((T1 - T0)) s, stage 2 (emulated) $((T2 - T1)) s, stage 3 $((T3 - T2)) s, total $((T3 - T0)) s"
 log "flash: bmaptool copy $OUT/kiosk.img /dev/sdX   (then put kiosk-provision.toml on the boot partition)"
+log "update bundle: scripts/build-bundle.sh --image $OUT/kiosk.img --cert SIGNER.pem --key SIGNER.key"

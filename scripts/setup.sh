@@ -17,6 +17,8 @@ core=(
   prometheus  # promtool: tests/sync/metrics_test checks the metrics file and the alert rules
   wrk
   clang libclang-rt-14-dev clang-format
+  # tests/appliance: update bundles (rauc bundle runs mksquashfs), partitions, the image's layout (stage 3)
+  rauc squashfs-tools fdisk e2fsprogs genimage dosfstools mtools fakeroot bmap-tools
 )
 ui=(
   libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev

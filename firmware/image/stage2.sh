@@ -31,6 +31,7 @@ rm -f /usr/sbin/policy-rc.d
 
 step "units"
 systemctl enable kiosk.service kiosk-sync.service kiosk-sync.timer kiosk-provision.service kiosk-boot-check.service \
+  kiosk-grow-data.service kiosk-mark-good.service kiosk-update-fetch.timer \
   systemd-networkd.service systemd-resolved.service systemd-timesyncd.service ssh.service
 systemctl disable getty@tty1.service 2>/dev/null || true
 systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service 2>/dev/null || true
@@ -48,7 +49,8 @@ rm -rf /var/lib/apt/lists/* /var/cache/kiosk /var/log/*.log /var/log/apt/* /var/
 step "data partition"
 mkdir -p /data
 mount -t ext4 /dev/vdb /data
-mkdir -p /data/kiosk /data/journal /data/systemd
+mkdir -p /data/kiosk /data/journal /data/systemd /data/rauc
+chmod 0700 /data/rauc
 chown kiosk-sync:kiosk /data/kiosk; chmod 2770 /data/kiosk
 chown root:systemd-journal /data/journal; chmod 2755 /data/journal
 cp -a /var/lib/systemd/. /data/systemd/

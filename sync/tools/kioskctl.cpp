@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -756,6 +758,23 @@ int cmd_scrub(const Globals& g) {
   return as_int(ExitCode::ok);
 }
 
+// `kioskctl update …`: the appliance's kiosk-update (firmware/image/overlay/usr/sbin/kiosk-update) holds the
+// update rules (RAUC, signature, trial) and the messages a technician reads; kioskctl is a second door to
+// it and replaces itself with it, so the output and the exit codes (same table) are kiosk-update's.
+// $KIOSK_UPDATE_COMMAND names another one (tests).
+int cmd_update(const std::vector<std::string>& args) {
+  const char* env = std::getenv("KIOSK_UPDATE_COMMAND");
+  std::string tool = env && *env ? env : "/usr/sbin/kiosk-update";
+  std::vector<char*> argv{tool.data()};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv(tool.c_str(), argv.data());
+  std::cerr << "kioskctl: cannot run " << tool << " (" << std::strerror(errno)
+            << "): updates are installed on the kiosk appliance image only\n";
+  return as_int(errno == ENOENT ? ExitCode::not_found : ExitCode::internal);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -863,6 +882,24 @@ int main(int argc, char** argv) {
       "scrub", "Remove personal data from text on stdin (or JSON lines with a \"text\" field); prints the spans found");
   scrub->add_flag("--json", g.json, "One JSON object per text: the scrubbed text and the spans found");
   scrub->callback([&] { rc = cmd_scrub(g); });
+
+  auto* update = app.add_subcommand("update", "Signed A/B system updates on the appliance (kiosk-update)");
+  update->require_subcommand(1);
+  std::string bundle;
+  bool no_reboot = false;
+  auto* update_check =
+      update->add_subcommand("check", "Check a bundle's signature against this kiosk's keyring; print its version");
+  update_check->add_option("bundle", bundle, "Bundle file (*.raucb) or https:// address")->required();
+  update_check->callback([&] { rc = cmd_update({"check", bundle}); });
+  auto* update_install = update->add_subcommand(
+      "install", "Install a bundle into the other slot and restart into it on trial (kept once the kiosk draws)");
+  update_install->add_option("bundle", bundle, "Bundle file (*.raucb) or https:// address")->required();
+  update_install->add_flag("--no-reboot", no_reboot, "Install only; the trial starts at the next restart");
+  update_install->callback([&] {
+    rc = no_reboot ? cmd_update({"install", "--no-reboot", bundle}) : cmd_update({"install", bundle});
+  });
+  update->add_subcommand("status", "The slots, their versions, the booted one and whether it is on trial")
+      ->callback([&] { rc = cmd_update({"status"}); });
 
   try {
     app.parse(argc, argv);
