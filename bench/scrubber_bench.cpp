@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
   }
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   if (files.empty()) {
-    for (const char* name : {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", kHeldOut})
+    for (const char* name :
+         {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", kHeldOut})
       if (fs::exists(data / name)) files.push_back((data / name).string());
   }
   if (auto st = scrubber_data_status(); !st) std::printf("warning: %s\n", st.error().message.c_str());

@@ -10,17 +10,21 @@ namespace kiosk::privacy {
 namespace {
 
 bool email_local_char(char c) {
-  return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+         c == '\'';  // "k.o'sullivan@…"
 }
 
 // info@, servicedesk@ …: an organisation's mailbox, not a person's.
 bool role_mailbox(std::string_view local) { return word_list("role_mailbox").contains(fold_str(local)); }
+// Any mailbox at a municipality's own domain ("subsidie@gemeente.nl", "wmo@gemeentezwolle.nl"): the
+// municipality's, or an official's in their role.
+bool municipal_domain(std::string_view domain) { return fold_str(domain).rfind("gemeente", 0) == 0; }
 
 void find_emails_in(std::string_view s, Spans& out) {
   for (std::size_t at_pos = s.find('@'); at_pos != npos; at_pos = s.find('@', at_pos + 1)) {
     std::size_t b = at_pos;
     while (b > 0 && email_local_char(s[b - 1])) --b;
-    while (b < at_pos && (s[b] == '.' || s[b] == '-')) ++b;
+    while (b < at_pos && (s[b] == '.' || s[b] == '-' || s[b] == '\'')) ++b;
     if (b == at_pos) continue;
     std::size_t e = at_pos + 1;
     while (e < s.size() && (is_ascii_alnum(static_cast<unsigned char>(s[e])) || s[e] == '-' || s[e] == '.')) ++e;
@@ -32,7 +36,7 @@ void find_emails_in(std::string_view s, Spans& out) {
     if (tld.size() < 2 ||
         !std::all_of(tld.begin(), tld.end(), [](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); }))
       continue;
-    if (!role_mailbox(s.substr(b, at_pos - b))) add(out, b, e, PiiKind::email);
+    if (!role_mailbox(s.substr(b, at_pos - b)) && !municipal_domain(domain)) add(out, b, e, PiiKind::email);
     at_pos = e - 1;
   }
 }
@@ -120,7 +124,7 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     }
     if (end == 0) continue;
     const std::size_t at_pos = s.find('@', i);
-    const bool plain = at_pos != npos && at_pos < end && s.find_first_of(" []()", i) > end;
+    const bool plain = at_pos != npos && at_pos < end && s.find_first_of(" []()", i) >= end;
     if (plain) continue;  // plain addresses are the first pass's
     std::string local(s.substr(i, label_end(s, i, true) - i));
     // "ania kowalczyk małpa gmail kropka com": a first name before the local part belongs to it

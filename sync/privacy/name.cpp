@@ -163,12 +163,22 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     while (e < s.size() && (is_space(at(s, e).cp) || at(s, e).cp == '.' || at(s, e).cp == 0x1362)) e += at(s, e).len;
     return e >= s.size();
   };
+  // After a sign-off a name closes the text, a line or a clause, or is a known name: "Thanks, Tom",
+  // "mvg karin"; not "thank you! Only 2 bins", "İyi günler, Hengelo'da …", "Mahadsanid Duqa Magaalada iyo …".
+  const auto closes = [&](const Range& n) {
+    const std::size_t k = skip_hspace(s, n.end);
+    if (k >= s.size() || is_line_break(at(s, k).cp) || clause_break(at(s, k).cp)) return true;
+    const auto w = read_word(s, n.begin);
+    if (w && w->cyrillic && w->upper) return true;  // "Дякую Марині з центру …": thanks and a name in the dative
+    return w && in_gazetteer(fold_word(s, *w)) && !word_list("ambiguous").contains(fold_word(s, *w));
+  };
   const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct,
-                       bool known_caseless = false) {
+                       bool known_caseless = false, bool must_close = false) {
     for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
       std::size_t k = skip_after_cue(s, e, newline, punct);
       if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
       auto n = take_name(s, k, rules);
+      if (n && must_close && !closes(*n)) n.reset();
       if (n && known_caseless) {
         const auto w = read_word(s, n->begin);
         if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) n.reset();
@@ -198,7 +208,7 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
   run(word_list("name_weak"), NameRules{false, false, false, true, 1, 3, true}, false, U":,-\u2013\u2014");
   run(word_list("signoff"), NameRules{false, false, true, true}, true,
-      U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364", true);
+      U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364", true, true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
   // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
   run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
@@ -243,6 +253,13 @@ bool in_gazetteer(std::string_view folded) {
     for (std::string_view add : {"", "а", "я", "й"})
       if (in_gazetteer_exact(stem + std::string(add))) return true;
   }
+  // The dative and locative of names in -ка, -га: "Наталці" (Наталка), "Ользі" (Ольга)
+  for (const auto& [case_end, nominative] : {std::pair{"ці", "ка"}, std::pair{"зі", "га"}}) {
+    const std::string_view e = case_end;
+    if (folded.size() > e.size() + 4 && folded.substr(folded.size() - e.size()) == e &&
+        in_gazetteer_exact(std::string(folded.substr(0, folded.size() - e.size())) + nominative))
+      return true;
+  }
   return false;
 }
 
@@ -256,6 +273,8 @@ bool arabic_nisba(std::string_view folded) {
 std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
   const Cp c = at(s, w.begin);
   if (c.cp == 0x648 || c.cp == 0x644 || c.cp == 0x628) {
+    // "للمتطوعين" ("to the volunteers"): the preposition and the article, no name
+    if (c.cp == 0x644 && at(s, w.begin + c.len).cp == 0x644) return std::nullopt;
     const std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
     if (in_gazetteer(rest)) return w.begin + c.len;
   }
@@ -284,7 +303,8 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
     std::size_t begin = w.begin;
     bool hit = false;
     if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
-      hit = w.upper || w.caseless || w.cyrillic;
+      // lower-case Cyrillic only as written in the list: "люди" (people) is no case of "Люда"
+      hit = w.upper || w.caseless || (w.cyrillic && in_gazetteer_exact(fw));
     } else if (w.caseless) {
       if (const auto b = caseless_prefix(s, w)) {
         begin = *b;
@@ -342,8 +362,21 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
     // "Lindelaan 4": a word before a house number is a street (address.cpp), not a name.
     const std::size_t k = skip_hspace(s, end);
     if (!street && is_digit(at(s, k).cp) && k > end && suffixes.any_suffix_of(fw)) street = true;
-    if (!street) add(out, begin, end, PiiKind::name);
-    return end;
+    if (street) return end;
+    add(out, begin, end, PiiKind::name);
+    // "Ria en Joop", "Sophie and Mark": a capitalised word joined to a known name by a conjunction
+    const std::size_t c = skip_hspace(s, end);
+    const auto conj = c > end ? read_word(s, c) : std::nullopt;
+    if (!conj || !word_list("name_and").contains(fold_word(s, *conj))) return end;
+    const std::size_t k2 = skip_hspace(s, conj->end);
+    const auto y = k2 > conj->end ? read_word(s, k2) : std::nullopt;
+    if (!y || !capitalised(*y) || y->caseless) return end;
+    const std::string fy = fold_word(s, *y);
+    if (name_stop(fy) || ambiguous.contains(fy) || suffixes.any_suffix_of(fy) || word_list("town").contains(fy) ||
+        word_list("month").contains(fy))
+      return end;
+    add(out, y->begin, y->end, PiiKind::name);
+    return end;  // the walk goes on at the second name: its surname may follow ("… i Ewa Szymańscy")
   });
 }
 

@@ -1,6 +1,6 @@
 // Licence plates: the Dutch sidecodes (with or without dashes: "12-ABC-3", "AB-123-C", "1-ABC-23", "XX-99-99",
 // "12ABC3") and common foreign forms: Turkish "34 ABC 123", Polish "WX 12345", Ukrainian "AA 1234 BB",
-// German "B-AB 1234". Six digits in pairs ("12-03-85") are a date, not a plate.
+// German "B-AB 1234", British "YK68 FMV", French "GH-218-KL", Moroccan "71902-ب-1". Six digits in pairs ("12-03-85") are a date, not a plate.
 #include <array>
 #include <string>
 
@@ -101,6 +101,31 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
     if (tail.size() >= 4 && tail.size() <= 5 && digits >= 3 && dg(s[a + 1]) && !year && !continues &&
         boundary_after(s, e))
       return e;
+  }
+  if (a - i == 2 && d == i) {
+    // British: YK68 FMV, BD51SMR (two letters, two digits, three letters)
+    const std::size_t n = run_end(s, a, dg);
+    if (n - a == 2) {
+      const std::size_t k = n < s.size() && s[n] == ' ' ? n + 1 : n;
+      const std::size_t l = run_end(s, k, up);
+      if (l - k == 3 && boundary_after(s, l)) return l;
+    }
+    // French: GH-218-KL (two letters, three digits, two letters)
+    if (sp(a)) {
+      const std::size_t m = run_end(s, a + 1, dg);
+      if (m - (a + 1) == 3 && sp(m)) {
+        const std::size_t l = run_end(s, m + 1, up);
+        if (l - (m + 1) == 2 && boundary_after(s, l)) return l;
+      }
+    }
+  }
+  // Moroccan: 71902-ب-1 (digits, an Arabic letter, the prefecture's number)
+  if (d - i >= 1 && d - i <= 5 && d < s.size() && s[d] == '-') {
+    const Cp c = at(s, d + 1);
+    if (c.len && is_arabic_letter(c.cp) && at(s, d + 1 + c.len).cp == '-') {
+      const std::size_t n = run_end(s, d + 2 + c.len, dg);
+      if (n - (d + 2 + c.len) >= 1 && n - (d + 2 + c.len) <= 2 && boundary_after(s, n)) return n;
+    }
   }
   if (a - i >= 1 && a - i <= 3 && a < s.size() && s[a] == '-') {  // German: B-AB 1234
     const std::size_t l = run_end(s, a + 1, up);

@@ -113,3 +113,18 @@ TEST(scrubber_name_test, initials_abd_names_apposition_and_lower_case_signoffs) 
   // a known first name in lower case after a sign-off
   EXPECT_EQ(found_text("de lamp is nog steeds kapot. groetjes petra", PiiKind::name), "petra");
 }
+
+// Rules added after the fourth held-out measurement, each with examples of its own.
+TEST(scrubber_name_test, kin_nouns_conjoined_names_case_forms_and_closing_signoffs) {
+  EXPECT_EQ(found_text("the landlord's daughter Priya parks on the pavement", PiiKind::name), "Priya");
+  EXPECT_EQ(found_text("Hello, it's Kwabena Mensah about the permit", PiiKind::name), "Kwabena Mensah");
+  EXPECT_EQ(found_text("a man called Bert keeps dumping tyres", PiiKind::name), "Bert");
+  EXPECT_EQ(found_text("Dank aan Kees en Wouter voor het vegen", PiiKind::name), "Kees|Wouter");
+  EXPECT_EQ(found_text("proszę zadzwonić do panem Nowakiem", PiiKind::name), "Nowakiem");
+  EXPECT_EQ(found_text("Дякую Наталці за допомогу", PiiKind::name), "Наталці");
+  // after a sign-off only a name that closes the clause or is known
+  EXPECT_TRUE(kinds_of("Nice new lamps, thank you! Only the bench is still broken.").empty());
+  EXPECT_TRUE(kinds_of("Mahadsanid Duqa Magaalada iyo golaha degmada").empty());
+  EXPECT_TRUE(kinds_of("шкода, що старші люди не можуть сісти").empty());
+  EXPECT_TRUE(kinds_of("شكراً للمتطوعين في الحي").empty());
+}
