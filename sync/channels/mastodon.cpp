@@ -156,6 +156,11 @@ class Mastodon final : public Channel {
     const Submission& s = u.first().submission;
     if (!s.consents.publish)
       return make_error(Errc::invalid_value, "no consent to publish: this submission may not go to the public channel");
+    // Fail closed: without its word lists the scrubber misses names, addresses and dates of birth, so nothing
+    // is posted in public until they are back (the submission waits, parked, for the technician).
+    if (auto lists = scrubber_data_status(); !lists)
+      return make_error(Errc::io, "nothing is posted in public while the personal-data word lists are missing (" +
+                                      lists.error().message + ")");
     json body = {{"status", render(s)},
                  {"visibility", m_cfg.text("visibility")},
                  {"language", m_cfg.text("status_language")}};

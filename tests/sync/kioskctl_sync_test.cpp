@@ -151,3 +151,32 @@ TEST(kioskctl_sync_test, stats_lists_parked_rows_of_every_channel) {
   for (int i = 0; i < 3; ++i)
     EXPECT_NE(stats.out.find("signalen-" + std::to_string(i)), std::string::npos) << stats.out;
 }
+
+// The scrubber fails closed: without its word lists nothing goes to the public channel (the question is parked
+// there with the reason, for the technician), while the other channels deliver as usual.
+TEST(kioskctl_sync_test, nothing_is_posted_in_public_without_the_word_lists) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  // The kiosk's assets without privacy/: every other folder linked in.
+  const std::filesystem::path assets = dir / "assets";
+  std::filesystem::create_directories(assets);
+  for (const auto& entry : std::filesystem::directory_iterator(KIOSK_SOURCE_ASSETS_DIR))
+    if (entry.path().filename() != "privacy")
+      std::filesystem::create_directory_symlink(entry.path(), assets / entry.path().filename());
+  auto outbox = dir / "outbox.sqlite";
+  auto config = test::write_config_files(world, dir.path(), outbox);
+  {
+    auto cfg = load_config_file(config);
+    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
+    auto box = Outbox::open(test::outbox_options_for(*cfg));
+    ASSERT_TRUE(box.ok());
+    ASSERT_TRUE(box->submit(test::sample_question()).ok());
+  }
+  const std::string env = "KIOSK_ASSETS_DIR=" + assets.string() + " ";
+  auto sync =
+      test::run_shell(env + kiosk::test::program_command(KIOSKCTL_PATH) + " --config " + config.string() + " sync");
+  EXPECT_EQ(world.openklant->contacts().size(), 1u) << sync.out;
+  EXPECT_EQ(world.mastodon->statuses().size(), 0u) << sync.out;
+  auto stats = kioskctl(config, "stats");
+  EXPECT_NE(stats.out.find("word lists are missing"), std::string::npos) << stats.out;
+}
