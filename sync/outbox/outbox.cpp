@@ -145,7 +145,11 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
     if (st.text(0) != "wal")
       return make_error(Errc::db_io, "the outbox" + where + " cannot use WAL mode (got " + st.text(0) + ")");
   }
-  if (auto r = sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"); !r)
+  if (auto r = sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+                                // a purged or deleted submission's bytes are overwritten, not left in free pages
+                                // (Debian's SQLite is built with it on; said here so that no other build drops it)
+                                "PRAGMA secure_delete=ON;");
+      !r)
     return r.error();
   if (auto r = sqlite::exec(db, "PRAGMA wal_autocheckpoint=" + std::to_string(options.wal_autocheckpoint_pages)); !r)
     return r.error();
