@@ -76,6 +76,15 @@ inline OutboxOptions outbox_options_for(const Config& c, const Clock* clock = nu
   return out;
 }
 
+// The outbox a configuration file from write_config_files names, opened as kiosk-sync opens it.
+inline Outbox open_config_outbox(const std::filesystem::path& config_file) {
+  auto cfg = load_config_file(config_file);
+  EXPECT_TRUE(cfg.ok()) << cfg.error().message;
+  auto box = Outbox::open(outbox_options_for(*cfg));
+  EXPECT_TRUE(box.ok()) << box.error().message;
+  return std::move(box.value());
+}
+
 // Engine options for tests: short backoff so retries come due within a test, fixed jitter seed.
 inline EngineOptions fast_engine() {
   EngineOptions e;

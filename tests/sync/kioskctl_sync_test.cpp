@@ -26,14 +26,11 @@ TEST(kioskctl_sync_test, dry_run_then_sync_then_stats) {
   auto outbox = dir / "outbox.sqlite";
   auto config = test::write_config_files(world, dir.path(), outbox);
   {
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
-    ASSERT_TRUE(box->submit(test::sample_question()).ok());
+    Outbox box = test::open_config_outbox(config);
+    ASSERT_TRUE(box.submit(test::sample_question()).ok());
     Submission bad = test::sample_report();
     bad.category = "bestaat-niet/nergens";
-    ASSERT_TRUE(box->submit(bad).ok());
+    ASSERT_TRUE(box.submit(bad).ok());
   }
   auto dry = kioskctl(config, "sync --dry-run");
   EXPECT_EQ(dry.code, 0) << dry.out;
@@ -86,15 +83,12 @@ TEST(kioskctl_sync_test, pacing_is_a_wait_with_its_own_exit_code) {
     std::string text = test::read_file(config);
     text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 3");
     std::ofstream(config) << text;
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
+    Outbox box = test::open_config_outbox(config);
     for (int i = 0; i < 5; ++i) {
       Submission r = test::sample_report();
       r.category = "afval/container-is-vol";
       r.text += " " + std::to_string(i);
-      ASSERT_TRUE(box->submit(r).ok());
+      ASSERT_TRUE(box.submit(r).ok());
     }
   }
   auto sync = kioskctl(config, "sync");
@@ -124,17 +118,14 @@ TEST(kioskctl_sync_test, stats_lists_parked_rows_of_every_channel) {
   auto outbox = dir / "outbox.sqlite";
   auto config = test::write_config_files(world, dir.path(), outbox);
   {
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
+    Outbox box = test::open_config_outbox(config);
     auto park = [&](Submission s, const std::string& channel, const std::string& reason) {
       s.channels = {channel};
-      auto receipt = box->submit(s);
+      auto receipt = box.submit(s);
       ASSERT_TRUE(receipt.ok());
-      auto stored = box->find(receipt->reference);
+      auto stored = box.find(receipt->reference);
       ASSERT_TRUE(stored.ok());
-      ASSERT_TRUE(box->mark_parked(stored->row_id, channel, reason).ok());
+      ASSERT_TRUE(box.mark_parked(stored->row_id, channel, reason).ok());
     };
     for (int i = 0; i < 3; ++i)
       park(test::sample_report(), "signalen", "rejected by signalen (HTTP 400): signalen-" + std::to_string(i));
@@ -166,11 +157,8 @@ TEST(kioskctl_sync_test, nothing_is_posted_in_public_without_the_word_lists) {
   auto outbox = dir / "outbox.sqlite";
   auto config = test::write_config_files(world, dir.path(), outbox);
   {
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok()) << cfg.error().message;
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
-    ASSERT_TRUE(box->submit(test::sample_question()).ok());
+    Outbox box = test::open_config_outbox(config);
+    ASSERT_TRUE(box.submit(test::sample_question()).ok());
   }
   const std::string env = "KIOSK_ASSETS_DIR=" + assets.string() + " ";
   auto sync =

@@ -34,14 +34,11 @@ TEST(metrics_test, textfile_after_a_real_run_parses_and_carries_the_numbers) {
   test::SyncWorld world;
   auto config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");
   {
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok());
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
-    ASSERT_TRUE(box->submit(test::sample_question()).ok());
+    Outbox box = test::open_config_outbox(config);
+    ASSERT_TRUE(box.submit(test::sample_question()).ok());
     Submission bad = test::sample_report();
     bad.category = "bestaat-niet/nergens";
-    ASSERT_TRUE(box->submit(bad).ok());
+    ASSERT_TRUE(box.submit(bad).ok());
   }
   auto metrics = dir / "metrics";
   std::filesystem::create_directory(metrics);
@@ -89,16 +86,13 @@ TEST(metrics_test, oldest_pending_age_counts_from_the_submission) {
     std::string text = test::read_file(config);
     text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 1");
     std::ofstream(config) << text;
-    auto cfg = load_config_file(config);
-    ASSERT_TRUE(cfg.ok());
-    auto box = Outbox::open(test::outbox_options_for(*cfg));
-    ASSERT_TRUE(box.ok());
+    Outbox box = test::open_config_outbox(config);
     for (int i = 0; i < 2; ++i) {
       Submission r = test::sample_report();
       r.category = "afval/container-is-vol";
       r.created_at_ms = SystemClock::instance().now_ms() - 3600'000 * (i + 1);
       r.text += " " + std::to_string(i);
-      ASSERT_TRUE(box->submit(r).ok());
+      ASSERT_TRUE(box.submit(r).ok());
     }
   }
   auto metrics = dir / "metrics";

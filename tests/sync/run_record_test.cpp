@@ -26,14 +26,6 @@ Run kioskctl(const std::filesystem::path& config, const std::string& args) {
   return run(test::program_command(KIOSKCTL_PATH) + " --config " + config.string() + " " + args);
 }
 
-Outbox open_outbox(const std::filesystem::path& config) {
-  auto cfg = load_config_file(config);
-  EXPECT_TRUE(cfg.ok()) << cfg.error().message;
-  auto box = Outbox::open(test::outbox_options_for(*cfg));
-  EXPECT_TRUE(box.ok()) << box.error().message;
-  return std::move(box.value());
-}
-
 // A question (Open Klant and Mastodon, delivered) and a report whose category Signalen does not know
 // (parked: needs a person).
 void submit_delivered_and_parked(Outbox& box) {
@@ -50,14 +42,14 @@ TEST(run_record_test, kiosk_sync_records_its_run_and_kioskctl_status_agrees) {
   test::SyncWorld world;
   auto config = test::write_config_files(world, dir.path(), dir / "outbox.sqlite");
   {
-    Outbox box = open_outbox(config);
+    Outbox box = test::open_config_outbox(config);
     submit_delivered_and_parked(box);
   }
   auto sync = kiosk_sync_once(config);
   EXPECT_EQ(sync.code, 8) << sync.out;  // one report parked
   ASSERT_EQ(world.openklant->contacts().size(), 1u);
 
-  Outbox box = open_outbox(config);
+  Outbox box = test::open_config_outbox(config);
   auto runs = box.runs(10);
   ASSERT_TRUE(runs.ok()) << runs.error().message;
   ASSERT_EQ(runs->size(), 1u);
@@ -108,7 +100,7 @@ TEST(run_record_test, pacing_shows_as_waiting_not_failure) {
     std::string text = test::read_file(config);
     text.replace(text.find("posts_per_hour = 100000"), 23, "posts_per_hour = 3");
     std::ofstream(config) << text;
-    Outbox box = open_outbox(config);
+    Outbox box = test::open_config_outbox(config);
     for (int i = 0; i < 5; ++i) {
       Submission r = test::sample_report();
       r.category = "afval/container-is-vol";
@@ -119,7 +111,7 @@ TEST(run_record_test, pacing_shows_as_waiting_not_failure) {
   auto sync = kiosk_sync_once(config);
   EXPECT_EQ(sync.code, 9) << sync.out;
   EXPECT_EQ(world.signalen->signals().size(), 3u) << sync.out;
-  Outbox box = open_outbox(config);
+  Outbox box = test::open_config_outbox(config);
   auto runs = box.runs(1);
   ASSERT_TRUE(runs.ok() && runs->size() == 1u);
   const ChannelRun* s = runs->front().find("signalen");
