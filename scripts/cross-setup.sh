@@ -16,13 +16,15 @@ host=(
   crossbuild-essential-arm64 qemu-user-static
   nlohmann-json3-dev libcli11-dev
   dpkg-dev fakeroot
+  fonts-dejavu-core  # glyphs of the slips the tests render
 )
 # arm64 libraries and -dev packages (Multi-Arch: same, co-installable with the amd64 ones).
 a=(
   pkgconf libsqlite3-dev libzstd-dev uuid-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libcurl4-openssl-dev libssl-dev libcpp-httplib-dev libgtest-dev
+  libstb-dev  # the core tests' ESC/POS decoder (tests/support/escpos_decoder.hpp)
 )
-ui=(libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev)
+ui=(libsdl2-dev libimgui-dev libfribidi-dev libsystemd-dev libespeak-ng-dev)
 
 if [[ $with_ui == 1 ]]; then a+=("${ui[@]}"); fi
 arm64=()

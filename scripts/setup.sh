@@ -14,6 +14,7 @@ core=(
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libgtest-dev
+  libstb-dev fonts-dejavu-core  # the tests' ESC/POS decoder renders slips to PNG (tests/support/escpos_decoder.hpp)
   prometheus  # promtool: tests/sync/metrics_test checks the metrics file and the alert rules
   wrk
   clang libclang-rt-14-dev clang-format
@@ -21,8 +22,8 @@ core=(
   rauc squashfs-tools fdisk e2fsprogs genimage dosfstools mtools fakeroot bmap-tools
 )
 ui=(
-  libsdl2-dev libimgui-dev libstb-dev libfribidi-dev libsystemd-dev libespeak-ng-dev
-  fonts-noto-core fonts-dejavu-core
+  libsdl2-dev libimgui-dev libfribidi-dev libsystemd-dev libespeak-ng-dev
+  fonts-noto-core
   xvfb xdotool
 )
 

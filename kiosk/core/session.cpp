@@ -72,7 +72,8 @@ Session::Session(const Config& config, const CategoryTree& tree, Outbox* outbox,
       m_clock(&clock),
       m_idle(clock, std::int64_t{config.ui.idle_timeout_s} * 1000, std::int64_t{config.ui.idle_warning_s} * 1000),
       m_pin(clock, config.ui.technician_pin_hash),
-      m_language(config.kiosk.default_language) {}
+      m_language(config.kiosk.default_language),
+      m_printer(std::make_shared<Printer>(config.ui, clock)) {}
 
 const Error* Session::error_for(std::string_view field) const {
   for (const auto& e : m_errors)
@@ -486,6 +487,7 @@ TechnicianInfo Session::technician_info() {
     ChannelWait w = channel_wait(*state, pph, m_clock->now_ms());
     if (w.wait != Wait::none) t.waiting.push_back({name, w.wait, w.until_ms, w.failures, pph});
   }
+  if (m_printer->available()) t.printer = m_printer->summary();
   std::error_code ec;
   auto space = std::filesystem::space(m_outbox->path().parent_path(), ec);
   if (!ec) t.disk_free_bytes = static_cast<std::int64_t>(space.available);
@@ -510,10 +512,43 @@ ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> 
   return started ? ExportStart::started : ExportStart::busy;
 }
 
-std::string Session::receipt_text() const {
-  if (!m_receipt) return {};
-  return fmt::format("{}\n\n{}\n{}\n\n{}\n", m_config->kiosk.municipality, refcode::group(m_receipt->reference),
-                     format_utc(m_receipt->created_at_ms), handling_message());
+// --- printing ---------------------------------------------------------------------------------------------
+
+const Catalog& Session::print_catalog(const Catalogs& catalogs, const std::function<Slip(const Catalog&)>& make) const {
+  const Catalog& screen = catalogs.get(m_language);
+  if (m_printer->can_print(make(screen))) return screen;
+  return catalogs.get(m_config->kiosk.default_language);
+}
+
+std::optional<Slip> Session::receipt_slip(const Catalogs& catalogs) const {
+  if (!m_receipt) return std::nullopt;
+  auto make = [&](const Catalog& c) { return core::receipt_slip(*m_receipt, *m_config, *m_tree, c); };
+  return make(print_catalog(catalogs, make));
+}
+
+bool Session::print(Slip slip, BackgroundCommand& job, std::function<void()> on_done) {
+  if (!m_printer->available()) return false;
+  return job.start_job(
+      [printer = m_printer, slip = std::move(slip)] {
+        auto r = printer->print(slip);
+        return CommandResult{r ? 0 : 1, r ? std::string() : r.error().message};
+      },
+      std::move(on_done));
+}
+
+bool Session::print_receipt(const Catalogs& catalogs, BackgroundCommand& job, std::function<void()> on_done) {
+  auto slip = receipt_slip(catalogs);
+  return slip && print(std::move(*slip), job, std::move(on_done));
+}
+
+bool Session::print_answers(const Catalogs& catalogs, BackgroundCommand& job, std::function<void()> on_done) {
+  if (m_screen != Screen::lookup || !m_lookup || !m_outbox) return false;
+  auto stored = m_outbox->find(m_lookup->reference);
+  if (!stored) return false;
+  auto make = [&](const Catalog& c) { return answer_slip(*stored, *m_config, c); };
+  bool started = print(make(print_catalog(catalogs, make)), job, std::move(on_done));
+  kiosk::wipe(stored->submission);
+  return started;
 }
 
 }  // namespace kiosk::core

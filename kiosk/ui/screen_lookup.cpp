@@ -27,8 +27,17 @@ void draw_lookup(Ui& ui) {
     y += text(ui, ui.t(key), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
     if (!result->answer.empty()) {
       y += text(ui, ui.t("lookup.answer"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
-      text(ui, result->answer, ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
+      y += text(ui, result->answer, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
     }
+    // The answers on paper (Session::print_answers); how it went, as on the receipt screen.
+    if (ui.print_state == 1 && !ui.print_job.running()) ui.print_state = ui.print_job.result()->exit_code == 0 ? 3 : 2;
+    if (ui.print_state >= 2)
+      text(ui, ui.t(core::print_result_key(ui.s.printer_status().state)), ImVec2(p.x, y), W,
+           ui.print_state == 2 ? theme::kError : theme::kText, ui.fonts.body);
+    if (ui.s.print_available() &&
+        bottom_action(ui, "lookup.print", ui.t("lookup.print"), Style::secondary, ui.print_state != 1) &&
+        ui.s.print_answers(ui.catalogs, ui.print_job, ui.wake))
+      ui.print_state = 1;
     end_screen(ui);
     return;
   }

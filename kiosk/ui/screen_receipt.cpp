@@ -1,5 +1,7 @@
 // Receipt: the reference code in large grouped characters, what happens next (the category's
-// handling_message: the response-time promise), printing when a printer is configured, then Done.
+// handling_message: the response-time promise), printing when a printer is configured (the slip and the
+// printer are kiosk/core's: receipt.hpp, printer.hpp), then Done. A print that failed says why (no paper,
+// printer not working) and asks the citizen to write the code down or ask staff; it may be tried again.
 #include "kiosk/sync/refcode.hpp"
 #include "ui_internal.hpp"
 
@@ -24,7 +26,9 @@ void draw_receipt(Ui& ui) {
     if (ui.speech)  // spoken after the title, character by character; repeat says it again
       ui.speech->alert("receipt.code",
                        ui.t("receipt.code") + " " + core::SpeechMode::spell(r->reference, ui.catalogs.get(ui.lang())));
-    y += text(ui, ui.t("receipt.keep"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
+    y += text(ui, ui.t(r->kind == Kind::poll ? "receipt.keep.poll" : "receipt.keep"), ImVec2(p.x, y), W, theme::kText,
+              ui.fonts.body) +
+         ui.m.pad;
     std::string next = ui.s.handling_message();
     if (next.empty()) next = ui.t(r->kind == Kind::poll ? "receipt.next.poll" : "receipt.next.question");
     y += text(ui, next, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
@@ -34,16 +38,17 @@ void draw_receipt(Ui& ui) {
         ui.print_state = res && res->exit_code == 0 ? 3 : 2;
       }
       // Under the text (the bottom bar holds Done and, when the page scrolls, its buttons).
-      if (ui.print_state == 1 || ui.print_state == 3)
+      if (ui.print_state == 1)
         y += text(ui, ui.t("receipt.printing"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
-      if (ui.print_state == 2)
-        y += text(ui, ui.t("receipt.print_failed"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body) + ui.m.gap;
+      if (ui.print_state == 2 || ui.print_state == 3)
+        y += text(ui, ui.t(core::print_result_key(ui.s.printer_status().state)), ImVec2(p.x, y), W,
+                  ui.print_state == 2 ? theme::kError : theme::kText, ui.fonts.body) +
+             ui.m.gap;
       const std::string& pl = ui.t("receipt.print");
       Grid g = make_grid(ui, ImVec2(p.x, y), {pl}, 1, content_bottom(ui));
       if (button(ui, "receipt.print", pl, ImVec2(p.x, y), ImVec2(ui.m.one_column ? W : W * 0.5f, g.h), Style::secondary,
-                 ui.print_state == 0)) {
-        ui.print_state = 1;
-        ui.print_job.start({"lp", "-d", ui.s.config().ui.printer}, ui.wake, ui.s.receipt_text());
+                 ui.print_state == 0 || ui.print_state == 2)) {
+        if (ui.s.print_receipt(ui.catalogs, ui.print_job, ui.wake)) ui.print_state = 1;
       }
     }
   }

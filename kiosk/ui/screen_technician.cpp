@@ -114,6 +114,7 @@ void draw_technician(Ui& ui) {
   for (const auto& e : info.last_errors) errors += (errors.empty() ? "" : "\n") + e;
   if (!info.error.empty()) errors = info.error;
   row(ui.t("tech.errors"), errors.empty() ? ui.t("tech.no_errors") : errors);
+  if (!info.printer.empty()) row(ui.t("tech.printer"), info.printer);  // paper out, offline: seen here first
   row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(ui, info.last_sync_ms) : ui.t("tech.never"));
   row(ui.t("tech.submissions"), std::to_string(info.submissions));
   row(ui.t("tech.disk_free"), human_bytes(info.disk_free_bytes));

@@ -97,7 +97,7 @@ struct Ui {
   bool technician_corner = false;  // set by the idle screen's hidden corner
   std::string& pin;                // technician PIN being typed (UI state, wiped with the session)
   std::string& notice;             // one-line notice (e.g. "Arabic coming soon"), cleared on screen change
-  int& print_state;                // 0 none, 1 printing, 2 failed
+  int& print_state;                // 0 none, 1 printing, 2 failed, 3 printed
   core::BackgroundCommand& print_job;
   core::BackgroundCommand& tech_job;
   std::string& tech_job_label;

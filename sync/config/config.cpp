@@ -67,7 +67,9 @@ constexpr std::string_view kSyncKeys[] = {"interval_s", "secrets_file", "answer_
 constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",        "viewing_distance_mm",
                                         "idle_timeout_s", "idle_warning_s",   "technician_pin_hash",
                                         "printer",        "large_text_scale", "panel_width",
-                                        "panel_height",   "panel_width_mm",   "orientation"};
+                                        "panel_height",   "panel_width_mm",   "orientation",
+                                        "printer_device", "printer_columns",  "receipt_phone",
+                                        "receipt_desk"};
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
                                                    "batch_count", "batch_bytes", "ca_bundle"};
 
@@ -96,6 +98,15 @@ bool valid_time_zone(std::string_view tz) {
   return std::all_of(tz.begin(), tz.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
            c == '-' || c == '+';
+  });
+}
+
+// A CUPS queue name (lp -d): printable, without the characters CUPS refuses, never read as an option.
+bool valid_printer_queue(std::string_view q) {
+  if (q.size() > 127 || q.front() == '-') return false;
+  return std::all_of(q.begin(), q.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u != 0x7f && c != '/' && c != '#' && c != '\\' && c != '\'' && c != '"';
   });
 }
 
@@ -327,6 +338,20 @@ class ConfigParser {
     m_r.read(s, "technician_pin_hash", ui.technician_pin_hash);
     m_r.read(s, "printer", ui.printer);
     m_r.read(s, "large_text_scale", ui.large_text_scale, 1.1, 2.5);
+    // Receipts: a CUPS queue (printer, the only key before) or an ESC/POS device (printer_device).
+    if (!ui.printer.empty() && !valid_printer_queue(ui.printer))
+      m_r.value_error(s, "printer", "must be a CUPS queue name: no spaces, '/', '#' or leading '-'");
+    std::string device;
+    if (m_r.read(s, "printer_device", device)) {
+      if (device.empty() || device.front() != '/')
+        m_r.value_error(s, "printer_device", "must be an absolute device path such as /dev/usb/lp0");
+      else if (!ui.printer.empty())
+        m_r.value_error(s, "printer_device", "give either printer (a CUPS queue) or printer_device, not both");
+      ui.printer_device = device;
+    }
+    m_r.read(s, "printer_columns", ui.printer_columns, 24, 64, "characters");
+    m_r.read(s, "receipt_phone", ui.receipt_phone);
+    m_r.read(s, "receipt_desk", ui.receipt_desk);
   }
 
   // An array of tables ([[key]]), or nullptr when absent.

@@ -779,3 +779,28 @@ TEST(config_test, ui_large_text_scale_and_pin_hash) {
   EXPECT_EQ(demo.ui.technician_pin_hash.rfind("pbkdf2-sha256$", 0), 0u);
   EXPECT_DOUBLE_EQ(demo.ui.large_text_scale, 1.4);
 }
+
+TEST(config_test, receipt_printer_is_a_cups_queue_or_an_escpos_device) {
+  // Before printer_device existed, `printer` named a CUPS queue: it still does.
+  auto cups = parse(kMinimal + "[ui]\nprinter = \"bon-printer\"\n");
+  ASSERT_TRUE(cups.ok()) << cups.error().message;
+  EXPECT_EQ(cups->ui.printer, "bon-printer");
+  EXPECT_TRUE(cups->ui.printer_device.empty());
+  auto escpos =
+      parse(kMinimal + "[ui]\nprinter_device = \"/dev/usb/lp0\"\nprinter_columns = 32\nreceipt_phone = \"14 020\"\n"
+                       "receipt_desk = \"Stadhuis, Markt 1\"\n");
+  ASSERT_TRUE(escpos.ok()) << escpos.error().message;
+  EXPECT_EQ(escpos->ui.printer_device, "/dev/usb/lp0");
+  EXPECT_EQ(escpos->ui.printer_columns, 32);
+  EXPECT_EQ(escpos->ui.receipt_phone, "14 020");
+  EXPECT_EQ(escpos->ui.receipt_desk, "Stadhuis, Markt 1");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nprinter = \"q\"\nprinter_device = \"/dev/usb/lp0\"\n"),
+                      Errc::invalid_value, "kiosk.toml:15:18: 'ui.printer_device' give either printer");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nprinter_device = \"usb/lp0\"\n"), Errc::invalid_value,
+                      "kiosk.toml:14:18: 'ui.printer_device' must be an absolute device path");
+  for (const char* bad : {"-o raw", "bon printer", "a/b", "a#b"})
+    EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nprinter = \"" + bad + "\"\n"), Errc::invalid_value,
+                        "kiosk.toml:14:11: 'ui.printer' must be a CUPS queue name");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nprinter_columns = 100\n"), Errc::invalid_value,
+                      "kiosk.toml:14:19: 'ui.printer_columns'");
+}

@@ -116,6 +116,13 @@ struct UiSection {
                                           // PIN (kiosk --hash-pin prints one); empty: technician screen locked
   std::string printer;                    // CUPS printer for receipts (lp -d); empty: no print button
   double large_text_scale = 1.4;          // text size factor of the "large text" mode, 1.1..2.5
+  // An ESC/POS receipt printer on a USB printer device (absolute path such as /dev/usb/lp0) instead of a
+  // CUPS queue; at most one of printer and printer_device (kiosk/core/printer.hpp).
+  std::filesystem::path printer_device;
+  int printer_columns = 48;  // characters per line of the ESC/POS printer's normal font (80 mm: 48, 58 mm: 32)
+  // How a citizen asks after an answer besides the kiosk itself, printed on the slip when given.
+  std::string receipt_phone;  // phone number ("14 020")
+  std::string receipt_desk;   // the desk ("Stadhuis, Markt 1, balie 3")
 
   // Pixels per inch of the panel: from its physical width when given, else panel_dpi.
   double ppi() const { return panel_width > 0 && panel_width_mm > 0 ? panel_width * 25.4 / panel_width_mm : panel_dpi; }

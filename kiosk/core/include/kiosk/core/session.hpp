@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,8 @@
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
+#include "kiosk/core/printer.hpp"
+#include "kiosk/core/receipt.hpp"
 #include "kiosk/core/technician.hpp"
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/core/text_buffer.hpp"
@@ -159,6 +162,7 @@ struct TechnicianInfo {
     int posts_per_hour = 0;
   };
   std::vector<Waiting> waiting;
+  std::string printer;  // Printer::summary(): kind, target, last state; empty without a printer
 };
 
 // Starting "export queue to USB stick" (Session::export_queue).
@@ -250,14 +254,23 @@ class Session {
   // --undelivered --handover`) into `stick` (empty: find_usb_stick()), run in job; on_done as there.
   ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {},
                            std::filesystem::path stick = {});
-  bool print_available() const { return !m_config->ui.printer.empty(); }
-  std::string receipt_text() const;  // the printed slip
+  // Printing (printer.hpp, receipt.hpp). The slip is in the screen's language when the printer can print
+  // its characters, else in the default language (Arabic on a code page printer); the job prints it on
+  // job's thread and its result (exit_code 0: printed) plus printer_status() tell the screen what happened.
+  bool print_available() const { return m_printer->available(); }
+  std::optional<Slip> receipt_slip(const Catalogs& catalogs) const;  // nullopt off the receipt screen
+  bool print_receipt(const Catalogs& catalogs, BackgroundCommand& job, std::function<void()> on_done = {});
+  // The answers of the code shown on the look-up screen (answer_slip); false without a look-up result.
+  bool print_answers(const Catalogs& catalogs, BackgroundCommand& job, std::function<void()> on_done = {});
+  PrinterStatus printer_status() const { return m_printer->status(); }
 
  private:
   void go(Screen s);
   std::vector<std::string> step_fields(Screen s) const;
   Screen step_of_field(const std::string& field) const;
   bool validate_step();
+  const Catalog& print_catalog(const Catalogs& catalogs, const std::function<Slip(const Catalog&)>& make) const;
+  bool print(Slip slip, BackgroundCommand& job, std::function<void()> on_done);
 
   const Config* m_config;
   const CategoryTree* m_tree;
@@ -279,6 +292,7 @@ class Session {
   std::optional<LookupResult> m_lookup;
   std::optional<ReceiptInfo> m_receipt;
   std::vector<Error> m_errors;
+  std::shared_ptr<Printer> m_printer;  // shared with a print job still running after the session ends
 };
 
 }  // namespace kiosk::core
