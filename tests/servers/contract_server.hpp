@@ -152,10 +152,11 @@ class SignalenServer : public ContractServer {
     std::string display;
     nlohmann::json body;
     std::string state = "OPEN";
+    std::string text;  // the status text a closing gave (shown as status.text when not empty)
   };
   std::vector<Signal> signals();
   std::map<std::string, int> count_by_reference();  // extra_properties kiosk reference
-  void set_state(const std::string& uuid, const std::string& state);
+  void set_state(const std::string& uuid, const std::string& state, const std::string& text = {});
 
  private:
   int m_posts_per_hour;
