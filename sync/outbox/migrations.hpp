@@ -211,7 +211,9 @@ CREATE TABLE sync_requests (
     // 7 -> 8: every remote status change, not only the last one. The look-up showed one status per
     // channel, so a report that went from open to handled and back left no trace of the way, and the
     // citizen could not see when it changed. A trigger writes the row in the statement that changes the
-    // status, so no caller can forget it; the rows go with their submission (ON DELETE CASCADE).
+    // status, so no caller can forget it; the rows go with their submission (ON DELETE CASCADE). The
+    // status each delivery has now is its first row (at its last update), so an item closed before the
+    // upgrade still reads as handled.
     R"sql(
 CREATE TABLE status_changes (
   submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
@@ -225,6 +227,8 @@ WHEN NEW.remote_status IS NOT NULL AND NEW.remote_status <> '' AND NEW.remote_st
   INSERT OR IGNORE INTO status_changes (submission_id, channel, changed_at, status)
     VALUES (NEW.submission_id, NEW.channel, NEW.updated_at, NEW.remote_status);
 END;
+INSERT INTO status_changes (submission_id, channel, changed_at, status)
+  SELECT submission_id, channel, updated_at, remote_status FROM deliveries WHERE coalesce(remote_status, '') <> '';
 )sql",
 };
 
