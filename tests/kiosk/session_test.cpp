@@ -241,13 +241,17 @@ static const core::LookupResult& look_up(core::Session& s, const std::string& re
   return *s.lookup_result();
 }
 
+// Stores `s` now, as the kiosk would; its reference and outbox row.
+static std::pair<std::string, std::int64_t> store(Fixture& f, Submission s) {
+  s.created_at_ms = f.clock.now_ms();
+  auto r = f.outbox->submit(s);
+  EXPECT_TRUE(r.ok());
+  return {r->reference, f.outbox->find(r->reference)->row_id};
+}
+
 TEST(session_test, lookup_shows_two_answers_from_two_channels_in_order) {
   Fixture f;
-  Submission q = sample_question();
-  q.created_at_ms = f.clock.now_ms();
-  auto r = f.outbox->submit(q);
-  ASSERT_TRUE(r.ok());
-  auto row = f.outbox->find(r->reference)->row_id;
+  auto [ref, row] = store(f, sample_question());
   f.clock.advance(60'000);
   ASSERT_TRUE(f.outbox->mark_delivered(row, "openklant", "k1", "").ok());
   ASSERT_TRUE(f.outbox->mark_delivered(row, "mastodon", "m1", "").ok());
@@ -257,7 +261,7 @@ TEST(session_test, lookup_shows_two_answers_from_two_channels_in_order) {
   f.clock.advance(60'000);  // the webcare reply comes later and must not hide the KCC's answer
   ASSERT_TRUE(f.outbox->add_answer(row, Answer{"mastodon", f.clock.now_ms(), "Zie ook onze website.", "s9"}).ok());
 
-  const auto& res = look_up(*f.s, r->reference);
+  const auto& res = look_up(*f.s, ref);
   EXPECT_EQ(res.status, core::LookupStatus::answered);
   std::vector<std::pair<core::LookupEvent::Kind, std::string>> seen;
   for (const auto& e : res.history) seen.emplace_back(e.kind, e.channel + ":" + e.text);
@@ -273,19 +277,15 @@ TEST(session_test, lookup_shows_two_answers_from_two_channels_in_order) {
 
 TEST(session_test, lookup_shows_a_closed_report_as_handled_with_its_closing_text) {
   Fixture f;
-  Submission rep = sample_report();
-  rep.created_at_ms = f.clock.now_ms();
-  auto r = f.outbox->submit(rep);
-  ASSERT_TRUE(r.ok());
-  auto row = f.outbox->find(r->reference)->row_id;
+  auto [ref, row] = store(f, sample_report());
   ASSERT_TRUE(f.outbox->mark_delivered(row, "signalen", "u1", "SIG-1").ok());
   f.clock.advance(60'000);
   ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "OPEN").ok());
-  EXPECT_EQ(look_up(*f.s, r->reference).status, core::LookupStatus::delivered);
+  EXPECT_EQ(look_up(*f.s, ref).status, core::LookupStatus::delivered);
   f.clock.advance(86'400'000);
   ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "CLOSED").ok());
   ASSERT_TRUE(f.outbox->add_answer(row, Answer{"signalen", f.clock.now_ms(), "De tak is weggehaald.", "u1:s"}).ok());
-  const auto& res = look_up(*f.s, r->reference);
+  const auto& res = look_up(*f.s, ref);
   EXPECT_EQ(res.status, core::LookupStatus::handled);
   ASSERT_GE(res.history.size(), 2u);
   EXPECT_EQ(res.history[res.history.size() - 2].kind, core::LookupEvent::Kind::handled);
@@ -293,7 +293,7 @@ TEST(session_test, lookup_shows_a_closed_report_as_handled_with_its_closing_text
   // Reopened: in progress again, the history keeps the closing.
   f.clock.advance(60'000);
   ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "OPEN").ok());
-  const auto& again = look_up(*f.s, r->reference);
+  const auto& again = look_up(*f.s, ref);
   EXPECT_EQ(again.status, core::LookupStatus::answered);
   EXPECT_EQ(again.history.back().kind, core::LookupEvent::Kind::in_progress);
 }
