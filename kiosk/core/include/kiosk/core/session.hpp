@@ -186,6 +186,8 @@ std::string error_key(const Error& e);
 class Session {
  public:
   Session(const Config& config, const CategoryTree& tree, Outbox* outbox, const Clock& clock);
+  Session(const Session&) = delete;  // m_tree may point into m_live
+  Session& operator=(const Session&) = delete;
 
   // --- state ---
   Screen screen() const { return m_screen; }
