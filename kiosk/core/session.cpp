@@ -1,6 +1,8 @@
 #include "kiosk/core/session.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -73,7 +75,21 @@ Session::Session(const Config& config, const CategoryTree& tree, Outbox* outbox,
       m_idle(clock, std::int64_t{config.ui.idle_timeout_s} * 1000, std::int64_t{config.ui.idle_warning_s} * 1000),
       m_pin(clock, config.ui.technician_pin_hash),
       m_language(config.kiosk.default_language),
-      m_printer(std::make_shared<Printer>(config.ui, clock)) {}
+      m_printer(std::make_shared<Printer>(config.ui, clock)),
+      m_shipped(&tree) {
+  refresh_tree();
+}
+
+void Session::refresh_tree() {
+  if (!m_outbox) return;
+  std::int64_t fetched = 0;
+  auto cached = m_outbox->cache_get("signalen.categories", &fetched);
+  if (!cached || !*cached || fetched == m_live_fetched_ms) return;  // none stored: the shipped file stays
+  m_live = *m_shipped;
+  m_live.merge_cached(*m_outbox);
+  m_live_fetched_ms = fetched;
+  m_tree = &m_live;
+}
 
 const Error* Session::error_for(std::string_view field) const {
   for (const auto& e : m_errors)
@@ -217,6 +233,7 @@ bool Session::validate_step() {
 
 void Session::start() {
   if (m_screen != Screen::idle) return;
+  refresh_tree();
   m_idle.reset();
   go(Screen::choose);
 }
@@ -348,6 +365,33 @@ void Session::finish() {
   if (m_screen == Screen::receipt) wipe();
 }
 
+LookupEvent::Kind lookup_event_kind(std::string_view remote_status) {
+  std::string w;
+  for (char c : remote_status) w += char(std::tolower(static_cast<unsigned char>(c)));
+  // Signalen's public CLOSED and its internal afgehandeld ("o"); Open311's closed.
+  if (w == "closed" || w == "afgehandeld" || w == "o") return LookupEvent::Kind::handled;
+  if (w == "beantwoord") return LookupEvent::Kind::answer;
+  return LookupEvent::Kind::in_progress;
+}
+
+// Stored at the kiosk, sent to each channel, every status change and every answer, oldest first (at one
+// moment in that order).
+static std::vector<LookupEvent> lookup_history(const StoredSubmission& st) {
+  std::vector<LookupEvent> out;
+  out.push_back({LookupEvent::Kind::stored, st.submission.created_at_ms, "", ""});
+  for (const auto& d : st.deliveries)
+    if (d.state == DeliveryState::delivered) out.push_back({LookupEvent::Kind::sent, d.delivered_ms, d.channel, ""});
+  for (const auto& c : st.status_changes) {
+    LookupEvent::Kind k = lookup_event_kind(c.status);
+    if (k != LookupEvent::Kind::answer) out.push_back({k, c.changed_ms, c.channel, ""});
+  }
+  for (const auto& a : st.answers) out.push_back({LookupEvent::Kind::answer, a.received_ms, a.channel, a.text});
+  std::stable_sort(out.begin(), out.end(), [](const LookupEvent& a, const LookupEvent& b) {
+    return a.at_ms != b.at_ms ? a.at_ms < b.at_ms : a.kind < b.kind;
+  });
+  return out;
+}
+
 void Session::look_up() {
   if (m_screen != Screen::lookup || !m_outbox) return;
   m_lookup.reset();
@@ -368,16 +412,23 @@ void Session::look_up() {
   res.reference = *code;
   res.kind = found->submission.kind;
   res.created_at_ms = found->submission.created_at_ms;
-  bool any_delivered = std::any_of(found->deliveries.begin(), found->deliveries.end(),
-                                   [](const Delivery& d) { return d.state == DeliveryState::delivered; });
-  res.status = any_delivered ? LookupStatus::delivered : LookupStatus::received;
-  if (!found->answers.empty()) {
-    const Answer* newest = &found->answers.front();
-    for (const auto& a : found->answers)
-      if (a.received_ms >= newest->received_ms) newest = &a;
-    res.answer = newest->text;
-    res.status = LookupStatus::answered;
+  res.history = lookup_history(*found);
+  res.status = LookupStatus::received;
+  for (const auto& e : res.history) {
+    if (e.kind == LookupEvent::Kind::sent && res.status == LookupStatus::received) res.status = LookupStatus::delivered;
+    if (e.kind == LookupEvent::Kind::answer) {
+      res.answer = e.text;
+      if (res.status != LookupStatus::handled) res.status = LookupStatus::answered;
+    }
+    if (e.kind == LookupEvent::Kind::handled) res.status = LookupStatus::handled;
   }
+  // A report closed and then reopened is in progress again.
+  std::map<std::string, LookupEvent::Kind> last;
+  for (const auto& e : res.history)
+    if (e.kind == LookupEvent::Kind::handled || e.kind == LookupEvent::Kind::in_progress) last[e.channel] = e.kind;
+  if (res.status == LookupStatus::handled &&
+      std::none_of(last.begin(), last.end(), [](const auto& kv) { return kv.second == LookupEvent::Kind::handled; }))
+    res.status = res.answer.empty() ? LookupStatus::delivered : LookupStatus::answered;
   m_lookup = std::move(res);
 }
 
@@ -406,7 +457,10 @@ void Session::wipe() {
   m_poll = PollForm{};
   // Zeroed to their capacity before release: the strings held what the citizen typed or was answered.
   kiosk::wipe(m_lookup_code);
-  if (m_lookup) kiosk::wipe(m_lookup->answer);
+  if (m_lookup) {
+    kiosk::wipe(m_lookup->answer);
+    for (auto& e : m_lookup->history) kiosk::wipe(e.text);
+  }
   m_lookup.reset();
   m_receipt.reset();
   m_errors.clear();

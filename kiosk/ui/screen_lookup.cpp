@@ -1,11 +1,73 @@
 // Look up: type a reference code on a large keypad (Crockford base32: no I, L, O, U); see the status and
-// the answer when one has come back.
+// everything that happened since: each status change and each answer, with its date and channel.
 #include <fmt/format.h>
 
 #include "kiosk/sync/refcode.hpp"
+#include "kiosk/sync/time.hpp"
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
+
+// The status, then the history: every status change and every answer, oldest first, each with its date and
+// time in the kiosk's zone and its channel; a bar down the side marks each entry. The page scrolls.
+static const char* status_key(core::LookupStatus st) {
+  switch (st) {
+    case core::LookupStatus::handled: return "lookup.status.handled";
+    case core::LookupStatus::answered: return "lookup.status.answered";
+    case core::LookupStatus::delivered: return "lookup.status.delivered";
+    case core::LookupStatus::received: break;
+  }
+  return "lookup.status.received";
+}
+
+static const char* event_key(core::LookupEvent::Kind k) {
+  switch (k) {
+    case core::LookupEvent::Kind::sent: return "lookup.event.sent";
+    case core::LookupEvent::Kind::in_progress: return "lookup.event.in_progress";
+    case core::LookupEvent::Kind::handled: return "lookup.event.handled";
+    case core::LookupEvent::Kind::answer: return "lookup.event.answer";
+    case core::LookupEvent::Kind::stored: break;
+  }
+  return "lookup.event.stored";
+}
+
+// Draws the answer view; returns the y below it.
+static float draw_lookup_answer(Ui& ui, const core::LookupResult& result, ImVec2 p, float W) {
+  float y = p.y;
+  ImFont* cf = ui.fonts.code;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  std::string grouped = refcode::group(result.reference);
+  dl->AddText(cf, cf->FontSize * 0.7f,
+              ImVec2(flip_x(ui, p.x, cf->CalcTextSizeA(cf->FontSize * 0.7f, FLT_MAX, 0, grouped.c_str()).x), y),
+              theme::col(theme::kText), grouped.c_str());
+  y += cf->FontSize * 0.7f + ui.m.pad;
+  y += text(ui, ui.t("lookup.status"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
+  y += text(ui, ui.t(status_key(result.status)), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
+  y += text(ui, ui.t("lookup.history"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
+  const std::string& zone = ui.s.config().kiosk.time_zone;
+  const core::Catalog& cat = ui.catalogs.get(ui.s.language());
+  for (const auto& e : result.history) {
+    int offset = utc_offset_minutes(zone, e.at_ms);
+    std::string when = format_day_month_year(e.at_ms, offset) + " " + format_clock(e.at_ms, offset);
+    if (!e.channel.empty()) {
+      std::string key = "lookup.channel." + e.channel;
+      when += " \xC2\xB7 " + (cat.has(key) ? cat.get(key) : e.channel);
+    }
+    const float inner = W - ui.m.pad;
+    float h = text_height(ui.fonts.body, when, inner) + ui.m.gap * 0.3f +
+              text_height(ui.fonts.body, ui.t(event_key(e.kind)), inner);
+    if (!e.text.empty()) h += ui.m.gap * 0.3f + text_height(ui.fonts.body, e.text, inner);
+    bool strong = e.kind == core::LookupEvent::Kind::answer || e.kind == core::LookupEvent::Kind::handled;
+    float bx = flip_x(ui, p.x, 8);
+    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + 8, y + h), theme::col(strong ? theme::kPrimary : theme::kTile));
+    float x = p.x + ui.m.pad;
+    y += text(ui, when, ImVec2(x, y), inner, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.3f;
+    y += text(ui, ui.t(event_key(e.kind)), ImVec2(x, y), inner, theme::kText, ui.fonts.body);
+    if (!e.text.empty()) y += ui.m.gap * 0.3f + text(ui, e.text, ImVec2(x, y), inner, theme::kText, ui.fonts.body);
+    y += ui.m.pad;
+  }
+  return y;
+}
 
 void draw_lookup(Ui& ui) {
   ImVec2 p = begin_screen(ui, "lookup", ui.t("lookup.title"));
@@ -14,21 +76,7 @@ void draw_lookup(Ui& ui) {
   std::string& code = ui.s.lookup_code();
   const auto& result = ui.s.lookup_result();
   if (result) {
-    // The answer view.
-    ImFont* cf = ui.fonts.code;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    std::string grouped = refcode::group(result->reference);
-    dl->AddText(cf, cf->FontSize * 0.7f, ImVec2(p.x, y), theme::col(theme::kText), grouped.c_str());
-    y += cf->FontSize * 0.7f + ui.m.pad;
-    y += text(ui, ui.t("lookup.status"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
-    const char* key = result->status == core::LookupStatus::answered    ? "lookup.status.answered"
-                      : result->status == core::LookupStatus::delivered ? "lookup.status.delivered"
-                                                                        : "lookup.status.received";
-    y += text(ui, ui.t(key), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
-    if (!result->answer.empty()) {
-      y += text(ui, ui.t("lookup.answer"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
-      y += text(ui, result->answer, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;
-    }
+    y = draw_lookup_answer(ui, *result, p, W);
     // The answers on paper (Session::print_answers); how it went, as on the receipt screen.
     if (ui.print_state == 1 && !ui.print_job.running()) ui.print_state = ui.print_job.result()->exit_code == 0 ? 3 : 2;
     if (ui.print_state >= 2)

@@ -86,19 +86,25 @@ class Signalen final : public Channel {
     return request("GET", kSignals + url_encode(ref.remote_id));
   }
 
-  StatusUpdate interpret_status(const RemoteRef&, const HttpResult& r) override {
+  // The public detail says OPEN or CLOSED. Its contract carries no closing text; a server that adds the
+  // status's own `text` (as the private API has it) gets it shown as the municipality's answer.
+  StatusUpdate interpret_status(const RemoteRef& ref, const HttpResult& r) override {
     StatusUpdate out;
     auto j = answer_of(r, answer::Shape::object, "status", out.error);
     if (!j) return out;
     auto status = answer::object_at(*j, "status");
     auto state =
         status ? answer::opt_text_at(**status, "state", 64) : Result<std::optional<std::string>>(status.error());
-    if (!state) {
-      out.error = unreadable("status", state.error());
+    auto text = state ? answer::opt_text_at(**status, "text") : Result<std::optional<std::string>>(state.error());
+    if (!text) {
+      out.error = unreadable("status", text.error());
       return out;
     }
     out.ok = true;
     out.status = state->value_or("");
+    if (text->has_value() && !(*text)->empty())
+      out.answers.push_back(Answer{std::string(name()), now(), **text,
+                                   ref.remote_id + ":status:" + std::to_string(std::hash<std::string>{}(**text))});
     return out;
   }
 

@@ -208,6 +208,28 @@ CREATE TABLE sync_requests (
   run_id       INTEGER NOT NULL DEFAULT 0         -- the run that answered it; 0 while open
 );
 )sql",
+    // 7 -> 8: every remote status change, not only the last one. The look-up showed one status per
+    // channel, so a report that went from open to handled and back left no trace of the way, and the
+    // citizen could not see when it changed. A trigger writes the row in the statement that changes the
+    // status, so no caller can forget it; the rows go with their submission (ON DELETE CASCADE). The
+    // status each delivery has now is its first row (at its last update), so an item closed before the
+    // upgrade still reads as handled.
+    R"sql(
+CREATE TABLE status_changes (
+  submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  channel       TEXT NOT NULL,
+  changed_at    INTEGER NOT NULL,             -- unix ms, as deliveries.updated_at
+  status        TEXT NOT NULL,                -- the channel's own word (CLOSED, closed, beantwoord)
+  PRIMARY KEY (submission_id, channel, changed_at, status)
+) WITHOUT ROWID;
+CREATE TRIGGER status_changes_record AFTER UPDATE OF remote_status ON deliveries
+WHEN NEW.remote_status IS NOT NULL AND NEW.remote_status <> '' AND NEW.remote_status IS NOT OLD.remote_status BEGIN
+  INSERT OR IGNORE INTO status_changes (submission_id, channel, changed_at, status)
+    VALUES (NEW.submission_id, NEW.channel, NEW.updated_at, NEW.remote_status);
+END;
+INSERT INTO status_changes (submission_id, channel, changed_at, status)
+  SELECT submission_id, channel, updated_at, remote_status FROM deliveries WHERE coalesce(remote_status, '') <> '';
+)sql",
 };
 
 }  // namespace kiosk::migrations

@@ -416,6 +416,13 @@ Result<void> Outbox::Impl::load_deliveries(StoredSubmission& out) {
   an.bind(1, out.row_id);
   while ((rc = an.step()) == SQLITE_ROW) out.answers.push_back(Answer{an.text(0), an.i64(2), an.text(3), an.text(1)});
   if (rc != SQLITE_DONE) return fail(rc, "cannot read answers");
+  auto sc_lease = cached(
+      "SELECT channel, changed_at, status FROM status_changes WHERE submission_id = ? ORDER BY changed_at, channel");
+  Stmt& sc = *sc_lease;
+  if (auto r = check(sc, "cannot read status changes"); !r) return r;
+  sc.bind(1, out.row_id);
+  while ((rc = sc.step()) == SQLITE_ROW) out.status_changes.push_back(StatusChange{sc.text(0), sc.i64(1), sc.text(2)});
+  if (rc != SQLITE_DONE) return fail(rc, "cannot read status changes");
   return {};
 }
 

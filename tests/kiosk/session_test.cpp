@@ -10,6 +10,8 @@
 #include "kiosk/sync/setup.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace kiosk::test {
 namespace {
 
@@ -226,6 +228,109 @@ TEST(session_test, lookup_statuses) {
   s.look_up();
   EXPECT_FALSE(s.lookup_result().has_value());
   ASSERT_NE(s.error_for("reference"), nullptr);
+}
+
+// Look up `reference` as a citizen would (fresh session start).
+static const core::LookupResult& look_up(core::Session& s, const std::string& reference) {
+  s.wipe();
+  s.start();
+  s.choose(core::Flow::lookup);
+  s.lookup_code() = reference;
+  s.look_up();
+  EXPECT_TRUE(s.lookup_result().has_value());
+  return *s.lookup_result();
+}
+
+// Stores `s` now, as the kiosk would; its reference and outbox row.
+static std::pair<std::string, std::int64_t> store(Fixture& f, Submission s) {
+  s.created_at_ms = f.clock.now_ms();
+  auto r = f.outbox->submit(s);
+  EXPECT_TRUE(r.ok());
+  return {r->reference, f.outbox->find(r->reference)->row_id};
+}
+
+TEST(session_test, lookup_shows_two_answers_from_two_channels_in_order) {
+  Fixture f;
+  auto [ref, row] = store(f, sample_question());
+  f.clock.advance(60'000);
+  ASSERT_TRUE(f.outbox->mark_delivered(row, "openklant", "k1", "").ok());
+  ASSERT_TRUE(f.outbox->mark_delivered(row, "mastodon", "m1", "").ok());
+  f.clock.advance(3'600'000);
+  ASSERT_TRUE(
+      f.outbox->add_answer(row, Answer{"openklant", f.clock.now_ms(), "Het grofvuil komt op dinsdag.", "k1:r"}).ok());
+  f.clock.advance(60'000);  // the webcare reply comes later and must not hide the KCC's answer
+  ASSERT_TRUE(f.outbox->add_answer(row, Answer{"mastodon", f.clock.now_ms(), "Zie ook onze website.", "s9"}).ok());
+
+  const auto& res = look_up(*f.s, ref);
+  EXPECT_EQ(res.status, core::LookupStatus::answered);
+  std::vector<std::pair<core::LookupEvent::Kind, std::string>> seen;
+  for (const auto& e : res.history) seen.emplace_back(e.kind, e.channel + ":" + e.text);
+  using K = core::LookupEvent::Kind;
+  std::vector<std::pair<K, std::string>> want = {{K::stored, ":"},
+                                                 {K::sent, "mastodon:"},
+                                                 {K::sent, "openklant:"},
+                                                 {K::answer, "openklant:Het grofvuil komt op dinsdag."},
+                                                 {K::answer, "mastodon:Zie ook onze website."}};
+  EXPECT_EQ(seen, want);
+  for (std::size_t i = 1; i < res.history.size(); ++i) EXPECT_LE(res.history[i - 1].at_ms, res.history[i].at_ms);
+}
+
+TEST(session_test, lookup_shows_a_closed_report_as_handled_with_its_closing_text) {
+  Fixture f;
+  auto [ref, row] = store(f, sample_report());
+  ASSERT_TRUE(f.outbox->mark_delivered(row, "signalen", "u1", "SIG-1").ok());
+  f.clock.advance(60'000);
+  ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "OPEN").ok());
+  EXPECT_EQ(look_up(*f.s, ref).status, core::LookupStatus::delivered);
+  f.clock.advance(86'400'000);
+  ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "CLOSED").ok());
+  ASSERT_TRUE(f.outbox->add_answer(row, Answer{"signalen", f.clock.now_ms(), "De tak is weggehaald.", "u1:s"}).ok());
+  const auto& res = look_up(*f.s, ref);
+  EXPECT_EQ(res.status, core::LookupStatus::handled);
+  ASSERT_GE(res.history.size(), 2u);
+  EXPECT_EQ(res.history[res.history.size() - 2].kind, core::LookupEvent::Kind::handled);
+  EXPECT_EQ(res.history.back().text, "De tak is weggehaald.");
+  // Reopened: in progress again, the history keeps the closing.
+  f.clock.advance(60'000);
+  ASSERT_TRUE(f.outbox->set_remote_status(row, "signalen", "OPEN").ok());
+  const auto& again = look_up(*f.s, ref);
+  EXPECT_EQ(again.status, core::LookupStatus::answered);
+  EXPECT_EQ(again.history.back().kind, core::LookupEvent::Kind::in_progress);
+}
+
+TEST(session_test, lookup_status_words_of_every_channel) {
+  using K = core::LookupEvent::Kind;
+  EXPECT_EQ(core::lookup_event_kind("CLOSED"), K::handled);     // Signalen public API
+  EXPECT_EQ(core::lookup_event_kind("o"), K::handled);          // Signalen afgehandeld
+  EXPECT_EQ(core::lookup_event_kind("closed"), K::handled);     // Open311
+  EXPECT_EQ(core::lookup_event_kind("beantwoord"), K::answer);  // Open Klant: its reactie follows
+  EXPECT_EQ(core::lookup_event_kind("OPEN"), K::in_progress);
+  EXPECT_EQ(core::lookup_event_kind("open"), K::in_progress);
+}
+
+TEST(session_test, screens_show_the_promises_signalen_sent_back) {
+  Fixture f;
+  const std::string shipped = f.s->tree().handling_message("afval/container-is-vol", "nl");
+  ASSERT_FALSE(shipped.empty());
+  // What the sync service stored from Signalen's category list (signalen.cpp apply_refresh).
+  nlohmann::json list = {
+      {"results",
+       {{{"slug", "afval"},
+         {"sub_categories", {{{"slug", "container-is-vol"}, {"handling_message", "Wij legen dit morgen op."}}}}}}}};
+  ASSERT_TRUE(f.outbox->cache_put("signalen.categories", list.dump()).ok());
+  f.s->start();
+  EXPECT_EQ(f.s->tree().handling_message("afval/container-is-vol", "nl"), "Wij legen dit morgen op.");
+  EXPECT_EQ(f.s->tree().handling_message("afval/container-is-vol", "en"),
+            f.tree.handling_message("afval/container-is-vol", "en"));  // translations stay as shipped
+  // A session already under way keeps its tree; the next one reads the newer list.
+  f.clock.advance(1000);
+  list["results"][0]["sub_categories"][0]["handling_message"] = "Binnen een week.";
+  ASSERT_TRUE(f.outbox->cache_put("signalen.categories", list.dump()).ok());
+  f.s->start();  // not idle: nothing happens
+  EXPECT_EQ(f.s->tree().handling_message("afval/container-is-vol", "nl"), "Wij legen dit morgen op.");
+  f.s->wipe();
+  f.s->start();
+  EXPECT_EQ(f.s->tree().handling_message("afval/container-is-vol", "nl"), "Binnen een week.");
 }
 
 TEST(session_test, pin_hash_and_slow_down) {

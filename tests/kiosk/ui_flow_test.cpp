@@ -253,9 +253,16 @@ TEST(ui_flow_test, poll_once_per_session_news_and_lookup) {
   EXPECT_EQ(stored->submission.poll_answer, "bankjes");
   h.tap("receipt.done");
 
-  // Look it up on the keypad, with an answer from the municipality.
+  // Look it up on the keypad, with an answer from the municipality and a later one on its public channel.
+  ASSERT_TRUE(h.outbox->mark_delivered(stored->row_id, "openklant", "k1", "").ok());
+  h.clock.advance(3'600'000);
   ASSERT_TRUE(
       h.outbox->add_answer(stored->row_id, Answer{"openklant", h.clock.now_ms(), "Dank u, we tellen mee.", "a1"}).ok());
+  h.clock.advance(600'000);
+  ASSERT_TRUE(h.outbox
+                  ->add_answer(stored->row_id,
+                               Answer{"mastodon", h.clock.now_ms(), "De uitslag staat vrijdag op onze website.", "s1"})
+                  .ok());
   start(h);
   h.tap("choose.lookup");
   ASSERT_EQ(h.screen(), Screen::lookup);
@@ -269,8 +276,51 @@ TEST(ui_flow_test, poll_once_per_session_news_and_lookup) {
   h.tap("lookup.search");
   ASSERT_TRUE(h.session->lookup_result().has_value());
   EXPECT_EQ(h.session->lookup_result()->status, core::LookupStatus::answered);
-  EXPECT_EQ(h.session->lookup_result()->answer, "Dank u, we tellen mee.");
+  EXPECT_EQ(h.session->lookup_result()->answer, "De uitslag staat vrijdag op onze website.");
+  // Both answers on the screen, the first one first, each under its date and channel.
+  float kcc_y = -1, webcare_y = -1, kcc_channel_y = -1;
+  for (const auto& w : h.ui->registry().items()) {
+    if (w.label == "Dank u, we tellen mee.") kcc_y = w.y0;
+    if (w.label == "De uitslag staat vrijdag op onze website.") webcare_y = w.y0;
+    if (w.label.find("Klantenservice") != std::string::npos) kcc_channel_y = w.y0;
+  }
+  EXPECT_GE(kcc_y, 0) << "the KCC's answer is shown";
+  EXPECT_GT(webcare_y, kcc_y) << "the webcare reply comes after it";
+  EXPECT_GE(kcc_channel_y, 0);
+  EXPECT_LT(kcc_channel_y, kcc_y);
   shot(h, "44-lookup-answer");
+
+  // A report the municipality closed with a closing text reads as handled, with that text.
+  Submission report;
+  report.kind = Kind::report;
+  report.language = "nl";
+  report.category = "afval/container-is-vol";
+  report.location.text = "Marktplein";
+  report.text = "De container bij de bibliotheek zit vol.";
+  report.channels = {"signalen"};
+  report.created_at_ms = h.clock.now_ms();
+  auto stored_report = h.outbox->submit(report);
+  ASSERT_TRUE(stored_report.ok());
+  auto row = h.outbox->find(stored_report->reference)->row_id;
+  ASSERT_TRUE(h.outbox->mark_delivered(row, "signalen", "u1", "SIG-101").ok());
+  h.clock.advance(600'000);
+  ASSERT_TRUE(h.outbox->set_remote_status(row, "signalen", "OPEN").ok());
+  h.clock.advance(86'400'000);
+  ASSERT_TRUE(h.outbox->set_remote_status(row, "signalen", "CLOSED").ok());
+  ASSERT_TRUE(h.outbox->add_answer(row, Answer{"signalen", h.clock.now_ms(), "De container is geleegd.", "u1:s"}).ok());
+  h.session->wipe();
+  h.settle();
+  h.session->start();
+  h.settle();
+  h.tap("choose.lookup");
+  for (char c : stored_report->reference) h.tap(std::string("pad.") + c);
+  h.tap("lookup.search");
+  ASSERT_TRUE(h.session->lookup_result().has_value());
+  EXPECT_EQ(h.session->lookup_result()->status, core::LookupStatus::handled);
+  bool closing_text_shown = false;
+  for (const auto& w : h.ui->registry().items()) closing_text_shown |= w.label == "De container is geleegd.";
+  EXPECT_TRUE(closing_text_shown);
+  shot(h, "45-lookup-handled");
 }
 
 TEST(ui_flow_test, technician_pin_slows_down_and_opens) {

@@ -213,8 +213,19 @@ void ContractServer::route(const std::string& method, const std::string& pattern
   else m_server->Delete(pattern, wrapped);
 }
 
+namespace {
+std::atomic<int> g_next_port{0};
+}  // namespace
+
+void ContractServer::listen_next_on(int port) { g_next_port = port; }
+
 void ContractServer::start() {
-  m_port = m_server->bind_to_any_port("127.0.0.1");
+  if (int want = g_next_port.exchange(0); want > 0) {
+    m_port = m_server->bind_to_port("127.0.0.1", want) ? want : -1;
+    if (m_port < 0) return;
+  } else {
+    m_port = m_server->bind_to_any_port("127.0.0.1");
+  }
   m_thread = std::thread([this] { m_server->listen_after_bind(); });
   for (int i = 0; i < 5000 && !m_server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }

@@ -90,6 +90,10 @@ class ContractServer {
   static std::vector<std::string> field_paths(const nlohmann::json& answer, std::size_t max_elements = SIZE_MAX);
   // Stops listening; the object can be destroyed afterwards.
   void stop();
+  // For the demo municipality (demo_municipality_main.cpp), whose servers listen on the ports its
+  // configuration names: the next server constructed binds 127.0.0.1:port instead of a free port; its
+  // port() is -1 when that port is taken.
+  static void listen_next_on(int port);
 
  protected:
   // Registers a route with fault injection (inject=false: never faulted, e.g. lookups in some tests).
@@ -152,10 +156,11 @@ class SignalenServer : public ContractServer {
     std::string display;
     nlohmann::json body;
     std::string state = "OPEN";
+    std::string text;  // the status text a closing gave (shown as status.text when not empty)
   };
   std::vector<Signal> signals();
   std::map<std::string, int> count_by_reference();  // extra_properties kiosk reference
-  void set_state(const std::string& uuid, const std::string& state);
+  void set_state(const std::string& uuid, const std::string& state, const std::string& text = {});
 
  private:
   int m_posts_per_hour;
@@ -203,6 +208,8 @@ class MastodonServer : public ContractServer {
     std::string visibility;
     std::string language;
     std::int64_t created_ms = 0;
+    bool pinned = false;            // on the municipality's profile (crisis news)
+    std::vector<std::string> tags;  // hashtags without '#'
   };
   std::vector<Status> statuses();
   std::map<std::string, int> count_by_key();  // statuses created per Idempotency-Key
@@ -214,7 +221,8 @@ class MastodonServer : public ContractServer {
                   const std::string& acct);
   static constexpr const char* kDomain = "social.voorbeeldstad.nl";  // the instance's LOCAL_DOMAIN
   // Posts a news status on the municipality's account.
-  void post_news(const std::string& text);
+  void post_news(const std::string& text, bool pinned = false, std::vector<std::string> tags = {},
+                 const std::string& language = "nl");
   // Idempotency keys are forgotten after this many ms (1 h on a real server).
   void set_idempotency_ttl_ms(std::int64_t ms) { m_ttl_ms = ms; }
   // At most `limit` POSTs per window; then 429 with X-RateLimit-Limit/Remaining/Reset (ISO 8601).

@@ -156,12 +156,11 @@ SignalenServer::SignalenServer(int posts_per_hour) : m_posts_per_hour(posts_per_
         [this](const httplib::Request& req, httplib::Response& res) {
           std::lock_guard lock(m_mu);
           for (const auto& s : m_signals)
-            if (s.uuid == req.matches[1])
-              return json_reply(res, 200,
-                                {{"_display", s.display},
-                                 {"signal_id", s.uuid},
-                                 {"status",
-                                  {{"state", s.state}, {"state_display", s.state == "OPEN" ? "Open" : "Afgesloten"}}}});
+            if (s.uuid == req.matches[1]) {
+              json status = {{"state", s.state}, {"state_display", s.state == "OPEN" ? "Open" : "Afgesloten"}};
+              if (!s.text.empty()) status["text"] = s.text;
+              return json_reply(res, 200, {{"_display", s.display}, {"signal_id", s.uuid}, {"status", status}});
+            }
           json_reply(res, 404, {{"detail", "Niet gevonden."}});
         });
   route("GET", "/signals/v1/public/terms/categories/?",
@@ -187,10 +186,13 @@ std::map<std::string, int> SignalenServer::count_by_reference() {
   return out;
 }
 
-void SignalenServer::set_state(const std::string& uuid, const std::string& state) {
+void SignalenServer::set_state(const std::string& uuid, const std::string& state, const std::string& text) {
   std::lock_guard lock(m_mu);
   for (auto& s : m_signals)
-    if (s.uuid == uuid) s.state = state;
+    if (s.uuid == uuid) {
+      s.state = state;
+      s.text = text;
+    }
 }
 
 }  // namespace kiosk::test

@@ -79,3 +79,33 @@ TEST(outbox_side_test, a_damaged_pacing_list_loses_only_its_damaged_entries) {
   ASSERT_TRUE(st.ok()) << st.error().message;
   EXPECT_EQ(st->sent_times, (std::vector<std::int64_t>{1000, 2000}));
 }
+
+TEST(outbox_side_test, every_status_change_and_every_answer_is_kept_in_order) {
+  TempDir dir;
+  FakeClock clock;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok());
+  auto a = *box->submit(test::sample_question());
+  auto row = box->find(a.reference)->row_id;
+  ASSERT_TRUE(box->mark_delivered(row, "openklant", "k1", "").ok());
+  ASSERT_TRUE(box->mark_delivered(row, "mastodon", "m1", "").ok());
+  clock.advance(60'000);
+  ASSERT_TRUE(box->set_remote_status(row, "openklant", "open").ok());
+  clock.advance(60'000);
+  ASSERT_TRUE(box->add_answer(row, Answer{"mastodon", clock.now_ms(), "Zie ons antwoord hieronder.", "s1"}).ok());
+  clock.advance(60'000);
+  ASSERT_TRUE(box->set_remote_status(row, "openklant", "open").ok());  // unchanged: no new row
+  ASSERT_TRUE(box->set_remote_status(row, "openklant", "beantwoord").ok());
+  ASSERT_TRUE(box->add_answer(row, Answer{"openklant", clock.now_ms(), "Het grofvuil komt op dinsdag.", "k1:r"}).ok());
+
+  auto st = box->find(a.reference);
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st->status_changes.size(), 2u);
+  EXPECT_EQ(st->status_changes[0].status, "open");
+  EXPECT_EQ(st->status_changes[1].status, "beantwoord");
+  EXPECT_LT(st->status_changes[0].changed_ms, st->status_changes[1].changed_ms);
+  EXPECT_EQ(st->status_changes[1].channel, "openklant");
+  ASSERT_EQ(st->answers.size(), 2u);  // the webcare reply does not hide the KCC's answer
+  EXPECT_EQ(st->answers[0].channel, "mastodon");
+  EXPECT_EQ(st->answers[1].channel, "openklant");
+}

@@ -551,12 +551,14 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
     ASSERT_TRUE(box->submit_batch(synth_submissions(8, 200)).ok());
     ASSERT_TRUE(box->claim_due("signalen", 7, 1 << 20).ok());
     // Back to schema 5, as a file written before migration 6.
-    ASSERT_EQ(sqlite3_exec(box->handle(),
-                           "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
-                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
-                           "DROP TABLE sync_run_channels; DROP TABLE sync_requests; PRAGMA user_version = 5;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(box->handle(),
+                     "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
+                     "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
+                     "DROP TABLE sync_run_channels; DROP TABLE sync_requests; DROP TRIGGER status_changes_record; "
+                     "DROP TABLE status_changes; PRAGMA user_version = 5;",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
   }
   auto box = Outbox::open(options_for(path));
   ASSERT_TRUE(box.ok()) << box.error().message;
@@ -564,4 +566,38 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
   ASSERT_TRUE(box->submit_batch(synth_submissions(9, 20)).ok());
   EXPECT_EQ(box->stats()->deliveries, counted(box->handle()));
+}
+
+TEST(outbox_test, migration_8_keeps_every_status_change_from_then_on) {
+  TempDir dir;
+  FakeClock clock;
+  std::string ref;
+  {
+    auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+    ASSERT_TRUE(box.ok());
+    auto r = box->submit(test::sample_report());
+    ASSERT_TRUE(r.ok());
+    ref = r->reference;
+    auto row = box->find(ref)->row_id;
+    ASSERT_TRUE(box->mark_delivered(row, "signalen", "u1", "SIG-1").ok());
+    // Back to schema 7, as a file written before migration 8, with a status seen then.
+    ASSERT_EQ(sqlite3_exec(box->handle(),
+                           "DROP TRIGGER status_changes_record; DROP TABLE status_changes; "
+                           "UPDATE deliveries SET remote_status = 'OPEN'; PRAGMA user_version = 7;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+  }
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite", &clock));
+  ASSERT_TRUE(box.ok()) << box.error().message;
+  EXPECT_EQ(box->schema_version(), kOutboxSchemaVersion);
+  auto st = box->find(ref);
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st->status_changes.size(), 1u);  // the old file kept only the last status: it is the first row
+  EXPECT_EQ(st->status_changes[0].status, "OPEN");
+  clock.advance(1000);
+  ASSERT_TRUE(box->set_remote_status(st->row_id, "signalen", "CLOSED").ok());
+  st = box->find(ref);
+  ASSERT_EQ(st->status_changes.size(), 2u);
+  EXPECT_EQ(st->status_changes[1].status, "CLOSED");
+  EXPECT_EQ(st->status_changes[1].changed_ms, clock.now_ms());
 }

@@ -189,11 +189,16 @@ TEST(signalen_test, status_comes_back_through_the_public_get) {
   auto receipt = f.submit(report());
   ASSERT_TRUE(f.run().ok());
   auto st = f.box.find(receipt.uuid);
-  f.world.signalen->set_state(st->deliveries[0].remote_id, "CLOSED");
+  f.world.signalen->set_state(st->deliveries[0].remote_id, "CLOSED", "De losse tegel is vastgezet.");
   f.clock.advance(3'600'000);
   ASSERT_TRUE(f.run().ok());
   st = f.box.find(receipt.uuid);
   EXPECT_EQ(st->deliveries[0].remote_status, "CLOSED");
+  ASSERT_FALSE(st->status_changes.empty());  // kept with its moment for the look-up
+  EXPECT_EQ(st->status_changes.back().status, "CLOSED");
+  ASSERT_EQ(st->answers.size(), 1u);  // the closing text
+  EXPECT_EQ(st->answers[0].channel, "signalen");
+  EXPECT_EQ(st->answers[0].text, "De losse tegel is vastgezet.");
 }
 
 TEST(signalen_test, category_without_mapping_is_parked_with_the_reason) {

@@ -58,7 +58,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 7;
+inline constexpr int kOutboxSchemaVersion = 8;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -85,6 +85,13 @@ struct Answer {
   std::string remote_id;
 };
 
+// A remote status as it changed (Outbox keeps every change, migration 7 -> 8).
+struct StatusChange {
+  std::string channel;
+  std::int64_t changed_ms = 0;
+  std::string status;  // the channel's own word
+};
+
 struct Receipt {
   std::string uuid;
   std::string reference;  // ungrouped; refcode::group() for display
@@ -96,7 +103,8 @@ struct StoredSubmission {
   Submission submission;
   std::vector<Delivery> deliveries;
   std::vector<Answer> answers;
-  std::int64_t purged_ms = 0;  // 0 while personal data is still kept
+  std::vector<StatusChange> status_changes;  // oldest first
+  std::int64_t purged_ms = 0;                // 0 while personal data is still kept
   std::size_t raw_bytes = 0;
   std::size_t stored_bytes = 0;
   std::uint32_t dict_id = kNoDictionary;

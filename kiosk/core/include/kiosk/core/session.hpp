@@ -126,14 +126,26 @@ struct PollForm {
   bool answered = false;  // one answer per session
 };
 
-enum class LookupStatus { received, delivered, answered };
+// handled: a channel closed it (Signalen CLOSED, Open311 closed); stronger than answered.
+enum class LookupStatus { received, delivered, answered, handled };
+// One line of a look-up's history: when, through which channel, what happened.
+struct LookupEvent {
+  enum class Kind { stored, sent, in_progress, handled, answer } kind = Kind::stored;
+  std::int64_t at_ms = 0;
+  std::string channel;  // the configured channel name ("" for stored)
+  std::string text;     // answer: the municipality's words
+};
 struct LookupResult {
   std::string reference;  // canonical
   Kind kind = Kind::question;
   LookupStatus status = LookupStatus::received;
   std::string answer;  // newest answer, if any
   std::int64_t created_at_ms = 0;
+  std::vector<LookupEvent> history;  // every status change and every answer, oldest first
 };
+// What a channel's own status word means to the citizen: handled (closed), answered (Open Klant's
+// beantwoord: its answer is an event of its own) or in progress.
+LookupEvent::Kind lookup_event_kind(std::string_view remote_status);
 
 struct ReceiptInfo {
   std::string reference;  // canonical; refcode::group() to show
@@ -178,6 +190,8 @@ std::string error_key(const Error& e);
 class Session {
  public:
   Session(const Config& config, const CategoryTree& tree, Outbox* outbox, const Clock& clock);
+  Session(const Session&) = delete;  // m_tree may point into m_live
+  Session& operator=(const Session&) = delete;
 
   // --- state ---
   Screen screen() const { return m_screen; }
@@ -273,7 +287,7 @@ class Session {
   bool print(Slip slip, BackgroundCommand& job, std::function<void()> on_done);
 
   const Config* m_config;
-  const CategoryTree* m_tree;
+  const CategoryTree* m_tree;  // m_shipped, or m_live once the sync service stored Signalen's categories
   Outbox* m_outbox;
   const Clock* m_clock;
   IdleTimer m_idle;
@@ -293,6 +307,13 @@ class Session {
   std::optional<ReceiptInfo> m_receipt;
   std::vector<Error> m_errors;
   std::shared_ptr<Printer> m_printer;  // shared with a print job still running after the session ends
+
+  // The tree the screens show: the shipped file merged with the categories and promises the sync
+  // service last stored from Signalen (refresh_tree(), at each session's start; never mid-flow).
+  void refresh_tree();
+  const CategoryTree* m_shipped;
+  CategoryTree m_live;
+  std::int64_t m_live_fetched_ms = -1;  // fetched_at of the stored list m_live holds; -1: none
 };
 
 }  // namespace kiosk::core
