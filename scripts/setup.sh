@@ -14,6 +14,7 @@ core=(
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libgtest-dev
+  libpng-dev  # tests/kiosk/mbtiles_test makes its map tiles
   prometheus  # promtool: tests/sync/metrics_test checks the metrics file and the alert rules
   wrk
   clang libclang-rt-14-dev clang-format

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/core/export.hpp"
+#include "kiosk/core/mbtiles.hpp"  // nearest_place
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/secure_memory.hpp"
@@ -72,7 +73,13 @@ Session::Session(const Config& config, const CategoryTree& tree, Outbox* outbox,
       m_clock(&clock),
       m_idle(clock, std::int64_t{config.ui.idle_timeout_s} * 1000, std::int64_t{config.ui.idle_warning_s} * 1000),
       m_pin(clock, config.ui.technician_pin_hash),
-      m_language(config.kiosk.default_language) {}
+      m_language(config.kiosk.default_language) {
+  if (!config.map.addresses.empty()) {
+    auto book = AddressBook::load(config.map.addresses);
+    if (book) m_addresses = std::move(*book);
+    else m_addresses_error = book.error().message;
+  }
+}
 
 const Error* Session::error_for(std::string_view field) const {
   for (const auto& e : m_errors)
@@ -129,7 +136,21 @@ Submission Session::draft() const {
     if (!m_report.main.empty() && !m_report.sub.empty()) s.category = m_report.main + "/" + m_report.sub;
     const auto& loc = m_report.location;
     if (loc.kind == LocationChoice::typed_in) {
-      s.location.text = loc.typed;
+      // Never the kiosk's own point for a typed address: the list's point, else the municipality's centre.
+      if (const Address* a = typed_address()) {
+        s.location.text = a->label();
+        s.location.point = a->point;
+      } else {
+        s.location.text = loc.typed;
+        s.location.approximate = true;
+        if (m_config->map.centre_lat && m_config->map.centre_lon)
+          s.location.point = GeoPoint{*m_config->map.centre_lat, *m_config->map.centre_lon};
+      }
+    } else if (loc.kind == LocationChoice::on_map && loc.tapped) {
+      s.location.point = loc.tapped;
+      s.location.text = "Aangewezen op de kaart";
+      if (const Place* near = nearest_place(m_config->places, *loc.tapped, 250))
+        s.location.text += ", bij " + near->name;
     } else {
       const Place* p = &m_config->kiosk.location;
       if (loc.kind == LocationChoice::at_place && loc.place >= 0 &&
@@ -279,6 +300,37 @@ void Session::pick_location(LocationChoice choice) {
   m_report.location = std::move(choice);
   if (m_report.location.typed.empty()) m_report.location.typed = std::move(typed);
   m_errors.clear();
+}
+
+std::vector<std::size_t> Session::address_suggestions(std::size_t limit) const {
+  const auto& typed = m_report.location.typed;
+  if (typed.empty()) return {};
+  return m_addresses.suggest(typed, limit);
+}
+
+void Session::pick_address(std::size_t index) {
+  if (index >= m_addresses.size()) return;
+  auto& loc = m_report.location;
+  loc.kind = LocationChoice::typed_in;
+  loc.typed = m_addresses.at(index).label();
+  loc.address = static_cast<int>(index);
+  m_errors.clear();
+}
+
+void Session::pick_on_map(GeoPoint point) {
+  auto& loc = m_report.location;
+  loc.kind = LocationChoice::on_map;
+  loc.tapped = point;
+  m_errors.clear();
+}
+
+const Address* Session::typed_address() const {
+  const auto& loc = m_report.location;
+  if (loc.address >= 0 && static_cast<std::size_t>(loc.address) < m_addresses.size()) {
+    const Address& a = m_addresses.at(static_cast<std::size_t>(loc.address));
+    if (loc.typed == a.label()) return &a;  // tapped and not changed since
+  }
+  return m_addresses.match(loc.typed);
 }
 
 void Session::pick_topic(std::string_view slug) {
