@@ -230,6 +230,9 @@ bool Session::validate_step() {
   m_errors.clear();
   for (auto& e : all)
     if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) m_errors.push_back(std::move(e));
+  const auto& loc = m_report.location;
+  if (m_screen == Screen::report_location && loc.kind == LocationChoice::on_map && !loc.tapped)
+    m_errors.push_back(make_error(Errc::missing_field, "tap the map where it is", "location"));
   return m_errors.empty();
 }
 
