@@ -140,7 +140,7 @@ Submission Session::draft() const {
       if (const Address* a = typed_address()) {
         s.location.text = a->label();
         s.location.point = a->point;
-      } else {
+      } else if (!loc.typed.empty()) {  // empty: no location, which validation names
         s.location.text = loc.typed;
         s.location.approximate = true;
         if (m_config->map.centre_lat && m_config->map.centre_lon)
