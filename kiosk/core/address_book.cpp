@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/sync/file.hpp"
+#include "kiosk/sync/strict_toml.hpp"  // edit_distance
 #include "kiosk/sync/utf8.hpp"
 #include "privacy/text.hpp"  // fold_cp, arabic_indic_digit: the scrubber's folding, reused
 
@@ -69,26 +70,10 @@ std::string folded(std::string_view s) {
 bool is_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), ascii_digit); }
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Levenshtein distance, for short strings (street name prefixes).
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // Whether typed is one edit away from the start of street (a prefix one shorter, as long, or one longer).
 bool near_prefix(std::string_view typed, std::string_view street) {
   for (std::size_t len : {typed.size() - 1, typed.size(), typed.size() + 1})
-    if (len <= street.size() && distance(typed, street.substr(0, len)) <= 1) return true;
+    if (len <= street.size() && strict_toml::edit_distance(typed, street.substr(0, len)) <= 1) return true;
   return false;
 }
 

@@ -59,7 +59,6 @@ constexpr std::string_view kNewsKeys[] = {"id", "published", "text"};
 constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix",      "municipality", "time_zone",
                                            "languages", "default_language", "location"};
 constexpr std::string_view kMapKeys[] = {"tiles", "addresses", "centre", "zoom"};
-constexpr std::string_view kCentreKeys[] = {"lat", "lon"};
 constexpr std::string_view kPlaceKeys[] = {"name", "lat", "lon"};
 constexpr std::string_view kStorageKeys[] = {"outbox", "dictionary_dir", "max_outbox_mb"};
 constexpr std::string_view kRetentionKeys[] = {"personal_data_days"};
@@ -447,16 +446,10 @@ class ConfigParser {
     };
     path("tiles", ".mbtiles", "an MBTiles file", map.tiles);
     path("addresses", ".tsv", "an address list (kiosk-addresses TSV)", map.addresses);
-    Section c = m_r.table(s, "centre", "in [map.centre]");
-    m_r.check_keys(c, kCentreKeys);
-    double lat = 0, lon = 0;
-    bool has_lat = m_r.read(c, "lat", lat, -90, 90, "degrees");
-    bool has_lon = m_r.read(c, "lon", lon, -180, 180, "degrees");
-    if (has_lat != has_lon) m_r.missing(c, has_lat ? "lon" : "lat", "lat and lon go together (WGS84 degrees)");
-    if (has_lat) {
-      map.centre_lat = lat;
-      map.centre_lon = lon;
-    }
+    Place centre;  // { lat, lon } (a name is allowed and unused)
+    read_place(m_r.table(s, "centre", "in [map.centre]"), centre, false);
+    map.centre_lat = centre.lat;
+    map.centre_lon = centre.lon;
     m_r.read(s, "zoom", map.zoom, 0, 22, "zoom level");
   }
 
