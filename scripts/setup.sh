@@ -15,6 +15,7 @@ core=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libgtest-dev
   libstb-dev fonts-dejavu-core  # the tests' ESC/POS decoder renders slips to PNG (tests/support/escpos_decoder.hpp)
+  libpng-dev  # tests/kiosk/mbtiles_test makes its map tiles
   prometheus  # promtool: tests/sync/metrics_test checks the metrics file and the alert rules
   wrk
   clang libclang-rt-14-dev clang-format

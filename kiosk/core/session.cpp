@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/core/export.hpp"
+#include "kiosk/core/mbtiles.hpp"  // nearest_place
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/secure_memory.hpp"
@@ -77,6 +78,11 @@ Session::Session(const Config& config, const CategoryTree& tree, Outbox* outbox,
       m_language(config.kiosk.default_language),
       m_printer(std::make_shared<Printer>(config.ui, clock)),
       m_shipped(&tree) {
+  if (!config.map.addresses.empty()) {
+    auto book = AddressBook::load(config.map.addresses);
+    if (book) m_addresses = std::move(*book);
+    else m_addresses_error = book.error().message;
+  }
   refresh_tree();
 }
 
@@ -146,7 +152,21 @@ Submission Session::draft() const {
     if (!m_report.main.empty() && !m_report.sub.empty()) s.category = m_report.main + "/" + m_report.sub;
     const auto& loc = m_report.location;
     if (loc.kind == LocationChoice::typed_in) {
-      s.location.text = loc.typed;
+      // Never the kiosk's own point for a typed address: the list's point, else the municipality's centre.
+      if (const Address* a = typed_address()) {
+        s.location.text = a->label();
+        s.location.point = a->point;
+      } else if (!loc.typed.empty()) {  // empty: no location, which validation names
+        s.location.text = loc.typed;
+        s.location.approximate = true;
+        if (m_config->map.centre_lat && m_config->map.centre_lon)
+          s.location.point = GeoPoint{*m_config->map.centre_lat, *m_config->map.centre_lon};
+      }
+    } else if (loc.kind == LocationChoice::on_map && loc.tapped) {
+      s.location.point = loc.tapped;
+      s.location.text = "Aangewezen op de kaart";
+      if (const Place* near = nearest_place(m_config->places, *loc.tapped, 250))
+        s.location.text += ", bij " + near->name;
     } else {
       const Place* p = &m_config->kiosk.location;
       if (loc.kind == LocationChoice::at_place && loc.place >= 0 &&
@@ -226,6 +246,9 @@ bool Session::validate_step() {
   m_errors.clear();
   for (auto& e : all)
     if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) m_errors.push_back(std::move(e));
+  const auto& loc = m_report.location;
+  if (m_screen == Screen::report_location && loc.kind == LocationChoice::on_map && !loc.tapped)
+    m_errors.push_back(make_error(Errc::missing_field, "tap the map where it is", "location"));
   return m_errors.empty();
 }
 
@@ -297,6 +320,37 @@ void Session::pick_location(LocationChoice choice) {
   m_report.location = std::move(choice);
   if (m_report.location.typed.empty()) m_report.location.typed = std::move(typed);
   m_errors.clear();
+}
+
+std::vector<std::size_t> Session::address_suggestions(std::size_t limit) const {
+  const auto& typed = m_report.location.typed;
+  if (typed.empty()) return {};
+  return m_addresses.suggest(typed, limit);
+}
+
+void Session::pick_address(std::size_t index) {
+  if (index >= m_addresses.size()) return;
+  auto& loc = m_report.location;
+  loc.kind = LocationChoice::typed_in;
+  loc.typed = m_addresses.at(index).label();
+  loc.address = static_cast<int>(index);
+  m_errors.clear();
+}
+
+void Session::pick_on_map(GeoPoint point) {
+  auto& loc = m_report.location;
+  loc.kind = LocationChoice::on_map;
+  loc.tapped = point;
+  m_errors.clear();
+}
+
+const Address* Session::typed_address() const {
+  const auto& loc = m_report.location;
+  if (loc.address >= 0 && static_cast<std::size_t>(loc.address) < m_addresses.size()) {
+    const Address& a = m_addresses.at(static_cast<std::size_t>(loc.address));
+    if (loc.typed == a.label()) return &a;  // tapped and not changed since
+  }
+  return m_addresses.match(loc.typed);
 }
 
 void Session::pick_topic(std::string_view slug) {

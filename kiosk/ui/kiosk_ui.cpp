@@ -94,6 +94,7 @@ struct KioskUi::Impl {
   std::int64_t press_ms = -1;     // when the finger came down on the idle screen with speech mode off
   ImVec2 press_at;
   std::vector<Target> targets;  // its interactive, touchable entries
+  MapView map;                  // the offline map of the location screen
 
   // Per-session UI state (wiped with the context).
   std::string pin, notice, tech_job_label;
@@ -108,7 +109,7 @@ struct KioskUi::Impl {
   bool pointer_down() const { return queue.empty() ? pointer.down : queue.back().down; }
 
   Impl(SDL_Renderer* r, core::Session& s, const core::Catalogs& c, const Clock& cl, UiOptions o)
-      : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r) {
+      : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r), map(r, s.config()) {
     // With the citizen's opt-in, speech mode reads a field's text from the session's buffer.
     speech.set_field_text([this](const core::Widget& w) -> std::string {
       bool report = session.screen() == core::Screen::report_contact;
@@ -527,6 +528,7 @@ void KioskUi::frame() {
     float want = 1.0f;
     if (d.built_scale != want) d.build_fonts(want, nullptr);
     d.new_context();
+    d.map.reset();  // the next citizen's map starts at the kiosk again
     d.frames_left = std::max(d.frames_left, 3);
   }
   float want_scale = d.session.large_text() ? float(d.session.config().ui.large_text_scale) : 1.0f;
@@ -591,6 +593,7 @@ void KioskUi::frame() {
         now};
   ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
   ui.speech = &d.speech;
+  ui.map = &d.map;
   ui.dragging = d.speech_ate_input;  // a release ImGui sees after speech mode took the touch acts on nothing
   using core::Screen;
   const Screen drawn = d.session.screen();

@@ -7,16 +7,21 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/mbtiles.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/speech_mode.hpp"
 #include "kiosk/core/widget_registry.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+
+struct SDL_Texture;
 
 namespace kiosk::ui {
 
@@ -85,6 +90,8 @@ struct ScrollRegion {
 class Keyboard;
 
 // What a screen draws with.
+class MapView;
+
 struct Ui {
   core::Session& s;
   const core::Catalogs& catalogs;
@@ -112,6 +119,7 @@ struct Ui {
   bool dragging = false;           // a finger is scrolling: no tap this gesture
   // Speech mode (kiosk/core/speech_mode.hpp).
   core::SpeechMode* speech = nullptr;
+  MapView* map = nullptr;  // the offline map of the location screen (map_view.cpp)
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -228,6 +236,42 @@ void draw_technician(Ui& ui);
 // Overlays.
 void draw_help_panel(Ui& ui, bool* open);
 void draw_timeout_warning(Ui& ui);
+
+// --- offline map (map_view.cpp) ---------------------------------------------------------------------------
+// The municipality's MBTiles map as textures: opened once at start, moved by buttons, centred on the kiosk
+// again for every session (reset()).
+class MapView {
+ public:
+  MapView(SDL_Renderer* renderer, const Config& config);
+  ~MapView();
+  MapView(const MapView&) = delete;
+  MapView& operator=(const MapView&) = delete;
+  bool available() const { return m_map != nullptr; }
+  const std::string& error() const { return m_error; }  // why there is no map ("" when none is configured)
+  void reset();                                         // centred on the kiosk, at map.zoom
+  void zoom_by(int steps);
+  bool can_zoom(int steps) const;
+  void pan(float dx, float dy);  // screen pixels
+  void draw(ImDrawList* dl, ImVec2 min, ImVec2 max);
+  GeoPoint at(ImVec2 p, ImVec2 min, ImVec2 max) const;  // the point under p
+  ImVec2 screen_of(GeoPoint g, ImVec2 min, ImVec2 max) const;
+
+ private:
+  struct Tile {
+    SDL_Texture* texture = nullptr;
+    std::uint64_t used = 0;
+  };
+  SDL_Texture* texture(int x, int y);
+  void clear_textures();
+  SDL_Renderer* m_sdl;
+  const Config* m_config;
+  std::unique_ptr<core::MbTiles> m_map;
+  std::string m_error;
+  int m_zoom = 0;
+  core::WorldPixel m_centre;
+  std::map<std::uint64_t, Tile> m_textures;
+  std::uint64_t m_frame = 0;
+};
 
 // --- on-screen keyboard (keyboard.cpp) --------------------------------------------------------------------
 class Keyboard {

@@ -202,4 +202,23 @@ std::string error_summary(const HttpResponse& r) {
   return truncate_utf8(strip_controls(out, false), 300);
 }
 
+ReportPlace report_place(const Location& loc, const Config& config) {
+  ReportPlace out;
+  out.point = loc.point;
+  out.approximate = loc.approximate;
+  const MapSection& map = config.map;
+  if (!out.point && !loc.text.empty()) {
+    out.approximate = true;
+    if (map.centre_lat && map.centre_lon) out.point = GeoPoint{*map.centre_lat, *map.centre_lon};
+  } else if (!out.point) {
+    const Place& k = config.kiosk.location;
+    if (k.lat && k.lon) out.point = GeoPoint{*k.lat, *k.lon};
+  }
+  if (!loc.text.empty())
+    out.note = out.approximate ? "Locatie (ingetypt, niet gevonden in de adreslijst): " + loc.text +
+                                     "\nLet op: de plek is bij benadering; het punt is het midden van de gemeente."
+                               : "Locatie: " + loc.text;
+  return out;
+}
+
 }  // namespace kiosk

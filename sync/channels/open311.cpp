@@ -40,15 +40,16 @@ class Open311 final : public Channel {
     std::vector<std::pair<std::string, std::string>> f = {{"api_key", m_env.secrets->of(name())},
                                                           {"service_code", cat->open311_code}};
     if (!m_cfg.text("jurisdiction_id").empty()) f.emplace_back("jurisdiction_id", m_cfg.text("jurisdiction_id"));
-    std::optional<GeoPoint> p = s.location.point;
-    const Place& kp = m_env.config->kiosk.location;
-    if (!p && s.location.text.empty() && kp.lat && kp.lon) p = GeoPoint{*kp.lat, *kp.lon};
+    // An approximate point (typed address not in the list) is not sent: address_string lets the
+    // municipality's system place it, and the description says so.
+    ReportPlace place = report_place(s.location, *m_env.config);
     char buf[32];
-    if (p) {
-      std::snprintf(buf, sizeof buf, "%.7f", p->lat);
+    if (place.point && !place.approximate) {
+      std::snprintf(buf, sizeof buf, "%.7f", place.point->lat);
       f.emplace_back("lat", buf);
-      std::snprintf(buf, sizeof buf, "%.7f", p->lon);
+      std::snprintf(buf, sizeof buf, "%.7f", place.point->lon);
       f.emplace_back("long", buf);
+      if (!s.location.text.empty()) f.emplace_back("address_string", s.location.text);
     } else if (!s.location.text.empty()) {
       f.emplace_back("address_string", s.location.text);
     } else {
@@ -56,7 +57,7 @@ class Open311 final : public Channel {
     }
     // GeoReport descriptions are plain text, at most 4000 characters; our reference stays at the end.
     std::string tail = "\n" + marker(s);
-    std::string loc = (p && !s.location.text.empty()) ? "\nLocatie: " + s.location.text : "";
+    std::string loc = place.note.empty() ? "" : "\n" + place.note;
     std::string text = s.text;
     for (char& c : text)
       if (c == '<') c = '(';

@@ -1,5 +1,6 @@
 // Signalen public API adapter: reports become signals through POST /signals/v1/public/signals/ (JSON,
-// no auth). location.geometrie is a GeoJSON Point [lon, lat]; category.sub_category is the URL of the
+// no auth). location.geometrie is a GeoJSON Point [lon, lat] (report_place: a typed address not in the
+// address list carries the municipality's centre and says so in the text, never the kiosk's point); category.sub_category is the URL of the
 // sub category from the kiosk's tree; the reporter shares contact details only with consent. The
 // returned signal_id and _display (SIG-123) are kept for the citizen's lookup; status comes from the
 // public GET. Signalen has no idempotency key and no public search, so an uncertain send without a
@@ -25,12 +26,14 @@ class Signalen final : public Channel {
     const CategoryNode* cat = m_env.categories ? m_env.categories->find(s.category) : nullptr;
     if (!cat || cat->signalen_path.empty())
       return make_error(Errc::invalid_value, "category '" + s.category + "' has no Signalen sub category in the tree");
-    std::optional<GeoPoint> p = s.location.point;
-    const Place& kiosk_place = m_env.config->kiosk.location;
-    if (!p && kiosk_place.lat && kiosk_place.lon) p = GeoPoint{*kiosk_place.lat, *kiosk_place.lon};
-    if (!p) return make_error(Errc::missing_field, "Signalen needs a location point and the kiosk has none configured");
+    ReportPlace place = report_place(s.location, *m_env.config);
+    if (!place.point)
+      return make_error(Errc::missing_field,
+                        place.approximate ? "Signalen needs a point: set map.centre for addresses not in the list"
+                                          : "Signalen needs a location point and the kiosk has none configured");
+    const GeoPoint* p = &*place.point;
     std::string text = s.text;
-    if (!s.location.text.empty()) text += "\nLocatie: " + s.location.text;
+    if (!place.note.empty()) text += "\n" + place.note;
     bool contact = s.consents.contact;
     json body = {{"text", truncate_utf8(text, 3000)},
                  {"location", {{"geometrie", {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}}}}},

@@ -99,6 +99,7 @@ enum Flag : unsigned char {
   f_point_double = 16,
   f_uuid = 32,
   f_tz_default = 64,
+  f_point_approximate = 128,  // Location::approximate
 };
 constexpr std::array<std::string_view, 8> kLanguages = {"nl", "en", "tr", "pl", "uk", "ar", "so", "ti"};
 // The channels byte: bit i is the channel table's entry i (channel_descriptor.hpp, append only) for the
@@ -417,6 +418,7 @@ Result<std::string> Codec::encode(const Submission& s) {
   if (s.consents.contact) flags |= f_consent_contact;
   if (s.consents.publish) flags |= f_consent_publish;
   if (s.time_zone == kDefaultTimeZone) flags |= f_tz_default;
+  if (s.location.approximate) flags |= f_point_approximate;
   std::int64_t lat = 0, lon = 0;
   if (s.location.point)
     flags |= micro_degrees(s.location.point->lat, lat) && micro_degrees(s.location.point->lon, lon) ? f_point_micro
@@ -475,6 +477,7 @@ Result<Submission> Codec::decode(std::string_view payload, std::uint32_t dict_id
   s.assisted = flags & f_assisted;
   s.consents.contact = flags & f_consent_contact;
   s.consents.publish = flags & f_consent_publish;
+  s.location.approximate = flags & f_point_approximate;
   if (flags & f_uuid) {
     if (payload.size() < 16) return bad("truncated uuid");
     s.uuid = uuid_from_bytes(payload.substr(0, 16));

@@ -52,12 +52,13 @@ using strict_toml::type_phrase;
 // Key sets
 
 constexpr std::string_view kTopKeys[] = {"format", "kiosk",  "storage",  "retention", "routing", "sync",
-                                         "ui",     "places", "channels", "polls",     "news"};
+                                         "ui",     "places", "channels", "polls",     "news",    "map"};
 constexpr std::string_view kPollKeys[] = {"id", "question", "answers"};
 constexpr std::string_view kPollAnswerKeys[] = {"id", "text"};
 constexpr std::string_view kNewsKeys[] = {"id", "published", "text"};
 constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix",      "municipality", "time_zone",
                                            "languages", "default_language", "location"};
+constexpr std::string_view kMapKeys[] = {"tiles", "addresses", "centre", "zoom"};
 constexpr std::string_view kPlaceKeys[] = {"name", "lat", "lon"};
 constexpr std::string_view kStorageKeys[] = {"outbox", "dictionary_dir", "max_outbox_mb"};
 constexpr std::string_view kRetentionKeys[] = {"personal_data_days"};
@@ -183,6 +184,7 @@ class ConfigParser {
     read_polls(top, cfg);
     read_news(top, cfg);
     read_channels(top, cfg.channels);
+    read_map(top, cfg.map);
     cross_checks(cfg);
     return cfg;
   }
@@ -452,6 +454,30 @@ class ConfigParser {
     });
   }
 
+  // [map]: the files are checked for their kind by name only; a missing file is the kiosk's to report
+  // (the sync service and kioskctl need neither).
+  void read_map(const Section& top, MapSection& map) {
+    Section s = m_r.table(top, "map", "in [map]");
+    m_r.check_keys(s, kMapKeys);
+    auto path = [&](std::string_view key, std::string_view ext, std::string_view what, fs::path& out) {
+      std::string value;
+      if (!m_r.read(s, key, value)) return;
+      if (value.empty()) m_r.value_error(s, key, "must not be empty (leave the key out when there is none)");
+      fs::path p = resolve_path(m_base, value);
+      std::string got = p.extension().string();
+      std::transform(got.begin(), got.end(), got.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (got != ext) m_r.value_error(s, key, fmt::format("must name {} ending in {} (got '{}')", what, ext, value));
+      out = std::move(p);
+    };
+    path("tiles", ".mbtiles", "an MBTiles file", map.tiles);
+    path("addresses", ".tsv", "an address list (kiosk-addresses TSV)", map.addresses);
+    Place centre;  // { lat, lon } (a name is allowed and unused)
+    read_place(m_r.table(s, "centre", "in [map.centre]"), centre, false);
+    map.centre_lat = centre.lat;
+    map.centre_lon = centre.lon;
+    m_r.read(s, "zoom", map.zoom, 0, 22, "zoom level");
+  }
+
   void read_channels(const Section& top, std::map<std::string, ChannelConfig>& channels) {
     for (std::string_view name : kChannelNames) {
       ChannelConfig& ch = channels[std::string(name)];
@@ -689,8 +715,22 @@ Result<Config> load_config_file(const std::filesystem::path& file) {
 
 std::string_view demo_config_text() { return std::string_view(detail::kDemoConfigText); }
 
-Config demo_config() {
+namespace {
+// The embedded demo's map and address list are the ones shipped in assets/map (its relative paths would
+// resolve against the working directory).
+Result<Config> parse_demo() {
   auto cfg = parse_config(demo_config_text(), "demo.toml (built in)", {});
+  if (cfg.ok()) {
+    fs::path dir = fs::path(assets_dir()) / "map";
+    if (cfg->map.tiles.empty()) cfg->map.tiles = dir / "demo.mbtiles";
+    if (cfg->map.addresses.empty()) cfg->map.addresses = dir / "demo-addresses.tsv";
+  }
+  return cfg;
+}
+}  // namespace
+
+Config demo_config() {
+  auto cfg = parse_demo();
   if (!cfg.ok()) throw std::logic_error("the embedded demo configuration is invalid: " + cfg.error().message);
   return std::move(cfg).value();
 }
@@ -699,7 +739,7 @@ Result<Config> resolve_config(const std::optional<std::filesystem::path>& cli_pa
   if (cli_path) return load_config_file(*cli_path);
   if (const char* env = std::getenv("KIOSK_CONFIG"); env != nullptr && *env != '\0')
     return load_config_file(fs::path(env));
-  return parse_config(demo_config_text(), "demo.toml (built in)", {});
+  return parse_demo();
 }
 
 std::string_view assets_dir() {

@@ -31,6 +31,7 @@ json to_json(const Submission& s) {
     json loc = json::object();
     if (!s.location.text.empty()) loc["text"] = s.location.text;
     if (s.location.point) loc["point"] = {s.location.point->lat, s.location.point->lon};
+    if (s.location.approximate) loc["approximate"] = true;
     j["location"] = std::move(loc);
   }
   j["text"] = s.text;
@@ -110,7 +111,8 @@ Result<Submission> submission_from_json(const json& j) {
 
   if (auto loc = j.find("location"); loc != j.end() && !loc->is_null()) {
     if (!loc->is_object()) return shape_error("'location' must be an object", "location");
-    if (!get_string(*loc, "text", s.location.text, err)) return *err;
+    if (!get_string(*loc, "text", s.location.text, err) || !get_bool(*loc, "approximate", s.location.approximate, err))
+      return *err;
     if (auto p = loc->find("point"); p != loc->end() && !p->is_null()) {
       if (!p->is_array() || p->size() != 2 || !(*p)[0].is_number() || !(*p)[1].is_number())
         return shape_error("'location.point' must be [lat, lon]", "location");

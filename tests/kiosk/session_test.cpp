@@ -56,7 +56,7 @@ TEST(session_test, report_flow_validates_each_step_and_submits) {
   ASSERT_EQ(s.screen(), Screen::report_location);
   ASSERT_NE(s.error_for("location"), nullptr);
   EXPECT_EQ(core::error_key(*s.error_for("location")), "error.missing.location");
-  s.report().location.typed = "Kerkstraat 3";
+  s.report().location.typed = "Nergensweg 3";
   s.next();
   EXPECT_EQ(s.screen(), Screen::report_description);
   s.report().description = std::string(1200, 'x');
@@ -75,8 +75,12 @@ TEST(session_test, report_flow_validates_each_step_and_submits) {
   ASSERT_EQ(s.screen(), Screen::report_review);
   Submission d = s.draft();
   EXPECT_EQ(d.category, "groen-en-water/boom");
-  EXPECT_EQ(d.location.text, "Kerkstraat 3");
-  EXPECT_FALSE(d.location.point.has_value());
+  EXPECT_EQ(d.location.text, "Nergensweg 3");
+  // Not in the (demo) address list: the municipality's centre, marked approximate; never the kiosk's point.
+  ASSERT_TRUE(d.location.point.has_value());
+  EXPECT_EQ(d.location.point->lat, *f.config.map.centre_lat);
+  EXPECT_NE(d.location.point->lat, *f.config.kiosk.location.lat);
+  EXPECT_TRUE(d.location.approximate);
   s.set_assisted(true);
   s.submit();
   ASSERT_EQ(s.screen(), Screen::receipt);

@@ -2,8 +2,10 @@
 // Every flow end to end: a report and a question land in the outbox with the right fields; the idle
 // time-out wipes everything (ImGui's text buffers included); back buttons work; validation errors show
 // next to their field. With KIOSK_SCREENSHOT_DIR set, each screen is saved as a PNG there.
+#include <cmath>
 #include <cstdlib>
 
+#include "kiosk/core/mbtiles.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "ui_harness.hpp"
 
@@ -99,6 +101,66 @@ TEST(ui_flow_test, report_lands_in_outbox_with_right_fields) {
   h.tap("receipt.done");
   EXPECT_EQ(h.screen(), Screen::idle);
   EXPECT_EQ(h.session->report().description, "");
+}
+
+// The location step's map and address views (demo map and address list, assets/map): Next asks for a tap
+// first; a tap up and right of the centre (the kiosk) puts the marker north-east of it; an address typed in
+// part is finished by tapping a suggestion, and the report carries that address's point.
+TEST(ui_flow_test, report_located_on_the_map_and_by_address_suggestion) {
+  UiHarness h;
+  ASSERT_TRUE(h.session->addresses_error().empty()) << h.session->addresses_error();
+  start(h);
+  h.tap("choose.report");
+  h.tap("tile.wegen-verkeer-straatmeubilair");
+  h.tap("tile.bestrating");
+  ASSERT_EQ(h.screen(), Screen::report_location);
+  ASSERT_NE(h.target("loc.map"), nullptr) << "the demo configuration has a map";
+  h.tap("loc.map");
+  h.tap("app.next");
+  ASSERT_EQ(h.screen(), Screen::report_location);
+  EXPECT_NE(h.session->error_for("location"), nullptr);
+  const ui::Target* map = h.target("loc.tap");
+  ASSERT_NE(map, nullptr);
+  const GeoPoint kiosk{*h.config.kiosk.location.lat, *h.config.kiosk.location.lon};
+  h.tap_at((map->x0 + map->x1) / 2 + 60, (map->y0 + map->y1) / 2 - 40);
+  const auto& tapped = h.session->report().location.tapped;
+  ASSERT_TRUE(tapped.has_value());
+  EXPECT_GT(tapped->lat, kiosk.lat);
+  EXPECT_GT(tapped->lon, kiosk.lon);
+  EXPECT_NEAR(core::distance_m(kiosk, *tapped), std::hypot(60.0, 40.0) * 0.735, 5.0);  // 0.735 m/px at zoom 17
+  shot(h, "05a-report-location-map");
+  h.tap("map.zoom_out");  // the marker stays where it was put
+  h.tap("map.left");
+  EXPECT_EQ(h.session->report().location.tapped, tapped);
+  h.tap("app.next");
+  ASSERT_EQ(h.screen(), Screen::report_description);
+  EXPECT_EQ(h.session->draft().location.point, tapped);
+
+  h.session->back();
+  h.settle();
+  h.tap("loc.list");  // from the map back to the list
+  h.tap("loc.type");
+  h.tap("loc.typed");
+  h.type("kerkstr 1");
+  ASSERT_NE(h.target("loc.address.0"), nullptr);
+  shot(h, "05b-report-location-address");
+  h.tap("key.hide");
+  h.tap("loc.address.0");
+  const core::Address* a = h.session->typed_address();
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(h.session->report().location.typed, a->label());
+  h.tap("app.next");
+  ASSERT_EQ(h.screen(), Screen::report_description);
+  h.session->report().description = "Losse tegel";
+  h.session->next();
+  h.session->next();
+  h.session->submit();
+  ASSERT_TRUE(h.session->receipt());
+  auto stored = h.outbox->find(h.session->receipt()->reference);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->submission.location.text, a->label());
+  EXPECT_EQ(stored->submission.location.point, a->point);
+  EXPECT_FALSE(stored->submission.location.approximate);
 }
 
 TEST(ui_flow_test, question_with_public_opt_in_shows_scrubbed_text) {

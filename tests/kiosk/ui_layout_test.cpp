@@ -211,6 +211,15 @@ void walk(Checker& c) {
   c.check("report_subcategory");
   s.pick_subcategory(h.tree.categories[0].children[0].slug);
   c.check("report_location");
+  // Its other views: the offline map with a marker, and an address typed in part with its suggestions.
+  s.pick_on_map(GeoPoint{52.0912, 5.1222});
+  c.check("report_location_map");
+  core::LocationChoice typed;
+  typed.kind = core::LocationChoice::typed_in;
+  s.pick_location(std::move(typed));
+  s.report().location.typed = "kerkstr 1";
+  c.check("report_location_address");
+  s.pick_location(core::LocationChoice{});
   s.next();
   s.report().description = kLong + kLong + kLong;
   c.check("report_description");

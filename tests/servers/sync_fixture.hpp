@@ -54,7 +54,10 @@ inline std::filesystem::path write_config_files(const SyncWorld& w, const std::f
   c << "format = 1\n[kiosk]\nid = \"demo-bieb-01\"\ncode_prefix = \"DM\"\nmunicipality = \"Gemeente Voorbeeldstad\"\n"
     << "location = { name = \"Bibliotheek\", lat = 52.09071, lon = 5.12142 }\n"
     << "[storage]\noutbox = \"" << outbox.string() << "\"\n"
-    << "[sync]\ninterval_s = 60\nsecrets_file = \"" << secrets.string() << "\"\nanswer_poll_interval_s = 300\n";
+    << "[sync]\ninterval_s = 60\nsecrets_file = \"" << secrets.string()
+    << "\"\nanswer_poll_interval_s = 300\n"
+    // Typed addresses without a point go to Signalen with the municipality's centre.
+    << "[map]\ncentre = { lat = 52.0915, lon = 5.1210 }\n";
   auto channel = [&](const char* name, const std::string& url, const std::string& more) {
     c << "[channels." << name << "]\nenabled = true\nbase_url = \"" << url << "\"\ntimeout_s = " << timeout_s
       << "\nbatch_count = " << batch_count << "\n"

@@ -804,3 +804,32 @@ TEST(config_test, receipt_printer_is_a_cups_queue_or_an_escpos_device) {
   EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nprinter_columns = 100\n"), Errc::invalid_value,
                       "kiosk.toml:14:19: 'ui.printer_columns'");
 }
+
+TEST(config_test, map_section_paths_centre_and_zoom) {
+  auto ok = parse(
+      kMinimal +
+      "[map]\ntiles = \"map/stad.MBTiles\"\naddresses = \"adressen.tsv\"\ncentre = { lat = 52.09, lon = 5.12 }\n");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->map.tiles, std::filesystem::path("/srv/kiosk/map/stad.MBTiles"));
+  EXPECT_EQ(ok->map.addresses, std::filesystem::path("/srv/kiosk/adressen.tsv"));
+  EXPECT_DOUBLE_EQ(*ok->map.centre_lat, 52.09);
+  EXPECT_EQ(ok->map.zoom, 17);
+  EXPECT_TRUE(parse(kMinimal)->map.tiles.empty());  // no map: typed addresses and places only
+  auto bad = [&](const std::string& map, std::string_view says) {
+    auto r = parse(kMinimal + "[map]\n" + map);
+    ASSERT_FALSE(r.ok()) << map;
+    EXPECT_NE(r.error().message.find(says), std::string::npos) << r.error().message;
+  };
+  bad("tiles = \"map.png\"\n", "must name an MBTiles file ending in .mbtiles");
+  bad("addresses = \"adressen.csv\"\n", "ending in .tsv");
+  bad("tiles = \"\"\n", "must not be empty");
+  bad("centre = { lat = 52.09 }\n", "lat and lon go together");
+  bad("centre = { lat = 152.0, lon = 5.1 }\n", "lat");
+  bad("zoom = 23\n", "zoom");
+  bad("tile = \"x.mbtiles\"\n", "unknown key 'tile'");
+  // The embedded demo uses the map and address list shipped in assets/map.
+  Config demo = kiosk::demo_config();
+  EXPECT_TRUE(std::filesystem::exists(demo.map.tiles)) << demo.map.tiles;
+  EXPECT_TRUE(std::filesystem::exists(demo.map.addresses)) << demo.map.addresses;
+  ASSERT_TRUE(demo.map.centre_lat.has_value());
+}

@@ -174,4 +174,16 @@ std::string iso639_2b(std::string_view iso639_1);
 // Short summary of an error body for logs and parked reasons (no more than 300 characters).
 std::string error_summary(const HttpResponse& r);
 
+// Where a report is, as the adapters send it. The point is the report's own; typed text without one (an
+// address the list did not have, stored before the list existed) gets the municipality's centre
+// (map.centre), approximate; no location at all means where the citizen stood, the kiosk. The kiosk's
+// own point never goes with typed text. note: the Dutch line for the municipality's text ("Locatie: …",
+// with a warning when approximate); empty when there is no text.
+struct ReportPlace {
+  std::optional<GeoPoint> point;  // empty: none known (no centre configured for typed text)
+  bool approximate = false;
+  std::string note;
+};
+ReportPlace report_place(const Location& loc, const Config& config);
+
 }  // namespace kiosk

@@ -29,6 +29,9 @@ namespace kiosk {
 //                       location text \0 text \0 e-mail \0 phone [\0 language \0 time zone \0 channels]
 //      (trailing empty fields left out). A trained dictionary sees only the text fields: identifiers
 //      and times cost their bits and no more. payload_sample() is that text part, to train on.
+//      Flags: 1 assisted, 2 contact consent, 4 publish consent, 8 point in µdeg, 16 point in doubles,
+//      32 uuid in binary, 64 default time zone, 128 approximate point (added later in version 2: a
+//      payload written before has it clear, which is what it meant).
 inline constexpr int kCodecVersion = 2;
 // Dictionary id 0 means "no dictionary".
 inline constexpr std::uint32_t kNoDictionary = 0;

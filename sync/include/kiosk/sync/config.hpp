@@ -156,6 +156,20 @@ struct NewsSeed {
   LocalizedText text;
 };
 
+// [map]: where a report is. The municipality provisions its area as an MBTiles file and its addresses
+// as a list exported from the BAG (docs/addresses.md). Either file may be missing on the kiosk: the
+// location screen then offers what is left, and says so.
+struct MapSection {
+  std::filesystem::path tiles;      // MBTiles file (absolute after loading); empty: no map
+  std::filesystem::path addresses;  // address list, kiosk-addresses TSV (absolute after loading); empty: none
+  // The municipality's centre: the point sent with a typed address that is not in the list, marked
+  // approximate. Never the kiosk's own location. Absent: such a report cannot go to a channel that needs
+  // a point (Signalen), and says so.
+  std::optional<double> centre_lat;
+  std::optional<double> centre_lon;
+  int zoom = 17;  // zoom level the map opens at (clamped to the file's levels)
+};
+
 struct Config {
   int format = kConfigFormatVersion;
   KioskSection kiosk;
@@ -167,6 +181,7 @@ struct Config {
   std::vector<Place> places;                      // [[places]]: nearby streets and landmarks
   std::vector<Poll> polls;                        // [[polls]]
   std::vector<NewsSeed> news;                     // [[news]]
+  MapSection map;                                 // [map]
   std::map<std::string, ChannelConfig> channels;  // always all four of kChannelNames
   std::filesystem::path source;                   // file it came from (absolute); empty for the embedded demo
 

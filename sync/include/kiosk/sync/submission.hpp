@@ -32,7 +32,11 @@ struct GeoPoint {
 
 struct Location {
   std::string text;               // free text: street, landmark ("Bibliotheek, ingang Marktplein")
-  std::optional<GeoPoint> point;  // WGS84 point when known (configured landmark or kiosk location)
+  std::optional<GeoPoint> point;  // WGS84 point when known (configured landmark, kiosk location, map
+                                  // tap, address from the address list)
+  // The point is not where the problem is: the text is an address the kiosk could not find, and the point
+  // is the municipality's centre (map.centre). Channels say so next to the text. JSON "approximate".
+  bool approximate = false;
   bool empty() const { return text.empty() && !point; }
   bool operator==(const Location&) const = default;
 };

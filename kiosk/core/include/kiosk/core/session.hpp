@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/address_book.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
@@ -99,11 +100,14 @@ struct ContactForm {
   bool consent = false;  // the municipality may contact me about this submission only
 };
 
-// Where a report is: the kiosk's own location (default), one of the configured places, or typed text.
+// Where a report is: the kiosk's own location (default), one of the configured places, typed text
+// (matched against the address list), or a spot tapped on the map.
 struct LocationChoice {
-  enum Kind { at_kiosk, at_place, typed_in } kind = at_kiosk;
+  enum Kind { at_kiosk, at_place, typed_in, on_map } kind = at_kiosk;
   int place = -1;
   TextBuffer typed{Limits{}.location_text};
+  int address = -1;                // typed_in: the suggestion tapped (AddressBook index), while typed is its label
+  std::optional<GeoPoint> tapped;  // on_map: where the citizen tapped
 };
 
 struct ReportForm {
@@ -278,6 +282,18 @@ class Session {
   bool print_answers(const Catalogs& catalogs, BackgroundCommand& job, std::function<void()> on_done = {});
   PrinterStatus printer_status() const { return m_printer->status(); }
 
+  // --- location (report_location) ---
+  const AddressBook& addresses() const { return m_addresses; }
+  // Why the configured address list is not used ("" when it loaded, or none is configured).
+  const std::string& addresses_error() const { return m_addresses_error; }
+  // The best addresses for the typed text, best first (AddressBook indexes).
+  std::vector<std::size_t> address_suggestions(std::size_t limit) const;
+  void pick_address(std::size_t index);  // typed text := the address, which the report then carries
+  void pick_on_map(GeoPoint point);
+  // The address the typed text names (tapped or typed in full), or nullptr: then the report goes with
+  // the municipality's centre, marked approximate.
+  const Address* typed_address() const;
+
  private:
   void go(Screen s);
   std::vector<std::string> step_fields(Screen s) const;
@@ -314,6 +330,8 @@ class Session {
   const CategoryTree* m_shipped;
   CategoryTree m_live;
   std::int64_t m_live_fetched_ms = -1;  // fetched_at of the stored list m_live holds; -1: none
+  AddressBook m_addresses;
+  std::string m_addresses_error;
 };
 
 }  // namespace kiosk::core
