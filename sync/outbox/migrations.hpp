@@ -208,6 +208,12 @@ CREATE TABLE sync_requests (
   run_id       INTEGER NOT NULL DEFAULT 0         -- the run that answered it; 0 while open
 );
 )sql",
+    // 7 -> 8: crisis and urgent news. Every item looked the same, so a crisis message (a pinned or
+    // urgent-tagged status, an urgent [[news]] seed) drowned among ordinary news; the flag lets the
+    // screens put urgent items in a banner on the idle screen and in every header. 0 for old rows.
+    R"sql(
+ALTER TABLE news ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace kiosk::migrations

@@ -203,6 +203,8 @@ class MastodonServer : public ContractServer {
     std::string visibility;
     std::string language;
     std::int64_t created_ms = 0;
+    bool pinned = false;            // on the municipality's profile (crisis news)
+    std::vector<std::string> tags;  // hashtags without '#'
   };
   std::vector<Status> statuses();
   std::map<std::string, int> count_by_key();  // statuses created per Idempotency-Key
@@ -214,7 +216,8 @@ class MastodonServer : public ContractServer {
                   const std::string& acct);
   static constexpr const char* kDomain = "social.voorbeeldstad.nl";  // the instance's LOCAL_DOMAIN
   // Posts a news status on the municipality's account.
-  void post_news(const std::string& text);
+  void post_news(const std::string& text, bool pinned = false, std::vector<std::string> tags = {},
+                 const std::string& language = "nl");
   // Idempotency keys are forgotten after this many ms (1 h on a real server).
   void set_idempotency_ttl_ms(std::int64_t ms) { m_ttl_ms = ms; }
   // At most `limit` POSTs per window; then 429 with X-RateLimit-Limit/Remaining/Reset (ISO 8601).

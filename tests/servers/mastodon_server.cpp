@@ -57,6 +57,9 @@ MastodonServer::MastodonServer(std::string token, int max_characters)
                {{"id", s.account_id},
                 {"username", s.account_id == kAccountId ? "gemeente" : "inwoner"},
                 {"acct", s.account_id == kAccountId ? "gemeente" : "inwoner@example.org"}}}};
+    j["tags"] = json::array();
+    for (const auto& t : s.tags) j["tags"].push_back({{"name", t}, {"url", base_url() + "/tags/" + t}});
+    if (s.account_id == kAccountId) j["pinned"] = s.pinned;  // only the token's own statuses are pinnable
     if (!s.account_acct.empty()) {
       j["account"]["acct"] = s.account_acct;
       j["account"]["username"] = s.account_acct.substr(0, s.account_acct.find('@'));
@@ -199,13 +202,16 @@ void MastodonServer::reply_from(const std::string& status_id, const std::string&
   add_status(s);
 }
 
-void MastodonServer::post_news(const std::string& text) {
+void MastodonServer::post_news(const std::string& text, bool pinned, std::vector<std::string> tags,
+                               const std::string& language) {
   std::lock_guard lock(m_mu);
   Status s;
   s.text = text;
   s.account_id = kAccountId;
   s.visibility = "public";
-  s.language = "nl";
+  s.language = language;
+  s.pinned = pinned;
+  s.tags = std::move(tags);
   add_status(s);
 }
 

@@ -551,12 +551,14 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
     ASSERT_TRUE(box->submit_batch(synth_submissions(8, 200)).ok());
     ASSERT_TRUE(box->claim_due("signalen", 7, 1 << 20).ok());
     // Back to schema 5, as a file written before migration 6.
-    ASSERT_EQ(sqlite3_exec(box->handle(),
-                           "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
-                           "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
-                           "DROP TABLE sync_run_channels; DROP TABLE sync_requests; PRAGMA user_version = 5;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(box->handle(),
+                     "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
+                     "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
+                     "DROP TABLE sync_run_channels; DROP TABLE sync_requests; ALTER TABLE news DROP COLUMN urgent; "
+                     "PRAGMA user_version = 5;",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
   }
   auto box = Outbox::open(options_for(path));
   ASSERT_TRUE(box.ok()) << box.error().message;
