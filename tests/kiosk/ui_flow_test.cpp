@@ -500,5 +500,34 @@ TEST(ui_flow_test, finger_events_tap_and_synthetic_mouse_is_ignored) {
   EXPECT_EQ(h.screen(), core::Screen::report_category);
 }
 
+// Forgiveness (issue 16): "Stop", next to "Staff", asks first; "No" keeps everything, only "Yes" wipes.
+TEST(ui_flow_test, stop_asks_before_wiping) {
+  UiHarness h(demo_config(), 800, 480);
+  start(h);
+  h.tap("choose.question");
+  h.tap(std::string("topic.") + h.tree.question_topics[0].slug);
+  ASSERT_EQ(h.screen(), Screen::question_text);
+  h.tap("text");
+  h.type("Mijn lange vraag over de afvalinzameling");
+  h.tap("key.hide");
+  ASSERT_TRUE(h.tap("app.stop"));
+  EXPECT_EQ(h.screen(), Screen::question_text) << "Stop wiped without asking";
+  EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");
+  ASSERT_NE(h.target("stop.yes"), nullptr);
+  EXPECT_EQ(h.target("app.next"), nullptr) << "the screen below the question can be touched";
+  shot(h, "30-stop-confirm");
+  ASSERT_TRUE(h.tap("stop.no"));
+  EXPECT_EQ(h.screen(), Screen::question_text);
+  EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");
+  EXPECT_EQ(h.target("stop.yes"), nullptr);
+  ASSERT_TRUE(h.tap("app.stop"));
+  ASSERT_TRUE(h.tap("stop.yes"));
+  EXPECT_EQ(h.screen(), Screen::idle);
+  EXPECT_EQ(h.session->question().text, "");
+  // The next session does not start with the question open.
+  start(h);
+  EXPECT_EQ(h.target("stop.yes"), nullptr);
+}
+
 }  // namespace
 }  // namespace kiosk::test
