@@ -64,15 +64,14 @@ void draw_idle(Ui& ui) {
   y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), nw, theme::kText, hf) + ui.m.gap;
   auto news = ui.s.news_urgent_first(20);  // urgent first, whole, with the warning sign
   if (news.empty()) y += text(ui, ui.t("news.none"), ImVec2(p.x, y), nw, theme::kMuted, ui.fonts.body);
+  const float sign = ui.fonts.body->FontSize * 0.9f, ind = std::max(ui.m.pad, sign + ui.m.gap * 0.5f);
   for (const auto& n : news) {
     std::string body = news_text(ui, n);
-    float h = text_height(ui.fonts.body, body, nw - ui.m.pad);
+    float h = text_height(ui.fonts.body, body, nw - ind);
     float bx = flip_x(ui, p.x, 8);
-    if (n.urgent)
-      warning_sign(dl, ImVec2(flip_x(ui, p.x, ui.m.pad * 0.8f), y), ui.m.pad * 0.8f, theme::kError, theme::kErrorBg);
+    if (n.urgent) warning_sign(dl, ImVec2(flip_x(ui, p.x, sign), y), sign, theme::kError, theme::kErrorBg);
     else dl->AddRectFilled(ImVec2(bx, y + 4), ImVec2(bx + 8, y + h - 4), theme::col(theme::kPrimary));
-    y += text(ui, body, ImVec2(p.x + ui.m.pad, y), nw - ui.m.pad, n.urgent ? theme::kError : theme::kText,
-              ui.fonts.body) +
+    y += text(ui, body, ImVec2(p.x + ind, y), nw - ind, n.urgent ? theme::kError : theme::kText, ui.fonts.body) +
          ui.m.gap;
   }
   end_scroll(ui, news_region);

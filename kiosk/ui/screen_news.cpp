@@ -16,14 +16,13 @@ void draw_news(Ui& ui) {
     std::string date =
         format_day_month_year(n.published_ms, utc_offset_minutes(ui.s.config().kiosk.time_zone, n.published_ms));
     std::string body = news_text(ui, n);
-    float h = ui.fonts.body->FontSize + ui.m.gap * 0.3f + text_height(ui.fonts.body, body, W - ui.m.pad);
+    const float sign = ui.fonts.body->FontSize * 0.9f, ind = std::max(ui.m.pad, sign + ui.m.gap * 0.5f);
+    float h = ui.fonts.body->FontSize + ui.m.gap * 0.3f + text_height(ui.fonts.body, body, W - ind);
     float bx = flip_x(ui, p.x, 8);
-    if (n.urgent)
-      warning_sign(dl, ImVec2(flip_x(ui, p.x, ui.m.pad * 0.8f), y), ui.m.pad * 0.8f, theme::kError, theme::kErrorBg);
+    if (n.urgent) warning_sign(dl, ImVec2(flip_x(ui, p.x, sign), y), sign, theme::kError, theme::kErrorBg);
     else dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + 8, y + h), theme::col(theme::kPrimary));
-    y += text(ui, date, ImVec2(p.x + ui.m.pad, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.3f;
-    y += text(ui, body, ImVec2(p.x + ui.m.pad, y), W - ui.m.pad, n.urgent ? theme::kError : theme::kText,
-              ui.fonts.body) +
+    y += text(ui, date, ImVec2(p.x + ind, y), W - ind, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.3f;
+    y += text(ui, body, ImVec2(p.x + ind, y), W - ind, n.urgent ? theme::kError : theme::kText, ui.fonts.body) +
          ui.m.pad;
   }
   end_screen(ui);

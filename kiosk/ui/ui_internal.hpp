@@ -165,7 +165,7 @@ float urgent_banner(Ui& ui, float y);
 // A warning triangle with "!" (shapes, no glyph) of this size at `at`.
 void warning_sign(ImDrawList* dl, ImVec2 at, float size, std::uint32_t fill, std::uint32_t mark);
 // An item's text, led by "Important message:" when urgent, with "(in Dutch)" when it is in another language
-// than the screen's.
+// than the screen's ("Important message (in Dutch): …").
 std::string news_text(const Ui& ui, const NewsItem& n);
 
 // --- speech mode (speech_ui.cpp) --------------------------------------------------------------------------

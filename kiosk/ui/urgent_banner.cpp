@@ -39,10 +39,10 @@ void warning_sign(ImDrawList* dl, ImVec2 at, float size, std::uint32_t fill, std
 }
 
 std::string news_text(const Ui& ui, const NewsItem& n) {
-  std::string out = n.urgent ? ui.t("news.urgent") + ": " + n.text : n.text;
-  std::string note = ui.s.language_note_key(n);
-  if (!note.empty()) out += " " + ui.t(note);
-  return out;
+  // The language note leads an urgent item, so a band cut to one line still says it.
+  std::string key = ui.s.language_note_key(n);
+  std::string note = key.empty() ? std::string() : " " + ui.t(key);
+  return n.urgent ? ui.t("news.urgent") + note + ": " + n.text : n.text + note;
 }
 
 float urgent_banner(Ui& ui, float y) {

@@ -515,7 +515,7 @@ TEST(ui_flow_test, stop_asks_before_wiping) {
   EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");
   ASSERT_NE(h.target("stop.yes"), nullptr);
   EXPECT_EQ(h.target("app.next"), nullptr) << "the screen below the question can be touched";
-  shot(h, "30-stop-confirm");
+  shot(h, "31-stop-confirm");
   ASSERT_TRUE(h.tap("stop.no"));
   EXPECT_EQ(h.screen(), Screen::question_text);
   EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");

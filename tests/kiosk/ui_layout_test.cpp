@@ -197,9 +197,15 @@ const std::string kLong =
     "met een rollator struikelen erover en gisteren is er iemand gevallen. Wilt u de tegel zo snel mogelijk "
     "laten herstellen? Ook de verlichting bij de fietsenstalling doet het 's avonds niet meer. ";
 
+// Crisis news in Dutch only: its band is under every header (marked "(in Dutch)" on the other screens).
+const std::string kCrisis =
+    "Drink geen water uit de kraan in de wijken Noord en Oost. Kook het water eerst drie minuten. Flessen water "
+    "zijn af te halen bij het gemeentehuis.";
+
 void walk(Checker& c) {
   UiHarness& h = c.h;
   core::Session& s = *h.session;
+  ASSERT_TRUE(h.outbox->upsert_news(NewsItem{"mastodon", "crisis-1", h.clock.now_ms(), "nl", kCrisis, "", true}).ok());
   h.session->wipe();
   set_mode(s, c.mode);  // the idle screen's switches
   c.check("idle");
@@ -240,6 +246,28 @@ void walk(Checker& c) {
   c.check("question_review");
   s.submit();
   c.check("receipt");
+
+  // The idea flow (the question screens in the idea's words), the number pad of the phone field and the
+  // question before Stop.
+  start(h, c.lang, c.mode);
+  s.choose(core::Flow::idea);
+  c.check("idea_topic");
+  s.pick_topic(h.tree.question_topics[0].slug);
+  s.question().text = kLong;
+  c.check("idea_text");
+  s.next();
+  h.settle();
+  // (On a short panel in large text the phone field is below the fold: reachable by scrolling, checked above.)
+  if (h.target("contact.phone") && h.tap("contact.phone")) {
+    c.check("contact_number_pad");
+    h.tap("key.hide");
+  }
+  s.next();
+  c.check("idea_publish");
+  if (h.tap("app.stop")) {
+    c.check("stop_confirm");
+    h.tap("stop.no");
+  }
 
   start(h, c.lang, c.mode);
   s.choose(core::Flow::poll);
