@@ -14,12 +14,6 @@ namespace {
 
 using core::Screen;
 
-void shot(UiHarness& h, const std::string& name) {
-  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
-  std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : h.dir.path() / "shots";
-  ASSERT_TRUE(h.screenshot(d / (name + ".png"))) << SDL_GetError();
-}
-
 // The urgent band of this frame, if drawn: its text and its top.
 const core::Widget* banner(const UiHarness& h) {
   for (const auto& w : h.ui->registry().items())
@@ -77,7 +71,7 @@ void urgent_status_within_the_interval(int width, int height, const std::string&
     whole = whole || w.label == h.catalogs.get("nl").get("news.urgent") +
                                     ": Drink geen kraanwater in Noord: kook het eerst drie minuten.";
   EXPECT_TRUE(whole);
-  shot(h, "urgent-idle-" + tag);
+  save_shot(h, "urgent-idle-" + tag);
 
   // Every screen of a session has it under its bar.
   h.tap_at(float(width) / 2, float(height) * 0.45f);
@@ -88,7 +82,7 @@ void urgent_status_within_the_interval(int width, int height, const std::string&
   h.tap("choose.report");
   ASSERT_NE(banner(h), nullptr) << "no urgent band in the report screen's header";
   EXPECT_TRUE(banner(h)->visible);
-  shot(h, "urgent-header-" + tag);
+  save_shot(h, "urgent-header-" + tag);
 
   // On an English screen the Dutch message says it is in Dutch.
   h.session->wipe();
@@ -104,7 +98,7 @@ void urgent_status_within_the_interval(int width, int height, const std::string&
   bool marked = false;
   for (const auto& w : h.ui->registry().items()) marked = marked || w.label.find("(in Dutch)") != std::string::npos;
   EXPECT_TRUE(marked) << "the news screen does not say the message is in Dutch";
-  shot(h, "urgent-news-en-" + tag);
+  save_shot(h, "urgent-news-en-" + tag);
 }
 
 TEST(ui_crisis_news_test, urgent_status_on_idle_and_in_headers_within_the_interval_800x480) {

@@ -12,11 +12,7 @@ namespace {
 
 using core::Screen;
 
-void shot(UiHarness& h, const std::string& name) {
-  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
-  std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : h.dir.path() / "shots";
-  ASSERT_TRUE(h.screenshot(d / (name + ".png"))) << SDL_GetError();
-}
+void shot(UiHarness& h, const std::string& name) { save_shot(h, name); }
 
 // Tap somewhere on the idle screen that is no button: the session starts.
 void start(UiHarness& h) {

@@ -13,12 +13,6 @@ namespace {
 
 using core::Screen;
 
-void shot(UiHarness& h, const std::string& name) {
-  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
-  std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : h.dir.path() / "shots";
-  ASSERT_TRUE(h.screenshot(d / (name + ".png"))) << SDL_GetError();
-}
-
 bool shows(const UiHarness& h, const std::string& text) {
   for (const auto& w : h.ui->registry().items())
     if (w.label == text) return true;
@@ -35,12 +29,12 @@ void idea_reaches_its_channels(int width, int height, const std::string& tag) {
 
   h.session->start();
   h.settle();
-  shot(h, "idea-1-choose-" + tag);
+  save_shot(h, "idea-1-choose-" + tag);
   ASSERT_TRUE(h.tap("choose.idea"));
   ASSERT_EQ(h.screen(), Screen::question_topic);
   EXPECT_TRUE(h.session->writing_idea());
   EXPECT_TRUE(shows(h, nl.get("idea.topic.title")));
-  shot(h, "idea-2-topic-" + tag);
+  save_shot(h, "idea-2-topic-" + tag);
   const std::string topic = h.tree.question_topics[0].slug;
   ASSERT_TRUE(h.tap("topic." + topic));
   ASSERT_EQ(h.screen(), Screen::question_text);
@@ -48,20 +42,20 @@ void idea_reaches_its_channels(int width, int height, const std::string& tag) {
   h.tap("text");
   h.type("Zet meer bankjes in het park bij de vijver, dan kunnen ouderen er rusten.");
   h.tap("key.hide");
-  shot(h, "idea-3-text-" + tag);
+  save_shot(h, "idea-3-text-" + tag);
   h.tap("app.next");
   ASSERT_EQ(h.screen(), Screen::question_contact);
   h.tap("app.next");  // anonymous
   ASSERT_EQ(h.screen(), Screen::question_publish) << "an idea routed to Mastodon asks before it is public";
   EXPECT_TRUE(shows(h, nl.get("idea.publish.title")));
   h.tap("publish.yes");
-  shot(h, "idea-4-publish-" + tag);
+  save_shot(h, "idea-4-publish-" + tag);
   h.tap("app.next");
   ASSERT_EQ(h.screen(), Screen::question_review);
-  shot(h, "idea-5-review-" + tag);
+  save_shot(h, "idea-5-review-" + tag);
   h.tap("review.send");
   ASSERT_EQ(h.screen(), Screen::receipt);
-  shot(h, "idea-6-receipt-" + tag);
+  save_shot(h, "idea-6-receipt-" + tag);
 
   const std::string ref = h.session->receipt()->reference;
   auto stored = h.outbox->find(ref);

@@ -437,6 +437,7 @@ TEST(ui_layout_test, citizen_switches_reading_modes_reset_at_session_end) {
   Pixels px = draw_and_read(h);
   EXPECT_EQ(px.at(px.w / 2, px.h - 3), 0x000000u) << "high contrast background";
   ASSERT_TRUE(h.tap("app.stop"));
+  ASSERT_TRUE(h.tap("stop.yes"));  // Stop asks first
   EXPECT_FALSE(h.session->large_text());
   EXPECT_FALSE(h.session->high_contrast());
   px = draw_and_read(h);
