@@ -232,13 +232,17 @@ void walk(Checker& c) {
     c.problems.push_back(std::string(c.panel.name) + " / " + c.lang + " / " + mode_name(c.mode) +
                          " / report_review: the text to be sent is not shown whole");
 
-  start(h, c.lang, c.mode);
-  s.choose(core::Flow::question);
-  c.check("question_topic");
-  s.pick_topic(h.tree.question_topics[0].slug);
-  s.question().text = kLong;
-  c.check("question_text");
-  s.next();
+  // A question or an idea: its topic and text screens.
+  auto topic_and_text = [&](core::Flow flow, const std::string& name) {
+    start(h, c.lang, c.mode);
+    s.choose(flow);
+    c.check(name + "_topic");
+    s.pick_topic(h.tree.question_topics[0].slug);
+    s.question().text = kLong;
+    c.check(name + "_text");
+    s.next();
+  };
+  topic_and_text(core::Flow::question, "question");
   s.next();
   c.check("question_publish");
   s.set_publish(true);
@@ -249,13 +253,7 @@ void walk(Checker& c) {
 
   // The idea flow (the question screens in the idea's words), the number pad of the phone field and the
   // question before Stop.
-  start(h, c.lang, c.mode);
-  s.choose(core::Flow::idea);
-  c.check("idea_topic");
-  s.pick_topic(h.tree.question_topics[0].slug);
-  s.question().text = kLong;
-  c.check("idea_text");
-  s.next();
+  topic_and_text(core::Flow::idea, "idea");
   h.settle();
   // (On a short panel in large text the phone field is below the fold: reachable by scrolling, checked above.)
   if (h.target("contact.phone") && h.tap("contact.phone")) {
