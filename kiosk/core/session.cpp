@@ -45,7 +45,7 @@ std::string_view screen_name(Screen s) noexcept {
 void seed_news(Outbox& outbox, const Config& config) {
   for (const auto& n : config.news)
     for (const auto& [lang, text] : n.text.by_language)
-      (void)outbox.upsert_news(NewsItem{"config", n.id + ":" + lang, n.published_ms, lang, text, ""});
+      (void)outbox.upsert_news(NewsItem{"config", n.id + ":" + lang, n.published_ms, lang, text, "", n.urgent});
 }
 
 std::string error_key(const Error& e) {
@@ -110,11 +110,14 @@ bool Session::offers(Flow f) const {
     case Flow::poll: return !m_config->routing.poll.empty() && active_poll() != nullptr;
     case Flow::news: return true;
     case Flow::lookup: return m_outbox != nullptr;
+    case Flow::idea: return !m_config->routing.idea.empty();
   }
   return false;
 }
 
-bool Session::question_has_publish_step() const { return routes_to_public_channel(*m_config, Kind::question); }
+bool Session::question_has_publish_step() const {
+  return routes_to_public_channel(*m_config, m_question.idea ? Kind::idea : Kind::question);
+}
 
 void Session::go(Screen s) {
   m_screen = s;
@@ -179,12 +182,12 @@ Submission Session::draft() const {
     set_contact(m_report.contact);
     s.channels = route(*m_config, Kind::report, false);
   } else {
-    s.kind = Kind::question;
+    s.kind = m_question.idea ? Kind::idea : Kind::question;
     if (const CategoryNode* t = m_tree->topic(m_question.topic)) s.topic = text_in(t->name, m_language);
     s.text = m_question.text;
     set_contact(m_question.contact);
     s.consents.publish = m_question.publish && question_has_publish_step();
-    s.channels = route(*m_config, Kind::question, s.consents.publish);
+    s.channels = route(*m_config, s.kind, s.consents.publish);
   }
   return s;
 }
@@ -202,6 +205,35 @@ std::vector<NewsItem> Session::news(std::size_t limit) const {
     if (!out.empty()) break;
   }
   return out;
+}
+
+std::vector<NewsItem> Session::urgent_news(std::size_t limit) const {
+  std::vector<NewsItem> out;
+  if (!m_outbox || limit == 0) return out;
+  auto all = const_cast<Outbox*>(m_outbox)->latest_news(200);
+  if (!all) return out;
+  std::erase_if(*all, [](const NewsItem& n) { return !n.urgent; });
+  // A crisis message the municipality wrote in one language only is shown (marked) rather than hidden.
+  for (const std::string& lang : {m_language, m_config->kiosk.default_language, std::string()}) {
+    for (const auto& n : *all)
+      if ((lang.empty() || n.language == lang) && out.size() < limit) out.push_back(n);
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+std::vector<NewsItem> Session::news_urgent_first(std::size_t limit) const {
+  std::vector<NewsItem> out = urgent_news(limit);
+  for (auto& n : news(limit))
+    if (!n.urgent && out.size() < limit) out.push_back(std::move(n));
+  return out;
+}
+
+std::string Session::language_note_key(const NewsItem& item) const {
+  if (item.language == m_language || item.language.empty()) return {};  // unknown: nothing to say
+  for (std::string_view l : kSupportedLanguages)
+    if (item.language == l) return "news.in." + item.language;
+  return "news.in_other";
 }
 
 std::string Session::handling_message() const {
@@ -265,7 +297,11 @@ void Session::choose(Flow flow) {
   if (m_screen != Screen::choose || !offers(flow)) return;
   switch (flow) {
     case Flow::report: go(Screen::report_category); break;
-    case Flow::question: go(Screen::question_topic); break;
+    case Flow::question:
+    case Flow::idea:
+      m_question.idea = flow == Flow::idea;
+      go(Screen::question_topic);
+      break;
     case Flow::poll: go(Screen::poll); break;
     case Flow::news: go(Screen::news); break;
     case Flow::lookup:

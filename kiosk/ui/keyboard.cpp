@@ -1,7 +1,8 @@
 // The on-screen keyboard (KMSDRM has none). Shown while ImGui wants text input. Layouts: Dutch/English
 // QWERTY, Turkish Q, Polish (QWERTY with a row of Polish letters), Ukrainian ЙЦУКЕН and Arabic (the
 // common Arabic 101 layout; shift gives the harakat, hamza forms and Arabic punctuation), both with a
-// Latin layout for e-mail addresses, and numbers/symbols. Touches on the keyboard never reach ImGui, so the
+// Latin layout for e-mail addresses, and numbers/symbols. A numeric field (phone number) gets a number pad:
+// large digits, '+' and erase, no letters to mistype. Touches on the keyboard never reach ImGui, so the
 // text field stays active; characters go in through io.AddInputCharactersUTF8, editing keys through
 // io.KeysDown (ImGui 1.86 has no AddKeyEvent).
 #include <SDL_scancode.h>
@@ -39,6 +40,7 @@ const Layout kUkrainian{{"1234567890", "йцукенгшщзхї", "фівапр
 // label), marks are shown on a tatweel.
 const Layout kArabic{{"1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ذئءؤرىةوزظ"},
                      {"1234567890", "ًٌٍَُِّْ", "أإآـ،؛؟!", "ذئءؤرىةوزظ"}};
+const Layout kDigits{{"123", "456", "789"}, {"123", "456", "789"}};
 const Layout kSymbols{{"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}, {"1234567890", "@.-_,?!:/+", "()'\"#&%€;="}};
 
 }  // namespace
@@ -52,6 +54,7 @@ void Keyboard::set_language(const std::string& lang) {
 
 void Keyboard::reset() {
   m_shift = m_symbols = m_latin = false;
+  number_pad = false;
   visible = false;
   pressed = -1;
   hide_requested = false;
@@ -66,13 +69,14 @@ bool Keyboard::compact(const Metrics& m, float display_h) const {
 
 std::vector<std::vector<Keyboard::Key>> Keyboard::rows(bool compact) const {
   const Layout* l = &kLatin;
-  if (m_symbols) l = &kSymbols;
+  if (number_pad) l = &kDigits;
+  else if (m_symbols) l = &kSymbols;
   else if (!m_latin && m_lang == "tr") l = &kTurkish;
   else if (m_lang == "pl") l = &kPolish;  // its toggle (compact only) is for the Polish letters
   else if (!m_latin && m_lang == "uk") l = &kUkrainian;
   else if (!m_latin && m_lang == "ar") l = &kArabic;
   std::vector<std::string_view> letter_rows = m_shift ? l->upper : l->lower;
-  if (compact && l != &kSymbols) {
+  if (compact && l != &kSymbols && l != &kDigits) {
     letter_rows.erase(letter_rows.begin());  // digits: on the "123" layer
     if (l == &kPolish) {
       // Polish letters instead of the top row on their layer (the toggle key), else Latin rows only.
@@ -131,21 +135,29 @@ void Keyboard::draw(Ui& ui) {
     const std::string k = std::string("keyboard.") + name;
     return Key{cat.get(k), kind == Key::space ? " " : "", kind, weight, cat.get(k + "_short")};
   };
-  bottom.push_back(special("shift", Key::shift, 2.0f));
-  bottom.push_back(special(m_symbols ? "letters" : "numbers", Key::layout, 1.3f));
-  if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
-    bottom.push_back(
-        Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
-  if (m_lang == "pl" && small && !m_symbols)
-    bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
-  bottom.push_back(special("space", Key::space, 2.4f));
-  bottom.push_back(special("backspace", Key::backspace, 1.5f));
-  bottom.push_back(special("enter", Key::enter, 2.1f));
-  bottom.push_back(special("hide", Key::hide, 2.6f));
+  if (number_pad) {
+    bottom.push_back(Key{"+", "+", Key::chr, 1});
+    bottom.push_back(Key{"0", "0", Key::chr, 1});
+    bottom.push_back(special("backspace", Key::backspace, 1));
+    bottom.push_back(special("hide", Key::hide, 1));
+  } else {
+    bottom.push_back(special("shift", Key::shift, 2.0f));
+    bottom.push_back(special(m_symbols ? "letters" : "numbers", Key::layout, 1.3f));
+    if ((m_lang == "uk" || m_lang == "ar") && !m_symbols)
+      bottom.push_back(
+          Key{m_latin ? std::string(m_lang == "ar" ? "أبج" : "АБВ") : std::string("ABC"), "", Key::latin, 1.2f});
+    if (m_lang == "pl" && small && !m_symbols)
+      bottom.push_back(Key{m_latin ? std::string("qwe") : std::string("ąęł"), "", Key::latin, 1.2f});
+    bottom.push_back(special("space", Key::space, 2.4f));
+    bottom.push_back(special("backspace", Key::backspace, 1.5f));
+    bottom.push_back(special("enter", Key::enter, 2.1f));
+    bottom.push_back(special("hide", Key::hide, 2.6f));
+  }
   all.push_back(std::move(bottom));
 
-  // Every row spans the width: the widest letter row sets the key width, shorter rows are centred.
-  std::size_t max_keys = 10;
+  // Every row spans the width: the widest letter row sets the key width, shorter rows are centred (the
+  // number pad's rows of three take three quarters of it, as wide as its last row's digit keys).
+  std::size_t max_keys = number_pad ? 4 : 10;
   for (std::size_t r = 0; r + 1 < all.size(); ++r) max_keys = std::max(max_keys, all[r].size());
   const float unit = (x1 - x0 - gap * float(max_keys - 1)) / float(max_keys);
   float y = top + m.gap * 0.5f;
@@ -154,7 +166,7 @@ void Keyboard::draw(Ui& ui) {
     float total_w = 0;
     bool last = r + 1 == all.size();
     float row_unit = unit;
-    if (last) {
+    if (last && !number_pad) {
       float weights = 0;
       for (const auto& k : all[r]) weights += k.weight;
       row_unit = (x1 - x0 - gap * float(all[r].size() - 1)) / weights;

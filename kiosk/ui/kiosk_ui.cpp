@@ -100,6 +100,7 @@ struct KioskUi::Impl {
   std::string pin, notice, tech_job_label;
   int print_state = 0;
   bool help_open = false;
+  bool stop_open = false;
   core::Screen last_screen = core::Screen::idle;
   std::vector<std::int64_t> corner_taps;
   core::BackgroundCommand print_job, tech_job;
@@ -313,6 +314,7 @@ struct KioskUi::Impl {
     notice.clear();
     print_state = 0;
     help_open = false;
+    stop_open = false;
     corner_taps.clear();
     speech.reset();  // speech mode and the opt-in end with the session
     speech_gesture = false;
@@ -594,6 +596,7 @@ void KioskUi::frame() {
   ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
   ui.speech = &d.speech;
   ui.map = &d.map;
+  ui.stop_open = &d.stop_open;
   ui.dragging = d.speech_ate_input;  // a release ImGui sees after speech mode took the touch acts on nothing
   using core::Screen;
   const Screen drawn = d.session.screen();
@@ -629,9 +632,12 @@ void KioskUi::frame() {
   bool in_session = d.session.screen() != Screen::idle;
   if (in_session && d.session.idle().phase() == core::IdlePhase::warning) {
     draw_timeout_warning(ui);
+  } else if (d.stop_open && in_session) {
+    draw_stop_confirm(ui, &d.stop_open);
   } else if (d.help_open && in_session) {
     draw_help_panel(ui, &d.help_open);
   }
+  if (!in_session) d.stop_open = false;
   d.keyboard.draw(ui);
   if (speech_bar_shown) speech_bar(ui, shown.y, io.DisplaySize.y);
   speech_highlight(ui);
@@ -656,8 +662,8 @@ void KioskUi::frame() {
   d.renderer.render(ImGui::GetDrawData());
   ++d.frames;
 
-  bool want_kb =
-      io.WantTextInput && !(in_session && d.session.idle().phase() == core::IdlePhase::warning) && !d.help_open;
+  bool want_kb = io.WantTextInput && !(in_session && d.session.idle().phase() == core::IdlePhase::warning) &&
+                 !d.help_open && !d.stop_open;
   if (want_kb != d.keyboard.visible) {
     d.keyboard.visible = want_kb;
     if (!want_kb) d.keyboard.pressed = -1;

@@ -117,7 +117,9 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
   if (!tech && !fold) {
     float w = bw(ls);
     right -= w;
-    if (button(ui, "app.stop", ls, ImVec2(right, y), ImVec2(w, bh), Style::secondary)) ui.s.wipe();
+    // Stop asks first (draw_stop_confirm): one slip of a finger next to "Staff" must not wipe a long text.
+    if (button(ui, "app.stop", ls, ImVec2(right, y), ImVec2(w, bh), Style::secondary) && ui.stop_open)
+      *ui.stop_open = true;
     right -= ui.m.gap * 2;
     if (!two_rows) right = staff_and_switches(right, y);
   }
@@ -143,6 +145,7 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
     text(ui, badge, ImVec2(ui.m.pad, below + ui.m.gap * 0.5f), w, theme::kAssisted, ui.fonts.body);
     below += h;
   }
+  if (!fold) below += urgent_banner(ui, below);  // crisis news in every header
   // The content scrolls between the bar and the bottom action bar (or the keyboard).
   begin_scroll(ui, ui.page, "##page", ImVec2(0, below), ImVec2(ui.display.x, content_bottom(ui)), false);
   float top = below + ui.m.pad * 0.75f - ui.page.offset;

@@ -1,4 +1,5 @@
-// Overlays above a screen: the staff panel (help mode, language, text size) and the idle warning.
+// Overlays above a screen: the staff panel (help mode, language, text size), the idle warning and the
+// question before Stop wipes the session.
 // While one is open the screen below cannot be touched, so only the overlay's targets count.
 #include "ui_internal.hpp"
 
@@ -78,6 +79,37 @@ void draw_timeout_warning(Ui& ui) {
     text(ui, ui.t("timeout.no_more"), ImVec2(p.x, y), W, theme::kError, ui.fonts.body);
   }
   end_overlay();
+}
+
+void draw_stop_confirm(Ui& ui, bool* open) {
+  ImVec2 size(std::min(ui.display.x - 2 * ui.m.pad, std::max(ui.display.x * 0.7f, ui.m.target * 14)),
+              std::min(ui.display.y - 2 * ui.m.pad, std::max(ui.display.y * 0.6f, ui.m.target * 7)));
+  begin_overlay(ui, "stop", size);
+  ImVec2 p((ui.display.x - size.x) * 0.5f + ui.m.pad, (ui.display.y - size.y) * 0.5f + ui.m.pad);
+  float W = size.x - 2 * ui.m.pad;
+  float y = p.y;
+  y += text(ui, ui.t("stop.title"), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.gap;
+  text(ui, ui.t("stop.body"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
+  if (ui.speech) ui.speech->alert("stop", ui.t("stop.title") + " " + ui.t("stop.body"));
+  // "No" is the larger, primary choice: continuing loses nothing. Side by side when both fit, else stacked.
+  const std::string &no = ui.t("stop.no"), &yes = ui.t("stop.yes");
+  float bottom = (ui.display.y + size.y) * 0.5f - ui.m.pad;
+  const float pad = 2 * ui.m.gap * 1.4f;
+  const bool stacked = ui.m.one_column || std::max(text_width(ui.fonts.body, no), text_width(ui.fonts.body, yes)) >
+                                              (W - ui.m.gap) * 0.5f - pad;
+  const float bw = stacked ? W : (W - ui.m.gap) * 0.5f;
+  const float bh = std::max({ui.m.button_h, text_height(ui.fonts.body, no, bw - pad) + 2 * ui.m.gap,
+                             text_height(ui.fonts.body, yes, bw - pad) + 2 * ui.m.gap});
+  ImVec2 no_at(p.x, stacked ? bottom - 2 * bh - ui.m.gap : bottom - bh);  // button() mirrors x when right to left
+  ImVec2 yes_at(stacked ? p.x : p.x + bw + ui.m.gap, bottom - bh);
+  bool keep = button(ui, "stop.no", no, no_at, ImVec2(bw, bh), Style::primary);
+  bool stop = button(ui, "stop.yes", yes, yes_at, ImVec2(bw, bh), Style::secondary);
+  end_overlay();
+  if (keep) *open = false;
+  if (stop) {
+    *open = false;
+    ui.s.wipe();
+  }
 }
 
 }  // namespace kiosk::ui

@@ -1,4 +1,4 @@
-// Choose: the five things a citizen can do, as large tiles.
+// Choose: the six things a citizen can do, as large tiles.
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -12,6 +12,7 @@ void draw_choose(Ui& ui) {
   };
   const Item items[] = {{core::Flow::question, "choose.question", "choose.question"},
                         {core::Flow::report, "choose.report", "choose.report"},
+                        {core::Flow::idea, "choose.idea", "choose.idea"},
                         {core::Flow::poll, "choose.poll", "choose.poll"},
                         {core::Flow::news, "choose.news", "choose.news"},
                         {core::Flow::lookup, "choose.lookup", "choose.lookup"}};

@@ -17,7 +17,7 @@ void draw_contact(Ui& ui) {
       text_field(ui, "contact.email", ui.t("contact.email"), &c.email, ImVec2(p.x, y), half,
                  std::max(ui.m.target, ui.m.button_h * 0.8f), false, "email", ImGuiInputTextFlags_CharsNoBlank, false);
   float y2 = text_field(ui, "contact.phone", ui.t("contact.phone"), &c.phone, ImVec2(p.x + half + ui.m.pad, y), half,
-                        std::max(ui.m.target, ui.m.button_h * 0.8f), false, "phone", 0, false);
+                        std::max(ui.m.target, ui.m.button_h * 0.8f), false, "phone", kNumberPad, false);
   y = std::max(y1, y2);
   // The fields' errors full width under both (fewer lines than two half columns); the red border shows which.
   y += field_error(ui, "email", ImVec2(p.x, y), W);

@@ -39,7 +39,7 @@ void draw_idle(Ui& ui) {
     register_target(ui, "tech.corner", "", ImVec2(0, 0), ImVec2(ui.m.target, ui.m.target));
   }
 
-  float y = band + ui.m.gap;
+  float y = band + urgent_banner(ui, band) + ui.m.gap;
 
   // Languages at the bottom, each in its own name (rows of three, of two on a narrow screen); the news
   // between scrolls when it does not fit.
@@ -62,13 +62,17 @@ void draw_idle(Ui& ui) {
   // Call to action, then the news; on a small panel they scroll together above the languages.
   y += text(ui, ui.t("idle.touch"), ImVec2(p.x, y), nw, theme::kPrimary, hf) + ui.m.gap;
   y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), nw, theme::kText, hf) + ui.m.gap;
-  auto news = ui.s.news(20);
+  auto news = ui.s.news_urgent_first(20);  // urgent first, whole, with the warning sign
   if (news.empty()) y += text(ui, ui.t("news.none"), ImVec2(p.x, y), nw, theme::kMuted, ui.fonts.body);
+  const float sign = ui.fonts.body->FontSize * 0.9f, ind = std::max(ui.m.pad, sign + ui.m.gap * 0.5f);
   for (const auto& n : news) {
-    float h = text_height(ui.fonts.body, n.text, nw - ui.m.pad);
+    std::string body = news_text(ui, n);
+    float h = text_height(ui.fonts.body, body, nw - ind);
     float bx = flip_x(ui, p.x, 8);
-    dl->AddRectFilled(ImVec2(bx, y + 4), ImVec2(bx + 8, y + h - 4), theme::col(theme::kPrimary));
-    y += text(ui, n.text, ImVec2(p.x + ui.m.pad, y), nw - ui.m.pad, theme::kText, ui.fonts.body) + ui.m.gap;
+    if (n.urgent) warning_sign(dl, ImVec2(flip_x(ui, p.x, sign), y), sign, theme::kError, theme::kErrorBg);
+    else dl->AddRectFilled(ImVec2(bx, y + 4), ImVec2(bx + 8, y + h - 4), theme::col(theme::kPrimary));
+    y += text(ui, body, ImVec2(p.x + ind, y), nw - ind, n.urgent ? theme::kError : theme::kText, ui.fonts.body) +
+         ui.m.gap;
   }
   end_scroll(ui, news_region);
 

@@ -1,21 +1,26 @@
 // Question step 1 (topic) and the separate, explicit opt-in to make the question public, showing the
-// public text with personal data replaced before the citizen agrees.
+// public text with personal data replaced before the citizen agrees. An idea takes the same steps in its
+// own words ("idea.*").
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
 
 void draw_question_topic(Ui& ui) {
-  ImVec2 p = begin_screen(ui, "question_topic", ui.t("question.topic.title"));
+  ImVec2 p =
+      begin_screen(ui, "question_topic", ui.t(ui.s.writing_idea() ? "idea.topic.title" : "question.topic.title"));
   if (const auto* n = node_tiles(ui, p, ui.s.tree().question_topics, ui.s.question().topic, "topic."))
     ui.s.pick_topic(n->slug);
   end_screen(ui);
 }
 
 void draw_question_publish(Ui& ui) {
-  ImVec2 p = begin_screen(ui, "question_publish", ui.t("question.publish.title"));
+  const bool idea = ui.s.writing_idea();
+  ImVec2 p = begin_screen(ui, "question_publish", ui.t(idea ? "idea.publish.title" : "question.publish.title"));
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;
-  y += text(ui, ui.t("question.publish.body"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
+  y += text(ui, ui.t(idea ? "idea.publish.body" : "question.publish.body"), ImVec2(p.x, y), W, theme::kText,
+            ui.fonts.body) +
+       ui.m.gap;
   y += text(ui, ui.t("question.publish.preview"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
   // The whole public text (the page scrolls when it is long).
   std::string preview = ui.s.public_preview();

@@ -1,4 +1,4 @@
-// Report step 4 (description) and question step 2 (the question): one large text field.
+// Report step 4 (description) and question (or idea) step 2: one large text field.
 #include "ui_internal.hpp"
 
 namespace kiosk::ui {
@@ -23,7 +23,9 @@ void draw_report_description(Ui& ui) {
 
 void draw_question_text(Ui& ui) {
   core::TextBuffer* v = &ui.s.question().text;
-  draw_text_step(ui, "question_text", "question.text.title", "question.text.hint", v);
+  const bool idea = ui.s.writing_idea();
+  draw_text_step(ui, "question_text", idea ? "idea.text.title" : "question.text.title",
+                 idea ? "idea.text.hint" : "question.text.hint", v);
 }
 
 }  // namespace kiosk::ui

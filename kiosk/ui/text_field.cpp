@@ -161,6 +161,7 @@ float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffe
     ImGui::KeepAliveID(gid);
     g.ActiveIdAllowOverlap = true;  // buttons stay tappable while typing
     g.WantTextInputNextFrame = 1;   // the on-screen keyboard
+    ui.keyboard.number_pad = (flags & kNumberPad) != 0;
     if (edit(buf, flags)) {
       if (error_field) {
         ui.s.clear_error(error_field);

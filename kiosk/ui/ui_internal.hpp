@@ -119,7 +119,8 @@ struct Ui {
   bool dragging = false;           // a finger is scrolling: no tap this gesture
   // Speech mode (kiosk/core/speech_mode.hpp).
   core::SpeechMode* speech = nullptr;
-  MapView* map = nullptr;  // the offline map of the location screen (map_view.cpp)
+  MapView* map = nullptr;     // the offline map of the location screen (map_view.cpp)
+  bool* stop_open = nullptr;  // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -134,8 +135,10 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size);
 // The kiosk's text field (text_field.cpp): edits a core::TextBuffer, word-wrapped and shaped, growing up to
 // `height` then scrolling; the on-screen keyboard appears while it is active. Shows the count against the
-// buffer's limit and the error of `error_field` under it. flags: ImGuiInputTextFlags_CharsNoBlank only.
+// buffer's limit and the error of `error_field` under it. flags: ImGuiInputTextFlags_CharsNoBlank and
+// kNumberPad (a numeric field: phone, house number, code).
 // Returns the bottom y of what it drew.
+inline constexpr int kNumberPad = 1 << 28;  // text_field flag: the keyboard is a number pad while it is active
 float text_field(Ui& ui, const char* id, std::string_view label, core::TextBuffer* value, ImVec2 pos, float width,
                  float height, bool multiline, const char* error_field, int flags = 0, bool error_below = true);
 // Registers a field: role "field", its label, value length and caret (code points), never its text.
@@ -162,6 +165,16 @@ void draw_text(Ui& ui, ImDrawList* dl, ImFont* font, ImVec2 pos, float wrap_widt
                bool centered = false);
 // Switches of the reading modes (large text, high contrast) for the idle screen and every header.
 float mode_switches(Ui& ui, float right, float y, float h);
+
+// --- urgent news (urgent_banner.cpp) ---------------------------------------------------------------------
+// The band with the newest urgent item under a bar at y (every screen's header, the idle screen); returns
+// its height (0: no urgent news).
+float urgent_banner(Ui& ui, float y);
+// A warning triangle with "!" (shapes, no glyph) of this size at `at`.
+void warning_sign(ImDrawList* dl, ImVec2 at, float size, std::uint32_t fill, std::uint32_t mark);
+// An item's text, led by "Important message:" when urgent, with "(in Dutch)" when it is in another language
+// than the screen's ("Important message (in Dutch): …").
+std::string news_text(const Ui& ui, const NewsItem& n);
 
 // --- speech mode (speech_ui.cpp) --------------------------------------------------------------------------
 // The switch that starts speech mode (idle screen, top end corner); returns the new right edge.
@@ -236,6 +249,8 @@ void draw_technician(Ui& ui);
 // Overlays.
 void draw_help_panel(Ui& ui, bool* open);
 void draw_timeout_warning(Ui& ui);
+// "Do you want to stop?": the session is wiped only on yes.
+void draw_stop_confirm(Ui& ui, bool* open);
 
 // --- offline map (map_view.cpp) ---------------------------------------------------------------------------
 // The municipality's MBTiles map as textures: opened once at start, moved by buttons, centred on the kiosk
@@ -300,6 +315,7 @@ class Keyboard {
   int pressed = -1;  // key under a finger that is down
   bool hide_requested = false;
   int pending_key_release = -1;  // io.KeysDown index to release next frame
+  bool number_pad = false;       // digits, '+' and erase only (set by the active field, kNumberPad)
 
  private:
   // compact: a short panel (the full keyboard would take more than 45 % of it at the minimum key height):

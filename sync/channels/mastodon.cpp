@@ -4,7 +4,7 @@
 // (from /api/v2/instance, never more than the contract's 500) on a character boundary. Replies in the
 // thread (/api/v1/statuses/:id/context) are the answer when they come from the kiosk's own account or
 // from an account in answer_accounts (the municipality's webcare); the account's own recent statuses
-// are the kiosk's news feed. Every answer is read through json_read.hpp (url, language and
+// are the kiosk's news feed; a pinned status, or one with a tag of urgent_tags, is urgent news. Every answer is read through json_read.hpp (url, language and
 // in_reply_to_id may be null, as the contract allows; an odd answer never throws). An uncertain send is
 // looked up among the account's recent statuses; if it is not there, resending is safe within the hour
 // the Idempotency-Key lives.
@@ -315,8 +315,26 @@ class Mastodon final : public Channel {
       NewsItem n{"mastodon",     *id,
                  t ? *t : now(), answer::text_or(st, "language", "", 35),
                  text,           answer::text_or(st, "url", "", 2048)};
+      n.urgent = urgent(st);
       (void)m_env.outbox->upsert_news(n);
     }
+  }
+
+  // Pinned (`pinned` may be null or absent: not pinned) or tagged with one of urgent_tags (case-insensitive,
+  // as Mastodon treats tags).
+  bool urgent(const json& st) const {
+    const json* pinned = answer::find(st, "pinned");
+    if (pinned && pinned->is_boolean() && pinned->get<bool>()) return true;
+    auto tags = answer::opt_array_at(st, "tags");
+    if (!tags || !*tags) return false;
+    const auto& wanted = m_cfg.list("urgent_tags");
+    for (const auto& tag : **tags) {
+      std::string name = tag.is_object() ? answer::text_or(tag, "name", "", 100) : "";
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      for (const auto& w : wanted)
+        if (!name.empty() && name == w) return true;
+    }
+    return false;
   }
 
   std::vector<HttpRequest> build_probe() override {
@@ -387,6 +405,16 @@ std::string check_mastodon_account(std::string_view a) {
   return {};
 }
 
+// One entry of mastodon.urgent_tags: a hashtag without '#', lower case letters, digits and '_'.
+std::string check_urgent_tag(std::string_view t) {
+  bool ok = !t.empty() && t.size() <= 100;
+  for (char c : t) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+  if (ok) return {};
+  return fmt::format("has '{}', which is not a hashtag: write it without '#', in lower case (\"crisis\")", t);
+}
+
+constexpr std::string_view kDefaultUrgentTags[] = {"crisis", "nlalert", "urgent"};
+
 constexpr ChannelSetting kMastodonSettings[] = {
     {.key = "visibility", .type = SettingType::text, .text = "public", .check = check_visibility},
     {.key = "status_language", .type = SettingType::text, .text = "nl", .check = check_status_language},
@@ -398,6 +426,9 @@ constexpr ChannelSetting kMastodonSettings[] = {
     // own account (always counted): acct as Mastodon writes it ("webcare" on the same instance,
     // "webcare@gemeente.nl" elsewhere; a leading '@' is allowed) or a numeric account id.
     {.key = "answer_accounts", .type = SettingType::text_list, .check = check_mastodon_account},
+    // Hashtags (without '#', lower case) that make a status of the municipality's account urgent news: a
+    // banner on the idle screen and in every header. A pinned status is urgent too.
+    {.key = "urgent_tags", .type = SettingType::text_list, .list = kDefaultUrgentTags, .check = check_urgent_tag},
 };
 
 }  // namespace

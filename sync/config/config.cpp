@@ -55,7 +55,7 @@ constexpr std::string_view kTopKeys[] = {"format", "kiosk",  "storage",  "retent
                                          "ui",     "places", "channels", "polls",     "news",    "map"};
 constexpr std::string_view kPollKeys[] = {"id", "question", "answers"};
 constexpr std::string_view kPollAnswerKeys[] = {"id", "text"};
-constexpr std::string_view kNewsKeys[] = {"id", "published", "text"};
+constexpr std::string_view kNewsKeys[] = {"id", "published", "text", "urgent"};
 constexpr std::string_view kKioskKeys[] = {"id",        "code_prefix",      "municipality", "time_zone",
                                            "languages", "default_language", "location"};
 constexpr std::string_view kMapKeys[] = {"tiles", "addresses", "centre", "zoom"};
@@ -71,8 +71,8 @@ constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",        "v
                                         "panel_height",   "panel_width_mm",   "orientation",
                                         "printer_device", "printer_columns",  "receipt_phone",
                                         "receipt_desk"};
-constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",    "timeout_s",
-                                                   "batch_count", "batch_bytes", "ca_bundle"};
+constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",  "timeout_s",         "batch_count",
+                                                   "batch_bytes", "ca_bundle", "refresh_interval_s"};
 
 // Keys that look like credentials: they belong in the secrets file, never in the readable config.
 bool looks_like_secret(std::string_view key) {
@@ -442,6 +442,7 @@ class ConfigParser {
                         fmt::format("must be a UTC time such as \"2026-11-20T09:00:00Z\" (got '{}')", published));
       item.published_ms = *ms;
       read_localized(s, "text", item.text, cfg.kiosk.languages);
+      m_r.read(s, "urgent", item.urgent);
       cfg.news.push_back(std::move(item));
     });
   }
@@ -524,6 +525,7 @@ class ConfigParser {
     m_r.read(s, "timeout_s", ch.timeout_s, 1, 3600, "seconds");
     m_r.read(s, "batch_count", ch.batch_count, 1, 10000, "submissions");
     m_r.read(s, "batch_bytes", ch.batch_bytes, 1024, std::int64_t{1} << 30, "bytes");
+    m_r.read(s, "refresh_interval_s", ch.refresh_interval_s, 60, 86400, "seconds");
     std::string ca;
     if (m_r.read(s, "ca_bundle", ca)) ch.ca_bundle = resolve_path(m_base, ca);
     if (d.paced()) m_r.read(s, "posts_per_hour", ch.posts_per_hour, 1, 100000, "posts per hour");
@@ -686,7 +688,7 @@ void ChannelConfig::set_defaults() {
       case SettingType::text: value = std::string(setting.text); break;
       case SettingType::flag: value = setting.flag; break;
       case SettingType::integer: value = setting.integer; break;
-      case SettingType::text_list: value = std::vector<std::string>{}; break;
+      case SettingType::text_list: value = std::vector<std::string>(setting.list.begin(), setting.list.end()); break;
     }
   }
 }

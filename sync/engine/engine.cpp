@@ -680,6 +680,10 @@ struct Engine::Impl {
     });
   }
 
+  std::int64_t refresh_interval_ms(const ChannelConfig& ch) const {
+    return opt.refresh_interval_ms >= 0 ? opt.refresh_interval_ms : std::int64_t{ch.refresh_interval_s} * 1000;
+  }
+
   // Refreshes what the channel's sends depend on (instance limits, categories) first when stale,
   // then starts the lane's rounds.
   void start_channel(Lane& first) {
@@ -693,7 +697,7 @@ struct Engine::Impl {
     std::string key = "refresh." + l.ch->config().name;
     std::int64_t fetched = 0;
     auto c = outbox.cache_get(key, &fetched);
-    if (c && *c && now() - fetched < opt.refresh_interval_ms) return start_channel(l);
+    if (c && *c && now() - fetched < refresh_interval_ms(l.ch->config())) return start_channel(l);
     std::vector<HttpRequest> rqs;
     std::string why;
     if (!contained([&] { rqs = l.ch->build_refresh(); }, why) || rqs.empty()) return start_channel(l);
@@ -878,5 +882,17 @@ Result<RunReport> Engine::run_once() {
 }
 void Engine::on_progress(std::function<void(const RunReport&)> f) { m->progress = std::move(f); }
 const CategoryTree& Engine::categories() const { return m->tree; }
+
+std::int64_t Engine::next_refresh_ms() const {
+  std::int64_t next = INT64_MAX;
+  if (!m->opt.refresh) return next;
+  for (const auto& ch : m->channels) {
+    std::int64_t fetched = 0;
+    auto c = m->outbox.cache_get("refresh." + ch->config().name, &fetched);
+    std::int64_t due = c && *c ? fetched + m->refresh_interval_ms(ch->config()) : m->now();
+    next = std::min(next, due);
+  }
+  return next;
+}
 
 }  // namespace kiosk

@@ -230,6 +230,12 @@ END;
 INSERT INTO status_changes (submission_id, channel, changed_at, status)
   SELECT submission_id, channel, updated_at, remote_status FROM deliveries WHERE coalesce(remote_status, '') <> '';
 )sql",
+    // 8 -> 9: crisis and urgent news. Every item looked the same, so a crisis message (a pinned or
+    // urgent-tagged status, an urgent [[news]] seed) drowned among ordinary news; the flag lets the
+    // screens put urgent items in a banner on the idle screen and in every header. 0 for old rows.
+    R"sql(
+ALTER TABLE news ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace kiosk::migrations

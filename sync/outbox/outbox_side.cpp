@@ -169,9 +169,11 @@ Result<std::size_t> Outbox::purge(int days) {
 
 Result<bool> Outbox::upsert_news(const NewsItem& n) {
   auto guard = m->guard();
-  Stmt st(m->db, "INSERT INTO news (source, remote_id, published_at, language, text, url) VALUES (?, ?, ?, ?, ?, ?) "
-                 "ON CONFLICT (source, remote_id) DO UPDATE SET published_at = excluded.published_at, "
-                 "language = excluded.language, text = excluded.text, url = excluded.url");
+  Stmt
+      st(m->db,
+         "INSERT INTO news (source, remote_id, published_at, language, text, url, urgent) VALUES (?, ?, ?, ?, ?, ?, ?) "
+         "ON CONFLICT (source, remote_id) DO UPDATE SET published_at = excluded.published_at, "
+         "language = excluded.language, text = excluded.text, url = excluded.url, urgent = excluded.urgent");
   if (auto r = m->check(st, "cannot store news"); !r) return r.error();
   if (!valid_utf8(n.text)) return make_error(Errc::invalid_utf8, "news text is not valid UTF-8");
   st.bind(1, n.source)
@@ -179,7 +181,8 @@ Result<bool> Outbox::upsert_news(const NewsItem& n) {
       .bind(3, n.published_ms)
       .bind(4, n.language)
       .bind(5, strip_controls(n.text, true))
-      .bind(6, n.url);
+      .bind(6, n.url)
+      .bind(7, std::int64_t{n.urgent ? 1 : 0});
   int rc = st.step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store news");
   return sqlite3_changes(m->db) > 0;
@@ -188,13 +191,14 @@ Result<bool> Outbox::upsert_news(const NewsItem& n) {
 Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {
   auto guard = m->guard();
   Stmt st(m->db,
-          "SELECT source, remote_id, published_at, language, text, url FROM news ORDER BY published_at DESC LIMIT ?");
+          "SELECT source, remote_id, published_at, language, text, url, urgent FROM news ORDER BY published_at DESC "
+          "LIMIT ?");
   if (auto r = m->check(st, "cannot read news"); !r) return r.error();
   st.bind(1, static_cast<std::int64_t>(limit));
   std::vector<NewsItem> out;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW)
-    out.push_back(NewsItem{st.text(0), st.text(1), st.i64(2), st.text(3), st.text(4), st.text(5)});
+    out.push_back(NewsItem{st.text(0), st.text(1), st.i64(2), st.text(3), st.text(4), st.text(5), st.i64(6) != 0});
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot read news");
   return out;
 }

@@ -190,6 +190,8 @@ int main(int argc, char** argv) {
     // Sleep until the interval ends, a channel's backoff ends, or someone says "sync now".
     std::int64_t now = SystemClock::instance().now_ms();
     std::int64_t wake = now + static_cast<std::int64_t>(config->sync.interval_s) * 1000;
+    // A channel's refresh (news: minutes for a crisis channel) may come due before the next round.
+    wake = std::min(wake, std::max(now + 1000, engine.next_refresh_ms()));
     for (auto name : kChannelNames) {
       auto st = box->channel_state(name);
       if (st && st->not_before_ms > now) wake = std::min(wake, std::max(now + 1000, st->not_before_ms));

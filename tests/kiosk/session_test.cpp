@@ -361,5 +361,52 @@ TEST(session_test, pin_hash_and_slow_down) {
   EXPECT_TRUE(core::verify_pin("2468", demo_config().ui.technician_pin_hash));
 }
 
+// Ideas (issue 16): the question steps, sent as an idea on routing.idea; not offered without a route.
+TEST(session_test, idea_flow_is_sent_as_an_idea_on_its_route) {
+  Fixture f;
+  EXPECT_TRUE(f.s->offers(core::Flow::idea));
+  f.s->start();
+  f.s->choose(core::Flow::idea);
+  ASSERT_EQ(f.s->screen(), Screen::question_topic);
+  f.s->pick_topic(f.tree.question_topics[0].slug);
+  f.s->question().text = "Meer bankjes in het park.";
+  f.s->next();
+  ASSERT_EQ(f.s->screen(), Screen::question_contact);
+  f.s->next();
+  ASSERT_EQ(f.s->screen(), Screen::question_publish);
+  f.s->next();  // not public: Open Klant only
+  ASSERT_EQ(f.s->screen(), Screen::question_review);
+  f.s->submit();
+  ASSERT_EQ(f.s->screen(), Screen::receipt);
+  auto stored = f.outbox->find(f.s->receipt()->reference);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->submission.kind, Kind::idea);
+  EXPECT_EQ(stored->submission.channels, std::vector<std::string>{"openklant"});
+
+  f.config.routing.idea.clear();
+  core::Session none(f.config, f.tree, f.outbox.get(), f.clock);
+  EXPECT_FALSE(none.offers(core::Flow::idea));
+}
+
+// Crisis news: urgent items in the screen's language, else the default language (marked), urgent first.
+TEST(session_test, urgent_news_falls_back_to_another_language_and_says_so) {
+  Fixture f;
+  ASSERT_TRUE(f.outbox->upsert_news({"mastodon", "1", 1000, "nl", "Drink geen kraanwater.", "", true}).ok());
+  ASSERT_TRUE(f.outbox->upsert_news({"mastodon", "2", 2000, "en", "Library closed on Monday.", ""}).ok());
+  ASSERT_TRUE(f.outbox->upsert_news({"mastodon", "3", 500, "de", "Sturmwarnung.", "", true}).ok());
+  f.s->start();
+  ASSERT_TRUE(f.s->set_language("en"));
+  auto urgent = f.s->urgent_news(5);
+  ASSERT_EQ(urgent.size(), 1u);  // the default language's before any other
+  EXPECT_EQ(urgent[0].text, "Drink geen kraanwater.");
+  EXPECT_EQ(f.s->language_note_key(urgent[0]), "news.in.nl");
+  auto listed = f.s->news_urgent_first(5);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_TRUE(listed[0].urgent);
+  EXPECT_EQ(listed[1].text, "Library closed on Monday.");
+  EXPECT_EQ(f.s->language_note_key(listed[1]), "");
+  EXPECT_EQ(f.s->language_note_key(NewsItem{"m", "3", 0, "de", "x", ""}), "news.in_other");
+}
+
 }  // namespace
 }  // namespace kiosk::test

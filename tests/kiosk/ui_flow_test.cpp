@@ -14,11 +14,7 @@ namespace {
 
 using core::Screen;
 
-void shot(UiHarness& h, const std::string& name) {
-  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
-  std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : h.dir.path() / "shots";
-  ASSERT_TRUE(h.screenshot(d / (name + ".png"))) << SDL_GetError();
-}
+void shot(UiHarness& h, const std::string& name) { save_shot(h, name); }
 
 // Tap somewhere on the idle screen that is no button: the session starts.
 void start(UiHarness& h) {
@@ -610,6 +606,35 @@ TEST(ui_flow_test, finger_events_tap_and_synthetic_mouse_is_ignored) {
   h.ui->release((b->x0 + b->x1) / 2, (b->y0 + b->y1) / 2);
   h.settle();
   EXPECT_EQ(h.screen(), core::Screen::report_category);
+}
+
+// Forgiveness (issue 16): "Stop", next to "Staff", asks first; "No" keeps everything, only "Yes" wipes.
+TEST(ui_flow_test, stop_asks_before_wiping) {
+  UiHarness h(demo_config(), 800, 480);
+  start(h);
+  h.tap("choose.question");
+  h.tap(std::string("topic.") + h.tree.question_topics[0].slug);
+  ASSERT_EQ(h.screen(), Screen::question_text);
+  h.tap("text");
+  h.type("Mijn lange vraag over de afvalinzameling");
+  h.tap("key.hide");
+  ASSERT_TRUE(h.tap("app.stop"));
+  EXPECT_EQ(h.screen(), Screen::question_text) << "Stop wiped without asking";
+  EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");
+  ASSERT_NE(h.target("stop.yes"), nullptr);
+  EXPECT_EQ(h.target("app.next"), nullptr) << "the screen below the question can be touched";
+  shot(h, "31-stop-confirm");
+  ASSERT_TRUE(h.tap("stop.no"));
+  EXPECT_EQ(h.screen(), Screen::question_text);
+  EXPECT_EQ(h.session->question().text, "Mijn lange vraag over de afvalinzameling");
+  EXPECT_EQ(h.target("stop.yes"), nullptr);
+  ASSERT_TRUE(h.tap("app.stop"));
+  ASSERT_TRUE(h.tap("stop.yes"));
+  EXPECT_EQ(h.screen(), Screen::idle);
+  EXPECT_EQ(h.session->question().text, "");
+  // The next session does not start with the question open.
+  start(h);
+  EXPECT_EQ(h.target("stop.yes"), nullptr);
 }
 
 }  // namespace

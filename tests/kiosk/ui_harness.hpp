@@ -127,4 +127,11 @@ class UiHarness {
   std::unique_ptr<ui::KioskUi> ui;
 };
 
+// Saves the screen as <name>.png in $KIOSK_SCREENSHOT_DIR (docs/screenshots), else in the test's directory.
+inline void save_shot(UiHarness& h, const std::string& name) {
+  const char* dir = std::getenv("KIOSK_SCREENSHOT_DIR");
+  std::filesystem::path d = dir && *dir ? std::filesystem::path(dir) : h.dir.path() / "shots";
+  ASSERT_TRUE(h.screenshot(d / (name + ".png"))) << SDL_GetError();
+}
+
 }  // namespace kiosk::test

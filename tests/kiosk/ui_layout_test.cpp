@@ -197,9 +197,15 @@ const std::string kLong =
     "met een rollator struikelen erover en gisteren is er iemand gevallen. Wilt u de tegel zo snel mogelijk "
     "laten herstellen? Ook de verlichting bij de fietsenstalling doet het 's avonds niet meer. ";
 
+// Crisis news in Dutch only: its band is under every header (marked "(in Dutch)" on the other screens).
+const std::string kCrisis =
+    "Drink geen water uit de kraan in de wijken Noord en Oost. Kook het water eerst drie minuten. Flessen water "
+    "zijn af te halen bij het gemeentehuis.";
+
 void walk(Checker& c) {
   UiHarness& h = c.h;
   core::Session& s = *h.session;
+  ASSERT_TRUE(h.outbox->upsert_news(NewsItem{"mastodon", "crisis-1", h.clock.now_ms(), "nl", kCrisis, "", true}).ok());
   h.session->wipe();
   set_mode(s, c.mode);  // the idle screen's switches
   c.check("idle");
@@ -235,13 +241,17 @@ void walk(Checker& c) {
     c.problems.push_back(std::string(c.panel.name) + " / " + c.lang + " / " + mode_name(c.mode) +
                          " / report_review: the text to be sent is not shown whole");
 
-  start(h, c.lang, c.mode);
-  s.choose(core::Flow::question);
-  c.check("question_topic");
-  s.pick_topic(h.tree.question_topics[0].slug);
-  s.question().text = kLong;
-  c.check("question_text");
-  s.next();
+  // A question or an idea: its topic and text screens.
+  auto topic_and_text = [&](core::Flow flow, const std::string& name) {
+    start(h, c.lang, c.mode);
+    s.choose(flow);
+    c.check(name + "_topic");
+    s.pick_topic(h.tree.question_topics[0].slug);
+    s.question().text = kLong;
+    c.check(name + "_text");
+    s.next();
+  };
+  topic_and_text(core::Flow::question, "question");
   s.next();
   c.check("question_publish");
   s.set_publish(true);
@@ -256,6 +266,22 @@ void walk(Checker& c) {
     (void)h.outbox->add_answer(stored->row_id,
                                Answer{"openklant", h.clock.now_ms(), "Het grofvuil komt op dinsdag.", "a1"});
     (void)h.outbox->add_answer(stored->row_id, Answer{"mastodon", h.clock.now_ms() + 60'000, kLong, "s1"});
+  }
+
+  // The idea flow (the question screens in the idea's words), the number pad of the phone field and the
+  // question before Stop.
+  topic_and_text(core::Flow::idea, "idea");
+  h.settle();
+  // (On a short panel in large text the phone field is below the fold: reachable by scrolling, checked above.)
+  if (h.target("contact.phone") && h.tap("contact.phone")) {
+    c.check("contact_number_pad");
+    h.tap("key.hide");
+  }
+  s.next();
+  c.check("idea_publish");
+  if (h.tap("app.stop")) {
+    c.check("stop_confirm");
+    h.tap("stop.no");
   }
 
   start(h, c.lang, c.mode);
@@ -429,6 +455,7 @@ TEST(ui_layout_test, citizen_switches_reading_modes_reset_at_session_end) {
   Pixels px = draw_and_read(h);
   EXPECT_EQ(px.at(px.w / 2, px.h - 3), 0x000000u) << "high contrast background";
   ASSERT_TRUE(h.tap("app.stop"));
+  ASSERT_TRUE(h.tap("stop.yes"));  // Stop asks first
   EXPECT_FALSE(h.session->large_text());
   EXPECT_FALSE(h.session->high_contrast());
   px = draw_and_read(h);

@@ -357,7 +357,10 @@ class SessionWipe {
         h.clock.advance(std::int64_t(h.config.ui.idle_timeout_s) * 1000 + 1000);
         h.settle();
         break;
-      case End::stop: h.tap("app.stop"); break;
+      case End::stop:
+        h.tap("app.stop");
+        h.tap("stop.yes");  // Stop asks first
+        break;
       case End::submit:
         h.tap("review.send");
         ASSERT_EQ(h.screen(), Screen::receipt);

@@ -139,7 +139,8 @@ TEST(ui_speech_test, a_touch_silences_before_anything_new_is_said) {
   s.act("lang.nl");
   // Each control twice: the first touch explores it, the second (on the focus) acts; both silence in the
   // frame the finger lands in, and nothing is said without a cancel just before it.
-  for (const char* id : {"choose.question", "choose.question", "app.back", "app.back", "app.stop", "app.stop"}) {
+  for (const char* id :
+       {"choose.question", "choose.question", "app.back", "app.back", "app.stop", "app.stop", "stop.yes", "stop.yes"}) {
     const std::size_t from = s.sink.events.size();
     const ui::Target* t = s.h.target(id);
     ASSERT_NE(t, nullptr) << id;
@@ -412,6 +413,7 @@ TEST(ui_speech_test, a_wipe_ends_speech_mode) {
   s.act("lang.en");
   ASSERT_EQ(s.h.screen(), Screen::choose);
   s.act("app.stop");
+  s.act("stop.yes");  // Stop asks first
   ASSERT_EQ(s.h.screen(), Screen::idle);
   EXPECT_FALSE(s.h.ui->speech().on());
   EXPECT_EQ(s.sink.events.back().kind, Event::cancel);

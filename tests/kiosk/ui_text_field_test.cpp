@@ -320,5 +320,37 @@ TEST(ui_text_field_test, the_field_registers_length_and_caret_not_text) {
   for (const auto& target : h.ui->targets()) EXPECT_EQ(target.label.find("Привіт"), std::string::npos);
 }
 
+// Forgiveness (issue 16): the phone field opens a number pad (digits, '+', erase), not the letter keyboard;
+// the e-mail field beside it brings the letters back.
+TEST(ui_text_field_test, phone_field_opens_a_number_pad) {
+  for (auto [w, hh] : {std::pair{800, 480}, std::pair{1080, 1920}}) {
+    UiHarness h(demo_config(), w, hh);
+    h.session->start();
+    h.session->choose(core::Flow::question);
+    h.session->pick_topic(h.tree.question_topics[0].slug);
+    h.session->question().text = "Wanneer komt de grofvuilwagen?";
+    h.session->next();
+    h.settle();
+    ASSERT_EQ(h.screen(), core::Screen::question_contact);
+    ASSERT_TRUE(h.tap("contact.phone"));
+    ASSERT_TRUE(h.ui->keyboard_visible());
+    EXPECT_EQ(h.target("key.q"), nullptr) << "letters on the phone field's keyboard";
+    EXPECT_EQ(h.target("key.shift"), nullptr);
+    ASSERT_NE(h.target("key.+"), nullptr);
+    const ui::Target* five = h.target("key.5");
+    const ui::Target* hide = h.target("key.hide");
+    ASSERT_NE(five, nullptr);
+    ASSERT_NE(hide, nullptr);
+    // Digit keys far larger than a letter key (a quarter of the width, not a tenth).
+    EXPECT_GT(five->x1 - five->x0, float(w) / 5);
+    h.type_keys("0612345678");
+    h.tap("key.backspace");
+    h.type_keys("9");
+    EXPECT_EQ(h.session->question().contact.phone, "0612345679");
+    ASSERT_TRUE(h.tap("contact.email"));
+    EXPECT_NE(h.target("key.q"), nullptr) << "the e-mail field has the letters again";
+  }
+}
+
 }  // namespace
 }  // namespace kiosk::test

@@ -833,3 +833,27 @@ TEST(config_test, map_section_paths_centre_and_zoom) {
   EXPECT_TRUE(std::filesystem::exists(demo.map.addresses)) << demo.map.addresses;
   ASSERT_TRUE(demo.map.centre_lat.has_value());
 }
+
+// Crisis news (issue 16): an urgent [[news]] seed, each channel's refresh interval (minutes for a crisis
+// channel), the urgent hashtags of the Mastodon channel.
+TEST(config_test, urgent_news_refresh_interval_and_urgent_tags) {
+  auto r = parse(kMinimal + "[[news]]\nid = \"n1\"\npublished = \"2026-11-20T09:00:00Z\"\nurgent = true\ntext = " +
+                 six("N") + "\n[channels.mastodon]\nrefresh_interval_s = 120\nurgent_tags = [\"storm\"]\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->news[0].urgent);
+  EXPECT_EQ(r->channels["mastodon"].refresh_interval_s, 120);
+  EXPECT_EQ(r->channels["mastodon"].list("urgent_tags"), std::vector<std::string>{"storm"});
+  EXPECT_EQ(r->channels["openklant"].refresh_interval_s, 6 * 3600);  // the default: six hours
+
+  auto d = parse(kMinimal);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->channels["mastodon"].list("urgent_tags"), (std::vector<std::string>{"crisis", "nlalert", "urgent"}));
+
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nrefresh_interval_s = 10\n"), Errc::invalid_value,
+                      "kiosk.toml:14:");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[channels.mastodon]\nurgent_tags = [\"#Crisis\"]\n"), Errc::invalid_value,
+                      "kiosk.toml:14:");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[[news]]\nid = \"n\"\npublished = \"2026-11-20T09:00:00Z\"\nurgent = \"ja\"\n" +
+                            "text = " + six("N") + "\n"),
+                      Errc::config_type, "kiosk.toml:16:");
+}

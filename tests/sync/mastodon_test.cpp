@@ -362,3 +362,31 @@ TEST(mastodon_test, by_default_only_the_kiosks_own_account_answers) {
   ASSERT_EQ(st->answers.size(), 1u);
   EXPECT_EQ(st->answers[0].text, "Nee, alleen op afspraak.");
 }
+
+// Crisis news: a pinned status, or one tagged with an urgent_tags hashtag (any case), is urgent news; it
+// arrives at the channel's refresh_interval_s, not six hours later, and the service knows when to wake.
+TEST(mastodon_test, pinned_or_urgent_tagged_statuses_are_urgent_news_at_the_channels_interval) {
+  Fixture f;
+  f.config.channels["mastodon"].refresh_interval_s = 120;
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  ASSERT_TRUE(engine.run_once().ok());  // caches the account
+  EXPECT_EQ(engine.next_refresh_ms(), f.clock.now_ms() + 120'000);
+  f.world.mastodon->post_news("De markt is verplaatst.");
+  f.world.mastodon->post_news("Drink geen kraanwater in Noord.", true);
+  f.world.mastodon->post_news("Stormschade: blijf binnen.", false, {"Crisis"});
+  f.world.mastodon->post_news("Mooi weer vandaag.", false, {"zomer"});
+  f.clock.advance(60'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_TRUE(f.box.latest_news(10)->empty()) << "refreshed before the interval";
+  f.clock.advance(61'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  auto news = f.box.latest_news(10);
+  ASSERT_TRUE(news.ok());
+  ASSERT_EQ(news->size(), 4u);
+  std::map<std::string, bool> urgent;
+  for (const auto& n : *news) urgent[n.text] = n.urgent;
+  EXPECT_FALSE(urgent["De markt is verplaatst."]);
+  EXPECT_TRUE(urgent["Drink geen kraanwater in Noord."]);
+  EXPECT_TRUE(urgent["Stormschade: blijf binnen."]);
+  EXPECT_FALSE(urgent["Mooi weer vandaag."]);
+}

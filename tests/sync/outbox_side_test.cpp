@@ -64,6 +64,23 @@ TEST(outbox_side_test, news_upsert_and_latest_first) {
   EXPECT_EQ((*news)[1].text, "Het gemeentehuis is maandag en dinsdag gesloten.");
 }
 
+// Crisis news: the urgent flag is stored, and follows the channel (an unpinned status is ordinary again).
+TEST(outbox_side_test, news_urgent_flag_is_stored_and_updated) {
+  TempDir dir;
+  auto box = Outbox::open(options_for(dir / "outbox.sqlite"));
+  ASSERT_TRUE(box.ok());
+  NewsItem n{"mastodon", "7", 1000, "nl", "Drink geen kraanwater in Noord.", "", true};
+  EXPECT_TRUE(*box->upsert_news(n));
+  EXPECT_TRUE(*box->upsert_news({"mastodon", "8", 2000, "nl", "Nieuwe speeltuin in het park.", ""}));
+  auto news = box->latest_news(10);
+  ASSERT_EQ(news->size(), 2u);
+  EXPECT_FALSE((*news)[0].urgent);
+  EXPECT_TRUE((*news)[1].urgent);
+  n.urgent = false;
+  EXPECT_TRUE(*box->upsert_news(n));
+  EXPECT_FALSE((*box->latest_news(10))[1].urgent);
+}
+
 // The pacing list is written by the engine only; a damaged one (a bad disk block, a hand edit) costs its
 // damaged entries, never an exception out of the library.
 TEST(outbox_side_test, a_damaged_pacing_list_loses_only_its_damaged_entries) {

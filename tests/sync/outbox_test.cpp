@@ -556,7 +556,7 @@ TEST(outbox_test, migration_6_counts_an_existing_queue) {
                      "DROP TRIGGER delivery_counts_insert; DROP TRIGGER delivery_counts_delete; "
                      "DROP TRIGGER delivery_counts_update; DROP TABLE delivery_counts; DROP TABLE sync_runs; "
                      "DROP TABLE sync_run_channels; DROP TABLE sync_requests; DROP TRIGGER status_changes_record; "
-                     "DROP TABLE status_changes; PRAGMA user_version = 5;",
+                     "DROP TABLE status_changes; ALTER TABLE news DROP COLUMN urgent; PRAGMA user_version = 5;",
                      nullptr, nullptr, nullptr),
         SQLITE_OK);
   }
@@ -583,6 +583,7 @@ TEST(outbox_test, migration_8_keeps_every_status_change_from_then_on) {
     // Back to schema 7, as a file written before migration 8, with a status seen then.
     ASSERT_EQ(sqlite3_exec(box->handle(),
                            "DROP TRIGGER status_changes_record; DROP TABLE status_changes; "
+                           "ALTER TABLE news DROP COLUMN urgent; "
                            "UPDATE deliveries SET remote_status = 'OPEN'; PRAGMA user_version = 7;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);

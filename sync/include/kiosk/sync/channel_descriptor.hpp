@@ -35,11 +35,12 @@ using SettingValue = std::variant<std::string, bool, std::int64_t, std::vector<s
 struct ChannelSetting {
   std::string_view key;
   SettingType type = SettingType::text;
-  std::string_view text;          // default of a text (a text list's default is empty)
-  bool flag = false;              // default of a flag
-  std::int64_t integer = 0;       // default of an integer, within [min, max]
-  std::int64_t min = 0, max = 0;  // integer range
-  std::string_view unit;          // integer unit in messages ("posts per hour")
+  std::string_view text;                   // default of a text
+  std::span<const std::string_view> list;  // default of a text list (empty unless given)
+  bool flag = false;                       // default of a flag
+  std::int64_t integer = 0;                // default of an integer, within [min, max]
+  std::int64_t min = 0, max = 0;           // integer range
+  std::string_view unit;                   // integer unit in messages ("posts per hour")
   // A text, or each element of a text list: "" when fine, else the problem in words ("must not be empty").
   std::string (*check)(std::string_view value) = nullptr;
 };

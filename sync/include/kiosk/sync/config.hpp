@@ -79,6 +79,8 @@ struct ChannelConfig {
   std::filesystem::path ca_bundle;        // extra CA bundle (PEM), absolute after loading; empty: system store
   int posts_per_hour = 0;                 // self-imposed pacing of POSTs; 0: none. Only a paced channel's
                                           // section has the key (default: its descriptor's posts_per_hour)
+  int refresh_interval_s = 6 * 3600;      // seconds between fetches of news, categories and limits, 60..86400
+                                          // (minutes for a channel that carries crisis news)
   // The channel's own keys (ChannelDescriptor::settings, documented next to its adapter), every one
   // present after loading (defaults filled in).
   std::map<std::string, SettingValue, std::less<>> settings;
@@ -154,6 +156,7 @@ struct NewsSeed {
   std::string id;                 // unique (NewsItem::remote_id, source "config")
   std::int64_t published_ms = 0;  // from `published`, an RFC 3339 date-time ("2026-11-20T09:00:00Z")
   LocalizedText text;
+  bool urgent = false;  // crisis or urgent news: a banner on the idle screen and in every header
 };
 
 // [map]: where a report is. The municipality provisions its area as an MBTiles file and its addresses

@@ -61,12 +61,12 @@ struct EngineOptions {
   int lanes_per_channel = 1;             // batches of one channel in flight at once (2+: overlap DB and network)
   std::int64_t backoff_base_ms = 5'000;  // first wait after a failed round
   std::int64_t backoff_max_ms = 15 * 60'000;
-  int circuit_threshold = 3;  // failed rounds in a row that open the circuit
-  std::uint64_t seed = 0;     // jitter seed; 0: from the clock
-  bool dry_run = false;       // build the requests, send nothing, change nothing
-  bool refresh = true;        // categories, instance limits, news
-  std::int64_t refresh_interval_ms = 6 * 3600'000;
-  bool poll_status = true;  // status and answers (config.sync.answer_poll_interval_s)
+  int circuit_threshold = 3;              // failed rounds in a row that open the circuit
+  std::uint64_t seed = 0;                 // jitter seed; 0: from the clock
+  bool dry_run = false;                   // build the requests, send nothing, change nothing
+  bool refresh = true;                    // categories, instance limits, news
+  std::int64_t refresh_interval_ms = -1;  // -1: each channel's refresh_interval_s (config.hpp)
+  bool poll_status = true;                // status and answers (config.sync.answer_poll_interval_s)
   std::size_t status_batch = 50;
   // An uncertain delivery is not looked up sooner than this after its last attempt: a request that
   // sits in a busy server's queue must be processed before we ask whether it arrived.
@@ -133,6 +133,9 @@ class Engine {
   // Called after every round with the reports so far (progress bars).
   void on_progress(std::function<void(const RunReport&)> f);
   const CategoryTree& categories() const;
+  // When the next refresh (news, categories, limits) of an enabled channel is due, unix ms (the sync
+  // service wakes up for it: a crisis channel refreshes every few minutes whatever sync.interval_s is).
+  std::int64_t next_refresh_ms() const;
 
  private:
   struct Impl;

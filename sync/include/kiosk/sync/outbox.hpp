@@ -58,7 +58,7 @@ struct sqlite3;
 namespace kiosk {
 
 // Schema version (PRAGMA user_version) this build writes; migrations bring older files up to it.
-inline constexpr int kOutboxSchemaVersion = 8;
+inline constexpr int kOutboxSchemaVersion = 9;
 
 enum class DeliveryState { pending, in_flight, delivered, retry, parked };
 std::string_view delivery_state_name(DeliveryState s) noexcept;
@@ -213,6 +213,9 @@ struct NewsItem {
   std::string language;
   std::string text;
   std::string url;
+  // Crisis and urgent news: shown in a banner on the idle screen and in every screen's header. From a
+  // [[news]] seed's `urgent = true`, or a pinned or urgent-tagged status of the municipality's channel.
+  bool urgent = false;
 };
 
 // When the outbox trains its own payload dictionary on the kiosk's stored submissions (retrain_dictionary).

@@ -11,6 +11,8 @@
 //     │                 ├─choose(Flow::question)──► question_topic ──pick_topic()──► question_text
 //     │                 │        ──next()──► question_contact ──next()──► question_publish (only when the
 //     │                 │        public channel is routed) ──next()──► question_review ──submit()──┐
+//     │                 ├─choose(Flow::idea)──► the question screens above with an idea (topic, text,
+//     │                 │        contact, publish when routed, review), sent as Kind::idea ──submit()──┤
 //     │                 ├─choose(Flow::poll)──► poll ──pick_poll_answer(), submit()──────────────┤
 //     │                 ├─choose(Flow::news)──► news                                             ▼
 //     │                 └─choose(Flow::lookup)──► lookup (look_up() shows the status there)   receipt
@@ -91,7 +93,7 @@ inline constexpr Screen kAllScreens[] = {Screen::idle,
                                          Screen::technician_pin,
                                          Screen::technician};
 
-enum class Flow { report, question, poll, news, lookup };
+enum class Flow { report, question, poll, news, lookup, idea };
 
 // Typed fields are TextBuffers (wiped in place, limits of validate.hpp's Limits).
 struct ContactForm {
@@ -123,6 +125,7 @@ struct QuestionForm {
   TextBuffer text{Limits{}.text, true};
   ContactForm contact;
   bool publish = false;  // explicit opt-in: the scrubbed text goes on the public channel
+  bool idea = false;     // the flow is an idea (Flow::idea): same steps, sent as Kind::idea
 };
 
 struct PollForm {
@@ -225,6 +228,15 @@ class Session {
   std::string public_preview() const;
   // Newest news in the current language (else the default language), at most `limit`.
   std::vector<NewsItem> news(std::size_t limit) const;
+  // Urgent news for the banner of the idle screen and every header, newest first: in the current
+  // language, else in the default language, else in any; at most `limit`.
+  std::vector<NewsItem> urgent_news(std::size_t limit) const;
+  // What the idle and news screens list: urgent_news() first, then the other items of news().
+  std::vector<NewsItem> news_urgent_first(std::size_t limit) const;
+  // The catalog key that says an item is in another language than the screen's ("news.in.nl", or
+  // "news.in_other" for one the kiosk has no screen language for); empty when it is in the screen's.
+  std::string language_note_key(const NewsItem& item) const;
+  bool writing_idea() const { return m_question.idea; }  // the question screens carry an idea
   std::string handling_message() const;  // receipt: what happens next, in the current language key or text
   // Every catalog language can be shown and typed (Arabic: shaped right-to-left text in kiosk_ui).
   static bool language_ready(std::string_view) { return true; }
