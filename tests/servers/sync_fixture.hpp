@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 
 #include "contract_server.hpp"
 #include "kiosk/sync/config.hpp"
@@ -80,11 +81,12 @@ inline OutboxOptions outbox_options_for(const Config& c, const Clock* clock = nu
 }
 
 // The outbox a configuration file from write_config_files names, opened as kiosk-sync opens it.
+// Throws what went wrong (a test that calls it fails with the message).
 inline Outbox open_config_outbox(const std::filesystem::path& config_file) {
   auto cfg = load_config_file(config_file);
-  EXPECT_TRUE(cfg.ok()) << cfg.error().message;
+  if (!cfg) throw std::runtime_error(config_file.string() + ": " + cfg.error().message);
   auto box = Outbox::open(outbox_options_for(*cfg));
-  EXPECT_TRUE(box.ok()) << box.error().message;
+  if (!box) throw std::runtime_error("outbox: " + box.error().message);
   return std::move(box.value());
 }
 
