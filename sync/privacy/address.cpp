@@ -273,8 +273,6 @@ bool institution_before(std::string_view s, std::size_t pos) {
     if (!w) return false;
     const std::string fw = fold_word(s, *w);
     if (word_list("owner").contains(fw)) return false;
-    // A playground, a park or a bus stop has no address of its own: the house next to it is someone's.
-    if (word_list("public_space").any_inside(fw)) return false;
     if (is_institution(fw) || word_list("title").contains(fw)) {
       // "Stadhuisplein 12": an address of its own, not a place the address after it belongs to
       if (const std::size_t d = skip_hspace(s, w->end); d > w->end && is_digit(at(s, d).cp) && k < pos) return false;
@@ -284,7 +282,7 @@ bool institution_before(std::string_view s, std::size_t pos) {
     // Between the institution and the street only its name, a town and small words ("Bibliotheek Oosterhout
     // aan de Markt 1", "Ратуша Roosendaal, Markt 1"); any other word ("a council inspector came to …") ends it.
     if (!w->upper && !w->caseless && !word_list("address_filler").contains(fw) &&
-        !word_list("place_connector").contains(fw))
+        !word_list("place_connector").contains(fw) && !word_list("tussenvoegsel").contains(fw))
       return false;
     k = w->begin;
   }
