@@ -581,6 +581,11 @@ void Session::leave_technician() {
   if (m_screen == Screen::technician || m_screen == Screen::technician_pin) wipe();
 }
 
+SyncHistory Session::sync_history() {
+  if (!m_outbox) return SyncHistory{};
+  return read_sync_history(*m_outbox, m_clock->now_ms());
+}
+
 TechnicianInfo Session::technician_info() {
   TechnicianInfo t;
 #ifdef KIOSK_VERSION

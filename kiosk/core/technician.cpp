@@ -1,6 +1,7 @@
 // The technician screen's sync commands (see technician.hpp).
 #include "kiosk/core/technician.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -34,6 +35,45 @@ SyncView read_sync_view(Outbox& outbox) {
     v.channels.push_back(std::move(l));
   }
   return v;
+}
+
+SyncHistory read_sync_history(Outbox& outbox, std::int64_t now_ms, int hours) {
+  SyncHistory h;
+  constexpr std::int64_t kHour = 3600'000;
+  const std::int64_t end = now_ms - now_ms % kHour + kHour;  // the current hour is the last bucket
+  const std::int64_t start = end - std::int64_t{hours} * kHour;
+  h.hours.resize(static_cast<std::size_t>(std::max(hours, 0)));
+  for (std::size_t i = 0; i < h.hours.size(); ++i) h.hours[i].start_ms = start + std::int64_t(i) * kHour;
+  // The records are kept 8 days (and the newest 100 always): every run of a week fits the limit.
+  auto runs = outbox.runs(100'000, start - kHour);
+  if (!runs) {
+    h.error = runs.error().message;
+    return h;
+  }
+  for (const RunRecord& r : *runs) {
+    if (r.ended_ms < start || r.ended_ms >= end) continue;
+    SyncHour& b = h.hours[static_cast<std::size_t>((r.ended_ms - start) / kHour)];
+    std::int64_t queue = 0, parked = 0;
+    for (const ChannelRun& c : r.channels) {
+      queue += c.pending;
+      parked += c.parked_total;
+      b.delivered += c.delivered;
+    }
+    b.queue = std::max(b.queue, queue);
+    b.parked = std::max(b.parked, parked);
+    ++b.runs;
+  }
+  for (std::size_t i = 1; i < h.hours.size(); ++i)
+    if (h.hours[i].runs == 0) {
+      h.hours[i].queue = h.hours[i - 1].queue;
+      h.hours[i].parked = h.hours[i - 1].parked;
+    }
+  for (const SyncHour& b : h.hours) {
+    h.max_queue = std::max(h.max_queue, b.queue);
+    h.max_delivered = std::max(h.max_delivered, b.delivered);
+    h.max_parked = std::max(h.max_parked, b.parked);
+  }
+  return h;
 }
 
 CommandResult sync_now(Outbox& outbox, std::int64_t timeout_ms) {

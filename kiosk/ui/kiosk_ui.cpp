@@ -101,6 +101,7 @@ struct KioskUi::Impl {
   int print_state = 0;
   bool help_open = false;
   bool stop_open = false;
+  bool tech_plot = false;
   core::Screen last_screen = core::Screen::idle;
   std::vector<std::int64_t> corner_taps;
   core::BackgroundCommand print_job, tech_job;
@@ -315,6 +316,7 @@ struct KioskUi::Impl {
     print_state = 0;
     help_open = false;
     stop_open = false;
+    tech_plot = false;
     corner_taps.clear();
     speech.reset();  // speech mode and the opt-in end with the session
     speech_gesture = false;
@@ -597,6 +599,7 @@ void KioskUi::frame() {
   ui.speech = &d.speech;
   ui.map = &d.map;
   ui.stop_open = &d.stop_open;
+  ui.tech_plot = &d.tech_plot;
   ui.dragging = d.speech_ate_input;  // a release ImGui sees after speech mode took the touch acts on nothing
   using core::Screen;
   const Screen drawn = d.session.screen();

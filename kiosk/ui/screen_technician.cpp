@@ -84,6 +84,60 @@ static std::string sync_line_text(Ui& ui, const core::SyncChannelLine& l) {
                                 {"error", l.error}});
 }
 
+// The 7-day plot (core::read_sync_history): queue depth, deliveries per hour and parked, one bar per hour,
+// oldest left, each chart with its name and largest value; lines at the day boundaries (24 h apart).
+static void draw_sync_plot(Ui& ui, const core::SyncHistory& hist, ImVec2 p, float W, float bottom) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line = ui.fonts.body->FontSize + ui.m.gap * 0.3f;
+  float y = p.y;
+  if (!hist.error.empty()) {
+    text(ui, hist.error, ImVec2(p.x, y), W, theme::kError, ui.fonts.body);
+    return;
+  }
+  struct Chart {
+    const char* key;
+    std::int64_t core::SyncHour::*value;
+    std::int64_t max;
+    std::uint32_t colour;
+  };
+  const Chart charts[] = {{"tech.plot.queue", &core::SyncHour::queue, hist.max_queue, theme::col(theme::kPrimary)},
+                          {"tech.plot.delivered", &core::SyncHour::delivered, hist.max_delivered,
+                           theme::col(theme::kPrimary)},
+                          {"tech.plot.parked", &core::SyncHour::parked, hist.max_parked, theme::col(theme::kError)}};
+  const float axis = line;  // the time axis' labels under the last chart
+  const float h = std::max(ui.fonts.body->FontSize, (bottom - y - axis) / 3.0f - line - ui.m.gap * 0.5f);
+  const float n = static_cast<float>(std::max<std::size_t>(hist.hours.size(), 1));
+  for (const Chart& c : charts) {
+    text(ui, fmt::format("{} (max {})", ui.t(c.key), c.max), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
+    y += line;
+    dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, y + h), theme::col(theme::kMuted));
+    for (std::size_t i = 0; i < hist.hours.size(); ++i) {
+      const std::int64_t v = hist.hours[i].*c.value;
+      if (v <= 0 || c.max <= 0) continue;
+      float x0 = p.x + W * static_cast<float>(i) / n, x1 = p.x + W * static_cast<float>(i + 1) / n;
+      if (ui.rtl) {
+        x0 = p.x + W - (x0 - p.x);
+        x1 = p.x + W - (x1 - p.x);
+      }
+      const float top = y + h - h * static_cast<float>(v) / static_cast<float>(c.max);
+      dl->AddRectFilled(ImVec2(std::min(x0, x1), top), ImVec2(std::max(x0, x1), y + h), c.colour);
+    }
+    for (std::size_t i = 24; i < hist.hours.size(); i += 24) {
+      float x = p.x + W * static_cast<float>(i) / n;
+      if (ui.rtl) x = p.x + W - (x - p.x);
+      dl->AddLine(ImVec2(x, y), ImVec2(x, y + h), theme::col(theme::kMuted));
+    }
+    y += h + ui.m.gap * 0.5f;
+  }
+  // Oldest on the reading start side, now on the other.
+  const std::string& ago = ui.t("tech.plot.ago");
+  const std::string& now = ui.t("tech.plot.now");
+  const float now_w = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, now.c_str()).x;
+  const float ago_w = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, ago.c_str()).x;
+  text(ui, ago, ImVec2(ui.rtl ? p.x + W - ago_w : p.x, y), W * 0.5f, theme::kMuted, ui.fonts.body);
+  text(ui, now, ImVec2(ui.rtl ? p.x : p.x + W - now_w, y), W * 0.5f, theme::kMuted, ui.fonts.body);
+}
+
 void draw_technician(Ui& ui) {
   ImVec2 p = begin_screen(ui, "technician", ui.t("tech.title"));
   // Read once per frame drawn; technician frames are rare (render on demand).
@@ -91,11 +145,61 @@ void draw_technician(Ui& ui) {
   const float W = ui.display.x - 2 * ui.m.pad;
   const float col2 = W * (ui.display.x < 1000 ? 0.3f : 0.4f);  // small displays: more room for values
   float y = p.y;
-  // Rows take the height of their label or their value, whichever wraps more, and stay above the
-  // buttons: the most important come first (queue, waits, errors), so a small display cuts the least.
-  const float rows_end = ui.display.y - ui.m.button_h - 2 * ui.m.gap;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(p.x + W, rows_end), true);
+  const bool plot = ui.tech_plot && *ui.tech_plot;
+
+  // The actions first, in the page that scrolls (drawn at the display's bottom they fell under the page's
+  // bottom edge: on every panel the technician could not reach them): sync now, export, plot or rows.
+  bool busy = ui.tech_job.running();
+  const std::string& l_sync = ui.t("tech.sync_now");
+  const std::string& l_export = ui.t("tech.export");
+  const std::string& l_plot = ui.t(plot ? "tech.plot.rows" : "tech.plot");
+  auto bw = [&](const std::string& l) { return text_width(ui.fonts.body, l) + 4 * ui.m.gap; };
+  const bool one_row = bw(l_sync) + bw(l_export) + bw(l_plot) + 2 * ui.m.gap <= W;
+  float x = p.x;
+  auto action = [&](const char* id, const std::string& label, Style style, bool enabled) {
+    float w = one_row ? bw(label) : W;
+    bool hit = button(ui, id, label, ImVec2(flip_x(ui, x, w), y), ImVec2(w, ui.m.button_h), style, enabled);
+    if (one_row) {
+      x += w + ui.m.gap;
+    } else {
+      y += ui.m.button_h + ui.m.gap * 0.5f;
+    }
+    return hit;
+  };
+  if (action("tech.sync_now", l_sync, Style::primary, !busy)) {
+    ui.tech_job_label = l_sync;
+    ui.notice.clear();
+    ui.s.sync_now(ui.tech_job, ui.wake);
+  }
+  if (action("tech.export", l_export, Style::secondary, !busy)) {
+    ui.tech_job_label = l_export;
+    core::ExportStart r = ui.s.export_queue(ui.tech_job, ui.wake);
+    ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
+  }
+  if (ui.tech_plot && action("tech.plot", l_plot, Style::secondary, true)) *ui.tech_plot = !plot;
+  if (one_row) y += ui.m.button_h + ui.m.gap;
+  // What the last action did.
+  std::string status = ui.notice;
+  bool sync_job = ui.tech_job_label == l_sync;
+  if (busy) status = sync_job ? ui.t("tech.sync.asked") : ui.tech_job_label + ": " + ui.t("tech.running");
+  else if (auto r = ui.tech_job.result(); r && status.empty() && sync_job)
+    status = ui.t(core::sync_outcome_key(*r)) + (r->output.empty() ? "" : " " + r->output);
+  else if (r && status.empty())
+    status = ui.tech_job_label + ": " +
+             (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
+  if (!status.empty()) y += text(ui, status, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
+
+  if (plot) {
+    // Three charts in the page's height where it has room (the Pi's display too), at least three lines each.
+    const float line = ui.fonts.body->FontSize;
+    const float h = std::max(content_bottom(ui) - y - 2 * ui.m.pad, 3 * (3 * line + ui.m.gap));
+    draw_sync_plot(ui, ui.s.sync_history(), ImVec2(p.x, y), W, y + h);
+    register_widget(ui, core::Role::text, "tech.plot.area", ui.t("tech.plot"), ImVec2(p.x, y), ImVec2(p.x + W, y + h));
+    end_screen(ui);
+    return;
+  }
+  // Rows take the height of their label or their value, whichever wraps more; the most important first
+  // (queue, waits, errors).
   auto row = [&](const std::string& label, const std::string& value) {
     float lh = text(ui, label, ImVec2(p.x, y), col2 - ui.m.gap, theme::kMuted, ui.fonts.body);
     float vh = text(ui, value, ImVec2(p.x + col2, y), W - col2, theme::kText, ui.fonts.body);
@@ -119,38 +223,6 @@ void draw_technician(Ui& ui) {
   row(ui.t("tech.submissions"), std::to_string(info.submissions));
   row(ui.t("tech.disk_free"), human_bytes(info.disk_free_bytes));
   row(ui.t("tech.version"), info.version + "  (" + ui.s.config().kiosk.id + ")");
-  dl->PopClipRect();
-
-  // Actions and their result.
-  bool busy = ui.tech_job.running();
-  float bw = (W - ui.m.pad) * 0.5f;
-  float by = ui.display.y - ui.m.button_h - ui.m.gap;
-  if (button(ui, "tech.sync_now", ui.t("tech.sync_now"), ImVec2(p.x, by), ImVec2(bw * 0.8f, ui.m.button_h),
-             Style::primary, !busy)) {
-    ui.tech_job_label = ui.t("tech.sync_now");
-    ui.notice.clear();
-    ui.s.sync_now(ui.tech_job, ui.wake);
-  }
-  if (button(ui, "tech.export", ui.t("tech.export"), ImVec2(p.x + bw * 0.8f + ui.m.pad, by),
-             ImVec2(bw * 1.2f, ui.m.button_h), Style::secondary, !busy)) {
-    ui.tech_job_label = ui.t("tech.export");
-    core::ExportStart r = ui.s.export_queue(ui.tech_job, ui.wake);
-    ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
-  }
-  std::string status = ui.notice;
-  bool sync_job = ui.tech_job_label == ui.t("tech.sync_now");
-  if (busy) status = sync_job ? ui.t("tech.sync.asked") : ui.tech_job_label + ": " + ui.t("tech.running");
-  else if (auto r = ui.tech_job.result(); r && status.empty() && sync_job)
-    status = ui.t(core::sync_outcome_key(*r)) + (r->output.empty() ? "" : " " + r->output);
-  else if (r && status.empty())
-    status = ui.tech_job_label + ": " +
-             (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
-  if (!status.empty()) {
-    float sy = std::min(y + ui.m.gap, by - ui.fonts.body->FontSize * 3 - ui.m.gap);
-    dl->PushClipRect(ImVec2(p.x, sy), ImVec2(p.x + W, by - ui.m.gap), true);
-    text(ui, status, ImVec2(p.x, sy), W, theme::kText, ui.fonts.body);
-    dl->PopClipRect();
-  }
   end_screen(ui);
 }
 

@@ -121,6 +121,7 @@ struct Ui {
   core::SpeechMode* speech = nullptr;
   MapView* map = nullptr;     // the offline map of the location screen (map_view.cpp)
   bool* stop_open = nullptr;  // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
+  bool* tech_plot = nullptr;  // the technician screen shows its 7-day plot instead of its rows
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }

@@ -161,3 +161,48 @@ TEST(technician_test, sync_now_without_the_service_says_so_and_keeps_the_request
   EXPECT_EQ(core::sync_outcome_key(r), "tech.sync.no_service");
   EXPECT_EQ(*box.open_sync_requests(), 1u);  // the service answers it when it runs again
 }
+
+// The 7-day plot: runs land in the hour they ended; the queue and parked count a run left carry on through
+// the hours without a run; before the first run they are unknown.
+TEST(technician_test, history_puts_runs_in_their_hour_and_carries_the_queue) {
+  test::TempDir dir;
+  FakeClock clock{1767258000000};  // 2026-01-01 09:00 UTC, on the hour
+  OutboxOptions o;
+  o.path = dir / "outbox.sqlite";
+  o.clock = &clock;
+  Outbox box = Outbox::open(o).value();
+  std::vector<std::int64_t> rows;
+  for (int i = 0; i < 4; ++i) {
+    Submission s = test::sample_question();
+    s.channels = {"openklant"};
+    rows.push_back(box.find(box.submit(s)->reference)->row_id);
+  }
+  const std::int64_t t0 = clock.now_ms();
+  RunRecord first{.started_ms = t0 + 60'000, .ended_ms = t0 + 120'000};
+  first.channels = {ChannelRun{.channel = "openklant"}};
+  ASSERT_TRUE(box.record_run(first).ok());  // four waiting
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(box.mark_delivered(rows[i], "openklant", "x", "").ok());
+  RunRecord second{.started_ms = t0 + 3 * 3600'000, .ended_ms = t0 + 3 * 3600'000 + 5'000};
+  second.channels = {ChannelRun{.channel = "openklant", .delivered = 3}};
+  ASSERT_TRUE(box.record_run(second).ok());  // one left
+  clock.advance(5 * 3600'000);
+
+  const core::SyncHistory h = core::read_sync_history(box, clock.now_ms());
+  ASSERT_TRUE(h.error.empty()) << h.error;
+  ASSERT_EQ(h.hours.size(), std::size_t{core::kSyncHistoryHours});
+  // The last bucket is the current hour (14:00); the first run ended in the 09:00 bucket, 5 hours before.
+  const std::size_t last = h.hours.size() - 1, at9 = last - 5;
+  EXPECT_EQ(h.hours[last].start_ms, t0 + 5 * 3600'000);
+  EXPECT_EQ(h.hours[at9 - 1].queue, -1);  // before any run: unknown
+  EXPECT_EQ(h.hours[at9].queue, 4);
+  EXPECT_EQ(h.hours[at9].runs, 1);
+  EXPECT_EQ(h.hours[at9 + 1].queue, 4);  // no run at 10:00 and 11:00: the queue stays
+  EXPECT_EQ(h.hours[at9 + 2].queue, 4);
+  EXPECT_EQ(h.hours[at9 + 3].queue, 1);  // 12:00: three delivered
+  EXPECT_EQ(h.hours[at9 + 3].delivered, 3);
+  EXPECT_EQ(h.hours[last].queue, 1);
+  EXPECT_EQ(h.hours[last].delivered, 0);
+  EXPECT_EQ(h.max_queue, 4);
+  EXPECT_EQ(h.max_delivered, 3);
+  EXPECT_EQ(h.max_parked, 0);
+}

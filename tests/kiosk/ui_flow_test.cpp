@@ -453,6 +453,60 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   shot(h, "52-technician-waiting-800x480");
 }
 
+// The technician's 7-day plot (issue 17): a week of run records drawn as queue, deliveries per hour and
+// parked; the toggle switches between the plot and the rows, on the Pi's display and on a large one.
+TEST(ui_flow_test, technician_plot_shows_a_week_of_runs) {
+  for (auto [w, h_px] : {std::pair{800, 480}, std::pair{1920, 1080}}) {
+    UiHarness h(demo_config(), w, h_px);
+    // A week: submissions arrive, runs deliver them during the day, one is parked on day 5.
+    const std::int64_t week_start = h.clock.now_ms();
+    std::vector<std::int64_t> open;
+    for (int hour = 0; hour < 7 * 24; hour += 3) {
+      for (int i = 0; i < (hour % 24 < 12 ? 3 : 1); ++i) {
+        Submission s = test::sample_question();
+        s.channels = {"openklant"};
+        open.push_back(h.outbox->find(h.outbox->submit(s)->reference)->row_id);
+      }
+      std::int64_t delivered = 0;
+      if (hour % 24 >= 9 && hour % 24 <= 18)
+        while (open.size() > 2) {
+          ASSERT_TRUE(h.outbox->mark_delivered(open.back(), "openklant", "x", "").ok());
+          open.pop_back();
+          ++delivered;
+        }
+      if (hour == 5 * 24 + 9) {
+        ASSERT_TRUE(h.outbox->mark_parked(open.back(), "openklant", "refused").ok());
+        open.pop_back();
+      }
+      h.clock.set(week_start + std::int64_t{hour} * 3600'000);
+      RunRecord run{.started_ms = h.clock.now_ms() - 1000, .ended_ms = h.clock.now_ms()};
+      run.channels = {ChannelRun{.channel = "openklant", .delivered = delivered}};
+      ASSERT_TRUE(h.outbox->record_run(run).ok());
+    }
+    for (int i = 0; i < 3; ++i) h.tap("tech.corner");
+    for (char c : std::string("2468")) h.tap(std::string("pin.") + c);
+    h.tap("pin.ok");
+    ASSERT_EQ(h.screen(), Screen::technician);
+    const core::SyncHistory hist = h.session->sync_history();
+    EXPECT_GT(hist.max_queue, 0);
+    EXPECT_GT(hist.max_delivered, 0);
+    EXPECT_EQ(hist.max_parked, 1);
+    for (int i = 0; i < 8 && !h.target("tech.plot") && h.target("scroll.down"); ++i) h.tap("scroll.down");
+    ASSERT_NE(h.target("tech.plot"), nullptr) << [&] {
+      std::string ids;
+      for (const auto& t : h.ui->targets()) ids += t.id + " ";
+      return ids;
+    }();
+    EXPECT_EQ(h.target("tech.plot")->label, h.catalogs.get("nl").get("tech.plot"));
+    h.tap("tech.plot");
+    ASSERT_EQ(h.screen(), Screen::technician);
+    EXPECT_EQ(h.target("tech.plot")->label, h.catalogs.get("nl").get("tech.plot.rows"));  // back to the rows
+    shot(h, "53-technician-plot-" + std::to_string(w) + "x" + std::to_string(h_px));
+    h.tap("tech.plot");
+    EXPECT_EQ(h.target("tech.plot")->label, h.catalogs.get("nl").get("tech.plot"));
+  }
+}
+
 TEST(ui_flow_test, arabic_button_starts_an_arabic_session) {
   UiHarness h;
   h.tap("lang.ar");

@@ -278,6 +278,7 @@ class Session {
   std::int64_t pin_wait_ms() const { return m_pin.wait_ms(); }
   void leave_technician();
   TechnicianInfo technician_info();
+  SyncHistory sync_history();  // the technician screen's 7-day plot (read_sync_history)
   // "Sync now": a request to kiosk-sync (technician.hpp, start_sync_now), run in job; on_done as there.
   bool sync_now(BackgroundCommand& job, std::function<void()> on_done = {});
   // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export

@@ -41,6 +41,25 @@ struct SyncView {
 // The newest run record as the screen shows it.
 SyncView read_sync_view(Outbox& outbox);
 
+// The technician screen's plot: the run records of the last days in hourly buckets, oldest first. A
+// bucket holds the largest queue and parked count a run left in that hour and the deliveries of its runs;
+// an hour without a run keeps the queue and parked count of the hour before (the queue stays as it was),
+// before the first run they are unknown (-1).
+struct SyncHour {
+  std::int64_t start_ms = 0;
+  std::int64_t queue = -1;  // not delivered and not parked, all channels
+  std::int64_t delivered = 0;
+  std::int64_t parked = -1;
+  int runs = 0;
+};
+struct SyncHistory {
+  std::vector<SyncHour> hours;
+  std::int64_t max_queue = 0, max_delivered = 0, max_parked = 0;  // the plot's scales
+  std::string error;                                              // reading the records failed
+};
+inline constexpr int kSyncHistoryHours = 7 * 24;
+SyncHistory read_sync_history(Outbox& outbox, std::int64_t now_ms, int hours = kSyncHistoryHours);
+
 // "Sync now": adds the request and wakes kiosk-sync; run in job, which ends when the answering run is
 // recorded (CommandResult::exit_code: the run's exit code) or after timeout_ms (exit_code -1). When
 // kiosk-sync does not listen, it ends at once with exit_code -2 (the request stays: the service answers
