@@ -42,18 +42,10 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
 
   // 2. Xvfb on a free display, and the kiosk in it.
   TempDir dir;
-  int display = free_display();
-  ASSERT_GT(display, 0);
-  std::string disp = ":" + std::to_string(display);
   Proc xvfb;
-  xvfb.pid = spawn({"Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {}, (dir / "xvfb.log").string());
-  ASSERT_GT(xvfb.pid, 0);
-  bool up = false;
-  for (int i = 0; i < 100 && !up; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    up = std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display));
-  }
-  ASSERT_TRUE(up) << "Xvfb did not start on " << disp;
+  const int display = start_xvfb(xvfb, dir / "xvfb.log");
+  ASSERT_GE(display, 0) << "Xvfb did not start; log:\n" << read_file(dir / "xvfb.log");
+  const std::string disp = ":" + std::to_string(display);
   std::filesystem::path db = dir / "outbox.sqlite";
   Proc kiosk_proc;
   kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", db.string(), "--size", "1280x800"},
@@ -114,7 +106,7 @@ TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
   std::ofstream(config) << demo;
   Proc xvfb;
   const int display = start_xvfb(xvfb, dir / "xvfb.log");
-  ASSERT_GT(display, 0) << "Xvfb did not start";
+  ASSERT_GE(display, 0) << "Xvfb did not start";
   const std::string disp = ":" + std::to_string(display);
   Proc kiosk_proc;
   kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", (dir / "outbox.sqlite").string(), "--config", config.string()},

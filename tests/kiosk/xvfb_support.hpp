@@ -1,8 +1,9 @@
 // Helpers for the tests that run the real kiosk program under Xvfb (xvfb_*_test.cpp): start and stop
-// child processes with a log file, find a free X display, start Xvfb on it.
+// child processes with a log file, start Xvfb on a display of its own choosing.
 #pragma once
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -68,26 +69,51 @@ struct Proc {
   ~Proc() { stop(pid); }
 };
 
-inline int free_display() {
-  for (int n = 91; n < 200; ++n) {
-    std::string sock = "/tmp/.X11-unix/X" + std::to_string(n), lock = "/tmp/.X" + std::to_string(n) + "-lock";
-    if (!std::filesystem::exists(sock) && !std::filesystem::exists(lock)) return n;
-  }
-  return -1;
-}
-
-// Xvfb on a free display, 1280x800x24. Returns the display number (e.g. 91), or -1 when it did not come up.
+// Xvfb, 1280x800x24, on a display it chooses itself (-displayfd): two tests started at once never share one
+// (choosing a free number here and starting Xvfb on it raced: both tests saw the same number free, the
+// second Xvfb failed on the lock, and its kiosk opened in the first test's display). Returns the display
+// number (0 and up), or -1 when it did not come up within 10 s.
 inline int start_xvfb(Proc& xvfb, const std::filesystem::path& log) {
-  int display = free_display();
-  if (display < 0) return -1;
-  xvfb.pid = spawn({"Xvfb", ":" + std::to_string(display), "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {},
-                   log.string());
-  if (xvfb.pid <= 0) return -1;
-  for (int i = 0; i < 100; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display))) return display;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+  constexpr int kChildFd = 3;
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  posix_spawn_file_actions_adddup2(&fa, fds[1], kChildFd);  // dup2 clears close-on-exec on the copy
+  std::vector<std::string> argv = {"Xvfb",      "-displayfd", std::to_string(kChildFd), "-screen", "0", "1280x800x24",
+                                   "-nolisten", "tcp"};
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  const int rc = posix_spawnp(&pid, "Xvfb", &fa, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(fds[1]);
+  if (rc != 0) {
+    close(fds[0]);
+    return -1;
   }
-  return -1;
+  xvfb.pid = pid;
+  // Xvfb writes the number and a newline once it accepts connections.
+  std::string number;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline && number.find('\n') == std::string::npos) {
+    pollfd p{fds[0], POLLIN, 0};
+    if (poll(&p, 1, 100) <= 0) continue;
+    char buf[32];
+    const ssize_t n = read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;  // Xvfb exited without a display
+    number.append(buf, static_cast<std::size_t>(n));
+  }
+  close(fds[0]);
+  if (number.find('\n') == std::string::npos) return -1;
+  try {
+    return std::stoi(number);
+  } catch (...) {
+    return -1;
+  }
 }
 
 }  // namespace kiosk::test
