@@ -8,16 +8,19 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <map>
 #include <cstdlib>
 #include <thread>
 
 #include "escpos_decoder.hpp"
 #include "fake_printer.hpp"
+#include "kiosk/core/escpos.hpp"
 #include "kiosk/core/printer.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/setup.hpp"
 #include "kiosk/sync/time.hpp"
+#include "session_world.hpp"
 #include "test_support.hpp"
 
 namespace kiosk::test {
@@ -54,6 +57,31 @@ void write_fake_lp(const std::filesystem::path& dir, int exit_code, const std::s
                             << (message.empty() ? "" : "echo " + shell_quote(message) + " >&2\n") << "exit "
                             << exit_code << "\n";
   chmod((dir / "lp").c_str(), 0755);
+}
+
+// The one byte a printer answers to DLE EOT 4 (Epson's real-time paper sensor status): bits 1 and 4 are
+// always set and 0 and 7 clear; bits 2-3 the near-end sensor, bits 5-6 the paper-end sensor. Every one of
+// the 256 possible bytes reads as exactly one state, and a byte that breaks the fixed bits (noise, another
+// command's answer) is never taken for paper.
+TEST(printer_test, every_status_byte_reads_as_one_paper_state) {
+  using core::escpos::Paper;
+  std::map<Paper, int> seen;
+  for (int b = 0; b < 256; ++b) {
+    const Paper p = core::escpos::paper_status(static_cast<unsigned char>(b));
+    ++seen[p];
+    const Paper want = (b & 0x93) != 0x12 ? Paper::bad_reply
+                       : (b & 0x60)       ? Paper::out
+                       : (b & 0x0C)       ? Paper::near_end
+                                          : Paper::ok;
+    EXPECT_EQ(p, want) << b;
+  }
+  EXPECT_EQ(seen[Paper::ok], 1);
+  EXPECT_EQ(seen[Paper::near_end], 3);
+  EXPECT_EQ(seen[Paper::out], 12);
+  EXPECT_EQ(seen[Paper::bad_reply], 240);
+  EXPECT_EQ(core::escpos::paper_status(0x12), Paper::ok);
+  EXPECT_EQ(core::escpos::paper_status(0x1E), Paper::near_end);  // both near-end bits
+  EXPECT_EQ(core::escpos::paper_status(0x72), Paper::out);       // both paper-end bits
 }
 
 TEST(printer_test, escpos_slip_reaches_the_device_between_two_paper_checks) {
@@ -164,28 +192,16 @@ TEST(printer_test, no_printer_configured_offers_no_printing) {
 
 // --- the session's print commands ---------------------------------------------------------------------------
 
-struct SessionFixture {
-  FakeClock clock{*parse_utc("2026-11-23T09:15:00Z")};
-  TempDir dir;
+struct SessionFixture : SessionWorld {
   FakePrinter fake;
-  Config config = demo_config();
-  std::unique_ptr<Outbox> outbox;
-  CategoryTree tree = *CategoryTree::load_default();
   core::Catalogs catalogs = *core::Catalogs::load(core::catalog_dir(), config.kiosk.languages);
-  std::unique_ptr<core::Session> s;
   core::BackgroundCommand job;
   SessionFixture() {
+    clock.set(*parse_utc("2026-11-23T09:15:00Z"));
     config.ui.printer.clear();
     config.ui.printer_device = fake.device();
     config.ui.receipt_phone = "14 020";
-    auto o = outbox_options(config);
-    EXPECT_TRUE(o.ok());
-    o->path = dir / "o.sqlite";
-    o->clock = &clock;
-    auto ob = Outbox::open(*o);
-    EXPECT_TRUE(ob.ok());
-    outbox = std::make_unique<Outbox>(std::move(ob.value()));
-    s = std::make_unique<core::Session>(config, tree, outbox.get(), clock);
+    open();
   }
   void submit_question(std::string_view lang) {
     s->start();

@@ -8,6 +8,7 @@
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/refcode.hpp"
 #include "kiosk/sync/setup.hpp"
+#include "session_world.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,24 +18,8 @@ namespace {
 
 using core::Screen;
 
-struct Fixture {
-  FakeClock clock;
-  TempDir dir;
-  Config config = demo_config();
-  std::unique_ptr<Outbox> outbox;
-  CategoryTree tree;
-  std::unique_ptr<core::Session> s;
-  Fixture() {
-    auto o = outbox_options(config);
-    EXPECT_TRUE(o.ok());
-    o->path = dir / "o.sqlite";
-    o->clock = &clock;
-    auto ob = Outbox::open(*o);
-    EXPECT_TRUE(ob.ok());
-    outbox = std::make_unique<Outbox>(std::move(ob.value()));
-    tree = *CategoryTree::load_default();
-    s = std::make_unique<core::Session>(config, tree, outbox.get(), clock);
-  }
+struct Fixture : SessionWorld {
+  Fixture() { open(); }
 };
 
 TEST(session_test, report_flow_validates_each_step_and_submits) {
