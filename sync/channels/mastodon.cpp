@@ -284,8 +284,11 @@ class Mastodon final : public Channel {
     std::vector<HttpRequest> out = {authed("GET", "/api/v1/accounts/verify_credentials"),
                                     request("GET", "/api/v2/instance")};
     std::string id = account_id();
-    if (!id.empty())
+    if (!id.empty()) {
       out.push_back(authed("GET", "/api/v1/accounts/" + url_encode(id) + "/statuses?exclude_replies=true&limit=20"));
+      // The pinned statuses on their own: a crisis message pinned days ago is older than the last 20.
+      out.push_back(authed("GET", "/api/v1/accounts/" + url_encode(id) + "/statuses?pinned=true&limit=20"));
+    }
     return out;
   }
 
@@ -298,8 +301,14 @@ class Mastodon final : public Channel {
     }
     if (rs.size() > 1 && rs[1] && rs[1]->status == 200 && answer::parse(rs[1]->body, answer::Shape::object))
       (void)m_env.outbox->cache_put("mastodon.instance", rs[1]->body);
-    if (rs.size() < 3 || !rs[2] || rs[2]->status != 200) return;
-    auto j = answer::parse(rs[2]->body, answer::Shape::array);
+    // The latest statuses, then the pinned ones (urgent whatever their `pinned` field says: the list was
+    // asked for them). Each list that cannot be read keeps what was stored from it before.
+    for (std::size_t i = 2; i < 4 && i < rs.size(); ++i)
+      if (rs[i] && rs[i]->status == 200) store_news(rs[i]->body, i == 3);
+  }
+
+  void store_news(const std::string& body, bool pinned_list) {
+    auto j = answer::parse(body, answer::Shape::array);
     if (!j) return;
     // The kiosk's own posts are not news.
     std::string tpl = replace_all(m_cfg.text("prefix_template"), "{municipality}", m_env.config->kiosk.municipality);
@@ -315,7 +324,7 @@ class Mastodon final : public Channel {
       NewsItem n{"mastodon",     *id,
                  t ? *t : now(), answer::text_or(st, "language", "", 35),
                  text,           answer::text_or(st, "url", "", 2048)};
-      n.urgent = urgent(st);
+      n.urgent = pinned_list || urgent(st);
       (void)m_env.outbox->upsert_news(n);
     }
   }

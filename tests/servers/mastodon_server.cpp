@@ -1,7 +1,8 @@
 // Mastodon contract server: POST /api/v1/statuses (Bearer token, JSON, Idempotency-Key required by
 // our rule and honoured for a configurable time, max_characters in code points, visibility and
-// ISO 639-1 language checked), instance limits, verify_credentials, the account's statuses, a
-// status's context (replies), and a rate limit that answers 429 with X-RateLimit-* headers.
+// ISO 639-1 language checked), instance limits, verify_credentials, the account's statuses (all, or only
+// the pinned ones), a status's context (replies), and a rate limit that answers 429 with X-RateLimit-*
+// headers.
 #include <chrono>
 #include <regex>
 
@@ -137,10 +138,12 @@ MastodonServer::MastodonServer(std::string token, int max_characters)
   route("GET", R"(/api/v1/accounts/([0-9]+)/statuses)", [=, this](const httplib::Request& req, httplib::Response& res) {
     std::size_t limit = req.has_param("limit") ? std::stoul(req.get_param_value("limit")) : 20;
     bool exclude_replies = req.get_param_value("exclude_replies") == "true";
+    bool pinned_only = req.get_param_value("pinned") == "true";
     json out = json::array();
     std::lock_guard lock(m_mu);
     for (auto it = m_statuses.rbegin(); it != m_statuses.rend() && out.size() < std::min<std::size_t>(limit, 40); ++it)
-      if (it->account_id == req.matches[1] && !(exclude_replies && !it->in_reply_to.empty()))
+      if (it->account_id == req.matches[1] && !(exclude_replies && !it->in_reply_to.empty()) &&
+          !(pinned_only && !it->pinned))
         out.push_back(as_json(*it));
     json_reply(res, 200, out);
   });

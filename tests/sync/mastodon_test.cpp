@@ -390,3 +390,27 @@ TEST(mastodon_test, pinned_or_urgent_tagged_statuses_are_urgent_news_at_the_chan
   EXPECT_TRUE(urgent["Stormschade: blijf binnen."]);
   EXPECT_FALSE(urgent["Mooi weer vandaag."]);
 }
+
+// A crisis message pinned days ago is older than the account's last 20 statuses: the kiosk asks for the
+// pinned statuses on their own, so it stays urgent news (before, it fell out of the one list read).
+TEST(mastodon_test, a_pinned_status_older_than_the_latest_twenty_is_still_urgent_news) {
+  Fixture f;
+  f.config.channels["mastodon"].refresh_interval_s = 60;
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  ASSERT_TRUE(engine.run_once().ok());  // caches the account
+  f.world.mastodon->post_news("Kook uw kraanwater drie minuten.", true);
+  for (int i = 0; i < 25; ++i) f.world.mastodon->post_news("Activiteit in de bibliotheek nummer " + std::to_string(i));
+  f.clock.advance(61'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  auto news = f.box.latest_news(100);
+  ASSERT_TRUE(news.ok());
+  EXPECT_EQ(news->size(), 21u);  // the latest 20 and the pinned one
+  int urgent = 0;
+  for (const auto& n : *news) {
+    if (n.text == "Kook uw kraanwater drie minuten.") {
+      EXPECT_TRUE(n.urgent);
+    }
+    urgent += n.urgent ? 1 : 0;
+  }
+  EXPECT_EQ(urgent, 1);
+}
