@@ -573,7 +573,11 @@ void Session::open_technician() {
 PinResult Session::enter_pin(std::string_view pin) {
   if (m_screen != Screen::technician_pin) return PinResult::wrong;
   PinResult r = m_pin.attempt(pin);
-  if (r == PinResult::ok) go(Screen::technician);
+  if (r == PinResult::ok) {
+    m_tech_info.reset();  // read anew for this visit
+    m_history.reset();
+    go(Screen::technician);
+  }
   return r;
 }
 
@@ -581,12 +585,42 @@ void Session::leave_technician() {
   if (m_screen == Screen::technician || m_screen == Screen::technician_pin) wipe();
 }
 
-SyncHistory Session::sync_history() {
-  if (!m_outbox) return SyncHistory{};
-  return read_sync_history(*m_outbox, m_clock->now_ms());
+// A read made at read_ms is read again after a job the screen started has ended, or when it is older than
+// kTechnicianRefreshMs. Clearing the flag here makes the next call of the other reader stale-free too, so
+// each reader also compares against its own time.
+bool Session::technician_stale(std::int64_t read_ms) {
+  if (m_tech_stale->exchange(false)) {
+    m_tech_info.reset();
+    m_history.reset();
+    return true;
+  }
+  return m_clock->now_ms() - read_ms >= kTechnicianRefreshMs;
 }
 
-TechnicianInfo Session::technician_info() {
+std::function<void()> Session::mark_technician_stale(std::function<void()> on_done) {
+  return [flag = m_tech_stale, on_done = std::move(on_done)] {
+    flag->store(true);
+    if (on_done) on_done();
+  };
+}
+
+const SyncHistory& Session::sync_history() {
+  if (!m_history || technician_stale(m_history_ms)) {
+    m_history = m_outbox ? read_sync_history(*m_outbox, m_clock->now_ms()) : SyncHistory{};
+    m_history_ms = m_clock->now_ms();
+  }
+  return *m_history;
+}
+
+const TechnicianInfo& Session::technician_info() {
+  if (!m_tech_info || technician_stale(m_tech_info_ms)) {
+    m_tech_info = read_technician_info();
+    m_tech_info_ms = m_clock->now_ms();
+  }
+  return *m_tech_info;
+}
+
+TechnicianInfo Session::read_technician_info() {
   TechnicianInfo t;
 #ifdef KIOSK_VERSION
   t.version = KIOSK_VERSION;
@@ -644,7 +678,7 @@ TechnicianInfo Session::technician_info() {
 }
 
 bool Session::sync_now(BackgroundCommand& job, std::function<void()> on_done) {
-  return m_outbox && start_sync_now(*m_outbox, job, std::move(on_done));
+  return m_outbox && start_sync_now(*m_outbox, job, mark_technician_stale(std::move(on_done)));
 }
 
 ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {
@@ -657,7 +691,7 @@ ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> 
   std::int64_t now = m_clock->now_ms();
   bool started =
       job.start_job([outbox, kiosk_id, stick, now] { return export_to_stick(*outbox, kiosk_id, stick, now); },
-                    std::move(on_done));
+                    mark_technician_stale(std::move(on_done)));
   return started ? ExportStart::started : ExportStart::busy;
 }
 

@@ -29,9 +29,10 @@ void draw_technician_pin(Ui& ui) {
     std::string id = std::string("pin.") + keys[i];
     if (button(ui, id.c_str(), keys[i], g.pos(i), ImVec2(g.w, g.h)) && ui.pin.size() < 12) ui.pin += keys[i];
   }
-  if (button(ui, "pin.erase", ui.t("lookup.erase"), g.pos(9), ImVec2(g.w, g.h)) && !ui.pin.empty()) ui.pin.pop_back();
+  // On a small panel (and in large text) the words do not fit a key of the pad: their symbols do.
+  if (named_button(ui, "pin.erase", "lookup.erase", g.pos(9), ImVec2(g.w, g.h)) && !ui.pin.empty()) ui.pin.pop_back();
   if (button(ui, "pin.0", "0", g.pos(10), ImVec2(g.w, g.h)) && ui.pin.size() < 12) ui.pin += '0';
-  if (button(ui, "pin.ok", ui.t("tech.pin.ok"), g.pos(11), ImVec2(g.w, g.h), Style::primary)) {
+  if (named_button(ui, "pin.ok", "tech.pin.ok", g.pos(11), ImVec2(g.w, g.h), Style::primary)) {
     core::PinResult r = ui.s.enter_pin(ui.pin);
     std::fill(ui.pin.begin(), ui.pin.end(), '\0');
     ui.pin.clear();
@@ -134,14 +135,14 @@ static void draw_sync_plot(Ui& ui, const core::SyncHistory& hist, ImVec2 p, floa
   const std::string& now = ui.t("tech.plot.now");
   const float now_w = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, now.c_str()).x;
   const float ago_w = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, ago.c_str()).x;
-  text(ui, ago, ImVec2(ui.rtl ? p.x + W - ago_w : p.x, y), W * 0.5f, theme::kMuted, ui.fonts.body);
-  text(ui, now, ImVec2(ui.rtl ? p.x : p.x + W - now_w, y), W * 0.5f, theme::kMuted, ui.fonts.body);
+  text(ui, ago, ImVec2(ui.rtl ? p.x + W - ago_w : p.x, y), std::min(ago_w + 1, W * 0.5f), theme::kMuted, ui.fonts.body);
+  text(ui, now, ImVec2(ui.rtl ? p.x : p.x + W - now_w, y), std::min(now_w + 1, W * 0.5f), theme::kMuted, ui.fonts.body);
 }
 
 void draw_technician(Ui& ui) {
   ImVec2 p = begin_screen(ui, "technician", ui.t("tech.title"));
-  // Read once per frame drawn; technician frames are rare (render on demand).
-  core::TechnicianInfo info = ui.s.technician_info();
+  // The session reads it on opening, after a sync or export ends and every 10 s (not every frame).
+  const core::TechnicianInfo& info = ui.s.technician_info();
   const float W = ui.display.x - 2 * ui.m.pad;
   const float col2 = W * (ui.display.x < 1000 ? 0.3f : 0.4f);  // small displays: more room for values
   float y = p.y;
@@ -206,8 +207,11 @@ void draw_technician(Ui& ui) {
     y += std::max({ui.fonts.body->FontSize, lh, vh}) + ui.m.gap * 0.5f;
   };
   std::string queue;
-  for (const auto& [ch, n] : info.queue_depth)
-    queue += fmt::format("{}{}: {} ({} {})", queue.empty() ? "" : "\n", ch, n, info.parked[ch], ui.t("tech.parked"));
+  for (const auto& [ch, n] : info.queue_depth) {
+    auto parked = info.parked.find(ch);
+    queue += fmt::format("{}{}: {} ({} {})", queue.empty() ? "" : "\n", ch, n,
+                         parked == info.parked.end() ? 0 : parked->second, ui.t("tech.parked"));
+  }
   row(ui.t("tech.queue"), queue.empty() ? "0" : queue);
   if (!info.sync.channels.empty()) {
     std::string lines;

@@ -132,6 +132,10 @@ enum class Style { primary, secondary, selected, quiet };
 // A button with wrapped, left-aligned or centred text; activation on release. Registers a Target.
 bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 size, Style style = Style::secondary,
             bool enabled = true, bool centered = true);
+// A button named by the catalog's `key`: its name, or its symbol ("<key>_short") when the name does not fit
+// on one line (a key of a small pad); the registry keeps the name and the key either way (speech reads them).
+bool named_button(Ui& ui, const char* id, const std::string& key, ImVec2 pos, ImVec2 size,
+                  Style style = Style::secondary, bool enabled = true);
 // A tick box as a wide tile (label wraps).
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size);
 // The kiosk's text field (text_field.cpp): edits a core::TextBuffer, word-wrapped and shaped, growing up to

@@ -203,6 +203,16 @@ bool button(Ui& ui, const char* id, std::string_view label, ImVec2 pos, ImVec2 s
   return clicked && enabled && !ui.dragging;
 }
 
+bool named_button(Ui& ui, const char* id, const std::string& key, ImVec2 pos, ImVec2 size, Style style, bool enabled) {
+  const std::string& name = ui.t(key);
+  const bool fits = text_width(ui.fonts.body, name) + 2.8f * ui.m.gap <= size.x;  // button()'s padding
+  const bool hit = button(ui, id, fits ? name : ui.t(key + "_short"), pos, size, style, enabled);
+  core::Widget& w = ui.registry.items().back();
+  w.key = key;
+  w.label = name;
+  return hit;
+}
+
 bool checkbox(Ui& ui, const char* id, std::string_view label, bool* value, ImVec2 pos, ImVec2 size) {
   pos.x = flip_x(ui, pos.x, size.x);
   ImGui::SetCursorScreenPos(pos);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "kiosk/core/pin.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/technician.hpp"
 #include "kiosk/sync/wake.hpp"
@@ -205,4 +206,48 @@ TEST(technician_test, history_puts_runs_in_their_hour_and_carries_the_queue) {
   EXPECT_EQ(h.max_queue, 4);
   EXPECT_EQ(h.max_delivered, 3);
   EXPECT_EQ(h.max_parked, 0);
+}
+
+// The screen draws the technician info and the plot every frame it draws; the session reads the outbox
+// for them when the screen opens, after a sync the screen asked for has ended, and at most every 10 s
+// (before, every frame read up to a week of run records and decoded the parked rows).
+TEST(technician_test, screen_reads_the_records_on_opening_after_a_sync_and_every_10_s) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  auto config = world.config(dir / "outbox.sqlite");
+  config.ui.technician_pin_hash = core::hash_pin("2468", 1000);
+  FakeClock clock;
+  Outbox box = Outbox::open(test::outbox_options_for(config, &clock)).value();
+  auto tree = CategoryTree::load_default();
+  ASSERT_TRUE(tree.ok());
+  core::Session session(config, *tree, &box, clock);
+  auto record = [&](std::int64_t delivered) {
+    RunRecord run{.started_ms = clock.now_ms() - 1000, .ended_ms = clock.now_ms()};
+    run.channels = {ChannelRun{.channel = "openklant", .delivered = delivered}};
+    ASSERT_TRUE(box.record_run(run).ok());
+  };
+  record(1);
+  session.open_technician();
+  ASSERT_EQ(session.enter_pin("2468"), core::PinResult::ok);
+  const std::int64_t first = session.technician_info().last_sync_ms;
+  EXPECT_EQ(first, clock.now_ms());
+  EXPECT_EQ(session.sync_history().max_delivered, 1);
+
+  // A run the screen did not ask for: seen within 10 s, not at once.
+  clock.advance(1000);
+  record(5);
+  EXPECT_EQ(session.technician_info().last_sync_ms, first);
+  EXPECT_EQ(session.sync_history().max_delivered, 1);
+  clock.advance(core::Session::kTechnicianRefreshMs);
+  EXPECT_EQ(session.technician_info().last_sync_ms, clock.now_ms() - core::Session::kTechnicianRefreshMs);
+  EXPECT_EQ(session.sync_history().max_delivered, 1 + 5);  // both runs in this hour
+
+  // "Sync now" (no service here: it ends at once): the next frame reads anew, without waiting 10 s.
+  record(7);
+  core::BackgroundCommand job;
+  ASSERT_TRUE(session.sync_now(job));
+  for (int i = 0; i < 200 && job.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_FALSE(job.running());
+  EXPECT_EQ(session.sync_history().max_delivered, 1 + 5 + 7);
+  EXPECT_EQ(session.technician_info().last_sync_ms, clock.now_ms());
 }

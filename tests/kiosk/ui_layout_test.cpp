@@ -296,6 +296,34 @@ void walk(Checker& c) {
   s.lookup_code() = question_ref;
   s.look_up();
   c.check("lookup_answer");
+
+  // The technician screen (staff, in the kiosk's own language; it was left out of this walk, and its
+  // actions, drawn under the page's edge, went unseen): its rows and its 7-day plot.
+  if (c.lang == h.config.kiosk.default_language) {
+    RunRecord run{.started_ms = h.clock.now_ms() - 2000, .ended_ms = h.clock.now_ms() - 1000};
+    run.channels = {ChannelRun{.channel = "openklant", .delivered = 3},
+                    ChannelRun{.channel = "signalen", .wait = Wait::paced, .wait_until_ms = h.clock.now_ms() + 60'000}};
+    (void)h.outbox->record_run(run);
+    h.session->wipe();
+    h.settle();
+    s.open_technician();
+    set_mode(s, c.mode);
+    c.check("technician_pin");
+    if (s.enter_pin("2468") != core::PinResult::ok) {
+      c.problems.push_back(std::string(c.panel.name) + " / technician: the demo PIN was refused");
+    } else {
+      c.check("technician");
+      for (int i = 0; i < 8 && !h.target("tech.plot") && h.target("scroll.down"); ++i) h.tap("scroll.down");
+      if (!h.tap("tech.plot")) {
+        c.problems.push_back(std::string(c.panel.name) + " / " + mode_name(c.mode) +
+                             " / technician: the plot button cannot be tapped");
+      } else {
+        c.check("technician_plot");
+        h.tap("tech.plot");
+      }
+    }
+    s.leave_technician();
+  }
   h.session->wipe();
   h.settle();
 }

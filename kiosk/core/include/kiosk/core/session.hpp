@@ -27,6 +27,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -277,8 +278,12 @@ class Session {
   PinResult enter_pin(std::string_view pin);
   std::int64_t pin_wait_ms() const { return m_pin.wait_ms(); }
   void leave_technician();
-  TechnicianInfo technician_info();
-  SyncHistory sync_history();  // the technician screen's 7-day plot (read_sync_history)
+  // What the technician screen shows, drawn every frame it draws: read from the outbox when the screen
+  // opens (enter_pin), after a sync or export it started has finished, and otherwise at most once every
+  // kTechnicianRefreshMs of the session's clock (the plot reads up to a week of run records).
+  const TechnicianInfo& technician_info();
+  const SyncHistory& sync_history();  // the 7-day plot (read_sync_history)
+  static constexpr std::int64_t kTechnicianRefreshMs = 10'000;
   // "Sync now": a request to kiosk-sync (technician.hpp, start_sync_now), run in job; on_done as there.
   bool sync_now(BackgroundCommand& job, std::function<void()> on_done = {});
   // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export
@@ -314,6 +319,9 @@ class Session {
   bool validate_step();
   const Catalog& print_catalog(const Catalogs& catalogs, const std::function<Slip(const Catalog&)>& make) const;
   bool print(Slip slip, BackgroundCommand& job, std::function<void()> on_done);
+  TechnicianInfo read_technician_info();
+  bool technician_stale(std::int64_t read_ms);
+  std::function<void()> mark_technician_stale(std::function<void()> on_done);
 
   const Config* m_config;
   const CategoryTree* m_tree;  // m_shipped, or m_live once the sync service stored Signalen's categories
@@ -336,6 +344,13 @@ class Session {
   std::optional<ReceiptInfo> m_receipt;
   std::vector<Error> m_errors;
   std::shared_ptr<Printer> m_printer;  // shared with a print job still running after the session ends
+  // The technician screen's reads (technician_info, sync_history) and when they were made; the flag is
+  // set on a job's thread when a sync or export the screen started ends (shared: the job may outlive us).
+  std::optional<TechnicianInfo> m_tech_info;
+  std::int64_t m_tech_info_ms = 0;
+  std::optional<SyncHistory> m_history;
+  std::int64_t m_history_ms = 0;
+  std::shared_ptr<std::atomic<bool>> m_tech_stale = std::make_shared<std::atomic<bool>>(false);
 
   // The tree the screens show: the shipped file merged with the categories and promises the sync
   // service last stored from Signalen (refresh_tree(), at each session's start; never mid-flow).
