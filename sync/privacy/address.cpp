@@ -134,7 +134,8 @@ bool town_near(std::string_view s, std::size_t pos, std::size_t number_end) {
     }
     const auto w = word_ending_at(s, k);
     if (!w) break;
-    if (town_at(s, w->begin)) return true;
+    // a town of the list itself ("De Watertoren" is no "De Bilt")
+    if ((w->upper || w->caseless) && word_list("town").contains(fold_word(s, *w))) return true;
     k = w->begin;
   }
   const std::size_t a = skip_hspace(s, number_end);

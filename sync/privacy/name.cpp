@@ -413,8 +413,8 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       }
     }
     // (not at the start of a sentence, where any word is capitalised: "Rada gminy …")
-    if (w.upper && !w.caseless && !w.cyrillic && !in_gazetteer(fw) && !ambiguous.contains(fw) && !name_stop(fw) &&
-        !sentence_start(s, w.begin) && in_gazetteer_inflected(fw)) {
+    if (w.upper && !w.caseless && !w.cyrillic && !sentence_start(s, w.begin) && in_gazetteer_inflected(fw) &&
+        !in_gazetteer(fw) && !ambiguous.contains(fw) && !name_stop(fw)) {
       hit = true;
     } else if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
       // lower-case Cyrillic only as written in the list: "люди" (people) is no case of "Люда"

@@ -64,15 +64,15 @@ TEST(scrubber_eval_test, heldout3_dev_set_meets_the_goal) {
   check_set("heldout3.jsonl", "the development part is missing");
 }
 
-// heldout4.jsonl, measured once as held-out (0.934; ar 0.876, ti 0.860), then tuned on: names without cues in
-// Arabic are still below the goal (0.9696 overall; ar 0.918, ti 0.944, en 0.964 on 2026-12-03, after the rules
-// tuned on part 5).
+// heldout4.jsonl, measured once as held-out (0.934; ar 0.876, ti 0.860), then tuned on: overall at the goal
+// since the rules tuned on part 5 (0.971 on 2026-12-03), but names without cues in Arabic and Tigrinya keep three
+// languages below it (ar 0.928, ti 0.944, en 0.964): their floor holds that level.
 TEST(scrubber_eval_test, heldout4_dev_set_holds_its_level) {
-  check_set("heldout4.jsonl", "the development part is missing", Floor{0.965, 0.91});
+  check_set("heldout4.jsonl", "the development part is missing", Floor{kMinRecall, 0.92});
 }
 
 // heldout5.jsonl, measured once as held-out (0.948 at 0.53 %; ti 0.899, nl 0.936), then tuned on: 0.996 at
-// 0.56 %, every language >= 0.98 on 2026-12-03.
+// 0.52 %, every language >= 0.98 on 2026-12-03.
 TEST(scrubber_eval_test, heldout5_dev_set_meets_the_goal) {
   check_set("heldout5.jsonl", "the development part is missing");
 }
