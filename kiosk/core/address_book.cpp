@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "kiosk/sync/file.hpp"
+#include "kiosk/sync/fold.hpp"         // fold_cp, arabic_indic_digit, is_letter: folded as the scrubber folds
 #include "kiosk/sync/strict_toml.hpp"  // edit_distance
 #include "kiosk/sync/utf8.hpp"
-#include "privacy/text.hpp"  // fold_cp, arabic_indic_digit: the scrubber's folding, reused
 
 namespace kiosk::core {
 
@@ -35,14 +35,14 @@ std::vector<std::string> tokens(std::string_view s) {
     i += c.len;
     int kind = 0;
     std::string piece;
-    if (int d = privacy::arabic_indic_digit(c.cp); d >= 0) {
+    if (int d = arabic_indic_digit(c.cp); d >= 0) {
       kind = 2;
       piece = char('0' + d);
     } else if (c.valid) {
-      char32_t f = privacy::fold_cp(c.cp);
+      char32_t f = fold_cp(c.cp);
       if (f == 0) continue;  // a combining mark: part of the letter before it
       if (f >= '0' && f <= '9') kind = 2;
-      else if ((f >= 'a' && f <= 'z') || (f >= 0x80 && f != kReplacementChar && privacy::is_letter(f))) kind = 1;
+      else if ((f >= 'a' && f <= 'z') || (f >= 0x80 && f != kReplacementChar && is_letter(f))) kind = 1;
       if (kind) append_utf8(piece, f);
     }
     if (!kind) {

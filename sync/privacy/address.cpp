@@ -85,6 +85,17 @@ std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
   return std::nullopt;
 }
 
+// "Vrieseplein 4, 3311 Dordrecht": the postcode's digits without its letters at k, then a known town: the town's
+// end, or e.
+std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t e) {
+  if (k + 4 > s.size() || s[k] == '0' || !is_digit_at(s, k) || !is_digit_at(s, k + 1) || !is_digit_at(s, k + 2) ||
+      !is_digit_at(s, k + 3) || is_digit_at(s, k + 4))
+    return e;
+  const std::size_t c = skip_hspace(s, k + 4);
+  if (const auto t = c > k + 4 ? town_at(s, c) : std::nullopt) return *t;
+  return e;
+}
+
 // Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
 // "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
 std::size_t postcode_city(std::string_view s, std::size_t e) {
@@ -96,7 +107,7 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     if (s[m] == ' ') ++m;
     if (m + 2 > s.size() || !is_ascii_alpha(static_cast<unsigned char>(s[m])) ||
         !is_ascii_alpha(static_cast<unsigned char>(s[m + 1])) || !boundary_after(s, m + 2))
-      return e;
+      return postcode_digits_town(s, k, e);
     std::size_t end = m + 2;
     const std::size_t c = skip_hspace(s, end);
     if (c > end) {
@@ -105,8 +116,35 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     }
     return end;
   }
+  if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
   if (const auto t = town_at(s, k)) return *t;
   return e;
+}
+
+// A known town among the three words before pos in the same clause ("in Delft, Oude Delft 153", "saken f Alkmaar,
+// Laat 142", "ኣብ Lelystad ኣብ Schouw 14-02"), or right after the house number with "in"/"te" ("Noordeinde 44 in
+// Delft"): a street without a street word is then a street too.
+bool town_near(std::string_view s, std::size_t pos, std::size_t number_end) {
+  std::size_t k = pos;
+  for (int n = 0; n < 3 && k > 0; ++n) {
+    while (k > 0 && !is_letter(before(s, k).cp)) {
+      const char32_t c = before(s, k).cp;
+      if (c == '.' || c == '!' || c == '?' || c == 0x1362 || is_line_break(c) || is_digit(c)) return false;
+      k -= before(s, k).len;
+    }
+    const auto w = word_ending_at(s, k);
+    if (!w) break;
+    // a town of the list itself ("De Watertoren" is no "De Bilt")
+    if ((w->upper || w->caseless) && word_list("town").contains(fold_word(s, *w))) return true;
+    k = w->begin;
+  }
+  const std::size_t a = skip_hspace(s, number_end);
+  if (const auto w = a > number_end ? read_word(s, a) : std::nullopt;
+      w && word_list("town_preposition").contains(fold_word(s, *w))) {
+    const std::size_t t = skip_hspace(s, w->end);
+    if (t > w->end && town_at(s, t)) return true;
+  }
+  return false;
 }
 
 // "12 Baker Street": number, then up to four words of which the last ends in a street suffix.
@@ -232,7 +270,11 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
       if (clause_break(c.cp)) return;
       if (const auto w = read_word(s, j)) {
         if (stoppers.contains(fold_word(s, *w))) return;
-        if (const auto a = street_address(s, j, StreetRules{true, true, true})) {
+        // a lower-case word starts a street only when it is one ("kerkstraat 12"), not "school on Heemraadlaan 48"
+        const std::string fw = fold_word(s, *w);
+        const bool may_start = w->upper || word_list("street_prefix").contains(fw) ||
+                               (fw.size() > 5 && word_list("street_suffix").any_suffix_of(fw));
+        if (const auto a = may_start ? street_address(s, j, StreetRules{true, true, true}) : std::nullopt) {
           add(out, a->begin, a->end, PiiKind::address);
           return;
         }
@@ -289,15 +331,34 @@ bool institution_before(std::string_view s, std::size_t pos) {
   return false;
 }
 
+// A Turkish locative or relative ending on the house number ("Pierik 6'da yaşıyor", "Buitenwatersloot 88'de
+// oturuyorum", "12'deki ev"): the number is where someone is, so the words before it are a street.
+bool turkish_locative(std::string_view s, std::size_t number_end) {
+  if (!is_apostrophe(at(s, number_end).cp)) return false;
+  const auto w = read_word(s, number_end + at(s, number_end).len);
+  if (!w || w->upper) return false;
+  const std::string fw = fold_word(s, *w);
+  for (std::string_view e : {"da", "de", "ta", "te", "daki", "deki", "taki", "teki"})
+    if (fw == e) return true;
+  return false;
+}
+
 // A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
-// follows the house number ("Hoge Woerd 34, Utrecht").
+// follows the house number ("Hoge Woerd 34, Utrecht"), a known town comes just before it, or the number carries
+// a Turkish locative.
 std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   if (!a) return a;
   std::size_t d = a->begin;
   while (d < a->end && !is_digit_at(s, d)) ++d;
   const auto n = house_number(s, d);
-  if (!n || a->end <= *n) return std::nullopt;
-  return a;
+  if (!n) return std::nullopt;
+  if (a->end > *n || town_near(s, a->begin, *n)) return a;
+  // "Saat 6'da", "Mayıs 3'te": a time or a day, not a street
+  const auto before_number = word_ending_at(s, skip_hspace_back(s, d));
+  if (turkish_locative(s, *n) && before_number && !word_list("unit").contains(fold_word(s, *before_number)) &&
+      !word_list("month").contains(fold_word(s, *before_number)) && !name_stop(fold_word(s, *before_number)))
+    return a;
+  return std::nullopt;
 }
 
 // A street and house number anywhere: in public text it tells where someone lives (issue 14: "Lindelaan 4"

@@ -98,10 +98,11 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
   return std::nullopt;
 }
 
-// The first date within a few words after a cue.
+// The first date within the clause after a cue, up to twelve words on ("Geboortedatum van mijn zoon klopt niet in
+// de BRP: moet 30-04-2008 zijn"); a sentence end stops the search.
 void date_after_cue(std::string_view s, std::size_t e, Spans& out) {
   std::size_t k = e;
-  for (int n = 0; n < 6 && k < s.size(); ++n) {
+  for (int n = 0; n < 12 && k < s.size(); ++n) {
     k = skip_after_cue(s, k, false, U":,-(\u060C");
     if (const auto d = date_at(s, k)) {
       add(out, k, *d, PiiKind::dob);

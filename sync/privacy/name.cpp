@@ -156,6 +156,41 @@ void address_after_name(std::string_view s, std::size_t name_end, Spans& out) {
 
 bool in_gazetteer(std::string_view folded);
 
+// Tigrinya puts the verb last: after a relative ("ጓለይ ቢልን ኣብ ቤት ትምህርቲ …", "ጎረቤትና ሶሎሞን ምሸት …") a Ge'ez word
+// that does not close the clause is the relative's name, unless it is a function word ([name_stop]) or has the
+// shape of a verb (the relative prefix "ዝ-", the infinitive/future "ክ-"). A second word stays only when it is
+// known, a compound name or closes the clause ("ዓባየይ ሚኪኤለ ሓጎስ፣").
+// A Ge'ez word with the object or addressee suffix of a verb or noun ("ምለሱለይ", "ብኽብረትኩም", "ሓጊዙና"): no name.
+bool ethiopic_verb_shape(std::string_view folded) {
+  // the negation "ኣይ…ን" ("ኣይኮነን", "ኣይፈልጥን")
+  constexpr std::string_view kAy = "\u12A3\u12ED", kN = "\u1295";
+  if (folded.size() > kAy.size() + kN.size() && folded.rfind(kAy, 0) == 0 &&
+      folded.substr(folded.size() - kN.size()) == kN)
+    return true;
+  for (std::string_view e : {"\u1208\u12ED", "\u120D\u1293", "\u12A9\u121D", "\u12B9\u121D", "\u12D9\u1293"})
+    if (folded.size() > e.size() && folded.substr(folded.size() - e.size()) == e) return true;
+  return false;
+}
+
+std::optional<Range> ethiopic_after_relative(std::string_view s, const Word& w, const Range& n) {
+  if (!is_ethiopic(at(s, w.begin).cp) || closes_clause(s, w.end)) return std::nullopt;
+  const std::string fw = fold_word(s, w);
+  const char32_t c0 = at(s, w.begin).cp;
+  // "ኣደይ ዕለተ ልደታ ኣይትፈልጦን" (my mother does not know her birth date): the first word of a cue
+  for (const std::string& cue : word_list("dob").items())
+    if (cue == fw || cue.rfind(fw + " ", 0) == 0) return std::nullopt;
+  if (name_stop(fw) || word_list("ambiguous").contains(fw) || ethiopic_verb_shape(fw) ||
+      (c0 >= 0x12D8 && c0 <= 0x12DF) || (c0 >= 0x12A8 && c0 <= 0x12AF) || at(s, w.begin).len == w.end - w.begin)
+    return std::nullopt;
+  Range r{w.begin, w.end};
+  const std::size_t k = skip_hspace(s, w.end);
+  if (const auto y = k > w.end && k < n.end ? read_word(s, k) : std::nullopt; y && y->end <= n.end) {
+    const std::string fy = fold_word(s, *y);
+    if (!name_stop(fy) && !ethiopic_verb_shape(fy) && (in_gazetteer(fy) || closes_clause(s, y->end))) r.end = y->end;
+  }
+  return r;
+}
+
 void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
   // Where a caseless word after the cue is not a known name, only a name that ends the text counts (Arabic
   // and Ge'ez have no capitals: "ابني مريض" is "my son is sick").
@@ -173,15 +208,24 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     return w && in_gazetteer(fold_word(s, *w)) && !word_list("ambiguous").contains(fold_word(s, *w));
   };
   const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct,
-                       bool known_caseless = false, bool must_close = false) {
+                       bool known_caseless = false, bool must_close = false, bool relative = false) {
     for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
       std::size_t k = skip_after_cue(s, e, newline, punct);
       if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
+      // "ብሽም ሓፍተይ ዓወት" (in the name of my sister Awet): the name follows the relative
+      if (const auto w = read_word(s, k); w && !must_close && word_list("relation").contains(fold_word(s, *w)))
+        k = skip_hspace(s, w->end);
       auto n = take_name(s, k, rules);
       if (n && must_close && !closes(*n)) n.reset();
       if (n && known_caseless) {
         const auto w = read_word(s, n->begin);
-        if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) n.reset();
+        if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) {
+          if (const auto t = relative ? ethiopic_after_relative(s, *w, *n) : std::nullopt) {
+            n = t;
+          } else {
+            n.reset();
+          }
+        }
       }
       // "de buurvrouw van Vogelenzang 9": a street and number, not a name
       if (n && is_digit(at(s, skip_hspace(s, n->end)).cp) && skip_hspace(s, n->end) > n->end &&
@@ -211,7 +255,8 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       U":,-!.\u2013\u2014\u060C\u1361\u1362\u1363\u1364", true, true);
   run(word_list("honorific"), NameRules{false, false, true}, false, U".");
   // "mijn buurman Kees", "my neighbour (Tom)", "komşum Ayşe": a capitalised name, or a caseless one.
-  run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true);
+  run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true,
+      false, true);
 
   // "Ahmet Bey", "Ayşe Hanım"
   for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
@@ -233,6 +278,52 @@ bool in_gazetteer_exact(std::string_view folded) {
   return word_list("first").contains(folded) || word_list("surname").contains(folded);
 }
 
+// Eritrean and Ethiopian compound names ("ወለተማርያም", "ሃይለማርያም", "ወልደገብርኤል", "ገብረእግዚኣብሄር"): a word that
+// starts with a name prefix of [ethiopic_name_prefix] ("servant of", "power of", "daughter of" …) or ends in a
+// saint's name of [ethiopic_name_suffix], with at least two more letters.
+bool ethiopic_compound_name(std::string_view folded) {
+  const auto letters = [](std::string_view v) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < v.size(); i += std::max<std::size_t>(at(v, i).len, 1)) ++n;
+    return n;
+  };
+  const std::size_t n = letters(folded);
+  for (const std::string& p : word_list("ethiopic_name_prefix").items())
+    if (folded.rfind(p, 0) == 0 && n >= letters(p) + 2) return true;
+  for (const std::string& e : word_list("ethiopic_name_suffix").items())
+    if (folded.size() > e.size() && folded.substr(folded.size() - e.size()) == e && n >= letters(e) + 2) return true;
+  return false;
+}
+
+// A Polish case form of a name of the gazetteer ("Pawłem", "Rafała", "Kamilem", "Justynie", "Kowalskiego"): the
+// ending taken off, the nominative ending put on, a dropped "e" put back ("Pawł-" Paweł, "Jack-" Jacek).
+// Capitalised Latin words only (the caller's part): a lower-case word with such an ending is an everyday word.
+bool in_gazetteer_inflected(std::string_view folded) {
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {{"owi", ""}, {"iem", ""}, {"em", ""},
+                                                                               {"ego", ""}, {"emu", ""}, {"a", ""},
+                                                                               {"u", ""},   {"ie", ""},  {"ie", "a"},
+                                                                               {"y", "a"},  {"e", "a"},  {"i", "a"},
+                                                                               {"m", ""},   {"ę", "a"}};
+  const WordSet& ambiguous = word_list("ambiguous");
+  const auto known = [&](const std::string& w) { return in_gazetteer_exact(w) && !ambiguous.contains(w); };
+  for (const auto& [ending, nominative] : kEndings) {
+    // the stem keeps four letters ("Pawł-", "Rafał-"), or three when a nominative ending is put back ("Ew-y")
+    if (folded.size() < ending.size() + (nominative.empty() ? 4 : 3) ||
+        folded.substr(folded.size() - ending.size()) != ending)
+      continue;
+    const std::string stem(folded.substr(0, folded.size() - ending.size()));
+    // "-m" only after the adjective ending of a surname: "Jankowskim", "Nowickim"
+    if (ending == "m" && stem.back() != 'i' && stem.back() != 'y') continue;
+    if (known(stem + std::string(nominative))) return true;
+    if (nominative.empty() && stem.size() >= 3 && is_ascii_alpha(static_cast<unsigned char>(stem.back()))) {
+      std::string with_e = stem;
+      with_e.insert(with_e.size() - 1, "e");
+      if (known(with_e)) return true;
+    }
+  }
+  return false;
+}
+
 // Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
 // names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим), Ge'ez ones
 // without the suffix "-ን".
@@ -241,16 +332,18 @@ bool in_gazetteer(std::string_view folded) {
   // Tigrinya "-ን" ("and", object: "ጎረቤተይ ጸጋን", "ንዳዊትን") on a name
   if (is_ethiopic(at(folded, 0).cp)) {
     constexpr std::string_view kN = "\u1295";
-    return folded.size() > kN.size() * 2 && folded.substr(folded.size() - kN.size()) == kN &&
-           in_gazetteer_exact(folded.substr(0, folded.size() - kN.size()));
+    return (folded.size() > kN.size() * 2 && folded.substr(folded.size() - kN.size()) == kN &&
+            in_gazetteer_exact(folded.substr(0, folded.size() - kN.size()))) ||
+           ethiopic_compound_name(folded);
   }
   if (!is_cyrillic(at(folded, 0).cp)) return false;
-  static const std::array<std::string_view, 14> endings{"ою", "ею", "ом", "ем", "ові", "еві", "у",
-                                                        "ю",  "і",  "ї",  "а",  "я",   "и",   "е"};
+  // "Юлією" (Юлія), "Андрієм" (Андрій): the instrumental after a vowel is written with є
+  static const std::array<std::string_view, 16> endings{"ою", "ею", "єю", "єм", "ом", "ем", "ові", "еві",
+                                                        "у",  "ю",  "і",  "ї",  "а",  "я",  "и",   "е"};
   for (std::string_view e : endings) {
     if (folded.size() <= e.size() + 4 || folded.substr(folded.size() - e.size()) != e) continue;
     const std::string stem(folded.substr(0, folded.size() - e.size()));
-    for (std::string_view add : {"", "а", "я", "й"})
+    for (std::string_view add : {"", "а", "я", "й", "о"})  // "Петром" (Петро), "Шевченком" (Шевченко)
       if (in_gazetteer_exact(stem + std::string(add))) return true;
   }
   // The dative and locative of names in -ка, -га: "Наталці" (Наталка), "Ользі" (Ольга)
@@ -302,7 +395,28 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
     const std::string fw = fold_word(s, w);
     std::size_t begin = w.begin;
     bool hit = false;
-    if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
+    // A Turkish case ending after an apostrophe ("Selin'e", "Kerem'in", "Hanife'nin"): the name before it.
+    if (w.upper && !w.caseless && !w.cyrillic) {
+      if (const std::size_t a = fw.find('\''); a != npos && a >= 3 && fw.size() - a <= 6) {
+        const std::string stem = fw.substr(0, a);
+        bool lower_tail = true;
+        std::size_t cut = w.begin;
+        while (cut < w.end && !is_apostrophe(at(s, cut).cp)) cut += at(s, cut).len;
+        for (std::size_t k = cut + at(s, cut).len; k < w.end; k += at(s, k).len) lower_tail &= !is_upper(at(s, k).cp);
+        // not a month ("14 Eylül'de") nor after a public title ("Belediye başkanı Schouten'in")
+        const auto title = word_before(s, w.begin);
+        if (lower_tail && in_gazetteer(stem) && !ambiguous.contains(stem) && !name_stop(stem) &&
+            !word_list("month").contains(stem) && !(title && titles.contains(fold_word(s, *title)))) {
+          add(out, w.begin, cut, PiiKind::name);
+          return w.end;
+        }
+      }
+    }
+    // (not at the start of a sentence, where any word is capitalised: "Rada gminy …")
+    if (w.upper && !w.caseless && !w.cyrillic && !sentence_start(s, w.begin) && in_gazetteer_inflected(fw) &&
+        !in_gazetteer(fw) && !ambiguous.contains(fw) && !name_stop(fw)) {
+      hit = true;
+    } else if (in_gazetteer(fw) && !ambiguous.contains(fw)) {
       // lower-case Cyrillic only as written in the list: "люди" (people) is no case of "Люда"
       hit = w.upper || w.caseless || (w.cyrillic && in_gazetteer_exact(fw));
     } else if (w.caseless) {
@@ -353,9 +467,14 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         if (const auto e = tv_surname(s, *y, false)) end = *e;
         break;
       }
+      // "أحمد الزين" at the end of a clause: a word with the article right after a known first name is the family
+      // name ("لصاحبه أحمد الزين").
+      const bool al_surname = n == 0 && w.arabic && y->arabic && fy.rfind("\u0627\u0644", 0) == 0 && fy.size() > 6 &&
+                              word_list("first").contains(fw) && closes_clause(s, y->end) && !name_stop(fy) &&
+                              !ambiguous.contains(fy);
       const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
                              ((y->caseless || y->cyrillic) && in_gazetteer(fy)) ||
-                             (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy)));
+                             (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy))) || al_surname;
       if (!same_kind) break;
       end = y->end;
     }
@@ -445,6 +564,22 @@ void find_signature(std::string_view s, Spans& out) {
     if (lone_first && (name_stop(fw) || word_list("ambiguous").contains(fw))) return;
     if (names == 2 || words == 2) return;  // three words or more: a sentence, not a signature
     b = k;
+  }
+  // "- Sarah & Ben", "Groeten, Ria en Joop": a capitalised name joined by a conjunction signs too.
+  if (const std::size_t k = skip_hspace_back(s, b); k < b && k > 0) {
+    std::size_t c = k;
+    if (before(s, k).cp == '&') {
+      c = k - 1;
+    } else if (const auto conj = word_ending_at(s, k); conj && word_list("name_and").contains(fold_word(s, *conj))) {
+      c = conj->begin;
+    }
+    if (c < k) {
+      const std::size_t k2 = skip_hspace_back(s, c);
+      const auto w2 = k2 < c ? word_ending_at(s, k2) : std::nullopt;
+      if (w2 && w2->upper && !w2->caseless && !name_stop(fold_word(s, *w2)) &&
+          !word_list("town").contains(fold_word(s, *w2)) && !word_list("signoff").contains(fold_word(s, *w2)))
+        b = w2->begin;
+    }
   }
   // An initial before the name ("R. Blake"): with it the name may also follow a colon.
   bool initial = false;
@@ -539,6 +674,112 @@ void find_names_in_addresses(std::string_view s, Spans& out) {
   });
 }
 
+// A name in parentheses after the person it names: "mijn man Kevin en ik (Naomi)", "my wife's account (Chiara)".
+// One capitalised word, right after a first-person pronoun ([self]) or within four words after a relative
+// ([relation]); not a stop word, town, month, title or institution.
+void find_paren_names(std::string_view s, const Folded& f, Spans& out) {
+  if (s.find('(') == npos) return;
+  std::vector<std::size_t> relation_ends;
+  for_each_cue(f, word_list("relation"), [&](std::size_t, std::size_t e) { relation_ends.push_back(e); });
+  for (std::size_t p = s.find('('); p != npos; p = s.find('(', p + 1)) {
+    const auto w = read_word(s, p + 1);
+    if (!w || !w->upper || w->caseless || w->initial || at(s, w->end).cp != ')') continue;
+    const std::string fw = fold_word(s, *w);
+    if (fw.size() < 3 || name_stop(fw) || word_list("town").contains(fw) || word_list("month").contains(fw) ||
+        word_list("title").contains(fw) || word_list("ambiguous").contains(fw))
+      continue;
+    bool person = false;
+    if (const auto pw = word_ending_at(s, skip_hspace_back(s, p)); pw && word_list("self").contains(fold_word(s, *pw)))
+      person = true;
+    for (const std::size_t e : relation_ends) {
+      if (e > p) continue;
+      int words = 0;
+      bool broken = false;
+      for (std::size_t k = e; k < p; k += std::max<std::size_t>(at(s, k).len, 1)) {
+        const char32_t c = at(s, k).cp;
+        if (c == '.' || c == '!' || c == '?' || is_line_break(c)) broken = true;
+        if (is_space(c)) ++words;
+      }
+      if (!broken && words <= 4) person = true;
+    }
+    if (person) add(out, w->begin, w->end, PiiKind::name);
+  }
+}
+
+// A Ge'ez word right after a labelled phone number, e-mail address or account number ("WhatsApp:
+// wa.me/31628840517 ፍሰሃየ፡ …", "ቴሌፎን: 0031 6 1274 9380፡ ስምረት") that closes the clause: the name that goes
+// with it. Not after a detail in a sentence ("ናብ NL40ABNA… ምለሱለይ፡": the verb follows it) nor a verb shape.
+void find_names_after_details(std::string_view s, Spans& out) {
+  const std::size_t n = out.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const PiiSpan sp = out[i];
+    if (sp.kind != PiiKind::phone && sp.kind != PiiKind::email && sp.kind != PiiKind::iban) continue;
+    const std::size_t lb = skip_hspace_back(s, sp.begin);
+    if (lb > 0 && before(s, lb).cp != ':' && !is_line_break(before(s, lb).cp)) continue;
+    std::size_t k = skip_hspace(s, sp.end);
+    const char32_t c = at(s, k).cp;
+    if (c == 0x1361 || c == 0x1363 || c == ',' || c == 0x60C || c == '-' || c == 0x2013 || c == 0x2014)
+      k = skip_hspace(s, k + at(s, k).len);
+    const auto w = read_word(s, k);
+    if (!w || !is_ethiopic(at(s, w->begin).cp) || !closes_clause(s, w->end)) continue;
+    const std::string fw = fold_word(s, *w);
+    if (name_stop(fw) || word_list("ambiguous").contains(fw) || word_list("signoff").contains(fw) ||
+        ethiopic_verb_shape(fw))
+      continue;
+    add(out, w->begin, w->end, PiiKind::name);
+  }
+}
+
+// A name found once names the person wherever it comes back, also in another case ("pan Jankowski … z
+// Jankowskim", "Fatima el Amrani … El Amrani"): capitalised Latin or Cyrillic words of four letters or more of
+// the names found, again capitalised, with at most three more letters; a capitalised tussenvoegsel before it goes
+// with it.
+void find_repeated_names(std::string_view s, Spans& out) {
+  std::vector<std::string> known;
+  std::vector<Range> names;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    names.push_back({sp.begin, sp.end});
+    for (std::size_t i = sp.begin; i < sp.end;) {
+      const auto w = read_word(s, i);
+      if (!w) {
+        i += std::max<std::size_t>(at(s, i).len, 1);
+        continue;
+      }
+      i = w->end;
+      if (w->end > sp.end || !w->upper || w->caseless || w->initial) continue;
+      const std::string fw = fold_word(s, *w);
+      if (utf8_length(fw) < 4 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
+          word_list("tussenvoegsel").contains(fw) || word_list("town").contains(fw))
+        continue;
+      known.push_back(fw);
+    }
+  }
+  // "ipv El Amrani", "meneer De Boer": a capitalised tussenvoegsel right before a name belongs to it
+  for (const Range& r : names) {
+    const auto t = word_ending_at(s, skip_hspace_back(s, r.begin));
+    if (t && t->end < r.begin && t->upper && !t->caseless && word_list("tussenvoegsel").contains(fold_word(s, *t)))
+      add(out, t->begin, r.end, PiiKind::name);
+  }
+  if (known.empty()) return;
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!w.upper || w.caseless) return w.end;
+    for (const Range& r : names)
+      if (w.begin >= r.begin && w.end <= r.end) return w.end;
+    const std::string fw = fold_word(s, w);
+    for (const std::string& k : known) {
+      if (fw.rfind(k, 0) != 0 || utf8_length(std::string_view(fw).substr(k.size())) > 3) continue;
+      std::size_t b = w.begin;
+      if (const auto t = word_ending_at(s, skip_hspace_back(s, w.begin));
+          t && t->end < w.begin && t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
+        b = t->begin;
+      add(out, b, w.end, PiiKind::name);
+      break;
+    }
+    return w.end;
+  });
+}
+
 }  // namespace
 
 void find_names(const Input& in, Spans& out) {
@@ -549,6 +790,9 @@ void find_names(const Input& in, Spans& out) {
   find_initial_names(in.s, out);
   find_abd_names(in.s, out);
   find_signature(in.s, out);
+  find_paren_names(in.s, in.f, out);
+  find_names_after_details(in.s, out);
+  find_repeated_names(in.s, out);
 }
 
 }  // namespace kiosk::privacy

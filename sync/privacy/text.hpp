@@ -1,5 +1,4 @@
-// The scrubber's shared text unit (internal to sync/privacy/): character classes of the kiosk's scripts,
-// folding for matching (lower case, no diacritics, one apostrophe, one alef), words, cue search in a
+// The scrubber's shared text unit (internal to sync/privacy/): words, cue search in a
 // folded copy that maps back to the original offsets, and a "digit view" of the text in which
 // Arabic-Indic digits read as ASCII digits. UTF-8 decoding is kiosk/sync/utf8.hpp's (the one decoder).
 #pragma once
@@ -11,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kiosk/sync/fold.hpp"  // letter classes, fold_cp, fold_str, arabic_indic_digit
 #include "kiosk/sync/scrubber.hpp"
 #include "kiosk/sync/utf8.hpp"
 
@@ -25,37 +25,17 @@ Cp before(std::string_view s, std::size_t i) noexcept;
 // Copies s[b, e) and replaces invalid bytes by U+FFFD.
 void append_valid(std::string& out, std::string_view s, std::size_t b, std::size_t e);
 
-// Character classes (only the scripts of the kiosk languages need to be right).
+// Character classes; the letter classes and folding are kiosk/sync/fold.hpp's (shared with the address list).
 constexpr bool is_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_ascii_alpha(char32_t c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_ascii_alnum(char32_t c) noexcept { return is_ascii_alpha(c) || is_digit(c); }
 inline bool is_digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && is_digit(static_cast<unsigned char>(s[i]));
 }
-// Arabic-Indic (U+0660..), Eastern Arabic-Indic (U+06F0..) and full-width (U+FF10.., typed with an East Asian
-// or some phone keyboards) digits: their value, or -1.
-constexpr int arabic_indic_digit(char32_t c) noexcept {
-  if (c >= 0x660 && c <= 0x669) return static_cast<int>(c - 0x660);
-  if (c >= 0x6F0 && c <= 0x6F9) return static_cast<int>(c - 0x6F0);
-  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<int>(c - 0xFF10);
-  return -1;
-}
-bool is_mark(char32_t c) noexcept;
-bool is_arabic_letter(char32_t c) noexcept;
-bool is_ethiopic(char32_t c) noexcept;
-bool is_cyrillic(char32_t c) noexcept;
-bool is_latin_letter(char32_t c) noexcept;
 // Whether most letters of the text are of another script than Latin (Arabic, Cyrillic, Ge'ez): a Latin word in it
 // is a Dutch street, a town or a name.
 bool mostly_other_script(std::string_view s) noexcept;
-bool is_letter(char32_t c) noexcept;
 bool is_alnum(char32_t c) noexcept;
-bool is_upper(char32_t c) noexcept;
-bool is_apostrophe(char32_t c) noexcept;
-
-// Folding for matching; 0 = drop (marks, tatweel).
-char32_t fold_cp(char32_t c) noexcept;
-std::string fold_str(std::string_view s);
 
 // A set of folded words or phrases.
 class WordSet {

@@ -72,3 +72,24 @@ TEST(scrubber_address_test, only_small_words_between_an_institution_and_its_addr
   EXPECT_TRUE(kinds_of("Бібліотека на Lange Nieuwstraat 5 відкрита?").empty());
   EXPECT_TRUE(kinds_of("Het zwembad Krommerijn, Adriaen van Ostadelaan 2, gaat dicht.").empty());
 }
+
+// Rules added after the fifth held-out part (tests/data/privacy/heldout5.jsonl).
+TEST(scrubber_address_test, towns_before_the_street_postcode_digits_and_turkish_locatives) {
+  EXPECT_EQ(found_text("no wait, it's in Delft, Oude Delft 153", PiiKind::address), "Oude Delft 153");
+  EXPECT_EQ(found_text("saken f Alkmaar, Laat 142. L-jiran", PiiKind::address), "Laat 142");
+  EXPECT_EQ(found_text("adres Vrieseplein 4, 3311 Dordrecht. Acil!", PiiKind::address),
+            "Vrieseplein 4, 3311 Dordrecht");
+  EXPECT_EQ(found_text("er ligt een matras bij Hofstede 22, Spijkenisse. al de 2e keer", PiiKind::address),
+            "Hofstede 22, Spijkenisse");
+  EXPECT_EQ(found_text("babam Pierik 6'da yalnız yaşıyor", PiiKind::address), "Pierik 6");
+  EXPECT_TRUE(kinds_of("Toplantı Saat 6'da başlıyor, lütfen gelin.").empty());
+  EXPECT_TRUE(kinds_of("Hoofdstuk 3 van de folder is onduidelijk").empty());
+}
+
+TEST(scrubber_address_test, more_street_endings_door_colours_and_near_ones_home) {
+  EXPECT_EQ(found_text("woonde vroeger op Noordeinde 44 in Delft", PiiKind::address), "Noordeinde 44");
+  EXPECT_EQ(found_text("عنوان أختي: Kleine Houtstraat 9 zwart, 2011 DD Haarlem", PiiKind::address),
+            "Kleine Houtstraat 9 zwart, 2011 DD Haarlem");
+  EXPECT_EQ(found_text("I live next to the school on Heemraadlaan 48. Cars idle there", PiiKind::address),
+            "Heemraadlaan 48");
+}

@@ -48,3 +48,13 @@ TEST(scrubber_dob_test, tigrinya_verb_after_the_date_and_transliterated_cue) {
   EXPECT_EQ(found_text("ጓለይ ብ 14 ጥሪ 2019 ተወሊዳ", PiiKind::dob), "14 ጥሪ 2019");
   EXPECT_EQ(found_text("ane teweldie 02-11-1979 ab Asmara", PiiKind::dob), "02-11-1979");
 }
+
+// Rules added after the fifth held-out part (tests/data/privacy/heldout5.jsonl).
+TEST(scrubber_dob_test, later_in_the_clause_and_more_verb_forms) {
+  EXPECT_EQ(found_text("Geboortedatum van mijn zoon klopt niet in de BRP: moet 30-04-2008 zijn.", PiiKind::dob),
+            "30-04-2008");
+  EXPECT_EQ(found_text("Dziecko urodziło się 19 grudnia 2025 w szpitalu", PiiKind::dob), "19 grudnia 2025");
+  EXPECT_EQ(found_text("ወደይ ተወሊዱሉ ዕለት: 23/02/2016።", PiiKind::dob), "23/02/2016");
+  // a sentence end stops the search
+  EXPECT_EQ(found_text("Geboortedatum klopt niet. De afspraak is op 12-03-2026.", PiiKind::dob), "");
+}

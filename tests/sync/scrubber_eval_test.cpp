@@ -1,9 +1,10 @@
 // The scrubber against the goal of issue 14 on the labelled privacy set (tests/data/privacy/): recall >= 0.97
-// and false removals <= 2 %, overall and per language. heldout5.jsonl is the held-out part, written apart and
-// merged by the lead (never tuned on). dev.jsonl and heldout.jsonl … heldout4.jsonl are the development parts
-// the rules were tuned on; each held-out one was measured once as held-out before it was used for tuning
-// (heldout.jsonl: recall 0.920; heldout2.jsonl: 0.960 at 1.06 %; heldout3.jsonl: 0.980 at 1.23 %, ar and en
-// 0.945, ti 0.964 at 4.26 %; heldout4.jsonl: 0.934 at 0.97 %, ar 0.876, ti 0.860). The figures: bench/scrubber_bench.
+// and false removals <= 2 %, overall and per language. dev.jsonl and heldout.jsonl … heldout5.jsonl are the
+// development parts the rules were tuned on; each held-out one was measured once as held-out before it was used
+// for tuning (heldout.jsonl: recall 0.920; heldout2.jsonl: 0.960 at 1.06 %; heldout3.jsonl: 0.980 at 1.23 %, ar
+// and en 0.945, ti 0.964 at 4.26 %; heldout4.jsonl: 0.934 at 0.97 %, ar 0.876, ti 0.860; heldout5.jsonl: 0.948
+// at 0.53 %, ti 0.899, nl 0.936). heldout6.jsonl, when the lead adds it, is the next held-out part (never tuned
+// on). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -44,12 +45,9 @@ void check_set(const std::string& name, const char* absent, Floor floor = {}) {
 
 }  // namespace
 
-// heldout5.jsonl, measured as held-out on 2026-12-03 (its misses never looked at): recall 0.948 at 0.53 %
-// false removals; addresses 0.907, names 0.913; ti 0.899, nl 0.936 — below the goal, so issue 14 stays open.
-// Its test holds the level reached (no change may lose ground on new text); raise it to the goal
-// (Floor{}) when the rules get there.
-TEST(scrubber_eval_test, heldout5_set_holds_its_level_on_new_text) {
-  check_set("heldout5.jsonl", "the held-out part is written apart and merged by the lead", Floor{0.945, 0.89});
+// heldout6.jsonl: the next held-out part, written apart and merged by the lead; until then the test skips.
+TEST(scrubber_eval_test, heldout6_set_meets_the_goal_on_new_text) {
+  check_set("heldout6.jsonl", "the held-out part is written apart and merged by the lead");
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
@@ -66,10 +64,17 @@ TEST(scrubber_eval_test, heldout3_dev_set_meets_the_goal) {
   check_set("heldout3.jsonl", "the development part is missing");
 }
 
-// heldout4.jsonl, measured once as held-out (0.934; ar 0.876, ti 0.860), then tuned on: names without cues in
-// Arabic and Tigrinya are still below the goal (0.958 overall; ar 0.907, ti 0.879 on 2026-12-03).
+// heldout4.jsonl, measured once as held-out (0.934; ar 0.876, ti 0.860), then tuned on: overall at the goal
+// since the rules tuned on part 5 (0.971 on 2026-12-03), but names without cues in Arabic and Tigrinya keep three
+// languages below it (ar 0.928, ti 0.944, en 0.964): their floor holds that level.
 TEST(scrubber_eval_test, heldout4_dev_set_holds_its_level) {
-  check_set("heldout4.jsonl", "the development part is missing", Floor{0.95, 0.87});
+  check_set("heldout4.jsonl", "the development part is missing", Floor{kMinRecall, 0.92});
+}
+
+// heldout5.jsonl, measured once as held-out (0.948 at 0.53 %; ti 0.899, nl 0.936), then tuned on: 0.996 at
+// 0.52 %, every language >= 0.98 on 2026-12-03.
+TEST(scrubber_eval_test, heldout5_dev_set_meets_the_goal) {
+  check_set("heldout5.jsonl", "the development part is missing");
 }
 
 // The evaluator itself: a span counts only when all its letters and digits are removed.

@@ -128,3 +128,58 @@ TEST(scrubber_name_test, kin_nouns_conjoined_names_case_forms_and_closing_signof
   EXPECT_TRUE(kinds_of("шкода, що старші люди не можуть сісти").empty());
   EXPECT_TRUE(kinds_of("شكراً للمتطوعين في الحي").empty());
 }
+
+// Rules added after the fifth held-out part (tests/data/privacy/heldout5.jsonl).
+TEST(scrubber_name_test, polish_and_ukrainian_case_forms_of_known_names) {
+  EXPECT_EQ(found_text("Rozmawiałem z Pawłem z sąsiedztwa o szczurach", PiiKind::name), "Pawłem");
+  EXPECT_EQ(found_text("Mam problem z szefem, Kamilem, nie płaci nadgodzin", PiiKind::name), "Kamilem");
+  EXPECT_EQ(found_text("Proszę wysłać list do Rafała.", PiiKind::name), "Rafała");
+  // at the start of a sentence any word is capitalised
+  EXPECT_TRUE(kinds_of("Rada gminy powinna zrobić więcej ścieżek rowerowych.").empty());
+  EXPECT_EQ(found_text("Ми з Юлією Савченко хочемо організувати вечір", PiiKind::name), "Юлією Савченко");
+  EXPECT_EQ(found_text("Прошу зв'язатися з Петром Коваленком, моїм перекладачем", PiiKind::name), "Петром Коваленком");
+}
+
+TEST(scrubber_name_test, turkish_case_ending_after_an_apostrophe) {
+  EXPECT_EQ(found_text("Selin'e söyledim, o da aynı şikayeti yapacak.", PiiKind::name), "Selin");
+  EXPECT_EQ(found_text("Emlakçı Kerem'in ofisi değil", PiiKind::name), "Kerem");
+  // a month, or a name after a public title, stays
+  EXPECT_TRUE(kinds_of("Yeni kütüphanenin açılışı 14 Eylül'de mi?").empty());
+  EXPECT_TRUE(kinds_of("Belediye başkanı Schouten'in söylediği spor salonu ne zaman açılacak?").empty());
+}
+
+TEST(scrubber_name_test, a_name_found_once_is_found_again) {
+  EXPECT_EQ(found_text("Właściciel, pan Jankowski, nie oddaje kaucji. Rozmawiałam z Jankowskim trzy razy.",
+                       PiiKind::name),
+            "Jankowski|Jankowskim");
+  EXPECT_EQ(found_text("mijn naam staat verkeerd gespeld (Fatima el Amrani ipv El Amrani).", PiiKind::name),
+            "Fatima el Amrani|El Amrani");
+}
+
+TEST(scrubber_name_test, a_name_in_brackets_after_the_person) {
+  EXPECT_EQ(found_text("mijn man Kevin en ik (Naomi) hebben samen een rekening", PiiKind::name), "Kevin|Naomi");
+  EXPECT_EQ(found_text("please refund it, it's my wife's account (Chiara)", PiiKind::name), "Chiara");
+  EXPECT_TRUE(kinds_of("de bus (Arriva) rijdt niet meer door onze straat").empty());
+}
+
+TEST(scrubber_name_test, signature_of_two_and_new_cues) {
+  EXPECT_EQ(found_text("Thank you for fixing the lamp post! - Sarah & Ben", PiiKind::name), "Sarah & Ben");
+  EXPECT_EQ(found_text("Ze heet Wil Verhoeven, woont er zelf.", PiiKind::name), "Wil Verhoeven");
+  EXPECT_EQ(found_text("Ik, Kees-Jan Hulshof, heb bezwaar tegen de kap.", PiiKind::name), "Kees-Jan Hulshof");
+  EXPECT_EQ(found_text("Сусід з 2-го поверху, якийсь Дімітрій, курить на сходах", PiiKind::name), "Дімітрій");
+  EXPECT_EQ(found_text("ተንከሲ ከልቢ ናይ ጎረቤት ሚስተር De Boer ንወደይ ነኺስዎ", PiiKind::name), "De Boer");
+  EXPECT_EQ(found_text("رقم حسابي البنكي لصاحبه أحمد الزين", PiiKind::name), "أحمد الزين");
+}
+
+TEST(scrubber_name_test, tigrinya_names_after_relatives_details_and_in_compounds) {
+  // the verb comes last: the word after a relative is a name unless it is a function word or a verb shape
+  EXPECT_EQ(found_text("ጓለይ ቢልን ኣብ ቤት ትምህርቲ ዲፕሎማ የብላን", PiiKind::name), "ቢልን");
+  EXPECT_TRUE(kinds_of("ኣደይ ዕለተ ልደታ ኣይትፈልጦን፡ ኣብ BRP ዓመት ጥራይ ተጻሒፉ።").empty());
+  EXPECT_TRUE(kinds_of("ናይ ጎረቤትና ማኪና ካብ ሰሙን ኣትሒዛ ደው ኢላ ኣላ").empty());
+  // "in the name of", then a relative, then the name
+  EXPECT_EQ(found_text("ሕሳብ ባንኪ ብሽም ሓፍተይ ዓወት ኣብ ቤልጅግ", PiiKind::name), "ዓወት");
+  EXPECT_EQ(found_text("ኣደ ወለተማርያም ኣብ Haarlem ዝነበረት ሞይታ", PiiKind::name), "ወለተማርያም");
+  // a name after a labelled phone number; the verb after an account number in a sentence stays
+  EXPECT_EQ(found_text("WhatsApp: wa.me/31628840517 ፍሰሃየ፡ ንምትርጓም ሓጋዚ እየ", PiiKind::name), "ፍሰሃየ");
+  EXPECT_EQ(found_text("ገንዘብ ናብ ሕሳብ NL40ABNA0331183351 ምለሱለይ፡", PiiKind::name), "");
+}
