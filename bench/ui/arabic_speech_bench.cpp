@@ -56,8 +56,34 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "arabic_speech_bench: %s\n", (cat ? speech.error() : cat.error()).message.c_str());
     return 1;
   }
-  Count shown, spoken;
+  Count shown, spoken, shown_names, spoken_names;
   int strings = 0, missing = 0;
+  auto measure = [&](const std::string& key, const std::string& value, const std::string& form, Count& a, Count& b) {
+    const auto plain = kiosk::core::arabic_words(value);
+    const auto vowelled = kiosk::core::arabic_words(form);
+    if (plain.size() != vowelled.size()) {
+      std::fprintf(stderr, "arabic_speech_bench: %s: the speech form has other words\n", key.c_str());
+      std::exit(1);
+    }
+    bool shown_none = false, spoken_none = false;
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+      const std::string ta = ipa(plain[i]), tb = ipa(vowelled[i]), tp = ipa(pausal(vowelled[i]));
+      const auto va = kiosk::ui::ipa_vowels(ta), vb = kiosk::ui::ipa_vowels(tb), vp = kiosk::ui::ipa_vowels(tp);
+      ++a.words;
+      ++b.words;
+      if (va.empty()) ++a.no_vowel, shown_none = true;
+      if (vb.empty()) ++b.no_vowel, spoken_none = true;
+      if (va.size() < vp.size()) ++a.lost;
+      if (vb.size() < vp.size()) ++b.lost;
+      if (va != vp) ++a.differ;
+      if (vb != vp && vb.size() != vp.size() + 1) ++b.differ;  // + its case ending: the same word
+      if (verbose && va != vp)
+        std::printf("  %-24s %-20s [%s]  ->  %s [%s]\n", key.c_str(), plain[i].c_str(), ta.c_str(), vowelled[i].c_str(),
+                    tb.c_str());
+    }
+    a.strings_with_no_vowel += shown_none;
+    b.strings_with_no_vowel += spoken_none;
+  };
   for (const auto& [key, value] : cat->strings()) {
     if (!kiosk::core::spoken_key(key, value)) continue;
     ++strings;
@@ -66,35 +92,18 @@ int main(int argc, char** argv) {
       ++missing;
       continue;
     }
-    const auto plain = kiosk::core::arabic_words(value);
-    const auto vowelled = kiosk::core::arabic_words(it->second);
-    if (plain.size() != vowelled.size()) {
-      std::fprintf(stderr, "arabic_speech_bench: %s: the speech form has other words\n", key.c_str());
-      return 1;
-    }
-    bool shown_none = false, spoken_none = false;
-    for (std::size_t i = 0; i < plain.size(); ++i) {
-      const std::string a = ipa(plain[i]), b = ipa(vowelled[i]), p = ipa(pausal(vowelled[i]));
-      const auto va = kiosk::ui::ipa_vowels(a), vb = kiosk::ui::ipa_vowels(b), vp = kiosk::ui::ipa_vowels(p);
-      ++shown.words;
-      ++spoken.words;
-      if (va.empty()) ++shown.no_vowel, shown_none = true;
-      if (vb.empty()) ++spoken.no_vowel, spoken_none = true;
-      if (va.size() < vp.size()) ++shown.lost;
-      if (vb.size() < vp.size()) ++spoken.lost;
-      if (va != vp) ++shown.differ;
-      if (vb != vp && vb.size() != vp.size() + 1) ++spoken.differ;  // + its case ending: the same word
-      if (verbose && va != vp)
-        std::printf("  %-24s %-20s [%s]  ->  %s [%s]\n", key.c_str(), plain[i].c_str(), a.c_str(), vowelled[i].c_str(),
-                    b.c_str());
-    }
-    shown.strings_with_no_vowel += shown_none;
-    spoken.strings_with_no_vowel += spoken_none;
+    measure(key, value, it->second, shown, spoken);
   }
+  const int names = int(speech->category_names().size());
+  for (const auto& form : speech->category_names())
+    measure("category name", kiosk::core::strip_tashkeel(form), form, shown_names, spoken_names);
   std::printf("Arabic strings speech mode speaks: %d (%d without a speech form)\n", strings, missing);
   std::printf("%-22s %6s %20s %20s %20s %14s\n", "read from", "words", "no vowel", "vowels lost", "vowels differ",
               "strings with a vowelless word");
   row("display text", shown, strings);
   row("speech form", spoken, strings);
+  std::printf("Arabic category names (assets/categories, the report's tiles): %d\n", names);
+  row("display text", shown_names, names);
+  row("speech form", spoken_names, names);
   return missing == 0 ? 0 : 1;
 }

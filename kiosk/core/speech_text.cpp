@@ -87,10 +87,22 @@ Result<SpeechText> SpeechText::parse(std::string_view json_text, std::string_vie
   SpeechText out;
   out.m_language = j["language"].get<std::string>();
   std::map<std::string, std::map<std::string, int>> word_forms;  // plain -> vowelled -> uses
+  if (j.contains("category_names") && !j["category_names"].is_array()) return bad("'category_names' is not a list");
+  std::vector<std::string> texts;  // every speech form, for the phrase and word tables
   for (auto& [key, value] : j["strings"].items()) {
     if (!value.is_string()) return bad(fmt::format("'{}' is not a string", key));
     std::string text = value.get<std::string>();
     if (!valid_utf8(text)) return bad(fmt::format("'{}' is not valid UTF-8", key));
+    texts.push_back(text);
+    out.m_strings.emplace(key, std::move(text));
+  }
+  if (j.contains("category_names"))
+    for (const auto& value : j["category_names"]) {
+      if (!value.is_string() || !valid_utf8(value.get<std::string>())) return bad("a category name is not text");
+      out.m_category_names.push_back(value.get<std::string>());
+      texts.push_back(out.m_category_names.back());
+    }
+  for (const auto& text : texts) {
     Phrase p;
     p.spoken = arabic_words(text);
     for (const auto& w : p.spoken) {
@@ -98,7 +110,6 @@ Result<SpeechText> SpeechText::parse(std::string_view json_text, std::string_vie
       ++word_forms[p.plain.back()][pausal(w)];
     }
     if (!p.plain.empty()) out.m_phrases[p.plain.front()].push_back(std::move(p));
-    out.m_strings.emplace(key, std::move(text));
   }
   for (auto& [first, list] : out.m_phrases)
     std::stable_sort(list.begin(), list.end(),

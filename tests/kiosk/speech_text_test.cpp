@@ -7,10 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
+#include <map>
+#include <set>
 
 #include "fake_speech_sink.hpp"
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/speech_mode.hpp"
+#include "kiosk/sync/categories.hpp"
 #include "test_support.hpp"
 
 namespace kiosk::test {
@@ -62,6 +66,35 @@ TEST(speech_text_test, each_speech_form_is_its_catalog_text_with_vowels_added) {
     // Fully vowelled: every word carries marks (a word of one letter, "و", may not need them).
     for (const auto& w : core::arabic_words(text))
       EXPECT_TRUE(vowelled(w) || w.size() <= 2) << key << ": \"" << w << "\" has no vowel marks";
+  }
+}
+
+// The report's tiles speak the category tree's names: each Arabic name has its vowelled form, and each
+// form is a name of the tree with vowel marks added.
+TEST(speech_text_test, every_arabic_category_name_has_a_speech_form) {
+  auto tree = CategoryTree::load_default();
+  ASSERT_TRUE(tree) << tree.error().message;
+  std::set<std::string> names;
+  std::function<void(const std::vector<CategoryNode>&)> walk = [&](const std::vector<CategoryNode>& nodes) {
+    for (const auto& n : nodes) {
+      if (auto it = n.name.find("ar"); it != n.name.end()) names.insert(it->second);
+      walk(n.children);
+    }
+  };
+  walk(tree->categories);
+  walk(tree->question_topics);
+  ASSERT_GT(names.size(), 40u);
+  const auto speech = ar_speech();
+  std::map<std::string, std::string> forms;  // name -> its speech form
+  for (const auto& f : speech.category_names()) {
+    forms.emplace(core::strip_tashkeel(f), f);
+    EXPECT_TRUE(names.count(core::strip_tashkeel(f))) << "\"" << f << "\" is not a category name";
+    for (const auto& w : core::arabic_words(f)) EXPECT_TRUE(vowelled(w)) << f << ": \"" << w << "\"";
+  }
+  for (const auto& n : names) {
+    ASSERT_TRUE(forms.count(n)) << "\"" << n << "\" has no speech form";
+    // A tile's words as speech mode says them ("name, button").
+    EXPECT_EQ(speech.apply(n + ", زر"), forms.at(n) + ", زِرّ") << n;
   }
 }
 

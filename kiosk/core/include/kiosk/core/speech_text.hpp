@@ -5,9 +5,11 @@
 // fully vowelled twin in assets/speech/<lang>.json, used in place of the display text when speaking.
 //
 // File format (versioned, keys of assets/i18n/<lang>.json):
-//   { "format": 1, "language": "ar", "strings": { "app.back": "رُجُوع", … } }
+//   { "format": 1, "language": "ar", "strings": { "app.back": "رُجُوع", … },
+//     "category_names": [ "النُّفَايَات", … ] }
 // Each value is its catalog text with diacritics added and nothing else changed: stripped of them it is
-// the catalog's text (speech_text_test checks that, and that every spoken key has one).
+// the catalog's text (speech_text_test checks that, and that every spoken key has one). category_names
+// (optional): the same for the names of the category tree (assets/categories), read on the report's tiles.
 //
 // Speech mode composes its words ("label, role, state", "field: message"), so the lookup works on any
 // utterance: the longest run of words that is a catalog string is replaced by its vowelled form; a word
@@ -45,6 +47,7 @@ class SpeechText {
 
   const std::string& language() const { return m_language; }
   const std::map<std::string, std::string>& strings() const { return m_strings; }
+  const std::vector<std::string>& category_names() const { return m_category_names; }
   // The utterance with the catalog's words in their speech form (see above).
   std::string apply(std::string_view utterance) const;
 
@@ -54,6 +57,7 @@ class SpeechText {
   };
   std::string m_language;
   std::map<std::string, std::string> m_strings;
+  std::vector<std::string> m_category_names;
   std::map<std::string, std::vector<Phrase>> m_phrases;  // by first plain word, longest first
   std::map<std::string, std::string> m_words;            // plain word -> pausal vowelled form
 };
