@@ -165,8 +165,7 @@ double pct(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size())))];
 }
 
-Latency touch_to_sound(const std::string& lang, kiosk::core::SpeechSink& sink, kiosk::ui::EspeakSink& voice,
-                       Listener& listener, int taps) {
+Latency touch_to_sound(const std::string& lang, kiosk::core::SpeechSink& sink, Listener& listener, int taps) {
   SDL_Window* w = SDL_CreateWindow("bench", 0, 0, 800, 480, 0);
   SDL_Renderer* r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
   kiosk::Config cfg = kiosk::demo_config();
@@ -211,8 +210,6 @@ Latency touch_to_sound(const std::string& lang, kiosk::core::SpeechSink& sink, k
       // Silence, and let the driver drain what was queued before.
       ui.speech_silence();
       std::this_thread::sleep_for(std::chrono::milliseconds(30));
-      const std::uint64_t before = voice.finished();
-      (void)before;
       listener.arm();
       const auto t0 = Clock::now();
       ui.tap(x, y);
@@ -262,11 +259,10 @@ int main(int argc, char** argv) {
   const long pss0 = mem("before espeak-ng");
   if (!kiosk::ui::espeak_phonemes("", "nl")) fail("espeak-ng");
   mem("espeak-ng initialized");
-  long pss_voices = 0;
   for (const auto& lang : kLanguages) {
     auto pcm = kiosk::ui::espeak_synthesize(cats->get(lang).get("speech.started"), lang);
     if (!pcm) fail(pcm.error().message);
-    pss_voices = mem(("after a sentence in " + lang).c_str());
+    mem(("after a sentence in " + lang).c_str());
   }
 
   // 2. CPU: real-time factor of synthesis.
@@ -306,13 +302,12 @@ int main(int argc, char** argv) {
     if (!voice) fail(voice.error().message);
     const long pss_sink = mem("sink open (SDL audio)");
     std::printf("%-34s %8ld\n", "added by the voices and the sink", pss_sink - pss0);
-    (void)pss_voices;
     kiosk::core::SpeechTextSink sink(**voice, *forms);
     std::printf("\ntouch to first sound (%d first taps, 800x480, software renderer; ms)\n", taps);
     std::printf("%-5s %7s %7s %7s %7s %7s %8s %22s  %s\n", "lang", "p50", "p95", "p99", "max", "missed", "lead-in",
                 "p95+lead-in+period", "said (one of two)");
     for (const char* lang : {"nl", "ar"}) {
-      Latency l = touch_to_sound(lang, sink, **voice, listener, taps);
+      Latency l = touch_to_sound(lang, sink, listener, taps);
       double lead_in = 0;
       for (const auto& said : l.said) lead_in = std::max(lead_in, lead_in_ms(said, lang, *forms));
       std::printf("%-5s %7.1f %7.1f %7.1f %7.1f %7d %8.1f %22.1f  %s\n", lang, pct(l.ms, 50), pct(l.ms, 95),
