@@ -18,7 +18,54 @@
 #include <mutex>
 #include <thread>
 
+#include "kiosk/sync/utf8.hpp"
+
 namespace kiosk::ui {
+
+std::string espeak_spelling(std::string_view text) {
+  constexpr char32_t kShadda = 0x0651, kSukun = 0x0652, kYeh = 0x064A;
+  auto vowel = [](char32_t c) { return c >= 0x064B && c <= 0x0650; };  // tanween, fatha, damma, kasra
+  std::u32string in;
+  for (std::size_t i = 0; i < text.size();) {
+    Utf8Char c = decode_utf8(text, i);
+    in.push_back(c.cp);
+    i += c.len ? c.len : 1;
+  }
+  for (std::size_t i = 0; i + 1 < in.size(); ++i)
+    if (vowel(in[i]) && in[i + 1] == kShadda) std::swap(in[i], in[i + 1]);
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == kYeh && i + 2 < in.size() && in[i + 1] == kShadda && vowel(in[i + 2]) && in[i + 2] >= 0x064E) {
+      append_utf8(out, kYeh);
+      append_utf8(out, kSukun);
+      append_utf8(out, kYeh);
+      ++i;  // the shadda; the vowel follows on the second yeh
+      continue;
+    }
+    append_utf8(out, in[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> ipa_vowels(std::string_view ipa) {
+  // The IPA vowel letters espeak-ng's voices use (its Arabic: a, i, u, and their long forms).
+  static const std::u32string kVowels = U"aeiouyæɑɐɒɔəɛɜɪʊʌɨøœɯɤ";
+  std::vector<std::string> out;
+  bool after_vowel = false;
+  for (std::size_t i = 0; i < ipa.size();) {
+    Utf8Char c = decode_utf8(ipa, i);
+    if (kVowels.find(c.cp) != std::u32string::npos) {
+      out.emplace_back(ipa.substr(i, c.len));
+      after_vowel = true;
+    } else if (c.cp == U'ː' && after_vowel) {
+      out.back() += "ː";
+    } else {
+      after_vowel = false;
+    }
+    i += c.len ? c.len : 1;
+  }
+  return out;
+}
 
 namespace {
 
@@ -55,7 +102,7 @@ Result<int> synthesize(std::string_view text, std::string_view lang, int volume,
     if (voice_lang) *voice_lang = v->languages && v->languages[0] ? v->languages + 1 : "";
   }
   espeak_SetParameter(espeakVOLUME, std::clamp(volume, 0, 200), 0);
-  const std::string utf8(text);
+  const std::string utf8 = espeak_spelling(text);
   Chunk c = chunk;
   espeak_ERROR err = espeak_Synth(utf8.c_str(), utf8.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &c);
   if (err == EE_INTERNAL_ERROR) return make_error(Errc::io, "espeak-ng: synthesis failed");
@@ -63,6 +110,26 @@ Result<int> synthesize(std::string_view text, std::string_view lang, int volume,
 }
 
 }  // namespace
+
+Result<std::string> espeak_phonemes(std::string_view text, std::string_view lang) {
+  // Initializes espeak-ng (and checks the voice) as synthesis does, with nothing to say.
+  auto probe = synthesize(
+      "", lang, 100, [](const short*, int) { return true; }, nullptr, nullptr);
+  if (!probe) return probe.error();
+  std::lock_guard lock(g_espeak);
+  const std::string name(lang);
+  if (espeak_SetVoiceByName(name.c_str()) != EE_OK)
+    return make_error(Errc::invalid_value, "espeak-ng: no voice for language '" + name + "'", "lang");
+  const std::string utf8 = espeak_spelling(text);
+  const void* p = utf8.c_str();
+  std::string out;
+  // Clause by clause, in IPA rather than espeak-ng's ASCII mnemonics.
+  while (p) {
+    const char* clause = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, espeakPHONEMES_IPA);
+    if (clause && *clause) out += (out.empty() ? "" : " ") + std::string(clause);
+  }
+  return out;
+}
 
 Result<SpeechPcm> espeak_synthesize(std::string_view text, std::string_view lang, int volume) {
   SpeechPcm pcm;

@@ -25,6 +25,17 @@ struct SpeechPcm {
 // Synthesizes text (UTF-8) in the voice of lang, on the calling thread (espeak-ng's synchronous mode).
 // An unknown voice is an error (invalid_value), not another language's voice. volume: percent.
 Result<SpeechPcm> espeak_synthesize(std::string_view text, std::string_view lang, int volume = 100);
+// What espeak-ng would say for text in the voice of lang: its phonemes in IPA, clause by clause (spaces
+// between words, stress marks). For measuring how a text is read (arabic_speech_bench), not for speaking.
+Result<std::string> espeak_phonemes(std::string_view text, std::string_view lang);
+// Arabic respelled for espeak-ng 1.51 (both calls above apply it; the text shown is not changed):
+// - a shadda before the short vowel on the same letter. Unicode's canonical order (NFC) puts the vowel
+//   first, and espeak-ng then drops the vowel ("الشَّخْص" read [ʔaʃʃχs̪]; shadda first: [ʔaʃʃˈaχs̪]);
+// - a doubled yeh with a vowel written out, yeh sukun yeh vowel: espeak-ng reads "يَّ" as the vowels
+//   [iːa] ("الْبَلَدِيَّة" [albaladiːat]; written out: [albaladiːjat]).
+std::string espeak_spelling(std::string_view text);
+// The vowels of an IPA phoneme string, in order (a long vowel as one, "aː"; stress marks left out).
+std::vector<std::string> ipa_vowels(std::string_view ipa);
 
 class EspeakSink final : public core::SpeechSink {
  public:
