@@ -49,6 +49,7 @@ std::string SpeechMode::identity(const Widget& w) {
 }
 
 void SpeechMode::start(const Catalog& catalog) {
+  stop_announcement();
   m_on = true;
   m_intro = catalog.get("speech.started");
   m_screen.clear();  // the title follows the intro
@@ -64,10 +65,64 @@ void SpeechMode::stop_mode() {
 
 void SpeechMode::reset() {
   stop_mode();
+  stop_announcement();
+  m_volume = m_default_volume;
+  apply_volume();
   m_read_personal = false;
   m_screen.clear();
   m_last.clear();
   m_last_lang.clear();
+}
+
+void SpeechMode::set_default_volume(int level) {
+  m_default_volume = m_volume = std::clamp(level, 1, kVolumeLevels);
+  apply_volume();
+}
+
+void SpeechMode::change_volume(int by, const Catalog& catalog) {
+  m_volume = std::clamp(m_volume + by, 1, kVolumeLevels);
+  apply_volume();  // before the words, so they are heard at the new level
+  say(fill(catalog.get("speech.volume"), {{"n", std::to_string(m_volume)}, {"max", std::to_string(kVolumeLevels)}}),
+      catalog.language());
+}
+
+std::int64_t SpeechMode::speaking_ms(std::string_view text) { return 600 + 75 * std::int64_t(utf8_length(text)); }
+
+std::vector<Utterance> SpeechMode::in_languages(const Catalogs& catalogs, const std::vector<std::string>& langs,
+                                                std::string_view key) {
+  std::vector<Utterance> out;
+  for (const auto& l : langs) {
+    const Catalog& c = catalogs.get(l);
+    if (c.language() == l) out.push_back({c.get(key), l});  // each in its own voice
+  }
+  return out;
+}
+
+void SpeechMode::announce(std::vector<Utterance> parts, std::int64_t now_ms) {
+  m_announce = std::move(parts);
+  m_announce_next = 0;
+  m_announce_at = now_ms;
+  tick(now_ms);
+}
+
+std::int64_t SpeechMode::tick(std::int64_t now_ms) {
+  if (!announcing()) return -1;
+  if (now_ms >= m_announce_at) {
+    const Utterance& u = m_announce[m_announce_next++];
+    say(u.text, u.lang);
+    m_announce_at = now_ms + speaking_ms(u.text);
+    if (!announcing()) {
+      m_announce.clear();
+      m_announce_next = 0;
+      return -1;
+    }
+  }
+  return m_announce_at - now_ms;
+}
+
+void SpeechMode::stop_announcement() {
+  m_announce.clear();
+  m_announce_next = 0;
 }
 
 void SpeechMode::say(std::string text, const std::string& lang) {
@@ -118,6 +173,9 @@ void SpeechMode::after_frame(const WidgetRegistry& registry, std::string_view sc
         if (title.empty() && w.role == role && !w.key.empty()) title = w.label;
     text = m_intro.empty() ? title : m_intro + " " + title;
     m_intro.clear();
+    // Then what the screen asks (§5.1.3.1): the sentence it shows as its instructions.
+    if (const Widget* i = registry.find("instructions"); i && !i->label.empty() && i->label != title)
+      text += (text.empty() ? "" : " ") + i->label;
   }
   // Alerts new in this frame, after the title.
   std::vector<std::string> ids;
@@ -129,7 +187,10 @@ void SpeechMode::after_frame(const WidgetRegistry& registry, std::string_view sc
   if (!text.empty()) say(std::move(text), catalog.language());
 }
 
-void SpeechMode::touch() { m_sink->cancel(); }
+void SpeechMode::touch() {
+  stop_announcement();
+  m_sink->cancel();
+}
 
 bool SpeechMode::is_focus(const Widget* w) const { return m_on && w && !m_focus.empty() && identity(*w) == m_focus; }
 
@@ -174,7 +235,8 @@ const Widget* SpeechMode::focus(const WidgetRegistry& registry) const {
 
 std::string SpeechMode::describe(const Widget& w, const Catalog& c) const {
   std::vector<std::string> parts;
-  if (w.personal && !m_read_personal) parts.push_back(count_words(c, utf8_length(w.label)));
+  if (w.spell) parts.push_back(spell(w.label, c));
+  else if (w.personal && !m_read_personal) parts.push_back(count_words(c, utf8_length(w.label)));
   else if (!w.label.empty()) parts.push_back(w.label);
   switch (w.role) {
     case Role::button:

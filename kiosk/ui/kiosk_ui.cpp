@@ -91,10 +91,11 @@ struct KioskUi::Impl {
   core::SpeechMode speech{silent};
   bool speech_gesture = false;    // the finger that is down belongs to speech mode
   bool speech_ate_input = false;  // this frame's input was speech mode's: no tap may act (ui.dragging)
-  std::int64_t press_ms = -1;     // when the finger came down on the idle screen with speech mode off
+  std::int64_t press_ms = -1;     // when a finger that may become a long press came down (speech mode off)
   ImVec2 press_at;
-  std::vector<Target> targets;  // its interactive, touchable entries
-  MapView map;                  // the offline map of the location screen
+  std::int64_t next_announce_ms = -1;  // the idle screen's next periodic announcement (ui.speech_announce_s)
+  std::vector<Target> targets;         // its interactive, touchable entries
+  MapView map;                         // the offline map of the location screen
 
   // Per-session UI state (wiped with the context).
   std::string pin, notice, tech_job_label;
@@ -102,6 +103,7 @@ struct KioskUi::Impl {
   bool help_open = false;
   bool stop_open = false;
   bool tech_plot = false;
+  bool personal_ask = false;  // "read my details aloud" asks first (speech_ui.cpp)
   core::Screen last_screen = core::Screen::idle;
   std::vector<std::int64_t> corner_taps;
   core::BackgroundCommand print_job, tech_job;
@@ -112,6 +114,7 @@ struct KioskUi::Impl {
 
   Impl(SDL_Renderer* r, core::Session& s, const core::Catalogs& c, const Clock& cl, UiOptions o)
       : sdl(r), session(s), catalogs(c), clock(cl), options(o), renderer(r), map(r, s.config()) {
+    speech.set_default_volume(s.config().ui.speech_volume);
     // With the citizen's opt-in, speech mode reads a field's text from the session's buffer.
     speech.set_field_text([this](const core::Widget& w) -> std::string {
       bool report = session.screen() == core::Screen::report_contact;
@@ -317,6 +320,7 @@ struct KioskUi::Impl {
     help_open = false;
     stop_open = false;
     tech_plot = false;
+    personal_ask = false;
     corner_taps.clear();
     speech.reset();  // speech mode and the opt-in end with the session
     speech_gesture = false;
@@ -331,10 +335,21 @@ struct KioskUi::Impl {
     else if (what == "activate") speech_confirm();
     else if (what == "repeat") speech.repeat();
     else if (what == "stop") speech.silence();
+    else if (what == "volume_up") speech.volume_up(catalog());
+    else if (what == "volume_down") speech.volume_down(catalog());
   }
-  // A tap in the middle of the element in focus (its visible part): it is the focus, so it acts.
+  // The idle screen says how to start speech mode, in every language in turn.
+  void announce_speech(std::int64_t now) {
+    speech.announce(core::SpeechMode::in_languages(catalogs, session.config().kiosk.languages, "speech.announce"), now);
+  }
+  // A tap in the middle of the element in focus (its visible part): it is the focus, so it acts. Text (a
+  // reference code) does nothing when tapped: it is said again.
   void speech_confirm() {
     if (const core::Widget* w = speech.focus(registry)) {
+      if (!core::interactive(w->role)) {
+        speech.explore(w, catalog());
+        return;
+      }
       float y0 = std::max(w->y0, w->clip_y0), y1 = std::min(w->y1, w->clip_y1);
       if (y1 <= y0) return;
       const float x = (w->x0 + w->x1) * 0.5f, y = (y0 + y1) * 0.5f;
@@ -377,15 +392,26 @@ struct KioskUi::Impl {
           hide_pointer();
           return;
         }
-        if (!speech.is_focus(w)) {
+        // Text in focus is said again (a code, spelled); only controls act.
+        if (!speech.is_focus(w) || !core::interactive(w->role)) {
           speech.explore(w, catalog());
           speech_gesture = true;
           hide_pointer();
           return;
         }
-      } else if (session.screen() == core::Screen::idle) {
-        press_ms = clock.now_ms();
-        press_at = p;
+      } else {
+        // Speech mode off. A finger on no control of the idle screen (someone feeling for the screen) hears,
+        // in every language, how to start it; a long press does: anywhere on the idle screen, on no control
+        // of the citizen's other screens (the announcement goes on after a tap started a session).
+        const core::Widget* w = core::element_at(registry, p.x, p.y);
+        const bool on_control = w && core::interactive(w->role);
+        const core::Screen scr = session.screen();
+        if (scr == core::Screen::idle && !on_control) announce_speech(clock.now_ms());
+        if (scr == core::Screen::idle ||
+            (!on_control && scr != core::Screen::technician_pin && scr != core::Screen::technician)) {
+          press_ms = clock.now_ms();
+          press_at = p;
+        }
       }
       if (keyboard.contains(p)) {
         finger_on_keyboard = true;
@@ -515,10 +541,16 @@ bool KioskUi::wants_frame() const {
 
 std::int64_t KioskUi::ms_until_timed_frame() const {
   if (m->press_ms >= 0) return std::max<std::int64_t>(0, m->press_ms + Impl::kLongPressMs - m->clock.now_ms());
-  if (m->session.screen() != core::Screen::idle) return m->session.idle().ms_until_next_event();
+  const std::int64_t now = m->clock.now_ms();
+  std::int64_t t = -1;
+  auto sooner = [&t](std::int64_t ms) {
+    if (ms >= 0 && (t < 0 || ms < t)) t = ms;
+  };
   // The idle screen shows hours and minutes: redraw when the minute changes.
-  std::int64_t now = m->clock.now_ms();
-  return 60000 - now % 60000;
+  sooner(m->session.screen() != core::Screen::idle ? m->session.idle().ms_until_next_event() : 60000 - now % 60000);
+  sooner(m->speech.ms_until_tick(now));  // the announcement's next language
+  if (m->next_announce_ms >= 0) sooner(std::max<std::int64_t>(0, m->next_announce_ms - now));
+  return t;
 }
 
 void KioskUi::frame() {
@@ -564,6 +596,19 @@ void KioskUi::frame() {
     d.speech_gesture = true;
     d.hide_pointer();
   }
+  // The announcement's next language; on the idle screen, the periodic announcement (ui.speech_announce_s).
+  d.speech.tick(now);
+  const int every_s = d.session.config().ui.speech_announce_s;
+  if (every_s > 0 && d.session.screen() == core::Screen::idle && !d.speech.on()) {
+    if (d.next_announce_ms < 0) {
+      d.next_announce_ms = now + std::int64_t(every_s) * 1000;
+    } else if (now >= d.next_announce_ms && !d.pointer.down) {
+      d.announce_speech(now);
+      d.next_announce_ms = now + std::int64_t(every_s) * 1000;
+    }
+  } else {
+    d.next_announce_ms = -1;
+  }
   d.keyboard.set_language(d.session.language());
 
   ImGui::NewFrame();
@@ -600,6 +645,7 @@ void KioskUi::frame() {
   ui.map = &d.map;
   ui.stop_open = &d.stop_open;
   ui.tech_plot = &d.tech_plot;
+  ui.personal_ask = &d.personal_ask;
   ui.dragging = d.speech_ate_input;  // a release ImGui sees after speech mode took the touch acts on nothing
   using core::Screen;
   const Screen drawn = d.session.screen();

@@ -309,6 +309,12 @@ void end_scroll(Ui& ui, ScrollRegion& r) {
     if (r.keep_y1 - offset > bottom) offset = std::min(limit, r.keep_y1 - bottom + ui.m.gap);
     if (r.keep_y0 - offset < r.min.y) offset = std::max(0.f, r.keep_y0 - r.min.y - ui.m.gap);
   }
+  if (r.show_y1 > r.show_y0 && !st->GetBool(k_moved)) {
+    // Speech mode moved its focus to an element scrolled out of view: scroll it in (its top first when it is
+    // taller than the region).
+    if (r.show_y1 - offset > r.max.y) offset = std::min(limit, r.show_y1 - r.max.y + ui.m.gap);
+    if (r.show_y0 - offset < r.min.y) offset = std::max(0.f, r.show_y0 - r.min.y - ui.m.gap);
+  }
   st->SetFloat(r.id, offset);
   st->SetFloat(sub_id(r.id, "limit"), limit);
   if (r.index >= 0 && r.index < int(ui.registry.items().size())) {

@@ -10,8 +10,10 @@ void draw_contact(Ui& ui) {
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;
   bool has_errors = !ui.s.errors().empty();
-  if (ui.keyboard_h == 0 && !has_errors)
+  if (ui.keyboard_h == 0 && !has_errors) {
     y += text(ui, ui.t("contact.optional"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap;
+    mark_instructions(ui);
+  }
   const float half = (W - ui.m.pad) * 0.5f;
   float y1 =
       text_field(ui, "contact.email", ui.t("contact.email"), &c.email, ImVec2(p.x, y), half,
@@ -30,7 +32,8 @@ void draw_contact(Ui& ui) {
     float ch = std::max({ui.m.target, need, std::min(content_bottom(ui) - y - ui.m.gap, ui.m.button_h * 1.2f)});
     checkbox(ui, "contact.consent", consent, &c.consent, ImVec2(p.x, y), ImVec2(W, ch));
     y += ch + ui.m.gap;
-    field_error(ui, "consent", ImVec2(p.x, y), W);
+    y += field_error(ui, "consent", ImVec2(p.x, y), W);
+    read_details_control(ui, ImVec2(p.x, y), W);  // speech mode: hear the details typed
   }
   if (bottom_action(ui, "app.next", ui.t("app.next"))) ui.s.next();
   end_screen(ui);

@@ -78,6 +78,7 @@ void draw_idle(Ui& ui) {
 
   float ly = lang_top;
   text(ui, label, ImVec2(p.x, ly), W - 2 * p.x, ui.notice.empty() ? theme::kText : theme::kError, ui.fonts.body);
+  mark_instructions(ui);
   ly += label_h + ui.m.gap;
   g.origin.y = ly;
   for (std::size_t i = 0; i < langs.size(); ++i) {

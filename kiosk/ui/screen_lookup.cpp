@@ -37,9 +37,11 @@ static float draw_lookup_answer(Ui& ui, const core::LookupResult& result, ImVec2
   ImFont* cf = ui.fonts.code;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   std::string grouped = refcode::group(result.reference);
-  dl->AddText(cf, cf->FontSize * 0.7f,
-              ImVec2(flip_x(ui, p.x, cf->CalcTextSizeA(cf->FontSize * 0.7f, FLT_MAX, 0, grouped.c_str()).x), y),
-              theme::col(theme::kText), grouped.c_str());
+  const float gw = cf->CalcTextSizeA(cf->FontSize * 0.7f, FLT_MAX, 0, grouped.c_str()).x;
+  dl->AddText(cf, cf->FontSize * 0.7f, ImVec2(flip_x(ui, p.x, gw), y), theme::col(theme::kText), grouped.c_str());
+  register_widget(ui, core::Role::text, "lookup.code", grouped, ImVec2(flip_x(ui, p.x, gw), y),
+                  ImVec2(flip_x(ui, p.x, gw) + gw, y + cf->FontSize * 0.7f))
+      .spell = true;  // spelled by speech mode
   y += cf->FontSize * 0.7f + ui.m.pad;
   y += text(ui, ui.t("lookup.status"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
   y += text(ui, ui.t(status_key(result.status)), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
@@ -100,6 +102,7 @@ void draw_lookup(Ui& ui) {
   if (!side_by_side) box_w = W;
   const float left_w = side_by_side ? box_w : W;
   y += text(ui, ui.t("lookup.hint"), ImVec2(p.x, y), left_w, theme::kText, ui.fonts.body) + ui.m.gap;
+  mark_instructions(ui);
   // The code typed so far, grouped like the receipt (PP-BBBB-BBBC).
   std::string shown;
   for (std::size_t i = 0; i < code.size(); ++i) {
@@ -111,6 +114,9 @@ void draw_lookup(Ui& ui) {
   float bx = flip_x(ui, p.x, box_w);
   dl->AddRect(ImVec2(bx, y), ImVec2(bx + box_w, y + box_h), theme::col(theme::kFieldBorder), 6, 0, 3);
   dl->AddText(cf, cf->FontSize, ImVec2(bx + ui.m.gap, y + ui.m.gap), theme::col(theme::kText), shown.c_str());
+  if (!shown.empty())  // the code typed so far, spelled by speech mode
+    register_widget(ui, core::Role::text, "lookup.code", shown, ImVec2(bx, y), ImVec2(bx + box_w, y + box_h)).spell =
+        true;
   y += box_h + ui.m.gap;
   y += field_error(ui, "reference", ImVec2(p.x, y), box_w) + ui.m.gap;
 

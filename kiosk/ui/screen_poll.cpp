@@ -10,6 +10,7 @@ void draw_poll(Ui& ui) {
   float y = p.y;
   if (poll) {
     y += text(ui, poll->question.get(ui.lang()), ImVec2(p.x, y), W, theme::kText, ui.fonts.heading) + ui.m.pad;
+    mark_instructions(ui);  // what the screen asks
     bool done = ui.s.poll_form().answered;
     if (done) y += text(ui, ui.t("poll.done"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
     float bottom = content_bottom(ui) - ui.m.gap;

@@ -21,6 +21,7 @@ void draw_question_publish(Ui& ui) {
   y += text(ui, ui.t(idea ? "idea.publish.body" : "question.publish.body"), ImVec2(p.x, y), W, theme::kText,
             ui.fonts.body) +
        ui.m.gap;
+  mark_instructions(ui);
   y += text(ui, ui.t("question.publish.preview"), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap * 0.5f;
   // The whole public text (the page scrolls when it is long).
   std::string preview = ui.s.public_preview();

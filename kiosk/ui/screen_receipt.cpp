@@ -22,6 +22,9 @@ void draw_receipt(Ui& ui) {
     dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + W, y + box_h), theme::col(theme::kPrimary), 8, 0, 3);
     dl->AddText(cf, cf->FontSize, ImVec2(p.x + (W - cw) * 0.5f, y + ui.m.pad * 0.5f), theme::col(theme::kText),
                 code.c_str());
+    // In the reading order: next / previous reach it, choosing it spells it again.
+    register_widget(ui, core::Role::text, "receipt.code", code, ImVec2(p.x, y), ImVec2(p.x + W, y + box_h)).spell =
+        true;
     y += box_h + ui.m.gap;
     if (ui.speech)  // spoken after the title, character by character; repeat says it again
       ui.speech->alert("receipt.code",
@@ -29,6 +32,7 @@ void draw_receipt(Ui& ui) {
     y += text(ui, ui.t(r->kind == Kind::poll ? "receipt.keep.poll" : "receipt.keep"), ImVec2(p.x, y), W, theme::kText,
               ui.fonts.body) +
          ui.m.pad;
+    mark_instructions(ui);
     std::string next = ui.s.handling_message();
     if (next.empty()) next = ui.t(r->kind == Kind::poll ? "receipt.next.poll" : "receipt.next.question");
     y += text(ui, next, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.pad;

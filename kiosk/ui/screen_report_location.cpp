@@ -68,7 +68,10 @@ void draw_list(Ui& ui, ImVec2 p, float W) {
   if (button(ui, "loc.type", ui.t("report.location.type"), g.pos(n - 1), ImVec2(g.w, g.h), Style::quiet, true, false))
     choose(ui, LC::typed_in);
   float y = g.pos(n - 1).y + g.h + ui.m.gap;
-  if (!map) y += text(ui, ui.t("report.location.no_map"), ImVec2(p.x, y), W, theme::kMuted) + ui.m.gap;
+  if (!map) {
+    y += text(ui, ui.t("report.location.no_map"), ImVec2(p.x, y), W, theme::kMuted) + ui.m.gap;
+    mark_instructions(ui);
+  }
   field_error(ui, "location", ImVec2(p.x, y), W);
 }
 

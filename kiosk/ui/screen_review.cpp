@@ -47,6 +47,7 @@ void draw_review(Ui& ui) {
   for (const auto& c : d.channels) to += (to.empty() ? "" : "\n") + ui.t("review.channel." + c);
   row("review.to", ui.s.config().kiosk.municipality + ":\n" + to);
   if (d.assisted) row("review.assisted", ui.t("review.yes"));
+  y += read_details_control(ui, ImVec2(p.x, y), W);  // speech mode: hear the rows marked personal
   for (const auto& e : ui.s.errors())
     if (e.field.empty()) y += field_error(ui, "", ImVec2(p.x, y), W);
   if (bottom_action(ui, "review.send", ui.t("review.send"))) ui.s.submit();

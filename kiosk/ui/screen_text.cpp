@@ -8,7 +8,10 @@ static void draw_text_step(Ui& ui, const char* name, const char* title_key, cons
   ImVec2 p = begin_screen(ui, name, ui.t(title_key));
   const float W = ui.display.x - 2 * ui.m.pad;
   float y = p.y;
-  if (ui.keyboard_h == 0) y += text(ui, ui.t(hint_key), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap;
+  if (ui.keyboard_h == 0) {
+    y += text(ui, ui.t(hint_key), ImVec2(p.x, y), W, theme::kMuted, ui.fonts.body) + ui.m.gap;
+    mark_instructions(ui);
+  }
   float err_h = ui.s.error_for("text") ? ui.fonts.body->FontSize * 2.5f : 0;
   float h = std::max(ui.m.target * 2, content_bottom(ui) - y - ui.m.gap - err_h);
   text_field(ui, "text", "", value, ImVec2(p.x, y), W, h, true, "text");

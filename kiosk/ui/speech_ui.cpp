@@ -30,9 +30,11 @@ float speech_switch(Ui& ui, float right, float y, float h) {
 // The speech controls: one row across the bottom of the panel, below every screen, overlay and the keyboard
 // (they are laid out above it), so a hand finds them in the same place everywhere. The order does not
 // mirror with the language. A name that does not fit its button is drawn as its symbol ("*_short"); the
-// registry carries the name for speech. KioskUi routes their taps (they act on the first tap).
+// registry carries the name for speech. KioskUi routes their taps (they act on the first tap). Quieter
+// and louder are the last two (§5.1.3.11/12: volume without sight, the level spoken).
 void speech_bar(Ui& ui, float top, float bottom) {
-  static constexpr const char* kControls[] = {"previous", "next", "activate", "repeat", "stop"};
+  static constexpr const char* kControls[] = {"previous", "next",        "activate", "repeat",
+                                              "stop",     "volume_down", "volume_up"};
   constexpr float n = float(std::size(kControls));
   ImGui::SetNextWindowPos(ImVec2(0, top));
   ImGui::SetNextWindowSize(ImVec2(ui.display.x, bottom - top));
@@ -71,6 +73,49 @@ void speech_highlight(Ui& ui) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRect(a, b, theme::col(theme::kText), ui.m.gap * 0.7f, 0, t * 2);
   dl->AddRect(a, b, theme::col(theme::kBackground), ui.m.gap * 0.7f, 0, t * 0.6f);
+}
+
+void mark_instructions(Ui& ui) {
+  core::Widget& w = ui.registry.items().back();
+  w.id = "instructions";
+}
+
+// "Read my details aloud": a button; tapped, it shows and speaks the warning (others may hear) with yes and
+// no; yes lets speech mode read the citizen's text and contact details until the session ends.
+float read_details_control(Ui& ui, ImVec2 pos, float width) {
+  if (!ui.speech || !ui.speech->on() || !ui.personal_ask) return 0;
+  const float y0 = pos.y;
+  const float pad = 2 * ui.m.gap * 1.4f;
+  auto button_h = [&](const std::string& label, float w) {
+    return std::max({ui.m.target, ui.m.button_h, text_height(ui.fonts.body, label, w - pad) + 2 * ui.m.gap});
+  };
+  if (ui.speech->read_personal()) {
+    pos.y += text(ui, ui.t("speech.personal.on"), pos, width, theme::kText, ui.fonts.body) + ui.m.gap;
+    return pos.y - y0;
+  }
+  if (!*ui.personal_ask) {
+    const std::string& label = ui.t("speech.personal");
+    const float h = button_h(label, width);
+    if (button(ui, "speech.personal", label, pos, ImVec2(width, h))) *ui.personal_ask = true;
+    return h + ui.m.gap;
+  }
+  const std::string& warning = ui.t("speech.personal.warning");
+  pos.y += text(ui, warning, pos, width, theme::kError, ui.fonts.body) + ui.m.gap;
+  ui.speech->alert("speech.personal", warning);  // said once, when it appears
+  const std::string &yes = ui.t("speech.personal.yes"), &no = ui.t("speech.personal.no");
+  const bool stacked = ui.m.one_column || std::max(text_width(ui.fonts.body, yes), text_width(ui.fonts.body, no)) >
+                                              (width - ui.m.gap) * 0.5f - pad;
+  const float bw = stacked ? width : (width - ui.m.gap) * 0.5f;
+  const float bh = std::max(button_h(yes, bw), button_h(no, bw));
+  const ImVec2 no_at = pos,
+               yes_at = stacked ? ImVec2(pos.x, pos.y + bh + ui.m.gap) : ImVec2(pos.x + bw + ui.m.gap, pos.y);
+  if (button(ui, "speech.personal.no", no, no_at, ImVec2(bw, bh), Style::primary)) *ui.personal_ask = false;
+  if (button(ui, "speech.personal.yes", yes, yes_at, ImVec2(bw, bh), Style::secondary)) {
+    ui.speech->set_read_personal(true);
+    *ui.personal_ask = false;
+  }
+  pos.y = (stacked ? yes_at.y : no_at.y) + bh + ui.m.gap;
+  return pos.y - y0;
 }
 
 }  // namespace kiosk::ui

@@ -84,6 +84,7 @@ struct ScrollRegion {
   float extent = 0;                 // bottom of what was drawn, in unscrolled coordinates
   int index = -1;                   // its entry in the registry
   float keep_y0 = 0, keep_y1 = -1;  // unscrolled span to bring into view (the field being typed in)
+  float show_y0 = 0, show_y1 = -1;  // unscrolled span to scroll into view (speech mode's focus)
   bool side_buttons = false;        // buttons in a column at the region's end side (else in the bottom bar)
 };
 
@@ -119,9 +120,10 @@ struct Ui {
   bool dragging = false;           // a finger is scrolling: no tap this gesture
   // Speech mode (kiosk/core/speech_mode.hpp).
   core::SpeechMode* speech = nullptr;
-  MapView* map = nullptr;     // the offline map of the location screen (map_view.cpp)
-  bool* stop_open = nullptr;  // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
-  bool* tech_plot = nullptr;  // the technician screen shows its 7-day plot instead of its rows
+  MapView* map = nullptr;        // the offline map of the location screen (map_view.cpp)
+  bool* stop_open = nullptr;     // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
+  bool* tech_plot = nullptr;     // the technician screen shows its 7-day plot instead of its rows
+  bool* personal_ask = nullptr;  // "read my details aloud" shows its warning (UI state, reset with the session)
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }
   const std::string& lang() const { return s.language(); }
@@ -189,6 +191,11 @@ void speech_bar(Ui& ui, float top, float bottom);
 float speech_bar_height(const Metrics& m);
 // Outlines the element speech mode has in focus.
 void speech_highlight(Ui& ui);
+// "Read my details aloud" (contact and review screens, speech mode on): a warning that others may hear,
+// then the citizen's choice; the opt-in lasts until the session ends. Returns the height used.
+float read_details_control(Ui& ui, ImVec2 pos, float width);
+// Marks the element just registered as the screen's instructions (spoken after its title).
+void mark_instructions(Ui& ui);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
 // Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.

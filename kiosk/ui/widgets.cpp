@@ -101,7 +101,13 @@ core::Widget& register_widget(Ui& ui, core::Role role, const char* id, std::stri
     w.visible = min.y >= r->min.y - 0.5f && max.y <= r->max.y + 0.5f;
     r->extent = std::max(r->extent, max.y + r->offset);
   }
-  return ui.registry.add(std::move(w));
+  core::Widget& added = ui.registry.add(std::move(w));
+  // Speech mode's focus scrolled out of view (next / previous moved to it): its region scrolls it in.
+  if (!added.visible && ui.scroll && ui.speech && ui.speech->is_focus(&added)) {
+    ui.scroll->show_y0 = min.y + ui.scroll->offset;
+    ui.scroll->show_y1 = max.y + ui.scroll->offset;
+  }
+  return added;
 }
 
 void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled) {

@@ -70,7 +70,7 @@ constexpr std::string_view kUiKeys[] = {"fullscreen",     "panel_dpi",        "v
                                         "printer",        "large_text_scale", "panel_width",
                                         "panel_height",   "panel_width_mm",   "orientation",
                                         "printer_device", "printer_columns",  "receipt_phone",
-                                        "receipt_desk"};
+                                        "receipt_desk",   "speech_volume",    "speech_announce_s"};
 constexpr std::string_view kChannelCommonKeys[] = {"enabled",     "base_url",  "timeout_s",         "batch_count",
                                                    "batch_bytes", "ca_bundle", "refresh_interval_s"};
 
@@ -340,6 +340,10 @@ class ConfigParser {
     m_r.read(s, "technician_pin_hash", ui.technician_pin_hash);
     m_r.read(s, "printer", ui.printer);
     m_r.read(s, "large_text_scale", ui.large_text_scale, 1.1, 2.5);
+    m_r.read(s, "speech_volume", ui.speech_volume, 1, 10, "volume level");
+    if (m_r.read(s, "speech_announce_s", ui.speech_announce_s, 0, 86400, "seconds") && ui.speech_announce_s > 0 &&
+        ui.speech_announce_s < 30)
+      m_r.value_error(s, "speech_announce_s", "must be 0 (never) or at least 30 seconds");
     // Receipts: a CUPS queue (printer, the only key before) or an ESC/POS device (printer_device).
     if (!ui.printer.empty() && !valid_printer_queue(ui.printer))
       m_r.value_error(s, "printer", "must be a CUPS queue name: no spaces, '/', '#' or leading '-'");

@@ -217,5 +217,94 @@ TEST_F(speech_mode_test, a_reference_code_is_spelled_with_the_catalog_words) {
     }
 }
 
+TEST_F(speech_mode_test, volume_levels_are_spoken_go_to_the_sink_and_reset) {
+  speech.set_default_volume(5);
+  EXPECT_EQ(sink.volume(), 100) << "level 5: the calibrated loudness";
+  speech.start(nl);
+  speech.volume_up(nl);
+  EXPECT_EQ(sink.volume(), 120);
+  EXPECT_EQ(sink.last_spoken()->text, "Volume 6 van 10");
+  speech.volume_down(cats.get("en"));
+  EXPECT_EQ(sink.last_spoken()->text, "Volume 5 of 10");
+  EXPECT_EQ(sink.last_spoken()->lang, "en");
+  for (int i = 0; i < 20; ++i) speech.volume_down(nl);
+  EXPECT_EQ(speech.volume_level(), 1);
+  EXPECT_EQ(sink.volume(), 20);
+  speech.reset();
+  EXPECT_EQ(sink.volume(), 100);
+  speech.set_default_volume(99);  // clamped
+  EXPECT_EQ(speech.volume_level(), 10);
+  // A new sink gets the level too.
+  FakeSpeechSink other;
+  speech.set_sink(other);
+  EXPECT_EQ(other.volume(), 200);
+}
+
+TEST_F(speech_mode_test, an_announcement_says_its_parts_in_turn_and_a_touch_stops_it) {
+  const std::vector<std::string> langs = {"nl", "en", "ar"};
+  auto parts = core::SpeechMode::in_languages(cats, langs, "speech.announce");
+  ASSERT_EQ(parts.size(), 3u);
+  std::int64_t t = 1000;
+  speech.announce(parts, t);  // speech mode off: it is said all the same
+  ASSERT_EQ(sink.spoken().size(), 1u);
+  EXPECT_EQ(sink.spoken()[0].lang, "nl");
+  EXPECT_EQ(sink.spoken()[0].text, nl.get("speech.announce"));
+  const std::int64_t first = core::SpeechMode::speaking_ms(parts[0].text);
+  EXPECT_GT(first, 3000) << "a sentence takes seconds";
+  EXPECT_EQ(speech.tick(t + first - 1), 1);
+  EXPECT_EQ(sink.spoken().size(), 1u) << "not cut off early";
+  speech.tick(t + first);
+  ASSERT_EQ(sink.spoken().size(), 2u);
+  EXPECT_EQ(sink.spoken()[1].lang, "en");
+  EXPECT_EQ(sink.spoken()[1].text, cats.get("en").get("speech.announce"));
+  speech.touch();
+  EXPECT_FALSE(speech.announcing());
+  EXPECT_EQ(sink.events.back().kind, FakeSpeechSink::Event::cancel);
+  EXPECT_EQ(speech.tick(t + 100000), -1);
+  EXPECT_EQ(sink.spoken().size(), 2u);
+  // Through to the end; start() drops the rest as well.
+  speech.announce(parts, t);
+  speech.tick(t + 60000);
+  speech.tick(t + 120000);
+  EXPECT_EQ(sink.spoken().back().lang, "ar");
+  EXPECT_FALSE(speech.announcing());
+  speech.announce(parts, t);
+  speech.start(nl);
+  EXPECT_FALSE(speech.announcing());
+}
+
+TEST_F(speech_mode_test, a_screen_says_its_title_then_its_instructions) {
+  auto r = contact_screen(nl);
+  r.items()[1].id = "instructions";  // contact.optional
+  speech.start(nl);
+  speech.after_frame(r, "report_contact", nl);
+  EXPECT_EQ(sink.last_spoken()->text,
+            nl.get("speech.started") + " " + nl.get("contact.title") + " " + nl.get("contact.optional"));
+}
+
+TEST_F(speech_mode_test, a_reference_code_element_is_spelled) {
+  core::WidgetRegistry r;
+  Widget code = make(Role::text, "receipt.code", "D7-K", 0);
+  code.spell = true;
+  r.add(code);
+  speech.start(nl);
+  speech.after_frame(r, "receipt", nl);
+  speech.next(r, nl);
+  EXPECT_EQ(sink.last_spoken()->text, "D van Dirk, 7, K van Karel");
+}
+
+TEST_F(speech_mode_test, the_new_words_are_in_every_catalog) {
+  for (const auto& lang : kLanguages) {
+    const core::Catalog& c = cats.get(lang);
+    for (const char* k : {"speech.volume", "speech.announce", "speech.personal", "speech.personal.warning",
+                          "speech.personal.yes", "speech.personal.no", "speech.personal.on", "speech.bar.volume_up",
+                          "speech.bar.volume_down", "speech.bar.volume_up_short", "speech.bar.volume_down_short"})
+      EXPECT_TRUE(c.has(k)) << lang << ": " << k;
+    const std::string v = c.get("speech.volume");
+    EXPECT_NE(v.find("{n}"), std::string::npos) << lang;
+    EXPECT_NE(v.find("{max}"), std::string::npos) << lang;
+  }
+}
+
 }  // namespace
 }  // namespace kiosk::test

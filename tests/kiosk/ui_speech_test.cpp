@@ -4,6 +4,9 @@
 // next/previous reach every element in reading order; the citizen's text and contact details are not
 // spoken; a wipe ends speech mode.
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
 
 #include "fake_speech_sink.hpp"
 #include "kiosk/core/a11y.hpp"
@@ -16,7 +19,8 @@ using core::Screen;
 using Event = FakeSpeechSink::Event;
 
 struct Speaking {
-  explicit Speaking(int width = 1280, int height = 800) : h(demo_config(), width, height) {
+  explicit Speaking(int width = 1280, int height = 800, Config config = demo_config())
+      : h(std::move(config), width, height) {
     h.ui->set_speech_sink(&sink);
   }
   FakeSpeechSink sink;  // outlives the UI that speaks into it
@@ -57,6 +61,27 @@ struct Speaking {
     act("app.next");
     ASSERT_EQ(h.screen(), Screen::report_contact);
   }
+  // Only the speech bar: Volgende until id is in focus (one round of the reading order at most; a new screen
+  // starts with nothing in focus), then Kiezen.
+  void bar_choose(const std::string& id) {
+    const std::size_t n = core::reading_order(h.ui->registry()).size();
+    for (std::size_t i = 0; i <= n && focus() != id; ++i) h.tap("speech.bar.next");
+    ASSERT_EQ(focus(), id) << "not in the reading order of " << core::screen_name(h.screen());
+    h.tap("speech.bar.activate");
+  }
+  // Everything said while walking the screen once with next.
+  std::string walk_screen() {
+    const std::size_t from = sink.events.size();
+    const std::size_t n = core::reading_order(h.ui->registry()).size();
+    for (std::size_t i = 0; i < n; ++i) {
+      h.ui->speech_next();
+      h.settle();
+    }
+    std::string out;
+    for (std::size_t i = from; i < sink.events.size(); ++i)
+      if (sink.events[i].kind == Event::speak) out += sink.events[i].text + "\n";
+    return out;
+  }
   // The last utterance holds the catalog text of key, in the screen's language.
   void expect_said(const std::string& key) {
     const Event* e = sink.last_spoken();
@@ -82,7 +107,9 @@ TEST(ui_speech_test, the_switch_is_in_the_top_end_corner_on_every_panel) {
     EXPECT_EQ(t->label, s.cat().get("speech.switch"));
     s.start_by_switch();
     ASSERT_FALSE(s.sink.spoken().empty());
-    EXPECT_EQ(s.sink.spoken().front().text, s.cat().get("speech.started") + " " + s.cat().get("idle.touch"));
+    EXPECT_EQ(s.sink.spoken().front().text, s.cat().get("speech.started") + " " + s.cat().get("idle.touch") + " " +
+                                                s.cat().get("idle.choose_language"))
+        << "the title, then the instructions";
     EXPECT_EQ(s.h.screen(), Screen::idle) << "the switch starts speech mode, not a session";
   }
 }
@@ -269,8 +296,8 @@ TEST(ui_speech_test, the_citizens_words_are_not_spoken_without_opt_in) {
     EXPECT_EQ(said.find(secret), std::string::npos) << secret << " spoken:\n" << said;
 }
 
-const char* const kBar[] = {"speech.bar.previous", "speech.bar.next", "speech.bar.activate", "speech.bar.repeat",
-                            "speech.bar.stop"};
+const char* const kBar[] = {"speech.bar.previous", "speech.bar.next",        "speech.bar.activate", "speech.bar.repeat",
+                            "speech.bar.stop",     "speech.bar.volume_down", "speech.bar.volume_up"};
 
 TEST(ui_speech_test, the_speech_controls_are_a_fixed_bar_at_the_bottom_of_every_screen) {
   for (auto [w, ht] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
@@ -420,6 +447,506 @@ TEST(ui_speech_test, a_wipe_ends_speech_mode) {
   // Off again: a tap on the idle screen starts a session as usual.
   s.h.tap_at(640, 300);
   EXPECT_EQ(s.h.screen(), Screen::choose);
+}
+
+// Volume up / down on the speech bar: the level is spoken in the screen's language and set on the sink;
+// every kind of session end sets the configured level again (EN 301 549 §5.1.3.13).
+TEST(ui_speech_test, volume_is_spoken_set_and_reset_after_every_session_end) {
+  Config cfg = demo_config();
+  cfg.ui.speech_volume = 4;  // the configured default level
+  const int step = core::SpeechMode::kVolumeStep;
+  for (const std::string end : {"timeout", "stop", "done"}) {
+    Speaking s(1280, 800, cfg);
+    EXPECT_EQ(s.sink.volume(), 4 * step) << "the configured level from the start";
+    if (end == "done") {
+      ASSERT_NO_FATAL_FAILURE(s.to_contact());
+    } else {
+      s.start_by_switch();
+      s.act("lang.nl");
+    }
+    s.h.tap("speech.bar.volume_up");
+    EXPECT_EQ(s.sink.last_spoken()->text, "Volume 5 van 10") << end;
+    EXPECT_EQ(s.sink.last_spoken()->lang, "nl");
+    s.h.tap("speech.bar.volume_up");
+    s.h.tap("speech.bar.volume_up");
+    s.h.tap("speech.bar.volume_down");
+    EXPECT_EQ(s.sink.last_spoken()->text, core::fill(s.cat().get("speech.volume"), {{"n", "6"}, {"max", "10"}}));
+    EXPECT_EQ(s.sink.volume(), 6 * step) << end << ": the level goes to the sink";
+    EXPECT_EQ(s.h.ui->speech().volume_level(), 6);
+    if (end == "timeout") {
+      const auto& c = s.h.config.ui;
+      for (int i = 0; i < 4 && s.h.screen() != Screen::idle; ++i) {
+        s.h.clock.advance(std::int64_t(c.idle_timeout_s) * 1000 / 2 + 100);
+        s.h.settle();
+      }
+    } else if (end == "stop") {
+      s.act("app.stop");
+      s.act("stop.yes");
+    } else {
+      s.act("app.next");
+      ASSERT_EQ(s.h.screen(), Screen::report_review);
+      s.act("review.send");
+      ASSERT_EQ(s.h.screen(), Screen::receipt);
+      s.act("receipt.done");
+    }
+    ASSERT_EQ(s.h.screen(), Screen::idle) << end;
+    EXPECT_EQ(s.sink.volume(), 4 * step) << end << ": back to the configured level";
+    EXPECT_EQ(s.h.ui->speech().volume_level(), 4) << end;
+  }
+  // The ends of the scale: 1 and 10, said as such.
+  Speaking s;
+  s.start_by_switch();
+  for (int i = 0; i < 12; ++i) s.h.tap("speech.bar.volume_up");
+  EXPECT_EQ(s.sink.volume(), 10 * step);
+  EXPECT_EQ(s.sink.last_spoken()->text, "Volume 10 van 10");
+  for (int i = 0; i < 12; ++i) s.h.tap("speech.bar.volume_down");
+  EXPECT_EQ(s.sink.volume(), 1 * step);
+}
+
+// Frames at fake time steps of ms until `until` ms have passed.
+void run_for(UiHarness& h, std::int64_t until, std::int64_t step = 200) {
+  for (std::int64_t t = 0; t < until; t += step) {
+    h.clock.advance(step);
+    h.ui->request_frames(1);
+    h.ui->frame();
+  }
+}
+
+// A point of the idle screen on no control (a hand feeling for the screen).
+std::pair<float, float> no_control_point(const UiHarness& h) {
+  for (float y = float(h.h) * 0.3f; y < float(h.h); y += 10)
+    for (float x = 10; x < float(h.w); x += 20) {
+      const core::Widget* w = core::element_at(h.ui->registry(), x, y);
+      if (!w || !core::interactive(w->role)) return {x, y};
+    }
+  ADD_FAILURE() << "every point is a control";
+  return {0, 0};
+}
+
+TEST(ui_speech_test, a_touch_on_no_control_of_idle_says_how_to_start_speech_in_every_language) {
+  Speaking s;
+  ASSERT_FALSE(s.h.ui->speech().on());
+  auto [x, y] = no_control_point(s.h);
+  s.h.ui->press(x, y);
+  s.h.clock.advance(16);
+  s.h.ui->frame();
+  s.h.ui->release(x, y);
+  s.h.settle();
+  EXPECT_EQ(s.h.screen(), Screen::choose) << "the tap still starts a session";
+  run_for(s.h, 100000, 500);
+  const auto& langs = s.h.config.kiosk.languages;
+  const auto said = s.sink.spoken();
+  ASSERT_EQ(said.size(), langs.size()) << s.sink.all_text();
+  for (std::size_t i = 0; i < langs.size(); ++i) {
+    EXPECT_EQ(said[i].lang, langs[i]) << i << ": each language in turn, in its own voice";
+    EXPECT_EQ(said[i].text, s.h.catalogs.get(langs[i]).get("speech.announce")) << langs[i];
+  }
+  // One after the other: each part had its time before the next cut it off.
+  EXPECT_GE(s.sink.events.size(), 2 * langs.size());
+  EXPECT_FALSE(s.h.ui->speech().on()) << "only the announcement";
+
+  // A touch stops it: nothing more after it.
+  Speaking t;
+  auto [x2, y2] = no_control_point(t.h);
+  t.h.tap_at(x2, y2);
+  ASSERT_EQ(t.sink.spoken().size(), 1u);
+  EXPECT_EQ(t.sink.spoken()[0].lang, langs[0]);
+  t.h.tap("choose.report");
+  EXPECT_EQ(t.sink.events.back().kind, Event::cancel);
+  run_for(t.h, 60000, 1000);
+  EXPECT_EQ(t.sink.spoken().size(), 1u) << t.sink.all_text();
+
+  // A touch on a control of the idle screen says nothing.
+  Speaking u;
+  u.h.tap("lang.en");
+  run_for(u.h, 20000, 1000);
+  EXPECT_TRUE(u.sink.spoken().empty()) << u.sink.all_text();
+
+  // As it says, a long press (on no control of the screen the tap led to) starts speech mode.
+  Speaking v;
+  auto [x3, y3] = no_control_point(v.h);
+  v.h.tap_at(x3, y3);
+  ASSERT_EQ(v.h.screen(), Screen::choose);
+  auto [x4, y4] = no_control_point(v.h);
+  v.h.ui->press(x4, y4);
+  for (int i = 0; i < 120 && !v.h.ui->speech().on(); ++i) {
+    v.h.clock.advance(16);
+    v.h.ui->frame();
+  }
+  v.h.ui->release(x4, y4);
+  v.h.settle();
+  ASSERT_TRUE(v.h.ui->speech().on());
+  EXPECT_EQ(v.h.screen(), Screen::choose);
+  v.expect_said("choose.title");
+}
+
+TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
+  Speaking quiet;  // the demo: a library is quiet
+  run_for(quiet.h, 10 * 60000, 1000);
+  EXPECT_TRUE(quiet.sink.spoken().empty()) << quiet.sink.all_text();
+
+  Config cfg = demo_config();
+  cfg.ui.speech_announce_s = 120;
+  Speaking s(1280, 800, cfg);
+  run_for(s.h, 110000, 1000);
+  EXPECT_TRUE(s.sink.spoken().empty());
+  EXPECT_LE(s.h.ui->ms_until_timed_frame(), 10000) << "the loop wakes for it";
+  run_for(s.h, 80000, 500);
+  const auto& langs = s.h.config.kiosk.languages;
+  const auto said = s.sink.spoken();
+  ASSERT_EQ(said.size(), langs.size()) << s.sink.all_text();
+  for (std::size_t i = 0; i < langs.size(); ++i) EXPECT_EQ(said[i].lang, langs[i]);
+  run_for(s.h, 120000, 1000);
+  EXPECT_EQ(s.sink.spoken().size(), 2 * langs.size()) << "again after the interval";
+  // Not while speech mode is on, nor in a session.
+  s.start_by_switch();
+  const std::size_t n = s.sink.spoken().size();
+  run_for(s.h, 300000, 1000);
+  EXPECT_EQ(s.sink.spoken().size(), n);
+}
+
+// "Read my details aloud": a warning first (shown and spoken), then the citizen's text and contact details
+// are spoken, until the session ends.
+TEST(ui_speech_test, read_my_details_aloud_after_a_warning_until_the_session_ends) {
+  const std::string canary = "Kanariegeel7731";
+  const std::string mail = "zwaluw@example.nl";
+  auto to_review = [&](Speaking& s) {
+    ASSERT_NO_FATAL_FAILURE(s.to_description());
+    s.act("text");
+    s.h.type(canary);
+    s.act("key.hide");
+    s.act("app.next");
+    ASSERT_EQ(s.h.screen(), Screen::report_contact);
+    EXPECT_NE(s.h.ui->registry().find("speech.personal"), nullptr) << "offered on the contact screen";
+    s.act("contact.email");
+    s.h.type(mail);
+    s.act("key.hide");
+    s.act("contact.consent");
+    s.act("app.next");
+    ASSERT_EQ(s.h.screen(), Screen::report_review);
+  };
+  auto said_canary = [&](const std::string& t) {
+    return t.find(canary) != std::string::npos || t.find("zwaluw") != std::string::npos;
+  };
+  Speaking s;
+  ASSERT_NO_FATAL_FAILURE(to_review(s));
+  EXPECT_FALSE(said_canary(s.walk_screen())) << "before the opt-in";
+  EXPECT_FALSE(said_canary(s.sink.all_text()));
+  // The control is in the reading order; choosing it shows and speaks the warning, nothing more.
+  s.bar_choose("speech.personal");
+  const std::string& warning = s.cat().get("speech.personal.warning");
+  EXPECT_EQ(s.sink.last_spoken()->text, warning);
+  bool shown = false;
+  for (const auto& w : s.h.ui->registry().items()) shown = shown || w.label == warning;
+  EXPECT_TRUE(shown) << "the warning is on screen too";
+  EXPECT_FALSE(s.h.ui->speech().read_personal());
+  EXPECT_FALSE(said_canary(s.walk_screen())) << "a warning is not a yes";
+  s.bar_choose("speech.personal.yes");
+  EXPECT_TRUE(s.h.ui->speech().read_personal());
+  const std::string after = s.walk_screen();
+  EXPECT_NE(after.find(canary), std::string::npos) << after;
+  EXPECT_NE(after.find(mail), std::string::npos) << after;
+  // The session ends: the next one starts without the opt-in.
+  s.act("review.send");
+  ASSERT_EQ(s.h.screen(), Screen::receipt);
+  s.act("receipt.done");
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_FALSE(s.h.ui->speech().read_personal());
+  const std::size_t from = s.sink.events.size();
+  ASSERT_NO_FATAL_FAILURE(to_review(s));
+  EXPECT_NE(s.h.ui->registry().find("speech.personal"), nullptr) << "asked again";
+  s.walk_screen();
+  for (std::size_t i = from; i < s.sink.events.size(); ++i)
+    EXPECT_FALSE(said_canary(s.sink.events[i].text)) << "after the session ended: " << s.sink.events[i].text;
+  // "No" keeps it off.
+  s.bar_choose("speech.personal");
+  s.bar_choose("speech.personal.no");
+  EXPECT_FALSE(s.h.ui->speech().read_personal());
+  EXPECT_FALSE(said_canary(s.walk_screen()));
+}
+
+// Every screen of a report, a question and a look-up says its title and then its instructions (what the
+// screen shows as such) on entry, in the screen's language.
+TEST(ui_speech_test, every_screen_says_its_title_and_instructions_on_entry) {
+  for (const std::string lang : {"nl", "ar"}) {
+    Speaking s;
+    std::set<std::string> with_instructions;
+    auto check = [&](const char* what) {
+      const std::string scr(core::screen_name(s.h.screen()));
+      const Event* e = s.sink.last_spoken();
+      ASSERT_NE(e, nullptr);
+      EXPECT_EQ(e->lang, s.h.session->language()) << scr;
+      const core::Widget* title = s.h.ui->registry().find("title");
+      std::string t = title ? title->label : "";
+      if (t.empty())
+        for (const auto& w : s.h.ui->registry().items())
+          if (t.empty() && w.role == core::Role::heading && !w.key.empty()) t = w.label;
+      ASSERT_FALSE(t.empty()) << scr;
+      EXPECT_NE(e->text.find(t), std::string::npos) << lang << " " << scr << " (" << what << "): '" << e->text << "'";
+      if (const core::Widget* i = s.h.ui->registry().find("instructions")) {
+        with_instructions.insert(scr);
+        EXPECT_NE(e->text.find(i->label), std::string::npos) << lang << " " << scr << ": '" << e->text << "'";
+        EXPECT_GT(e->text.find(i->label), e->text.find(t)) << "title first";
+      }
+    };
+    s.start_by_switch();
+    check("idle");
+    s.act("lang." + lang);
+    check("choose");
+    for (const char* id : {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating"}) {
+      s.act(id);
+      check(id);
+    }
+    s.act("loc.place.1");
+    s.act("app.next");
+    check("description");
+    s.act("text");
+    s.h.type("Losse tegel");
+    s.act("key.hide");
+    s.act("app.next");
+    check("contact");
+    s.act("app.next");
+    check("review");
+    s.act("review.send");
+    check("receipt");
+    s.act("receipt.done");
+    // A question.
+    s.start_by_switch();
+    s.act("lang." + lang);
+    s.act("choose.question");
+    check("topic");
+    s.act("topic." + s.h.session->tree().question_topics.front().slug);
+    check("question text");
+    s.act("text");
+    s.h.type("Wanneer is de markt?");
+    s.act("key.hide");
+    s.act("app.next");
+    check("after text");
+    if (s.h.screen() == Screen::question_publish) {
+      s.act("publish.no");
+      s.act("app.next");
+      check("after publish");
+    }
+    s.act("app.next");
+    check("question review");
+    s.act("app.stop");
+    s.act("stop.yes");
+    // The look-up.
+    s.start_by_switch();
+    s.act("lang." + lang);
+    s.act("choose.lookup");
+    check("lookup");
+    for (const std::string scr : {"idle", "report_description", "report_contact", "receipt", "question_text", "lookup"})
+      EXPECT_TRUE(with_instructions.count(scr)) << lang << ": " << scr << " has no instructions";
+  }
+}
+
+// Next / previous to an element scrolled out of view scroll it into view (800x480, large text: the category
+// list does not fit), and it is the one highlighted.
+TEST(ui_speech_test, next_and_previous_scroll_the_focus_into_view) {
+  Speaking s(800, 480);
+  s.h.session->set_large_text(true);
+  s.h.settle();
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.report");
+  ASSERT_EQ(s.h.screen(), Screen::report_category);
+  auto page_offset = [&] {
+    const core::Widget* r = s.h.ui->registry().find("##page");
+    float offset = 0, limit = 0;
+    if (r) std::sscanf(r->value.c_str(), "%f/%f", &offset, &limit);
+    return std::pair{offset, limit};
+  };
+  ASSERT_GT(page_offset().second, 0) << "the list must not fit for this test";
+  bool hidden_before = false;
+  for (const auto* w : core::reading_order(s.h.ui->registry())) hidden_before = hidden_before || !w->visible;
+  ASSERT_TRUE(hidden_before);
+  const std::size_t n = core::reading_order(s.h.ui->registry()).size();
+  float max_offset = 0, min_back = 1e9f;
+  std::set<std::string> reached;
+  for (int dir : {+1, -1})
+    for (std::size_t i = 0; i < n; ++i) {
+      if (dir > 0) s.h.tap("speech.bar.next");
+      else s.h.tap("speech.bar.previous");
+      const core::Widget* w = s.h.ui->speech().focus(s.h.ui->registry());
+      ASSERT_NE(w, nullptr) << i;
+      EXPECT_TRUE(w->visible) << (w->id.empty() ? w->label : w->id) << " is in focus but scrolled out of view";
+      if (!w->id.empty()) reached.insert(w->id);
+      max_offset = std::max(max_offset, page_offset().first);
+      if (dir < 0) min_back = std::min(min_back, page_offset().first);
+    }
+  EXPECT_GT(max_offset, 0) << "the page scrolled down";
+  EXPECT_LT(min_back, max_offset) << "and back up on the way back";
+  for (const auto& c : s.h.session->tree().categories) EXPECT_TRUE(reached.count("tile." + c.slug)) << c.slug;
+}
+
+// The reference code is an element of the receipt's reading order: next reaches it, choosing it (or repeat)
+// spells it; the same on the look-up screen.
+TEST(ui_speech_test, the_reference_code_is_reachable_and_spelled_on_receipt_and_lookup) {
+  Speaking s;
+  ASSERT_NO_FATAL_FAILURE(s.to_contact());
+  s.act("app.next");
+  s.act("review.send");
+  ASSERT_EQ(s.h.screen(), Screen::receipt);
+  const std::string ref = s.h.session->receipt()->reference;
+  const std::string spelled = core::SpeechMode::spell(ref, s.cat());
+  const core::Widget* code = s.h.ui->registry().find("receipt.code");
+  ASSERT_NE(code, nullptr);
+  EXPECT_TRUE(code->spell);
+  s.bar_choose("receipt.code");  // next to it (spoken), then Kiezen: spelled again
+  EXPECT_EQ(s.focus(), "receipt.code");
+  EXPECT_EQ(s.h.screen(), Screen::receipt);
+  const auto said = s.sink.spoken();
+  ASSERT_GE(said.size(), 2u);
+  EXPECT_EQ(said[said.size() - 1].text, spelled);
+  EXPECT_EQ(said[said.size() - 2].text, spelled) << "reached by next: spelled";
+  s.h.tap("speech.bar.repeat");
+  EXPECT_EQ(s.sink.last_spoken()->text, spelled);
+  // A tap on the code (in focus) spells it again and does nothing else.
+  const std::size_t n = s.sink.spoken().size();
+  code = s.h.ui->registry().find("receipt.code");  // this frame's
+  ASSERT_NE(code, nullptr);
+  s.h.tap_at((code->x0 + code->x1) / 2, (std::max(code->y0, code->clip_y0) + std::min(code->y1, code->clip_y1)) / 2);
+  EXPECT_EQ(s.sink.spoken().size(), n + 1);
+  EXPECT_EQ(s.sink.last_spoken()->text, spelled);
+  s.act("receipt.done");
+  // Look it up: the code typed so far and the answer's code are spelled.
+  s.start_by_switch();
+  s.act("lang.nl");
+  s.act("choose.lookup");
+  for (char c : ref)
+    if (c != '-') s.act(std::string("pad.") + c);
+  s.bar_choose("lookup.code");
+  EXPECT_EQ(s.sink.last_spoken()->text, spelled);
+  s.act("lookup.search");
+  ASSERT_TRUE(s.h.session->lookup_result().has_value());
+  s.bar_choose("lookup.code");
+  EXPECT_EQ(s.sink.last_spoken()->text, spelled);
+}
+
+// A blind walk: started by a long press, then only the speech bar (next, previous, choose): no coordinates of
+// the screens' own elements. A whole report and a whole question, in Dutch and in Arabic, to the receipt.
+struct BlindWalk {
+  Speaking s;
+  std::string lang;
+  std::size_t from = 0;  // events since the language was chosen
+
+  void start() {
+    auto [x, y] = no_control_point(s.h);
+    s.h.ui->press(x, y);
+    for (int i = 0; i < 120 && !s.h.ui->speech().on(); ++i) {
+      s.h.clock.advance(16);
+      s.h.ui->frame();
+    }
+    s.h.ui->release(x, y);
+    s.h.settle();
+    ASSERT_TRUE(s.h.ui->speech().on());
+    s.h.tap("speech.bar.previous");  // back round to the end: the languages are the last elements
+    ASSERT_NO_FATAL_FAILURE(s.bar_choose("lang." + lang));
+    ASSERT_EQ(s.h.screen(), Screen::choose);
+    from = s.sink.events.size();
+  }
+  // Types with the on-screen keyboard's keys, found by next and chosen: its first n letters.
+  void type_letters(int n) {
+    std::vector<std::string> keys;
+    for (const auto* w : core::reading_order(s.h.ui->registry()))
+      if (w->role == core::Role::key && w->id.starts_with("key.") && int(keys.size()) < n) {
+        const std::string c = w->id.substr(4);
+        if (c.size() > 1 && static_cast<unsigned char>(c[0]) < 0x80) continue;  // space, shift, hide, …
+        if (c.size() == 1 && !std::isalpha(static_cast<unsigned char>(c[0]))) continue;
+        keys.push_back(w->id);
+      }
+    ASSERT_EQ(int(keys.size()), n);
+    for (const auto& k : keys) ASSERT_NO_FATAL_FAILURE(s.bar_choose(k));
+  }
+  void write_text() {
+    ASSERT_NO_FATAL_FAILURE(s.bar_choose("text"));
+    ASSERT_TRUE(s.h.ui->keyboard_visible());
+    ASSERT_NO_FATAL_FAILURE(type_letters(4));
+    ASSERT_NO_FATAL_FAILURE(s.bar_choose("key.hide"));
+    ASSERT_NO_FATAL_FAILURE(s.bar_choose("app.next"));
+  }
+  void to_receipt() {
+    // Contact details (none given) and, for a question, whether it may be public (no), then the review.
+    for (int step = 0; step < 4; ++step) {
+      const Screen scr = s.h.screen();
+      if (scr == Screen::report_review || scr == Screen::question_review) break;
+      if (scr == Screen::question_publish) {
+        ASSERT_NO_FATAL_FAILURE(s.bar_choose("publish.no"));
+      }
+      ASSERT_TRUE(scr == Screen::report_contact || scr == Screen::question_contact || scr == Screen::question_publish)
+          << core::screen_name(scr);
+      ASSERT_NO_FATAL_FAILURE(s.bar_choose("app.next"));
+    }
+    ASSERT_TRUE(s.h.screen() == Screen::report_review || s.h.screen() == Screen::question_review)
+        << core::screen_name(s.h.screen()) << ": " << s.sink.last_spoken()->text;
+    ASSERT_NO_FATAL_FAILURE(s.bar_choose("review.send"));
+    ASSERT_EQ(s.h.screen(), Screen::receipt);
+  }
+  void check_transcript() {
+    const core::Catalog& c = s.h.catalogs.get(lang);
+    const std::string code = core::SpeechMode::spell(s.h.session->receipt()->reference, c);
+    std::string said;
+    for (std::size_t i = from; i < s.sink.events.size(); ++i) {
+      const Event& e = s.sink.events[i];
+      if (e.kind != Event::speak) continue;
+      EXPECT_EQ(e.lang, lang) << "'" << e.text << "'";
+      said += e.text + "\n";
+    }
+    EXPECT_NE(said.find(c.get("receipt.title")), std::string::npos) << said;
+    EXPECT_NE(said.find(code), std::string::npos) << "the spelled code:\n" << said;
+  }
+};
+
+TEST(ui_speech_test, a_blind_walk_completes_a_report_and_a_question_in_dutch_and_arabic) {
+  for (const std::string lang : {"nl", "ar"}) {
+    {
+      BlindWalk w{Speaking(), lang};
+      ASSERT_NO_FATAL_FAILURE(w.start());
+      for (const char* id :
+           {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating", "loc.place.1", "app.next"})
+        ASSERT_NO_FATAL_FAILURE(w.s.bar_choose(id)) << lang;
+      ASSERT_EQ(w.s.h.screen(), Screen::report_description);
+      ASSERT_NO_FATAL_FAILURE(w.write_text());
+      ASSERT_NO_FATAL_FAILURE(w.to_receipt());
+      w.check_transcript();
+    }
+    {
+      BlindWalk w{Speaking(), lang};
+      ASSERT_NO_FATAL_FAILURE(w.start());
+      ASSERT_NO_FATAL_FAILURE(w.s.bar_choose("choose.question"));
+      ASSERT_NO_FATAL_FAILURE(w.s.bar_choose("topic." + w.s.h.session->tree().question_topics.front().slug));
+      ASSERT_EQ(w.s.h.screen(), Screen::question_text);
+      ASSERT_NO_FATAL_FAILURE(w.write_text());
+      ASSERT_NO_FATAL_FAILURE(w.to_receipt());
+      w.check_transcript();
+    }
+  }
+}
+
+// Screenshots of the speech bar with its volume controls (docs/screenshots with KIOSK_SCREENSHOT_DIR).
+TEST(ui_speech_test, screenshots_of_the_speech_bar_with_volume) {
+  {
+    Speaking s(800, 480);
+    s.h.session->set_large_text(true);
+    s.h.settle();
+    s.start_by_switch();
+    s.act("lang.nl");
+    s.act("choose.report");
+    s.h.tap("speech.bar.next");
+    for (const char* id : kBar) ASSERT_NE(s.h.target(id), nullptr) << id;
+    save_shot(s.h, "13-speech-bar-800x480-large");
+  }
+  {
+    Speaking s(1080, 1920);
+    s.start_by_switch();
+    s.act("lang.ar");
+    s.act("choose.report");
+    s.h.tap("speech.bar.volume_up");
+    EXPECT_EQ(s.sink.last_spoken()->lang, "ar");
+    for (const char* id : kBar) ASSERT_NE(s.h.target(id), nullptr) << id;
+    save_shot(s.h, "14-speech-bar-1080x1920-ar");
+  }
 }
 
 }  // namespace

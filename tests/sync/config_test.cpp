@@ -780,6 +780,18 @@ TEST(config_test, ui_large_text_scale_and_pin_hash) {
   EXPECT_DOUBLE_EQ(demo.ui.large_text_scale, 1.4);
 }
 
+TEST(config_test, ui_speech_volume_and_announcement) {
+  auto demo = kiosk::demo_config();
+  EXPECT_EQ(demo.ui.speech_volume, 5);
+  EXPECT_EQ(demo.ui.speech_announce_s, 0) << "quiet unless configured";
+  auto ok = parse(kMinimal + "[ui]\nspeech_volume = 3\nspeech_announce_s = 300\n");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->ui.speech_volume, 3);
+  EXPECT_EQ(ok->ui.speech_announce_s, 300);
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nspeech_volume = 11\n"), Errc::invalid_value, "kiosk.toml:14:");
+  EXPECT_CONFIG_ERROR(parse(kMinimal + "[ui]\nspeech_announce_s = 5\n"), Errc::invalid_value, "kiosk.toml:14:");
+}
+
 TEST(config_test, receipt_printer_is_a_cups_queue_or_an_escpos_device) {
   // Before printer_device existed, `printer` named a CUPS queue: it still does.
   auto cups = parse(kMinimal + "[ui]\nprinter = \"bon-printer\"\n");

@@ -118,6 +118,11 @@ struct UiSection {
                                           // PIN (kiosk --hash-pin prints one); empty: technician screen locked
   std::string printer;                    // CUPS printer for receipts (lp -d); empty: no print button
   double large_text_scale = 1.4;          // text size factor of the "large text" mode, 1.1..2.5
+  // Speech mode: the volume level every session starts at, 1..10 (5: the calibrated default loudness,
+  // EN 301 549 §5.1.3.13), and how often the idle screen says in every language how to start speech mode
+  // (seconds; 0: never, a library is quiet; a touch on no control always says it).
+  int speech_volume = 5;
+  int speech_announce_s = 0;
   // An ESC/POS receipt printer on a USB printer device (absolute path such as /dev/usb/lp0) instead of a
   // CUPS queue; at most one of printer and printer_device (kiosk/core/printer.hpp).
   std::filesystem::path printer_device;

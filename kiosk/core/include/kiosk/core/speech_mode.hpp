@@ -9,14 +9,26 @@
 //   tap on an element not in focus ──> focus it, speak "label, role, state"; the tap does nothing else
 //   tap on the element in focus ─────> the tap goes through: the element acts
 //   next() / previous() ─────────────> focus and speak the next / previous element in reading order
-//   new screen or language ──────────> cancel(), focus cleared, the screen's title spoken
+//   new screen or language ──────────> cancel(), focus cleared, the screen's title and instructions
+//                                      (the element "instructions" it shows) spoken
 //   silence() / repeat() ────────────> stop speaking / say the last utterance again
 //   an alert appears (drawn) ────────> spoken after the title, once while it stays (time-out warning,
 //                                      a validation error with its field)
+//   volume_up() / volume_down() ─────> the level (1..10) to the sink, spoken ("Volume 6 van 10"); reset()
+//                                      sets the configured level again (§5.1.3.13)
 // Personal data (Widget::personal, and every field's text) is spoken as a count ("12 tekens") unless the
-// citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9.
+// citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9. A reference code (Widget::spell) is spelled.
+//
+// Off or on, an announcement (how to start speech mode, in every language in turn) is a list of
+// utterances said one after the other:
+//   announce() ──> the first said at once ──tick(): its time is up──> the next … ──> done
+//   touch() / start() / reset() ──> cancel(), the rest dropped
+// The sink cuts off what plays when it is given something new, so tick() waits for the time an utterance
+// takes to say (speaking_ms: an estimate from its length) before the next.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,10 +55,21 @@ inline bool speech_control(const Widget& w) { return w.id.starts_with(kSpeechBar
 // has words (the technician's hidden corner, empty labels and the speech controls are not read).
 std::vector<const Widget*> reading_order(const WidgetRegistry& registry);
 
+// Something to say in a language (an announcement's parts).
+struct Utterance {
+  std::string text, lang;
+};
+
 class SpeechMode {
  public:
+  static constexpr int kVolumeLevels = 10;
+  static constexpr int kVolumeStep = 20;  // percent of the calibrated loudness per level (level 5: 100 %)
+
   explicit SpeechMode(SpeechSink& sink) : m_sink(&sink) {}
-  void set_sink(SpeechSink& sink) { m_sink = &sink; }
+  void set_sink(SpeechSink& sink) {
+    m_sink = &sink;
+    apply_volume();
+  }
 
   bool on() const { return m_on; }
   // Switches speech mode on; the next after_frame() says so, then the screen's title.
@@ -54,6 +77,25 @@ class SpeechMode {
   void stop_mode();
   // The session was wiped: off, opt-in off, nothing in focus, nothing to repeat.
   void reset();
+  // The configured volume level (1..10, clamped): set on the sink now and by every reset().
+  void set_default_volume(int level);
+  int volume_level() const { return m_volume; }
+  void volume_up(const Catalog& catalog) { change_volume(+1, catalog); }
+  void volume_down(const Catalog& catalog) { change_volume(-1, catalog); }
+  // Says these one after the other (speech mode on or off); tick() goes on to the next.
+  void announce(std::vector<Utterance> parts, std::int64_t now_ms);
+  bool announcing() const { return m_announce_next < m_announce.size(); }
+  // The next part of the announcement when the one before has had its time; returns the ms until the
+  // next part is due (-1: nothing left).
+  std::int64_t tick(std::int64_t now_ms);
+  std::int64_t ms_until_tick(std::int64_t now_ms) const {
+    return announcing() ? std::max<std::int64_t>(0, m_announce_at - now_ms) : -1;
+  }
+  // About how long text takes to say (espeak-ng's default rate, ~14 characters a second, and a pause).
+  static std::int64_t speaking_ms(std::string_view text);
+  // One text in each of these languages, in this order, from the catalogs (key: "speech.announce").
+  static std::vector<Utterance> in_languages(const Catalogs& catalogs, const std::vector<std::string>& langs,
+                                             std::string_view key);
   void set_read_personal(bool on) { m_read_personal = on; }
   bool read_personal() const { return m_read_personal; }
   // The text of a field when the citizen opted in (the UI reads the session's buffer; never copied here).
@@ -88,6 +130,9 @@ class SpeechMode {
  private:
   void say(std::string text, const std::string& lang);
   void step(const WidgetRegistry& registry, const Catalog& catalog, int dir);
+  void change_volume(int by, const Catalog& catalog);
+  void apply_volume() { m_sink->set_volume(m_volume * kVolumeStep); }
+  void stop_announcement();
   static std::string identity(const Widget& w);
 
   SpeechSink* m_sink;
@@ -100,6 +145,10 @@ class SpeechMode {
   std::function<std::string(const Widget&)> m_field_text;
   std::vector<std::pair<std::string, std::string>> m_alerts;  // drawn this frame: id, words
   std::vector<std::string> m_alerted;                         // ids drawn (and spoken) the frame before
+  int m_default_volume = 5, m_volume = 5;
+  std::vector<Utterance> m_announce;  // the announcement being said
+  std::size_t m_announce_next = 0;    // its next part (== size: none)
+  std::int64_t m_announce_at = 0;     // when that part is due
 };
 
 }  // namespace kiosk::core

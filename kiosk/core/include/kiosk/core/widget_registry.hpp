@@ -42,6 +42,8 @@ struct Widget {
   int caret = -1;
   // The citizen's own text or contact details: never spoken without their opt-in (speech mode).
   bool personal = false;
+  // A reference code: speech spells it character by character with the catalog's words ("D van Dirk").
+  bool spell = false;
   int order = 0;        // reading order in the frame (0 first)
   int region = -1;      // index of the scroll region it lies in (-1: fixed part of the screen)
   bool visible = true;  // false: (partly) scrolled out of its region (reachable by scrolling)
