@@ -47,13 +47,8 @@ void speech_bar(Ui& ui, float top, float bottom) {
   float x = g;
   for (const char* name : kControls) {
     const std::string key = std::string(core::kSpeechBarPrefix) + name;
-    const std::string& label = ui.t(key);
-    const bool fits = text_width(ui.fonts.body, label) + 2.8f * g <= w;  // the button's padding
-    button(ui, key.c_str(), fits ? label : ui.t(key + "_short"), ImVec2(x, top + g), ImVec2(w, bottom - top - 2 * g));
-    core::Widget& r = ui.registry.items().back();
-    r.key = key;
-    r.label = label;
-    r.clip_y1 = bottom;  // below the screens' display
+    named_button(ui, key.c_str(), key, ImVec2(x, top + g), ImVec2(w, bottom - top - 2 * g));
+    ui.registry.items().back().clip_y1 = bottom;  // below the screens' display
     x += w + g;
   }
   ui.rtl = rtl;
