@@ -148,7 +148,7 @@ fakeroot -i "$FR" -s "$FR" -- sh -ec "
   cp -a --no-preserve=timestamps '$IMG_DIR/overlay/.' '$W/rootfs/'
   chown -R 0:0 '$W/rootfs/etc/fstab' '$W/rootfs/etc/environment' '$W/rootfs/etc/systemd' '$W/rootfs/etc/default' '$W/rootfs/etc/initramfs-tools' \
     '$W/rootfs/etc/ssh' '$W/rootfs/etc/apt/apt.conf.d' '$W/rootfs/usr/lib/systemd/system' '$W/rootfs/usr/libexec/kiosk' \
-    '$W/rootfs/etc/rauc' '$W/rootfs/usr/sbin/kiosk-update' '$W/rootfs/usr/share/dbus-1' '$W/rootfs/usr/lib/udev'
+    '$W/rootfs/etc/rauc' '$W/rootfs/usr/sbin/kiosk-update' '$W/rootfs/usr/share/dbus-1' '$W/rootfs/usr/lib/udev' '$W/rootfs/usr/lib/tmpfiles.d'
   echo '$IMAGE_VERSION' > '$W/rootfs/etc/kiosk-image-version'
   mkdir -p '$W/rootfs/boot/firmware' '$W/rootfs/data'
   install -m 0755 '$IMG_DIR/stage2.sh' '$W/rootfs/kiosk-stage2.sh'

@@ -60,16 +60,6 @@ P1=$(fw_fat "$CARD" 1)
 mcopy -o -i "$P1" firmware/kiosk-provision.example.toml ::kiosk-provision.toml
 mcopy -o -i "$P1" "$W/keys/town-ca.pem" ::kiosk-update-keyring.pem
 
-part_dump() {  # image, partition number, file: dd the partition out
-  local start size
-  read -r start size < <(sfdisk -d "$1" 2>/dev/null | sed -nE "s/^[^ ]*[^0-9]$2 : start= *([0-9]+), size= *([0-9]+).*/\1 \2/p")
-  dd if="$1" of="$3" bs=512 skip="$start" count="$size" conv=sparse status=none
-}
-part_put() {  # image, partition number, file: dd it back
-  local start
-  start=$(fw_start "$1" "$2")
-  dd if="$3" of="$1" bs=512 seek="$start" conv=notrunc,sparse status=none
-}
 part_dump "$CARD" 4 "$W/rootA.ext4"
 part_dump "$CARD" 2 "$W/bootA.vfat"
 V1=$(debugfs -R 'cat /etc/kiosk-image-version' "$W/rootA.ext4" 2>/dev/null)

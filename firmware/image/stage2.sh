@@ -31,7 +31,7 @@ rm -f /usr/sbin/policy-rc.d
 
 step "units"
 systemctl enable kiosk.service kiosk-sync.service kiosk-sync.timer kiosk-provision.service kiosk-boot-check.service \
-  kiosk-grow-data.service kiosk-mark-good.service kiosk-update-fetch.timer \
+  kiosk-grow-data.service kiosk-mark-good.service kiosk-update-fetch.timer kiosk-usb-eject.path \
   systemd-networkd.service systemd-resolved.service systemd-timesyncd.service ssh.service
 systemctl disable getty@tty1.service 2>/dev/null || true
 systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service 2>/dev/null || true
