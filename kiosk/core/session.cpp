@@ -674,7 +674,7 @@ StickStart Session::import_queue(BackgroundCommand& job, std::function<void()> o
 StickStart Session::eject_stick(BackgroundCommand& job, std::function<void()> on_done, UsbPlaces places) {
   if (job.running()) return StickStart::busy;
   if (find_usb_stick(places).empty()) return StickStart::no_stick;
-  bool started = job.start_job([places] { return core::eject_stick(places, 15'000); }, std::move(on_done));
+  bool started = job.start_job([places] { return core::eject_stick(places, 60'000); }, std::move(on_done));
   return started ? StickStart::started : StickStart::busy;
 }
 

@@ -287,7 +287,8 @@ class Session {
   StickStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
   // "Import queue from USB stick": import_from_stick (export.hpp) from `stick` (empty: find_usb_stick()).
   StickStart import_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
-  // "Remove USB stick safely": eject_stick (export.hpp) with `places`; exit_code 0 once it may be pulled.
+  // "Remove USB stick safely": eject_stick (export.hpp) with `places`, waiting up to a minute; exit_code 0
+  // once it may be pulled.
   StickStart eject_stick(BackgroundCommand& job, std::function<void()> on_done = {}, UsbPlaces places = {});
   // Printing (printer.hpp, receipt.hpp). The slip is in the screen's language when the printer can print
   // its characters, else in the default language (Arabic on a code page printer); the job prints it on
