@@ -120,6 +120,8 @@ if [[ $(id -u) == 0 && -z ${UNPRIV:-} ]]; then
     --shell /usr/sbin/nologin "$BUILD_USER"
   mkdir -p "$OUT"
   chown "$BUILD_USER:" "$OUT"
+  # The commit, read here: git refuses a checkout owned by another user ("dubious ownership").
+  : "${IMAGE_VERSION:=$(dpkg-deb -f "$DEB" Version)+g$(git -C "$REPO" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}"
   log "continuing as the unprivileged user $BUILD_USER"
   exec runuser -u "$BUILD_USER" -- env SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" MIRROR="$MIRROR" \
     SECURITY_MIRROR="$SECURITY_MIRROR" ROOT_SIZE="$ROOT_SIZE" DATA_SIZE="$DATA_SIZE" BOOT_SIZE_MB="$BOOT_SIZE_MB" \
