@@ -61,7 +61,7 @@ cat > "$W/kiosk-usb-test.service" <<'UNIT'
 # TEST ONLY (scripts/usb-boot-test.sh)
 [Unit]
 Description=USB stick test (scripts/usb-boot-test.sh)
-After=kiosk-boot-check.service
+After=multi-user.target kiosk-boot-check.service
 [Service]
 Type=oneshot
 ExecStart=/usr/libexec/kiosk/kiosk-usb-test
