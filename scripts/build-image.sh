@@ -2,7 +2,13 @@
 # Builds the flashable Raspberry Pi image (Pi 4, CM4, Pi 3; Debian bookworm arm64) on an x86_64 Debian 12
 # machine, from Debian's archive only:  scripts/build-image.sh   ->  build/image/kiosk.img + kiosk.img.bmap
 #
-#   scripts/build-image.sh [--deb PATH] [--out DIR] [--skip-deb]
+#   scripts/build-image.sh [--deb PATH] [--out DIR] [--skip-deb] [--verify]
+#
+# --verify builds the image twice (OUT/verify-a, OUT/verify-b, the same package) and compares kiosk.img and
+# kiosk.img.bmap byte for byte; on a difference it names the partitions that differ and runs diffoscope
+# when installed (apt-get install diffoscope-minimal). For two clean checkouts of the same commit, build in
+# each and compare the two kiosk.img.sha256 files. Bit-identical needs the same package versions: pin the
+# archive with MIRROR=http://snapshot.debian.org/archive/debian/<YYYYMMDDTHHMMSSZ> (and SECURITY_MIRROR).
 #
 # Run as root, it installs the host tools and (unless --deb is given) builds the arm64 package
 # (scripts/cross-setup.sh, preset cross-release, target package-deb), then continues as the unprivileged user
@@ -14,6 +20,8 @@
 #   2. qemu-system-aarch64 -M virt (TCG, no KVM needed) boots Debian's arm64 kernel with a throw-away busybox
 #             initrd that chroots into the root image and runs firmware/image/stage2.sh: offline apt install,
 #             the kiosk package, one initramfs, units enabled, data partition filled, /boot/firmware exported.
+#   2b. host: the root and data file systems made again from the tar archives stage 2 wrote
+#             (firmware/image/repack-ext4.sh): the emulated kernel's ext4 depends on timing.
 #   3. host:  firmware/image/assemble.sh: the FAT partitions (mkfs.fat --invariant + mcopy: partition 1 with
 #             autoboot.txt, the boot partitions of slots A and B), genimage (GPT: A/B root slots, data last)
 #             under fakeroot, bmaptool create. Updates: scripts/build-bundle.sh makes a signed RAUC bundle
@@ -37,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$(realpath -m "$2"); shift 2 ;;
     --skip-deb) SKIP_DEB=1; shift ;;
     --unprivileged) UNPRIV=1; shift ;;
+    --verify) VERIFY=1; shift ;;
     *) echo "build-image.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +64,41 @@ HOST_TOOLS=(mmdebstrap fakeroot genimage dosfstools mtools e2fsprogs qemu-system
             zstd xz-utils util-linux git fdisk rauc squashfs-tools)  # the last three: scripts/build-bundle.sh
 
 log() { echo "build-image: [$(date -u +%H:%M:%S)] $*"; }
+
+# --- --verify: two builds, compared ---------------------------------------------------------------------
+if [[ ${VERIFY:-0} == 1 ]]; then
+  args=()
+  [[ -n $DEB ]] && args+=(--deb "$DEB")
+  [[ $SKIP_DEB == 1 ]] && args+=(--skip-deb)
+  for run in a b; do
+    log "verify: build $run of 2 -> $OUT/verify-$run"
+    bash "$REPO/scripts/build-image.sh" "${args[@]}" --out "$OUT/verify-$run"
+    # The second build uses the package of the first (a package build of its own is another question).
+    [[ -n $DEB ]] || { DEB=$(ls -t "$REPO"/build/cross-release/packages/townhall-kiosk_*_arm64.deb | head -1); args=(--deb "$DEB"); }
+  done
+  A=$OUT/verify-a B=$OUT/verify-b rc=0
+  for f in kiosk.img kiosk.img.bmap; do
+    if cmp -s "$A/$f" "$B/$f"; then log "verify: $f identical ($(sha256sum < "$A/$f" | cut -c1-16)…)"
+    else log "verify: $f DIFFERS"; rc=1; fi
+  done
+  if [[ $rc != 0 ]]; then
+    # Which partitions differ, and by how many bytes.
+    sfdisk -d "$A/kiosk.img" 2>/dev/null | sed -nE 's/^[^ ]*img([0-9]+) : start= *([0-9]+), size= *([0-9]+).*name="([^"]*)".*/\1 \2 \3 \4/p' |
+      while read -r n start size name; do
+        d=$(cmp -l <(dd if="$A/kiosk.img" bs=512 skip="$start" count="$size" status=none) \
+                   <(dd if="$B/kiosk.img" bs=512 skip="$start" count="$size" status=none) 2>/dev/null | wc -l)
+        log "verify: partition $n ($name): $d bytes differ"
+      done
+    if command -v diffoscope >/dev/null; then
+      diffoscope --text "$OUT/verify.diffoscope.txt" "$A/kiosk.img" "$B/kiosk.img" || true
+      log "verify: diffoscope's report: $OUT/verify.diffoscope.txt"
+    fi
+    log "verify: FAIL (the two builds differ)"
+    exit 1
+  fi
+  log "verify: PASS (two builds, byte-identical kiosk.img and kiosk.img.bmap)"
+  exit 0
+fi
 
 # --- as root: host tools, the package, then drop privileges -----------------------------------------------
 if [[ $(id -u) == 0 && -z ${UNPRIV:-} ]]; then
@@ -76,6 +120,8 @@ if [[ $(id -u) == 0 && -z ${UNPRIV:-} ]]; then
     --shell /usr/sbin/nologin "$BUILD_USER"
   mkdir -p "$OUT"
   chown "$BUILD_USER:" "$OUT"
+  # The commit, read here: git refuses a checkout owned by another user ("dubious ownership").
+  : "${IMAGE_VERSION:=$(dpkg-deb -f "$DEB" Version)+g$(git -C "$REPO" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}"
   log "continuing as the unprivileged user $BUILD_USER"
   exec runuser -u "$BUILD_USER" -- env SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" MIRROR="$MIRROR" \
     SECURITY_MIRROR="$SECURITY_MIRROR" ROOT_SIZE="$ROOT_SIZE" DATA_SIZE="$DATA_SIZE" BOOT_SIZE_MB="$BOOT_SIZE_MB" \
@@ -101,11 +147,12 @@ FR=$W/fakeroot.state
 IMG_DIR=$REPO/firmware/image
 mkdir -p "$OUT"
 T0=$(date +%s)
+uuid_of() { echo -n "$1-$SOURCE_DATE_EPOCH" | sha256sum | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/\1-\2-\3-\4-\5/'; }
+ROOT_UUID=$(uuid_of root); DATA_UUID=$(uuid_of data)
 # RESUME_STAGE2=1 (development): reuse a stage 1 whose stage 2 never started (root.ext4 untouched).
 if [[ ${RESUME_STAGE2:-0} != 1 ]]; then
 rm -rf "$W"
 mkdir -p "$W"
-uuid_of() { echo -n "$1-$SOURCE_DATE_EPOCH" | sha256sum | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/\1-\2-\3-\4-\5/'; }
 
 # Packages of the image besides Essential + apt (no recommends). The kiosk package brings its own Depends.
 PACKAGES="systemd-sysv udev kmod dbus linux-image-arm64 initramfs-tools zstd raspi-firmware firmware-brcm80211
@@ -148,19 +195,21 @@ fakeroot -i "$FR" -s "$FR" -- sh -ec "
   cp -a --no-preserve=timestamps '$IMG_DIR/overlay/.' '$W/rootfs/'
   chown -R 0:0 '$W/rootfs/etc/fstab' '$W/rootfs/etc/environment' '$W/rootfs/etc/systemd' '$W/rootfs/etc/default' '$W/rootfs/etc/initramfs-tools' \
     '$W/rootfs/etc/ssh' '$W/rootfs/etc/apt/apt.conf.d' '$W/rootfs/usr/lib/systemd/system' '$W/rootfs/usr/libexec/kiosk' \
-    '$W/rootfs/etc/rauc' '$W/rootfs/usr/sbin/kiosk-update' '$W/rootfs/usr/share/dbus-1' '$W/rootfs/usr/lib/udev'
+    '$W/rootfs/etc/rauc' '$W/rootfs/usr/sbin/kiosk-update' '$W/rootfs/usr/share/dbus-1' '$W/rootfs/usr/lib/udev' '$W/rootfs/usr/lib/tmpfiles.d'
   echo '$IMAGE_VERSION' > '$W/rootfs/etc/kiosk-image-version'
   mkdir -p '$W/rootfs/boot/firmware' '$W/rootfs/data'
   install -m 0755 '$IMG_DIR/stage2.sh' '$W/rootfs/kiosk-stage2.sh'
   printf 'PACKAGES=\"%s\"\nKIOSK_DEB=/var/cache/kiosk/%s\n' '$PACKAGES' '$DEB_NAME' > '$W/rootfs/kiosk-stage2.env'
   find '$W/rootfs' -xdev -newermt @$SOURCE_DATE_EPOCH -exec touch -h -d @$SOURCE_DATE_EPOCH {} +
 "
-ROOT_UUID=$(uuid_of root); DATA_UUID=$(uuid_of data)
 export E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH
 fakeroot -i "$FR" -- mke2fs -q -F -t ext4 -L root -U "$ROOT_UUID" -E "hash_seed=$ROOT_UUID" -d "$W/rootfs" \
   "$W/root.ext4" "$ROOT_SIZE"
 mke2fs -q -F -t ext4 -L kioskdata -U "$DATA_UUID" -E "hash_seed=$DATA_UUID,root_owner=0:0" "$W/data.ext4" "$DATA_SIZE"
 truncate -s "${BOOT_SIZE_MB}M" "$W/bootfw.tar"
+# Stage 2 writes the finished root and data trees here as tar archives (firmware/image/repack-ext4.sh).
+truncate -s "$ROOT_SIZE" "$W/root.tar"
+truncate -s "$DATA_SIZE" "$W/data.tar"
 
 # The helper initrd: static busybox + the modules to reach an ext4 root on virtio.
 I=$W/initrd
@@ -195,6 +244,7 @@ else
   T1=$T0
   KVER=$(ls "$W/kernel/lib/modules" 2>/dev/null || ls "$W/kernel/usr/lib/modules"); KVER=$(echo "$KVER" | head -1)
   rm -f "$W/stage2.log"
+  truncate -s 0 "$W/root.tar" "$W/data.tar"; truncate -s "$ROOT_SIZE" "$W/root.tar"; truncate -s "$DATA_SIZE" "$W/data.tar"
 fi
 
 if [[ ${STOP_AFTER_STAGE1:-0} == 1 ]]; then log "stopping after stage 1 (STOP_AFTER_STAGE1=1)"; exit 0; fi
@@ -209,6 +259,8 @@ timeout "$QEMU_TIMEOUT" qemu-system-aarch64 -M virt -cpu cortex-a57 -smp "$QEMU_
   -drive "file=$W/root.ext4,format=raw,if=none,id=d0,cache=unsafe" -device virtio-blk-pci,drive=d0 \
   -drive "file=$W/data.ext4,format=raw,if=none,id=d1,cache=unsafe" -device virtio-blk-pci,drive=d1 \
   -drive "file=$W/bootfw.tar,format=raw,if=none,id=d2,cache=unsafe" -device virtio-blk-pci,drive=d2 \
+  -drive "file=$W/root.tar,format=raw,if=none,id=d3,cache=unsafe" -device virtio-blk-pci,drive=d3 \
+  -drive "file=$W/data.tar,format=raw,if=none,id=d4,cache=unsafe" -device virtio-blk-pci,drive=d4 \
   || true
 grep -a 'kiosk-stage2: \[' "$W/stage2.log" | tail -n 12 || true
 if ! grep -aq 'KIOSK-STAGE2-RESULT rc=0' "$W/stage2.log"; then
@@ -218,12 +270,19 @@ if ! grep -aq 'KIOSK-STAGE2-RESULT rc=0' "$W/stage2.log"; then
 fi
 T2=$(date +%s)
 
+# 2b. ---------------------------------------------------------------------------------------------------------
+log "stage 2b: root and data file systems made again from stage 2's tar archives (reproducible)"
+SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH bash "$IMG_DIR/repack-ext4.sh" "$W/root.tar" "$W/root.ext4" root "$ROOT_UUID" "$ROOT_SIZE"
+SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH bash "$IMG_DIR/repack-ext4.sh" "$W/data.tar" "$W/data.ext4" kioskdata "$DATA_UUID" "$DATA_SIZE"
+rm -f "$W/root.tar" "$W/data.tar"
+T2B=$(date +%s)
+
 # 3. ----------------------------------------------------------------------------------------------------------
 log "stage 3: boot partitions (autoboot, slots A and B), genimage (GPT, A/B), bmap"
 SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH BOOT_SIZE_MB=$BOOT_SIZE_MB bash "$IMG_DIR/assemble.sh" "$W" "$OUT"
 T3=$(date +%s)
 
 log "done: $OUT/kiosk.img ($(du -h --apparent-size "$OUT/kiosk.img" | cut -f1) apparent, $(du -h "$OUT/kiosk.img" | cut -f1) allocated)"
-log "times: stage 1 $((T1 - T0)) s, stage 2 (emulated) $((T2 - T1)) s, stage 3 $((T3 - T2)) s, total $((T3 - T0)) s"
+log "times: stage 1 $((T1 - T0)) s, stage 2 (emulated) $((T2 - T1)) s, stage 2b $((T2B - T2)) s, stage 3 $((T3 - T2B)) s, total $((T3 - T0)) s"
 log "flash: bmaptool copy $OUT/kiosk.img /dev/sdX   (then put kiosk-provision.toml on the boot partition)"
 log "update bundle: scripts/build-bundle.sh --image $OUT/kiosk.img --cert SIGNER.pem --key SIGNER.key"

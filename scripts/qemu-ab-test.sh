@@ -13,6 +13,8 @@
 #      and reboots on trial; the firmware stand-in (scripts/qemu-firmware.sh) boots B once; the kiosk draws
 #      and kiosk-sync runs, so B is committed: KIOSK-UPDATE-GOOD, KIOSK-BOOT-OK slot=B version=v2; the
 #      three submissions are still in the outbox.
+#   1b. A stick with v2 signed under another CA: "kiosk-update: REFUSED: ... signed by a key this kiosk does
+#      not trust (signer: ...)", no install, no reboot.
 #   3. A stick with bundle v3, whose kiosk never draws (a drop-in: Type=notify and a program that never
 #      says READY=1): installed into A, tried, not committed within the trial time (kiosk.trial_timeout=,
 #      default 300 s here), rebooted; the firmware boots B again: KIOSK-UPDATE-FALLBACK, KIOSK-BOOT-OK
@@ -56,20 +58,11 @@ cp --sparse=always "$IMG" "$CARD"
 truncate -s 4000000000 "$CARD"   # a 4 GB card
 test_keys_init "$W/keys"
 make_ca town; make_signer town town-signer signer
+make_ca rogue; make_signer rogue rogue-signer signer   # another municipality's (or an attacker's) key
 P1=$(fw_fat "$CARD" 1)
 mcopy -o -i "$P1" firmware/kiosk-provision.example.toml ::kiosk-provision.toml
 mcopy -o -i "$P1" "$W/keys/town-ca.pem" ::kiosk-update-keyring.pem
 
-part_dump() {  # image, partition number, file: dd the partition out
-  local start size
-  read -r start size < <(sfdisk -d "$1" 2>/dev/null | sed -nE "s/^[^ ]*[^0-9]$2 : start= *([0-9]+), size= *([0-9]+).*/\1 \2/p")
-  dd if="$1" of="$3" bs=512 skip="$start" count="$size" conv=sparse status=none
-}
-part_put() {  # image, partition number, file: dd it back
-  local start
-  start=$(fw_start "$1" "$2")
-  dd if="$3" of="$1" bs=512 seek="$start" conv=notrunc,sparse status=none
-}
 part_dump "$CARD" 4 "$W/rootA.ext4"
 part_dump "$CARD" 2 "$W/bootA.vfat"
 V1=$(debugfs -R 'cat /etc/kiosk-image-version' "$W/rootA.ext4" 2>/dev/null)
@@ -113,6 +106,11 @@ for v in v2 v3; do
     --out "$W/kiosk-$v.raucb"
   make_stick "$W/kiosk-$v.raucb" "$W/stick-$v.img"
 done
+# v2 once more, signed under another CA: the kiosk must refuse it and stay on v1.
+bash scripts/build-bundle.sh --rootfs "$W/root-v2.ext4" --bootfs "$W/bootA.vfat" \
+  --cert "$W/keys/rogue-signer.pem" --key "$W/keys/rogue-signer.key" --keyring "$W/keys/rogue-ca.pem" \
+  --out "$W/kiosk-rogue.raucb"
+make_stick "$W/kiosk-rogue.raucb" "$W/stick-rogue.img"
 rm -f "$W/rootA.ext4" "$W/root-v2.ext4" "$W/root-v3.ext4"
 step "prepared in $(( $(date +%s) - T0 )) s"
 [[ ${PREPARE_ONLY:-0} == 1 ]] && exit 0
@@ -194,6 +192,13 @@ if [[ -x $KIOSKCTL ]]; then
 else
   step "no kioskctl at $KIOSKCTL (cmake --build --preset noui --target kioskctl): outbox survival not checked"
 fi
+
+step "1b. a bundle signed by another key: refused in words, no reboot, still v1 on slot A"
+boot "$W/stick-rogue.img" 'kiosk-update: (REFUSED|installing .* failed).*'
+[[ $LINE == *"REFUSED: "*"signed by a key this kiosk does not trust"* ]] ||
+  fail "boot $N: the bundle of another key was not refused as untrusted: $LINE"
+grep -aq 'KIOSK-BOOT-OK.* slot=A ' "$LOG" || step "    (refused before KIOSK-BOOT-OK was printed)"
+step "refused: $LINE"
 
 step "2. install v2 from the USB stick, reboot on trial, commit"
 # (an install boot ends in the reboot into the trial; a refusal or a failed install stops it at once)

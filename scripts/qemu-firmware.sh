@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by scripts/boot-test.sh and scripts/qemu-ab-test.sh: the Raspberry Pi 4 firmware's part of a boot,
+# Sourced by scripts/boot-test.sh, scripts/usb-boot-test.sh and scripts/qemu-ab-test.sh: the Raspberry Pi 4 firmware's part of a boot,
 # for qemu-system-aarch64 -M virt, on the kiosk image file (no root, no mounts: sfdisk and mtools).
 # Like the Pi firmware it reads autoboot.txt on partition 1 and boots the slot it names: [all]
 # boot_partition, or once [tryboot] boot_partition when the one-shot trial flag is set. On the Pi the flag
@@ -13,6 +13,15 @@ export MTOOLS_SKIP_CHECK=1
 
 fw_start() {  # image, partition number -> start sector
   sfdisk -d "$1" 2>/dev/null | sed -nE "s/^[^ ]*[^0-9]$2 : start= *([0-9]+),.*/\1/p"
+}
+# A partition of the image as a file and back (debugfs edits it in between): no loop device, no mount.
+part_dump() {  # image, partition number, file
+  local start size
+  read -r start size < <(sfdisk -d "$1" 2>/dev/null | sed -nE "s/^[^ ]*[^0-9]$2 : start= *([0-9]+), size= *([0-9]+).*/\1 \2/p")
+  dd if="$1" of="$3" bs=1M iflag=skip_bytes,count_bytes skip=$((start * 512)) count=$((size * 512)) conv=sparse status=none
+}
+part_put() {  # image, partition number, file (every block written: a block that became zero must be zero)
+  dd if="$3" of="$1" bs=1M oflag=seek_bytes seek="$(( $(fw_start "$1" "$2") * 512 ))" conv=notrunc status=none
 }
 fw_fat() {  # image, partition number -> mtools image spec
   echo "$1@@$(( $(fw_start "$1" "$2") * 512 ))"

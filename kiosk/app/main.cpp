@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -74,6 +75,46 @@ std::string read_size(const std::string& text, int& width, int& height) {
   return {};
 }
 
+// --technician ACTION: one of the technician screen's actions without a display, through the same Session
+// calls its buttons make, printed in the screen's words (the appliance's boot test presses them as the
+// user kiosk: scripts/usb-boot-test.sh). Returns the action's exit code.
+int technician_action(const std::string& action, kiosk::core::Session& session, const kiosk::core::Catalog& words) {
+  using kiosk::core::StickStart;
+  kiosk::core::BackgroundCommand job;
+  StickStart start = StickStart::busy;
+  std::string label;
+  if (action == "sync-now") {
+    label = words.get("tech.sync_now");
+    start = session.sync_now(job) ? StickStart::started : StickStart::no_outbox;
+  } else if (action == "export-usb") {
+    label = words.get("tech.export");
+    start = session.export_queue(job);
+  } else if (action == "import-usb") {
+    label = words.get("tech.import");
+    start = session.import_queue(job);
+  } else {
+    label = words.get("tech.eject");
+    start = session.eject_stick(job);
+  }
+  if (start == StickStart::no_stick) {
+    std::printf("%s: %s\n", label.c_str(), words.get("tech.no_usb").c_str());
+    return 4;
+  }
+  if (start != StickStart::started) {
+    std::printf("%s: %s\n", label.c_str(), words.get("tech.done_fail").c_str());
+    return 5;
+  }
+  while (job.running()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto r = job.result();
+  if (!r) return 1;
+  std::string outcome;
+  if (action == "sync-now") outcome = words.get(kiosk::core::sync_outcome_key(*r));
+  else if (action == "eject-usb" && r->exit_code == 0) outcome = words.get("tech.eject.done");
+  else outcome = words.get(r->exit_code == 0 ? "tech.done_ok" : "tech.done_fail");
+  std::printf("%s: %s%s%s\n", label.c_str(), outcome.c_str(), r->output.empty() ? "" : " ", r->output.c_str());
+  return r->exit_code < 0 ? 10 - r->exit_code : r->exit_code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,6 +146,11 @@ int main(int argc, char** argv) {
   auto* hash_pin =
       app.add_option("--hash-pin", pin, "Print a technician PIN hash for ui.technician_pin_hash, then exit")
           ->type_name("PIN");
+  std::string tech_action;
+  auto* tech_opt =
+      app.add_option("--technician", tech_action,
+                     "Run one technician screen action without a display, then exit (exit code: the action's)")
+          ->check(CLI::IsMember({"sync-now", "export-usb", "import-usb", "eject-usb"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -153,6 +199,11 @@ int main(int argc, char** argv) {
   if (!catalogs) {
     std::fprintf(stderr, "kiosk: %s\n", catalogs.error().message.c_str());
     return 6;
+  }
+
+  if (*tech_opt) {
+    kiosk::core::Session session(*config, *tree, &*outbox, kiosk::SystemClock::instance());
+    return technician_action(tech_action, session, catalogs->get(config->kiosk.default_language));
   }
 
   // Touch: SDL's synthetic mouse events would double every tap (KMSDRM sends none anyway).

@@ -681,18 +681,36 @@ bool Session::sync_now(BackgroundCommand& job, std::function<void()> on_done) {
   return m_outbox && start_sync_now(*m_outbox, job, mark_technician_stale(std::move(on_done)));
 }
 
-ExportStart Session::export_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {
-  if (!m_outbox) return ExportStart::no_outbox;
-  if (job.running()) return ExportStart::busy;
+StickStart Session::export_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {
+  if (!m_outbox) return StickStart::no_outbox;
+  if (job.running()) return StickStart::busy;
   if (stick.empty()) stick = find_usb_stick();
-  if (stick.empty()) return ExportStart::no_stick;
+  if (stick.empty()) return StickStart::no_stick;
   Outbox* outbox = m_outbox;  // thread-safe (outbox.hpp); the session itself stays on the UI thread
   std::string kiosk_id = m_config->kiosk.id;
   std::int64_t now = m_clock->now_ms();
   bool started =
       job.start_job([outbox, kiosk_id, stick, now] { return export_to_stick(*outbox, kiosk_id, stick, now); },
                     mark_technician_stale(std::move(on_done)));
-  return started ? ExportStart::started : ExportStart::busy;
+  return started ? StickStart::started : StickStart::busy;
+}
+
+StickStart Session::import_queue(BackgroundCommand& job, std::function<void()> on_done, std::filesystem::path stick) {
+  if (!m_outbox) return StickStart::no_outbox;
+  if (job.running()) return StickStart::busy;
+  if (stick.empty()) stick = find_usb_stick();
+  if (stick.empty()) return StickStart::no_stick;
+  Outbox* outbox = m_outbox;
+  bool started = job.start_job([outbox, stick] { return import_from_stick(*outbox, stick); },
+                               mark_technician_stale(std::move(on_done)));
+  return started ? StickStart::started : StickStart::busy;
+}
+
+StickStart Session::eject_stick(BackgroundCommand& job, std::function<void()> on_done, UsbPlaces places) {
+  if (job.running()) return StickStart::busy;
+  if (find_usb_stick(places).empty()) return StickStart::no_stick;
+  bool started = job.start_job([places] { return core::eject_stick(places, 60'000); }, std::move(on_done));
+  return started ? StickStart::started : StickStart::busy;
 }
 
 // --- printing ---------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 // Technician: a PIN keypad (PIN stored hashed, wrong attempts slowed down), then version, queue depth per
 // channel, the sync service's last run per channel (its run record, the same `kioskctl status` reads:
 // waits on purpose and "offline since" apart from what needs a person), last errors, disk free, "sync
-// now" (Session::sync_now: a request to kiosk-sync, whose answering run is shown) and "export queue to
-// USB stick" (Session::export_queue: the hand-over of `kioskctl export --undelivered --handover`); a
-// failure's message is shown.
+// now" (Session::sync_now: a request to kiosk-sync, whose answering run is shown) and the USB stick's
+// actions (export.hpp): "export queue" (Session::export_queue: the hand-over of `kioskctl export
+// --undelivered --handover`), "import queue" (Session::import_queue) and "remove safely"
+// (Session::eject_stick); a failure's message is shown.
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -153,9 +154,11 @@ void draw_technician(Ui& ui) {
   bool busy = ui.tech_job.running();
   const std::string& l_sync = ui.t("tech.sync_now");
   const std::string& l_export = ui.t("tech.export");
+  const std::string& l_import = ui.t("tech.import");
+  const std::string& l_eject = ui.t("tech.eject");
   const std::string& l_plot = ui.t(plot ? "tech.plot.rows" : "tech.plot");
   auto bw = [&](const std::string& l) { return text_width(ui.fonts.body, l) + 4 * ui.m.gap; };
-  const bool one_row = bw(l_sync) + bw(l_export) + bw(l_plot) + 2 * ui.m.gap <= W;
+  const bool one_row = bw(l_sync) + bw(l_export) + bw(l_import) + bw(l_eject) + bw(l_plot) + 4 * ui.m.gap <= W;
   float x = p.x;
   auto action = [&](const char* id, const std::string& label, Style style, bool enabled) {
     float w = one_row ? bw(label) : W;
@@ -172,11 +175,16 @@ void draw_technician(Ui& ui) {
     ui.notice.clear();
     ui.s.sync_now(ui.tech_job, ui.wake);
   }
-  if (action("tech.export", l_export, Style::secondary, !busy)) {
-    ui.tech_job_label = l_export;
-    core::ExportStart r = ui.s.export_queue(ui.tech_job, ui.wake);
-    ui.notice = r == core::ExportStart::no_stick ? ui.t("tech.no_usb") : std::string();
-  }
+  // The USB stick: export (hand-over), import, remove safely (export.hpp).
+  auto stick_action = [&](const char* id, const std::string& label, auto start) {
+    if (!action(id, label, Style::secondary, !busy)) return;
+    ui.tech_job_label = label;
+    core::StickStart r = start();
+    ui.notice = r == core::StickStart::no_stick ? ui.t("tech.no_usb") : std::string();
+  };
+  stick_action("tech.export", l_export, [&] { return ui.s.export_queue(ui.tech_job, ui.wake); });
+  stick_action("tech.import", l_import, [&] { return ui.s.import_queue(ui.tech_job, ui.wake); });
+  stick_action("tech.eject", l_eject, [&] { return ui.s.eject_stick(ui.tech_job, ui.wake); });
   if (ui.tech_plot && action("tech.plot", l_plot, Style::secondary, true)) *ui.tech_plot = !plot;
   if (one_row) y += ui.m.button_h + ui.m.gap;
   // What the last action did.
@@ -185,9 +193,10 @@ void draw_technician(Ui& ui) {
   if (busy) status = sync_job ? ui.t("tech.sync.asked") : ui.tech_job_label + ": " + ui.t("tech.running");
   else if (auto r = ui.tech_job.result(); r && status.empty() && sync_job)
     status = ui.t(core::sync_outcome_key(*r)) + (r->output.empty() ? "" : " " + r->output);
+  else if (r && status.empty() && ui.tech_job_label == l_eject && r->exit_code == 0) status = ui.t("tech.eject.done");
   else if (r && status.empty())
     status = ui.tech_job_label + ": " +
-             (r->exit_code == 0 ? ui.t("tech.done_ok") : ui.t("tech.done_fail") + " " + r->output);
+             (r->exit_code == 0 ? ui.t("tech.done_ok") + " " + r->output : ui.t("tech.done_fail") + " " + r->output);
   if (!status.empty()) y += text(ui, status, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
 
   if (plot) {

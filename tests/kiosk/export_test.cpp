@@ -1,10 +1,12 @@
 // Tests of "export queue to USB stick" (kiosk/core/export.hpp) as the technician screen runs it
-// (Session::export_queue): the queue handed over to another kiosk is delivered once, by that kiosk only,
+// (Session::export_queue) and "import queue from USB stick" (Session::import_queue) on another kiosk:
+// the queue handed over to another kiosk is delivered once, by that kiosk only,
 // against the contract servers (before: the screen's export left out the hand-over, and both kiosks
 // delivered everything).
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "kiosk/core/export.hpp"
@@ -63,7 +65,7 @@ TEST(export_test, a_queue_exported_on_the_screen_and_imported_elsewhere_is_deliv
   std::filesystem::path stick = dir / "stick";
   std::filesystem::create_directories(stick);
   core::BackgroundCommand job;
-  ASSERT_EQ(session.export_queue(job, {}, stick), core::ExportStart::started);
+  ASSERT_EQ(session.export_queue(job, {}, stick), core::StickStart::started);
   while (job.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   auto result = job.result();
   ASSERT_TRUE(result.has_value());
@@ -73,9 +75,17 @@ TEST(export_test, a_queue_exported_on_the_screen_and_imported_elsewhere_is_deliv
   ASSERT_EQ(bundles.size(), 1u);
   EXPECT_EQ(bundles[0].extension(), ".kbundle");
 
-  auto imported = import_bundle(*b.outbox, bundles[0]);
-  ASSERT_TRUE(imported.ok()) << imported.error().message;
-  EXPECT_EQ(imported->added, refs.size());
+  // Kiosk B's technician screen: "import queue from USB stick", twice (the second adds nothing).
+  core::Session session_b(b.config, *tree, b.outbox.get(), SystemClock::instance());
+  for (std::size_t want : {refs.size(), std::size_t{0}}) {
+    ASSERT_EQ(session_b.import_queue(job, {}, stick), core::StickStart::started);
+    while (job.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    auto imported = job.result();
+    ASSERT_TRUE(imported.has_value());
+    ASSERT_EQ(imported->exit_code, 0) << imported->output;
+    EXPECT_NE(imported->output.find(std::to_string(want) + " submissions imported from 1 bundles"), std::string::npos)
+        << imported->output;
+  }
 
   // Both kiosks sync, A first: A delivers nothing it handed over, B delivers everything once.
   a.sync(world);
@@ -114,4 +124,43 @@ TEST(export_test, no_stick_is_said_and_nothing_is_parked) {
   auto parked = a.outbox->list(f);
   ASSERT_TRUE(parked.ok());
   EXPECT_TRUE(parked->empty()) << "a failed export must hand nothing over";
+}
+
+TEST(export_test, import_from_a_stick_without_bundles_says_so) {
+  test::TempDir dir;
+  test::SyncWorld world;
+  Kiosk a(world, dir / "a.sqlite");
+  std::filesystem::create_directories(dir / "stick");
+  { std::ofstream(dir / "stick" / "holiday.jpg") << "not a bundle"; }
+  auto r = core::import_from_stick(*a.outbox, dir / "stick");
+  EXPECT_EQ(r.exit_code, as_int(ExitCode::not_found));
+  EXPECT_NE(r.output.find("no hand-over bundle"), std::string::npos) << r.output;
+}
+
+TEST(export_test, a_directory_that_is_not_a_mount_point_is_no_stick) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "media" / "kiosk" / "sda1");  // left behind by a pulled stick
+  core::UsbPlaces places;
+  places.roots = {dir / "media"};
+  places.fixed = dir / "media";
+  EXPECT_TRUE(core::find_usb_stick(places).empty());
+  places.fixed = "/proc";  // a mounted file system stands in for a stick
+  EXPECT_EQ(core::find_usb_stick(places), std::filesystem::path("/proc"));
+}
+
+TEST(export_test, eject_asks_the_system_and_waits_until_the_stick_is_gone) {
+  test::TempDir dir;
+  core::UsbPlaces places;
+  places.roots = {};
+  places.eject_request = dir / "eject";
+  places.fixed = dir / "none";
+  auto gone = core::eject_stick(places, 1'000);  // nothing mounted: done at once
+  EXPECT_EQ(gone.exit_code, 0) << gone.output;
+  EXPECT_TRUE(std::filesystem::exists(places.eject_request));
+  std::filesystem::remove(places.eject_request);
+  places.fixed = "/proc";  // never unmounted here: the kiosk says so after the wait
+  auto busy = core::eject_stick(places, 300);
+  EXPECT_NE(busy.exit_code, 0);
+  EXPECT_NE(busy.output.find("still in use"), std::string::npos) << busy.output;
+  EXPECT_TRUE(std::filesystem::exists(places.eject_request));
 }

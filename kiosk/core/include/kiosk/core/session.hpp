@@ -38,6 +38,7 @@
 
 #include "kiosk/core/address_book.hpp"
 #include "kiosk/core/command.hpp"
+#include "kiosk/core/export.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/pin.hpp"
 #include "kiosk/core/printer.hpp"
@@ -185,8 +186,8 @@ struct TechnicianInfo {
   std::string printer;  // Printer::summary(): kind, target, last state; empty without a printer
 };
 
-// Starting "export queue to USB stick" (Session::export_queue).
-enum class ExportStart { started, busy, no_stick, no_outbox };
+// Starting a USB stick action of the technician screen (Session::export_queue, import_queue, eject_stick).
+enum class StickStart { started, busy, no_stick, no_outbox };
 
 // Puts the configured [[news]] into the outbox (one item per language, source "config"), so the idle
 // screen has news before the municipality's own arrives. Idempotent.
@@ -288,8 +289,12 @@ class Session {
   bool sync_now(BackgroundCommand& job, std::function<void()> on_done = {});
   // "Export queue to USB stick": export_to_stick (export.hpp, the hand-over of `kioskctl export
   // --undelivered --handover`) into `stick` (empty: find_usb_stick()), run in job; on_done as there.
-  ExportStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {},
-                           std::filesystem::path stick = {});
+  StickStart export_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
+  // "Import queue from USB stick": import_from_stick (export.hpp) from `stick` (empty: find_usb_stick()).
+  StickStart import_queue(BackgroundCommand& job, std::function<void()> on_done = {}, std::filesystem::path stick = {});
+  // "Remove USB stick safely": eject_stick (export.hpp) with `places`, waiting up to a minute; exit_code 0
+  // once it may be pulled.
+  StickStart eject_stick(BackgroundCommand& job, std::function<void()> on_done = {}, UsbPlaces places = {});
   // Printing (printer.hpp, receipt.hpp). The slip is in the screen's language when the printer can print
   // its characters, else in the default language (Arabic on a code page printer); the job prints it on
   // job's thread and its result (exit_code 0: printed) plus printer_status() tell the screen what happened.
