@@ -159,13 +159,20 @@ void draw_technician(Ui& ui) {
   const std::string& l_plot = ui.t(plot ? "tech.plot.rows" : "tech.plot");
   auto bw = [&](const std::string& l) { return text_width(ui.fonts.body, l) + 4 * ui.m.gap; };
   const bool one_row = bw(l_sync) + bw(l_export) + bw(l_import) + bw(l_eject) + bw(l_plot) + 4 * ui.m.gap <= W;
+  // Else two columns where every name fits half the width (the Pi's display: five rows would push the plot
+  // below the fold), else one.
+  const float half = (W - ui.m.gap) * 0.5f;
+  const bool two_cols = !one_row && std::max({bw(l_sync), bw(l_export), bw(l_import), bw(l_eject), bw(l_plot)}) <= half;
   float x = p.x;
+  int placed = 0;
   auto action = [&](const char* id, const std::string& label, Style style, bool enabled) {
-    float w = one_row ? bw(label) : W;
-    bool hit = button(ui, id, label, ImVec2(flip_x(ui, x, w), y), ImVec2(w, ui.m.button_h), style, enabled);
+    const float w = one_row ? bw(label) : two_cols ? half : W;
+    const float ax = two_cols ? p.x + (placed % 2) * (half + ui.m.gap) : x;
+    bool hit = button(ui, id, label, ImVec2(flip_x(ui, ax, w), y), ImVec2(w, ui.m.button_h), style, enabled);
+    ++placed;
     if (one_row) {
       x += w + ui.m.gap;
-    } else {
+    } else if (!two_cols || placed % 2 == 0) {
       y += ui.m.button_h + ui.m.gap * 0.5f;
     }
     return hit;
@@ -186,7 +193,7 @@ void draw_technician(Ui& ui) {
   stick_action("tech.import", l_import, [&] { return ui.s.import_queue(ui.tech_job, ui.wake); });
   stick_action("tech.eject", l_eject, [&] { return ui.s.eject_stick(ui.tech_job, ui.wake); });
   if (ui.tech_plot && action("tech.plot", l_plot, Style::secondary, true)) *ui.tech_plot = !plot;
-  if (one_row) y += ui.m.button_h + ui.m.gap;
+  if (one_row || (two_cols && placed % 2 == 1)) y += ui.m.button_h + ui.m.gap;
   // What the last action did.
   std::string status = ui.notice;
   bool sync_job = ui.tech_job_label == l_sync;
