@@ -523,6 +523,17 @@ std::pair<float, float> no_control_point(const UiHarness& h) {
   return {0, 0};
 }
 
+// Holds a finger at (x, y) until speech mode is on (at most 120 frames of 16 ms), then lifts it.
+void long_press(UiHarness& h, float x, float y) {
+  h.ui->press(x, y);
+  for (int i = 0; i < 120 && !h.ui->speech().on(); ++i) {
+    h.clock.advance(16);
+    h.ui->frame();
+  }
+  h.ui->release(x, y);
+  h.settle();
+}
+
 TEST(ui_speech_test, a_touch_on_no_control_of_idle_says_how_to_start_speech_in_every_language) {
   Speaking s;
   ASSERT_FALSE(s.h.ui->speech().on());
@@ -568,13 +579,7 @@ TEST(ui_speech_test, a_touch_on_no_control_of_idle_says_how_to_start_speech_in_e
   v.h.tap_at(x3, y3);
   ASSERT_EQ(v.h.screen(), Screen::choose);
   auto [x4, y4] = no_control_point(v.h);
-  v.h.ui->press(x4, y4);
-  for (int i = 0; i < 120 && !v.h.ui->speech().on(); ++i) {
-    v.h.clock.advance(16);
-    v.h.ui->frame();
-  }
-  v.h.ui->release(x4, y4);
-  v.h.settle();
+  long_press(v.h, x4, y4);
   ASSERT_TRUE(v.h.ui->speech().on());
   EXPECT_EQ(v.h.screen(), Screen::choose);
   v.expect_said("choose.title");
@@ -833,13 +838,7 @@ struct BlindWalk {
 
   void start() {
     auto [x, y] = no_control_point(s.h);
-    s.h.ui->press(x, y);
-    for (int i = 0; i < 120 && !s.h.ui->speech().on(); ++i) {
-      s.h.clock.advance(16);
-      s.h.ui->frame();
-    }
-    s.h.ui->release(x, y);
-    s.h.settle();
+    long_press(s.h, x, y);
     ASSERT_TRUE(s.h.ui->speech().on());
     s.h.tap("speech.bar.previous");  // back round to the end: the languages are the last elements
     ASSERT_NO_FATAL_FAILURE(s.bar_choose("lang." + lang));
