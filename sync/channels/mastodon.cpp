@@ -303,13 +303,22 @@ class Mastodon final : public Channel {
       (void)m_env.outbox->cache_put("mastodon.instance", rs[1]->body);
     // The latest statuses, then the pinned ones (urgent whatever their `pinned` field says: the list was
     // asked for them). Each list that cannot be read keeps what was stored from it before.
+    std::vector<std::string> urgent_ids;
+    bool both_read = rs.size() >= 4;
     for (std::size_t i = 2; i < 4 && i < rs.size(); ++i)
-      if (rs[i] && rs[i]->status == 200) store_news(rs[i]->body, i == 3);
+      both_read = store_news(rs[i] && rs[i]->status == 200 ? &rs[i]->body : nullptr, i == 3, urgent_ids) && both_read;
+    // Urgent news ends: a status no longer pinned, deleted, or tagged longer ago than urgent_tag_hours is
+    // no longer urgent, also when it is older than the latest 20. Only when both lists were read: a list
+    // that could not be read says nothing about what ended.
+    if (both_read) (void)m_env.outbox->keep_urgent_only("mastodon", urgent_ids);
   }
 
-  void store_news(const std::string& body, bool pinned_list) {
-    auto j = answer::parse(body, answer::Shape::array);
-    if (!j) return;
+  // Stores the statuses of one list (body null: it could not be fetched) and adds the urgent ones to
+  // urgent_ids. False when the list could not be read.
+  bool store_news(const std::string* body, bool pinned_list, std::vector<std::string>& urgent_ids) {
+    if (!body) return false;
+    auto j = answer::parse(*body, answer::Shape::array);
+    if (!j) return false;
     // The kiosk's own posts are not news.
     std::string tpl = replace_all(m_cfg.text("prefix_template"), "{municipality}", m_env.config->kiosk.municipality);
     std::string own_prefix = tpl.substr(0, tpl.find("{text}"));
@@ -324,16 +333,19 @@ class Mastodon final : public Channel {
       NewsItem n{"mastodon",     *id,
                  t ? *t : now(), answer::text_or(st, "language", "", 35),
                  text,           answer::text_or(st, "url", "", 2048)};
-      n.urgent = pinned_list || urgent(st);
+      n.urgent = pinned_list || urgent(st, n.published_ms);
+      if (n.urgent) urgent_ids.push_back(n.remote_id);
       (void)m_env.outbox->upsert_news(n);
     }
+    return true;
   }
 
   // Pinned (`pinned` may be null or absent: not pinned) or tagged with one of urgent_tags (case-insensitive,
-  // as Mastodon treats tags).
-  bool urgent(const json& st) const {
+  // as Mastodon treats tags) and posted less than urgent_tag_hours ago.
+  bool urgent(const json& st, std::int64_t published_ms) const {
     const json* pinned = answer::find(st, "pinned");
     if (pinned && pinned->is_boolean() && pinned->get<bool>()) return true;
+    if (now() - published_ms >= m_cfg.integer("urgent_tag_hours") * 3'600'000) return false;
     auto tags = answer::opt_array_at(st, "tags");
     if (!tags || !*tags) return false;
     const auto& wanted = m_cfg.list("urgent_tags");
@@ -438,6 +450,9 @@ constexpr ChannelSetting kMastodonSettings[] = {
     // Hashtags (without '#', lower case) that make a status of the municipality's account urgent news: a
     // banner on the idle screen and in every header. A pinned status is urgent too.
     {.key = "urgent_tags", .type = SettingType::text_list, .list = kDefaultUrgentTags, .check = check_urgent_tag},
+    // A tagged status is urgent for this long after it was posted (a crisis message must not stay in every
+    // header for ever); a pinned one as long as it stays pinned.
+    {.key = "urgent_tag_hours", .type = SettingType::integer, .integer = 24, .min = 1, .max = 720, .unit = "hours"},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/sync/validate.hpp"
 #include "outbox_impl.hpp"
@@ -186,6 +187,17 @@ Result<bool> Outbox::upsert_news(const NewsItem& n) {
   int rc = st.step();
   if (rc != SQLITE_DONE) return m->fail(rc, "cannot store news");
   return sqlite3_changes(m->db) > 0;
+}
+
+Result<std::size_t> Outbox::keep_urgent_only(std::string_view source, const std::vector<std::string>& still_urgent) {
+  auto guard = m->guard();
+  // The ids as one JSON array parameter: any number of them, no SQL built from outside text.
+  Stmt st(m->db, "UPDATE news SET urgent = 0 WHERE urgent = 1 AND source = ? AND remote_id NOT IN "
+                 "(SELECT value FROM json_each(?))");
+  if (auto r = m->check(st, "cannot end urgent news"); !r) return r.error();
+  st.bind(1, std::string(source)).bind(2, nlohmann::json(still_urgent).dump());
+  if (int rc = st.step(); rc != SQLITE_DONE) return m->fail(rc, "cannot end urgent news");
+  return static_cast<std::size_t>(sqlite3_changes(m->db));
 }
 
 Result<std::vector<NewsItem>> Outbox::latest_news(std::size_t limit) {

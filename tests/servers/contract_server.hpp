@@ -220,9 +220,13 @@ class MastodonServer : public ContractServer {
   void reply_from(const std::string& status_id, const std::string& text, const std::string& account_id,
                   const std::string& acct);
   static constexpr const char* kDomain = "social.voorbeeldstad.nl";  // the instance's LOCAL_DOMAIN
-  // Posts a news status on the municipality's account.
-  void post_news(const std::string& text, bool pinned = false, std::vector<std::string> tags = {},
-                 const std::string& language = "nl");
+  // Posts a news status on the municipality's account; returns its id.
+  std::string post_news(const std::string& text, bool pinned = false, std::vector<std::string> tags = {},
+                        const std::string& language = "nl");
+  // The municipality unpins a status from its profile (the crisis is over).
+  void unpin(const std::string& id);
+  // A status posted at created_ms (Unix ms) instead of now.
+  void set_created(const std::string& id, std::int64_t created_ms);
   // Idempotency keys are forgotten after this many ms (1 h on a real server).
   void set_idempotency_ttl_ms(std::int64_t ms) { m_ttl_ms = ms; }
   // At most `limit` POSTs per window; then 429 with X-RateLimit-Limit/Remaining/Reset (ISO 8601).

@@ -205,8 +205,8 @@ void MastodonServer::reply_from(const std::string& status_id, const std::string&
   add_status(s);
 }
 
-void MastodonServer::post_news(const std::string& text, bool pinned, std::vector<std::string> tags,
-                               const std::string& language) {
+std::string MastodonServer::post_news(const std::string& text, bool pinned, std::vector<std::string> tags,
+                                      const std::string& language) {
   std::lock_guard lock(m_mu);
   Status s;
   s.text = text;
@@ -215,7 +215,19 @@ void MastodonServer::post_news(const std::string& text, bool pinned, std::vector
   s.language = language;
   s.pinned = pinned;
   s.tags = std::move(tags);
-  add_status(s);
+  return add_status(s);
+}
+
+void MastodonServer::unpin(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  for (auto& s : m_statuses)
+    if (s.id == id) s.pinned = false;
+}
+
+void MastodonServer::set_created(const std::string& id, std::int64_t created_ms) {
+  std::lock_guard lock(m_mu);
+  for (auto& s : m_statuses)
+    if (s.id == id) s.created_ms = created_ms;
 }
 
 void MastodonServer::set_rate_limit(int limit, std::int64_t window_ms) {

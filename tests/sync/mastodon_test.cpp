@@ -414,3 +414,54 @@ TEST(mastodon_test, a_pinned_status_older_than_the_latest_twenty_is_still_urgent
   }
   EXPECT_EQ(urgent, 1);
 }
+
+// Count of urgent items and whether the one with `text` is urgent.
+std::pair<int, bool> urgent_news(Outbox& box, const std::string& text) {
+  auto news = box.latest_news(100);
+  EXPECT_TRUE(news.ok());
+  int count = 0;
+  bool it = false;
+  for (const auto& n : news.value()) {
+    count += n.urgent ? 1 : 0;
+    if (n.text == text) it = n.urgent;
+  }
+  return {count, it};
+}
+
+TEST(mastodon_test, an_unpinned_status_is_no_longer_urgent_even_older_than_the_latest_twenty) {
+  Fixture f;
+  f.config.channels["mastodon"].refresh_interval_s = 60;
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  ASSERT_TRUE(engine.run_once().ok());  // caches the account
+  std::string id = f.world.mastodon->post_news("Kook uw kraanwater drie minuten.", true);
+  for (int i = 0; i < 25; ++i) f.world.mastodon->post_news("Activiteit in de bibliotheek nummer " + std::to_string(i));
+  f.clock.advance(61'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_EQ(urgent_news(f.box, "Kook uw kraanwater drie minuten."), std::make_pair(1, true));
+  f.world.mastodon->unpin(id);
+  f.clock.advance(61'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_EQ(urgent_news(f.box, "Kook uw kraanwater drie minuten."), std::make_pair(0, false));
+}
+
+TEST(mastodon_test, a_tagged_status_is_urgent_for_urgent_tag_hours_a_pinned_one_while_pinned) {
+  Fixture f;
+  f.config.channels["mastodon"].refresh_interval_s = 60;
+  ASSERT_EQ(f.config.channels["mastodon"].integer("urgent_tag_hours"), 24);  // the default
+  Engine engine(f.config, f.world.secrets, f.box, f.transport, f.clock, test::fast_engine());
+  ASSERT_TRUE(engine.run_once().ok());
+  std::string tagged = f.world.mastodon->post_news("Storm: blijf binnen.", false, {"Crisis"});
+  std::string pinned = f.world.mastodon->post_news("Noodnummer van de gemeente: 14 0123.", true);
+  f.world.mastodon->set_created(tagged, f.clock.now_ms() - 3'600'000);  // an hour ago
+  f.world.mastodon->set_created(pinned, f.clock.now_ms() - 3'600'000);
+  f.clock.advance(61'000);
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_EQ(urgent_news(f.box, "Storm: blijf binnen."), std::make_pair(2, true));
+  f.clock.advance(22 * 3'600'000);  // 23 h after posting: still urgent
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_EQ(urgent_news(f.box, "Storm: blijf binnen."), std::make_pair(2, true));
+  f.clock.advance(3'600'000);  // 24 h: the tagged one ended, the pinned one stays
+  ASSERT_TRUE(engine.run_once().ok());
+  EXPECT_EQ(urgent_news(f.box, "Storm: blijf binnen."), std::make_pair(1, false));
+  EXPECT_EQ(urgent_news(f.box, "Noodnummer van de gemeente: 14 0123."), std::make_pair(1, true));
+}

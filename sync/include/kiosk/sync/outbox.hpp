@@ -358,6 +358,9 @@ class Outbox {
 
   // News for the idle screen.
   Result<bool> upsert_news(const NewsItem& item);
+  // Urgent news that ended: clears the urgent flag of every item of `source` whose remote id is not in
+  // `still_urgent`; returns how many ended.
+  Result<std::size_t> keep_urgent_only(std::string_view source, const std::vector<std::string>& still_urgent);
   Result<std::vector<NewsItem>> latest_news(std::size_t limit);
 
   Result<std::string> integrity_check();  // "ok" or SQLite's findings
