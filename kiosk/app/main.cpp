@@ -25,6 +25,7 @@
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/pin.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/core/technician.hpp"
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
@@ -78,23 +79,18 @@ std::string read_size(const std::string& text, int& width, int& height) {
 // --technician ACTION: one of the technician screen's actions without a display, through the same Session
 // calls its buttons make, printed in the screen's words (the appliance's boot test presses them as the
 // user kiosk: scripts/usb-boot-test.sh). Returns the action's exit code.
-int technician_action(const std::string& action, kiosk::core::Session& session, const kiosk::core::Catalog& words) {
+int technician_action(const std::string& name, kiosk::core::Session& session, const kiosk::core::Catalog& words) {
   using kiosk::core::StickStart;
+  using kiosk::core::TechAction;
+  const TechAction action = kiosk::core::tech_action_named(name).value_or(TechAction::eject_usb);
+  const std::string& label = words.get(kiosk::core::tech_action_key(action));
   kiosk::core::BackgroundCommand job;
   StickStart start = StickStart::busy;
-  std::string label;
-  if (action == "sync-now") {
-    label = words.get("tech.sync_now");
-    start = session.sync_now(job) ? StickStart::started : StickStart::no_outbox;
-  } else if (action == "export-usb") {
-    label = words.get("tech.export");
-    start = session.export_queue(job);
-  } else if (action == "import-usb") {
-    label = words.get("tech.import");
-    start = session.import_queue(job);
-  } else {
-    label = words.get("tech.eject");
-    start = session.eject_stick(job);
+  switch (action) {
+    case TechAction::sync_now: start = session.sync_now(job) ? StickStart::started : StickStart::no_outbox; break;
+    case TechAction::export_usb: start = session.export_queue(job); break;
+    case TechAction::import_usb: start = session.import_queue(job); break;
+    case TechAction::eject_usb: start = session.eject_stick(job); break;
   }
   if (start == StickStart::no_stick) {
     std::printf("%s: %s\n", label.c_str(), words.get("tech.no_usb").c_str());
@@ -107,11 +103,11 @@ int technician_action(const std::string& action, kiosk::core::Session& session, 
   while (job.running()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   auto r = job.result();
   if (!r) return 1;
-  std::string outcome;
-  if (action == "sync-now") outcome = words.get(kiosk::core::sync_outcome_key(*r));
-  else if (action == "eject-usb" && r->exit_code == 0) outcome = words.get("tech.eject.done");
-  else outcome = words.get(r->exit_code == 0 ? "tech.done_ok" : "tech.done_fail");
-  std::printf("%s: %s%s%s\n", label.c_str(), outcome.c_str(), r->output.empty() ? "" : " ", r->output.c_str());
+  // The screen's words, then the job's own detail (English, for the log) where the words do not hold it.
+  std::string outcome = kiosk::core::tech_action_outcome(words, action, *r);
+  if (action == TechAction::sync_now) outcome = label + ": " + outcome;
+  else if (!r->key.empty() && !r->output.empty()) outcome += " (" + r->output + ")";
+  std::printf("%s\n", outcome.c_str());
   return r->exit_code < 0 ? 10 - r->exit_code : r->exit_code;
 }
 

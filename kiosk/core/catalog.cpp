@@ -78,7 +78,10 @@ std::vector<std::string> Catalogs::missing_keys(std::string_view language) const
   return out;
 }
 
-std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+namespace {
+
+template <typename Values>
+std::string fill_from(std::string_view text, const Values& values) {
   std::string out;
   out.reserve(text.size() + 16);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -103,6 +106,14 @@ std::string fill(std::string_view text, std::initializer_list<std::pair<std::str
   }
   return out;
 }
+
+}  // namespace
+
+std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  return fill_from(text, values);
+}
+
+std::string fill(std::string_view text, const FillValues& values) { return fill_from(text, values); }
 
 std::filesystem::path catalog_dir() { return std::filesystem::path(std::string(assets_dir())) / "i18n"; }
 

@@ -50,6 +50,8 @@ CommandResult export_to_stick(Outbox& outbox, const std::string& kiosk_id, const
   r.exit_code = as_int(ExitCode::ok);
   r.output = fmt::format("{} submissions handed over in {}: import it with `kioskctl import` where there is a network",
                          st->records, file.string());
+  r.key = "tech.export.done";
+  r.values = {{"n", std::to_string(st->records)}, {"file", file.filename().string()}};
   return r;
 }
 
@@ -70,6 +72,7 @@ CommandResult import_from_stick(Outbox& outbox, const std::filesystem::path& dir
   if (bundles.empty()) {
     r.exit_code = as_int(ExitCode::not_found);
     r.output = fmt::format("no hand-over bundle (kiosk-*.kbundle) on the USB stick {}", dir.string());
+    r.key = "tech.import.none";
     return r;
   }
   std::sort(bundles.begin(), bundles.end());
@@ -88,6 +91,10 @@ CommandResult import_from_stick(Outbox& outbox, const std::filesystem::path& dir
   r.exit_code = as_int(ExitCode::ok);
   r.output =
       fmt::format("{} submissions imported from {} bundles, {} were here already", added, bundles.size(), skipped);
+  r.key = "tech.import.done";
+  r.values = {{"n", std::to_string(added)},
+              {"files", std::to_string(bundles.size())},
+              {"known", std::to_string(skipped)}};
   return r;
 }
 
@@ -107,11 +114,13 @@ CommandResult eject_stick(const UsbPlaces& places, std::int64_t timeout_ms) {
     if (steady_clock::now() >= deadline) {
       r.exit_code = as_int(ExitCode::file);
       r.output = "the USB stick is still in use: wait a moment and try again";
+      r.key = "tech.eject.busy";
       return r;
     }
     std::this_thread::sleep_for(milliseconds(100));
   }
   r.exit_code = as_int(ExitCode::ok);
+  r.key = "tech.eject.done";
   return r;
 }
 

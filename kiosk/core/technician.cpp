@@ -115,6 +115,33 @@ bool start_sync_now(Outbox& outbox, BackgroundCommand& job, std::function<void()
   return job.start_job([box, timeout_ms] { return sync_now(*box, timeout_ms); }, std::move(on_done));
 }
 
+std::optional<TechAction> tech_action_named(std::string_view name) {
+  if (name == "sync-now") return TechAction::sync_now;
+  if (name == "export-usb") return TechAction::export_usb;
+  if (name == "import-usb") return TechAction::import_usb;
+  if (name == "eject-usb") return TechAction::eject_usb;
+  return std::nullopt;
+}
+
+const char* tech_action_key(TechAction a) {
+  switch (a) {
+    case TechAction::sync_now: return "tech.sync_now";
+    case TechAction::export_usb: return "tech.export";
+    case TechAction::import_usb: return "tech.import";
+    case TechAction::eject_usb: return "tech.eject";
+  }
+  return "tech.sync_now";
+}
+
+std::string tech_action_outcome(const Catalog& words, TechAction a, const CommandResult& r) {
+  auto with_detail = [](std::string s, const std::string& detail) { return detail.empty() ? s : s + " " + detail; };
+  if (a == TechAction::sync_now) return with_detail(words.get(sync_outcome_key(r)), r.output);
+  const std::string& name = words.get(tech_action_key(a));
+  if (!r.key.empty() && words.has(r.key)) return name + ": " + fill(words.get(r.key), r.values);
+  if (r.exit_code == 0) return name + ": " + words.get("tech.done_ok");
+  return name + ": " + with_detail(words.get("tech.done_fail"), r.output);
+}
+
 std::string sync_outcome_key(const CommandResult& r) {
   if (r.exit_code == kSyncNoService) return "tech.sync.no_service";
   if (r.exit_code == kSyncNoAnswer) return "tech.sync.no_answer";

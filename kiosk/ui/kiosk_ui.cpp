@@ -98,7 +98,8 @@ struct KioskUi::Impl {
   MapView map;                         // the offline map of the location screen
 
   // Per-session UI state (wiped with the context).
-  std::string pin, notice, tech_job_label;
+  std::string pin, notice;
+  std::optional<core::TechAction> tech_action;  // the technician's last action run as tech_job
   int print_state = 0;
   bool help_open = false;
   bool stop_open = false;
@@ -316,6 +317,7 @@ struct KioskUi::Impl {
     std::fill(pin.begin(), pin.end(), '\0');
     pin.clear();
     notice.clear();
+    tech_action.reset();
     print_state = 0;
     help_open = false;
     stop_open = false;
@@ -635,7 +637,7 @@ void KioskUi::frame() {
         d.print_state,
         d.print_job,
         d.tech_job,
-        d.tech_job_label,
+        d.tech_action,
         d.kioskctl,
         d.wake,
         d.help_open,

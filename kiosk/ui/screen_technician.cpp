@@ -177,33 +177,32 @@ void draw_technician(Ui& ui) {
     }
     return hit;
   };
+  using core::TechAction;
   if (action("tech.sync_now", l_sync, Style::primary, !busy)) {
-    ui.tech_job_label = l_sync;
+    ui.tech_action = TechAction::sync_now;
     ui.notice.clear();
     ui.s.sync_now(ui.tech_job, ui.wake);
   }
   // The USB stick: export (hand-over), import, remove safely (export.hpp).
-  auto stick_action = [&](const char* id, const std::string& label, auto start) {
-    if (!action(id, label, Style::secondary, !busy)) return;
-    ui.tech_job_label = label;
+  auto stick_action = [&](TechAction a, const std::string& label, auto start) {
+    if (!action(core::tech_action_key(a), label, Style::secondary, !busy)) return;
+    ui.tech_action = a;
     core::StickStart r = start();
     ui.notice = r == core::StickStart::no_stick ? ui.t("tech.no_usb") : std::string();
   };
-  stick_action("tech.export", l_export, [&] { return ui.s.export_queue(ui.tech_job, ui.wake); });
-  stick_action("tech.import", l_import, [&] { return ui.s.import_queue(ui.tech_job, ui.wake); });
-  stick_action("tech.eject", l_eject, [&] { return ui.s.eject_stick(ui.tech_job, ui.wake); });
+  stick_action(TechAction::export_usb, l_export, [&] { return ui.s.export_queue(ui.tech_job, ui.wake); });
+  stick_action(TechAction::import_usb, l_import, [&] { return ui.s.import_queue(ui.tech_job, ui.wake); });
+  stick_action(TechAction::eject_usb, l_eject, [&] { return ui.s.eject_stick(ui.tech_job, ui.wake); });
   if (ui.tech_plot && action("tech.plot", l_plot, Style::secondary, true)) *ui.tech_plot = !plot;
   if (one_row || (two_cols && placed % 2 == 1)) y += ui.m.button_h + ui.m.gap;
   // What the last action did.
   std::string status = ui.notice;
-  bool sync_job = ui.tech_job_label == l_sync;
-  if (busy) status = sync_job ? ui.t("tech.sync.asked") : ui.tech_job_label + ": " + ui.t("tech.running");
-  else if (auto r = ui.tech_job.result(); r && status.empty() && sync_job)
-    status = ui.t(core::sync_outcome_key(*r)) + (r->output.empty() ? "" : " " + r->output);
-  else if (r && status.empty() && ui.tech_job_label == l_eject && r->exit_code == 0) status = ui.t("tech.eject.done");
-  else if (r && status.empty())
-    status = ui.tech_job_label + ": " +
-             (r->exit_code == 0 ? ui.t("tech.done_ok") + " " + r->output : ui.t("tech.done_fail") + " " + r->output);
+  if (ui.tech_action && busy)
+    status = *ui.tech_action == TechAction::sync_now
+                 ? ui.t("tech.sync.asked")
+                 : ui.t(core::tech_action_key(*ui.tech_action)) + ": " + ui.t("tech.running");
+  else if (auto r = ui.tech_job.result(); ui.tech_action && r && status.empty())
+    status = core::tech_action_outcome(ui.catalogs.get(ui.s.language()), *ui.tech_action, *r);
   if (!status.empty()) y += text(ui, status, ImVec2(p.x, y), W, theme::kText, ui.fonts.body) + ui.m.gap;
 
   if (plot) {

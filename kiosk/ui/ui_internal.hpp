@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "kiosk/core/mbtiles.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/speech_mode.hpp"
+#include "kiosk/core/technician.hpp"
 #include "kiosk/core/widget_registry.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -108,7 +110,7 @@ struct Ui {
   int& print_state;                // 0 none, 1 printing, 2 failed, 3 printed
   core::BackgroundCommand& print_job;
   core::BackgroundCommand& tech_job;
-  std::string& tech_job_label;
+  std::optional<core::TechAction>& tech_action;
   std::vector<std::string>& kioskctl;
   std::function<void()>& wake;
   bool& help_open;                 // the staff panel is shown

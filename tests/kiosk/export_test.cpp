@@ -85,6 +85,9 @@ TEST(export_test, a_queue_exported_on_the_screen_and_imported_elsewhere_is_deliv
     ASSERT_EQ(imported->exit_code, 0) << imported->output;
     EXPECT_NE(imported->output.find(std::to_string(want) + " submissions imported from 1 bundles"), std::string::npos)
         << imported->output;
+    // The screen's words: the catalog key and the counts (not the English log line).
+    EXPECT_EQ(imported->key, "tech.import.done");
+    EXPECT_EQ(imported->values.at(0), (std::pair<std::string, std::string>{"n", std::to_string(want)}));
   }
 
   // Both kiosks sync, A first: A delivers nothing it handed over, B delivers everything once.

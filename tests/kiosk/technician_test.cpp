@@ -251,3 +251,26 @@ TEST(technician_test, screen_reads_the_records_on_opening_after_a_sync_and_every
   EXPECT_EQ(session.sync_history().max_delivered, 1 + 5 + 7);
   EXPECT_EQ(session.technician_info().last_sync_ms, clock.now_ms());
 }
+
+TEST(technician_test, an_actions_outcome_is_told_in_the_catalogs_words_with_its_counts) {
+  auto nl = core::Catalog::load(core::catalog_dir() / "nl.json");
+  auto en = core::Catalog::load(core::catalog_dir() / "en.json");
+  ASSERT_TRUE(nl.ok() && en.ok());
+  core::CommandResult imported{0,
+                               "3 submissions imported from 1 bundles, 1 were here already",
+                               "tech.import.done",
+                               {{"n", "3"}, {"files", "1"}, {"known", "1"}}};
+  EXPECT_EQ(core::tech_action_outcome(*nl, core::TechAction::import_usb, imported),
+            "Wachtrij van USB-stick halen: 3 berichten ingelezen uit 1 bestand(en). 1 waren er al.");
+  EXPECT_EQ(core::tech_action_outcome(*en, core::TechAction::import_usb, imported),
+            "Import queue from USB stick: 3 submissions imported from 1 file(s). 1 were here already.");
+  // Without words of its own: done or failed, and the job's detail after a failure.
+  core::CommandResult failed{3, "disk full", "", {}};
+  EXPECT_EQ(core::tech_action_outcome(*nl, core::TechAction::export_usb, failed),
+            "Wachtrij naar USB-stick: Mislukt: disk full");
+  core::CommandResult synced{0, "", "", {}};
+  EXPECT_EQ(core::tech_action_outcome(*nl, core::TechAction::sync_now, synced), nl->get("tech.sync.ok"));
+  for (auto name : {"sync-now", "export-usb", "import-usb", "eject-usb"})
+    EXPECT_TRUE(core::tech_action_named(name).has_value()) << name;
+  EXPECT_FALSE(core::tech_action_named("format-disk").has_value());
+}

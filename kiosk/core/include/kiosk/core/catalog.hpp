@@ -55,6 +55,9 @@ class Catalogs {
 
 // Replaces "{name}" placeholders: fill("Nog {n} seconden", {{"n", "20"}}).
 std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values);
+// The same with values kept in a result (CommandResult::values).
+using FillValues = std::vector<std::pair<std::string, std::string>>;
+std::string fill(std::string_view text, const FillValues& values);
 
 // True when the catalog's language is written right to left: its "language.direction" is "rtl", or, without
 // that key, its language code is one of the right-to-left scripts' (ar, fa, he, ur).

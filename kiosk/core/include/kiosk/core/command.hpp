@@ -14,7 +14,11 @@ namespace kiosk::core {
 
 struct CommandResult {
   int exit_code = -1;  // -1: could not start
-  std::string output;  // stdout and stderr, last 4 KiB
+  std::string output;  // stdout and stderr, last 4 KiB (a job's: its detail in English, for logs)
+  // A job's outcome in words a person reads: a catalog key and its {name} values (catalog.hpp, fill);
+  // empty when only `output` tells it.
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> values;
 };
 
 class BackgroundCommand {

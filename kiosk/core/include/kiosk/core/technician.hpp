@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/catalog.hpp"
 #include "kiosk/core/command.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/run_record.hpp"
@@ -75,5 +76,16 @@ CommandResult sync_now(Outbox& outbox, std::int64_t timeout_ms);
 // tech.sync.attention (something needs a person), tech.sync.no_answer, tech.sync.no_service,
 // tech.sync.failed (the run itself failed).
 std::string sync_outcome_key(const CommandResult& r);
+
+// The technician screen's actions that run as a job, and `kiosk --technician ACTION` (the same words).
+enum class TechAction { sync_now, export_usb, import_usb, eject_usb };
+// "sync-now", "export-usb", "import-usb", "eject-usb"; nullopt for any other name.
+std::optional<TechAction> tech_action_named(std::string_view name);
+// The action's button name: tech.sync_now, tech.export, tech.import, tech.eject.
+const char* tech_action_key(TechAction a);
+// What a finished action did, in the catalog's words: "sync now" its sync outcome (and the run's own
+// words, if any); the others "<name>: <outcome>", the outcome from the job's key and values where it gave
+// them, else done/failed and its detail.
+std::string tech_action_outcome(const Catalog& words, TechAction a, const CommandResult& r);
 
 }  // namespace kiosk::core
