@@ -5,7 +5,9 @@
 #  - multi-user.target's start transaction has no ordering cycle and holds kiosk-provision and kiosk-grow-data;
 #  - kiosk-grow-data runs before the data partition is mounted and restarts the kiosk once it has grown it
 #    (--reboot); kiosk-provision is ordered after it and its start job gives way to that restart
-#    (Conflicts=shutdown.target), so it runs on the next, settled boot instead of never.
+#    (Conflicts=shutdown.target), so it runs on the next, settled boot instead of never;
+#  - a USB stick or a download is looked at only after kiosk-mark-good has decided the boot (a failed trial
+#    is recorded before the stick that held it could install it again).
 #   first_boot_units_test.sh WORKDIR
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,16 +35,18 @@ enable multi-user.target kiosk.service kiosk-sync.service kiosk-boot-check.servi
 
 # verify: SYSTEMD_LOG_LEVEL=debug makes it print each named unit with every dependency it ends up with
 # (also those implied by RequiresMountsFor= and by the fstab units) and the transaction it builds.
+# The dumps go to stdout, the log (with the transaction) to stderr: kept apart, they do not interleave.
 analyze() {  # units...
-  SYSTEMD_LOG_LEVEL=debug SYSTEMD_UNIT_PATH=$W/units:$W/gen: timeout 120 systemd-analyze verify --man=no "$@" 2>&1
+  SYSTEMD_LOG_LEVEL=debug SYSTEMD_UNIT_PATH=$W/units:$W/gen: timeout 120 systemd-analyze verify --man=no "$@"
 }
-analyze multi-user.target > "$W/transaction.txt" || true
+analyze multi-user.target > /dev/null 2> "$W/transaction.txt" || true
 if grep -i 'ordering cycle' "$W/transaction.txt"; then fail "ordering cycle in the boot transaction"; fi
 for u in kiosk-provision.service kiosk-grow-data.service data.mount var-lib-kiosk.mount; do
   grep -q "^$u: Installed new job $u/start" "$W/transaction.txt" || fail "the boot transaction does not start $u"
 done
 
-analyze kiosk-provision.service kiosk-grow-data.service > "$W/units.txt" || true
+analyze kiosk-provision.service kiosk-grow-data.service kiosk-update-usb.service kiosk-update-fetch.service \
+  > "$W/units.txt" 2> "$W/units.log" || true
 # unit_dump's "-> Unit NAME:" blocks; dep UNIT DEPENDENCY OTHER: the dependency is in UNIT's dump.
 dump_of() { awk -v u="-> Unit $1:" '/^[[:space:]]*-> Unit / { sub(/^[[:space:]]+/, ""); on = index($0, u) == 1 } on' "$W/units.txt"; }
 dep() {
@@ -55,6 +59,8 @@ dep kiosk-provision.service After kiosk-grow-data.service
 dep kiosk-provision.service After var-lib-kiosk.mount
 dep kiosk-provision.service After boot-firmware.mount
 dep kiosk-provision.service Conflicts shutdown.target
+dep kiosk-update-usb.service After kiosk-mark-good.service
+dep kiosk-update-fetch.service After kiosk-mark-good.service
 grow=$(dump_of kiosk-grow-data.service)
 grep -Eq 'Command Line: /usr/libexec/kiosk/kiosk-grow-data --reboot$' <<<"$grow" ||
   fail "kiosk-grow-data.service does not restart the kiosk after growing: $(grep 'Command Line' <<<"$grow")"
