@@ -125,11 +125,21 @@ expect "failed versions" "$(tr '\n' ' ' < "$W/data/failed-versions")" "3.0-broke
 
 # --- A technician installs 3.0-broken on purpose, without a restart: no trial yet, so no fallback. ---------
 out=$(update install --no-reboot "$W/stick/kiosk-3.0-broken.raucb"); echo "$out"
-[[ $out == *"installed 3.0-broken"* ]] || fail "explicit install of a failed version: $out"
+[[ $out == *"installed 3.0-broken"*"kiosk-update trial"* ]] || fail "explicit install of a failed version: $out"
 calls | grep -q reboot && fail "--no-reboot rebooted"
 firmware; expect "ordinary restart after --no-reboot" "$BOOTED" A
 out=$(update mark-good); echo "$out"
 [[ $out == *"waits for its trial"* && $out != *FALLBACK* ]] || fail "--no-reboot install taken for a fallback: $out"
+# ... then started by hand, and it fails again: recorded (once).
+out=$(update trial); echo "$out"
+calls | grep -qx 'systemctl reboot' || fail "kiosk-update trial did not restart: $(calls)"
+firmware; expect "trial started by hand" "$BOOTED" B
+firmware; expect "after that trial (reset)" "$BOOTED" A
+out=$(update mark-good); echo "$out"
+[[ $out == *"KIOSK-UPDATE-FALLBACK: the update to 3.0-broken (slot B)"* ]] || fail "trial by hand: $out"
+expect "failed versions" "$(tr '\n' ' ' < "$W/data/failed-versions")" "3.0-broken 3.1 "
+out=$(update trial 2>&1) && fail "kiosk-update trial with nothing installed: $out"
+[[ $out == *"no installed update waits"* ]] || fail "kiosk-update trial with nothing installed: $out"
 
 # --- A good update: 4.0 is committed in its trial; the stick, still in, is then up to date. ---------------
 rm -f "$W/stick/"*; bundle 4.0
