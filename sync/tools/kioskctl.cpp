@@ -894,7 +894,8 @@ int main(int argc, char** argv) {
   auto* update_install = update->add_subcommand(
       "install", "Install a bundle into the other slot and restart into it on trial (kept once the kiosk draws)");
   update_install->add_option("bundle", bundle, "Bundle file (*.raucb) or https:// address")->required();
-  update_install->add_flag("--no-reboot", no_reboot, "Install only; the trial starts at the next restart");
+  update_install->add_flag("--no-reboot", no_reboot,
+                           "Install only; the running version stays until `kiosk-update trial` starts the trial");
   update_install->callback([&] {
     rc = no_reboot ? cmd_update({"install", "--no-reboot", bundle}) : cmd_update({"install", bundle});
   });

@@ -48,6 +48,9 @@ slot set-state A bad
 slot set-primary A
 expect "autoboot.txt after installing A" "$(autoboot)" "[all] tryboot_a_b=1 boot_partition=3 [tryboot] boot_partition=2 "
 echo 3.0-broken > "$W/data/pending-version"
+# (kiosk-update install notes that the trial begins before it reboots into it; update_fallback_test runs
+# the whole flow through kiosk-update.)
+date -u > "$W/data/trial-started"
 # Marked good without a trial boot of A (B runs): nothing is committed.
 boot B
 slot set-state A good

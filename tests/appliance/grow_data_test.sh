@@ -59,7 +59,25 @@ e2fsck -fn "$W/data.ext4" >/dev/null || fail "e2fsck after the resize"
 out=$(bash "$GROW" "$W/disk.img" 6 "$W/data.ext4")
 [[ $out == *"fills the card already"* ]] || fail "second run: $out"
 
-# 4. Not the last partition: refused.
+# 4. --reboot (kiosk-grow-data.service): after growing, the kiosk restarts before the data partition is used
+#    (a stand-in systemctl, first on PATH, records the call); with nothing to grow it does not restart.
+mkdir -p "$W/bin"
+printf '#!/bin/sh\necho "$*" >> "%s"\n' "$W/systemctl.calls" > "$W/bin/systemctl"
+chmod +x "$W/bin/systemctl"
+out=$(PATH=$W/bin:$PATH bash "$GROW" --reboot "$W/disk.img" 6 "$W/data.ext4")
+[[ $out == *"fills the card already"* && ! -e $W/systemctl.calls ]] || fail "--reboot with nothing to grow: $out"
+truncate -s 300M "$W/disk.img"
+out=$(PATH=$W/bin:$PATH bash "$GROW" --reboot "$W/disk.img" 6 "$W/data.ext4")
+echo "$out"
+[[ $out == *"grown to"* ]] || fail "--reboot did not grow: $out"
+[[ $(cat "$W/systemctl.calls" 2>/dev/null) == "--no-block reboot" ]] ||
+  fail "grown with --reboot but no 'systemctl --no-block reboot': $(cat "$W/systemctl.calls" 2>/dev/null)"
+# The unit asks for it.
+grep -qx 'ExecStart=/usr/libexec/kiosk/kiosk-grow-data --reboot' \
+  "$REPO/firmware/image/overlay/usr/lib/systemd/system/kiosk-grow-data.service" ||
+  fail "kiosk-grow-data.service does not restart the kiosk after growing (--reboot)"
+
+# 5. Not the last partition: refused.
 out=$(bash "$GROW" "$W/disk.img" 4 2>&1) && fail "grew a partition that is not the last" || true
 [[ $out == *"not the last one"* ]] || fail "partition 4: $out"
 echo "grow_data_test: PASS ($((size / 2048)) MiB -> $((nsize / 2048)) MiB)"
