@@ -8,7 +8,8 @@
 //                                               kind and per language
 //   name_tagger_train --write FILE [--threshold T]
 //                                               trains on all six parts and writes the model file
-//   options: --epochs N (5), --seed S (14), --bits B (17), --threshold T (0.5), --positive-weight W (1),
+//   options: --epochs N (5), --seed S (14), --bits B (17), --threshold T (0.5), --extend E (0.5: a name-shaped
+//            word next to a name needs only E), --positive-weight W (1),
 //            --listed-only (train without the copy of the tokens that has no gazetteer features),
 //            --misses (--cv: the names the tagger alone misses, with its probabilities)
 //
@@ -40,6 +41,7 @@ struct Options {
   std::uint32_t seed = 14;
   int bits = 17;
   double threshold = 0.5;
+  double extend = 0.5;  // the extension threshold (a name word next to a name); never above the threshold
   double positive_weight = 1.0;
   bool misses = false;
   bool unlisted =
@@ -118,7 +120,7 @@ privacy::NameTagger train(const std::vector<const Prepared*>& data, const Option
     const double v = w[i] - u[i] / c;
     avg[i] = std::fabs(v) < 1e-4 ? 0.0f : static_cast<float>(std::round(v * 1e4) / 1e4);
   }
-  return privacy::NameTagger(o.bits, o.threshold, std::move(avg));
+  return privacy::NameTagger(o.bits, o.threshold, std::min(o.threshold, o.extend), std::move(avg));
 }
 
 void merge(scrubber_eval::Report& into, const scrubber_eval::Report& r) {
@@ -140,11 +142,12 @@ void merge(scrubber_eval::Report& into, const scrubber_eval::Report& r) {
 }
 
 // The fold's figures at threshold t: the tagger alone (with_rules false) or rules + tagger.
-scrubber_eval::Report measure(const Part& part, const std::vector<std::vector<double>>& prob, double t,
+scrubber_eval::Report measure(const Part& part, const std::vector<std::vector<double>>& prob, double t, double extend,
                               bool with_rules) {
   return scrubber_eval::evaluate(part.set, [&](std::size_t i, const scrubber_eval::Snippet& sn) {
     std::vector<PiiSpan> spans = with_rules ? part.prepared[i].rules : std::vector<PiiSpan>{};
-    privacy::tagged_spans(sn.text, part.prepared[i].tokens, prob[i], t, spans);  // (tokens: only their offsets)
+    privacy::tagged_spans(sn.text, part.prepared[i].tokens, prob[i], t, std::min(t, extend),
+                          spans);  // (tokens: only their offsets)
     return spans;
   });
 }
@@ -152,12 +155,12 @@ scrubber_eval::Report measure(const Part& part, const std::vector<std::vector<do
 // The names only (other kinds' labels left out): the per-language recall of the report is the names' recall.
 // Its false-removal figures mean nothing (other kinds count as outside).
 scrubber_eval::Report measure_names(const Part& part, const std::vector<std::vector<double>>& prob, double t,
-                                    bool with_rules) {
+                                    double extend, bool with_rules) {
   std::vector<scrubber_eval::Snippet> names = part.set;
   for (auto& sn : names) std::erase_if(sn.pii, [](const auto& p) { return p.first != PiiKind::name; });
   return scrubber_eval::evaluate(names, [&](std::size_t i, const scrubber_eval::Snippet& sn) {
     std::vector<PiiSpan> spans = with_rules ? part.prepared[i].rules : std::vector<PiiSpan>{};
-    privacy::tagged_spans(sn.text, part.prepared[i].tokens, prob[i], t, spans);
+    privacy::tagged_spans(sn.text, part.prepared[i].tokens, prob[i], t, std::min(t, extend), spans);
     return spans;
   });
 }
@@ -197,8 +200,8 @@ int cross_validate(std::vector<Part>& parts, const Options& o) {
     }
     std::printf("fold %s (trained on the other five):\n", parts[k].name.c_str());
     for (std::size_t ti = 0; ti < thresholds.size(); ++ti) {
-      const auto a = measure(parts[k], prob, thresholds[ti], false);
-      const auto b = measure(parts[k], prob, thresholds[ti], true);
+      const auto a = measure(parts[k], prob, thresholds[ti], o.extend, false);
+      const auto b = measure(parts[k], prob, thresholds[ti], o.extend, true);
       std::printf("  t=%.2f  tagger alone: names %.3f, false rem. %.2f %%  | rules+tagger: all %.3f, names %.3f, "
                   "false rem. %.2f %% (max lang %.2f %%), clean touched %zu/%zu\n",
                   thresholds[ti], a.by_kind.count("name") ? a.by_kind.at("name").recall() : 1.0,
@@ -220,10 +223,10 @@ int cross_validate(std::vector<Part>& parts, const Options& o) {
             }
           }
       merge(alone[ti], a);
-      merge(unlisted[ti], measure(parts[k], prob_unlisted, thresholds[ti], false));
-      merge(names_alone[ti], measure_names(parts[k], prob, thresholds[ti], false));
-      merge(names_unlisted[ti], measure_names(parts[k], prob_unlisted, thresholds[ti], false));
-      merge(names_both[ti], measure_names(parts[k], prob, thresholds[ti], true));
+      merge(unlisted[ti], measure(parts[k], prob_unlisted, thresholds[ti], o.extend, false));
+      merge(names_alone[ti], measure_names(parts[k], prob, thresholds[ti], o.extend, false));
+      merge(names_unlisted[ti], measure_names(parts[k], prob_unlisted, thresholds[ti], o.extend, false));
+      merge(names_both[ti], measure_names(parts[k], prob, thresholds[ti], o.extend, true));
       merge(both[ti], b);
     }
   }
@@ -266,6 +269,8 @@ int main(int argc, char** argv) {
     };
     if (a == "--cv") {
       cv = true;
+    } else if (a == "--extend") {
+      o.extend = std::stod(value());
     } else if (a == "--listed-only") {
       o.unlisted = false;
     } else if (a == "--misses") {
@@ -284,7 +289,7 @@ int main(int argc, char** argv) {
       o.positive_weight = std::stod(value());
     } else {
       std::fprintf(stderr, "usage: name_tagger_train (--cv | --write FILE) [--epochs N] [--seed S] [--bits B] "
-                           "[--threshold T] [--positive-weight W] [--listed-only] [--misses]\n");
+                           "[--threshold T] [--extend E] [--positive-weight W] [--listed-only] [--misses]\n");
       return 2;
     }
   }
@@ -292,7 +297,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "name_tagger_train: --cv or --write FILE\n");
     return 2;
   }
-  if (auto st = scrubber_data_status(); !st) std::printf("note: %s\n", st.error().message.c_str());
+  if (auto st = scrubber_data_status(); !st) {
+    std::fprintf(stderr, "%s\n", st.error().message.c_str());  // the features read the word lists
+    return 6;
+  }
   privacy::use_name_tagger(nullptr);  // the rules' spans without any model
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   std::vector<Part> parts;
@@ -318,8 +326,9 @@ int main(int argc, char** argv) {
     }
   const privacy::NameTagger model = train(all, o);
   char opts[160];
-  std::snprintf(opts, sizeof opts, "--epochs %d --seed %u --bits %d --threshold %.2f --positive-weight %.2f%s",
-                o.epochs, o.seed, o.bits, o.threshold, o.positive_weight, o.unlisted ? "" : " --listed-only");
+  std::snprintf(opts, sizeof opts,
+                "--epochs %d --seed %u --bits %d --threshold %.2f --extend %.2f --positive-weight %.2f%s", o.epochs,
+                o.seed, o.bits, o.threshold, o.extend, o.positive_weight, o.unlisted ? "" : " --listed-only");
   const std::vector<std::string> comments{
       "The scrubber's statistical name tagger (sync/privacy/name_tagger.hpp): logistic-regression weights over",
       "hashed token features, trained by averaged SGD. Made from the repository, nothing else:",

@@ -136,11 +136,15 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   // of a cue the word is part of.
   std::vector<std::vector<std::uint32_t>> cue_features(n);
   std::vector<int> since_signoff(n, -1);
+  std::vector<bool> in_cue(n, false);
   for (std::string_view list : kCueLists) {
     for_each_cue(in.f, word_list(list), [&](std::size_t b, std::size_t e) {
       std::size_t k = 0;
       while (k < n && words[k].begin < e) {
-        if (words[k].begin >= b && words[k].end <= e) cue_features[k].push_back(feature("in-cue", list));
+        if (words[k].begin >= b && words[k].end <= e) {
+          cue_features[k].push_back(feature("in-cue", list));
+          in_cue[k] = true;
+        }
         ++k;
       }
       if (k < n) {
@@ -184,11 +188,12 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.begin = w.begin;
     t.end = w.end;
     t.tussenvoegsel = tv.contains(f) && !w.initial;
-    t.never = name_stop(f) || all_capitals(s, w) || titles.contains(f);
+    t.never = name_stop(f) || all_capitals(s, w) || titles.contains(f) || in_cue[i];
     // after a title, also through initials and tussenvoegsels ("wethouder K. Smit", "burgemeester van Zanen")
     t.after_title = i > 0 && (titles.contains(folded[i - 1]) ||
                               ((words[i - 1].initial || out[i - 1].tussenvoegsel) && out[i - 1].after_title));
     t.capitalised = w.upper && !w.initial;
+    t.caseless = w.caseless;
     t.institution = is_institution(f);
     t.sentence_start = sentence_start(s, w.begin);
     auto& x = t.features;
@@ -252,8 +257,8 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   return out;
 }
 
-NameTagger::NameTagger(int bits, double threshold, std::vector<float> weights)
-    : bits_(bits), threshold_(threshold), weights_(std::move(weights)) {}
+NameTagger::NameTagger(int bits, double threshold, double extend, std::vector<float> weights)
+    : bits_(bits), threshold_(threshold), extend_(extend), weights_(std::move(weights)) {}
 
 double NameTagger::probability(const std::vector<std::uint32_t>& features) const {
   const std::uint32_t mask = (1u << bits_) - 1;
@@ -269,9 +274,11 @@ std::string NameTagger::serialise(const std::vector<std::string>& comments) cons
   for (float w : weights_)
     if (w != 0.0f) ++nonzero;
   char line[64];
+  char ext[32];
   std::snprintf(line, sizeof line, "%.4f", threshold_);
+  std::snprintf(ext, sizeof ext, "%.4f", extend_);
   o << "kiosk-name-tagger " << kTaggerFormatVersion << "\nfeatures " << kFeatureVersion << "\nbits " << bits_
-    << "\nthreshold " << line << "\nweights " << nonzero << '\n';
+    << "\nthreshold " << line << "\nextend " << ext << "\nweights " << nonzero << '\n';
   for (std::size_t i = 0; i < weights_.size(); ++i) {
     if (weights_[i] == 0.0f) continue;
     std::snprintf(line, sizeof line, "%zu %.5g\n", i, static_cast<double>(weights_[i]));
@@ -312,7 +319,7 @@ std::optional<NameTagger> NameTagger::parse(std::string_view text, TaggerError* 
     return number(l->substr(key.size() + 1), v);
   };
   int format = 0, features = 0, bits = 0;
-  double threshold = 0;
+  double threshold = 0, extend = 0;
   std::size_t count = 0;
   if (!header("kiosk-name-tagger", format)) return fail(TaggerFault::damaged, "not a name-tagger model file");
   if (format != kTaggerFormatVersion)
@@ -325,6 +332,8 @@ std::optional<NameTagger> NameTagger::parse(std::string_view text, TaggerError* 
   if (!header("bits", bits) || bits < 8 || bits > 22) return fail(TaggerFault::damaged, "bad bucket count");
   if (!header("threshold", threshold) || !(threshold > 0.0 && threshold < 1.0))
     return fail(TaggerFault::damaged, "bad threshold");
+  if (!header("extend", extend) || !(extend > 0.0 && extend <= threshold))
+    return fail(TaggerFault::damaged, "bad extension threshold");
   const std::size_t buckets = std::size_t{1} << bits;
   if (!header("weights", count) || count > buckets) return fail(TaggerFault::damaged, "bad weight count");
   std::vector<float> w(buckets, 0.0f);
@@ -342,7 +351,7 @@ std::optional<NameTagger> NameTagger::parse(std::string_view text, TaggerError* 
   }
   const auto end = next_line();
   if (!end || *end != "end" || next_line()) return fail(TaggerFault::damaged, "truncated or trailing text");
-  return NameTagger(bits, threshold, std::move(w));
+  return NameTagger(bits, threshold, extend, std::move(w));
 }
 
 std::optional<NameTagger> NameTagger::load(const std::string& path, TaggerError* error) {
@@ -359,10 +368,24 @@ std::optional<NameTagger> NameTagger::load(const std::string& path, TaggerError*
 }
 
 void tagged_spans(std::string_view s, const std::vector<TaggedToken>& tokens, const std::vector<double>& probability,
-                  double threshold, Spans& out) {
+                  double threshold, double extend, Spans& out) {
   const std::size_t n = tokens.size();
   std::vector<bool> on(n);
   for (std::size_t i = 0; i < n; ++i) on[i] = probability[i] >= threshold && !tokens[i].never;
+  // A name word next to a name (only a space between) needs less: "Ayşenur Kahraman" (0.31, 0.82).
+  const auto name_shaped = [&](std::size_t i) {
+    return !tokens[i].never && !tokens[i].tussenvoegsel && probability[i] >= extend &&
+           (tokens[i].capitalised || tokens[i].caseless);
+  };
+  const auto spaced = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i)
+      if (s[i] != ' ') return false;
+    return true;
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i)  // left to right, then right to left: a chain grows both ways
+    if (on[i] && !on[i + 1] && name_shaped(i + 1) && spaced(tokens[i].end, tokens[i + 1].begin)) on[i + 1] = true;
+  for (std::size_t i = n; i-- > 1;)
+    if (on[i] && !on[i - 1] && name_shaped(i - 1) && spaced(tokens[i - 1].end, tokens[i].begin)) on[i - 1] = true;
   for (std::size_t i = 1; i + 1 < n; ++i)
     if (!on[i] && tokens[i].tussenvoegsel && on[i - 1]) {
       std::size_t j = i;
@@ -401,7 +424,7 @@ void use_name_tagger(const NameTagger* model) {
 
 void use_shipped_name_tagger() { g_overridden.store(false, std::memory_order_release); }
 
-Result<void> name_tagger_status() {
+Result<void> name_tagger_status() {  // scrubber_model_status() (scrubber.cpp)
   const Shipped& s = shipped();
   if (!s.error) return {};
   return make_error(s.error->fault == TaggerFault::missing ? Errc::io : Errc::invalid_value,
@@ -415,7 +438,7 @@ void find_tagged_names(const Input& in, Spans& out) {
   const std::vector<TaggedToken> tokens = tagger_tokens(in);
   std::vector<double> p(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) p[i] = model->probability(tokens[i].features);
-  tagged_spans(in.s, tokens, p, model->threshold(), out);
+  tagged_spans(in.s, tokens, p, model->threshold(), model->extend(), out);
 }
 
 }  // namespace kiosk::privacy

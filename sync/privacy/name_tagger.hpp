@@ -11,7 +11,8 @@
 //   kiosk-name-tagger 1        format version
 //   features 1                 feature-set version (kFeatureVersion: the code that computes the features)
 //   bits 17                    2^bits hashed feature buckets
-//   threshold 0.55             a token with probability >= threshold is (part of) a name
+//   threshold 0.6              a token with probability >= threshold is (part of) a name
+//   extend 0.4                 a name-shaped word right next to a name needs only this (<= threshold)
 //   weights N                  then N lines "<bucket> <weight>" (buckets ascending), then "end"
 #pragma once
 
@@ -34,11 +35,12 @@ struct TaggedToken {
   std::size_t end = 0;
   bool tussenvoegsel = false;  // "van", "de": taken between two name words
   // The rules' vetoes, which the tagger keeps: a word that is never a name ([name_stop], sign-offs, institutions,
-  // streets …) or in capitals only ("ABNA", "BRP"), and a name after a public title or a saint ("wethouder K.
+  // streets …, a word of a cue phrase: "راجلي") or in capitals only ("ABNA", "BRP"), and a name after a public title or a saint ("wethouder K.
   // Smit", "Saint Michael"): public, not a citizen's.
   bool never = false;
   bool after_title = false;
   bool capitalised = false;     // a capital first letter (no initial)
+  bool caseless = false;        // Arabic or Ge'ez
   bool institution = false;     // "Buurtteam", "Gemeente"
   bool sentence_start = false;  // the word starts a sentence
   std::vector<std::uint32_t> features;
@@ -61,10 +63,11 @@ class NameTagger {
   static std::optional<NameTagger> parse(std::string_view text, TaggerError* error);
   static std::optional<NameTagger> load(const std::string& path, TaggerError* error);
   // A model from trained weights (the trainer); weights.size() must be 2^bits.
-  NameTagger(int bits, double threshold, std::vector<float> weights);
+  NameTagger(int bits, double threshold, double extend, std::vector<float> weights);
 
   double probability(const std::vector<std::uint32_t>& features) const;
   double threshold() const { return threshold_; }
+  double extend() const { return extend_; }
   int bits() const { return bits_; }
   const std::vector<float>& weights() const { return weights_; }
   // The file text (format above) with the given comment lines first.
@@ -73,14 +76,16 @@ class NameTagger {
  private:
   int bits_ = 0;
   double threshold_ = 0.5;
+  double extend_ = 0.5;
   std::vector<float> weights_;
 };
 
-// The name spans of the tokens whose probability is >= threshold: neighbouring name words (only spaces, a dot
-// or a hyphen between them) are one span, a tussenvoegsel between two name words goes with them; the rules'
+// The name spans of the tokens whose probability is >= threshold, and of capitalised or caseless words right
+// next to them (one space) whose probability is >= extend: neighbouring name words (only spaces, a dot or a
+// hyphen between them) are one span, a tussenvoegsel between two name words goes with them; the rules'
 // vetoes hold (TaggedToken::never, a span after a title is dropped).
 void tagged_spans(std::string_view s, const std::vector<TaggedToken>& tokens, const std::vector<double>& probability,
-                  double threshold, Spans& out);
+                  double threshold, double extend, Spans& out);
 
 // The model the scanner uses: the shipped one (read once at first use), or for tools and tests another one or
 // none (rules only). Not to be switched while another thread scrubs.

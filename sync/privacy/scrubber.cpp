@@ -55,10 +55,9 @@ std::optional<PiiKind> pii_kind_from_name(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-Result<void> scrubber_data_status() {
-  if (auto lists = privacy::privacy_lists_status(); !lists) return lists;
-  return privacy::name_tagger_status();
-}
+Result<void> scrubber_data_status() { return privacy::privacy_lists_status(); }
+
+Result<void> scrubber_model_status() { return privacy::name_tagger_status(); }
 
 std::vector<PiiSpan> find_personal_data(std::string_view utf8_text) {
   const privacy::Input in(utf8_text);
