@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
       if (fs::exists(data / name)) files.push_back((data / name).string());
   }
   if (auto st = scrubber_data_status(); !st) std::printf("warning: %s\n", st.error().message.c_str());
+  if (auto st = scrubber_model_status(); !st) std::printf("warning: %s\n", st.error().message.c_str());
   std::vector<scrubber_eval::Snippet> all;
   for (const std::string& f : files) {
     auto set = scrubber_eval::load(f);

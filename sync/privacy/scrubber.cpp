@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "lists.hpp"
+#include "name_tagger.hpp"
 #include "scanners.hpp"
 
 namespace kiosk {
@@ -56,6 +57,8 @@ std::optional<PiiKind> pii_kind_from_name(std::string_view name) noexcept {
 
 Result<void> scrubber_data_status() { return privacy::privacy_lists_status(); }
 
+Result<void> scrubber_model_status() { return privacy::name_tagger_status(); }
+
 std::vector<PiiSpan> find_personal_data(std::string_view utf8_text) {
   const privacy::Input in(utf8_text);
   Spans spans;
@@ -68,7 +71,8 @@ std::vector<PiiSpan> find_personal_data(std::string_view utf8_text) {
   privacy::find_dobs(in, spans);
   privacy::find_plates(in, spans);
   privacy::find_addresses(in, spans);
-  privacy::find_names(in, spans);  // last: a full name before other personal data counts
+  privacy::find_names(in, spans);         // a full name before other personal data counts
+  privacy::find_tagged_names(in, spans);  // the union with the rules: names without a cue or list entry
   // A span never starts or ends inside a character: stray continuation bytes (invalid UTF-8) at its start are
   // left out, those right after it go with it.
   const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(utf8_text[i]) & 0xC0) == 0x80; };

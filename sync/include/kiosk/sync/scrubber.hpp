@@ -36,6 +36,10 @@
 //   - Word lists are data files under <assets>/privacy/ (read at first use; see sync/privacy/lists.hpp).
 //     When they are missing the scanners without lists still work; scrubber_data_status() says which files
 //     are missing, and `kioskctl scrub` refuses to run without them.
+//   - Names are also found by a statistical tagger (sync/privacy/name_tagger.hpp; its model is the data file
+//     <assets>/privacy/name_tagger.txt, trained on the development parts of the labelled set): the scrubber
+//     removes the union of the rules' and the tagger's names. A missing, damaged or wrong-version model is
+//     reported by scrubber_model_status() and the rules alone run.
 //
 // Hand-written scanners, no regex (sync/privacy/: one file per kind, a shared text unit, a driver); input
 // is UTF-8 and spans never cut inside a multi-byte character. The scrubbed text is always valid UTF-8
@@ -65,6 +69,10 @@ std::optional<PiiKind> pii_kind_from_name(std::string_view name) noexcept;
 
 // Whether the word lists (<assets>/privacy/) were read: Errc::io naming the missing files otherwise.
 Result<void> scrubber_data_status();
+// Whether the name tagger's model was read: Errc::io when missing, Errc::invalid_value when damaged or of
+// another version. Without it the scrubber runs on its rules alone (as before the tagger): worth a warning,
+// no reason to stop posting.
+Result<void> scrubber_model_status();
 
 // Byte offsets [begin, end) into the input (UTF-8); both are code-point boundaries.
 struct PiiSpan {

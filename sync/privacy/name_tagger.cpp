@@ -1,0 +1,492 @@
+// The statistical name tagger: features, the model file, inference and the scanner. See name_tagger.hpp.
+#include "name_tagger.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <map>
+
+#include "kiosk/sync/config.hpp"  // assets_dir()
+#include "lists.hpp"
+
+namespace kiosk::privacy {
+namespace {
+
+// FNV-1a over the feature's name and value: the bucket before the modulo.
+struct Hash {
+  std::uint32_t h = 2166136261u;
+  Hash& add(std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 16777619u;
+    }
+    return *this;
+  }
+};
+std::uint32_t feature(std::string_view name, std::string_view value = {}) {
+  return Hash{}.add(name).add("\x1f").add(value).h;
+}
+std::uint32_t feature2(std::string_view name, std::string_view a, std::string_view b) {
+  return Hash{}.add(name).add("\x1f").add(a).add("\x1f").add(b).h;
+}
+
+// The word's shape: X capitalised, x lower-case Latin, y lower-case Cyrillic, I initial, R Arabic, E Ge'ez.
+std::string_view shape(const Word& w) {
+  if (w.initial) return "I";
+  if (w.caseless) return w.arabic ? "R" : "E";
+  if (w.upper) return w.cyrillic ? "Y" : "X";
+  return w.cyrillic ? "y" : "x";
+}
+
+// The first or last n code points of s.
+std::string_view prefix_cp(std::string_view s, int n) {
+  std::size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) i += std::max<std::size_t>(at(s, i).len, 1);
+  return s.substr(0, i);
+}
+std::string_view suffix_cp(std::string_view s, int n) {
+  std::size_t i = s.size();
+  for (int k = 0; k < n && i > 0; ++k) i -= std::max<std::size_t>(before(s, i).len, 1);
+  return s.substr(i);
+}
+std::size_t length_cp(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += std::max<std::size_t>(at(s, i).len, 1)) ++n;
+  return n;
+}
+
+// What stands between two words: "" (spaces), "nl" (a line break), or the first punctuation mark.
+std::string gap_kind(std::string_view s, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e;) {
+    const Cp c = at(s, i);
+    if (is_line_break(c.cp)) return "nl";
+    if (!is_space(c.cp)) return std::string(s.substr(i, std::max<std::size_t>(c.len, 1)));
+    i += std::max<std::size_t>(c.len, 1);
+  }
+  return "";
+}
+
+// The cue lists whose position relative to a word is a feature.
+constexpr std::array<std::string_view, 8> kCueLists{"name",    "name_weak",     "relation", "honorific",
+                                                    "signoff", "contact_label", "self",     "owner"};
+
+// "ABNA", "BRP": two or more letters, all capitals (not an initial).
+bool all_capitals(std::string_view s, const Word& w) {
+  if (w.initial || w.caseless) return false;
+  std::size_t letters = 0;
+  for (std::size_t i = w.begin; i < w.end; i += std::max<std::size_t>(at(s, i).len, 1)) {
+    const char32_t c = at(s, i).cp;
+    if (!is_letter(c)) continue;
+    if (!is_upper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+// The cue phrases of a list by their first word (the folded letters and digits before the first other
+// character): the tagger looks a cue up at each word start instead of searching the text for every phrase (the
+// same matches as for_each_cue, text.hpp, in a third of the time).
+class CueIndex {
+ public:
+  explicit CueIndex(const WordSet& list) {
+    for (const std::string& p : list.items())
+      if (!p.empty() && is_alnum(at(p, 0).cp)) by_first_[std::string(first_run(p, 0))].push_back(p);
+  }
+  // fn(original begin, original end) for every cue of the list in the folded text.
+  template <class Fn>
+  void each(const Folded& f, Fn&& fn) const {
+    const std::string_view ft = f.text;
+    const auto try_at = [&](std::size_t pos, bool arabic_only) {
+      const auto it = by_first_.find(first_run(ft, pos));
+      if (it == by_first_.end()) return;
+      for (const std::string& p : it->second) {
+        if (arabic_only && !is_arabic_letter(at(p, 0).cp)) continue;
+        if (ft.compare(pos, p.size(), p) != 0) continue;
+        const std::size_t e = pos + p.size();
+        if (is_alnum(before(p, p.size()).cp) && !boundary_after(ft, e)) continue;
+        fn(f.src[pos], f.src[e]);
+      }
+    };
+    constexpr std::string_view kWaw = "\u0648";  // the attached conjunction "و" ("واسمي")
+    for (std::size_t i = 0; i < ft.size(); i += std::max<std::size_t>(at(ft, i).len, 1)) {
+      if (!is_alnum(at(ft, i).cp) || !boundary_before(ft, i)) continue;
+      try_at(i, false);
+      if (ft.compare(i, kWaw.size(), kWaw) == 0 && i + kWaw.size() < ft.size()) try_at(i + kWaw.size(), true);
+    }
+  }
+
+ private:
+  static std::string_view first_run(std::string_view s, std::size_t i) {
+    std::size_t e = i;
+    while (e < s.size() && is_alnum(at(s, e).cp)) e += std::max<std::size_t>(at(s, e).len, 1);
+    return s.substr(i, e - i);
+  }
+  std::map<std::string, std::vector<std::string>, std::less<>> by_first_;  // phrases in the list's order
+};
+
+bool gazetteer_word(std::string_view f) {
+  static const WordSet& first = word_list("first");
+  static const WordSet& surname = word_list("surname");
+  return first.contains(f) || surname.contains(f);
+}
+
+std::atomic<const NameTagger*> g_model{nullptr};
+std::atomic<bool> g_overridden{false};
+
+struct Shipped {
+  std::optional<NameTagger> model;
+  std::optional<TaggerError> error;
+};
+const Shipped& shipped() {
+  static const Shipped s = [] {
+    Shipped r;
+    TaggerError e{};
+    const auto path = std::filesystem::path(std::string(assets_dir())) / "privacy" / "name_tagger.txt";
+    r.model = NameTagger::load(path.string(), &e);
+    if (!r.model) r.error = e;
+    return r;
+  }();
+  return s;
+}
+
+const NameTagger* current_model() {
+  if (g_overridden.load(std::memory_order_acquire)) return g_model.load(std::memory_order_acquire);
+  const Shipped& s = shipped();
+  return s.model ? &*s.model : nullptr;
+}
+
+}  // namespace
+
+std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
+  const std::string_view s = in.s;
+  std::vector<Word> words;
+  for_each_word(s, [&](const Word& w) {
+    words.push_back(w);
+    return w.end;
+  });
+  const std::size_t n = words.size();
+  const auto gazetteer = [&](std::string_view f) { return use_gazetteer && gazetteer_word(f); };
+  std::vector<std::string> folded(n);
+  for (std::size_t i = 0; i < n; ++i) folded[i] = fold_word(s, words[i]);
+
+  // Cue context: the list of a cue that ends right before a word (only spaces and punctuation between), and
+  // of a cue the word is part of.
+  std::vector<std::vector<std::uint32_t>> cue_features(n);
+  std::vector<int> since_signoff(n, -1);
+  std::vector<bool> in_cue(n, false);
+  static const std::vector<CueIndex> indexes = [] {
+    std::vector<CueIndex> v;
+    for (std::string_view list : kCueLists) v.emplace_back(word_list(list));
+    return v;
+  }();
+  for (std::size_t li = 0; li < kCueLists.size(); ++li) {
+    const std::string_view list = kCueLists[li];
+    indexes[li].each(in.f, [&](std::size_t b, std::size_t e) {
+      std::size_t k = 0;
+      while (k < n && words[k].begin < e) {
+        if (words[k].begin >= b && words[k].end <= e) {
+          cue_features[k].push_back(feature("in-cue", list));
+          in_cue[k] = true;
+        }
+        ++k;
+      }
+      if (k < n) {
+        bool word_between = false;
+        for (std::size_t i = e; i < words[k].begin; i += std::max<std::size_t>(at(s, i).len, 1))
+          if (is_alnum(at(s, i).cp)) word_between = true;
+        if (!word_between) {
+          cue_features[k].push_back(feature("cue-1", list));
+          if (k + 1 < n) cue_features[k + 1].push_back(feature("cue-2", list));
+          if (k + 2 < n) cue_features[k + 2].push_back(feature("cue-3", list));
+          if (list == "signoff")
+            for (std::size_t j = k; j < n && j < k + 4; ++j)
+              since_signoff[j] = since_signoff[j] < 0 ? static_cast<int>(j - k) : since_signoff[j];
+        }
+      }
+      // A cue right after the word ("Jan hier", "Ahmed, my neighbour")
+      if (b > 0) {
+        std::size_t j = n;
+        while (j > 0 && words[j - 1].end > b) --j;
+        if (j > 0 && gap_kind(s, words[j - 1].end, b).size() <= 1)
+          cue_features[j - 1].push_back(feature("cue+1", list));
+      }
+    });
+  }
+
+  const bool other_script = mostly_other_script(s);
+  static const WordSet& tv = word_list("tussenvoegsel");
+  static const WordSet& titles = word_list("title");
+  const auto has_line_break = [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i)
+      if (s[i] == '\n') return true;
+    return false;
+  };
+  const std::size_t last_line = s.rfind('\n') == npos ? 0 : s.rfind('\n');
+
+  std::vector<TaggedToken> out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Word& w = words[i];
+    const std::string& f = folded[i];
+    TaggedToken& t = out[i];
+    t.begin = w.begin;
+    t.end = w.end;
+    t.tussenvoegsel = tv.contains(f) && !w.initial;
+    const bool stop = name_stop(f);  // also a feature
+    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i];
+    // after a title, also through initials and tussenvoegsels ("wethouder K. Smit", "burgemeester van Zanen")
+    t.after_title = i > 0 && (titles.contains(folded[i - 1]) ||
+                              ((words[i - 1].initial || out[i - 1].tussenvoegsel) && out[i - 1].after_title));
+    t.capitalised = w.upper && !w.initial;
+    t.caseless = w.caseless;
+    t.institution = is_institution(f);
+    t.sentence_start = sentence_start(s, w.begin);
+    auto& x = t.features;
+    x.reserve(48);
+    const std::string_view sh = shape(w);
+    const std::string_view psh = i > 0 ? shape(words[i - 1]) : "^";
+    const std::string_view nsh = i + 1 < n ? shape(words[i + 1]) : "$";
+    const std::string_view pw = i > 0 ? std::string_view(folded[i - 1]) : "^";
+    const std::string_view nw = i + 1 < n ? std::string_view(folded[i + 1]) : "$";
+    const std::string_view pw2 = i > 1 ? std::string_view(folded[i - 2]) : "^";
+    const std::string_view nw2 = i + 2 < n ? std::string_view(folded[i + 2]) : "$";
+    const std::string before_gap = i > 0 ? gap_kind(s, words[i - 1].end, w.begin) : "^";
+    const std::string after_gap = i + 1 < n ? gap_kind(s, w.end, words[i + 1].begin) : "$";
+    const bool known = gazetteer(f);
+    x.push_back(feature("bias"));
+    x.push_back(feature("w", f));
+    x.push_back(feature("sh", sh));
+    x.push_back(feature2("sh3", std::string(psh) + std::string(sh), nsh));
+    x.push_back(feature("p2", prefix_cp(f, 2)));
+    x.push_back(feature("p3", prefix_cp(f, 3)));
+    x.push_back(feature("s2", suffix_cp(f, 2)));
+    x.push_back(feature("s3", suffix_cp(f, 3)));
+    x.push_back(feature("s4", suffix_cp(f, 4)));
+    x.push_back(feature("len", std::to_string(std::min<std::size_t>(length_cp(f), 12))));
+    x.push_back(feature2("pw", pw, ""));
+    x.push_back(feature2("nw", nw, ""));
+    x.push_back(feature2("pw2", pw2, ""));
+    x.push_back(feature2("nw2", nw2, ""));
+    x.push_back(feature2("pw|sh", pw, sh));
+    x.push_back(feature2("nw|sh", nw, sh));
+    x.push_back(feature2("pw2|pw", pw2, pw));
+    x.push_back(feature2("gap<", before_gap, sh));
+    x.push_back(feature2("gap>", after_gap, sh));
+    x.push_back(feature2("gaps", before_gap, after_gap));
+    if (known) x.push_back(feature("known", sh));
+    // A case ending after an apostrophe ("Emre'nin", "Haarlem'de"): the word before it, and the ending.
+    if (const std::size_t ap = f.find('\''); ap != npos && ap > 0) {
+      const std::string_view base = std::string_view(f).substr(0, ap);
+      x.push_back(feature("base", base));
+      x.push_back(feature("ending", std::string_view(f).substr(ap)));
+      if (gazetteer(base)) x.push_back(feature("known-base", sh));
+    }
+    if (i > 0 && gazetteer(folded[i - 1])) x.push_back(feature("known-1", sh));
+    if (i + 1 < n && gazetteer(folded[i + 1])) x.push_back(feature("known+1", sh));
+    if (stop) x.push_back(feature("stop"));
+    if (t.tussenvoegsel) x.push_back(feature("tv"));
+    if (i > 0 && tv.contains(folded[i - 1])) x.push_back(feature("tv-1", sh));
+    if (t.sentence_start) x.push_back(feature("sentence-start", sh));
+    if (i == 0) x.push_back(feature("first-word"));
+    if (i + 1 == n) x.push_back(feature("last-word", sh));
+    if (w.begin > last_line && last_line > 0) x.push_back(feature("last-line", sh));
+    if (i > 0 && has_line_break(words[i - 1].end, w.begin)) x.push_back(feature("line-start", sh));
+    if (other_script && !w.caseless && !w.cyrillic) x.push_back(feature("latin-in-other-script", sh));
+    if (since_signoff[i] >= 0) x.push_back(feature2("signoff", std::to_string(since_signoff[i]), sh));
+    for (std::uint32_t c : cue_features[i]) {
+      x.push_back(c);
+      x.push_back(Hash{.h = c}.add(sh).h);  // the cue with the word's shape
+    }
+  }
+  return out;
+}
+
+NameTagger::NameTagger(int bits, double threshold, double extend, std::vector<float> weights)
+    : bits_(bits), threshold_(threshold), extend_(extend), weights_(std::move(weights)) {}
+
+double NameTagger::probability(const std::vector<std::uint32_t>& features) const {
+  const std::uint32_t mask = (1u << bits_) - 1;
+  double z = 0;
+  for (std::uint32_t f : features) z += weights_[f & mask];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+std::string NameTagger::serialise(const std::vector<std::string>& comments) const {
+  std::ostringstream o;
+  for (const std::string& c : comments) o << "# " << c << '\n';
+  std::size_t nonzero = 0;
+  for (float w : weights_)
+    if (w != 0.0f) ++nonzero;
+  char line[64];
+  char ext[32];
+  std::snprintf(line, sizeof line, "%.4f", threshold_);
+  std::snprintf(ext, sizeof ext, "%.4f", extend_);
+  o << "kiosk-name-tagger " << kTaggerFormatVersion << "\nfeatures " << kFeatureVersion << "\nbits " << bits_
+    << "\nthreshold " << line << "\nextend " << ext << "\nweights " << nonzero << '\n';
+  for (std::size_t i = 0; i < weights_.size(); ++i) {
+    if (weights_[i] == 0.0f) continue;
+    std::snprintf(line, sizeof line, "%zu %.5g\n", i, static_cast<double>(weights_[i]));
+    o << line;
+  }
+  o << "end\n";
+  return o.str();
+}
+
+std::optional<NameTagger> NameTagger::parse(std::string_view text, TaggerError* error) {
+  const auto fail = [&](TaggerFault fault, std::string message) -> std::optional<NameTagger> {
+    if (error) *error = TaggerError{fault, std::move(message)};
+    return std::nullopt;
+  };
+  std::size_t pos = 0;
+  int line_no = 0;
+  // The next line that is not a comment; nullopt at the end.
+  const auto next_line = [&]() -> std::optional<std::string_view> {
+    while (pos < text.size()) {
+      const std::size_t e = std::min(text.find('\n', pos), text.size());
+      std::string_view l = text.substr(pos, e - pos);
+      pos = e + 1;
+      ++line_no;
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      if (l.empty() || l.front() == '#') continue;
+      return l;
+    }
+    return std::nullopt;
+  };
+  const auto number = [](std::string_view s, auto& v) {
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+  };
+  // "<key> <value>"
+  const auto header = [&](std::string_view key, auto& v) {
+    const auto l = next_line();
+    if (!l || l->substr(0, key.size()) != key || l->size() <= key.size() + 1 || (*l)[key.size()] != ' ') return false;
+    return number(l->substr(key.size() + 1), v);
+  };
+  int format = 0, features = 0, bits = 0;
+  double threshold = 0, extend = 0;
+  std::size_t count = 0;
+  if (!header("kiosk-name-tagger", format)) return fail(TaggerFault::damaged, "not a name-tagger model file");
+  if (format != kTaggerFormatVersion)
+    return fail(TaggerFault::wrong_version, "model format " + std::to_string(format) + ", this kiosk reads " +
+                                                std::to_string(kTaggerFormatVersion));
+  if (!header("features", features)) return fail(TaggerFault::damaged, "no feature-set version");
+  if (features != kFeatureVersion)
+    return fail(TaggerFault::wrong_version,
+                "feature set " + std::to_string(features) + ", this kiosk computes " + std::to_string(kFeatureVersion));
+  if (!header("bits", bits) || bits < 8 || bits > 22) return fail(TaggerFault::damaged, "bad bucket count");
+  if (!header("threshold", threshold) || !(threshold > 0.0 && threshold < 1.0))
+    return fail(TaggerFault::damaged, "bad threshold");
+  if (!header("extend", extend) || !(extend > 0.0 && extend <= threshold))
+    return fail(TaggerFault::damaged, "bad extension threshold");
+  const std::size_t buckets = std::size_t{1} << bits;
+  if (!header("weights", count) || count > buckets) return fail(TaggerFault::damaged, "bad weight count");
+  std::vector<float> w(buckets, 0.0f);
+  std::size_t previous = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto l = next_line();
+    const std::size_t sp = l ? l->find(' ') : npos;
+    std::size_t bucket = 0;
+    float value = 0;
+    if (sp == npos || !number(l->substr(0, sp), bucket) || !number(l->substr(sp + 1), value) || bucket >= buckets ||
+        (k > 0 && bucket <= previous) || !std::isfinite(value) || std::fabs(value) > 1000.0f)
+      return fail(TaggerFault::damaged, "bad weight at line " + std::to_string(line_no));
+    w[bucket] = value;
+    previous = bucket;
+  }
+  const auto end = next_line();
+  if (!end || *end != "end" || next_line()) return fail(TaggerFault::damaged, "truncated or trailing text");
+  return NameTagger(bits, threshold, extend, std::move(w));
+}
+
+std::optional<NameTagger> NameTagger::load(const std::string& path, TaggerError* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = TaggerError{TaggerFault::missing, "cannot read " + path};
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto m = parse(text.str(), error);
+  if (!m && error) error->message = path + ": " + error->message;
+  return m;
+}
+
+void tagged_spans(std::string_view s, const std::vector<TaggedToken>& tokens, const std::vector<double>& probability,
+                  double threshold, double extend, Spans& out) {
+  const std::size_t n = tokens.size();
+  std::vector<bool> on(n);
+  for (std::size_t i = 0; i < n; ++i) on[i] = probability[i] >= threshold && !tokens[i].never;
+  // A name word next to a name (only a space between) needs less: "Ayşenur Kahraman" (0.31, 0.82).
+  const auto name_shaped = [&](std::size_t i) {
+    return !tokens[i].never && !tokens[i].tussenvoegsel && probability[i] >= extend &&
+           (tokens[i].capitalised || tokens[i].caseless);
+  };
+  const auto spaced = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i)
+      if (s[i] != ' ') return false;
+    return true;
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i)  // left to right, then right to left: a chain grows both ways
+    if (on[i] && !on[i + 1] && name_shaped(i + 1) && spaced(tokens[i].end, tokens[i + 1].begin)) on[i + 1] = true;
+  for (std::size_t i = n; i-- > 1;)
+    if (on[i] && !on[i - 1] && name_shaped(i - 1) && spaced(tokens[i - 1].end, tokens[i].begin)) on[i - 1] = true;
+  for (std::size_t i = 1; i + 1 < n; ++i)
+    if (!on[i] && tokens[i].tussenvoegsel && on[i - 1]) {
+      std::size_t j = i;
+      while (j + 1 < n && tokens[j].tussenvoegsel && j < i + 3) ++j;
+      if (on[j])
+        std::fill(on.begin() + static_cast<std::ptrdiff_t>(i), on.begin() + static_cast<std::ptrdiff_t>(j), true);
+    }
+  // Only spaces, a dot or a hyphen between two name words: one span.
+  const auto joins = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i)
+      if (s[i] != ' ' && s[i] != '.' && s[i] != '-') return false;
+    return true;
+  };
+  for (std::size_t i = 0; i < n;) {
+    if (!on[i]) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j + 1 < n && on[j + 1] && joins(tokens[j].end, tokens[j + 1].begin)) ++j;
+    // The tail of a longer capitalised phrase the tagger did not take ("Buurtteam Noordoost"): an organisation or
+    // a place, not a name (a sign-off or honorific before a name is no such phrase, an institution is).
+    const bool tail = i > 0 && !on[i - 1] && (!tokens[i - 1].never || tokens[i - 1].institution) &&
+                      tokens[i - 1].capitalised && !tokens[i - 1].sentence_start &&
+                      joins(tokens[i - 1].end, tokens[i].begin);
+    if (!tokens[i].after_title && !tail)
+      add(out, tokens[i].begin, tokens[j].end, PiiKind::name);  // an initial's word ends after its dot
+    i = j + 1;
+  }
+}
+
+void use_name_tagger(const NameTagger* model) {
+  g_model.store(model, std::memory_order_release);
+  g_overridden.store(true, std::memory_order_release);
+}
+
+void use_shipped_name_tagger() { g_overridden.store(false, std::memory_order_release); }
+
+Result<void> name_tagger_status() {  // scrubber_model_status() (scrubber.cpp)
+  const Shipped& s = shipped();
+  if (!s.error) return {};
+  return make_error(s.error->fault == TaggerFault::missing ? Errc::io : Errc::invalid_value,
+                    "the name tagger's model is not used (" + s.error->message +
+                        "): names without a cue or gazetteer entry are found by the rules only");
+}
+
+void find_tagged_names(const Input& in, Spans& out) {
+  const NameTagger* model = current_model();
+  if (!model) return;
+  const std::vector<TaggedToken> tokens = tagger_tokens(in);
+  std::vector<double> p(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) p[i] = model->probability(tokens[i].features);
+  tagged_spans(in.s, tokens, p, model->threshold(), model->extend(), out);
+}
+
+}  // namespace kiosk::privacy

@@ -1,0 +1,178 @@
+// The scrubber's statistical name tagger (sync/privacy/name_tagger.cpp): the shipped model file, its parser
+// (damaged and wrong-version files are refused with a typed error and the scrubber falls back to its rules),
+// the spans it builds, and names without a cue or gazetteer entry that only the tagger finds.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "../../sync/privacy/name_tagger.hpp"
+#include "kiosk/sync/scrubber.hpp"
+
+using namespace kiosk;
+using privacy::NameTagger;
+using privacy::TaggerError;
+using privacy::TaggerFault;
+
+namespace {
+
+std::string shipped_path() { return std::string(KIOSK_SOURCE_ASSETS_DIR) + "/privacy/name_tagger.txt"; }
+
+std::string shipped_text() {
+  std::ifstream in(shipped_path(), std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The names find_personal_data removes, joined by "|".
+std::string names(std::string_view text) {
+  std::string out;
+  for (const PiiSpan& sp : find_personal_data(text))
+    if (sp.kind == PiiKind::name)
+      out += (out.empty() ? "" : "|") + std::string(text.substr(sp.begin, sp.end - sp.begin));
+  return out;
+}
+
+// Switches the scanner's model for one test and back to the shipped one after it.
+struct UseModel {
+  explicit UseModel(const NameTagger* m) { privacy::use_name_tagger(m); }
+  ~UseModel() { privacy::use_shipped_name_tagger(); }
+};
+
+}  // namespace
+
+TEST(scrubber_name_tagger_test, shipped_model_loads_and_is_reported_ok) {
+  TaggerError e{};
+  const auto m = NameTagger::load(shipped_path(), &e);
+  ASSERT_TRUE(m) << e.message;
+  EXPECT_GT(m->threshold(), 0.0);
+  EXPECT_LT(m->threshold(), 1.0);
+  EXPECT_TRUE(privacy::name_tagger_status()) << privacy::name_tagger_status().error().message;
+  EXPECT_TRUE(scrubber_model_status());
+}
+
+TEST(scrubber_name_tagger_test, serialise_and_parse_round_trip) {
+  std::vector<float> w(256, 0.0f);
+  w[3] = 1.5f;
+  w[200] = -0.25f;
+  const NameTagger m(8, 0.6, 0.4, w);
+  TaggerError e{};
+  const auto back = NameTagger::parse(m.serialise({"a comment"}), &e);
+  ASSERT_TRUE(back) << e.message;
+  EXPECT_EQ(back->bits(), 8);
+  EXPECT_DOUBLE_EQ(back->threshold(), 0.6);
+  EXPECT_DOUBLE_EQ(back->extend(), 0.4);
+  EXPECT_EQ(back->weights(), w);
+  // probability: the logistic of the summed weights of the features' buckets (modulo 2^bits)
+  EXPECT_NEAR(back->probability({3, 3 + 256}), 1.0 / (1.0 + std::exp(-3.0)), 1e-9);
+  EXPECT_NEAR(back->probability({200}), 1.0 / (1.0 + std::exp(0.25)), 1e-9);
+}
+
+TEST(scrubber_name_tagger_test, damaged_or_wrong_version_files_are_refused_with_their_fault) {
+  const std::string good = shipped_text();
+  ASSERT_FALSE(good.empty());
+  const auto fault_of = [](const std::string& text) -> std::optional<TaggerFault> {
+    TaggerError e{};
+    if (NameTagger::parse(text, &e)) return std::nullopt;
+    EXPECT_FALSE(e.message.empty());
+    return e.fault;
+  };
+  EXPECT_EQ(fault_of(good), std::nullopt);
+  // truncated in the middle of the weights, and without its last line
+  EXPECT_EQ(fault_of(good.substr(0, good.size() / 2)), TaggerFault::damaged);
+  EXPECT_EQ(fault_of(good.substr(0, good.rfind("end"))), TaggerFault::damaged);
+  EXPECT_EQ(fault_of(""), TaggerFault::damaged);
+  EXPECT_EQ(fault_of("not a model\n"), TaggerFault::damaged);
+  // a newer format or another feature set
+  std::string newer = good;
+  newer.replace(newer.find("kiosk-name-tagger 1"), 19, "kiosk-name-tagger 2");
+  EXPECT_EQ(fault_of(newer), TaggerFault::wrong_version);
+  std::string other_features = good;
+  other_features.replace(other_features.find("\nfeatures "), 11, "\nfeatures 9");
+  EXPECT_EQ(fault_of(other_features), TaggerFault::wrong_version);
+  // a weight that is no number, a bucket out of range, buckets out of order, trailing text
+  const std::size_t first = good.find('\n', good.find("\nweights ") + 1) + 1;
+  std::string bad = good;
+  bad.insert(bad.find(' ', first) + 1, "x");
+  EXPECT_EQ(fault_of(bad), TaggerFault::damaged);
+  std::string out_of_range = good;
+  out_of_range.insert(first, "9");
+  out_of_range.insert(first, "99999999");
+  EXPECT_EQ(fault_of(out_of_range), TaggerFault::damaged);
+  EXPECT_EQ(fault_of(good + "1 0.5\n"), TaggerFault::damaged);
+  TaggerError e{};
+  EXPECT_FALSE(NameTagger::load("/nonexistent/name_tagger.txt", &e));
+  EXPECT_EQ(e.fault, TaggerFault::missing);
+}
+
+// The scanner adds the model's names to the rules' (a union): a model whose weights favour the features of two
+// words finds them where the rules find nothing; without a model the rules alone run.
+TEST(scrubber_name_tagger_test, adds_the_models_names_to_the_rules) {
+  const std::string text = "Gisteren heeft Zwanetje Oosterbroek de afvalbak omgegooid bij het station.";
+  const std::string cued = "Mijn naam is Sanne de Groot, de lantaarnpaal doet het niet.";
+  constexpr int kBits = 16;
+  std::vector<float> w(std::size_t{1} << kBits, 0.0f);
+  const privacy::Input in(text);
+  for (const auto& t : privacy::tagger_tokens(in)) {
+    const std::string word = text.substr(t.begin, t.end - t.begin);
+    const float sign = word == "Zwanetje" || word == "Oosterbroek" ? 1.0f : -1.0f;
+    for (std::uint32_t f : t.features) w[f & ((1u << kBits) - 1)] += sign;
+  }
+  const NameTagger model(kBits, 0.5, 0.5, std::move(w));
+  {
+    UseModel rules_only(nullptr);
+    EXPECT_EQ(names(text), "");
+    EXPECT_EQ(names(cued), "Sanne de Groot");
+  }
+  {
+    UseModel tagger(&model);
+    EXPECT_EQ(names(text), "Zwanetje Oosterbroek");
+    EXPECT_EQ(names(cued), "Sanne de Groot");
+  }
+}
+
+// A damaged model file among the assets: the scrubber reports it (not as missing word lists, which stop the
+// public channel) and runs on its rules (in a fresh process, as
+// the assets are read once per process).
+TEST(scrubber_name_tagger_test, damaged_shipped_model_falls_back_to_the_rules) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "scrubber_name_tagger_test_assets";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy(std::string(KIOSK_SOURCE_ASSETS_DIR) + "/privacy", dir / "privacy",
+                        std::filesystem::copy_options::recursive);
+  const std::string text = shipped_text();
+  std::ofstream(dir / "privacy" / "name_tagger.txt", std::ios::binary | std::ios::trunc)
+      << text.substr(0, text.size() / 3);
+  EXPECT_EXIT(
+      {
+        setenv("KIOSK_ASSETS_DIR", dir.c_str(), 1);
+        const auto st = scrubber_model_status();
+        const bool lists = scrubber_data_status().ok();  // the public channel keeps posting (rules only)
+        const bool reported = !st && st.error().code == Errc::invalid_value &&
+                              st.error().message.find("name tagger") != std::string::npos;
+        const bool rules = names("Mijn naam is Sanne de Groot, de lantaarnpaal doet het niet.") == "Sanne de Groot";
+        std::exit(reported && lists && rules ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(scrubber_name_tagger_test, spans_join_neighbouring_name_words_and_tussenvoegsels) {
+  const std::string s = "Jan van der Berg, Piet en Kees";
+  const privacy::Input in(s);
+  const auto tokens = privacy::tagger_tokens(in);
+  ASSERT_EQ(tokens.size(), 7u);
+  // Jan, Berg, Piet, Kees tagged; van, der between two name words go with them; "en" does not
+  const std::vector<double> p{0.9, 0.1, 0.1, 0.9, 0.9, 0.1, 0.9};
+  privacy::Spans out;
+  privacy::tagged_spans(s, tokens, p, 0.5, 0.5, out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(s.substr(out[0].begin, out[0].end - out[0].begin), "Jan van der Berg");
+  EXPECT_EQ(s.substr(out[1].begin, out[1].end - out[1].begin), "Piet");
+  EXPECT_EQ(s.substr(out[2].begin, out[2].end - out[2].begin), "Kees");
+}
