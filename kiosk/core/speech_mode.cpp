@@ -61,13 +61,14 @@ void SpeechMode::stop_mode() {
   m_on = false;
   m_intro.clear();
   m_focus.clear();
+  // The next one to switch it on (or the announcement) starts at the configured loudness (§5.1.3.13).
+  m_volume = m_default_volume;
+  apply_volume();
 }
 
 void SpeechMode::reset() {
   stop_mode();
   stop_announcement();
-  m_volume = m_default_volume;
-  apply_volume();
   m_read_personal = false;
   m_screen.clear();
   m_last.clear();

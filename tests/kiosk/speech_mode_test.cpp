@@ -273,6 +273,19 @@ TEST_F(speech_mode_test, an_announcement_says_its_parts_in_turn_and_a_touch_stop
   EXPECT_FALSE(speech.announcing());
 }
 
+// Switching speech mode off (its switch) returns the loudness to the configured level, as the session's end
+// does: the next listener does not start at the last one's level.
+TEST_F(speech_mode_test, switching_off_returns_the_volume_to_the_configured_level) {
+  speech.set_default_volume(3);
+  speech.start(nl);
+  for (int i = 0; i < 4; ++i) speech.volume_up(nl);
+  ASSERT_EQ(speech.volume_level(), 7);
+  ASSERT_EQ(sink.volume(), 7 * core::SpeechMode::kVolumeStep);
+  speech.stop_mode();
+  EXPECT_EQ(speech.volume_level(), 3);
+  EXPECT_EQ(sink.volume(), 3 * core::SpeechMode::kVolumeStep);
+}
+
 TEST_F(speech_mode_test, a_screen_says_its_title_then_its_instructions) {
   auto r = contact_screen(nl);
   r.items()[1].id = "instructions";  // contact.optional

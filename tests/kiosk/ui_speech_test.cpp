@@ -585,6 +585,25 @@ TEST(ui_speech_test, a_touch_on_no_control_of_idle_says_how_to_start_speech_in_e
   v.expect_said("choose.title");
 }
 
+// Speech mode switched off with its switch: the next to switch it on (or the announcement) starts at the
+// configured loudness, not at the level the last listener chose.
+TEST(ui_speech_test, switching_speech_mode_off_returns_the_volume_to_the_configured_level) {
+  Config cfg = demo_config();
+  cfg.ui.speech_volume = 3;
+  const int step = core::SpeechMode::kVolumeStep;
+  Speaking s(1280, 800, cfg);
+  s.start_by_switch();
+  for (int i = 0; i < 4; ++i) s.h.tap("speech.bar.volume_up");
+  ASSERT_EQ(s.sink.volume(), 7 * step);
+  s.act("speech.switch");
+  ASSERT_FALSE(s.h.ui->speech().on());
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_EQ(s.sink.volume(), 3 * step);
+  EXPECT_EQ(s.h.ui->speech().volume_level(), 3);
+  s.start_by_switch();
+  EXPECT_EQ(s.sink.volume(), 3 * step) << "the next listener starts at the configured level";
+}
+
 TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
   Speaking quiet;  // the demo: a library is quiet
   run_for(quiet.h, 10 * 60000, 1000);

@@ -14,8 +14,8 @@
 //   silence() / repeat() ────────────> stop speaking / say the last utterance again
 //   an alert appears (drawn) ────────> spoken after the title, once while it stays (time-out warning,
 //                                      a validation error with its field)
-//   volume_up() / volume_down() ─────> the level (1..10) to the sink, spoken ("Volume 6 van 10"); reset()
-//                                      sets the configured level again (§5.1.3.13)
+//   volume_up() / volume_down() ─────> the level (1..10) to the sink, spoken ("Volume 6 van 10"); stop_mode()
+//                                      and reset() set the configured level again (§5.1.3.13)
 // Personal data (Widget::personal, and every field's text) is spoken as a count ("12 tekens") unless the
 // citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9. A reference code (Widget::spell) is spelled.
 //
@@ -74,6 +74,7 @@ class SpeechMode {
   bool on() const { return m_on; }
   // Switches speech mode on; the next after_frame() says so, then the screen's title.
   void start(const Catalog& catalog);
+  // Switches speech mode off: silence, and the volume back to the configured level.
   void stop_mode();
   // The session was wiped: off, opt-in off, nothing in focus, nothing to repeat.
   void reset();
