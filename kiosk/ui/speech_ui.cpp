@@ -73,6 +73,13 @@ void speech_highlight(Ui& ui) {
 void mark_instructions(Ui& ui) {
   core::Widget& w = ui.registry.items().back();
   w.id = "instructions";
+  show_focus(ui, w);  // it is known to speech mode by this id
+}
+
+float instructions(Ui& ui, const char* key, ImVec2 pos) {
+  const float h = text(ui, ui.t(key), pos, ui.display.x - 2 * ui.m.pad, theme::kMuted, ui.fonts.body);
+  mark_instructions(ui);
+  return h;
 }
 
 // "Read my details aloud": a button; tapped, it shows and speaks the warning (others may hear) with yes and

@@ -309,9 +309,11 @@ TEST_F(speech_mode_test, a_reference_code_element_is_spelled) {
 TEST_F(speech_mode_test, the_new_words_are_in_every_catalog) {
   for (const auto& lang : kLanguages) {
     const core::Catalog& c = cats.get(lang);
-    for (const char* k : {"speech.volume", "speech.announce", "speech.personal", "speech.personal.warning",
-                          "speech.personal.yes", "speech.personal.no", "speech.personal.on", "speech.bar.volume_up",
-                          "speech.bar.volume_down", "speech.bar.volume_up_short", "speech.bar.volume_down_short"})
+    for (const char* k :
+         {"speech.volume", "speech.announce", "speech.personal", "speech.personal.warning", "speech.personal.yes",
+          "speech.personal.no", "speech.personal.on", "speech.bar.volume_up", "speech.bar.volume_down",
+          "speech.bar.volume_up_short", "speech.bar.volume_down_short", "choose.hint", "report.category.hint",
+          "report.sub.hint", "question.topic.hint", "idea.topic.hint", "review.hint", "news.hint"})
       EXPECT_TRUE(c.has(k)) << lang << ": " << k;
     const std::string v = c.get("speech.volume");
     EXPECT_NE(v.find("{n}"), std::string::npos) << lang;
