@@ -197,6 +197,10 @@ void speech_highlight(Ui& ui);
 // "Read my details aloud" (contact and review screens, speech mode on): a warning that others may hear,
 // then the citizen's choice; the opt-in lasts until the session ends. Returns the height used.
 float read_details_control(Ui& ui, ImVec2 pos, float width);
+// The part of the announcement being said (how to start speech mode, each language in turn) as text in a
+// box at pos, in its language's direction (EN 301 549 §5.1.5: nothing only heard); its registry entry is
+// "speech.announced". Returns the height used (0: nothing is being said).
+float announcement_caption(Ui& ui, ImVec2 pos, float width);
 // Marks the element just registered as the screen's instructions (spoken after its title).
 void mark_instructions(Ui& ui);
 // The screen's instructions (the catalog's `key`) across the content width at pos, marked as above;

@@ -604,6 +604,66 @@ TEST(ui_speech_test, switching_speech_mode_off_returns_the_volume_to_the_configu
   EXPECT_EQ(s.sink.volume(), 3 * step) << "the next listener starts at the configured level";
 }
 
+// EN 301 549 §5.1.5 (A18): what the idle screen says is shown while it is said, each part in its language and
+// direction, in the frame that says it; gone when it is over or a touch ends it.
+TEST(ui_speech_test, the_announcement_is_shown_while_it_is_said) {
+  Config cfg = demo_config();
+  cfg.ui.speech_announce_s = 120;
+  Speaking s(1280, 800, cfg);
+  const auto& langs = s.h.config.kiosk.languages;
+  auto shown = [&]() -> const core::Widget* { return s.h.ui->registry().find("speech.announced"); };
+  EXPECT_EQ(shown(), nullptr);
+  run_for(s.h, 119000, 1000);
+  std::set<std::string> seen;
+  bool arabic_shot = false;
+  // Frame by frame: whenever something is being said, its words are on screen; nothing is shown otherwise.
+  for (int i = 0; i < 400 && (seen.size() < langs.size() || s.h.ui->speech().announcing()); ++i) {
+    s.h.clock.advance(500);
+    s.h.ui->request_frames(1);
+    s.h.ui->frame();
+    const core::Utterance* said = s.h.ui->speech().announced();
+    if (!said) {
+      EXPECT_EQ(shown(), nullptr) << "frame " << i;
+      continue;
+    }
+    ASSERT_NE(shown(), nullptr) << "frame " << i << ": said but not shown: " << said->text;
+    EXPECT_EQ(shown()->label, said->text);
+    EXPECT_EQ(s.sink.last_spoken()->text, said->text) << "the words on screen are the words heard";
+    EXPECT_EQ(said->text, s.h.catalogs.get(said->lang).get("speech.announce"));
+    seen.insert(said->lang);
+    if (said->lang == "ar" && !arabic_shot) {  // right to left on a Dutch screen (look at the picture)
+      save_shot(s.h, "15-speech-announcement-idle-ar");
+      arabic_shot = true;
+    }
+  }
+  EXPECT_EQ(seen.size(), langs.size()) << "every language was shown";
+  EXPECT_TRUE(arabic_shot);
+  EXPECT_FALSE(s.h.ui->speech().announcing());
+  EXPECT_EQ(shown(), nullptr) << "gone when it is over";
+  EXPECT_EQ(s.h.screen(), Screen::idle);
+
+  // A touch ends it, and its text: here on a reading-mode switch, so the idle screen stays.
+  for (int i = 0; i < 200 && !shown(); ++i) run_for(s.h, 1000, 1000);
+  ASSERT_NE(shown(), nullptr) << "said again after the interval";
+  s.h.tap("mode.contrast");
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_FALSE(s.h.ui->speech().announcing());
+  EXPECT_EQ(shown(), nullptr);
+  EXPECT_EQ(s.sink.events.back().kind, Event::cancel);
+
+  // Started by a finger on no control: shown in the frame of the touch.
+  Speaking t;
+  auto [x, y] = no_control_point(t.h);
+  t.h.ui->press(x, y);
+  t.h.clock.advance(16);
+  t.h.ui->frame();
+  const core::Widget* w = t.h.ui->registry().find("speech.announced");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->label, t.sink.last_spoken()->text);
+  t.h.ui->release(x, y);
+  t.h.settle();
+}
+
 TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
   Speaking quiet;  // the demo: a library is quiet
   run_for(quiet.h, 10 * 60000, 1000);
