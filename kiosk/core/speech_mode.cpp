@@ -61,13 +61,14 @@ void SpeechMode::stop_mode() {
   m_on = false;
   m_intro.clear();
   m_focus.clear();
+  // The next one to switch it on (or the announcement) starts at the configured loudness (§5.1.3.13).
+  m_volume = m_default_volume;
+  apply_volume();
 }
 
 void SpeechMode::reset() {
   stop_mode();
   stop_announcement();
-  m_volume = m_default_volume;
-  apply_volume();
   m_read_personal = false;
   m_screen.clear();
   m_last.clear();
@@ -99,30 +100,45 @@ std::vector<Utterance> SpeechMode::in_languages(const Catalogs& catalogs, const 
 }
 
 void SpeechMode::announce(std::vector<Utterance> parts, std::int64_t now_ms) {
+  stop_announcement();
   m_announce = std::move(parts);
-  m_announce_next = 0;
   m_announce_at = now_ms;
   tick(now_ms);
 }
 
 std::int64_t SpeechMode::tick(std::int64_t now_ms) {
   if (!announcing()) return -1;
-  if (now_ms >= m_announce_at) {
-    const Utterance& u = m_announce[m_announce_next++];
-    say(u.text, u.lang);
-    m_announce_at = now_ms + speaking_ms(u.text);
-    if (!announcing()) {
-      m_announce.clear();
-      m_announce_next = 0;
-      return -1;
+  if (m_announce_said && m_announce_polls && !m_announce_heard) {
+    const std::optional<bool> speaking = m_sink->speaking();
+    if (!speaking || !*speaking) {  // finished (or the sink can no longer tell): a pause, then the next
+      m_announce_heard = true;
+      m_announce_at = std::min(m_announce_at, now_ms + kAnnouncePauseMs);
     }
   }
-  return m_announce_at - now_ms;
+  if (now_ms < m_announce_at) return ms_until_tick(now_ms);
+  if (m_announce_next == m_announce.size()) {  // the last part is over
+    stop_announcement();
+    return -1;
+  }
+  const Utterance& u = m_announce[m_announce_next++];
+  say(u.text, u.lang);
+  m_announce_said = true;
+  m_announce_polls = m_sink->speaking().has_value();
+  m_announce_heard = false;
+  m_announce_at = now_ms + (m_announce_polls ? 3 : 1) * speaking_ms(u.text);
+  return ms_until_tick(now_ms);
+}
+
+std::int64_t SpeechMode::ms_until_tick(std::int64_t now_ms) const {
+  if (!announcing()) return -1;
+  const std::int64_t due = std::max<std::int64_t>(0, m_announce_at - now_ms);
+  return m_announce_polls && !m_announce_heard ? std::min(due, kAnnouncePollMs) : due;
 }
 
 void SpeechMode::stop_announcement() {
   m_announce.clear();
   m_announce_next = 0;
+  m_announce_said = m_announce_polls = m_announce_heard = false;
 }
 
 void SpeechMode::say(std::string text, const std::string& lang) {

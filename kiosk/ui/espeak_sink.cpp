@@ -152,6 +152,7 @@ struct EspeakSink::Impl {
   std::condition_variable cv;
   bool quit = false;
   bool has_job = false;
+  bool busy = false;  // the worker is synthesizing a job
   std::string text, lang;
   std::atomic<std::uint64_t> generation{0};
   std::atomic<std::uint64_t> finished{0};
@@ -167,6 +168,7 @@ struct EspeakSink::Impl {
         cv.wait(lock, [&] { return quit || has_job; });
         if (quit) return;
         has_job = false;
+        busy = true;
         t = std::move(text);
         l = std::move(lang);
         gen = generation.load();
@@ -185,6 +187,7 @@ struct EspeakSink::Impl {
           },
           nullptr, nullptr);
       std::lock_guard lock(mu);
+      busy = false;
       if (!r) error = r.error().message;
       else if (!aborted) ++finished;
     }
@@ -247,6 +250,12 @@ void EspeakSink::cancel() {
 
 void EspeakSink::set_volume(int percent) { m->volume = std::clamp(percent, 0, 200); }
 int EspeakSink::volume() const { return m->volume; }
+std::optional<bool> EspeakSink::speaking() const {
+  // Waiting for the worker, being synthesized, or samples SDL has still to play (the device's own buffer,
+  // ~46 ms, is not counted).
+  std::lock_guard lock(m->mu);
+  return m->has_job || m->busy || SDL_GetQueuedAudioSize(m->dev) > 0;
+}
 std::uint64_t EspeakSink::finished() const { return m->finished; }
 std::uint32_t EspeakSink::queued_bytes() const { return SDL_GetQueuedAudioSize(m->dev); }
 std::string EspeakSink::last_error() const {

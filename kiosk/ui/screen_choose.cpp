@@ -5,6 +5,7 @@ namespace kiosk::ui {
 
 void draw_choose(Ui& ui) {
   ImVec2 p = begin_screen(ui, "choose", ui.t("choose.title"));
+  p.y += instructions(ui, "choose.hint", p) + ui.m.gap;
   struct Item {
     core::Flow flow;
     const char* id;

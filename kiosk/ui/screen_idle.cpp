@@ -59,7 +59,9 @@ void draw_idle(Ui& ui) {
   begin_scroll(ui, news_region, "##news", ImVec2(0, y), ImVec2(W - ui.m.pad, lang_top - ui.m.gap), true);
   y -= news_region.offset;
   const float nw = W - 2 * p.x - side - ui.m.gap;  // the indicator sits in the gap
-  // Call to action, then the news; on a small panel they scroll together above the languages.
+  // Call to action, then the news; on a small panel they scroll together above the languages. Above them,
+  // while it is heard, the announcement of how to start speech mode (a touch ends it).
+  if (float h = announcement_caption(ui, ImVec2(p.x, y), nw); h > 0) y += h + ui.m.gap;
   y += text(ui, ui.t("idle.touch"), ImVec2(p.x, y), nw, theme::kPrimary, hf) + ui.m.gap;
   y += text(ui, ui.t("idle.news"), ImVec2(p.x, y), nw, theme::kText, hf) + ui.m.gap;
   auto news = ui.s.news_urgent_first(20);  // urgent first, whole, with the warning sign

@@ -8,7 +8,7 @@ namespace kiosk::ui {
 void draw_news(Ui& ui) {
   ImVec2 p = begin_screen(ui, "news", ui.t("news.title"));
   const float W = ui.display.x - 2 * ui.m.pad;
-  float y = p.y;
+  float y = p.y + instructions(ui, "news.hint", p) + ui.m.gap;
   auto items = ui.s.news_urgent_first(50);  // urgent first, with the warning sign
   if (items.empty()) text(ui, ui.t("news.none"), ImVec2(p.x, y), W, theme::kText, ui.fonts.body);
   ImDrawList* dl = ImGui::GetWindowDrawList();

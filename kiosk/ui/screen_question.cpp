@@ -6,8 +6,9 @@
 namespace kiosk::ui {
 
 void draw_question_topic(Ui& ui) {
-  ImVec2 p =
-      begin_screen(ui, "question_topic", ui.t(ui.s.writing_idea() ? "idea.topic.title" : "question.topic.title"));
+  const bool idea = ui.s.writing_idea();
+  ImVec2 p = begin_screen(ui, "question_topic", ui.t(idea ? "idea.topic.title" : "question.topic.title"));
+  p.y += instructions(ui, idea ? "idea.topic.hint" : "question.topic.hint", p) + ui.m.gap;
   if (const auto* n = node_tiles(ui, p, ui.s.tree().question_topics, ui.s.question().topic, "topic."))
     ui.s.pick_topic(n->slug);
   end_screen(ui);

@@ -13,7 +13,7 @@ void draw_review(Ui& ui) {
   // Label beside the value; in large text (one column) above it.
   const bool stacked = ui.m.one_column || W < ui.m.target * 10;
   const float label_w = stacked ? 0 : W * 0.25f;
-  float y = p.y;
+  float y = p.y + instructions(ui, "review.hint", p) + ui.m.gap;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // personal: the citizen's own words or contact details (speech mode reads them only with their opt-in).
   auto row = [&](const char* key, const std::string& value, bool personal = false) {

@@ -70,9 +70,32 @@ void speech_highlight(Ui& ui) {
   dl->AddRect(a, b, theme::col(theme::kBackground), ui.m.gap * 0.7f, 0, t * 0.6f);
 }
 
+float announcement_caption(Ui& ui, ImVec2 pos, float width) {
+  const core::Utterance* a = ui.speech ? ui.speech->announced() : nullptr;
+  if (!a) return 0;
+  const float in = ui.m.gap, x = flip_x(ui, pos.x, width);  // the box on the screen's start side
+  const float h = text_height(ui.fonts.body, a->text, width - 2 * in) + 2 * in;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + width, pos.y + h), theme::col(theme::kTile), ui.m.gap * 0.5f);
+  dl->AddRect(ImVec2(x, pos.y), ImVec2(x + width, pos.y + h), theme::col(theme::kPrimary), ui.m.gap * 0.5f, 0, 2);
+  // Its lines aligned in the direction of its own language, whatever the screen's.
+  const bool rtl = std::exchange(ui.rtl, core::right_to_left(ui.catalogs.get(a->lang)));
+  draw_text(ui, dl, ui.fonts.body, ImVec2(x + in, pos.y + in), width - 2 * in, theme::col(theme::kText), a->text);
+  ui.rtl = rtl;
+  register_widget(ui, core::Role::text, "speech.announced", a->text, ImVec2(x, pos.y), ImVec2(x + width, pos.y + h));
+  return h;
+}
+
 void mark_instructions(Ui& ui) {
   core::Widget& w = ui.registry.items().back();
   w.id = "instructions";
+  show_focus(ui, w);  // it is known to speech mode by this id
+}
+
+float instructions(Ui& ui, const char* key, ImVec2 pos) {
+  const float h = text(ui, ui.t(key), pos, ui.display.x - 2 * ui.m.pad, theme::kMuted, ui.fonts.body);
+  mark_instructions(ui);
+  return h;
 }
 
 // "Read my details aloud": a button; tapped, it shows and speaks the warning (others may hear) with yes and

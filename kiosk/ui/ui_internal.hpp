@@ -166,6 +166,9 @@ void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min,
 // label's storage, its scroll region and clipping from the drawing state. Returns the entry.
 core::Widget& register_widget(Ui& ui, core::Role role, const char* id, std::string_view label, ImVec2 min, ImVec2 max,
                               bool enabled = true, bool selected = false);
+// When w (just registered) is speech mode's focus and scrolled out of view, its scroll region brings it in
+// from the next frame. register_widget() does this; call it again after giving an entry its id.
+void show_focus(Ui& ui, const core::Widget& w);
 // The x of a rectangle of width w at x in the screen's direction (mirrored when right-to-left).
 float flip_x(const Ui& ui, float x, float w);
 // The single text-drawing path: wrapped lines, aligned at the start side of the screen language (right
@@ -196,8 +199,15 @@ void speech_highlight(Ui& ui);
 // "Read my details aloud" (contact and review screens, speech mode on): a warning that others may hear,
 // then the citizen's choice; the opt-in lasts until the session ends. Returns the height used.
 float read_details_control(Ui& ui, ImVec2 pos, float width);
+// The part of the announcement being said (how to start speech mode, each language in turn) as text in a
+// box at pos, in its language's direction (EN 301 549 §5.1.5: nothing only heard); its registry entry is
+// "speech.announced". Returns the height used (0: nothing is being said).
+float announcement_caption(Ui& ui, ImVec2 pos, float width);
 // Marks the element just registered as the screen's instructions (spoken after its title).
 void mark_instructions(Ui& ui);
+// The screen's instructions (the catalog's `key`) across the content width at pos, marked as above;
+// returns the height used.
+float instructions(Ui& ui, const char* key, ImVec2 pos);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
 // Starts the full-screen window of a screen; draws the top bar with title, Back, Staff and Stop.

@@ -102,12 +102,16 @@ core::Widget& register_widget(Ui& ui, core::Role role, const char* id, std::stri
     r->extent = std::max(r->extent, max.y + r->offset);
   }
   core::Widget& added = ui.registry.add(std::move(w));
-  // Speech mode's focus scrolled out of view (next / previous moved to it): its region scrolls it in.
-  if (!added.visible && ui.scroll && ui.speech && ui.speech->is_focus(&added)) {
-    ui.scroll->show_y0 = min.y + ui.scroll->offset;
-    ui.scroll->show_y1 = max.y + ui.scroll->offset;
-  }
+  show_focus(ui, added);
   return added;
+}
+
+void show_focus(Ui& ui, const core::Widget& w) {
+  // Speech mode's focus scrolled out of view (next / previous moved to it): its region scrolls it in.
+  if (!w.visible && ui.scroll && ui.speech && ui.speech->is_focus(&w)) {
+    ui.scroll->show_y0 = w.y0 + ui.scroll->offset;
+    ui.scroll->show_y1 = w.y1 + ui.scroll->offset;
+  }
 }
 
 void register_target(Ui& ui, const char* id, std::string_view label, ImVec2 min, ImVec2 max, bool enabled) {

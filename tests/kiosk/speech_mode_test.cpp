@@ -267,10 +267,102 @@ TEST_F(speech_mode_test, an_announcement_says_its_parts_in_turn_and_a_touch_stop
   speech.tick(t + 60000);
   speech.tick(t + 120000);
   EXPECT_EQ(sink.spoken().back().lang, "ar");
+  EXPECT_TRUE(speech.announcing()) << "the last part is being said";
+  speech.tick(t + 180000);
   EXPECT_FALSE(speech.announcing());
   speech.announce(parts, t);
   speech.start(nl);
   EXPECT_FALSE(speech.announcing());
+}
+
+// What the screen shows while an announcement is heard (EN 301 549 §5.1.5): the part being said, from the
+// moment it is said until its time is over, then the next; nothing once it is over or a touch ended it.
+TEST_F(speech_mode_test, the_part_being_announced_is_known_until_it_is_over) {
+  auto parts = core::SpeechMode::in_languages(cats, {"nl", "ar"}, "speech.announce");
+  EXPECT_EQ(speech.announced(), nullptr);
+  std::int64_t t = 5000;
+  speech.announce(parts, t);
+  ASSERT_NE(speech.announced(), nullptr);
+  EXPECT_EQ(speech.announced()->lang, "nl");
+  EXPECT_EQ(speech.announced()->text, sink.last_spoken()->text);
+  t += core::SpeechMode::speaking_ms(parts[0].text);
+  speech.tick(t - 1);
+  EXPECT_EQ(speech.announced()->lang, "nl");
+  speech.tick(t);
+  EXPECT_EQ(speech.announced()->lang, "ar");
+  EXPECT_EQ(speech.announced()->text, sink.last_spoken()->text);
+  t += core::SpeechMode::speaking_ms(parts[1].text);
+  EXPECT_EQ(speech.tick(t - 1), 1);
+  EXPECT_EQ(speech.announced()->lang, "ar") << "the last part stays until it is over";
+  EXPECT_EQ(speech.tick(t), -1);
+  EXPECT_EQ(speech.announced(), nullptr);
+  speech.announce(parts, t);
+  speech.touch();
+  EXPECT_EQ(speech.announced(), nullptr);
+}
+
+// A sink that tells when it has finished (the espeak-ng sink): the next language follows a pause after the
+// last sample, however long the estimate; one that never says so is cut off at three times the estimate.
+TEST_F(speech_mode_test, an_announcement_waits_for_a_sink_that_tells_it_has_finished) {
+  auto parts = core::SpeechMode::in_languages(cats, {"nl", "en", "ar"}, "speech.announce");
+  const std::int64_t pause = core::SpeechMode::kAnnouncePauseMs, poll = core::SpeechMode::kAnnouncePollMs;
+  sink.playing = true;
+  std::int64_t t = 1000;
+  speech.announce(parts, t);
+  ASSERT_EQ(sink.spoken().size(), 1u);
+  const std::int64_t estimate = core::SpeechMode::speaking_ms(parts[0].text);
+  EXPECT_EQ(speech.ms_until_tick(t), poll) << "the loop wakes to ask";
+  // Still playing after the estimate (a slow voice): not cut off.
+  t += estimate + 500;
+  EXPECT_EQ(speech.tick(t), poll);
+  EXPECT_EQ(sink.spoken().size(), 1u);
+  // Finished: the pause, then the next.
+  sink.playing = false;
+  EXPECT_EQ(speech.tick(t), pause);
+  EXPECT_EQ(speech.ms_until_tick(t + 100), pause - 100) << "no more asking during the pause";
+  speech.tick(t + pause - 1);
+  EXPECT_EQ(sink.spoken().size(), 1u);
+  t += pause;
+  speech.tick(t);
+  ASSERT_EQ(sink.spoken().size(), 2u);
+  EXPECT_EQ(sink.spoken()[1].lang, "en");
+  // Finished sooner than the estimate: the next sooner too.
+  sink.playing = false;
+  speech.tick(t + 300);
+  speech.tick(t + 300 + pause);
+  ASSERT_EQ(sink.spoken().size(), 3u);
+  EXPECT_LT(300 + pause, core::SpeechMode::speaking_ms(parts[1].text));
+  EXPECT_EQ(sink.spoken()[2].lang, "ar");
+  // The last part: over when it has finished and the pause has passed.
+  t += 300 + pause;
+  sink.playing = true;
+  EXPECT_TRUE(speech.announcing());
+  sink.playing = false;
+  speech.tick(t + 100);
+  EXPECT_TRUE(speech.announcing());
+  EXPECT_EQ(speech.tick(t + 100 + pause), -1);
+  EXPECT_FALSE(speech.announcing());
+  // A sink that never says it has finished: the next part at three times the estimate at most.
+  sink.playing = true;
+  t = 100000;
+  speech.announce(parts, t);
+  speech.tick(t + 3 * estimate - 1);
+  EXPECT_EQ(sink.spoken().back().lang, "nl");
+  speech.tick(t + 3 * estimate);
+  EXPECT_EQ(sink.spoken().back().lang, "en");
+}
+
+// Switching speech mode off (its switch) returns the loudness to the configured level, as the session's end
+// does: the next listener does not start at the last one's level.
+TEST_F(speech_mode_test, switching_off_returns_the_volume_to_the_configured_level) {
+  speech.set_default_volume(3);
+  speech.start(nl);
+  for (int i = 0; i < 4; ++i) speech.volume_up(nl);
+  ASSERT_EQ(speech.volume_level(), 7);
+  ASSERT_EQ(sink.volume(), 7 * core::SpeechMode::kVolumeStep);
+  speech.stop_mode();
+  EXPECT_EQ(speech.volume_level(), 3);
+  EXPECT_EQ(sink.volume(), 3 * core::SpeechMode::kVolumeStep);
 }
 
 TEST_F(speech_mode_test, a_screen_says_its_title_then_its_instructions) {
@@ -296,9 +388,11 @@ TEST_F(speech_mode_test, a_reference_code_element_is_spelled) {
 TEST_F(speech_mode_test, the_new_words_are_in_every_catalog) {
   for (const auto& lang : kLanguages) {
     const core::Catalog& c = cats.get(lang);
-    for (const char* k : {"speech.volume", "speech.announce", "speech.personal", "speech.personal.warning",
-                          "speech.personal.yes", "speech.personal.no", "speech.personal.on", "speech.bar.volume_up",
-                          "speech.bar.volume_down", "speech.bar.volume_up_short", "speech.bar.volume_down_short"})
+    for (const char* k :
+         {"speech.volume", "speech.announce", "speech.personal", "speech.personal.warning", "speech.personal.yes",
+          "speech.personal.no", "speech.personal.on", "speech.bar.volume_up", "speech.bar.volume_down",
+          "speech.bar.volume_up_short", "speech.bar.volume_down_short", "choose.hint", "report.category.hint",
+          "report.sub.hint", "question.topic.hint", "idea.topic.hint", "review.hint", "news.hint"})
       EXPECT_TRUE(c.has(k)) << lang << ": " << k;
     const std::string v = c.get("speech.volume");
     EXPECT_NE(v.find("{n}"), std::string::npos) << lang;

@@ -124,5 +124,37 @@ TEST(ui_espeak_sink_test, plays_to_the_default_sink_and_cancel_clears_the_queue)
   SDL_Quit();
 }
 
+// Speech mode spaces an announcement's languages by this: speaking from speak() until the last sample has
+// left SDL's queue, and not after cancel().
+TEST(ui_espeak_sink_test, tells_when_it_has_finished_speaking) {
+  TempDir dir;
+  const auto out = dir / "audio.raw";
+  setenv("SDL_AUDIODRIVER", "disk", 1);
+  setenv("SDL_DISKAUDIOFILE", out.c_str(), 1);
+  setenv("SDL_DISKAUDIODELAY", "1", 1);
+  ASSERT_EQ(SDL_Init(0), 0);
+  auto sink = ui::EspeakSink::open();
+  ASSERT_TRUE(sink) << sink.error().message;
+  EXPECT_EQ((*sink)->speaking(), std::optional<bool>(false)) << "silent before anything is said";
+  (*sink)->speak("Verder, knop", "nl");
+  EXPECT_EQ((*sink)->speaking(), std::optional<bool>(true)) << "at once, before the worker has started";
+  ASSERT_TRUE(eventually([&] { return (*sink)->finished() == 1; })) << (*sink)->last_error();
+  ASSERT_TRUE(eventually([&] { return (*sink)->speaking() == std::optional<bool>(false); }));
+  EXPECT_EQ((*sink)->queued_bytes(), 0u) << "finished: everything played";
+  EXPECT_GT(std::filesystem::file_size(out), 0u);
+  // Cancelled: done without playing to the end.
+  const auto cats = catalogs();
+  std::string longer;
+  for (int i = 0; i < 20; ++i) longer += cats.get("nl").get("speech.started") + " ";
+  (*sink)->speak(longer, "nl");
+  ASSERT_TRUE(eventually([&] { return (*sink)->queued_bytes() > 0; }));
+  EXPECT_EQ((*sink)->speaking(), std::optional<bool>(true));
+  (*sink)->cancel();
+  EXPECT_TRUE(eventually([&] { return (*sink)->speaking() == std::optional<bool>(false); }));
+  EXPECT_EQ((*sink)->finished(), 1u);
+  sink->reset();
+  SDL_Quit();
+}
+
 }  // namespace
 }  // namespace kiosk::test

@@ -585,6 +585,85 @@ TEST(ui_speech_test, a_touch_on_no_control_of_idle_says_how_to_start_speech_in_e
   v.expect_said("choose.title");
 }
 
+// Speech mode switched off with its switch: the next to switch it on (or the announcement) starts at the
+// configured loudness, not at the level the last listener chose.
+TEST(ui_speech_test, switching_speech_mode_off_returns_the_volume_to_the_configured_level) {
+  Config cfg = demo_config();
+  cfg.ui.speech_volume = 3;
+  const int step = core::SpeechMode::kVolumeStep;
+  Speaking s(1280, 800, cfg);
+  s.start_by_switch();
+  for (int i = 0; i < 4; ++i) s.h.tap("speech.bar.volume_up");
+  ASSERT_EQ(s.sink.volume(), 7 * step);
+  s.act("speech.switch");
+  ASSERT_FALSE(s.h.ui->speech().on());
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_EQ(s.sink.volume(), 3 * step);
+  EXPECT_EQ(s.h.ui->speech().volume_level(), 3);
+  s.start_by_switch();
+  EXPECT_EQ(s.sink.volume(), 3 * step) << "the next listener starts at the configured level";
+}
+
+// EN 301 549 §5.1.5 (A18): what the idle screen says is shown while it is said, each part in its language and
+// direction, in the frame that says it; gone when it is over or a touch ends it.
+TEST(ui_speech_test, the_announcement_is_shown_while_it_is_said) {
+  Config cfg = demo_config();
+  cfg.ui.speech_announce_s = 120;
+  Speaking s(1280, 800, cfg);
+  const auto& langs = s.h.config.kiosk.languages;
+  auto shown = [&]() -> const core::Widget* { return s.h.ui->registry().find("speech.announced"); };
+  EXPECT_EQ(shown(), nullptr);
+  run_for(s.h, 119000, 1000);
+  std::set<std::string> seen;
+  bool arabic_shot = false;
+  // Frame by frame: whenever something is being said, its words are on screen; nothing is shown otherwise.
+  for (int i = 0; i < 400 && (seen.size() < langs.size() || s.h.ui->speech().announcing()); ++i) {
+    s.h.clock.advance(500);
+    s.h.ui->request_frames(1);
+    s.h.ui->frame();
+    const core::Utterance* said = s.h.ui->speech().announced();
+    if (!said) {
+      EXPECT_EQ(shown(), nullptr) << "frame " << i;
+      continue;
+    }
+    ASSERT_NE(shown(), nullptr) << "frame " << i << ": said but not shown: " << said->text;
+    EXPECT_EQ(shown()->label, said->text);
+    EXPECT_EQ(s.sink.last_spoken()->text, said->text) << "the words on screen are the words heard";
+    EXPECT_EQ(said->text, s.h.catalogs.get(said->lang).get("speech.announce"));
+    seen.insert(said->lang);
+    if (said->lang == "ar" && !arabic_shot) {  // right to left on a Dutch screen (look at the picture)
+      save_shot(s.h, "15-speech-announcement-idle-ar");
+      arabic_shot = true;
+    }
+  }
+  EXPECT_EQ(seen.size(), langs.size()) << "every language was shown";
+  EXPECT_TRUE(arabic_shot);
+  EXPECT_FALSE(s.h.ui->speech().announcing());
+  EXPECT_EQ(shown(), nullptr) << "gone when it is over";
+  EXPECT_EQ(s.h.screen(), Screen::idle);
+
+  // A touch ends it, and its text: here on a reading-mode switch, so the idle screen stays.
+  for (int i = 0; i < 200 && !shown(); ++i) run_for(s.h, 1000, 1000);
+  ASSERT_NE(shown(), nullptr) << "said again after the interval";
+  s.h.tap("mode.contrast");
+  ASSERT_EQ(s.h.screen(), Screen::idle);
+  EXPECT_FALSE(s.h.ui->speech().announcing());
+  EXPECT_EQ(shown(), nullptr);
+  EXPECT_EQ(s.sink.events.back().kind, Event::cancel);
+
+  // Started by a finger on no control: shown in the frame of the touch.
+  Speaking t;
+  auto [x, y] = no_control_point(t.h);
+  t.h.ui->press(x, y);
+  t.h.clock.advance(16);
+  t.h.ui->frame();
+  const core::Widget* w = t.h.ui->registry().find("speech.announced");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->label, t.sink.last_spoken()->text);
+  t.h.ui->release(x, y);
+  t.h.settle();
+}
+
 TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
   Speaking quiet;  // the demo: a library is quiet
   run_for(quiet.h, 10 * 60000, 1000);
@@ -698,6 +777,9 @@ TEST(ui_speech_test, every_screen_says_its_title_and_instructions_on_entry) {
     check("idle");
     s.act("lang." + lang);
     check("choose");
+    s.act("choose.news");
+    check("news");
+    s.act("app.back");
     for (const char* id : {"choose.report", "tile.wegen-verkeer-straatmeubilair", "tile.bestrating"}) {
       s.act(id);
       check(id);
@@ -727,13 +809,13 @@ TEST(ui_speech_test, every_screen_says_its_title_and_instructions_on_entry) {
     s.act("key.hide");
     s.act("app.next");
     check("after text");
-    if (s.h.screen() == Screen::question_publish) {
-      s.act("publish.no");
+    // Contact details, publish (when offered), then the review.
+    for (int i = 0; i < 3 && s.h.screen() != Screen::question_review; ++i) {
+      if (s.h.screen() == Screen::question_publish) s.act("publish.no");
       s.act("app.next");
-      check("after publish");
+      check("on to the review");
     }
-    s.act("app.next");
-    check("question review");
+    ASSERT_EQ(s.h.screen(), Screen::question_review);
     s.act("app.stop");
     s.act("stop.yes");
     // The look-up.
@@ -741,7 +823,9 @@ TEST(ui_speech_test, every_screen_says_its_title_and_instructions_on_entry) {
     s.act("lang." + lang);
     s.act("choose.lookup");
     check("lookup");
-    for (const std::string scr : {"idle", "report_description", "report_contact", "receipt", "question_text", "lookup"})
+    for (const std::string scr :
+         {"idle", "choose", "news", "report_category", "report_subcategory", "report_description", "report_contact",
+          "report_review", "receipt", "question_topic", "question_text", "question_review", "lookup"})
       EXPECT_TRUE(with_instructions.count(scr)) << lang << ": " << scr << " has no instructions";
   }
 }

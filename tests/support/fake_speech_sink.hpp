@@ -20,6 +20,7 @@ class FakeSpeechSink final : public core::SpeechSink {
   void cancel() override { events.push_back({Event::cancel, {}, {}}); }
   void set_volume(int percent) override { m_volume = percent; }
   int volume() const override { return m_volume; }
+  std::optional<bool> speaking() const override { return playing; }
 
   std::vector<Event> spoken() const {
     std::vector<Event> out;
@@ -39,6 +40,7 @@ class FakeSpeechSink final : public core::SpeechSink {
   }
 
   std::vector<Event> events;
+  std::optional<bool> playing;  // what speaking() answers (nullopt: a sink that cannot tell)
 
  private:
   int m_volume = 100;

@@ -14,17 +14,20 @@
 //   silence() / repeat() ────────────> stop speaking / say the last utterance again
 //   an alert appears (drawn) ────────> spoken after the title, once while it stays (time-out warning,
 //                                      a validation error with its field)
-//   volume_up() / volume_down() ─────> the level (1..10) to the sink, spoken ("Volume 6 van 10"); reset()
-//                                      sets the configured level again (§5.1.3.13)
+//   volume_up() / volume_down() ─────> the level (1..10) to the sink, spoken ("Volume 6 van 10"); stop_mode()
+//                                      and reset() set the configured level again (§5.1.3.13)
 // Personal data (Widget::personal, and every field's text) is spoken as a count ("12 tekens") unless the
 // citizen opted in (set_read_personal), §5.1.3.8/§5.1.3.9. A reference code (Widget::spell) is spelled.
 //
 // Off or on, an announcement (how to start speech mode, in every language in turn) is a list of
 // utterances said one after the other:
-//   announce() ──> the first said at once ──tick(): its time is up──> the next … ──> done
+//   announce() ──> the first said at once ──tick(): it is over──> the next … ──tick(): the last is over──> done
 //   touch() / start() / reset() ──> cancel(), the rest dropped
-// The sink cuts off what plays when it is given something new, so tick() waits for the time an utterance
-// takes to say (speaking_ms: an estimate from its length) before the next.
+// announced() is the part being said, from when it is said until it is over, for the screen to show
+// (EN 301 549 §5.1.5: nothing only heard). The sink cuts off what plays when it is given something new, so
+// tick() waits until a part is over: when the sink says it has finished (SpeechSink::speaking()) and a
+// pause (kAnnouncePauseMs) has passed; a sink that cannot tell is given the time the utterance takes to
+// say (speaking_ms: an estimate from its length), and one that can is given three times that at most.
 #pragma once
 
 #include <algorithm>
@@ -64,6 +67,9 @@ class SpeechMode {
  public:
   static constexpr int kVolumeLevels = 10;
   static constexpr int kVolumeStep = 20;  // percent of the calibrated loudness per level (level 5: 100 %)
+  static constexpr std::int64_t kAnnouncePauseMs = 600;  // between two parts of an announcement
+  // How often tick() asks a sink that can tell (a frame each time: 5 a second while an announcement plays).
+  static constexpr std::int64_t kAnnouncePollMs = 200;
 
   explicit SpeechMode(SpeechSink& sink) : m_sink(&sink) {}
   void set_sink(SpeechSink& sink) {
@@ -74,6 +80,7 @@ class SpeechMode {
   bool on() const { return m_on; }
   // Switches speech mode on; the next after_frame() says so, then the screen's title.
   void start(const Catalog& catalog);
+  // Switches speech mode off: silence, and the volume back to the configured level.
   void stop_mode();
   // The session was wiped: off, opt-in off, nothing in focus, nothing to repeat.
   void reset();
@@ -84,13 +91,13 @@ class SpeechMode {
   void volume_down(const Catalog& catalog) { change_volume(-1, catalog); }
   // Says these one after the other (speech mode on or off); tick() goes on to the next.
   void announce(std::vector<Utterance> parts, std::int64_t now_ms);
-  bool announcing() const { return m_announce_next < m_announce.size(); }
-  // The next part of the announcement when the one before has had its time; returns the ms until the
-  // next part is due (-1: nothing left).
+  bool announcing() const { return !m_announce.empty(); }
+  // The part of the announcement being said (nullptr: none).
+  const Utterance* announced() const { return m_announce_said ? &m_announce[m_announce_next - 1] : nullptr; }
+  // The next part of the announcement when the one before is over (the end when it was the last); returns
+  // the ms until tick() is due again (-1: nothing left).
   std::int64_t tick(std::int64_t now_ms);
-  std::int64_t ms_until_tick(std::int64_t now_ms) const {
-    return announcing() ? std::max<std::int64_t>(0, m_announce_at - now_ms) : -1;
-  }
+  std::int64_t ms_until_tick(std::int64_t now_ms) const;
   // About how long text takes to say (espeak-ng's default rate, ~14 characters a second, and a pause).
   static std::int64_t speaking_ms(std::string_view text);
   // One text in each of these languages, in this order, from the catalogs (key: "speech.announce").
@@ -146,9 +153,12 @@ class SpeechMode {
   std::vector<std::pair<std::string, std::string>> m_alerts;  // drawn this frame: id, words
   std::vector<std::string> m_alerted;                         // ids drawn (and spoken) the frame before
   int m_default_volume = 5, m_volume = 5;
-  std::vector<Utterance> m_announce;  // the announcement being said
+  std::vector<Utterance> m_announce;  // the announcement being said (empty: none)
   std::size_t m_announce_next = 0;    // its next part (== size: none)
-  std::int64_t m_announce_at = 0;     // when that part is due
+  bool m_announce_said = false;       // the part before m_announce_next is being said
+  bool m_announce_polls = false;      // the sink tells when that part has finished
+  bool m_announce_heard = false;      // it has: the pause before the next runs
+  std::int64_t m_announce_at = 0;     // when the part being said is over at the latest (the next is due)
 };
 
 }  // namespace kiosk::core

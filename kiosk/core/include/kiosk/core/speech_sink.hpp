@@ -3,6 +3,7 @@
 // Display-free: speech mode (kiosk/core/speech_mode.hpp) talks only to this.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace kiosk::core {
@@ -17,6 +18,10 @@ class SpeechSink {
   // Loudness in percent of the calibrated default (100).
   virtual void set_volume(int percent) = 0;
   virtual int volume() const = 0;
+  // Whether what speak() was last given is still being said (synthesized or queued to play): false once it
+  // has been heard to the end or cancelled. nullopt: this sink cannot tell (speech mode then estimates
+  // how long an utterance takes).
+  virtual std::optional<bool> speaking() const { return std::nullopt; }
 };
 
 // Says nothing: the kiosk without a sound device (speech mode still works on screen).

@@ -77,6 +77,7 @@ class SpeechTextSink final : public SpeechSink {
   void cancel() override { m_inner->cancel(); }
   void set_volume(int percent) override { m_inner->set_volume(percent); }
   int volume() const override { return m_inner->volume(); }
+  std::optional<bool> speaking() const override { return m_inner->speaking(); }
 
  private:
   SpeechSink* m_inner;

@@ -1,6 +1,7 @@
 // The kiosk's voice: espeak-ng (libespeak-ng, Debian) synthesizes on a worker thread, in the voice of the
 // screen's language, straight into SDL audio on the default sink (a headset when one is plugged in, EN
-// 301 549 §5.1.3.2). cancel() drops what is queued and aborts the synthesis under way (§5.1.3.5).
+// 301 549 §5.1.3.2). cancel() drops what is queued and aborts the synthesis under way (§5.1.3.5);
+// speaking() tells when what was said has been played to the end.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +50,8 @@ class EspeakSink final : public core::SpeechSink {
   void cancel() override;
   void set_volume(int percent) override;
   int volume() const override;
+  // Cheap (a lock and SDL's queue size): polled by speech mode between the parts of an announcement.
+  std::optional<bool> speaking() const override;
 
   // For tests: utterances synthesized to the end (not cancelled), and bytes SDL has queued to play.
   std::uint64_t finished() const;
