@@ -4,7 +4,9 @@
 // for tuning (heldout.jsonl: recall 0.920; heldout2.jsonl: 0.960 at 1.06 %; heldout3.jsonl: 0.980 at 1.23 %, ar
 // and en 0.945, ti 0.964 at 4.26 %; heldout4.jsonl: 0.934 at 0.97 %, ar 0.876, ti 0.860; heldout5.jsonl: 0.948
 // at 0.53 %, ti 0.899, nl 0.936). heldout6.jsonl is the held-out part (never tuned on; measured once on
-// 2026-12-03: 0.923 at 0.75 %). The figures: bench/scrubber_bench.
+// 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
+// now (written blind by another engineer while the tagger was built; measured once). The figures:
+// bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -24,6 +26,7 @@ constexpr double kMaxFalseRemovals = 0.02;
 struct Floor {
   double recall = kMinRecall;
   double language_recall = kMinRecall;
+  double false_removals = kMaxFalseRemovals;  // per language
 };
 
 void check_set(const std::string& name, const char* absent, Floor floor = {}) {
@@ -40,7 +43,7 @@ void check_set(const std::string& name, const char* absent, Floor floor = {}) {
   EXPECT_LE(r.total.false_removals(), kMaxFalseRemovals);
   for (const auto& [lang, f] : r.by_lang) {
     EXPECT_GE(f.spans.recall(), floor.language_recall) << lang;
-    EXPECT_LE(f.false_removals(), kMaxFalseRemovals) << lang;
+    EXPECT_LE(f.false_removals(), floor.false_removals) << lang;
   }
 }
 
@@ -55,6 +58,15 @@ void check_set(const std::string& name, const char* absent, Floor floor = {}) {
 // stays open): the floor holds that level, so no change loses ground on new text.
 TEST(scrubber_eval_test, heldout6_set_holds_its_level_on_new_text) {
   check_set("heldout6.jsonl", "the held-out part is missing", Floor{0.94, 0.88});
+}
+
+// heldout7.jsonl (800 snippets, 884 spans, 271 clean; written blind to the rules and the tagger, other towns),
+// measured once on 2026-12-03 with the rules and the name tagger: recall 0.902 at 1.18 % false removals; by
+// kind address 0.962, dob 0.566, name 0.912, phone 0.855, plate 0.963, the others 1.000; by language ar
+// 0.885, en 0.892, nl 0.908, pl 0.922, so 0.897, ti 0.888 (2.88 % false removals, 1 of 34 clean snippets), tr
+// 0.917, uk 0.902. Below the goal (issue 14 stays open); the floor holds that level.
+TEST(scrubber_eval_test, heldout7_set_holds_its_level_on_new_text) {
+  check_set("heldout7.jsonl", "the held-out part is missing", Floor{0.90, 0.88, 0.03});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
