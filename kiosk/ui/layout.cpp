@@ -146,6 +146,12 @@ ImVec2 begin_screen(Ui& ui, const char* name, std::string_view title, bool with_
     below += h;
   }
   if (!fold) below += urgent_banner(ui, below);  // crisis news in every header
+  // The idle screen's announcement goes on after a tap there started a session: shown under the header of
+  // the screen it is heard on, as on the idle screen (A18).
+  if (!fold) {
+    const float w = ui.display.x - 2 * ui.m.pad;
+    if (float h = announcement_caption(ui, ImVec2(ui.m.pad, below + ui.m.gap * 0.5f), w); h > 0) below += h + ui.m.gap;
+  }
   // The content scrolls between the bar and the bottom action bar (or the keyboard).
   begin_scroll(ui, ui.page, "##page", ImVec2(0, below), ImVec2(ui.display.x, content_bottom(ui)), false);
   float top = below + ui.m.pad * 0.75f - ui.page.offset;

@@ -662,6 +662,20 @@ TEST(ui_speech_test, the_announcement_is_shown_while_it_is_said) {
   EXPECT_EQ(w->label, t.sink.last_spoken()->text);
   t.h.ui->release(x, y);
   t.h.settle();
+  // The tap started a session; the announcement goes on on the next screen, and is shown there too.
+  int other_screen_frames = 0;
+  for (int i = 0; i < 400 && t.h.ui->speech().announcing(); ++i) {
+    t.h.clock.advance(250);
+    t.h.ui->request_frames(1);
+    t.h.ui->frame();
+    const core::Utterance* said = t.h.ui->speech().announced();
+    if (!said || t.h.screen() == Screen::idle) continue;
+    ++other_screen_frames;
+    const core::Widget* cap = t.h.ui->registry().find("speech.announced");
+    ASSERT_NE(cap, nullptr) << "said but not shown on " << static_cast<int>(t.h.screen()) << ": " << said->text;
+    EXPECT_EQ(cap->label, said->text);
+  }
+  EXPECT_GT(other_screen_frames, 0) << "the announcement was heard on the screen the tap opened";
 }
 
 TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
