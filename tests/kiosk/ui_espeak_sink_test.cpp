@@ -35,6 +35,33 @@ bool eventually(F f) {
   return f();
 }
 
+// The real sink playing into SDL's disk audio driver (a file), closed with SDL at the end of the test.
+struct DiskAudio {
+  TempDir dir;
+  std::filesystem::path out = dir / "audio.raw";
+  bool sdl = false;
+  Result<std::unique_ptr<ui::EspeakSink>> sink = open();
+  Result<std::unique_ptr<ui::EspeakSink>> open() {
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", out.c_str(), 1);
+    setenv("SDL_DISKAUDIODELAY", "1", 1);
+    sdl = SDL_Init(0) == 0;
+    return ui::EspeakSink::open();
+  }
+  ~DiskAudio() {
+    if (sink) sink->reset();
+    if (sdl) SDL_Quit();
+  }
+};
+
+// An utterance that plays for seconds: the catalog's "speech started" twenty times.
+std::string long_dutch_text() {
+  const auto cats = catalogs();
+  std::string longer;
+  for (int i = 0; i < 20; ++i) longer += cats.get("nl").get("speech.started") + " ";
+  return longer;
+}
+
 TEST(ui_espeak_sink_test, a_sentence_in_each_of_the_six_voices) {
   auto cats = catalogs();
   for (const auto& lang : kLanguages) {
@@ -97,22 +124,17 @@ TEST(ui_espeak_sink_test, unknown_voice_is_an_error) {
 }
 
 TEST(ui_espeak_sink_test, plays_to_the_default_sink_and_cancel_clears_the_queue) {
-  TempDir dir;
-  const auto out = dir / "audio.raw";
-  setenv("SDL_AUDIODRIVER", "disk", 1);
-  setenv("SDL_DISKAUDIOFILE", out.c_str(), 1);
-  setenv("SDL_DISKAUDIODELAY", "1", 1);
-  ASSERT_EQ(SDL_Init(0), 0);
-  auto sink = ui::EspeakSink::open();
-  ASSERT_TRUE(sink) << sink.error().message;
+  DiskAudio audio;
+  ASSERT_TRUE(audio.sdl) << SDL_GetError();
+  ASSERT_TRUE(audio.sink) << audio.sink.error().message;
+  auto& sink = audio.sink;
+  const auto& out = audio.out;
   (*sink)->speak("Verder, knop", "nl");
   ASSERT_TRUE(eventually([&] { return (*sink)->finished() == 1; })) << (*sink)->last_error();
   ASSERT_TRUE(eventually([&] { return std::filesystem::file_size(out) > 0; }));
 
   // A long utterance, cancelled while it plays: nothing of it is left queued.
-  const auto cats = catalogs();
-  std::string longer;
-  for (int i = 0; i < 20; ++i) longer += cats.get("nl").get("speech.started") + " ";
+  const std::string longer = long_dutch_text();
   (*sink)->speak(longer, "nl");
   ASSERT_TRUE(eventually([&] { return (*sink)->queued_bytes() > 0; }));
   (*sink)->cancel();
@@ -120,21 +142,16 @@ TEST(ui_espeak_sink_test, plays_to_the_default_sink_and_cancel_clears_the_queue)
   EXPECT_TRUE(eventually([&] { return (*sink)->queued_bytes() == 0; }));
   EXPECT_EQ((*sink)->finished(), 1u) << "the cancelled utterance was synthesized to the end";
   EXPECT_EQ((*sink)->last_error(), "");
-  sink->reset();
-  SDL_Quit();
 }
 
 // Speech mode spaces an announcement's languages by this: speaking from speak() until the last sample has
 // left SDL's queue, and not after cancel().
 TEST(ui_espeak_sink_test, tells_when_it_has_finished_speaking) {
-  TempDir dir;
-  const auto out = dir / "audio.raw";
-  setenv("SDL_AUDIODRIVER", "disk", 1);
-  setenv("SDL_DISKAUDIOFILE", out.c_str(), 1);
-  setenv("SDL_DISKAUDIODELAY", "1", 1);
-  ASSERT_EQ(SDL_Init(0), 0);
-  auto sink = ui::EspeakSink::open();
-  ASSERT_TRUE(sink) << sink.error().message;
+  DiskAudio audio;
+  ASSERT_TRUE(audio.sdl) << SDL_GetError();
+  ASSERT_TRUE(audio.sink) << audio.sink.error().message;
+  auto& sink = audio.sink;
+  const auto& out = audio.out;
   EXPECT_EQ((*sink)->speaking(), std::optional<bool>(false)) << "silent before anything is said";
   (*sink)->speak("Verder, knop", "nl");
   EXPECT_EQ((*sink)->speaking(), std::optional<bool>(true)) << "at once, before the worker has started";
@@ -143,17 +160,13 @@ TEST(ui_espeak_sink_test, tells_when_it_has_finished_speaking) {
   EXPECT_EQ((*sink)->queued_bytes(), 0u) << "finished: everything played";
   EXPECT_GT(std::filesystem::file_size(out), 0u);
   // Cancelled: done without playing to the end.
-  const auto cats = catalogs();
-  std::string longer;
-  for (int i = 0; i < 20; ++i) longer += cats.get("nl").get("speech.started") + " ";
+  const std::string longer = long_dutch_text();
   (*sink)->speak(longer, "nl");
   ASSERT_TRUE(eventually([&] { return (*sink)->queued_bytes() > 0; }));
   EXPECT_EQ((*sink)->speaking(), std::optional<bool>(true));
   (*sink)->cancel();
   EXPECT_TRUE(eventually([&] { return (*sink)->speaking() == std::optional<bool>(false); }));
   EXPECT_EQ((*sink)->finished(), 1u);
-  sink->reset();
-  SDL_Quit();
 }
 
 }  // namespace
