@@ -12,6 +12,7 @@
 #include <cmath>
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "kiosk/core/a11y.hpp"
@@ -91,6 +92,11 @@ struct KioskUi::Impl {
   core::SpeechMode speech{silent};
   bool speech_gesture = false;    // the finger that is down belongs to speech mode
   bool speech_ate_input = false;  // this frame's input was speech mode's: no tap may act (ui.dragging)
+  bool finger_down = false;       // the last sample taken was a press or a move (whoever's finger it is)
+  // The announcement's words as shown (ui.caption): a touch silences it at once, but its box, and the layout
+  // under it, stay until that finger is lifted and its release drawn; a control slid under a finger would
+  // otherwise take the release meant for the one the finger pressed.
+  std::optional<core::Utterance> caption;
   std::int64_t press_ms = -1;     // when a finger that may become a long press came down (speech mode off)
   ImVec2 press_at;
   std::int64_t next_announce_ms = -1;  // the idle screen's next periodic announcement (ui.speech_announce_s)
@@ -374,6 +380,7 @@ struct KioskUi::Impl {
     }
     Sample s = queue.front();
     queue.pop_front();
+    finger_down = s.down;
     ImVec2 p(s.x, s.y);
     if (speech_gesture) {  // speech mode's finger: ImGui never sees it
       if (!s.down) speech_gesture = false;
@@ -590,6 +597,7 @@ void KioskUi::frame() {
   io.DeltaTime = std::clamp(float(now - d.last_frame_ms) / 1000.f, 0.001f, 0.5f);
   d.last_frame_ms = now;
   d.speech_ate_input = false;
+  const bool finger_was_down = d.finger_down;
   d.apply_input();
   if (d.press_ms >= 0 && d.pointer.down && now - d.press_ms >= Impl::kLongPressMs) {
     // A long press on the idle screen starts speech mode; the rest of that touch is its.
@@ -610,6 +618,13 @@ void KioskUi::frame() {
     }
   } else {
     d.next_announce_ms = -1;
+  }
+  if (const core::Utterance* said = d.speech.announced()) {
+    d.caption = *said;
+  } else if (!d.finger_down && !finger_was_down) {
+    d.caption.reset();
+  } else if (d.caption) {
+    d.frames_left = std::max(d.frames_left, 2);  // the frame after the release drops it
   }
   d.keyboard.set_language(d.session.language());
 
@@ -644,6 +659,7 @@ void KioskUi::frame() {
         now};
   ui.rtl = core::right_to_left(d.catalogs.get(d.session.language()));
   ui.speech = &d.speech;
+  ui.caption = d.caption ? &*d.caption : nullptr;
   ui.map = &d.map;
   ui.stop_open = &d.stop_open;
   ui.tech_plot = &d.tech_plot;

@@ -71,7 +71,7 @@ void speech_highlight(Ui& ui) {
 }
 
 float announcement_caption(Ui& ui, ImVec2 pos, float width) {
-  const core::Utterance* a = ui.speech ? ui.speech->announced() : nullptr;
+  const core::Utterance* a = ui.caption;
   if (!a) return 0;
   const float in = ui.m.gap, x = flip_x(ui, pos.x, width);  // the box on the screen's start side
   const float h = text_height(ui.fonts.body, a->text, width - 2 * in) + 2 * in;

@@ -122,6 +122,7 @@ struct Ui {
   bool dragging = false;           // a finger is scrolling: no tap this gesture
   // Speech mode (kiosk/core/speech_mode.hpp).
   core::SpeechMode* speech = nullptr;
+  const core::Utterance* caption = nullptr;  // the announcement's words shown (held while a finger is down)
   MapView* map = nullptr;        // the offline map of the location screen (map_view.cpp)
   bool* stop_open = nullptr;     // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
   bool* tech_plot = nullptr;     // the technician screen shows its 7-day plot instead of its rows
@@ -201,7 +202,8 @@ void speech_highlight(Ui& ui);
 float read_details_control(Ui& ui, ImVec2 pos, float width);
 // The part of the announcement being said (how to start speech mode, each language in turn) as text in a
 // box at pos, in its language's direction (EN 301 549 §5.1.5: nothing only heard); its registry entry is
-// "speech.announced". Returns the height used (0: nothing is being said).
+// "speech.announced". Returns the height used (0: nothing is being said). It shows ui.caption: what is
+// being said, kept from a touch that silenced it until that finger's release is drawn (kiosk_ui.cpp).
 float announcement_caption(Ui& ui, ImVec2 pos, float width);
 // Marks the element just registered as the screen's instructions (spoken after its title).
 void mark_instructions(Ui& ui);

@@ -678,6 +678,34 @@ TEST(ui_speech_test, the_announcement_is_shown_while_it_is_said) {
   EXPECT_GT(other_screen_frames, 0) << "the announcement was heard on the screen the tap opened";
 }
 
+// A touch silences the announcement at once, but its box stays until the finger is lifted: a tap on a
+// control while the announcement is shown under the header acts on that control, not on the one the layout
+// would slide under the finger when the box went (CI found a tap on "report" opening the question topics).
+TEST(ui_speech_test, a_tap_during_the_announcement_acts_on_the_control_pressed) {
+  for (auto [w, hgt] : {std::pair{1280, 800}, std::pair{800, 480}, std::pair{1080, 1920}}) {
+    SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(hgt));
+    Speaking t(w, hgt);
+    auto [x, y] = no_control_point(t.h);
+    t.h.tap_at(x, y);  // heard how to start speech mode; the tap started a session
+    ASSERT_EQ(t.h.screen(), Screen::choose);
+    ASSERT_TRUE(t.h.ui->speech().announcing());
+    ASSERT_NE(t.h.ui->registry().find("speech.announced"), nullptr) << "shown under the header";
+    const ui::Target* r = t.h.target("choose.report");
+    ASSERT_NE(r, nullptr);
+    const float rx = (r->x0 + r->x1) / 2, ry = (r->y0 + r->y1) / 2, top = r->y0;
+    t.h.ui->press(rx, ry);
+    t.h.clock.advance(16);
+    t.h.ui->frame();
+    EXPECT_FALSE(t.h.ui->speech().announcing()) << "the touch silenced it";
+    ASSERT_NE(t.h.target("choose.report"), nullptr);
+    EXPECT_EQ(t.h.target("choose.report")->y0, top) << "nothing moved under the finger";
+    t.h.ui->release(rx, ry);
+    t.h.settle();
+    EXPECT_EQ(t.h.screen(), Screen::report_category);
+    EXPECT_EQ(t.h.ui->registry().find("speech.announced"), nullptr) << "gone once the finger was lifted";
+  }
+}
+
 TEST(ui_speech_test, the_periodic_announcement_is_off_unless_configured) {
   Speaking quiet;  // the demo: a library is quiet
   run_for(quiet.h, 10 * 60000, 1000);
