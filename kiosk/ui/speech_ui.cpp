@@ -93,7 +93,16 @@ void mark_instructions(Ui& ui) {
 }
 
 float instructions(Ui& ui, const char* key, ImVec2 pos) {
-  const float h = text(ui, ui.t(key), pos, ui.display.x - 2 * ui.m.pad, theme::kMuted, ui.fonts.body);
+  const std::string& words = ui.t(key);
+  const float w = ui.display.x - 2 * ui.m.pad;
+  // On a short page (the Pi's panel in large text, crisis news in the header) the line would push the
+  // screen's first control out of view: then it is shown in speech mode only (which says it on entry and
+  // scrolls it into view when it is stepped onto); the title asks the question either way.
+  if (ui.scroll == &ui.page && !(ui.speech && ui.speech->on())) {
+    const float unscrolled = pos.y + ui.page.offset;
+    if (unscrolled + text_height(ui.fonts.body, words, w) + ui.m.gap + ui.m.target > ui.page.max.y) return 0;
+  }
+  const float h = text(ui, words, pos, w, theme::kMuted, ui.fonts.body);
   mark_instructions(ui);
   return h;
 }

@@ -208,7 +208,8 @@ float announcement_caption(Ui& ui, ImVec2 pos, float width);
 // Marks the element just registered as the screen's instructions (spoken after its title).
 void mark_instructions(Ui& ui);
 // The screen's instructions (the catalog's `key`) across the content width at pos, marked as above;
-// returns the height used.
+// returns the height used. Left out (0) when speech mode is off and the line would push the screen's first
+// control out of view on opening (a short page: 800x480 in large text).
 float instructions(Ui& ui, const char* key, ImVec2 pos);
 
 // --- frame layout (layout.cpp) ----------------------------------------------------------------------------
