@@ -97,7 +97,7 @@ struct KioskUi::Impl {
   // under it, stay until that finger is lifted and its release drawn; a control slid under a finger would
   // otherwise take the release meant for the one the finger pressed.
   std::optional<core::Utterance> caption;
-  std::int64_t press_ms = -1;     // when a finger that may become a long press came down (speech mode off)
+  std::int64_t press_ms = -1;  // when a finger that may become a long press came down (speech mode off)
   ImVec2 press_at;
   std::int64_t next_announce_ms = -1;  // the idle screen's next periodic announcement (ui.speech_announce_s)
   std::vector<Target> targets;         // its interactive, touchable entries

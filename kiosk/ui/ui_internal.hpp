@@ -123,9 +123,9 @@ struct Ui {
   // Speech mode (kiosk/core/speech_mode.hpp).
   core::SpeechMode* speech = nullptr;
   const core::Utterance* caption = nullptr;  // the announcement's words shown (held while a finger is down)
-  MapView* map = nullptr;        // the offline map of the location screen (map_view.cpp)
-  bool* stop_open = nullptr;     // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
-  bool* tech_plot = nullptr;     // the technician screen shows its 7-day plot instead of its rows
+  MapView* map = nullptr;                    // the offline map of the location screen (map_view.cpp)
+  bool* stop_open = nullptr;                 // "Stop?" is asked (draw_stop_confirm); UI state, reset with the session
+  bool* tech_plot = nullptr;                 // the technician screen shows its 7-day plot instead of its rows
   bool* personal_ask = nullptr;  // "read my details aloud" shows its warning (UI state, reset with the session)
 
   const std::string& t(std::string_view key) const { return catalogs.get(s.language()).get(key); }

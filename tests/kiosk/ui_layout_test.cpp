@@ -179,8 +179,7 @@ struct Checker {
       for (const auto& w : items) {
         if (w.region != page->order) continue;
         if (w.role == Role::heading) after_title = true;
-        if (!after_title || !core::interactive(w.role) || w.id.rfind("mode.", 0) == 0 || w.id == "app.helper")
-          continue;
+        if (!after_title || !core::interactive(w.role) || w.id.rfind("mode.", 0) == 0 || w.id == "app.helper") continue;
         if (w.y0 + seen_px > page->y1 + 1.0f) {
           const std::string p = where + ": the first control after the title, " + name(w) + ", is not in view";
           const bool pick_one = screen == "choose" || screen == "report_category" || screen == "report_subcategory" ||
@@ -423,7 +422,8 @@ TEST(ui_layout_test, instruction_line_gives_way_to_the_choices_on_a_short_panel)
   auto small = opened(kPanels[0], false);  // 800x480
   EXPECT_EQ(small->ui->registry().find("instructions"), nullptr);
   ASSERT_GE(first_tile_top(*small), 0.f);
-  EXPECT_LT(first_tile_top(*small) + core::mm_to_px(6.35, kPanels[0].ppi), page_bottom(*small)) << "the first choice in view";
+  EXPECT_LT(first_tile_top(*small) + core::mm_to_px(6.35, kPanels[0].ppi), page_bottom(*small))
+      << "the first choice in view";
   auto big = opened(kPanels[2], false);  // 1280x800
   EXPECT_NE(big->ui->registry().find("instructions"), nullptr);
   auto spoken = opened(kPanels[0], true);
