@@ -52,9 +52,9 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
                          {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software", "SDL_FRAMEBUFFER_ACCELERATION=0"},
                          (dir / "kiosk.log").string());
   ASSERT_GT(kiosk_proc.pid, 0);
-  // Wait for its window.
+  // Wait for its window (up to 30 s: on a loaded 2-core CI machine it once took more than 10 s).
   std::string wid;
-  for (int i = 0; i < 100 && wid.empty(); ++i) {
+  for (int i = 0; i < 300 && wid.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     auto r = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad"});
     if (r.exit_code == 0) wid = r.output.substr(0, r.output.find('\n'));
@@ -113,7 +113,7 @@ TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
                          {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software"}, (dir / "kiosk.log").string());
   ASSERT_GT(kiosk_proc.pid, 0);
   std::string geometry;
-  for (int i = 0; i < 100 && geometry.find("Geometry") == std::string::npos; ++i) {
+  for (int i = 0; i < 300 && geometry.find("Geometry") == std::string::npos; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     geometry = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad",
                                   "getwindowgeometry"})
