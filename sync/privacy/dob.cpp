@@ -142,6 +142,8 @@ std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
   std::size_t ye = 0;
   if (const std::size_t d = digits_end(s, y, 5); d - y == 4 && boundary_after(s, d)) {
     ye = d;
+  } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {
+    return d + at(s, d).len;  // "١٩٨٥م": the Arabic "AD" glued to the year
   } else if (is_apostrophe(at(s, y).cp)) {
     const std::size_t a = y + at(s, y).len;
     const std::size_t d2 = digits_end(s, a, 3);
@@ -265,9 +267,10 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     if (b == b0 || b >= s.size() || s[b] != sep) return std::nullopt;
     const std::size_t c0 = b + 1;
     const std::size_t c = digits_end(s, c0, 4);
-    if (!(c - c0 == 2 || c - c0 == 4) || !boundary_after(s, c)) return std::nullopt;
+    if (!(c - c0 == 2 || c - c0 == 4)) return std::nullopt;
     if (n == 4 && c - c0 > 2) return std::nullopt;
-    if (c - c0 == 4) return year_at(s, c0);  // with its suffix: "12.03.1949 року"
+    if (c - c0 == 4) return year_at(s, c0);  // with its suffix: "12.03.1949 року", "١٢/٠٣/١٩٨٥م"
+    if (!boundary_after(s, c)) return std::nullopt;
     return c;
   }
   // "on beş Temmuz …", "፲፭ ጥሪ ፳፻፲፪", "الخامس عشر من تموز ١٩٨١"
@@ -355,6 +358,13 @@ bool clause_closes(std::string_view s, std::size_t e, const Folded& f) {
   if (c.cp == '.' || c.cp == ',' || c.cp == ';' || c.cp == ')' || c.cp == '|' || c.cp == '!' || c.cp == '?' ||
       c.cp == 0x60C || c.cp == 0x61F || c.cp == 0x6D4 || (c.cp >= 0x1361 && c.cp <= 0x1368))
     return !(c.cp == '.' && is_digit_at(s, k + 1));
+  // the place of birth: "Yusuf Demir, 1 april 1979 te Ankara", "Іван Коваль, 3 травня 1979 в Києві"
+  if (const auto w = read_word(s, k); w && word_list("town_preposition").contains(fold_word(s, *w))) {
+    const std::size_t t = skip_hspace(s, w->end);
+    if (const auto town = read_word(s, t);
+        town && t > w->end && (capitalised(*town) || word_list("town").contains(fold_word(s, *town))))
+      return true;
+  }
   // a cue after the date, within its next three words
   bool cue = false;
   for_each_cue(f, word_list("dob_after"), [&](std::size_t b, std::size_t) {

@@ -105,3 +105,10 @@ TEST(scrubber_dob_test, a_corrected_date_of_the_same_year) {
             "12-03-1985|03-12-1985");
   EXPECT_EQ(found_text("Ik ben geboren op 12-03-1985, mijn afspraak is op 04-05-2026.", PiiKind::dob), "12-03-1985");
 }
+
+// The place of birth after a date that follows a name; the Arabic "AD" glued to the year.
+TEST(scrubber_dob_test, a_place_after_the_date_and_the_arabic_era_letter) {
+  EXPECT_EQ(found_text("Gegevens: Sanne Visser, 14 maart 1977 te Zwolle, BSN volgt.", PiiKind::dob), "14 maart 1977");
+  EXPECT_EQ(found_text("Gegevens: Sanne Visser, 14-03-2026 in het stadhuis.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("ولدت في ١٢/٠٣/١٩٨٥م في دمشق", PiiKind::dob), "١٢/٠٣/١٩٨٥م");
+}
