@@ -1,7 +1,21 @@
 // Dates of birth: a date near a birth cue ("geboren op", "born", "doğum tarihim", "urodzony", "народився",
 // "تاريخ الميلاد", "dhashay", "ዝተወለድኩ", "geb."; the [dob] lists, and [dob_after] for cues after the date:
-// "12.03.1985 doğumluyum") in any form: 12-03-1985, 12/3/85, 1985-03-12, 12031985, 12 maart 1985,
-// March 12, 1985, Arabic-Indic digits. Other dates (appointments, events) stay.
+// "12.03.1985 doğumluyum"), or a date that closes the clause right after a person's name ("Halima Bouzerda,
+// 05/09/1962.", "Kees Brouwer (22.08.1939)"), in any form. Other dates (appointments, events, a letter's
+// date) stay: a date alone, whatever its year, is no date of birth.
+//
+// Two steps: date_at() finds the extent of a date (the date-span detector), the callers decide whether it is a
+// birth date from its context (a cue before or after it, or the person it follows). The date forms:
+//   numeric       12-03-1985, 12/3/85, 1985-03-12, 12031985, Arabic-Indic digits (the digit view)
+//   month word    12 maart 1985, March 12, 1985, 23rd of Sept 1987, 15-ka Luulyo 1981, 6-го березня 1978-го,
+//                 ሓምለ 3 ቀን 1995, 12 Mart 1948'de (a Turkish case ending after an apostrophe stays outside)
+//   Roman month   7 IX 1952, 7.IX.1952
+//   in words      on beş Temmuz bin dokuz yüz yetmiş iki, вісімнадцятого грудня дві тисячі п'ятнадцятого року,
+//                 الخامس عشر من تموز ١٩٨١ (the [number_word] lists)
+//   Ge'ez numbers ፲፭ ጥሪ ፳፻፲፪
+//   year first    1988 op 9 juni, 1991 roku, 2 lutego, ١٩٥٤ في ٤ نيسان, 1978 bisha Maarso 6-deeda (after a cue)
+//   year suffix   3 listopada 1979 r., 12 березня 1949 року (the [year_suffix] lists)
+// A date may follow a one-letter proclitic "in/on" (Tigrinya ብ, Arabic ب): "ብ1978 6 መጋቢት ተወሊደ".
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -18,10 +32,47 @@ std::size_t digits_end(std::string_view s, std::size_t i, std::size_t max) {
   return k;
 }
 
-// A month word ("maart", "Mart", "березня", "مارس", "Maarso", "መጋቢት", "mar.") at i: its end.
+bool is_geez_numeral(char32_t c) { return c >= 0x1369 && c <= 0x137C; }
+
+// A one-letter proclitic glued to what follows: Tigrinya ብ ("in, on"), Arabic ب.
+bool proclitic(char32_t c) { return c == 0x1265 || c == 0x628; }
+
+// Whether a date may start at i: no letter or digit before it, or a proclitic that starts its word.
+bool date_start(std::string_view s, std::size_t i) {
+  if (is_geez_numeral(before(s, i).cp)) return false;
+  if (boundary_before(s, i)) return true;
+  const Cp p = before(s, i);
+  return proclitic(p.cp) && boundary_before(s, i - p.len);
+}
+
+// Whether the folded word (or every part of a hyphenated one: "twenty-first") is in the list.
+bool in_list(std::string_view list, std::string_view folded) {
+  const WordSet& l = word_list(list);
+  if (l.contains(folded)) return true;
+  if (folded.find('-') == std::string_view::npos) return false;
+  for (std::size_t b = 0; b <= folded.size();) {
+    const std::size_t e = std::min(folded.find('-', b), folded.size());
+    if (e == b || !l.contains(folded.substr(b, e - b))) return false;
+    b = e + 1;
+  }
+  return true;
+}
+
+// A month word ("maart", "Mart", "березня", "مارس", "Maarso", "መጋቢት", "mar.") at i: its end. A Turkish case
+// ending after an apostrophe ("Nisan'da") is not part of it.
 std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
-  const auto w = read_word(s, i);
-  if (!w || !word_list("month").contains(fold_word(s, *w))) return std::nullopt;
+  auto w = read_word(s, i);
+  if (!w) return std::nullopt;
+  std::string f = fold_word(s, *w);
+  if (!word_list("month").contains(f)) {
+    std::size_t a = w->begin;
+    while (a < w->end && !is_apostrophe(at(s, a).cp)) a += at(s, a).len;
+    if (a == w->end || a == w->begin) return std::nullopt;
+    w->end = a;
+    f = fold_word(s, *w);
+    if (!word_list("month").contains(f)) return std::nullopt;
+    return a;
+  }
   std::size_t e = w->end;
   if (at(s, e).cp == '.') ++e;
   // two-word months: "كانون الثاني", "تشرين الأول"
@@ -31,24 +82,150 @@ std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   return e;
 }
 
-// An ordinal ending after a day ("23rd", "1st", "3e", "21ste"), then an optional "of" ("23rd of Sept"): the
-// position after it, or a when there is none.
-std::size_t ordinal_end(std::string_view s, std::size_t a) {
-  std::size_t k = a;
-  while (k < s.size() && k - a < 3 && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
-  if (k == a || (k < s.size() && is_letter(at(s, k).cp))) return a;
-  std::string suf(s.substr(a, k - a));
-  std::transform(suf.begin(), suf.end(), suf.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th" && suf != "e" && suf != "ste" && suf != "de") return a;
-  const std::size_t o = skip_hspace(s, k);
-  if (const auto w = read_word(s, o); w && o > k && fold_word(s, *w) == "of") return w->end;
-  return k;
+// A Roman-numeral month (I … XII, capitals) at i: its end.
+std::optional<std::size_t> roman_month(std::string_view s, std::size_t i) {
+  static constexpr std::string_view kRoman[] = {"XII", "VIII", "III", "VII", "XI", "IX",
+                                                "IV",  "VI",   "II",  "X",   "V",  "I"};
+  for (std::string_view r : kRoman)
+    if (s.substr(i, r.size()) == r && boundary_after(s, i + r.size()) && boundary_before(s, i)) return i + r.size();
+  return std::nullopt;
 }
 
-// A date starting at i: its end. Numeric d-m-y (any of - . / space), y-m-d, 8 digits, or with a month word.
-std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
+// A number in words ("on beş", "вісімнадцятого", "الخامس عشر", "twenty-first"; the [number_word] lists) or in
+// Ge'ez numerals ("፲፭") at i: its end.
+std::optional<std::size_t> number_words(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  if (is_geez_numeral(at(s, k).cp)) {
+    while (is_geez_numeral(at(s, k).cp)) k += at(s, k).len;
+    return k;
+  }
+  std::optional<std::size_t> end;
+  for (;;) {
+    const auto w = read_word(s, k);
+    if (!w || !in_list("number_word", fold_word(s, *w))) break;
+    end = w->end;
+    k = skip_hspace(s, w->end);
+  }
+  return end;
+}
+
+// An ordinal or case ending after a day ("23rd", "1st", "3e", "21ste", "1da", "15-ka", "2-da", "6-deeda", "6-го"),
+// then the word "day" (ሓምለ 3 ቀን) or "of" ("23rd of Sept", "السادس من آذار"): the position after it, or a
+// when there is none.
+std::size_t day_tail(std::string_view s, std::size_t a) {
+  std::size_t k = a;
+  while (k < s.size() && k - a < 3 && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
+  std::string suf(s.substr(a, k - a));
+  std::transform(suf.begin(), suf.end(), suf.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::size_t e = a;
+  if (k > a && !(k < s.size() && is_letter(at(s, k).cp)) &&
+      (suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "e" || suf == "ste" || suf == "de" ||
+       suf == "da" || suf == "ka" || suf == "aad"))  // Somali "1da", "1aad"
+    e = k;
+  if (e == a && at(s, a).cp == '-') {  // "15-ka", "6-го": a short case ending after a hyphen
+    std::size_t j = a + 1, n = 0;
+    while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len, ++n;
+    if (n >= 1 && n <= 5) e = j;
+  }
+  std::size_t o = skip_hspace(s, e);
+  if (const auto w = read_word(s, o); w && o > e && word_list("date_of").contains(fold_word(s, *w))) {
+    e = w->end;
+    o = skip_hspace(s, e);
+    if (const auto w2 = read_word(s, o); w2 && o > e && word_list("date_of").contains(fold_word(s, *w2))) e = w2->end;
+  }
+  return e;
+}
+
+// A year after a month: four digits, "'85", a number in words or Ge'ez numerals, then a year suffix ("r.",
+// "року", "-го"): its end.
+std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
+  std::size_t ye = 0;
+  if (const std::size_t d = digits_end(s, y, 5); d - y == 4 && boundary_after(s, d)) {
+    ye = d;
+  } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {
+    return d + at(s, d).len;  // "١٩٨٥م": the Arabic "AD" glued to the year
+  } else if (is_apostrophe(at(s, y).cp)) {
+    const std::size_t a = y + at(s, y).len;
+    const std::size_t d2 = digits_end(s, a, 3);
+    if (d2 - a != 2 || !boundary_after(s, d2)) return std::nullopt;
+    return d2;
+  } else if (const auto w = number_words(s, y)) {
+    ye = *w;
+  } else {
+    return std::nullopt;
+  }
+  if (at(s, ye).cp == '-') {  // "1978-го"
+    std::size_t j = ye + 1, n = 0;
+    while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len, ++n;
+    if (n >= 1 && n <= 3) return j;
+  }
+  const std::size_t k = skip_hspace(s, ye);
+  if (const auto w = read_word(s, k); w && k > ye && word_list("year_suffix").contains(fold_word(s, *w))) {
+    // "r." and "р." with their dot, but not "р.н." (a cue of its own, outside the date), nor a sentence's full stop
+    if (at(s, w->end).cp == '.' && at(s, w->begin).len == w->end - w->begin) {
+      if (is_letter(at(s, w->end + 1).cp)) return ye;
+      return w->end + 1;
+    }
+    return w->end;
+  }
+  return ye;
+}
+
+// A day at i (one or two digits, a number in words or Ge'ez numerals) and its tail: the day's end and the tail's
+// end, or nothing.
+struct DayEnd {
+  std::size_t day;
+  std::size_t tail;
+};
+std::optional<DayEnd> day_at(std::string_view s, std::size_t i) {
+  std::size_t d = 0;
   if (is_digit_at(s, i)) {
-    if (i > 0 && is_alnum(before(s, i).cp)) return std::nullopt;
+    d = digits_end(s, i, 3);
+    if (d - i > 2) return std::nullopt;
+  } else if (const auto w = number_words(s, i)) {
+    d = *w;
+  } else {
+    return std::nullopt;
+  }
+  return DayEnd{d, day_tail(s, d)};
+}
+
+// A month after a day (a month word or a Roman numeral), with the separator before it: its end.
+std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day) {
+  std::size_t m = day.tail;
+  if (m < s.size() && (s[m] == '.' || s[m] == '-' || s[m] == '/') && day.tail == day.day) {
+    if (const auto r = roman_month(s, m + 1)) {  // 7.IX.1952
+      if (*r < s.size() && s[*r] == s[m]) return *r + 1;
+      return std::nullopt;
+    }
+  }
+  if (m < s.size() && s[m] == '.') ++m;
+  const std::size_t m0 = m;
+  m = skip_hspace(s, m);
+  if (m == m0 && m == day.tail && day.tail == day.day) return std::nullopt;  // "12maart"
+  if (const auto me = month_word(s, m)) return *me;
+  if (const auto r = roman_month(s, m)) return *r;
+  return std::nullopt;
+}
+
+// Day and month without a year ("9 juni", "Maarso 6-deeda", "السادس من آذار"): its end.
+std::optional<std::size_t> day_month_at(std::string_view s, std::size_t i) {
+  if (const auto day = day_at(s, i)) {
+    if (const auto me = month_after_day(s, *day); me && boundary_after(s, *me)) return *me;
+    return std::nullopt;
+  }
+  if (const auto me = month_word(s, i)) {
+    const std::size_t d = skip_hspace(s, *me);
+    if (const auto day = day_at(s, d); day && d > *me) return day->tail;
+  }
+  return std::nullopt;
+}
+
+// A date starting at i: its end (in the digit view). Numeric d-m-y (any of - . / space), y-m-d, 8 digits, or
+// with a month word, a Roman month, numbers in words; year_first also "1988 op 9 juni" (after a cue only).
+std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_first = false) {
+  if (i >= s.size() || !date_start(s, i)) return std::nullopt;
+  if (is_digit_at(s, i)) {
     const std::size_t a = digits_end(s, i, 9);
     const std::size_t n = a - i;
     if (n == 8 && boundary_after(s, a)) {  // 12031985 or 19850312
@@ -58,20 +235,30 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
       return std::nullopt;
     }
     if (n < 1 || n > 4) return std::nullopt;
-    std::size_t k = a;
-    // "12 maart 1985", "12. Mart 1985", "23rd of Sept 1987"
-    std::size_t m = n <= 2 ? ordinal_end(s, k) : k;
-    if (m < s.size() && s[m] == '.') ++m;
-    m = skip_hspace(s, m);
-    if (n <= 2 && m > k) {
-      if (const auto me = month_word(s, m)) {
+    if (n == 4 && year_first) {  // "1988 op 9 juni", "1999'da, 9 Ağustos", "1991 roku, 2 lutego"
+      std::size_t k = a;
+      if (is_apostrophe(at(s, k).cp) && is_letter(at(s, k + at(s, k).len).cp)) {
+        k += at(s, k).len;
+        while (at(s, k).len && is_letter(at(s, k).cp)) k += at(s, k).len;
+      }
+      for (int words = 0; words <= 2; ++words) {
+        k = skip_after_cue(s, k, false, U",\u060C");
+        if (const auto dm = day_month_at(s, k)) return dm;
+        const auto w = read_word(s, k);
+        if (!w || w->end - w->begin > 16 || word_list("month").contains(fold_word(s, *w))) break;
+        k = w->end;
+      }
+    }
+    if (n <= 2) {  // "12 maart 1985", "12. Mart 1985", "23rd of Sept 1987", "7 IX 1952", "15-ka Luulyo 1981"
+      const DayEnd day{a, day_tail(s, a)};
+      if (const auto me = month_after_day(s, day)) {
         std::size_t y = skip_hspace(s, *me);
         if (y < s.size() && s[y] == ',') y = skip_hspace(s, y + 1);
-        const std::size_t ye = digits_end(s, y, 4);
-        if (ye - y == 4 && boundary_after(s, ye)) return ye;
+        if (const auto ye = year_at(s, y)) return ye;
         return std::nullopt;  // "12 maart" without a year: a feast or an appointment more often than a birth
       }
     }
+    const std::size_t k = a;
     if (k >= s.size()) return std::nullopt;
     const char sep = s[k];
     if (sep != '-' && sep != '.' && sep != '/' && sep != ' ') return std::nullopt;
@@ -80,42 +267,117 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i) {
     if (b == b0 || b >= s.size() || s[b] != sep) return std::nullopt;
     const std::size_t c0 = b + 1;
     const std::size_t c = digits_end(s, c0, 4);
-    if (!(c - c0 == 2 || c - c0 == 4) || !boundary_after(s, c)) return std::nullopt;
+    if (!(c - c0 == 2 || c - c0 == 4)) return std::nullopt;
     if (n == 4 && c - c0 > 2) return std::nullopt;
+    if (c - c0 == 4) return year_at(s, c0);  // with its suffix: "12.03.1949 року", "١٢/٠٣/١٩٨٥م"
+    if (!boundary_after(s, c)) return std::nullopt;
     return c;
   }
-  // "March 12, 1985", "мар 12 1985"
+  // "on beş Temmuz …", "፲፭ ጥሪ ፳፻፲፪", "الخامس عشر من تموز ١٩٨١"
+  if (const auto day = day_at(s, i)) {
+    if (const auto me = month_after_day(s, *day)) {
+      std::size_t y = skip_hspace(s, *me);
+      if (y < s.size() && s[y] == ',') y = skip_hspace(s, y + 1);
+      if (const auto ye = year_at(s, y)) return ye;
+    }
+    return std::nullopt;
+  }
+  // "March 12, 1985", "мар 12 1985", "ሓምለ 3 ቀን 1995"
   if (const auto me = month_word(s, i)) {
-    std::size_t d = skip_hspace(s, *me);
-    const std::size_t dd = digits_end(s, d, 2);
-    if (dd == d) return std::nullopt;
-    std::size_t y = ordinal_end(s, dd);  // "March 12th, 1985"
+    const std::size_t d = skip_hspace(s, *me);
+    const auto day = day_at(s, d);
+    if (!day || d == *me) return std::nullopt;
+    std::size_t y = day->tail;
     if (y < s.size() && s[y] == ',') ++y;
     y = skip_hspace(s, y);
-    const std::size_t ye = digits_end(s, y, 4);
-    if (ye - y == 4 && boundary_after(s, ye)) return ye;
+    if (const auto ye = year_at(s, y)) return ye;
   }
   return std::nullopt;
 }
 
+// The year of a date (its last run of four digits), or empty.
+std::string_view year_of(std::string_view date) {
+  std::size_t run = 0;
+  for (std::size_t i = date.size(); i-- > 0;) {
+    run = std::isdigit(static_cast<unsigned char>(date[i])) ? run + 1 : 0;
+    if (run == 4 && (i == 0 || !std::isdigit(static_cast<unsigned char>(date[i - 1])))) return date.substr(i, 4);
+  }
+  return {};
+}
+
 // The first date within the clause after a cue, up to twelve words on ("Geboortedatum van mijn zoon klopt niet in
-// de BRP: moet 30-04-2008 zijn"); a sentence end stops the search.
+// de BRP: moet 30-04-2008 zijn"); a sentence end stops the search. A later date of the same year in that
+// sentence is the same birth date told again or corrected ("Urodziłam się 1987-05-30, a w papierach jest
+// 1987-03-05"); a date of another year (an appointment) stays.
 void date_after_cue(std::string_view s, std::size_t e, Spans& out) {
   std::size_t k = e;
+  std::string_view year;
   for (int n = 0; n < 12 && k < s.size(); ++n) {
-    k = skip_after_cue(s, k, false, U":,-(\u060C");
-    if (const auto d = date_at(s, k)) {
-      add(out, k, *d, PiiKind::dob);
-      return;
+    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0");
+    if (const auto d = date_at(s, k, true)) {
+      const std::string_view y = year_of(s.substr(k, *d - k));
+      if (year.empty() || (!y.empty() && y == year)) add(out, k, *d, PiiKind::dob);
+      if (!year.empty() || y.empty()) return;
+      year = y;
+      k = *d;
+      n = 0;
+      continue;
     }
     if (const auto w = read_word(s, k)) {
-      k = w->end;
+      k = w->end;  // also a proclitic "ብ" before the date: date_start() lets the date follow it
     } else if (is_digit_at(s, k)) {
       k = digits_end(s, k, 12);
+    } else if (is_geez_numeral(at(s, k).cp)) {
+      while (is_geez_numeral(at(s, k).cp)) k += at(s, k).len;
     } else {
       return;
     }
   }
+}
+
+// The separator between a person's name and a date that belongs to them: ", ", " (", " (° ", " / ", "፡ ", "، ",
+// " - ": the position after it.
+std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t e) {
+  std::size_t k = skip_hspace(s, e);
+  const Cp c = at(s, k);
+  if (!c.len) return std::nullopt;
+  if (c.cp != ',' && c.cp != '(' && c.cp != '/' && c.cp != 0x60C && c.cp != 0x1361 && c.cp != 0x1363 && c.cp != '-' &&
+      c.cp != 0x2013)
+    return std::nullopt;
+  k = skip_hspace(s, k + c.len);
+  if (at(s, k).cp == 0xB0) k = skip_hspace(s, k + at(s, k).len);  // "(° 22.08.1939)": born
+  return k;
+}
+
+// Whether the clause closes right after a date that follows a name: the end of the text, a punctuation mark, a
+// bracket, a line break, a birth cue ("р.н.", "doğumlu", "ayaan dhashay"). "Jan, 12-03-2026 om 10:00" goes on.
+bool clause_closes(std::string_view s, std::size_t e, const Folded& f) {
+  const std::size_t k = skip_hspace(s, e);
+  const Cp c = at(s, k);
+  if (!c.len || is_line_break(c.cp)) return true;
+  if (c.cp == '.' || c.cp == ',' || c.cp == ';' || c.cp == ')' || c.cp == '|' || c.cp == '!' || c.cp == '?' ||
+      c.cp == 0x60C || c.cp == 0x61F || c.cp == 0x6D4 || (c.cp >= 0x1361 && c.cp <= 0x1368))
+    return !(c.cp == '.' && is_digit_at(s, k + 1));
+  // the place of birth: "Yusuf Demir, 1 april 1979 te Ankara", "Іван Коваль, 3 травня 1979 в Києві"
+  if (const auto w = read_word(s, k); w && word_list("town_preposition").contains(fold_word(s, *w))) {
+    const std::size_t t = skip_hspace(s, w->end);
+    if (const auto town = read_word(s, t);
+        town && t > w->end && (capitalised(*town) || word_list("town").contains(fold_word(s, *town))))
+      return true;
+  }
+  // a cue after the date, within its next three words
+  bool cue = false;
+  for_each_cue(f, word_list("dob_after"), [&](std::size_t b, std::size_t) {
+    if (b < k) return;
+    std::size_t j = k;
+    for (int n = 0; n < 3 && j < b; ++n) {
+      const auto w = read_word(s, j);
+      if (!w) break;
+      j = skip_hspace(s, w->end);
+    }
+    if (j >= b) cue = true;
+  });
+  return cue;
 }
 
 }  // namespace
@@ -126,14 +388,14 @@ void find_dobs(const Input& in, Spans& out) {
   const Folded& ff = in.d.identity ? in.f : f;
   Spans v;
   for_each_cue(ff, word_list("dob"), [&](std::size_t, std::size_t e) { date_after_cue(s, e, v); });
-  // A date followed by a cue: "12.03.1985 doğumluyum", "12-03-1985 geboren".
+  // A date followed by a cue: "12.03.1985 doğumluyum", "12-03-1985 geboren", "ብ1978 6 መጋቢት ተወሊደ".
   for_each_cue(ff, word_list("dob_after"), [&](std::size_t b, std::size_t) {
     std::size_t k = b;
-    for (int back = 0; back < 40 && k > 0; ++back) {
+    for (int back = 0; back < 48 && k > 0; ++back) {
       k -= before(s, k).len;
-      if (!is_digit_at(s, k) && read_word(s, k) == std::nullopt) continue;
-      if (!boundary_before(s, k)) continue;
-      if (const auto d = date_at(s, k); d && *d <= b) {
+      if (!is_digit_at(s, k) && !is_geez_numeral(at(s, k).cp) && read_word(s, k) == std::nullopt) continue;
+      if (!date_start(s, k)) continue;
+      if (const auto d = date_at(s, k, true); d && *d <= b) {
         add(v, k, *d, PiiKind::dob);
         return;
       }
@@ -155,6 +417,33 @@ void find_dobs(const Input& in, Spans& out) {
     if (!is_digit_at(s, y) || !is_digit_at(s, y + 1) || !is_digit_at(s, y + 2) || !is_digit_at(s, y + 3)) continue;
     const int year = std::stoi(std::string(s.substr(y, 4)));
     if (year >= 1900 && year <= 2012) add(v, i, *d, PiiKind::dob);
+  }
+  for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
+}
+
+// A full date (day, month and year) right after a person's name, closing its clause: "Ik ben Halima Bouzerda,
+// 05/09/1962.", "Kees Brouwer (° 22.08.1939)", "Deeqa, 24 Oktoobar 1991.", "Василь Гнатюк, 19.02.1946 р.н.".
+// Runs after the name scanners: it reads the names among the spans found so far.
+void find_person_dobs(const Input& in, Spans& out) {
+  const std::string_view s = in.d.text;
+  const Folded f = in.d.identity ? Folded{} : fold_text(s);
+  const Folded& ff = in.d.identity ? in.f : f;
+  // original offset -> digit-view offset
+  std::vector<std::size_t> to_view(in.s.size() + 1, npos);
+  for (std::size_t k = s.size() + 1; k-- > 0;) to_view[in.d.src[k]] = k;
+  Spans v;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name || sp.end > in.s.size() || to_view[sp.end] == npos) continue;
+    const auto k = person_date_separator(s, to_view[sp.end]);
+    if (!k) continue;
+    const auto d = date_at(s, *k);
+    if (!d || !clause_closes(s, *d, ff)) continue;
+    // a full date: a year of four digits or in words, not "12-03-85" (a letter's or a case's date as often)
+    const std::string_view date = s.substr(*k, *d - *k);
+    std::size_t run = 0, longest = 0;
+    for (char c : date) longest = std::max(longest, run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0);
+    if (longest < 4 && date.size() < 12) continue;
+    add(v, *k, *d, PiiKind::dob);
   }
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
 }

@@ -629,7 +629,16 @@ void find_person_addresses(std::string_view s, Spans& out) {
             k = skip_after_cue(s, label->end, false, U".:");
           }
           if (std::binary_search(detail_starts.begin(), detail_starts.end(), *k)) {
-            add(out, n->begin, n->end, PiiKind::name);
+            // a capitalised cue at a sentence start is no part of the name: "Contactpersoon Dewi Soerjadi, 06 …",
+            // "Babam Kadir Özdemir, 4 Şubat 1952'de …"
+            std::size_t b = n->begin;
+            if (const auto first = read_word(s, b)) {
+              const std::string ff = fold_word(s, *first);
+              if (word_list("name").contains(ff) || word_list("name_weak").contains(ff) ||
+                  word_list("relation").contains(ff))
+                b = skip_hspace(s, first->end);
+            }
+            add(out, b < n->end ? b : n->begin, n->end, PiiKind::name);
             return n->end;
           }
         }

@@ -1,7 +1,9 @@
 // Phone numbers: Dutch formats and +/00 international numbers, spaced digits, letter O for zero, Arabic-Indic
-// digits, wa.me links; not 14 0xx, 0800/0900 or 088 numbers.
+// digits, wa.me links, digits said in words ("nul zes 2 8 …"), a Dutch mobile number with its country code and
+// no "+" (316…); not 14 0xx, 0800/0900 or 088 numbers.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "lists.hpp"
 #include "scanners.hpp"
@@ -49,6 +51,8 @@ bool phone_prefix_ok(const std::vector<DigitGroup>& g, std::size_t n, bool plus)
     if (nat.size() > 1 && nat[1] == '0') nat.erase(0, 1);
     return national_number_ok(nat);
   }
+  // "31612345678": a Dutch mobile number with the country code and no "+" or "00", typed as one run
+  if (n == 1 && d.size() == 11 && d.compare(0, 3, "316") == 0) return true;
   if (d.size() >= 3 && d[0] == '0' && d[1] == '0') {
     return !trunk && d[2] != '0' && d.size() >= 11 && d.size() <= 15;
   }
@@ -112,7 +116,7 @@ void find_phones_in(std::string_view s, Spans& out) {
       if (total > 16) break;
       groups.push_back(std::move(g));
       j = k;
-      if (groups.size() >= 8) break;
+      if (groups.size() >= 12) break;  // "+380 66 9 0 2 4 7 1 3": the total caps it
     }
     // the longest prefix of groups that forms a phone number and ends on a boundary
     for (std::size_t n = groups.size(); n > 0; --n) {
@@ -186,8 +190,72 @@ void whatsapp_links(std::string_view s, Spans& out) {
   }
 }
 
+// The value of a digit said in words ("zes", "oh", "п'ять"; the [digit_word] lists: "zes 6"), or -1.
+int digit_word(std::string_view folded) {
+  static const std::unordered_map<std::string, int> values = [] {
+    std::unordered_map<std::string, int> m;
+    for (const std::string& item : word_list("digit_word").items()) {
+      const std::size_t sp = item.rfind(' ');
+      if (sp == std::string::npos || sp + 2 != item.size() || !is_digit(static_cast<unsigned char>(item[sp + 1])))
+        continue;
+      m.emplace(item.substr(0, sp), item[sp + 1] - '0');
+    }
+    return m;
+  }();
+  const auto it = values.find(std::string(folded));
+  return it == values.end() ? -1 : it->second;
+}
+
+// A phone number said in words, alone or mixed with digits ("nul zes 2 8 9 4 1 7 6 3", "oh six, four one, two
+// two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes.
+void digits_in_words(std::string_view s, Spans& out) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto token = [&](std::size_t k, std::string& digits) -> std::optional<std::size_t> {
+      if (!boundary_before(s, k)) return std::nullopt;
+      if (is_digit_at(s, k)) {
+        std::size_t e = k;
+        while (is_digit_at(s, e)) ++e;
+        if (e - k > 4 || !boundary_after(s, e)) return std::nullopt;
+        digits += s.substr(k, e - k);
+        return e;
+      }
+      const auto w = read_word(s, k);
+      if (!w) return std::nullopt;
+      const int v = digit_word(fold_word(s, *w));
+      if (v < 0) return std::nullopt;
+      digits += static_cast<char>('0' + v);
+      return w->end;
+    };
+    std::string digits;
+    auto e = token(i, digits);
+    if (!e) {
+      i += std::max<std::size_t>(at(s, i).len, 1);
+      continue;
+    }
+    const std::size_t b = i;
+    std::size_t end = *e;
+    int words = is_digit_at(s, b) ? 0 : 1;
+    for (;;) {
+      std::size_t m = end;
+      while (m < s.size() && m - end < 3 && (s[m] == ' ' || s[m] == ',' || s[m] == '-' || s[m] == '.')) ++m;
+      if (m == end) break;
+      const bool word = !is_digit_at(s, m);
+      const auto next = token(m, digits);
+      if (!next) break;
+      words += word ? 1 : 0;
+      end = *next;
+    }
+    std::string nat = digits;
+    if (nat.rfind("0031", 0) == 0) nat = "0" + nat.substr(4);
+    if (words >= 2 && digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10)))
+      add(out, b, end, PiiKind::phone);
+    i = end;
+  }
+}
+
 void find_obfuscated_phones(std::string_view s, Spans& out) {
   spaced_digits(s, out);
+  digits_in_words(s, out);
   whatsapp_links(s, out);
 }
 

@@ -25,7 +25,8 @@ void find_bsns(const Input& in, Spans& out);          // bsn.cpp
 void find_ibans(const Input& in, Spans& out);         // iban.cpp
 void find_names(const Input& in, Spans& out);         // name.cpp: cues, relations, sign-offs, gazetteer
 void find_addresses(const Input& in, Spans& out);     // address.cpp: street + number, postcodes, map links
-void find_dobs(const Input& in, Spans& out);          // dob.cpp
+void find_dobs(const Input& in, Spans& out);          // dob.cpp: a date near a birth cue
+void find_person_dobs(const Input& in, Spans& out);   // dob.cpp: a date closing the clause after a name in out
 void find_plates(const Input& in, Spans& out);        // plate.cpp
 void find_handles(const Input& in, Spans& out);       // handle.cpp: @handles, profile URLs
 void find_tagged_names(const Input& in, Spans& out);  // name_tagger.cpp: the statistical tagger's names

@@ -107,9 +107,19 @@ DigitView digit_view(std::string_view s) {
       const bool o_next = lookalike(n) >= 0 && digit(nn);
       if ((digit(p) && !is_letter(n) && !o_next) || ((digit(n) || o_next) && !is_letter(p))) d = lookalike(c.cp);
     }
-    // A dash other than the hyphen between digits ("06–12345678", typed by autocorrect): a hyphen.
+    // A dash other than the hyphen between digits ("06–12345678", typed by autocorrect; also with spaces around
+    // it: "06 – 19 44 03 72"): a hyphen.
+    const auto digit_across_space = [&](bool forward) {
+      std::size_t k = forward ? i + c.len : i;
+      for (int n = 0; n < 2; ++n) {
+        const Cp x = forward ? at(s, k) : before(s, k);
+        if (x.cp != ' ') return digit(x.cp);
+        k = forward ? k + x.len : k - x.len;
+      }
+      return false;
+    };
     const bool dash = (c.cp == 0x2010 || c.cp == 0x2011 || c.cp == 0x2012 || c.cp == 0x2013 || c.cp == 0x2212) &&
-                      digit(before(s, i).cp) && digit(at(s, i + c.len).cp);
+                      digit_across_space(false) && digit_across_space(true);
     // A full-width or small "@" ("jan＠ziggo.nl"): the at sign.
     const bool at_sign = c.cp == 0xFF20 || c.cp == 0xFE6B;
     if (d >= 0 || dash || at_sign) {

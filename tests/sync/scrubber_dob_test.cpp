@@ -58,3 +58,57 @@ TEST(scrubber_dob_test, later_in_the_clause_and_more_verb_forms) {
   // a sentence end stops the search
   EXPECT_EQ(found_text("Geboortedatum klopt niet. De afspraak is op 12-03-2026.", PiiKind::dob), "");
 }
+
+// Rules added after the seventh part (tests/data/privacy/heldout7.jsonl): more date forms after a cue — Roman-numeral
+// months, a year suffix, numbers in words, Ge'ez numerals, Somali and Ukrainian day endings, a two-digit year with an
+// apostrophe, the year first.
+TEST(scrubber_dob_test, more_date_forms_after_a_cue) {
+  EXPECT_EQ(found_text("urodzony 14 III 1967 w Gdańsku", PiiKind::dob), "14 III 1967");
+  EXPECT_EQ(found_text("ur. 3.XI.1980, mieszka tu", PiiKind::dob), "3.XI.1980");
+  EXPECT_EQ(found_text("urodziła się 8 maja 1972 r. w Łodzi", PiiKind::dob), "8 maja 1972 r.");
+  EXPECT_EQ(found_text("народився 3 квітня 1966 року в Києві", PiiKind::dob), "3 квітня 1966 року");
+  EXPECT_EQ(found_text("народилася 7-го травня 1984-го р.н.", PiiKind::dob), "7-го травня 1984-го");
+  EXPECT_EQ(found_text("народилася двадцятого травня тисяча дев'ятсот вісімдесятого року", PiiKind::dob),
+            "двадцятого травня тисяча дев'ятсот вісімдесятого року");
+  EXPECT_EQ(found_text("doğum tarihim yirmi iki Mayıs bin dokuz yüz seksen", PiiKind::dob),
+            "yirmi iki Mayıs bin dokuz yüz seksen");
+  EXPECT_EQ(found_text("born on the twenty-first of May 1977", PiiKind::dob), "twenty-first of May 1977");
+  EXPECT_EQ(found_text("ولد في الثالث من أيار ١٩٧٠ في حلب", PiiKind::dob), "الثالث من أيار ١٩٧٠");
+  EXPECT_EQ(found_text("ወዲ ብ፳፫ ግንቦት ፲፱፻፸ ተወሊዱ", PiiKind::dob), "፳፫ ግንቦት ፲፱፻፸");
+  EXPECT_EQ(found_text("wuxuu dhashay 9-ka Maajo 1983", PiiKind::dob), "9-ka Maajo 1983");
+  EXPECT_EQ(found_text("waxay dhalatay 3da Juun 1990", PiiKind::dob), "3da Juun 1990");
+  EXPECT_EQ(found_text("ik ben geboren 17 mei '58 in Gouda", PiiKind::dob), "17 mei '58");
+  EXPECT_EQ(found_text("geboren in 1975 op 3 mei, klopt", PiiKind::dob), "1975 op 3 mei");
+  EXPECT_EQ(found_text("urodziłam się w 1983 roku, 4 maja", PiiKind::dob), "1983 roku, 4 maja");
+  EXPECT_EQ(found_text("1990 yılında 5 Mayıs'ta doğdum", PiiKind::dob), "1990 yılında 5 Mayıs");
+  EXPECT_EQ(found_text("ሓፍተይ ብ1969 4 ግንቦት ተወሊዳ", PiiKind::dob), "1969 4 ግንቦት");
+  EXPECT_EQ(found_text("ሓወይ ዳዊት ብግንቦት 4 ቀን 1969 ተወሊዱ", PiiKind::dob), "ግንቦት 4 ቀን 1969");
+  // a year and a feast day without a cue, or a day and month without a year, stay
+  EXPECT_TRUE(kinds_of("In 1975 op 3 mei was er een feest.").empty());
+  EXPECT_TRUE(kinds_of("Sinds 1 IV ligt er afval.").empty());
+}
+
+// A full date that closes the clause right after a person's name is that person's date of birth.
+TEST(scrubber_dob_test, a_date_closing_the_clause_after_a_name) {
+  EXPECT_EQ(found_text("Ik ben Sanne Visser, 14/03/1977.", PiiKind::dob), "14/03/1977");
+  EXPECT_EQ(found_text("Mijn oom Henk Bakker (° 02.05.1941) woont alleen.", PiiKind::dob), "02.05.1941");
+  EXPECT_EQ(found_text("Mój syn Jan Nowak (12.04.2015) chodzi do szkoły", PiiKind::dob), "12.04.2015");
+  EXPECT_EQ(found_text("Мій брат Іван Коваль, 3 травня 1979 р.н., питає", PiiKind::dob), "3 травня 1979");
+  // the clause goes on (an appointment), or a two-digit year: it stays
+  EXPECT_EQ(found_text("Afspraak met Sanne Visser, 12-03-2026 om 10:00 bij de balie.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-85.", PiiKind::dob), "");
+}
+
+// A later date of the same year in the sentence of a birth cue is the same date told again or corrected.
+TEST(scrubber_dob_test, a_corrected_date_of_the_same_year) {
+  EXPECT_EQ(found_text("Ik ben geboren op 12-03-1985, maar in de BRP staat 03-12-1985.", PiiKind::dob),
+            "12-03-1985|03-12-1985");
+  EXPECT_EQ(found_text("Ik ben geboren op 12-03-1985, mijn afspraak is op 04-05-2026.", PiiKind::dob), "12-03-1985");
+}
+
+// The place of birth after a date that follows a name; the Arabic "AD" glued to the year.
+TEST(scrubber_dob_test, a_place_after_the_date_and_the_arabic_era_letter) {
+  EXPECT_EQ(found_text("Gegevens: Sanne Visser, 14 maart 1977 te Zwolle, BSN volgt.", PiiKind::dob), "14 maart 1977");
+  EXPECT_EQ(found_text("Gegevens: Sanne Visser, 14-03-2026 in het stadhuis.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("ولدت في ١٢/٠٣/١٩٨٥م في دمشق", PiiKind::dob), "١٢/٠٣/١٩٨٥م");
+}

@@ -5,7 +5,8 @@
 // and en 0.945, ti 0.964 at 4.26 %; heldout4.jsonl: 0.934 at 0.97 %, ar 0.876, ti 0.860; heldout5.jsonl: 0.948
 // at 0.53 %, ti 0.899, nl 0.936). heldout6.jsonl is the held-out part (never tuned on; measured once on
 // 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
-// now (written blind by another engineer while the tagger was built; measured once). The figures:
+// since (written blind by another engineer while the tagger was built; measured once: 0.902 at 1.18 %), a
+// development part since 2026-12-04; heldout8.jsonl will be the next held-out part. The figures:
 // bench/scrubber_bench.
 #include <gtest/gtest.h>
 
@@ -55,18 +56,23 @@ void check_set(const std::string& name, const char* absent, Floor floor = {}) {
 // the statistical name tagger added to the rules (trained on the development parts only; measured on this part
 // five times while it was built, see tests/data/privacy/README.md): 0.942 at 0.79 %; names 0.896; ar 0.897,
 // en 0.955, nl 0.931, pl 0.978, so 0.956, ti 0.899 (1.77 %), tr 0.967, uk 0.954. Below the goal (issue 14
-// stays open): the floor holds that level, so no change loses ground on new text.
+// stays open): the floor holds that level, so no change loses ground on new text. With the date-of-birth and
+// phone rules added after part 7 (2026-12-04; dates of birth 0.831 -> 1.000): 0.959 at 0.81 %; ar 0.920, ti
+// 0.899 (the names without cues remain).
 TEST(scrubber_eval_test, heldout6_set_holds_its_level_on_new_text) {
-  check_set("heldout6.jsonl", "the held-out part is missing", Floor{0.94, 0.88});
+  check_set("heldout6.jsonl", "the held-out part is missing", Floor{0.95, 0.89});
 }
 
 // heldout7.jsonl (800 snippets, 884 spans, 271 clean; written blind to the rules and the tagger, other towns),
 // measured once on 2026-12-03 with the rules and the name tagger: recall 0.902 at 1.18 % false removals; by
 // kind address 0.962, dob 0.566, name 0.912, phone 0.855, plate 0.963, the others 1.000; by language ar
 // 0.885, en 0.892, nl 0.908, pl 0.922, so 0.897, ti 0.888 (2.88 % false removals, 1 of 34 clean snippets), tr
-// 0.917, uk 0.902. Below the goal (issue 14 stays open); the floor holds that level.
-TEST(scrubber_eval_test, heldout7_set_holds_its_level_on_new_text) {
-  check_set("heldout7.jsonl", "the held-out part is missing", Floor{0.90, 0.88, 0.03});
+// 0.917, uk 0.902. Below the goal (issue 14 stays open). Since then a development part: with the date-of-birth
+// and phone rules written with its misses in view (2026-12-04) 0.951 at 1.18 %; dob 0.988, phone 1.000; ar
+// 0.938, en 0.912, nl 0.950, pl 0.957, so 0.963, ti 0.944 (2.88 %), tr 0.963, uk 0.982 (names without cues and
+// addresses are the gap now). The floor holds that level.
+TEST(scrubber_eval_test, heldout7_dev_set_holds_its_level) {
+  check_set("heldout7.jsonl", "the development part is missing", Floor{0.95, 0.91, 0.03});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -183,3 +183,9 @@ TEST(scrubber_name_test, tigrinya_names_after_relatives_details_and_in_compounds
   EXPECT_EQ(found_text("WhatsApp: wa.me/31628840517 ፍሰሃየ፡ ንምትርጓም ሓጋዚ እየ", PiiKind::name), "ፍሰሃየ");
   EXPECT_EQ(found_text("ገንዘብ ናብ ሕሳብ NL40ABNA0331183351 ምለሱለይ፡", PiiKind::name), "");
 }
+
+// A capitalised cue at the start of "name, then personal data" is no part of the name (added after the seventh part).
+TEST(scrubber_name_test, a_cue_before_a_name_with_details_is_no_part_of_it) {
+  EXPECT_EQ(found_text("Contactpersoon Sanne Visser, 06-12345678.", PiiKind::name), "Sanne Visser");
+  EXPECT_EQ(found_text("Babam Kadir Yılmaz, 06-12345678, emekli.", PiiKind::name), "Kadir Yılmaz");
+}

@@ -43,3 +43,19 @@ TEST(scrubber_phone_test, full_width_digits_dashes_and_spaced_country_codes) {
   EXPECT_EQ(found_text("call +31 6 1 2 3 4 5 6 7 8 please", PiiKind::phone), "+31 6 1 2 3 4 5 6 7 8");
   EXPECT_TRUE(kinds_of("Van 2010–2014 kostte het 10–12 euro").empty());
 }
+
+// Rules added after the seventh part: a dash with spaces around it between digits typed one by one, more single
+// digits after a country code, digits said in words, a Dutch mobile number with its country code and no "+".
+TEST(scrubber_phone_test, spaced_dashes_words_and_bare_country_codes) {
+  EXPECT_EQ(found_text("bel 0 6 – 2 2 3 3 4 4 5 5 graag", PiiKind::phone), "0 6 – 2 2 3 3 4 4 5 5");
+  EXPECT_EQ(found_text("bel 06 – 22 33 44 55.", PiiKind::phone), "06 – 22 33 44 55");
+  EXPECT_EQ(found_text("Viber +380 67 1 2 3 4 5 6 7.", PiiKind::phone), "+380 67 1 2 3 4 5 6 7");
+  EXPECT_EQ(found_text("bel nul zes 1 2 3 4 5 6 7 8 na zes uur", PiiKind::phone), "nul zes 1 2 3 4 5 6 7 8");
+  EXPECT_EQ(found_text("Phone: oh six, one two, three four, five six, seven eight.", PiiKind::phone),
+            "oh six, one two, three four, five six, seven eight");
+  EXPECT_EQ(found_text("واتساب ٣١٦١٢٣٤٥٦٧٨ شكرا", PiiKind::phone), "٣١٦١٢٣٤٥٦٧٨");
+  // a range of years with a spaced dash, counting in words, an 11-digit reference of another shape stay
+  EXPECT_TRUE(kinds_of("Van 2010 – 2014 waren het er twee, drie of vier.").empty());
+  EXPECT_TRUE(kinds_of("one two three four five six seven eight nine ten").empty());
+  EXPECT_TRUE(kinds_of("zaaknummer 41612345678").empty());
+}
