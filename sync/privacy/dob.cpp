@@ -402,7 +402,7 @@ void find_dobs(const Input& in, Spans& out) {
     }
   });
   // A date as a field of its own in a list of personal details ("Ганна Шевчук | 27.04.1958 | Kerkstraat 1"),
-  // with a birth year (not a recent one: a field "12.03.2026" is more likely an appointment).
+  // with a birth year (not one of the last 14 years: a field "12.03.2026" is more likely an appointment).
   const auto field_sep = [&](char32_t c) { return c == '|' || c == ';' || is_line_break(c); };
   for (std::size_t i = 0; i < s.size(); i += std::max<std::size_t>(at(s, i).len, 1)) {
     if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
@@ -416,7 +416,7 @@ void find_dobs(const Input& in, Spans& out) {
     const std::size_t y = *d - 4;
     if (!is_digit_at(s, y) || !is_digit_at(s, y + 1) || !is_digit_at(s, y + 2) || !is_digit_at(s, y + 3)) continue;
     const int year = std::stoi(std::string(s.substr(y, 4)));
-    if (year >= 1900 && year <= 2012) add(v, i, *d, PiiKind::dob);
+    if (year >= 1900 && year <= in.this_year - 14) add(v, i, *d, PiiKind::dob);
   }
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
 }
@@ -443,6 +443,8 @@ void find_person_dobs(const Input& in, Spans& out) {
     std::size_t run = 0, longest = 0;
     for (char c : date) longest = std::max(longest, run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0);
     if (longest < 4 && date.size() < 12) continue;
+    // a date of this year or later is an appointment or a deadline ("Jan de Vries, 12-03-2026.")
+    if (const std::string_view y = year_of(date); !y.empty() && std::stoi(std::string(y)) >= in.this_year) continue;
     add(v, *k, *d, PiiKind::dob);
   }
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);

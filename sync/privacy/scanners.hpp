@@ -14,7 +14,8 @@ struct Input {
   std::string_view s;  // the original text
   Folded f;            // folded copy (cue search)
   DigitView d;         // digit view
-  explicit Input(std::string_view text) : s(text), f(fold_text(text)), d(digit_view(text)) {}
+  int this_year;       // the current year (ScrubOptions::this_year, resolved)
+  Input(std::string_view text, int year) : s(text), f(fold_text(text)), d(digit_view(text)), this_year(year) {}
   // A span [b, e) of d.text, added in original offsets.
   void add_view(Spans& out, std::size_t b, std::size_t e, PiiKind k) const { add(out, d.src[b], d.src[e], k); }
 };

@@ -112,3 +112,24 @@ TEST(scrubber_dob_test, a_place_after_the_date_and_the_arabic_era_letter) {
   EXPECT_EQ(found_text("Gegevens: Sanne Visser, 14-03-2026 in het stadhuis.", PiiKind::dob), "");
   EXPECT_EQ(found_text("ولدت في ١٢/٠٣/١٩٨٥م في دمشق", PiiKind::dob), "١٢/٠٣/١٩٨٥م");
 }
+
+// A date of this year or later closing the clause after a name is an appointment or a deadline, and a date of
+// the last 14 years as a field of details is none either: the year comes from ScrubOptions::this_year (the
+// system clock's by default), so these hold in any year the kiosk runs.
+TEST(scrubber_dob_test, a_date_of_this_year_or_later_is_no_birth_date_by_its_place) {
+  const auto dobs = [](std::string_view text, int year) {
+    std::string out;
+    for (const kiosk::PiiSpan& sp : kiosk::find_personal_data(text, year))
+      if (sp.kind == PiiKind::dob) out += std::string(text.substr(sp.begin, sp.end - sp.begin));
+    return out;
+  };
+  EXPECT_EQ(dobs("Ik ben Sanne Visser, 12-03-2026.", 2026), "");
+  EXPECT_EQ(dobs("Ik ben Sanne Visser, 12-03-2026.", 2030), "12-03-2026");
+  EXPECT_EQ(dobs("Ik ben Sanne Visser, 14/03/1977.", 2026), "14/03/1977");
+  EXPECT_EQ(dobs("Мої дані: Ірина | 04.04.2015 | Utrecht", 2026), "");
+  EXPECT_EQ(dobs("Мої дані: Ірина | 04.04.2015 | Utrecht", 2040), "04.04.2015");
+  // a birth cue says it whatever the year: a newborn
+  EXPECT_EQ(dobs("Mijn dochter is geboren op 02-10-2026.", 2026), "02-10-2026");
+  // the default is the system clock's year: a date far ahead is never a birth date by its place
+  EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-2999.", PiiKind::dob), "");
+}

@@ -91,10 +91,15 @@ struct ScrubOptions {
   // One placeholder for every kind: visible, language-neutral, and it does not tell the reader
   // what kind of data was there. Touching spans get one placeholder.
   std::string placeholder = "[…]";
+  // The current year (a clock seam for tests); 0: the system clock's (UTC). A date of this year or later is
+  // no date of birth when only its place says so ("Jan de Vries, 12-03-2026." is an appointment), and a
+  // date of the last 14 years is none as a field of a list of details.
+  int this_year = 0;
 };
 
 // Sorted, non-overlapping spans of personal data in utf8_text.
-std::vector<PiiSpan> find_personal_data(std::string_view utf8_text);
+// this_year as in ScrubOptions.
+std::vector<PiiSpan> find_personal_data(std::string_view utf8_text, int this_year = 0);
 
 // find_personal_data + replacement of every span by options.placeholder.
 ScrubResult scrub_personal_data(std::string_view utf8_text, const ScrubOptions& options = {});
