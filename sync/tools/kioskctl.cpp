@@ -719,6 +719,13 @@ int cmd_synth(std::size_t count, std::uint64_t seed) {
 // found; --json: one object per text. For a privacy officer checking the rules on their own examples.
 int cmd_scrub(const Globals& g) {
   if (auto st = scrubber_data_status(); !st) return report(g, st.error());
+  // Without the name tagger's model the rules still run (as the kiosk does): a warning, not a refusal, so the
+  // officer knows the names found are fewer than the kiosk's with its model.
+  if (auto st = scrubber_model_status(); !st) {
+    if (g.json)
+      std::cerr << json{{"warning", errc_name(st.error().code)}, {"message", st.error().message}}.dump() << "\n";
+    else std::cerr << "kioskctl: warning: " << st.error().message << "\n";
+  }
   const std::string all{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   std::vector<json> docs;  // JSON lines, when every non-empty line is an object with a "text" string
   std::istringstream lines(all);

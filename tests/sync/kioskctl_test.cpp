@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
@@ -397,4 +398,23 @@ TEST(kioskctl_test, scrub_without_word_lists_is_a_file_error) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 7);  // file
   EXPECT_NE(kiosk::test::read_file(dir / "err.txt").find("privacy/words.txt"), std::string::npos);
+}
+
+// Without the name tagger's model the rules still run (the kiosk posts with them alone): kioskctl scrub runs and
+// warns that names are found by the rules only.
+TEST(kioskctl_test, scrub_without_the_name_model_warns_and_runs_on_the_rules) {
+  TempDir dir;
+  std::filesystem::copy(std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "privacy", dir / "privacy",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::remove(dir / "privacy" / "name_tagger.txt");
+  const std::string cmd = std::string("cd '") + dir.path().string() +
+                          "' && echo 'bel 06-12345678' | KIOSK_ASSETS_DIR='" + dir.path().string() + "' " +
+                          kiosk::test::program_command(KIOSKCTL_PATH) + " scrub >out.txt 2>err.txt";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(kiosk::test::read_file(dir / "out.txt").find("bel […]"), std::string::npos);
+  const std::string err = kiosk::test::read_file(dir / "err.txt");
+  EXPECT_NE(err.find("warning"), std::string::npos) << err;
+  EXPECT_NE(err.find("name_tagger.txt"), std::string::npos) << err;
 }
