@@ -302,6 +302,23 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
       x.push_back(Hash{.h = c}.add(sh).h);  // the cue with the word's shape
     }
   }
+  // A street named after a person is a street (the rules' decision, scrubber.hpp): the words before a
+  // capitalised street word, joined by spaces and tussenvoegsels, are no name ("Anne Frankstraat", "Johan de
+  // Wittlaan", "Juliana laan").
+  static const WordSet& street_suffix = word_list("street_suffix");
+  const auto street_word = [&](std::size_t k) {
+    const std::string& f = folded[k];
+    return f.size() >= 3 && street_suffix.any_suffix_of(f) && (words[k].upper || street_suffix.contains(f));
+  };
+  for (std::size_t k = 1; k < n; ++k) {
+    if (!street_word(k)) continue;
+    for (std::size_t i = k; i-- > 0;) {
+      if (s.substr(words[i].end, words[i + 1].begin - words[i].end).find_first_not_of(" -") != npos) break;
+      if (!words[i].upper && !out[i].tussenvoegsel) break;
+      out[i].never = true;
+      if (k - i >= 4) break;
+    }
+  }
   return out;
 }
 

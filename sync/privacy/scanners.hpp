@@ -3,6 +3,7 @@
 // and map back with Input::add_view.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string_view>
 
@@ -14,8 +15,14 @@ struct Input {
   std::string_view s;  // the original text
   Folded f;            // folded copy (cue search)
   DigitView d;         // digit view
-  int this_year;       // the current year (ScrubOptions::this_year, resolved)
-  Input(std::string_view text, int year) : s(text), f(fold_text(text)), d(digit_view(text)), this_year(year) {}
+  int this_year;       // the current year (ScrubOptions::this_year; 0: the system clock's)
+  explicit Input(std::string_view text, int year = 0)
+      : s(text), f(fold_text(text)), d(digit_view(text)), this_year(year ? year : utc_year()) {}
+  static int utc_year() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    return gmtime_r(&now, &utc) ? utc.tm_year + 1900 : 2026;
+  }
   // A span [b, e) of d.text, added in original offsets.
   void add_view(Spans& out, std::size_t b, std::size_t e, PiiKind k) const { add(out, d.src[b], d.src[e], k); }
 };

@@ -3,7 +3,6 @@
 #include "kiosk/sync/scrubber.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <utility>
 
 #include "lists.hpp"
@@ -61,11 +60,6 @@ Result<void> scrubber_data_status() { return privacy::privacy_lists_status(); }
 Result<void> scrubber_model_status() { return privacy::name_tagger_status(); }
 
 std::vector<PiiSpan> find_personal_data(std::string_view utf8_text, int this_year) {
-  if (this_year == 0) {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    this_year = gmtime_r(&now, &utc) ? utc.tm_year + 1900 : 0;
-  }
   const privacy::Input in(utf8_text, this_year);
   Spans spans;
   // Order matters only for the kind an overlap keeps (the one that starts first, then the longer).
