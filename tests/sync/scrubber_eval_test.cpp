@@ -6,8 +6,8 @@
 // at 0.53 %, ti 0.899, nl 0.936). heldout6.jsonl is the held-out part (never tuned on; measured once on
 // 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
 // since (written blind by another engineer while the tagger was built; measured once: 0.902 at 1.18 %), a
-// development part since 2026-12-04; heldout8.jsonl will be the next held-out part. The figures:
-// bench/scrubber_bench.
+// development part since 2026-12-04; heldout8.jsonl is the held-out part since (written blind by two other
+// engineers, measured once on 2026-12-04: 0.929 at 1.11 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -59,8 +59,10 @@ void check_set(const std::string& name, const char* absent, Floor floor = {}) {
 // stays open): the floor holds that level, so no change loses ground on new text. With the date-of-birth and
 // phone rules added after part 7 (2026-12-04; dates of birth 0.831 -> 1.000): 0.959 at 0.81 %; ar 0.920, ti
 // 0.899 (the names without cues remain).
+// With the name tagger retrained on all eight development parts (this one included, 2026-12-04): 0.986 at
+// 0.76 %, ti 0.955 the lowest language.
 TEST(scrubber_eval_test, heldout6_set_holds_its_level_on_new_text) {
-  check_set("heldout6.jsonl", "the held-out part is missing", Floor{0.95, 0.89});
+  check_set("heldout6.jsonl", "the held-out part is missing", Floor{0.98, 0.95});
 }
 
 // heldout7.jsonl (800 snippets, 884 spans, 271 clean; written blind to the rules and the tagger, other towns),
@@ -70,9 +72,22 @@ TEST(scrubber_eval_test, heldout6_set_holds_its_level_on_new_text) {
 // 0.917, uk 0.902. Below the goal (issue 14 stays open). Since then a development part: with the date-of-birth
 // and phone rules written with its misses in view (2026-12-04) 0.951 at 1.18 %; dob 0.988, phone 1.000; ar
 // 0.938, en 0.912, nl 0.950, pl 0.957, so 0.963, ti 0.944 (2.88 %), tr 0.963, uk 0.982 (names without cues and
-// addresses are the gap now). The floor holds that level.
+// addresses are the gap now); with the name tagger retrained on it and the other development parts 0.980 at
+// 1.10 %; names 0.971; en 0.941 the lowest language, ti 2.88 % false removals (1 of 34 clean snippets). The
+// floor holds that level.
 TEST(scrubber_eval_test, heldout7_dev_set_holds_its_level) {
-  check_set("heldout7.jsonl", "the development part is missing", Floor{0.95, 0.91, 0.03});
+  check_set("heldout7.jsonl", "the development part is missing", Floor{0.97, 0.94, 0.03});
+}
+
+// heldout8.jsonl (800 snippets, 1,043 spans, 278 clean; written on 2026-12-04 by two engineers blind to the rules,
+// the tagger and the earlier parts' analysis, other towns — Veghel, Boxtel, Dokkum, Zierikzee, Urk, Lemmer,
+// Nunspeet, Ermelo, Lochem, Aalten, Volendam …), measured once with the rules, the date-of-birth and phone rules
+// of part 7 and the retrained name tagger: recall 0.929 at 1.11 % false removals; by kind address 0.950, dob
+// 0.810, email 0.981, name 0.903, the others 1.000; by language ar 0.878, en 0.935, nl 0.935, pl 0.918, so
+// 0.950, ti 0.886, tr 0.976 (2.24 % false removals, 1 of 34 clean snippets), uk 0.957. Below the goal (issue 14
+// stays open): the floor holds that level on new text.
+TEST(scrubber_eval_test, heldout8_set_holds_its_level_on_new_text) {
+  check_set("heldout8.jsonl", "the held-out part is missing", Floor{0.92, 0.87, 0.025});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
