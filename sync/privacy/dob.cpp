@@ -260,12 +260,22 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     }
     const std::size_t k = a;
     if (k >= s.size()) return std::nullopt;
-    const char sep = s[k];
-    if (sep != '-' && sep != '.' && sep != '/' && sep != ' ') return std::nullopt;
-    const std::size_t b0 = k + 1;
+    // the separator: one of - . / or a space, or - . / with a space on both sides ("1 / 1 / 1944")
+    const auto separator = [&](std::size_t at_k) -> std::string_view {
+      if (at_k >= s.size()) return {};
+      const char c = s[at_k];
+      if (c == ' ' && at_k + 2 < s.size() && (s[at_k + 1] == '-' || s[at_k + 1] == '.' || s[at_k + 1] == '/') &&
+          s[at_k + 2] == ' ')
+        return s.substr(at_k, 3);
+      if (c == '-' || c == '.' || c == '/' || c == ' ') return s.substr(at_k, 1);
+      return {};
+    };
+    const std::string_view sep = separator(k);
+    if (sep.empty()) return std::nullopt;
+    const std::size_t b0 = k + sep.size();
     const std::size_t b = digits_end(s, b0, 2);
-    if (b == b0 || b >= s.size() || s[b] != sep) return std::nullopt;
-    const std::size_t c0 = b + 1;
+    if (b == b0 || s.substr(b, sep.size()) != sep) return std::nullopt;
+    const std::size_t c0 = b + sep.size();
     const std::size_t c = digits_end(s, c0, 4);
     if (!(c - c0 == 2 || c - c0 == 4)) return std::nullopt;
     if (n == 4 && c - c0 > 2) return std::nullopt;
@@ -341,6 +351,7 @@ std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t
   std::size_t k = skip_hspace(s, e);
   const Cp c = at(s, k);
   if (!c.len) return std::nullopt;
+  if (k > e && is_digit_at(s, k)) return k;  // "Gerrit Jan Lansink 3 augustus 1951,": a space alone
   if (c.cp != ',' && c.cp != '(' && c.cp != '/' && c.cp != 0x60C && c.cp != 0x1361 && c.cp != 0x1363 && c.cp != '-' &&
       c.cp != 0x2013)
     return std::nullopt;
@@ -358,6 +369,8 @@ bool clause_closes(std::string_view s, std::size_t e, const Folded& f) {
   if (c.cp == '.' || c.cp == ',' || c.cp == ';' || c.cp == ')' || c.cp == '|' || c.cp == '!' || c.cp == '?' ||
       c.cp == 0x60C || c.cp == 0x61F || c.cp == 0x6D4 || (c.cp >= 0x1361 && c.cp <= 0x1368))
     return !(c.cp == '.' && is_digit_at(s, k + 1));
+  // a dash between spaces: "Salma Haddad 02-02-1962 — I want …"
+  if ((c.cp == '-' || c.cp == 0x2013 || c.cp == 0x2014) && k > e && skip_hspace(s, k + c.len) > k + c.len) return true;
   // the place of birth: "Yusuf Demir, 1 april 1979 te Ankara", "Іван Коваль, 3 травня 1979 в Києві"
   if (const auto w = read_word(s, k); w && word_list("town_preposition").contains(fold_word(s, *w))) {
     const std::size_t t = skip_hspace(s, w->end);

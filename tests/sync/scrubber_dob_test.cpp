@@ -133,3 +133,33 @@ TEST(scrubber_dob_test, a_date_of_this_year_or_later_is_no_birth_date_by_its_pla
   // the default is the system clock's year: a date far ahead is never a birth date by its place
   EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-2999.", PiiKind::dob), "");
 }
+
+// Rules added after the eighth part (tests/data/privacy/heldout8.jsonl): "born" in every case and person, in
+// Ukrainian and Tigrinya typed in Latin letters (with the Ukrainian months so typed), in spoken Arabic, and the
+// Polish participle in its other cases.
+TEST(scrubber_dob_test, cue_forms_in_every_person_case_and_script) {
+  EXPECT_EQ(found_text("syn Taras, narodzhenyi 9 kvitnia 2011, khodyt do shkoly", PiiKind::dob), "9 kvitnia 2011");
+  EXPECT_EQ(found_text("moia mama narodylasia 30.10.1950 u Lvovi", PiiKind::dob), "30.10.1950");
+  EXPECT_EQ(found_text("haftey zeteweledet 08-08-1977 ab Keren", PiiKind::dob), "08-08-1977");
+  EXPECT_EQ(found_text("wedey tewelidu 1 May 2004", PiiKind::dob), "1 May 2004");
+  EXPECT_EQ(found_text("pomoc dla babci, urodzonej 4 maja 1933, mieszka sama", PiiKind::dob), "4 maja 1933");
+  EXPECT_EQ(found_text("o wnuka urodzonego 02.02.2019 w Bredzie", PiiKind::dob), "02.02.2019");
+  EXPECT_EQ(found_text("ابني اتولد في ١٠/١٠/٢٠١٠ في روتردام", PiiKind::dob), "١٠/١٠/٢٠١٠");
+  EXPECT_EQ(found_text("khti tzadat 15-03-1999 f Casablanca", PiiKind::dob), "15-03-1999");
+  EXPECT_EQ(found_text("الاسم: هدى، الميلاد: ٧ آب ١٩٨٠", PiiKind::dob), "٧ آب ١٩٨٠");
+  // the months alone make no birth date
+  EXPECT_EQ(found_text("zustrich 9 kvitnia 2027 o 10:00", PiiKind::dob), "");
+}
+
+// A full date right after a name with only a space between them, closing the clause (also with a dash), and a date
+// with spaces around its separators (added after the eighth part was measured).
+TEST(scrubber_dob_test, a_date_right_after_a_name_and_spaced_separators) {
+  EXPECT_EQ(found_text("aanmelding zwemles, Sanne Visser 14 maart 2016, is er plek?", PiiKind::dob), "14 maart 2016");
+  EXPECT_EQ(found_text("Ik ben Sanne Visser 14/03/1977 — mijn pas is weg", PiiKind::dob), "14/03/1977");
+  EXPECT_EQ(found_text("Geboortedatum: 4 / 11 / 1958", PiiKind::dob), "4 / 11 / 1958");
+  EXPECT_EQ(found_text("تاريخ الميلاد ٤ - ١١ - ١٩٥٨", PiiKind::dob), "٤ - ١١ - ١٩٥٨");
+  // the clause goes on, or the date is of this year or later: it stays
+  EXPECT_EQ(found_text("Ik ben Sanne Visser 14 maart 2016 verhuisd naar Delft", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Afspraak met Sanne Visser 12-03-2999, graag bevestigen", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Bus 4 / 11 rijdt niet", PiiKind::dob), "");
+}
