@@ -542,21 +542,38 @@ void find_signature(std::string_view s, Spans& out) {
   const auto end_punct = [](char32_t c) { return is_space(c) || c == '.' || c == ')' || c == 0x1362; };
   std::size_t e = s.size();
   while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
+  // No full stop after the last words: they were added after the text's last sentence (a signature).
+  const bool bare_end = skip_hspace_back(s, s.size()) == e;
   std::size_t b = e;
+  // Caseless words (Arabic, Ge'ez) not in the gazetteer: they sign the text only after a dash or a line break
+  // ("… ሓጊዙና። — ሮዛ"); after a sentence end or a comma they are as often a short last clause ("أرجو المساعدة").
+  bool unknown_caseless = false;
+  bool last_is_first = false;  // the last word is a known first name
   // One or two name words, a tussenvoegsel between them ("M. el Idrissi").
   for (int words = 0, names = 0; words < 3; ++words) {
     const auto w = word_ending_at(s, b);
     if (!w) return;
     const std::string fw = fold_word(s, *w);
     const bool tv = names > 0 && !w->caseless && word_list("tussenvoegsel").contains(fw);
+    // (a relative or a cue word before a name is no part of it: "Мама Галина", "باسم ياسر")
     const bool hard_stop = !(capitalised(*w) || w->caseless) || word_list("signoff").contains(fw) ||
-                           word_list("town").contains(fw) || word_list("title").contains(fw);
+                           word_list("town").contains(fw) || word_list("title").contains(fw) ||
+                           (words > 0 && (word_list("relation").contains(fw) || word_list("name").contains(fw) ||
+                                          word_list("name_weak").contains(fw)));
     // A first name that is also a word somewhere ("Ben", "Gül") still signs a text when it stands alone.
     const bool lone_first = words == 0 && !hard_stop && word_list("first").contains(fw);
-    if (!tv && !lone_first &&
-        (hard_stop || name_stop(fw) || word_list("ambiguous").contains(fw) ||
-         (w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw)))))
-      return;
+    if (!tv && !lone_first && (hard_stop || name_stop(fw) || word_list("ambiguous").contains(fw))) return;
+    if (words == 0) last_is_first = word_list("first").contains(fw);
+    // an unknown word before a known first name is a kin word or a title ("Мама Галина", "أختكم هالة")
+    if (words > 0 && !tv && last_is_first && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw))) return;
+    if (!tv && !lone_first && w->caseless && !in_gazetteer(fw) && !(w->arabic && arabic_nisba(fw))) {
+      // not a verb shape, not "و…" (and …), the article "ال" only on a family name
+      if (ethiopic_verb_shape(fw) || (w->arabic && at(s, w->begin).cp == 0x648)) return;
+      const std::size_t k = skip_hspace_back(s, w->begin);
+      const bool more_before = k < w->begin && k > 0 && is_letter(before(s, k).cp);
+      if (w->arabic && fw.rfind("\u0627\u0644", 0) == 0 && (words > 0 || !more_before)) return;
+      unknown_caseless = true;
+    }
     if (!tv) ++names;
     b = w->begin;
     const std::size_t k = skip_hspace_back(s, b);
@@ -601,7 +618,14 @@ void find_signature(std::string_view s, Spans& out) {
   const bool latin_in_other = first && !initial && capitalised(*first) && !first->caseless && !first->cyrillic &&
                               e == first->end && mostly_other_script(s) && !name_stop(fold_word(s, *first)) &&
                               !word_list("street_suffix").any_suffix_of(fold_word(s, *first));
-  if (signature_sep || (sentence_end && (known || initial || latin_in_other))) add(out, b, e, PiiKind::name);
+  if (unknown_caseless) {
+    if (c == '-' || c == 0x2013 || c == 0x2014 || is_line_break(c)) add(out, b, e, PiiKind::name);
+    return;
+  }
+  // "… біля озера. Ліна": a capitalised Cyrillic word without a full stop after the last sentence
+  const bool cyrillic_bare = first && first->cyrillic && first->upper && bare_end;
+  if (signature_sep || (sentence_end && (known || initial || latin_in_other || cyrillic_bare)))
+    add(out, b, e, PiiKind::name);
 }
 
 // "Jan de Vries, Kerkstraat 12" (a full name then a street), "Karin de Wit, IBAN …" (a full

@@ -189,3 +189,18 @@ TEST(scrubber_name_test, a_cue_before_a_name_with_details_is_no_part_of_it) {
   EXPECT_EQ(found_text("Contactpersoon Sanne Visser, 06-12345678.", PiiKind::name), "Sanne Visser");
   EXPECT_EQ(found_text("Babam Kadir Yılmaz, 06-12345678, emekli.", PiiKind::name), "Kadir Yılmaz");
 }
+
+// A signature in a caseless script that no gazetteer lists: after a dash or a line break, one or two words that are
+// no cue, verb shape or "and …" sign the text; after a sentence end they may be a short last clause and stay. A
+// capitalised Cyrillic word after the last sentence, without a full stop of its own, signs it too (added after the
+// eighth part was measured).
+TEST(scrubber_name_test, unknown_caseless_and_cyrillic_signatures) {
+  EXPECT_EQ(found_text("الحديقة نظيفة جداً الآن. — نوران قدسي", PiiKind::name), "نوران قدسي");
+  EXPECT_EQ(found_text("ፓርኪንግ ኣብ ጥቓ ቤት ትምህርቲ የለን።\nሩሓማ ገረዝጊሄር", PiiKind::name), "ሩሓማ ገረዝጊሄር");
+  EXPECT_EQ(found_text("Парк біля школи дуже брудний. Ярема", PiiKind::name), "Ярема");
+  EXPECT_EQ(found_text("الحديقة نظيفة جداً الآن. — والسلام", PiiKind::name), "");
+  EXPECT_EQ(found_text("شكرا على المساعدة. أرجو الرد", PiiKind::name), "");
+  EXPECT_EQ(found_text("Світло не горить. Дякую", PiiKind::name), "");
+  // a kin word before a known first name is no part of the signature
+  EXPECT_EQ(found_text("Парк біля школи дуже брудний.\nБабуся Олена", PiiKind::name), "Олена");
+}
