@@ -395,6 +395,8 @@ bool clause_closes(std::string_view s, std::size_t e, const Folded& f) {
 
 }  // namespace
 
+std::optional<std::size_t> date_extent(std::string_view s, std::size_t i) { return date_at(s, i); }
+
 void find_dobs(const Input& in, Spans& out) {
   const std::string_view s = in.d.text;
   const Folded f = in.d.identity ? Folded{} : fold_text(s);

@@ -133,13 +133,31 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
     }
     // After a self-introduction a second caseless word that closes the clause (a comma, a sentence end, the
     // copula "እየ") is the family name, known or not.
-    const bool closed = r.closed_surname && count == 1 && w->caseless && closes_clause(s, w->end);
+    bool closed = r.closed_surname && count == 1 && w->caseless && closes_clause(s, w->end);
+    // A lower-case Latin word after a lower-case first name (known, or after a strong cue), closing the clause or
+    // right before a date, a number or a birth cue, is the family name too ("mijn opa karel smeets, …", "babam ali
+    // koç 3 mart …", "magacaygu waa axmed cali xuseen,"): a third one only when the second was a name.
+    if (!closed && count >= 1 && (r.known_lower || r.lower_latin) && !w->caseless && !w->cyrillic && !w->upper &&
+        !w->initial && !capitalised(*first) && w->end - w->begin >= 3 && !word_list("ambiguous").contains(fw) &&
+        !word_list("dob").contains(fw) && !word_list("copula").contains(fw)) {
+      const std::size_t n = skip_hspace(s, w->end);
+      const auto next = read_word(s, n);
+      // after a relative only a comma or a line break closes it: "mijn dochter emma slaapt." is a verb
+      const char32_t c = at(s, n).cp;
+      const bool comma = n >= s.size() || c == ',' || c == ';' || is_line_break(c);
+      closed = (r.closed_surname ? closes_clause(s, w->end) : comma) ||
+               (count == 1 && ((n > w->end && is_digit_at(s, n)) ||
+                               (next && n > w->end && word_list("dob").contains(fold_word(s, *next)))));
+    }
     if ((name_stop(fw) && !(count == 1 && arabic_title_surname(*w, fw))) || !(capitalised(*w) || allowed(*w) || closed))
       break;
     if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
+    if (count == 2 && !closed && !capitalised(*w)) break;  // a third lower-case word only when it closes the clause
     end = w->end;
     j = w->end;
-    if (++count == 2) break;
+    if (++count == 3 || (count == 2 && !((r.known_lower || r.lower_latin) && !capitalised(*first) && !first->caseless &&
+                                         !first->cyrillic)))
+      break;
   }
   if (count == 0) return std::nullopt;
   return Range{pos, end};
@@ -227,9 +245,11 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
           }
         }
       }
-      // "de buurvrouw van Vogelenzang 9": a street and number, not a name
-      if (n && is_digit(at(s, skip_hspace(s, n->end)).cp) && skip_hspace(s, n->end) > n->end &&
-          !capitalised(*read_word(s, n->begin)))
+      // "de buurvrouw van Vogelenzang 9": a street and number, not a name; a date after it is the person's
+      // ("babam ali koç 3 mart 1950 doğumlu")
+      if (const std::size_t d = n ? skip_hspace(s, n->end) : 0;
+          n && is_digit(at(s, d).cp) && d > n->end && !capitalised(*read_word(s, n->begin)) &&
+          (read_word(s, n->begin)->caseless || !date_extent(s, d)))
         n.reset();
       if (n) {
         add(out, n->begin, n->end, PiiKind::name);
@@ -299,11 +319,30 @@ bool ethiopic_compound_name(std::string_view folded) {
 // ending taken off, the nominative ending put on, a dropped "e" put back ("Pawł-" Paweł, "Jack-" Jacek).
 // Capitalised Latin words only (the caller's part): a lower-case word with such an ending is an everyday word.
 bool in_gazetteer_inflected(std::string_view folded) {
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {{"owi", ""}, {"iem", ""}, {"em", ""},
-                                                                               {"ego", ""}, {"emu", ""}, {"a", ""},
-                                                                               {"u", ""},   {"ie", ""},  {"ie", "a"},
-                                                                               {"y", "a"},  {"e", "a"},  {"i", "a"},
-                                                                               {"m", ""},   {"ę", "a"}};
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {{"owi", ""},
+                                                                               {"iem", ""},
+                                                                               {"em", ""},
+                                                                               {"ego", ""},
+                                                                               {"emu", ""},
+                                                                               {"a", ""},
+                                                                               {"u", ""},
+                                                                               {"ie", ""},
+                                                                               {"ie", "a"},
+                                                                               {"y", "a"},
+                                                                               {"e", "a"},
+                                                                               {"i", "a"},
+                                                                               {"m", ""},
+                                                                               {"ę", "a"},
+                                                                               // the consonant before the dative
+                                                                               // and locative "-e" alternates:
+                                                                               // Agata Agacie, Wanda Wandzie,
+                                                                               // Barbara Barbarze, Monika
+                                                                               // Monice, Olga Oldze
+                                                                               {"cie", "ta"},
+                                                                               {"dzie", "da"},
+                                                                               {"rze", "ra"},
+                                                                               {"ce", "ka"},
+                                                                               {"dze", "ga"}};
   const WordSet& ambiguous = word_list("ambiguous");
   const auto known = [&](const std::string& w) { return in_gazetteer_exact(w) && !ambiguous.contains(w); };
   for (const auto& [ending, nominative] : kEndings) {
@@ -329,6 +368,16 @@ bool in_gazetteer_inflected(std::string_view folded) {
 // without the suffix "-ን".
 bool in_gazetteer(std::string_view folded) {
   if (in_gazetteer_exact(folded)) return true;
+  // a double name of known parts: "smit-vos", "Jan-Hendrik", "Bouma-Dijkstra"
+  if (const std::size_t h = folded.find('-'); h != npos && h >= 2 && folded.size() - h > 2) {
+    bool all = true;
+    for (std::size_t b = 0; b <= folded.size() && all;) {
+      const std::size_t e = std::min(folded.find('-', b), folded.size());
+      all = e - b >= 2 && in_gazetteer_exact(folded.substr(b, e - b));
+      b = e + 1;
+    }
+    if (all) return true;
+  }
   // Tigrinya "-ን" ("and", object: "ጎረቤተይ ጸጋን", "ንዳዊትን") on a name
   if (is_ethiopic(at(folded, 0).cp)) {
     constexpr std::string_view kN = "\u1295";

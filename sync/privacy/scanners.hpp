@@ -27,14 +27,16 @@ struct Input {
   void add_view(Spans& out, std::size_t b, std::size_t e, PiiKind k) const { add(out, d.src[b], d.src[e], k); }
 };
 
-void find_emails(const Input& in, Spans& out);        // email.cpp: plain and obfuscated
-void find_phones(const Input& in, Spans& out);        // phone.cpp: also spaced digits, letter O, wa.me links
-void find_bsns(const Input& in, Spans& out);          // bsn.cpp
-void find_ibans(const Input& in, Spans& out);         // iban.cpp
-void find_names(const Input& in, Spans& out);         // name.cpp: cues, relations, sign-offs, gazetteer
-void find_addresses(const Input& in, Spans& out);     // address.cpp: street + number, postcodes, map links
-void find_dobs(const Input& in, Spans& out);          // dob.cpp: a date near a birth cue
-void find_person_dobs(const Input& in, Spans& out);   // dob.cpp: a date closing the clause after a name in out
+void find_emails(const Input& in, Spans& out);       // email.cpp: plain and obfuscated
+void find_phones(const Input& in, Spans& out);       // phone.cpp: also spaced digits, letter O, wa.me links
+void find_bsns(const Input& in, Spans& out);         // bsn.cpp
+void find_ibans(const Input& in, Spans& out);        // iban.cpp
+void find_names(const Input& in, Spans& out);        // name.cpp: cues, relations, sign-offs, gazetteer
+void find_addresses(const Input& in, Spans& out);    // address.cpp: street + number, postcodes, map links
+void find_dobs(const Input& in, Spans& out);         // dob.cpp: a date near a birth cue
+void find_person_dobs(const Input& in, Spans& out);  // dob.cpp: a date closing the clause after a name in out
+// dob.cpp: the end of a date with day, month and year starting at i (ASCII digits), whatever its context
+std::optional<std::size_t> date_extent(std::string_view s, std::size_t i);
 void find_plates(const Input& in, Spans& out);        // plate.cpp
 void find_handles(const Input& in, Spans& out);       // handle.cpp: @handles, profile URLs
 void find_tagged_names(const Input& in, Spans& out);  // name_tagger.cpp: the statistical tagger's names

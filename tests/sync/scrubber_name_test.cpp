@@ -204,3 +204,20 @@ TEST(scrubber_name_test, unknown_caseless_and_cyrillic_signatures) {
   // a kin word before a known first name is no part of the signature
   EXPECT_EQ(found_text("Парк біля школи дуже брудний.\nБабуся Олена", PiiKind::name), "Олена");
 }
+
+// Lower-case family names: after a lower-case first name that a cue introduces, a lower-case word closing the clause
+// (after a relative: a comma), or right before a date or a birth cue, is the family name, also as a third word after
+// a strong cue; a date after such a name is no house number. A double name of known parts is known; the Polish
+// dative and locative with the alternating consonant ("Dorota" "Dorocie") (added after the eighth part was measured).
+TEST(scrubber_name_test, lower_case_family_names_double_names_and_polish_alternations) {
+  EXPECT_EQ(found_text("mijn buurman kees wolterink, hij is ziek", PiiKind::name), "kees wolterink");
+  EXPECT_EQ(found_text("jestem magdalena przybyłowska, mam pytanie", PiiKind::name), "magdalena przybyłowska");
+  EXPECT_EQ(found_text("my name is ahmed yusuf mahamoud, i need help", PiiKind::name), "ahmed yusuf mahamoud");
+  EXPECT_EQ(found_text("annem fatma kılıçarslan 4 nisan 1950 doğumlu", PiiKind::name), "fatma kılıçarslan");
+  EXPECT_EQ(found_text("ik ben anna bakker-smit en ik woon hier", PiiKind::name), "anna bakker-smit");
+  EXPECT_EQ(found_text("Dokumenty dałam Dorocie z recepcji", PiiKind::name), "Dorocie");
+  EXPECT_EQ(found_text("Przekażcie to Wandzie z biura", PiiKind::name), "Wandzie");
+  // a verb closing the sentence after a relative's name, and a word after the name that goes on, stay
+  EXPECT_EQ(found_text("mijn dochter emma slaapt.", PiiKind::name), "emma");
+  EXPECT_EQ(found_text("ik ben jan en ik heb een vraag", PiiKind::name), "jan");
+}
