@@ -246,10 +246,10 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
         }
       }
       // "de buurvrouw van Vogelenzang 9": a street and number, not a name; a date after it is the person's
-      // ("babam ali koç 3 mart 1950 doğumlu")
+      // ("babam ali koç 3 mart 1950 doğumlu"; of caseless words only one: "ዳዊት ብ 3 …" is "Dawit on 3 …")
       if (const std::size_t d = n ? skip_hspace(s, n->end) : 0;
           n && is_digit(at(s, d).cp) && d > n->end && !capitalised(*read_word(s, n->begin)) &&
-          (read_word(s, n->begin)->caseless || !date_extent(s, d)))
+          (!date_extent(s, d) || (read_word(s, n->begin)->caseless && read_word(s, n->begin)->end < n->end)))
         n.reset();
       if (n) {
         add(out, n->begin, n->end, PiiKind::name);

@@ -221,3 +221,10 @@ TEST(scrubber_name_test, lower_case_family_names_double_names_and_polish_alterna
   EXPECT_EQ(found_text("mijn dochter emma slaapt.", PiiKind::name), "emma");
   EXPECT_EQ(found_text("ik ben jan en ik heb een vraag", PiiKind::name), "jan");
 }
+
+// A caseless name after a relative with a date right after it: the name and the date are the person's ("ደቀይ፡
+// ሚኪኤለ 11/11/2012"); a second caseless word before the date is a preposition ("ዳዊት ብ 3 …"), not a name (added after
+// the eighth part was measured).
+TEST(scrubber_name_test, a_caseless_name_before_a_date) {
+  EXPECT_EQ(found_text("ደቀይ፡ ሚኪኤለ 11/11/2012 ቤት ትምህርቲ ይደሊ", PiiKind::name), "ሚኪኤለ");
+}
