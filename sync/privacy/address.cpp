@@ -468,11 +468,26 @@ void find_map_links(std::string_view s, const Folded& f, Spans& out) {
 
 }  // namespace
 
+// A capitalised street without a street word right after a preposition that places something at a house
+// ([street_preposition]: the Polish "przy", "in front of", "tegenover", "ቅድሚ" …): "okno przy Achterom 11", "a leak in
+// front of Ravelijn 30". Not an institution's address.
+void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
+  for_each_cue(f, word_list("street_preposition"), [&](std::size_t, std::size_t e) {
+    const std::size_t k = skip_hspace(s, e);
+    const auto w = read_word(s, k);
+    if (!w || k == e || !(w->upper || word_list("street_prefix").contains(fold_word(s, *w)))) return;
+    if (is_institution(fold_word(s, *w)) && !street_named(fold_word(s, *w))) return;
+    if (const auto a = street_address(s, k, StreetRules{false, false, false}); a && !institution_before(s, k))
+      add(out, a->begin, a->end, PiiKind::address);
+  });
+}
+
 void find_addresses(const Input& in, Spans& out) {
   // On the digit view: "Bernadottelaan ١٥ب".
   const Folded fv = in.d.identity ? Folded{} : fold_text(in.d.text);
   Spans v;
   find_cue_addresses(in.d.text, in.d.identity ? in.f : fv, v);
+  find_preposition_streets(in.d.text, in.d.identity ? in.f : fv, v);
   find_street_numbers(in.d.text, v);
   find_number_first_streets(in.d.text, v);
   find_postcodes(in.d.text, v);

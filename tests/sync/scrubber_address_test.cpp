@@ -93,3 +93,15 @@ TEST(scrubber_address_test, more_street_endings_door_colours_and_near_ones_home)
   EXPECT_EQ(found_text("I live next to the school on Heemraadlaan 48. Cars idle there", PiiKind::address),
             "Heemraadlaan 48");
 }
+
+// A capitalised street without a street word after a preposition that places something at a house ("przy", "in
+// front of", "tegenover"); numbered counters, gates and platforms stay (added after the eighth part was measured).
+TEST(scrubber_address_test, a_street_after_a_placing_preposition) {
+  EXPECT_EQ(found_text("Od tygodnia nikt nie sprząta przy Wijde Burren 3, śmierdzi", PiiKind::address),
+            "Wijde Burren 3");
+  EXPECT_EQ(found_text("Someone dumped a sofa in front of Koekoeksbloem 22 last night", PiiKind::address),
+            "Koekoeksbloem 22");
+  EXPECT_EQ(found_text("Ik sta tegenover Balie 3", PiiKind::address), "");
+  EXPECT_EQ(found_text("Wachten bij de bus tegenover Perron 2", PiiKind::address), "");
+  EXPECT_EQ(found_text("Okno przy Kasie 3 w urzędzie jest zamknięte", PiiKind::address), "");
+}
