@@ -116,7 +116,11 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     std::size_t end = 0;
     for (int n = 0; n < 4; ++n) {
       const std::size_t le = label_end(s, k, false);
-      if (le == k) break;
+      if (le == k) {
+        // the top-level domain said in another script ("… دوت كوم", "… крапка ком")
+        if (const auto w = read_word(s, k); n > 0 && w && tlds.contains(fold_word(s, *w))) end = w->end;
+        break;
+      }
       if (n > 0 && tlds.contains(fold_str(s.substr(k, le - k))) && boundary_after(s, le)) end = le;
       const Token d = sep_token(s, le, dot_words, ".");
       if (!d.found) break;

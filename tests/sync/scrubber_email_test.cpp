@@ -49,3 +49,11 @@ TEST(scrubber_email_test, apostrophes_words_for_at_and_municipal_mailboxes) {
   EXPECT_EQ(found_text("пишіть на petro.bondar собачка ukr.net", PiiKind::email), "petro.bondar собачка ukr.net");
   EXPECT_TRUE(kinds_of("Is het adres afval@gemeente.nl nog goed?").empty());
 }
+
+// The top-level domain said in Arabic or Cyrillic letters ends an obfuscated address (added after the eighth part
+// was measured).
+TEST(scrubber_email_test, top_level_domain_in_another_script) {
+  EXPECT_EQ(found_text("بريدي sara.k آت gmail دوت كوم", PiiKind::email), "sara.k آت gmail دوت كوم");
+  EXPECT_EQ(found_text("пишіть: olena.p собачка ukr крапка нет", PiiKind::email), "olena.p собачка ukr крапка нет");
+  EXPECT_EQ(found_text("Dat is net zo. Tot dan.", PiiKind::email), "");
+}
