@@ -76,6 +76,7 @@ bool arabic_title_surname(const Word& w, std::string_view folded) {
 // A person's name starting at pos: 1–3 capitalised words (initials and tussenvoegsels allowed),
 // or — where the rules allow it — one or two lower-case / caseless words.
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r) {
+  constexpr std::string_view kAlDin = "\u0627\u0644\u062F\u064A\u0646";  // "الدين"
   const auto first = read_word(s, pos);
   if (!first) return std::nullopt;
   const std::string f0 = fold_word(s, *first);
@@ -131,6 +132,12 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       if (const auto e = tv_surname(s, *w, r.lower_latin)) end = *e;
       break;
     }
+    // "نور الدين", "صلاح الدين": "al-Din" after a given name is part of it, not a second name
+    if (count >= 1 && w->arabic && fw == fold_str(kAlDin)) {
+      end = w->end;
+      j = w->end;
+      continue;
+    }
     // After a self-introduction a second caseless word that closes the clause (a comma, a sentence end, the
     // copula "እየ") is the family name, known or not.
     bool closed = r.closed_surname && count == 1 && w->caseless && closes_clause(s, w->end);
@@ -155,6 +162,9 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
     if (count == 2 && !closed && !capitalised(*w)) break;  // a third lower-case word only when it closes the clause
     end = w->end;
     j = w->end;
+    if (const auto d = read_word(s, skip_hspace(s, w->end));
+        count >= 1 && w->arabic && d && d->begin > w->end && fold_word(s, *d) == fold_str(kAlDin))
+      continue;  // "نور" of "نور الدين": one given name with it
     if (++count == 3 || (count == 2 && !((r.known_lower || r.lower_latin) && !capitalised(*first) && !first->caseless &&
                                          !first->cyrillic)))
       break;
@@ -229,7 +239,9 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
                        bool known_caseless = false, bool must_close = false, bool relative = false) {
     for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
       std::size_t k = skip_after_cue(s, e, newline, punct);
-      if (const auto w = read_word(s, k); w && fold_word(s, *w) == fold_str("هو")) k = skip_hspace(s, w->end);
+      // "اسمه هو …", "ninkayga waa …": a copula between the cue and the name
+      if (const auto w = read_word(s, k); w && word_list("cue_copula").contains(fold_word(s, *w)))
+        k = skip_hspace(s, w->end);
       // "ብሽም ሓፍተይ ዓወት" (in the name of my sister Awet): the name follows the relative
       if (const auto w = read_word(s, k); w && !must_close && word_list("relation").contains(fold_word(s, *w)))
         k = skip_hspace(s, w->end);
@@ -549,12 +561,79 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
 }
 
 // "عبد الرحمن", "عبد الله": "Abd" and a word with the article are one given name, known or not.
+// Written as one word too ("عبدالله", "عبدالرحمن"). A family name after it: a word with the article that closes the
+// clause, is a title ("عبد الرحمن السيد") or comes before "و…"/"ب…"/"ل…" (and, about, for); or a known name that
+// closes the clause ("عبدالله فارس.", not "عبد الكريم غدا") (added after the eighth part was measured).
 void find_abd_names(std::string_view s, Spans& out) {
+  constexpr std::string_view kAl = "\u0627\u0644", kAbdAl = "\u0639\u0628\u062F\u0627\u0644";
+  const auto proclitic_next = [&](std::size_t e) {
+    const std::size_t k = skip_hspace(s, e);
+    const auto z = k > e ? read_word(s, k) : std::nullopt;
+    const char32_t c = z && z->arabic ? at(s, z->begin).cp : 0;
+    return c == 0x648 || c == 0x628 || c == 0x644;
+  };
   for_each_word(s, [&](const Word& w) -> std::size_t {
-    if (!w.arabic || !word_list("abd").contains(fold_word(s, w))) return w.end;
+    if (!w.arabic) return w.end;
+    const std::string fw = fold_word(s, w);
+    std::size_t end = 0;
+    if (word_list("abd").contains(fw)) {
+      const std::size_t k = skip_hspace(s, w.end);
+      const auto y = k > w.end ? read_word(s, k) : std::nullopt;
+      if (!y || !y->arabic || fold_word(s, *y).rfind(kAl, 0) != 0) return w.end;
+      end = y->end;
+    } else if (fw.size() > kAbdAl.size() + 2 && fw.rfind(kAbdAl, 0) == 0) {
+      end = w.end;
+    } else {
+      return w.end;
+    }
+    const std::size_t k = skip_hspace(s, end);
+    if (const auto y = k > end ? read_word(s, k) : std::nullopt; y && y->arabic && at(s, y->begin).cp != 0x648) {
+      const std::string fy = fold_word(s, *y);
+      const bool al = fy.rfind(kAl, 0) == 0;
+      if (!name_stop(fy) || arabic_title_surname(*y, fy)) {
+        if ((al && (closes_clause(s, y->end) || arabic_title_surname(*y, fy) || proclitic_next(y->end))) ||
+            (!al && closes_clause(s, y->end) && in_gazetteer(fy)))
+          end = y->end;
+      }
+    }
+    add(out, w.begin, end, PiiKind::name);
+    return end;
+  });
+}
+
+// A kunya, "father/mother of …" ("أم صبحي", "abu khaled"): the word after it is a name, known or not. Not a word with
+// the article or of two letters ("أم لا": "or not"), a stop word or a town ([kunya]; added after the eighth part was
+// measured).
+void find_kunya_names(std::string_view s, Spans& out) {
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!word_list("kunya").contains(fold_word(s, w))) return w.end;
     const std::size_t k = skip_hspace(s, w.end);
     const auto y = k > w.end ? read_word(s, k) : std::nullopt;
-    if (!y || !y->arabic || fold_word(s, *y).rfind("\u0627\u0644", 0) != 0) return w.end;
+    if (!y || y->arabic != w.arabic || y->cyrillic || (w.caseless && !y->caseless)) return w.end;
+    const std::string fy = fold_word(s, *y);
+    std::size_t letters = 0;
+    for (std::size_t m = y->begin; m < y->end; m += at(s, m).len) ++letters;
+    if (letters < 3 || name_stop(fy) || word_list("town").contains(fy) || fy.rfind("\u0627\u0644", 0) == 0)
+      return w.end;
+    if (!w.caseless && !w.upper && y->upper) return w.end;  // "umm Hello": not a kunya in lower case before a capital
+    // a place named after someone ("مسجد أبو بكر", "Abu Bakr Moskee")
+    if (const auto p = word_before(s, w.begin);
+        p && (is_institution(fold_word(s, *p)) || word_list("named_place").contains(fold_word(s, *p))))
+      return w.end;
+    if (const auto n = read_word(s, skip_hspace(s, y->end)); n && is_institution(fold_word(s, *n))) return w.end;
+    // "أم" is also "or" in a question ("هل … مجانية أم بالدفع؟")
+    if (w.arabic && fold_word(s, w).size() == 4) {  // أم, ام
+      for (std::size_t b = w.begin; b > 0;) {
+        const Cp c = before(s, b);
+        if (c.cp == '.' || c.cp == '?' || c.cp == 0x61F || c.cp == '!' || is_line_break(c.cp)) break;
+        b -= c.len;
+        if (const auto q = read_word(s, b);
+            q && q->begin == b && boundary_before(s, b) && fold_word(s, *q) == fold_str("\u0647\u0644"))
+          return w.end;
+      }
+      const std::size_t q = skip_hspace(s, y->end);
+      if (at(s, q).cp == '?' || at(s, q).cp == 0x61F) return w.end;
+    }
     add(out, w.begin, y->end, PiiKind::name);
     return y->end;
   });
@@ -871,6 +950,7 @@ void find_names(const Input& in, Spans& out) {
   find_gazetteer_names(in.s, out);
   find_initial_names(in.s, out);
   find_abd_names(in.s, out);
+  find_kunya_names(in.s, out);
   find_signature(in.s, out);
   find_paren_names(in.s, in.f, out);
   find_names_after_details(in.s, out);

@@ -228,3 +228,15 @@ TEST(scrubber_name_test, lower_case_family_names_double_names_and_polish_alterna
 TEST(scrubber_name_test, a_caseless_name_before_a_date) {
   EXPECT_EQ(found_text("ደቀይ፡ ሚኪኤለ 11/11/2012 ቤት ትምህርቲ ይደሊ", PiiKind::name), "ሚኪኤለ");
 }
+
+// Arabic given names: a kunya with any name after it ("abu tariq"), "Abd" written as one word and a family name after
+// an Abd name, "X al-Din" as one given name; a copula between a cue and the name ("waa"); "أم" as "or" in a question
+// and a place named after someone stay (added after the eighth part was measured).
+TEST(scrubber_name_test, kunya_abd_and_al_din_names_and_a_copula_after_the_cue) {
+  EXPECT_EQ(found_text("our neighbour abu tariq needs a ramp", PiiKind::name), "abu tariq");
+  EXPECT_EQ(found_text("أنا عبد الكريم الشيخ بخصوص الإيجار", PiiKind::name), "عبد الكريم الشيخ");
+  EXPECT_EQ(found_text("اسمي محمد علاء الدين الخطيب وأريد موعدا", PiiKind::name), "محمد علاء الدين الخطيب");
+  EXPECT_EQ(found_text("ninkeeda waa cali xasan, wuu jiran yahay", PiiKind::name), "cali xasan");
+  EXPECT_EQ(found_text("هل الحديقة مفتوحة أم مغلقة اليوم", PiiKind::name), "");
+  EXPECT_EQ(found_text("هل الخدمة مجانية أم بالدفع؟", PiiKind::name), "");
+}
