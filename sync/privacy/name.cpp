@@ -290,6 +290,29 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
   run(word_list("relation"), NameRules{false, false, true, true, 1, 3}, false, U":,(-–—،\u1361\u1363\u1364", true,
       false, true);
 
+  // "ሳሚ ዝበሃል ሰብ", "Kemal adında biri" — a name before a word for "called"
+  // ([name_called], after the name in Tigrinya and Turkish): a caseless word that is no function word or verb
+  // shape, or one or two capitalised words (added after the eighth part was measured).
+  for_each_cue(f, word_list("name_called"), [&](std::size_t b, std::size_t) {
+    const std::size_t k = skip_hspace_back(s, b);
+    if (k == b) return;
+    const auto w = word_ending_at(s, k);
+    if (!w) return;
+    const std::string fw = fold_word(s, *w);
+    if (name_stop(fw) || word_list("relation").contains(fw) || word_list("title").contains(fw)) return;
+    if (w->caseless) {
+      if (!ethiopic_verb_shape(fw)) add(out, w->begin, w->end, PiiKind::name);
+      return;
+    }
+    if (!capitalised(*w)) return;
+    std::size_t start = w->begin;
+    const std::size_t k2 = skip_hspace_back(s, start);
+    if (const auto w2 = k2 < start ? word_ending_at(s, k2) : std::nullopt;
+        w2 && capitalised(*w2) && !name_stop(fold_word(s, *w2)) && !sentence_start(s, w2->begin))
+      start = w2->begin;
+    add(out, start, w->end, PiiKind::name);
+  });
+
   // "Ahmet Bey", "Ayşe Hanım"
   for_each_cue(f, word_list("honorific_after"), [&](std::size_t b, std::size_t) {
     const std::size_t k = skip_hspace_back(s, b);
@@ -942,6 +965,66 @@ void find_repeated_names(std::string_view s, Spans& out) {
 }
 
 }  // namespace
+
+// Names joined by a conjunction to a name found by any scanner or the tagger ("Mirek Chmielarz i Jadwiga Banaś",
+// "Ridwaan iyo Sundus"): one or two capitalised Latin or Cyrillic words on the other side of "en", "i", "iyo" …
+// ([name_and]) or "&", not a stop word, town, title or month (added after the eighth part was measured). Runs after
+// the tagger: it reads the names found so far.
+void find_conjoined_names(const Input& in, Spans& out) {
+  const std::string_view s = in.s;
+  const auto name_word = [&](const Word& w) {
+    const std::string fw = fold_word(s, w);
+    return !w.caseless && w.upper && !w.initial && !name_stop(fw) && !word_list("town").contains(fw) &&
+           !word_list("title").contains(fw) && !word_list("month").contains(fw) && !word_list("ambiguous").contains(fw);
+  };
+  // the position after a conjunction that starts at k, or k
+  const auto after_and = [&](std::size_t k) {
+    if (at(s, k).cp == '&') return skip_hspace(s, k + 1);
+    if (const auto c = read_word(s, k); c && word_list("name_and").contains(fold_word(s, *c)) && !c->caseless)
+      return skip_hspace(s, c->end);
+    return k;
+  };
+  Spans found;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    // an anchor of two words or more, or a known name: a place taken for a name ("tussen Leek en …") spreads no
+    // further
+    const auto first = read_word(s, sp.begin);
+    if (!first || first->caseless) continue;
+    if (first->end >= sp.end && !in_gazetteer(fold_word(s, *first))) continue;
+    // forward: "<name> en Piet de Vries"
+    const std::size_t c = skip_hspace(s, sp.end);
+    if (const std::size_t k = after_and(c); c > sp.end && k > c) {
+      if (const auto w = read_word(s, k); w && name_word(*w)) {
+        std::size_t e = w->end;
+        if (const std::size_t k2 = skip_hspace(s, e); k2 > e)
+          if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) e = w2->end;
+        add(found, w->begin, e, PiiKind::name);
+      }
+    }
+    // backward: "Mirek Chmielarz i <name>"
+    const std::size_t b = skip_hspace_back(s, sp.begin);
+    if (b == sp.begin) continue;
+    std::size_t before_and = b;
+    if (before(s, b).cp == '&') {
+      before_and = skip_hspace_back(s, b - 1);
+    } else if (const auto cw = word_ending_at(s, b);
+               cw && !cw->caseless && word_list("name_and").contains(fold_word(s, *cw))) {
+      before_and = skip_hspace_back(s, cw->begin);
+    }
+    if (before_and == b) continue;
+    const auto w = word_ending_at(s, before_and);
+    if (!w || !name_word(*w) || w->end == b) continue;
+    std::size_t start = w->begin;
+    if (const std::size_t k2 = skip_hspace_back(s, start); k2 < start)
+      if (const auto w2 = word_ending_at(s, k2);
+          w2 && name_word(*w2) && (!sentence_start(s, w2->begin) || in_gazetteer(fold_word(s, *w2))))
+        start = w2->begin;
+    if (start == w->begin && sentence_start(s, w->begin)) continue;  // "Gisteren en Jan …": a word of the sentence
+    add(found, start, w->end, PiiKind::name);
+  }
+  out.insert(out.end(), found.begin(), found.end());
+}
 
 void find_names(const Input& in, Spans& out) {
   find_names_in_addresses(in.s, out);

@@ -240,3 +240,15 @@ TEST(scrubber_name_test, kunya_abd_and_al_din_names_and_a_copula_after_the_cue) 
   EXPECT_EQ(found_text("هل الحديقة مفتوحة أم مغلقة اليوم", PiiKind::name), "");
   EXPECT_EQ(found_text("هل الخدمة مجانية أم بالدفع؟", PiiKind::name), "");
 }
+
+// A name before a word for "called" (Tigrinya, Turkish), and a name joined by a conjunction to a name found by any
+// scanner, also before it; a place next to a single unknown word and a sentence's first word stay (added after the
+// eighth part was measured).
+TEST(scrubber_name_test, a_name_before_called_and_names_joined_to_a_found_name) {
+  EXPECT_EQ(found_text("ናይ ሓደ ሕሩይ ዝበሃል ሰብ እያ መኪና።", PiiKind::name), "ሕሩይ");
+  EXPECT_EQ(found_text("Dün Tolunay adında biri geldi", PiiKind::name), "Tolunay");
+  EXPECT_EQ(found_text("Zgłaszają się: Zbyszko Pędziwiatr i Jadwiga Nowak.", PiiKind::name),
+            "Zbyszko|Pędziwiatr|Jadwiga Nowak");
+  EXPECT_EQ(found_text("Thanks to Peadar Colquhoun and Sarah Jones", PiiKind::name), "Peadar Colquhoun|Sarah Jones");
+  EXPECT_EQ(found_text("Gisteren en Sarah Jones kwamen", PiiKind::name), "Sarah Jones");
+}
