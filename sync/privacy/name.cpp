@@ -247,6 +247,9 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
         k = skip_hspace(s, w->end);
       auto n = take_name(s, k, rules);
       if (n && must_close && !closes(*n)) n.reset();
+      // "أشكر السيد العمدة" (Mr. Mayor): a public title after the cue is no name
+      if (const auto w = n ? read_word(s, n->begin) : std::nullopt; w && word_list("title").contains(fold_word(s, *w)))
+        n.reset();
       if (n && known_caseless) {
         const auto w = read_word(s, n->begin);
         if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) {

@@ -252,3 +252,8 @@ TEST(scrubber_name_test, a_name_before_called_and_names_joined_to_a_found_name) 
   EXPECT_EQ(found_text("Thanks to Peadar Colquhoun and Sarah Jones", PiiKind::name), "Peadar Colquhoun|Sarah Jones");
   EXPECT_EQ(found_text("Gisteren en Sarah Jones kwamen", PiiKind::name), "Sarah Jones");
 }
+
+// A public title right after a cue is no name ("Mr. President"; added after the eighth part was measured).
+TEST(scrubber_name_test, a_title_after_a_cue_is_no_name) {
+  EXPECT_EQ(found_text("نشكر السيد الرئيس على الزيارة", PiiKind::name), "");
+}
