@@ -221,6 +221,7 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   const bool other_script = mostly_other_script(s);
   static const WordSet& tv = word_list("tussenvoegsel");
   static const WordSet& titles = word_list("title");
+  static const WordSet& towns = word_list("town");
   const auto has_line_break = [&](std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e; ++i)
       if (s[i] == '\n') return true;
@@ -237,7 +238,8 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.end = w.end;
     t.tussenvoegsel = tv.contains(f) && !w.initial;
     const bool stop = name_stop(f);  // also a feature
-    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i];
+    // (a listed town is a place, however it looks: "tussen Dokkum en Franeker")
+    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] || towns.contains(f);
     // after a title, also through initials and tussenvoegsels ("wethouder K. Smit", "burgemeester van Zanen")
     t.after_title = i > 0 && (titles.contains(folded[i - 1]) ||
                               ((words[i - 1].initial || out[i - 1].tussenvoegsel) && out[i - 1].after_title));

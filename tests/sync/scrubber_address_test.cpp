@@ -105,3 +105,9 @@ TEST(scrubber_address_test, a_street_after_a_placing_preposition) {
   EXPECT_EQ(found_text("Wachten bij de bus tegenover Perron 2", PiiKind::address), "");
   EXPECT_EQ(found_text("Okno przy Kasie 3 w urzędzie jest zamknięte", PiiKind::address), "");
 }
+
+// Frisian street endings (-leane, -dyk, -strjitte, -paad, -buorren; added after the eighth part was measured).
+TEST(scrubber_address_test, frisian_street_endings) {
+  EXPECT_EQ(found_text("De stoep bij Tsjerkeleane 12 is kapot.", PiiKind::address), "Tsjerkeleane 12");
+  EXPECT_EQ(found_text("Lamp stuk bij Legedyk 8", PiiKind::address), "Legedyk 8");
+}

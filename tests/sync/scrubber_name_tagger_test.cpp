@@ -191,3 +191,10 @@ TEST(scrubber_name_tagger_test, the_words_of_a_street_named_after_a_person_are_n
   EXPECT_EQ(vetoed.find("Kees|"), std::string::npos) << vetoed;
   EXPECT_EQ(vetoed.find("Visser|"), std::string::npos) << vetoed;
 }
+
+// A listed town is never a name for the tagger either ("the bus goes through Heerenveen, Joure and Sneek"; added after
+// the eighth part was measured).
+TEST(scrubber_name_tagger_test, a_listed_town_is_no_name) {
+  EXPECT_EQ(scrub_personal_data("Busku wuxuu maraa Heerenveen, Joure iyo Sneek.").text,
+            "Busku wuxuu maraa Heerenveen, Joure iyo Sneek.");
+}
