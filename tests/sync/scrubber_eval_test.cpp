@@ -6,8 +6,9 @@
 // at 0.53 %, ti 0.899, nl 0.936). heldout6.jsonl is the held-out part (never tuned on; measured once on
 // 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
 // since (written blind by another engineer while the tagger was built; measured once: 0.902 at 1.18 %), a
-// development part since 2026-12-04; heldout8.jsonl is the held-out part since (written blind by two other
-// engineers, measured once on 2026-12-04: 0.929 at 1.11 %). The figures: bench/scrubber_bench.
+// development part since 2026-12-04; heldout8.jsonl was the held-out part after it (written blind by two other
+// engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; the next held-out part is
+// heldout9.jsonl (not written yet). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -85,9 +86,12 @@ TEST(scrubber_eval_test, heldout7_dev_set_holds_its_level) {
 // of part 7 and the retrained name tagger: recall 0.929 at 1.11 % false removals; by kind address 0.950, dob
 // 0.810, email 0.981, name 0.903, the others 1.000; by language ar 0.878, en 0.935, nl 0.935, pl 0.918, so
 // 0.950, ti 0.886, tr 0.976 (2.24 % false removals, 1 of 34 clean snippets), uk 0.957. Below the goal (issue 14
-// stays open): the floor holds that level on new text.
-TEST(scrubber_eval_test, heldout8_set_holds_its_level_on_new_text) {
-  check_set("heldout8.jsonl", "the held-out part is missing", Floor{0.92, 0.87, 0.025});
+// stays open). Since then a development part (its misses grouped by cause in /work/notes/p8-analysis.md): with the
+// rules written with its misses in view 0.975 at 1.01 % (dob 0.990, name 0.953, address 0.983; ti 0.957, en 0.959
+// the lowest), with the name tagger retrained on it and the other development parts 0.996 at 0.92 % (every
+// language >= 0.986, ti 1.98 % false removals the highest): at the goal as a development part.
+TEST(scrubber_eval_test, heldout8_dev_set_meets_the_goal) {
+  check_set("heldout8.jsonl", "the development part is missing");
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
