@@ -7,8 +7,9 @@
 // 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
 // since (written blind by another engineer while the tagger was built; measured once: 0.902 at 1.18 %), a
 // development part since 2026-12-04; heldout8.jsonl was the held-out part after it (written blind by two other
-// engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; the next held-out part is
-// heldout9.jsonl (not written yet). The figures: bench/scrubber_bench.
+// engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl is the
+// held-out part now (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %). The
+// figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -86,12 +87,25 @@ TEST(scrubber_eval_test, heldout7_dev_set_holds_its_level) {
 // of part 7 and the retrained name tagger: recall 0.929 at 1.11 % false removals; by kind address 0.950, dob
 // 0.810, email 0.981, name 0.903, the others 1.000; by language ar 0.878, en 0.935, nl 0.935, pl 0.918, so
 // 0.950, ti 0.886, tr 0.976 (2.24 % false removals, 1 of 34 clean snippets), uk 0.957. Below the goal (issue 14
-// stays open). Since then a development part (its misses grouped by cause in /work/notes/p8-analysis.md): with the
+// stays open). Since then a development part (its misses grouped by cause in tests/data/privacy/misses-part8.md): with the
 // rules written with its misses in view 0.975 at 1.01 % (dob 0.990, name 0.953, address 0.983; ti 0.957, en 0.959
 // the lowest), with the name tagger retrained on it and the other development parts 0.996 at 0.92 % (every
 // language >= 0.986, ti 1.98 % false removals the highest): at the goal as a development part.
 TEST(scrubber_eval_test, heldout8_dev_set_meets_the_goal) {
   check_set("heldout8.jsonl", "the development part is missing");
+}
+
+// heldout9.jsonl (800 snippets, 1,022 spans, 277 clean; written on 2026-12-04 by two engineers blind to the rules,
+// the tagger, the README and the miss analyses; towns no earlier part used — Loosdrecht, Zuidlaren, Bladel,
+// Domburg, Heiloo, Mook, Landgraaf, Zundert, Denekamp, Sliedrecht, Beilen, Woensdrecht …; more corrections,
+// lists, chat-like and mixed-language text), measured once with part 8's rules and the tagger retrained on nine
+// parts: recall 0.955 at 1.39 % false removals (9 of 277 clean snippets touched); by kind address 0.991, dob
+// 0.925, email 0.979, handle 0.976, name 0.932, the others 1.000; by language ar 0.913, en 0.984, nl 0.943, pl
+// 0.977, so 0.984, ti 0.889 (2.38 % false removals), tr 0.969 (2.40 %), uk 0.978. The best blind figure so far
+// (parts 6-8: 0.923-0.942, 0.902, 0.929) but below the goal in ar, nl, ti and tr (issue 14 stays open): the
+// floor holds that level on new text.
+TEST(scrubber_eval_test, heldout9_set_holds_its_level_on_new_text) {
+  check_set("heldout9.jsonl", "the held-out part is missing", Floor{0.95, 0.88, 0.025});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
