@@ -235,7 +235,8 @@ Result<Secrets> load_secrets_file(const std::filesystem::path& file);
 Result<void> check_secrets(const Config& config, const Secrets& secrets);
 
 // Where assets/ lives: $KIOSK_ASSETS_DIR if set and non-empty, else KIOSK_SOURCE_ASSETS_DIR (the source
-// tree, compiled in) if that directory exists, else KIOSK_INSTALL_ASSETS_DIR. Decided on the first call.
+// tree, compiled in except in a package build) if that directory exists, else KIOSK_INSTALL_ASSETS_DIR. Decided
+// on the first call.
 std::string_view assets_dir();
 
 }  // namespace kiosk
