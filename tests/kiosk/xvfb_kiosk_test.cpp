@@ -114,8 +114,9 @@ TEST(xvfb_kiosk_test, window_is_the_configured_panel_without_size) {
   kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", (dir / "outbox.sqlite").string(), "--config", config.string()},
                          {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software"}, (dir / "kiosk.log").string());
   ASSERT_GT(kiosk_proc.pid, 0);
-  std::string geometry;
-  for (int i = 0; i < 300 && geometry.find("Geometry") == std::string::npos; ++i) {
+  std::string geometry;  // the same 120 s deadline as above: the kiosk's start under a loaded machine
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (geometry.find("Geometry") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     geometry = core::run_command({"env", "DISPLAY=" + disp, "xdotool", "search", "--name", "Gemeente Voorbeeldstad",
                                   "getwindowgeometry"})
