@@ -169,6 +169,16 @@ std::optional<Range> number_first_address(std::string_view s, std::size_t pos, c
 
 }  // namespace
 
+bool ends_in_street_word(std::string_view folded) {
+  for (std::size_t h = 0; h != npos;) {  // "ringbaan-west": each part
+    const std::size_t nh = folded.find('-', h);
+    const std::string_view part = folded.substr(h, nh == npos ? npos : nh - h);
+    if (part.size() >= 3 && word_list("street_suffix").any_suffix_of(part)) return true;
+    h = nh == npos ? npos : nh + 1;
+  }
+  return false;
+}
+
 // Street name + house number (+ postcode + city) starting at pos.
 std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r) {
   if (is_digit(at(s, pos).cp)) {
@@ -206,12 +216,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
       }
     }
     ++words;
-    for (std::size_t h = 0; h != npos;) {  // "ringbaan-west": each part
-      const std::size_t nh = fw.find('-', h);
-      const std::string part = fw.substr(h, nh == npos ? npos : nh - h);
-      if (part.size() >= 3 && word_list("street_suffix").any_suffix_of(part)) street_word = true;
-      h = nh == npos ? npos : nh + 1;
-    }
+    if (ends_in_street_word(fw)) street_word = true;
     j = w->end;
     // An abbreviation ("Burg.", "ul.", "вул.") may end in a dot; a longer word before a dot
     // ends a sentence.

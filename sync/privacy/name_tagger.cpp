@@ -307,10 +307,8 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   // A street named after a person is a street (the rules' decision, scrubber.hpp): the words before a
   // capitalised street word, joined by spaces and tussenvoegsels, are no name ("Anne Frankstraat", "Johan de
   // Wittlaan", "Juliana laan").
-  static const WordSet& street_suffix = word_list("street_suffix");
-  const auto street_word = [&](std::size_t k) {
-    const std::string& f = folded[k];
-    return f.size() >= 3 && street_suffix.any_suffix_of(f) && (words[k].upper || street_suffix.contains(f));
+  const auto street_word = [&](std::size_t k) {  // capitalised, or a street word of its own ("Juliana laan")
+    return ends_in_street_word(folded[k]) && (words[k].upper || word_list("street_suffix").contains(folded[k]));
   };
   for (std::size_t k = 1; k < n; ++k) {
     if (!street_word(k)) continue;

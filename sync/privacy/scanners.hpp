@@ -67,6 +67,8 @@ struct StreetRules {
   bool require_suffix = false;  // last street word must end in straat/laan/weg/…
   bool number_first = false;    // "I live at 12 Baker Street"
 };
+// A folded word (or a part of it between hyphens: "ringbaan-west") ends in a street word (straat, laan …).
+bool ends_in_street_word(std::string_view folded);
 // A street after a full name: the last word ends in a street word.
 inline constexpr StreetRules kPersonStreet{false, true, false};
 std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r);
