@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include "kiosk/core/pin.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/technician.hpp"
+#include "kiosk/core/update_status.hpp"
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
@@ -227,6 +229,13 @@ int main(int argc, char** argv) {
   SDL_GetRendererOutputSize(renderer, &width, &height);
 
   kiosk::core::Session session(*config, *tree, &*outbox, kiosk::SystemClock::instance());
+  // The technician screen's update line: the files kiosk-update writes, under kiosk-update's own variables.
+  {
+    kiosk::core::UpdatePlaces places;
+    if (const char* f = std::getenv("KIOSK_UPDATE_STATUS_FILE"); f && *f) places.status = f;
+    if (const char* f = std::getenv("KIOSK_IMAGE_VERSION_FILE"); f && *f) places.image_version = f;
+    session.set_update_places(std::move(places));
+  }
   // Speech mode's voice (espeak-ng on the default audio sink). Without one the kiosk runs silent: speech
   // mode still shows what it would say by its highlight.
   auto voice = kiosk::ui::EspeakSink::open();

@@ -625,6 +625,9 @@ TechnicianInfo Session::read_technician_info() {
 #ifdef KIOSK_VERSION
   t.version = KIOSK_VERSION;
 #endif
+  t.image_version = read_image_version(m_update_places.image_version);
+  if (auto u = read_update_status(m_update_places.status)) t.update = std::move(*u);
+  else t.update_error = u.error().message;
   if (!m_outbox) {
     t.error = "no outbox";
     return t;

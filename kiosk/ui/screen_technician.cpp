@@ -4,7 +4,8 @@
 // now" (Session::sync_now: a request to kiosk-sync, whose answering run is shown) and the USB stick's
 // actions (export.hpp): "export queue" (Session::export_queue: the hand-over of `kioskctl export
 // --undelivered --handover`), "import queue" (Session::import_queue) and "remove safely"
-// (Session::eject_stick); a failure's message is shown.
+// (Session::eject_stick); a failure's message is shown. On the appliance also the image's version and what
+// its last update did (update_status.hpp: installed, kept, fell back, refused and why).
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -84,6 +85,17 @@ static std::string sync_line_text(Ui& ui, const core::SyncChannelLine& l) {
                                 {"pending", std::to_string(l.pending)},
                                 {"n", std::to_string(l.parked)},
                                 {"error", l.error}});
+}
+
+// What the appliance's last update did (core::UpdateStatus, written by kiosk-update) in the catalog's words.
+static std::string update_text(Ui& ui, const core::TechnicianInfo& info) {
+  if (!info.update_error.empty()) return core::fill(ui.t("tech.update.unreadable"), {{"error", info.update_error}});
+  if (!info.update) return ui.t("tech.update.none");
+  const core::UpdateStatus& u = *info.update;
+  return core::fill(ui.t(core::update_event_key(u.event)), {{"time", local_time(ui, u.time_ms)},
+                                                            {"version", u.version.empty() ? "?" : u.version},
+                                                            {"running", u.running.empty() ? "?" : u.running},
+                                                            {"reason", ui.t(core::update_reason_key(u.reason))}});
 }
 
 // The 7-day plot (core::read_sync_history): queue depth, deliveries per hour and parked, one bar per hour,
@@ -241,7 +253,12 @@ void draw_technician(Ui& ui) {
   row(ui.t("tech.last_sync"), info.last_sync_ms ? local_time(ui, info.last_sync_ms) : ui.t("tech.never"));
   row(ui.t("tech.submissions"), std::to_string(info.submissions));
   row(ui.t("tech.disk_free"), human_bytes(info.disk_free_bytes));
-  row(ui.t("tech.version"), info.version + "  (" + ui.s.config().kiosk.id + ")");
+  // On the appliance the image's version (an update bundle carries it), else the program's.
+  row(ui.t("tech.version"),
+      (info.image_version.empty() ? info.version : info.image_version) + "  (" + ui.s.config().kiosk.id + ")");
+  // Off the appliance (no image version, no status file) there are no updates to speak of.
+  if (!info.image_version.empty() || info.update || !info.update_error.empty())
+    row(ui.t("tech.update"), update_text(ui, info));
   end_screen(ui);
 }
 

@@ -47,13 +47,28 @@ if [[ -n $KIOSKCTL ]]; then
   [[ $rc == 4 && $out == *"appliance image only"* ]] || fail "kioskctl update without kiosk-update: exit $rc: $out"
 fi
 
-# refused(): kiosk-update check (and kioskctl update check) must exit 7 and say $3 in words.
-refused() {  # bundle, keyring, expected words
+# refused(): kiosk-update check (and kioskctl update check) must exit 7 and say $3 in words, and write no
+# status; `kiosk-update install` must refuse it the same way and leave the technician screen's status file
+# (kiosk/core/update_status.hpp) saying refused with reason $4, world-readable ($4 empty: refused before
+# any bundle was read, no status written).
+refused() {  # bundle, keyring, expected words, reason
   local out rc=0
-  out=$(KIOSK_UPDATE_KEYRING=$2 sh "$UPDATE" check "$1" 2>&1) || rc=$?
+  rm -f "$W/status"
+  out=$(KIOSK_UPDATE_STATUS_FILE=$W/status KIOSK_UPDATE_KEYRING=$2 sh "$UPDATE" check "$1" 2>&1) || rc=$?
   echo "$out"
   [[ $rc == 7 ]] || fail "$(basename "$1") against $(basename "$2"): exit $rc, not 7: $out"
   [[ $out == *"$3"* ]] || fail "$(basename "$1"): the message does not say '$3': $out"
+  [[ ! -e $W/status ]] || fail "check wrote the update status: $(cat "$W/status")"
+  rc=0
+  out=$(KIOSK_UPDATE_STATUS_FILE=$W/status KIOSK_UPDATE_KEYRING=$2 sh "$UPDATE" install "$1" 2>&1) || rc=$?
+  [[ $rc == 7 && $out == *"$3"* ]] || fail "install $(basename "$1"): exit $rc: $out"
+  if [[ -n $4 ]]; then
+    grep -qx 'kiosk-update-status 1' "$W/status" && grep -qx 'event=refused' "$W/status" &&
+      grep -qx "reason=$4" "$W/status" || fail "status after refusing $(basename "$1"): $(cat "$W/status" 2>&1)"
+    [[ $(stat -c %a "$W/status") == 644 ]] || fail "the status file is not world-readable: $(stat -c %a "$W/status")"
+  else
+    [[ ! -e $W/status ]] || fail "status written for $1: $(cat "$W/status")"
+  fi
   if [[ -n $KIOSKCTL ]]; then
     rc=0
     out=$(KIOSK_UPDATE_COMMAND=$UPDATE KIOSK_UPDATE_KEYRING=$2 "$KIOSKCTL" update check "$1" 2>&1) || rc=$?
@@ -61,11 +76,11 @@ refused() {  # bundle, keyring, expected words
   fi
 }
 # 2. The kiosk of another municipality (another keyring) refuses it, naming the signer.
-refused "$W/good.raucb" "$W/other-ca.pem" "REFUSED: $W/good.raucb is signed by a key this kiosk does not trust (signer: O=town, CN=town-signer (test only))"
+refused "$W/good.raucb" "$W/other-ca.pem" "REFUSED: $W/good.raucb is signed by a key this kiosk does not trust (signer: O=town, CN=town-signer (test only))" untrusted
 # 3. Signed by the other municipality's key: refused by this kiosk; build-bundle's own check refuses too.
 bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/other-signer.pem" --key "$W/other-signer.key" \
   --out "$W/other.raucb"
-refused "$W/other.raucb" "$W/town-ca.pem" "does not trust (signer: O=other"
+refused "$W/other.raucb" "$W/town-ca.pem" "does not trust (signer: O=other" untrusted
 if bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/other-signer.pem" \
      --key "$W/other-signer.key" --keyring "$W/town-ca.pem" --out "$W/x.raucb" 2>"$W/x.err"; then
   fail "build-bundle --keyring accepted a signer outside the keyring"
@@ -73,21 +88,21 @@ fi
 # 4. A certificate without codeSigning (an e-mail certificate of the same CA).
 bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-mail.pem" --key "$W/town-mail.key" \
   --out "$W/mail.raucb"
-refused "$W/mail.raucb" "$W/town-ca.pem" "not meant for code signing"
+refused "$W/mail.raucb" "$W/town-ca.pem" "not meant for code signing" not_code_signing
 # 5. Changed after signing (one byte of the signed manifest and signature at the end). A change in the
 #    payload is found by dm-verity while installing, block by block (not by `rauc info`).
 cp "$W/good.raucb" "$W/changed.raucb"
 printf 'X' | dd of="$W/changed.raucb" bs=1 seek=$(( $(stat -c %s "$W/good.raucb") - 300 )) conv=notrunc status=none
-refused "$W/changed.raucb" "$W/town-ca.pem" "REFUSED"
+refused "$W/changed.raucb" "$W/town-ca.pem" "REFUSED" damaged
 # 6. For another device.
 bash "$REPO/scripts/build-bundle.sh" --rootfs "$W/root.ext4" --cert "$W/town-signer.pem" --key "$W/town-signer.key" \
   --compatible some-other-device --out "$W/device.raucb"
-refused "$W/device.raucb" "$W/town-ca.pem" "is for 'some-other-device', this kiosk is 'townhall-kiosk-arm64'"
+refused "$W/device.raucb" "$W/town-ca.pem" "is for 'some-other-device', this kiosk is 'townhall-kiosk-arm64'" other_device
 # 7. No keyring provisioned: nothing is accepted.
-refused "$W/good.raucb" "$W/absent.pem" "has no update keyring"
+refused "$W/good.raucb" "$W/absent.pem" "has no update keyring" no_keyring
 # 8. Over HTTPS on loopback (when python3 is there to serve it): downloaded into the state directory and
 #    checked; the server's certificate must be trusted (KIOSK_UPDATE_CA, else the system's); never http://.
-refused "http://127.0.0.1:1/good.raucb" "$W/town-ca.pem" "only https:// addresses"
+refused "http://127.0.0.1:1/good.raucb" "$W/town-ca.pem" "only https:// addresses" ""
 if command -v python3 >/dev/null && command -v curl >/dev/null; then
   mkdir -p "$W/www" "$W/state"; cp "$W/good.raucb" "$W/www/"
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$W/tls.key" -out "$W/tls.pem" \

@@ -22,7 +22,7 @@ export KIOSK_BOOT_DIR=$W/boot KIOSK_CMDLINE=$W/cmdline KIOSK_DT_BOOTLOADER=$W/no
 export KIOSK_BOOT_SLOT=$REPO/firmware/image/overlay/usr/libexec/kiosk/kiosk-boot-slot
 export KIOSK_UPDATE_STATE_DIR=$W/data RAUC_CONF=$REPO/firmware/image/overlay/etc/rauc/system.conf
 export KIOSK_UPDATE_KEYRING=$W/keyring.pem KIOSK_IMAGE_VERSION_FILE=$W/version KIOSK_UPDATE_USB_MNT=$W/mnt
-export STANDIN_LOG=$W/calls.txt
+export STANDIN_LOG=$W/calls.txt KIOSK_UPDATE_STATUS_FILE=$W/kiosk-update.status
 echo "test keyring" > "$W/keyring.pem"
 cp "$REPO/firmware/image/autoboot.txt" "$W/boot/autoboot.txt"
 
@@ -77,6 +77,18 @@ firmware() {
 calls() { cat "$STANDIN_LOG"; }
 expect() { [[ $2 == "$3" ]] || fail "$1: '$2', expected '$3'"; }
 bundle() { echo "version=$1" > "$W/stick/kiosk-$1.raucb"; }
+# The technician screen's status file (kiosk/core/update_status.hpp): event, version, running, slot; 0644.
+status_is() {  # event version running
+  local f=$KIOSK_UPDATE_STATUS_FILE
+  [[ -f $f ]] || fail "no update status file"
+  expect "status header" "$(head -n 1 "$f")" "kiosk-update-status 1"
+  expect "status event" "$(sed -n 's/^event=//p' "$f")" "$1"
+  expect "status version" "$(sed -n 's/^version=//p' "$f")" "$2"
+  expect "status running" "$(sed -n 's/^running=//p' "$f")" "$3"
+  expect "status slot" "$(sed -n 's/^slot=//p' "$f")" "$BOOTED"
+  grep -Eq '^time=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$' "$f" || fail "status time: $(cat "$f")"
+  expect "status mode" "$(stat -c %a "$f")" 644
+}
 
 # --- The kiosk as flashed: 2.0 on slot A. A stick with the broken 3.0 is plugged in. -------------------------
 VERSION=([A]=2.0 [B]=2.0)
@@ -87,6 +99,7 @@ out=$(update usb "$W/stick"); echo "$out"
 [[ $out == *"installing 3.0-broken"* ]] || fail "usb: $out"
 calls | grep -qx 'systemctl reboot' || fail "no reboot into the trial: $(calls)"
 [[ -e $W/boot/kiosk-tryboot && -f $W/data/trial-started ]] || fail "the trial was not armed and noted"
+status_is installed 3.0-broken 2.0
 VERSION[B]=3.0-broken
 
 # --- Trial boot of B: the kiosk never draws; the deadline (0 s here) marks B bad and reboots. -------------
@@ -104,10 +117,12 @@ out=$(update mark-good); echo "$out"
   fail "no fallback record on the boot after the failed trial: '$out'"
 expect "failed versions" "$(cat "$W/data/failed-versions")" 3.0-broken
 [[ ! -e $W/data/pending-version && ! -e $W/data/trial-started ]] || fail "the trial's notes are left over"
+status_is fallback 3.0-broken 2.0
 expect "state of B" "$(sh "$KIOSK_BOOT_SLOT" get-state B)" bad
 out=$(update usb "$W/stick"); echo "$out"
 [[ $out == *"3.0-broken failed its trial boot here before: not installed again"* ]] || fail "usb after the fallback: $out"
 calls | grep -q '^rauc install\|reboot' && fail "the failed bundle was installed again: $(calls)"
+status_is fallback 3.0-broken 2.0   # not replaced by the stick's skip
 [[ -z $(update mark-good) ]] || fail "a second boot reports the fallback again"
 out=$(update status); echo "$out"
 [[ $out == *"failed their trial here"*"3.0-broken"* ]] || fail "status does not name the failed version: $out"
@@ -148,8 +163,10 @@ VERSION[B]=4.0
 TRIAL=30 firmware; expect "trial of 4.0" "$BOOTED" B
 out=$(STANDIN_KIOSK_DRAWS=1 update mark-good); echo "$out"
 [[ $out == *"KIOSK-UPDATE-GOOD: slot B committed, running 4.0"* ]] || fail "good trial: $out"
+status_is good 4.0 4.0
 out=$(update usb "$W/stick"); echo "$out"
 [[ $out == *"up to date (4.0)"* ]] || fail "the stick after the commit, same boot: $out"
+status_is up_to_date 4.0 4.0
 firmware; expect "after the commit" "$BOOTED" B
 [[ -z $(update mark-good) ]] || fail "an ordinary boot after the commit reports something"
 echo "update_fallback_test: PASS"

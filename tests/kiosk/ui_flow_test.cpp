@@ -436,11 +436,18 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
   ChannelRun m{.channel = "mastodon", .delivered = 1};
   run.channels = {m, o, s};
   ASSERT_TRUE(h.outbox->record_run(run).ok());
+  // On the appliance, after an update that failed its trial boot (kiosk-update's status file).
+  h.set_update_status(
+      "kiosk-update-status 1\nevent=fallback\nversion=1.4.0+abtest3-broken\nrunning=1.4.0+abtest2\nslot=B\n"
+      "time=2026-12-04T10:15:02Z\n");
   for (int i = 0; i < 3; ++i) h.tap("tech.corner");
   for (char c : std::string("2468")) h.tap(std::string("pin.") + c);
   h.tap("pin.ok");
   ASSERT_EQ(h.screen(), Screen::technician);
   auto info = h.session->technician_info();
+  EXPECT_EQ(info.image_version, "1.4.0+abtest2");
+  ASSERT_TRUE(info.update.has_value()) << info.update_error;
+  EXPECT_EQ(info.update->event, core::UpdateEvent::fallback);
   ASSERT_EQ(info.waiting.size(), 2u);
   for (const auto& w : info.waiting)
     EXPECT_EQ(w.wait, w.channel == "signalen" ? Wait::paced : Wait::circuit_open) << w.channel;
@@ -451,6 +458,9 @@ TEST(ui_flow_test, technician_screen_shows_waits_at_800x480) {
     EXPECT_EQ(l.health, want) << l.channel;
   }
   shot(h, "52-technician-waiting-800x480");
+  // At the page's end: the image's version and the update that fell back, in words.
+  for (int i = 0; i < 10 && h.target("scroll.down"); ++i) h.tap("scroll.down");
+  shot(h, "54-technician-update-800x480");
 }
 
 // The technician's 7-day plot (issue 17): a week of run records drawn as queue, deliveries per hour and

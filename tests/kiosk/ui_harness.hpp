@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +55,13 @@ class UiHarness {
     std::string err;
     if (!ui->init(&err)) throw std::runtime_error(err);
     settle();
+  }
+  // The appliance's files for the technician screen's update line, as kiosk-update writes them
+  // (kiosk/core/update_status.hpp), in the harness' directory.
+  void set_update_status(const std::string& status_text, const std::string& image_version = "1.4.0+abtest2") {
+    std::ofstream(dir / "kiosk-update.status", std::ios::binary) << status_text;
+    std::ofstream(dir / "kiosk-image-version", std::ios::binary) << image_version << "\n";
+    session->set_update_places({dir / "kiosk-update.status", dir / "kiosk-image-version"});
   }
   ~UiHarness() {
     ui.reset();

@@ -343,6 +343,10 @@ void walk(Checker& c) {
     run.channels = {ChannelRun{.channel = "openklant", .delivered = 3},
                     ChannelRun{.channel = "signalen", .wait = Wait::paced, .wait_until_ms = h.clock.now_ms() + 60'000}};
     (void)h.outbox->record_run(run);
+    // On the appliance: the image's version and the longest update line (a fallback).
+    h.set_update_status(
+        "kiosk-update-status 1\nevent=fallback\nversion=1.4.0+abtest3-broken\nrunning=1.4.0+abtest2\nslot=B\n"
+        "time=2026-12-04T10:15:02Z\n");
     h.session->wipe();
     h.settle();
     s.open_technician();

@@ -12,6 +12,7 @@
 #include "kiosk/sync/clock.hpp"
 #include "kiosk/sync/config.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/setup.hpp"  // outbox_options
 #include "test_support.hpp"
 
 namespace kiosk::test {

@@ -44,6 +44,7 @@
 #include "kiosk/core/printer.hpp"
 #include "kiosk/core/receipt.hpp"
 #include "kiosk/core/technician.hpp"
+#include "kiosk/core/update_status.hpp"
 #include "kiosk/sync/categories.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "kiosk/sync/config.hpp"
@@ -184,6 +185,11 @@ struct TechnicianInfo {
   };
   std::vector<Waiting> waiting;
   std::string printer;  // Printer::summary(): kind, target, last state; empty without a printer
+  // The appliance's image version and what its last update did (update_status.hpp); empty / nullopt off
+  // the appliance or before any update; update_error: the status file is there but cannot be read.
+  std::string image_version;
+  std::optional<UpdateStatus> update;
+  std::string update_error;
 };
 
 // Starting a USB stick action of the technician screen (Session::export_queue, import_queue, eject_stick).
@@ -284,6 +290,8 @@ class Session {
   // kTechnicianRefreshMs of the session's clock (the plot reads up to a week of run records).
   const TechnicianInfo& technician_info();
   const SyncHistory& sync_history();  // the 7-day plot (read_sync_history)
+  // Where technician_info reads the image version and the last update's status (tests: other files).
+  void set_update_places(UpdatePlaces places) { m_update_places = std::move(places); }
   static constexpr std::int64_t kTechnicianRefreshMs = 10'000;
   // "Sync now": a request to kiosk-sync (technician.hpp, start_sync_now), run in job; on_done as there.
   bool sync_now(BackgroundCommand& job, std::function<void()> on_done = {});
@@ -355,6 +363,7 @@ class Session {
   std::int64_t m_tech_info_ms = 0;
   std::optional<SyncHistory> m_history;
   std::int64_t m_history_ms = 0;
+  UpdatePlaces m_update_places;
   std::shared_ptr<std::atomic<bool>> m_tech_stale = std::make_shared<std::atomic<bool>>(false);
 
   // The tree the screens show: the shipped file merged with the categories and promises the sync
