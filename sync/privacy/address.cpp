@@ -204,6 +204,9 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
       break;
     }
     if (word_list("street_stop").contains(fw)) return std::nullopt;
+    // a cue word is no part of a street ("Adresim Hoofdweg 104": the street starts after it; added after the ninth
+    // part was measured)
+    if (word_list("address").contains(fw) || word_list("relation").contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
     if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
     if (words == 0 && word_list("street_prefix").contains(fw)) {

@@ -20,8 +20,12 @@ bool name_stop(std::string_view folded) {
   static const WordSet& not_a_name = word_list("not_a_name");
   static const WordSet& signoff = word_list("signoff");
   static const WordSet& honorific = word_list("honorific");
+  // a cue word: a relative or "my address" ("Komşumuz Halil Bey", "Kayınvalidem Hanım Akdağ"; added after the ninth
+  // part was measured: none is in a gazetteer)
+  static const WordSet& relation = word_list("relation");
+  static const WordSet& address_cue = word_list("address");
   if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
-      is_institution(folded))
+      relation.contains(folded) || address_cue.contains(folded) || is_institution(folded))
     return true;
   // "Wilhelminastraat": a street, not a name
   for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
@@ -30,6 +34,29 @@ bool name_stop(std::string_view folded) {
 }
 
 bool capitalised(const Word& w) { return w.upper || w.initial; }
+
+std::size_t case_ending_at(std::string_view folded, std::string_view list) {
+  const std::size_t a = folded.rfind('\'');
+  if (a == npos || a == 0 || utf8_length(folded.substr(0, a)) < 2) return npos;
+  return word_list(list).contains(folded.substr(a + 1)) ? a : npos;
+}
+
+std::string without_case_ending(std::string_view folded) {
+  return std::string(folded.substr(0, std::min(folded.size(), case_ending_at(folded))));
+}
+
+std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e) {
+  const auto w = word_ending_at(s, e);
+  if (!w || w->end != e || w->caseless || case_ending_at(fold_word(s, *w)) == npos) return std::nullopt;
+  std::optional<std::size_t> cut;
+  for (std::size_t i = w->begin; i < w->end; i += std::max<std::size_t>(at(s, i).len, 1))
+    if (is_apostrophe(at(s, i).cp)) cut = i;
+  // the ending in lower case ("Emirhan'ın"; not "O'Neil")
+  if (cut)
+    for (std::size_t i = *cut + at(s, *cut).len; i < w->end; i += std::max<std::size_t>(at(s, i).len, 1))
+      if (is_upper(at(s, i).cp)) return std::nullopt;
+  return cut;
+}
 
 // Tussenvoegsels ("van", "de", "van der" …) starting at w and the surname after them; returns the
 // end of the surname.
@@ -101,7 +128,10 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
         }
         break;
       }
-      if (!capitalised(*w) || name_stop(fw)) break;
+      // a title after a name is no part of it ("komşumuz Halil Bey'in"; added after the ninth part was measured)
+      if (!capitalised(*w) || name_stop(fw) ||
+          (caps > 0 && word_list("honorific_after").contains(without_case_ending(fw))))
+        break;
       end = w->end;
       j = w->end;
       if (++caps >= r.max_caps) break;
@@ -325,8 +355,12 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     std::size_t start = w->begin;
     const std::size_t k2 = skip_hspace_back(s, start);
     if (k2 < start) {
+      // the first word of a sentence only when it is a known name ("Toplantıya Turgay Abi": "to the meeting"; added
+      // after the ninth part was measured)
       const auto w2 = word_ending_at(s, k2);
-      if (w2 && w2->upper && !name_stop(fold_word(s, *w2))) start = w2->begin;
+      if (w2 && w2->upper && !name_stop(fold_word(s, *w2)) &&
+          (!sentence_start(s, w2->begin) || in_gazetteer(fold_word(s, *w2))))
+        start = w2->begin;
     }
     add(out, start, w->end, PiiKind::name);
   });
@@ -512,6 +546,18 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         hit = true;
       }
     }
+    // A title before a name ("Bayan Verhoef", Mrs; also a given name in another community) is none itself, nor one
+    // after a name ("Şengül Hanım", "Turgay Abi"); "Kayınvalidem Hanım Akdağ" is a given name (added after the ninth
+    // part was measured).
+    if (hit && !w.caseless && word_list("honorific").contains(fw)) {
+      const auto next = read_word(s, skip_hspace(s, w.end));
+      if (next && next->begin > w.end && capitalised(*next)) hit = false;
+    }
+    if (hit && !w.caseless && word_list("honorific_after").contains(without_case_ending(fw))) {
+      const auto prev = word_before(s, w.begin);
+      if (prev && prev->upper && !name_stop(fold_word(s, *prev)) && skip_hspace_back(s, w.begin) == prev->end)
+        hit = false;
+    }
     if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
       const std::size_t k = skip_hspace_back(s, w.begin);
       if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w.end)).cp)) hit = false;
@@ -541,7 +587,7 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       const auto y = read_word(s, k);
       if (!y) break;
       const std::string fy = fold_word(s, *y);
-      if (word_list("honorific_after").contains(fy)) break;
+      if (word_list("honorific_after").contains(without_case_ending(fy))) break;  // "Halil Bey'in"
       if (suffixes.any_suffix_of(fy) || is_institution(fy) || fy == "arena") {
         street = street || capitalised(*y);
         break;

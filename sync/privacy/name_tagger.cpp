@@ -239,7 +239,13 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.tussenvoegsel = tv.contains(f) && !w.initial;
     const bool stop = name_stop(f);  // also a feature
     // (a listed town is a place, however it looks: "tussen Dokkum en Franeker")
-    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] || towns.contains(f);
+    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] || towns.contains(without_case_ending(f));
+    // a word with a Turkish locative ending is a place ("Zwolle'de"), a title after a name is none ("Turgay Abi",
+    // "Şengül Hanım'ı") (added after the ninth part was measured)
+    if (w.upper && case_ending_at(f, "locative_ending") != npos) t.never = true;
+    if (i > 0 && w.upper && words[i - 1].upper && !name_stop(folded[i - 1]) &&
+        word_list("honorific_after").contains(without_case_ending(f)))
+      t.never = true;
     // after a title, also through initials and tussenvoegsels ("wethouder K. Smit", "burgemeester van Zanen")
     t.after_title = i > 0 && (titles.contains(folded[i - 1]) ||
                               ((words[i - 1].initial || out[i - 1].tussenvoegsel) && out[i - 1].after_title));

@@ -111,3 +111,9 @@ TEST(scrubber_address_test, frisian_street_endings) {
   EXPECT_EQ(found_text("De stoep bij Tsjerkeleane 12 is kapot.", PiiKind::address), "Tsjerkeleane 12");
   EXPECT_EQ(found_text("Lamp stuk bij Legedyk 8", PiiKind::address), "Legedyk 8");
 }
+
+// A cue word before the street ("Adresim", my address) is no part of it (added after the ninth part was measured).
+TEST(scrubber_address_test, a_cue_word_is_no_part_of_the_street) {
+  EXPECT_EQ(found_text("Adresim Hoofdweg 104. Ne yapabilirim?", PiiKind::address), "Hoofdweg 104");
+  EXPECT_EQ(found_text("Adresimiz Beukenlaan 23 idi.", PiiKind::address), "Beukenlaan 23");
+}

@@ -264,3 +264,13 @@ TEST(scrubber_name_test, language_names_cities_and_possessive_kin_nouns) {
   EXPECT_EQ(found_text("Допоможіть людям з Херсона і Миколаєва", PiiKind::name), "");
   EXPECT_EQ(found_text("ሓብተይ ምስ ደቃ ሃብቶም ገዛ ትደሊ።", PiiKind::name), "ሃብቶም");
 }
+
+// A cue word (a relative, "my address") is never part of a name, a title before a name ("Bayan", Mrs) is none
+// itself though a community's gazetteer lists it, and a title after a name ("Bey", "Hanım", "Abi") stays outside it,
+// also with a case ending; "Hanım" before a surname is a given name (added after the ninth part was measured).
+TEST(scrubber_name_test, cue_words_and_titles_stay_outside_a_name) {
+  EXPECT_EQ(found_text("Komşumuz Halil Bey'in arabası burada.", PiiKind::name), "Halil");
+  EXPECT_EQ(found_text("Komşum Bayan Verhoef çok iyi.", PiiKind::name), "Verhoef");
+  EXPECT_EQ(found_text("Kayınvalidem Hanım Akdağ doktora gidecek.", PiiKind::name), "Hanım Akdağ");
+  EXPECT_EQ(found_text("Toplantıya Turgay Abi ve Şengül Hanım da gelecek.", PiiKind::name), "Turgay|Şengül");
+}
