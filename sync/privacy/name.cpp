@@ -307,8 +307,12 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
         } else if (const auto w = read_word(s, c); w && word_list("name_and").contains(fold_word(s, *w))) {
           k2 = skip_hspace(s, w->end);
         }
+        // (a caseless second word not in the gazetteer only when it closes the clause: "ትበርህ ከምኡውን ሰለስተ ደቅና" is
+        // "and three children")
         if (k2 > c)
-          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless}))
+          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless});
+              n2 && (!read_word(s, n2->begin)->caseless || in_gazetteer(fold_word(s, *read_word(s, n2->begin))) ||
+                     closes_clause(s, n2->end)))
             add(out, n2->begin, n2->end, PiiKind::name);
       }
     });
@@ -1071,6 +1075,107 @@ void find_conjoined_names(const Input& in, Spans& out) {
         start = w2->begin;
     if (start == w->begin && sentence_start(s, w->begin)) continue;  // "Gisteren en Jan …": a word of the sentence
     add(found, start, w->end, PiiKind::name);
+  }
+  // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
+  // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
+  // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.
+  const auto caseless_name_word = [&](const Word& w) {
+    const std::string fw = fold_word(s, w);
+    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
+           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
+           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
+  };
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || !first->caseless || first->end < sp.end) continue;  // one caseless word
+    const std::string ff = fold_word(s, *first);
+    const bool glued_and = at(s, sp.begin).cp == 0x648 && first->end - sp.begin > 2;
+    if (!in_gazetteer(ff) && !(glued_and && in_gazetteer(ff.substr(2)))) continue;
+    // forward: "<name> أو سديم"
+    if (const auto c = read_word(s, skip_hspace(s, sp.end));
+        c && c->begin > sp.end && c->caseless && word_list("name_and").contains(fold_word(s, *c)))
+      if (const auto w = read_word(s, skip_hspace(s, c->end));
+          w && w->begin > c->end && caseless_name_word(*w) &&
+          (in_gazetteer(fold_word(s, *w)) || closes_clause(s, w->end)))
+        add(found, w->begin, w->end, PiiKind::name);
+    // backward: "هديل ولجين" (the anchor carries "و"), "سديم أو <name>"
+    std::size_t k = sp.begin;
+    if (const Cp p = before(s, k); p.cp == 0x648 && k >= p.len && is_space(before(s, k - p.len).cp)) {
+      k -= p.len;  // the span starts after the glued "و"
+    } else if (at(s, k).cp == 0x648 && !in_gazetteer(ff)) {
+      // the span starts with it: "ولجين"
+    } else if (const auto cw = word_ending_at(s, skip_hspace_back(s, k));
+               cw && skip_hspace_back(s, k) < k && cw->caseless && word_list("name_and").contains(fold_word(s, *cw))) {
+      k = cw->begin;
+    } else {
+      continue;
+    }
+    const std::size_t e = skip_hspace_back(s, k);
+    if (e == k) continue;
+    if (const auto w = word_ending_at(s, e); w && caseless_name_word(*w))
+      add(found, caseless_prefix(s, *w).value_or(w->begin), w->end, PiiKind::name);  // "وريم وهبة": not the "و"
+  }
+  // A list of names (added after the ninth part was measured): an item of one to three name words between two names
+  // found, the three joined by list commas (",", "،", "፡", "፣") or conjunctions ("Trees van Rooij, Jo Lemmens, Ahmed
+  // Zaoui", "ኣስቴር፡ ሶፍያ ከምኡውን ኣቤል"), and the last item after two names so joined when it closes the sentence
+  // ("ናሆም፡ ሊድያ፡ ሚናስ።").
+  const auto list_sep = [&](std::size_t i) -> std::size_t {  // the position after a list separator at i, or npos
+    const std::size_t k = skip_hspace(s, i);
+    const char32_t c = at(s, k).cp;
+    if (c == ',' || c == 0x60C || c == 0x1361 || c == 0x1363) return skip_hspace(s, k + at(s, k).len);
+    if (const auto w = read_word(s, k); w && k > i && word_list("name_and").contains(fold_word(s, *w)))
+      return skip_hspace(s, w->end) > w->end ? skip_hspace(s, w->end) : npos;
+    return npos;
+  };
+  const auto item_at = [&](std::size_t k) -> std::optional<Range> {  // one to three name words
+    std::size_t e = k;
+    for (int n = 0; n < 3; ++n) {
+      const std::size_t j = n == 0 ? k : skip_hspace(s, e);
+      if (n > 0 && j == e) break;
+      const auto w = read_word(s, j);
+      if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
+      e = w->end;
+    }
+    if (e == k) return std::nullopt;
+    return Range{k, e};
+  };
+  Spans names;
+  for (const PiiSpan& sp : out)
+    if (sp.kind == PiiKind::name) names.push_back(sp);
+  names.insert(names.end(), found.begin(), found.end());
+  std::sort(names.begin(), names.end(), [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
+  Spans merged;  // overlapping names (several scanners found one) as one
+  for (const PiiSpan& sp : names) {
+    if (!merged.empty() && sp.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, sp.end);
+    } else {
+      merged.push_back(sp);
+    }
+  }
+  names = std::move(merged);
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    const PiiSpan& a = names[i];
+    const PiiSpan& b = names[i + 1];
+    if (b.begin <= a.end) continue;
+    const std::size_t k = list_sep(a.end);
+    if (k == npos || k > b.begin) continue;
+    if (k == b.begin) {
+      // a and b joined: the last item after b
+      const std::size_t k2 = list_sep(b.end);
+      if (k2 == npos) continue;
+      if (i + 2 < names.size() && names[i + 2].begin <= k2) continue;
+      const auto item = item_at(k2);
+      // (a caseless last item of one word: "… ከምኡ'ውን ካልኦት ስድራታት" is "and other families")
+      if (!item || (read_word(s, item->begin)->caseless && read_word(s, item->begin)->end < item->end)) continue;
+      const std::size_t t = skip_hspace(s, item->end);
+      const char32_t c = at(s, t).cp;
+      if (t >= s.size() || c == '.' || c == '!' || c == '?' || c == 0x1362 || c == 0x61F)
+        add(found, item->begin, item->end, PiiKind::name);
+      continue;
+    }
+    const auto item = item_at(k);
+    if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
   }
   out.insert(out.end(), found.begin(), found.end());
 }

@@ -274,3 +274,23 @@ TEST(scrubber_name_test, cue_words_and_titles_stay_outside_a_name) {
   EXPECT_EQ(found_text("Kayınvalidem Hanım Akdağ doktora gidecek.", PiiKind::name), "Hanım Akdağ");
   EXPECT_EQ(found_text("Toplantıya Turgay Abi ve Şengül Hanım da gelecek.", PiiKind::name), "Turgay|Şengül");
 }
+
+// Names joined by "or" or a conjunction to a known name also in caseless scripts (a word on its own or the glued
+// Arabic "و"), and lists of names: an item between two names, and the last one after two when it closes the sentence;
+// a number after "and" stays (added after the ninth part was measured).
+TEST(scrubber_name_test, names_joined_by_or_and_in_lists) {
+  EXPECT_EQ(found_text("اسألوا عن منى أو زرقاء", PiiKind::name), "منى|زرقاء");
+  EXPECT_EQ(found_text("De ploeg: Anna de Vries, Jo Kwak, Piet Jansen.", PiiKind::name),
+            "Anna de Vries|Jo Kwak|Piet Jansen");
+  EXPECT_EQ(found_text("ደቅና፡ ናሆም፡ ሊድያ፡ ዞብል።", PiiKind::name), "ናሆም|ሊድያ|ዞብል");
+  EXPECT_EQ(found_text("ሰበይተይ ከምኡውን ሰለስተ ደቅና ኣለዉ", PiiKind::name).find("ሰለስተ"), std::string::npos);
+}
+
+// Family and staff nouns as relation cues ("the family X", "the employee X", every form; added after the ninth part
+// was measured).
+TEST(scrubber_name_test, family_and_staff_nouns_before_a_name) {
+  EXPECT_EQ(found_text("Відгук: працівниця Вільгельміна на стійці була дуже ввічлива.", PiiKind::name), "Вільгельміна");
+  EXPECT_EQ(found_text("Dank aan medewerker Gijsbrecht van de balie.", PiiKind::name), "Gijsbrecht");
+  EXPECT_EQ(found_text("Qoyska Warfaa ee xaafadda ayaa i caawiyay.", PiiKind::name), "Warfaa");
+  EXPECT_EQ(found_text("Podziękowania dla rodziny Wichrowskich z parteru.", PiiKind::name), "Wichrowskich");
+}
