@@ -45,6 +45,24 @@ std::string without_case_ending(std::string_view folded) {
   return std::string(folded.substr(0, std::min(folded.size(), case_ending_at(folded))));
 }
 
+bool after_place_preposition(std::string_view s, const Word& w) {
+  const auto p = word_before(s, w.begin);
+  return p && p->end < w.begin && word_list("town_preposition").contains(fold_word(s, *p)) &&
+         skip_hspace_back(s, w.begin) == p->end;
+}
+
+bool after_school_word(std::string_view s, const Word& w) {
+  std::optional<Word> p = word_before(s, w.begin);
+  std::size_t from = w.begin;
+  for (int n = 0; n < 3 && p && skip_hspace_back(s, from) == p->end && p->end < from &&
+                  word_list("tussenvoegsel").contains(fold_word(s, *p));
+       ++n) {
+    from = p->begin;
+    p = word_before(s, from);
+  }
+  return p && p->end < from && skip_hspace_back(s, from) == p->end && word_list("school").contains(fold_word(s, *p));
+}
+
 std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e) {
   const auto w = word_ending_at(s, e);
   if (!w || w->end != e || w->caseless || case_ending_at(fold_word(s, *w)) == npos) return std::nullopt;
@@ -355,7 +373,11 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     const std::size_t k = skip_hspace_back(s, b);
     if (k == b) return;
     const auto w = word_ending_at(s, k);
-    if (!w || !w->upper || name_stop(fold_word(s, *w))) return;
+    if (!w || name_stop(fold_word(s, *w))) return;
+    // a known name also in lower case ("ayşe teyze düştü"; added after the ninth part was measured)
+    if (!w->upper &&
+        (w->caseless || !in_gazetteer(fold_word(s, *w)) || word_list("ambiguous").contains(fold_word(s, *w))))
+      return;
     std::size_t start = w->begin;
     const std::size_t k2 = skip_hspace_back(s, start);
     if (k2 < start) {
@@ -562,6 +584,9 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       if (prev && prev->upper && !name_stop(fold_word(s, *prev)) && skip_hspace_back(s, w.begin) == prev->end)
         hit = false;
     }
+    // "in Steenbergen", "ኣብ Steenbergen": a Latin word after a place preposition is a place; "ቤት ትምህርቲ De Linde": a
+    // Latin word after the word "school" names the school (added after the ninth part was measured)
+    if (hit && !w.caseless && !w.cyrillic && (after_place_preposition(s, w) || after_school_word(s, w))) hit = false;
     if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
       const std::size_t k = skip_hspace_back(s, w.begin);
       if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w.end)).cp)) hit = false;
@@ -1054,6 +1079,16 @@ void find_conjoined_names(const Input& in, Spans& out) {
           if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) e = w2->end;
         add(found, w->begin, e, PiiKind::name);
       }
+    }
+    // a correction: "not Johnson but Johnston", "nie Kowalska, a Kowalska-Rudnik" (added after the ninth part was
+    // measured)
+    if (const auto neg = word_before(s, sp.begin);
+        neg && neg->end < sp.begin && word_list("name_not").contains(fold_word(s, *neg))) {
+      std::size_t k = skip_hspace(s, sp.end);
+      if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+      if (const auto but = read_word(s, k); but && word_list("name_but").contains(fold_word(s, *but)))
+        if (const auto w = read_word(s, skip_hspace(s, but->end)); w && w->begin > but->end && name_word(*w))
+          add(found, w->begin, w->end, PiiKind::name);
     }
     // backward: "Mirek Chmielarz i <name>"
     const std::size_t b = skip_hspace_back(s, sp.begin);

@@ -243,6 +243,10 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     // a word with a Turkish locative ending is a place ("Zwolle'de"), a title after a name is none ("Turgay Abi",
     // "Şengül Hanım'ı") (added after the ninth part was measured)
     if (w.upper && case_ending_at(f, "locative_ending") != npos) t.never = true;
+    // a Latin word after a place preposition or the word "school", a birth cue ("Beata. Urodzona") (added after the
+    // ninth part was measured)
+    if (!w.caseless && !w.cyrillic && (after_place_preposition(s, w) || after_school_word(s, w))) t.never = true;
+    if (word_list("dob").contains(f) || word_list("dob_after").contains(f)) t.never = true;
     if (i > 0 && w.upper && words[i - 1].upper && !name_stop(folded[i - 1]) &&
         word_list("honorific_after").contains(without_case_ending(f)))
       t.never = true;

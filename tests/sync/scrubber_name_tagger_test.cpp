@@ -214,3 +214,19 @@ TEST(scrubber_name_tagger_test, a_turkish_locative_and_a_title_after_a_name_are_
   EXPECT_EQ(vetoed.find("Turgay|"), std::string::npos) << vetoed;
   EXPECT_EQ(vetoed.find("Ahmet'in|"), std::string::npos) << vetoed;
 }
+
+// A Latin word after a place preposition or the word "school", and a birth cue ("Urodzona"), are vetoed for the
+// tagger too (added after the ninth part was measured).
+TEST(scrubber_name_tagger_test, places_schools_and_birth_cues_are_never_names) {
+  const std::string s = "Imię Beata. Urodzona w Bredzie, szkoła De Linde, ኣብ Steenbergen, Anna.";
+  const privacy::Input in(s);
+  std::string vetoed;
+  for (const auto& t : privacy::tagger_tokens(in))
+    if (t.never) vetoed += s.substr(t.begin, t.end - t.begin) + "|";
+  EXPECT_NE(vetoed.find("Urodzona|"), std::string::npos) << vetoed;
+  EXPECT_NE(vetoed.find("Bredzie|"), std::string::npos) << vetoed;
+  EXPECT_NE(vetoed.find("Linde|"), std::string::npos) << vetoed;
+  EXPECT_NE(vetoed.find("Steenbergen|"), std::string::npos) << vetoed;
+  EXPECT_EQ(vetoed.find("Beata|"), std::string::npos) << vetoed;
+  EXPECT_EQ(vetoed.find("Anna|"), std::string::npos) << vetoed;
+}

@@ -294,3 +294,23 @@ TEST(scrubber_name_test, family_and_staff_nouns_before_a_name) {
   EXPECT_EQ(found_text("Qoyska Warfaa ee xaafadda ayaa i caawiyay.", PiiKind::name), "Warfaa");
   EXPECT_EQ(found_text("Podziękowania dla rodziny Wichrowskich z parteru.", PiiKind::name), "Wichrowskich");
 }
+
+// A correction ("not X but Y": Y is a name too), a name before "called" in Dutch and English (every person), and a
+// known name in lower case before a title after a name ("fatma teyze") (added after the ninth part was measured).
+TEST(scrubber_name_test, corrections_called_and_a_lower_case_name_before_a_title) {
+  EXPECT_EQ(found_text("Please correct it: not Jansen but Janzing, thanks.", PiiKind::name), "Jansen|Janzing");
+  EXPECT_EQ(found_text("Het meisje, Famke heet ze, speelt daar elke dag.", PiiKind::name), "Famke");
+  EXPECT_EQ(found_text("fatma teyze düştü, kaldırım bozuk.", PiiKind::name), "fatma");
+}
+
+// Words that name no citizen though they look like names: a Latin word after a place preposition ("in Steenbergen",
+// also a surname), a school's name after the word "school" in any language, the days of the week, "a lot" after
+// "thanks", "people" in Ukrainian in every case (added after the ninth part was measured).
+TEST(scrubber_name_test, places_schools_weekdays_and_people_are_no_names) {
+  EXPECT_EQ(found_text("De markt in Steenbergen is dicht.", PiiKind::name), "");
+  EXPECT_EQ(found_text("ቤት ትምህርቲ De Linde ኣብ Zeist ቦታ ኣለዎ ድዩ፧", PiiKind::name), "");
+  EXPECT_EQ(found_text("المدرسة De Linde في Zeist محتاجة ممر مشاة", PiiKind::name), "");
+  EXPECT_EQ(found_text("ደቅና ቀዳም ቀዳም ናብ ፓርክ ይኸዱ", PiiKind::name), "");
+  EXPECT_EQ(found_text("البلدية حطت مقاعد جديدة، شكراً كتير", PiiKind::name), "");
+  EXPECT_EQ(found_text("Люди з Херсона тут живуть.", PiiKind::name), "");
+}
