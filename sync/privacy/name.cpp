@@ -634,7 +634,18 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       const bool al_surname = n == 0 && w.arabic && y->arabic && fy.rfind("\u0627\u0644", 0) == 0 && fy.size() > 6 &&
                               word_list("first").contains(fw) && closes_clause(s, y->end) && !name_stop(fy) &&
                               !ambiguous.contains(fy);
-      const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
+      // "…، وليد كنعان" closing the text (a signature): an Arabic word right after a known first name is the family
+      // name, known or not (not in Tigrinya, where the verb closes the text: "ንፍጹም ተስፋሚካኤል ሕተቱ"; added after the
+      // ninth part was measured)
+      const auto ends_text = [&](std::size_t e) {
+        while (e < s.size() && (is_space(at(s, e).cp) || at(s, e).cp == '.' || at(s, e).cp == 0x1362))
+          e += at(s, e).len;
+        return e >= s.size();
+      };
+      const bool signed_surname = n == 0 && w.arabic && y->arabic && word_list("first").contains(fw) &&
+                                  ends_text(y->end) && !name_stop(fy) && !ambiguous.contains(fy) &&
+                                  !ethiopic_verb_shape(fy) && utf8_length(fy) >= 3;
+      const bool same_kind = signed_surname || (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
                              ((y->caseless || y->cyrillic) && in_gazetteer(fy)) ||
                              (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy))) || al_surname;
       if (!same_kind) break;
@@ -706,7 +717,17 @@ void find_abd_names(std::string_view s, Spans& out) {
 // the article or of two letters ("أم لا": "or not"), a stop word or a town ([kunya]; added after the eighth part was
 // measured).
 void find_kunya_names(std::string_view s, Spans& out) {
-  for_each_word(s, [&](const Word& w) -> std::size_t {
+  for_each_word(s, [&](const Word& w0) -> std::size_t {
+    // also with a glued "ل"/"و"/"ب" ("شكراً لأبو سامر"; added after the ninth part was measured): the name starts after it
+    Word w = w0;
+    if (!word_list("kunya").contains(fold_word(s, w)) && w.arabic) {
+      const Cp c = at(s, w.begin);
+      if (c.cp == 0x644 || c.cp == 0x648 || c.cp == 0x628) {
+        Word rest = w;
+        rest.begin += c.len;
+        if (word_list("kunya").contains(fold_word(s, rest))) w = rest;
+      }
+    }
     if (!word_list("kunya").contains(fold_word(s, w))) return w.end;
     const std::size_t k = skip_hspace(s, w.end);
     const auto y = k > w.end ? read_word(s, k) : std::nullopt;
@@ -1212,7 +1233,34 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const auto item = item_at(k);
     if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
   }
+  // "آدم بن سليمان" (son of): two names joined by a word of descent ([name_join]) are one (added after the ninth part
+  // was measured)
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    const std::size_t k = skip_hspace(s, names[i].end);
+    const auto j = k > names[i].end ? read_word(s, k) : std::nullopt;
+    if (j && word_list("name_join").contains(fold_word(s, *j)) && skip_hspace(s, j->end) == names[i + 1].begin &&
+        names[i + 1].begin > j->end)
+      add(found, names[i].begin, names[i + 1].end, PiiKind::name);
+  }
   out.insert(out.end(), found.begin(), found.end());
+}
+
+// A person addressed at the end of a question: one capitalised word between a comma and the question mark ("Klopt
+// dat, Geertruida?", "Правда, Оксано?"): not a stop word, town, title, month or institution (added after the ninth
+// part was measured).
+void find_addressed_names(std::string_view s, Spans& out) {
+  for (std::size_t q = s.find('?'); q != npos; q = s.find('?', q + 1)) {
+    const std::size_t e = skip_hspace_back(s, q);
+    const auto w = word_ending_at(s, e);
+    if (!w || w->end != e || !w->upper || w->caseless || w->initial) continue;
+    const std::size_t c = skip_hspace_back(s, w->begin);
+    if (c == 0 || before(s, c).cp != ',') continue;
+    const std::string fw = fold_word(s, *w);
+    if (name_stop(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+        word_list("month").contains(fw) || word_list("ambiguous").contains(fw) || utf8_length(fw) < 3)
+      continue;
+    add(out, w->begin, w->end, PiiKind::name);
+  }
 }
 
 void find_names(const Input& in, Spans& out) {
@@ -1226,6 +1274,7 @@ void find_names(const Input& in, Spans& out) {
   find_signature(in.s, out);
   find_paren_names(in.s, in.f, out);
   find_names_after_details(in.s, out);
+  find_addressed_names(in.s, out);
   find_repeated_names(in.s, out);
 }
 

@@ -117,3 +117,10 @@ TEST(scrubber_address_test, a_cue_word_is_no_part_of_the_street) {
   EXPECT_EQ(found_text("Adresim Hoofdweg 104. Ne yapabilirim?", PiiKind::address), "Hoofdweg 104");
   EXPECT_EQ(found_text("Adresimiz Beukenlaan 23 idi.", PiiKind::address), "Beukenlaan 23");
 }
+
+// "At my place" before a street without a street word, also with a comma (added after the ninth part was measured).
+TEST(scrubber_address_test, at_my_place_before_the_address) {
+  EXPECT_EQ(found_text("De kast is gratis. Ophalen kan bij mij, De Wielen 7.", PiiKind::address), "De Wielen 7");
+  EXPECT_EQ(found_text("You can pick it up at my place, Vossenhol 12.", PiiKind::address), "Vossenhol 12");
+  EXPECT_EQ(found_text("Ik zie je bij mij op het werk om 5 uur.", PiiKind::address), "");
+}

@@ -314,3 +314,14 @@ TEST(scrubber_name_test, places_schools_weekdays_and_people_are_no_names) {
   EXPECT_EQ(found_text("البلدية حطت مقاعد جديدة، شكراً كتير", PiiKind::name), "");
   EXPECT_EQ(found_text("Люди з Херсона тут живуть.", PiiKind::name), "");
 }
+
+// A kunya with a glued preposition ("لأبو رامز"), two names joined by a word of descent ("يوسف بن طارق"), an Arabic
+// family name closing the text after a known first name, and a person addressed at the end of a question
+// (added after the ninth part was measured).
+TEST(scrubber_name_test, kunya_descent_signature_and_addressed_names) {
+  EXPECT_EQ(found_text("شكراً لأبو رامز في مركز الحي، ساعدنا", PiiKind::name), "أبو رامز");
+  EXPECT_EQ(found_text("اسم الطالب: يوسف بن طارق، الصف الثالث", PiiKind::name), "يوسف بن طارق");
+  EXPECT_EQ(found_text("للتواصل: 0612345678، سامر قويدر", PiiKind::name), "سامر قويدر");
+  EXPECT_EQ(found_text("Weet jij dat, Zwaantje?", PiiKind::name), "Zwaantje");
+  EXPECT_EQ(found_text("Komt de bus morgen, Amsterdam?", PiiKind::name), "");
+}
