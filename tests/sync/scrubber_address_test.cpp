@@ -124,3 +124,14 @@ TEST(scrubber_address_test, at_my_place_before_the_address) {
   EXPECT_EQ(found_text("You can pick it up at my place, Vossenhol 12.", PiiKind::address), "Vossenhol 12");
   EXPECT_EQ(found_text("Ik zie je bij mij op het werk om 5 uur.", PiiKind::address), "");
 }
+
+// A house given by its number and then its street ("at number 6 on the Pastoor van Arsweg", "przed domem nr 38 na
+// Rijksweg"); a lamp post's number before a street stays (added after the ninth part was measured).
+TEST(scrubber_address_test, a_house_number_before_its_street) {
+  EXPECT_EQ(found_text("We live at number 12 on the Burgemeester de Withweg, next to the school.", PiiKind::address),
+            "number 12 on the Burgemeester de Withweg");
+  EXPECT_EQ(found_text("Dziura w jezdni przed domem nr 7 na Kerkweg.", PiiKind::address), "nr 7 na Kerkweg");
+  EXPECT_EQ(found_text("De tegels voor huisnummer 3 aan de Zandakker liggen los.", PiiKind::address),
+            "huisnummer 3 aan de Zandakker");
+  EXPECT_EQ(found_text("De lantaarnpaal nr. 4410 op de Molenstraat is stuk.", PiiKind::address), "");
+}
