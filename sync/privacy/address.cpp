@@ -206,7 +206,9 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     if (word_list("street_stop").contains(fw)) return std::nullopt;
     // a cue word is no part of a street ("Adresim Hoofdweg 104": the street starts after it; added after the ninth
     // part was measured)
-    if (word_list("address").contains(fw) || word_list("relation").contains(fw)) return std::nullopt;
+    static const WordSet& address_cue = word_list("address");
+    static const WordSet& relation = word_list("relation");
+    if (address_cue.contains(fw) || relation.contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
     if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
     if (words == 0 && word_list("street_prefix").contains(fw)) {
@@ -496,9 +498,13 @@ void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
 // capitalised words, the last a street word. Not "lantaarnpaal nr. 3187 op de Laarstraat" (a lamp post's number; added
 // after the ninth part was measured).
 void find_numbered_houses(std::string_view s, Spans& out) {
+  static const WordSet& number_words = word_list("house_number_word");
   for_each_word(s, [&](const Word& w) -> std::size_t {
+    // (a number must follow: checked before the word is folded)
+    const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
+    if (!is_digit_at(s, d) || w.caseless || w.end - w.begin > 24) return w.end;
     const std::string fw = fold_word(s, w);
-    if (!word_list("house_number_word").contains(fw)) return w.end;
+    if (!number_words.contains(fw)) return w.end;
     const auto p = word_before(s, w.begin);
     const std::string fp = p ? fold_word(s, *p) : std::string();
     if (!word_list("house_noun").contains(fp) && !word_list("house_noun").contains(fw)) return w.end;

@@ -51,7 +51,7 @@ bool after_place_preposition(std::string_view s, const Word& w) {
          skip_hspace_back(s, w.begin) == p->end;
 }
 
-bool after_school_word(std::string_view s, const Word& w) {
+bool after_place_noun(std::string_view s, const Word& w) {
   std::optional<Word> p = word_before(s, w.begin);
   std::size_t from = w.begin;
   for (int n = 0; n < 3 && p && skip_hspace_back(s, from) == p->end && p->end < from &&
@@ -60,7 +60,8 @@ bool after_school_word(std::string_view s, const Word& w) {
     from = p->begin;
     p = word_before(s, from);
   }
-  return p && p->end < from && skip_hspace_back(s, from) == p->end && word_list("school").contains(fold_word(s, *p));
+  return p && p->end < from && skip_hspace_back(s, from) == p->end &&
+         word_list("named_place").contains(fold_word(s, *p));
 }
 
 std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e) {
@@ -585,8 +586,9 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         hit = false;
     }
     // "in Steenbergen", "ኣብ Steenbergen": a Latin word after a place preposition is a place; "ቤት ትምህርቲ De Linde": a
-    // Latin word after the word "school" names the school (added after the ninth part was measured)
-    if (hit && !w.caseless && !w.cyrillic && (after_place_preposition(s, w) || after_school_word(s, w))) hit = false;
+    // Latin word after a building's noun ([named_place]: "school", "zwembad") names the building (added after the ninth
+    // part was measured)
+    if (hit && !w.caseless && !w.cyrillic && (after_place_preposition(s, w) || after_place_noun(s, w))) hit = false;
     if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
       const std::size_t k = skip_hspace_back(s, w.begin);
       if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w.end)).cp)) hit = false;
@@ -718,17 +720,18 @@ void find_abd_names(std::string_view s, Spans& out) {
 // measured).
 void find_kunya_names(std::string_view s, Spans& out) {
   for_each_word(s, [&](const Word& w0) -> std::size_t {
-    // also with a glued "ل"/"و"/"ب" ("شكراً لأبو سامر"; added after the ninth part was measured): the name starts after it
+    // also with a glued "ل"/"و"/"ب" ("شكراً لأبو سامر"; added after the ninth part was measured): the name starts
+    // after it
+    static const WordSet& kunya = word_list("kunya");
     Word w = w0;
-    if (!word_list("kunya").contains(fold_word(s, w)) && w.arabic) {
+    if (!kunya.contains(fold_word(s, w))) {
       const Cp c = at(s, w.begin);
-      if (c.cp == 0x644 || c.cp == 0x648 || c.cp == 0x628) {
-        Word rest = w;
-        rest.begin += c.len;
-        if (word_list("kunya").contains(fold_word(s, rest))) w = rest;
-      }
+      if (!w.arabic || (c.cp != 0x644 && c.cp != 0x648 && c.cp != 0x628)) return w.end;
+      Word rest = w;
+      rest.begin += c.len;
+      if (!kunya.contains(fold_word(s, rest))) return w.end;
+      w = rest;
     }
-    if (!word_list("kunya").contains(fold_word(s, w))) return w.end;
     const std::size_t k = skip_hspace(s, w.end);
     const auto y = k > w.end ? read_word(s, k) : std::nullopt;
     if (!y || y->arabic != w.arabic || y->cyrillic || (w.caseless && !y->caseless)) return w.end;

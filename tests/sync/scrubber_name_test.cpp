@@ -304,8 +304,8 @@ TEST(scrubber_name_test, corrections_called_and_a_lower_case_name_before_a_title
 }
 
 // Words that name no citizen though they look like names: a Latin word after a place preposition ("in Steenbergen",
-// also a surname), a school's name after the word "school" in any language, the days of the week, "a lot" after
-// "thanks", "people" in Ukrainian in every case (added after the ninth part was measured).
+// also a surname), a building's name after its noun ("school", "zwembad") in any language, the days of the week,
+// "a lot" after "thanks", "people" in Ukrainian in every case (added after the ninth part was measured).
 TEST(scrubber_name_test, places_schools_weekdays_and_people_are_no_names) {
   EXPECT_EQ(found_text("De markt in Steenbergen is dicht.", PiiKind::name), "");
   EXPECT_EQ(found_text("ቤት ትምህርቲ De Linde ኣብ Zeist ቦታ ኣለዎ ድዩ፧", PiiKind::name), "");
