@@ -60,6 +60,9 @@ struct Report {
   LangFigures total;
   std::vector<Miss> misses;
   std::vector<std::string> touched_clean;  // ids
+  // Snippets with personal data where letters or digits outside the labels were removed: id and the removed runs
+  // (each from the first to the last removed letter or digit outside the labels, joined by " | ").
+  std::vector<std::pair<std::string, std::string>> removed_outside;
 };
 
 // Letters and digits (what recall and false removals count): not white space, not punctuation or symbols.
@@ -138,6 +141,14 @@ Report evaluate(const std::vector<Snippet>& set, SpansOf&& spans_of) {
       if (!all) r.misses.push_back({sn.id, kind, span});
     }
     bool touched = false;
+    std::string runs;
+    std::size_t run_begin = std::string::npos, run_end = 0;
+    const auto close_run = [&] {
+      if (run_begin == std::string::npos) return;
+      if (!runs.empty()) runs += " | ";
+      runs += t.substr(run_begin, run_end - run_begin);
+      run_begin = std::string::npos;
+    };
     for (std::size_t i = 0; i < t.size();) {
       const Utf8Char c = decode_utf8(t, i);
       if (removed[i]) touched = true;
@@ -147,10 +158,18 @@ Report evaluate(const std::vector<Snippet>& set, SpansOf&& spans_of) {
         if (removed[i]) {
           ++lf.removed_outside;
           ++r.total.removed_outside;
+          if (run_begin == std::string::npos) run_begin = i;
+          run_end = i + c.len;
+        } else {
+          close_run();
         }
+      } else if (labelled[i]) {
+        close_run();
       }
       i += c.len;
     }
+    close_run();
+    if (!sn.pii.empty() && !runs.empty()) r.removed_outside.emplace_back(sn.id, runs);
     if (sn.pii.empty() && touched) {
       ++lf.clean_touched;
       ++r.total.clean_touched;

@@ -204,6 +204,11 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
       break;
     }
     if (word_list("street_stop").contains(fw)) return std::nullopt;
+    // a cue word is no part of a street ("Adresim Hoofdweg 104": the street starts after it; added after the ninth
+    // part was measured)
+    static const WordSet& address_cue = word_list("address");
+    static const WordSet& relation = word_list("relation");
+    if (address_cue.contains(fw) || relation.contains(fw)) return std::nullopt;
     if (words == 0 && !w->upper && word_list("address_filler").contains(fw)) return std::nullopt;
     if (w->caseless && !word_list("street_prefix").contains(fw)) return std::nullopt;  // "الطابق الأرضي في …"
     if (words == 0 && word_list("street_prefix").contains(fw)) {
@@ -487,6 +492,50 @@ void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
+// A house given by its number and then its street: "(we live) at number 6 on the Pastoor van Arsweg", "voor huisnummer
+// 8 aan de Vlasakker", "przed domem nr 38 na Rijksweg" — a number word after a house noun ([house_noun]) or after
+// "at"/"op"/"aan", or "huisnummer" itself; the number; small words ([house_number_connector]); one to four
+// capitalised words, the last a street word. Not "lantaarnpaal nr. 3187 op de Laarstraat" (a lamp post's number; added
+// after the ninth part was measured).
+void find_numbered_houses(std::string_view s, Spans& out) {
+  static const WordSet& number_words = word_list("house_number_word");
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    // (a number must follow: checked before the word is folded)
+    const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
+    if (!is_digit_at(s, d) || w.caseless || w.end - w.begin > 24) return w.end;
+    const std::string fw = fold_word(s, w);
+    if (!number_words.contains(fw)) return w.end;
+    const auto p = word_before(s, w.begin);
+    const std::string fp = p ? fold_word(s, *p) : std::string();
+    if (!word_list("house_noun").contains(fp) && !word_list("house_noun").contains(fw)) return w.end;
+    std::size_t k = w.end;
+    if (at(s, k).cp == '.') ++k;
+    k = skip_hspace(s, k);
+    const auto n = house_number(s, k);
+    if (!n || k == w.end) return w.end;
+    std::size_t j = skip_hspace(s, *n);
+    for (int c = 0; c < 3; ++c) {
+      const auto y = read_word(s, j);
+      if (!y || y->upper || !word_list("house_number_connector").contains(fold_word(s, *y))) break;
+      j = skip_hspace(s, y->end);
+    }
+    std::size_t end = 0;
+    for (int words = 0; words < 4; ++words) {
+      const auto y = read_word(s, j);
+      if (!y) break;
+      const std::string fy = fold_word(s, *y);
+      if (!y->upper && !(words > 0 && word_list("tussenvoegsel").contains(fy))) break;
+      if (ends_in_street_word(fy)) end = y->end;
+      const std::size_t nx = skip_hspace(s, y->end);
+      if (nx == y->end) break;
+      j = nx;
+    }
+    if (end == 0) return w.end;
+    add(out, w.begin, end, PiiKind::address);
+    return end;
+  });
+}
+
 void find_addresses(const Input& in, Spans& out) {
   // On the digit view: "Bernadottelaan ١٥ب".
   const Folded fv = in.d.identity ? Folded{} : fold_text(in.d.text);
@@ -495,6 +544,7 @@ void find_addresses(const Input& in, Spans& out) {
   find_preposition_streets(in.d.text, in.d.identity ? in.f : fv, v);
   find_street_numbers(in.d.text, v);
   find_number_first_streets(in.d.text, v);
+  find_numbered_houses(in.d.text, v);
   find_postcodes(in.d.text, v);
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
   find_map_links(in.s, in.f, out);

@@ -283,6 +283,28 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     if (!boundary_after(s, c)) return std::nullopt;
     return c;
   }
+  // Ge'ez numerals with separators: "፲፪/፲፩/፲፱፻፹፱", "፲፭ / ፰ / ፲፱፻፷፮" (a year of three numerals or more; added after
+  // the ninth part was measured)
+  if (is_geez_numeral(at(s, i).cp)) {
+    const auto run = [&](std::size_t k) {
+      while (is_geez_numeral(at(s, k).cp)) k += at(s, k).len;
+      return k;
+    };
+    const auto separator = [&](std::size_t k) -> std::size_t {  // its length, or 0
+      const auto mark = [&](std::size_t j) { return j < s.size() && (s[j] == '/' || s[j] == '-' || s[j] == '.'); };
+      if (mark(k)) return 1;
+      if (k + 2 < s.size() && s[k] == ' ' && mark(k + 1) && s[k + 2] == ' ') return 3;
+      return 0;
+    };
+    const std::size_t a = run(i);
+    if (const std::size_t l = separator(a)) {
+      const std::size_t b = run(a + l);
+      if (b > a + l && s.substr(b, l) == s.substr(a, l)) {
+        const std::size_t c = run(b + l);
+        if (utf8_length(s.substr(b + l, c - b - l)) >= 3) return c;
+      }
+    }
+  }
   // "on beş Temmuz …", "፲፭ ጥሪ ፳፻፲፪", "الخامس عشر من تموز ١٩٨١"
   if (const auto day = day_at(s, i)) {
     if (const auto me = month_after_day(s, *day)) {
@@ -315,20 +337,35 @@ std::string_view year_of(std::string_view date) {
   return {};
 }
 
+// Whether a later date tells the same birth date again or corrects it: the same year ("3 Temmuz 1939'da doğmuş ama
+// belgelerde 1 Ocak 1939"), or the same day and month with another year ("1975-01-09, a w liście jest 1957-01-09";
+// added after the ninth part was measured).
+bool same_birth_date(std::string_view a, std::string_view b) {
+  const std::string_view ya = year_of(a), yb = year_of(b);
+  if (ya.empty() || yb.empty()) return false;
+  if (ya == yb) return true;
+  const auto without_year = [](std::string_view d, std::string_view y) {
+    const std::size_t p = static_cast<std::size_t>(y.data() - d.data());
+    return std::string(d.substr(0, p)) + std::string(d.substr(p + y.size()));
+  };
+  const std::string ra = without_year(a, ya), rb = without_year(b, yb);
+  return ra == rb &&
+         std::count_if(ra.begin(), ra.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) >= 2;
+}
+
 // The first date within the clause after a cue, up to twelve words on ("Geboortedatum van mijn zoon klopt niet in
 // de BRP: moet 30-04-2008 zijn"); a sentence end stops the search. A later date of the same year in that
 // sentence is the same birth date told again or corrected ("Urodziłam się 1987-05-30, a w papierach jest
 // 1987-03-05"); a date of another year (an appointment) stays.
-void date_after_cue(std::string_view s, std::size_t e, Spans& out) {
+void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
-  std::string_view year;
   for (int n = 0; n < 12 && k < s.size(); ++n) {
     k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0");
     if (const auto d = date_at(s, k, true)) {
-      const std::string_view y = year_of(s.substr(k, *d - k));
-      if (year.empty() || (!y.empty() && y == year)) add(out, k, *d, PiiKind::dob);
-      if (!year.empty() || y.empty()) return;
-      year = y;
+      const std::string_view date = s.substr(k, *d - k);
+      if (taken.empty() || same_birth_date(taken, date)) add(out, k, *d, PiiKind::dob);
+      if (!taken.empty() || year_of(date).empty()) return;
+      taken = date;
       k = *d;
       n = 0;
       continue;
@@ -357,6 +394,9 @@ std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t
     return std::nullopt;
   k = skip_hspace(s, k + c.len);
   if (at(s, k).cp == 0xB0) k = skip_hspace(s, k + at(s, k).len);  // "(° 22.08.1939)": born
+  // "(d. 11.06.2008)", "(b. 1939)": a one-letter abbreviation of "born" (added after the ninth part was measured)
+  if (const auto w = read_word(s, k); w && w->end == k + 1 && is_ascii_alpha(at(s, k).cp) && at(s, w->end).cp == '.')
+    k = skip_hspace(s, w->end + 1);
   return k;
 }
 
@@ -404,7 +444,7 @@ void find_dobs(const Input& in, Spans& out) {
   Spans v;
   for_each_cue(ff, word_list("dob"), [&](std::size_t, std::size_t e) { date_after_cue(s, e, v); });
   // A date followed by a cue: "12.03.1985 doğumluyum", "12-03-1985 geboren", "ብ1978 6 መጋቢት ተወሊደ".
-  for_each_cue(ff, word_list("dob_after"), [&](std::size_t b, std::size_t) {
+  for_each_cue(ff, word_list("dob_after"), [&](std::size_t b, std::size_t e) {
     std::size_t k = b;
     for (int back = 0; back < 48 && k > 0; ++back) {
       k -= before(s, k).len;
@@ -412,6 +452,7 @@ void find_dobs(const Input& in, Spans& out) {
       if (!date_start(s, k)) continue;
       if (const auto d = date_at(s, k, true); d && *d <= b) {
         add(v, k, *d, PiiKind::dob);
+        date_after_cue(s, e, v, s.substr(k, *d - k));  // the same date corrected later in the sentence
         return;
       }
     }

@@ -136,6 +136,15 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     if (const auto w = word_before(s, i);
         w && w->end < i && is_hspace(at(s, w->end).cp) && word_list("first").contains(fold_word(s, *w)))
       b = w->begin;
+    // "özlem nokta balci78 et hotmail …": a Latin label with letters outside ASCII before a spoken dot belongs to the
+    // local part (added after the ninth part was measured)
+    for (int n = 0; n < 2; ++n) {
+      const auto dw = word_before(s, b);
+      if (!dw || dw->end >= b || !dot_words.contains(fold_word(s, *dw))) break;
+      const auto lw = word_before(s, dw->begin);
+      if (!lw || lw->end >= dw->begin || lw->caseless || lw->cyrillic || lw->upper) break;
+      b = lw->begin;
+    }
     if (!role_mailbox(local)) add(out, b, end, PiiKind::email);
     i = end - 1;
   }

@@ -20,8 +20,12 @@ bool name_stop(std::string_view folded) {
   static const WordSet& not_a_name = word_list("not_a_name");
   static const WordSet& signoff = word_list("signoff");
   static const WordSet& honorific = word_list("honorific");
+  // a cue word: a relative or "my address" ("Komşumuz Halil Bey", "Kayınvalidem Hanım Akdağ"; added after the ninth
+  // part was measured: none is in a gazetteer)
+  static const WordSet& relation = word_list("relation");
+  static const WordSet& address_cue = word_list("address");
   if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
-      is_institution(folded))
+      relation.contains(folded) || address_cue.contains(folded) || is_institution(folded))
     return true;
   // "Wilhelminastraat": a street, not a name
   for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
@@ -30,6 +34,48 @@ bool name_stop(std::string_view folded) {
 }
 
 bool capitalised(const Word& w) { return w.upper || w.initial; }
+
+std::size_t case_ending_at(std::string_view folded, std::string_view list) {
+  const std::size_t a = folded.rfind('\'');
+  if (a == npos || a == 0 || utf8_length(folded.substr(0, a)) < 2) return npos;
+  return word_list(list).contains(folded.substr(a + 1)) ? a : npos;
+}
+
+std::string without_case_ending(std::string_view folded) {
+  return std::string(folded.substr(0, std::min(folded.size(), case_ending_at(folded))));
+}
+
+bool after_place_preposition(std::string_view s, const Word& w) {
+  const auto p = word_before(s, w.begin);
+  return p && p->end < w.begin && word_list("town_preposition").contains(fold_word(s, *p)) &&
+         skip_hspace_back(s, w.begin) == p->end;
+}
+
+bool after_place_noun(std::string_view s, const Word& w) {
+  std::optional<Word> p = word_before(s, w.begin);
+  std::size_t from = w.begin;
+  for (int n = 0; n < 3 && p && skip_hspace_back(s, from) == p->end && p->end < from &&
+                  word_list("tussenvoegsel").contains(fold_word(s, *p));
+       ++n) {
+    from = p->begin;
+    p = word_before(s, from);
+  }
+  return p && p->end < from && skip_hspace_back(s, from) == p->end &&
+         word_list("named_place").contains(fold_word(s, *p));
+}
+
+std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e) {
+  const auto w = word_ending_at(s, e);
+  if (!w || w->end != e || w->caseless || case_ending_at(fold_word(s, *w)) == npos) return std::nullopt;
+  std::optional<std::size_t> cut;
+  for (std::size_t i = w->begin; i < w->end; i += std::max<std::size_t>(at(s, i).len, 1))
+    if (is_apostrophe(at(s, i).cp)) cut = i;
+  // the ending in lower case ("Emirhan'ın"; not "O'Neil")
+  if (cut)
+    for (std::size_t i = *cut + at(s, *cut).len; i < w->end; i += std::max<std::size_t>(at(s, i).len, 1))
+      if (is_upper(at(s, i).cp)) return std::nullopt;
+  return cut;
+}
 
 // Tussenvoegsels ("van", "de", "van der" …) starting at w and the surname after them; returns the
 // end of the surname.
@@ -101,7 +147,10 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
         }
         break;
       }
-      if (!capitalised(*w) || name_stop(fw)) break;
+      // a title after a name is no part of it ("komşumuz Halil Bey'in"; added after the ninth part was measured)
+      if (!capitalised(*w) || name_stop(fw) ||
+          (caps > 0 && word_list("honorific_after").contains(without_case_ending(fw))))
+        break;
       end = w->end;
       j = w->end;
       if (++caps >= r.max_caps) break;
@@ -277,8 +326,12 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
         } else if (const auto w = read_word(s, c); w && word_list("name_and").contains(fold_word(s, *w))) {
           k2 = skip_hspace(s, w->end);
         }
+        // (a caseless second word not in the gazetteer only when it closes the clause: "ትበርህ ከምኡውን ሰለስተ ደቅና" is
+        // "and three children")
         if (k2 > c)
-          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless}))
+          if (const auto n2 = take_name(s, k2, NameRules{false, false, rules.caseless});
+              n2 && (!read_word(s, n2->begin)->caseless || in_gazetteer(fold_word(s, *read_word(s, n2->begin))) ||
+                     closes_clause(s, n2->end)))
             add(out, n2->begin, n2->end, PiiKind::name);
       }
     });
@@ -321,12 +374,20 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     const std::size_t k = skip_hspace_back(s, b);
     if (k == b) return;
     const auto w = word_ending_at(s, k);
-    if (!w || !w->upper || name_stop(fold_word(s, *w))) return;
+    if (!w || name_stop(fold_word(s, *w))) return;
+    // a known name also in lower case ("ayşe teyze düştü"; added after the ninth part was measured)
+    if (!w->upper &&
+        (w->caseless || !in_gazetteer(fold_word(s, *w)) || word_list("ambiguous").contains(fold_word(s, *w))))
+      return;
     std::size_t start = w->begin;
     const std::size_t k2 = skip_hspace_back(s, start);
     if (k2 < start) {
+      // the first word of a sentence only when it is a known name ("Toplantıya Turgay Abi": "to the meeting"; added
+      // after the ninth part was measured)
       const auto w2 = word_ending_at(s, k2);
-      if (w2 && w2->upper && !name_stop(fold_word(s, *w2))) start = w2->begin;
+      if (w2 && w2->upper && !name_stop(fold_word(s, *w2)) &&
+          (!sentence_start(s, w2->begin) || in_gazetteer(fold_word(s, *w2))))
+        start = w2->begin;
     }
     add(out, start, w->end, PiiKind::name);
   });
@@ -512,6 +573,22 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
         hit = true;
       }
     }
+    // A title before a name ("Bayan Verhoef", Mrs; also a given name in another community) is none itself, nor one
+    // after a name ("Şengül Hanım", "Turgay Abi"); "Kayınvalidem Hanım Akdağ" is a given name (added after the ninth
+    // part was measured).
+    if (hit && !w.caseless && word_list("honorific").contains(fw)) {
+      const auto next = read_word(s, skip_hspace(s, w.end));
+      if (next && next->begin > w.end && capitalised(*next)) hit = false;
+    }
+    if (hit && !w.caseless && word_list("honorific_after").contains(without_case_ending(fw))) {
+      const auto prev = word_before(s, w.begin);
+      if (prev && prev->upper && !name_stop(fold_word(s, *prev)) && skip_hspace_back(s, w.begin) == prev->end)
+        hit = false;
+    }
+    // "in Steenbergen", "ኣብ Steenbergen": a Latin word after a place preposition is a place; "ቤት ትምህርቲ De Linde": a
+    // Latin word after a building's noun ([named_place]: "school", "zwembad") names the building (added after the ninth
+    // part was measured)
+    if (hit && !w.caseless && !w.cyrillic && (after_place_preposition(s, w) || after_place_noun(s, w))) hit = false;
     if (hit && word_list("month").contains(fw)) {  // "12 Jan", "Jan 12"
       const std::size_t k = skip_hspace_back(s, w.begin);
       if (is_digit(before(s, k).cp) || is_digit(at(s, skip_hspace(s, w.end)).cp)) hit = false;
@@ -541,7 +618,7 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       const auto y = read_word(s, k);
       if (!y) break;
       const std::string fy = fold_word(s, *y);
-      if (word_list("honorific_after").contains(fy)) break;
+      if (word_list("honorific_after").contains(without_case_ending(fy))) break;  // "Halil Bey'in"
       if (suffixes.any_suffix_of(fy) || is_institution(fy) || fy == "arena") {
         street = street || capitalised(*y);
         break;
@@ -559,7 +636,18 @@ void find_gazetteer_names(std::string_view s, Spans& out) {
       const bool al_surname = n == 0 && w.arabic && y->arabic && fy.rfind("\u0627\u0644", 0) == 0 && fy.size() > 6 &&
                               word_list("first").contains(fw) && closes_clause(s, y->end) && !name_stop(fy) &&
                               !ambiguous.contains(fy);
-      const bool same_kind = (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
+      // "…، وليد كنعان" closing the text (a signature): an Arabic word right after a known first name is the family
+      // name, known or not (not in Tigrinya, where the verb closes the text: "ንፍጹም ተስፋሚካኤል ሕተቱ"; added after the
+      // ninth part was measured)
+      const auto ends_text = [&](std::size_t e) {
+        while (e < s.size() && (is_space(at(s, e).cp) || at(s, e).cp == '.' || at(s, e).cp == 0x1362))
+          e += at(s, e).len;
+        return e >= s.size();
+      };
+      const bool signed_surname = n == 0 && w.arabic && y->arabic && word_list("first").contains(fw) &&
+                                  ends_text(y->end) && !name_stop(fy) && !ambiguous.contains(fy) &&
+                                  !ethiopic_verb_shape(fy) && utf8_length(fy) >= 3;
+      const bool same_kind = signed_surname || (capitalised(*y) && !y->caseless && !name_stop(fy)) ||
                              ((y->caseless || y->cyrillic) && in_gazetteer(fy)) ||
                              (y->arabic && (arabic_nisba(fy) || arabic_title_surname(*y, fy))) || al_surname;
       if (!same_kind) break;
@@ -631,8 +719,19 @@ void find_abd_names(std::string_view s, Spans& out) {
 // the article or of two letters ("أم لا": "or not"), a stop word or a town ([kunya]; added after the eighth part was
 // measured).
 void find_kunya_names(std::string_view s, Spans& out) {
-  for_each_word(s, [&](const Word& w) -> std::size_t {
-    if (!word_list("kunya").contains(fold_word(s, w))) return w.end;
+  for_each_word(s, [&](const Word& w0) -> std::size_t {
+    // also with a glued "ل"/"و"/"ب" ("شكراً لأبو سامر"; added after the ninth part was measured): the name starts
+    // after it
+    static const WordSet& kunya = word_list("kunya");
+    Word w = w0;
+    if (!kunya.contains(fold_word(s, w))) {
+      const Cp c = at(s, w.begin);
+      if (!w.arabic || (c.cp != 0x644 && c.cp != 0x648 && c.cp != 0x628)) return w.end;
+      Word rest = w;
+      rest.begin += c.len;
+      if (!kunya.contains(fold_word(s, rest))) return w.end;
+      w = rest;
+    }
     const std::size_t k = skip_hspace(s, w.end);
     const auto y = k > w.end ? read_word(s, k) : std::nullopt;
     if (!y || y->arabic != w.arabic || y->cyrillic || (w.caseless && !y->caseless)) return w.end;
@@ -1005,6 +1104,16 @@ void find_conjoined_names(const Input& in, Spans& out) {
         add(found, w->begin, e, PiiKind::name);
       }
     }
+    // a correction: "not Johnson but Johnston", "nie Kowalska, a Kowalska-Rudnik" (added after the ninth part was
+    // measured)
+    if (const auto neg = word_before(s, sp.begin);
+        neg && neg->end < sp.begin && word_list("name_not").contains(fold_word(s, *neg))) {
+      std::size_t k = skip_hspace(s, sp.end);
+      if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+      if (const auto but = read_word(s, k); but && word_list("name_but").contains(fold_word(s, *but)))
+        if (const auto w = read_word(s, skip_hspace(s, but->end)); w && w->begin > but->end && name_word(*w))
+          add(found, w->begin, w->end, PiiKind::name);
+    }
     // backward: "Mirek Chmielarz i <name>"
     const std::size_t b = skip_hspace_back(s, sp.begin);
     if (b == sp.begin) continue;
@@ -1026,7 +1135,135 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (start == w->begin && sentence_start(s, w->begin)) continue;  // "Gisteren en Jan …": a word of the sentence
     add(found, start, w->end, PiiKind::name);
   }
+  // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
+  // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
+  // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.
+  const auto caseless_name_word = [&](const Word& w) {
+    const std::string fw = fold_word(s, w);
+    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
+           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
+           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
+  };
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || !first->caseless || first->end < sp.end) continue;  // one caseless word
+    const std::string ff = fold_word(s, *first);
+    const bool glued_and = at(s, sp.begin).cp == 0x648 && first->end - sp.begin > 2;
+    if (!in_gazetteer(ff) && !(glued_and && in_gazetteer(ff.substr(2)))) continue;
+    // forward: "<name> أو سديم"
+    if (const auto c = read_word(s, skip_hspace(s, sp.end));
+        c && c->begin > sp.end && c->caseless && word_list("name_and").contains(fold_word(s, *c)))
+      if (const auto w = read_word(s, skip_hspace(s, c->end));
+          w && w->begin > c->end && caseless_name_word(*w) &&
+          (in_gazetteer(fold_word(s, *w)) || closes_clause(s, w->end)))
+        add(found, w->begin, w->end, PiiKind::name);
+    // backward: "هديل ولجين" (the anchor carries "و"), "سديم أو <name>"
+    std::size_t k = sp.begin;
+    if (const Cp p = before(s, k); p.cp == 0x648 && k >= p.len && is_space(before(s, k - p.len).cp)) {
+      k -= p.len;  // the span starts after the glued "و"
+    } else if (at(s, k).cp == 0x648 && !in_gazetteer(ff)) {
+      // the span starts with it: "ولجين"
+    } else if (const auto cw = word_ending_at(s, skip_hspace_back(s, k));
+               cw && skip_hspace_back(s, k) < k && cw->caseless && word_list("name_and").contains(fold_word(s, *cw))) {
+      k = cw->begin;
+    } else {
+      continue;
+    }
+    const std::size_t e = skip_hspace_back(s, k);
+    if (e == k) continue;
+    if (const auto w = word_ending_at(s, e); w && caseless_name_word(*w))
+      add(found, caseless_prefix(s, *w).value_or(w->begin), w->end, PiiKind::name);  // "وريم وهبة": not the "و"
+  }
+  // A list of names (added after the ninth part was measured): an item of one to three name words between two names
+  // found, the three joined by list commas (",", "،", "፡", "፣") or conjunctions ("Trees van Rooij, Jo Lemmens, Ahmed
+  // Zaoui", "ኣስቴር፡ ሶፍያ ከምኡውን ኣቤል"), and the last item after two names so joined when it closes the sentence
+  // ("ናሆም፡ ሊድያ፡ ሚናስ።").
+  const auto list_sep = [&](std::size_t i) -> std::size_t {  // the position after a list separator at i, or npos
+    const std::size_t k = skip_hspace(s, i);
+    const char32_t c = at(s, k).cp;
+    if (c == ',' || c == 0x60C || c == 0x1361 || c == 0x1363) return skip_hspace(s, k + at(s, k).len);
+    if (const auto w = read_word(s, k); w && k > i && word_list("name_and").contains(fold_word(s, *w)))
+      return skip_hspace(s, w->end) > w->end ? skip_hspace(s, w->end) : npos;
+    return npos;
+  };
+  const auto item_at = [&](std::size_t k) -> std::optional<Range> {  // one to three name words
+    std::size_t e = k;
+    for (int n = 0; n < 3; ++n) {
+      const std::size_t j = n == 0 ? k : skip_hspace(s, e);
+      if (n > 0 && j == e) break;
+      const auto w = read_word(s, j);
+      if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
+      e = w->end;
+    }
+    if (e == k) return std::nullopt;
+    return Range{k, e};
+  };
+  Spans names;
+  for (const PiiSpan& sp : out)
+    if (sp.kind == PiiKind::name) names.push_back(sp);
+  names.insert(names.end(), found.begin(), found.end());
+  std::sort(names.begin(), names.end(), [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
+  Spans merged;  // overlapping names (several scanners found one) as one
+  for (const PiiSpan& sp : names) {
+    if (!merged.empty() && sp.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, sp.end);
+    } else {
+      merged.push_back(sp);
+    }
+  }
+  names = std::move(merged);
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    const PiiSpan& a = names[i];
+    const PiiSpan& b = names[i + 1];
+    if (b.begin <= a.end) continue;
+    const std::size_t k = list_sep(a.end);
+    if (k == npos || k > b.begin) continue;
+    if (k == b.begin) {
+      // a and b joined: the last item after b
+      const std::size_t k2 = list_sep(b.end);
+      if (k2 == npos) continue;
+      if (i + 2 < names.size() && names[i + 2].begin <= k2) continue;
+      const auto item = item_at(k2);
+      // (a caseless last item of one word: "… ከምኡ'ውን ካልኦት ስድራታት" is "and other families")
+      if (!item || (read_word(s, item->begin)->caseless && read_word(s, item->begin)->end < item->end)) continue;
+      const std::size_t t = skip_hspace(s, item->end);
+      const char32_t c = at(s, t).cp;
+      if (t >= s.size() || c == '.' || c == '!' || c == '?' || c == 0x1362 || c == 0x61F)
+        add(found, item->begin, item->end, PiiKind::name);
+      continue;
+    }
+    const auto item = item_at(k);
+    if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
+  }
+  // "آدم بن سليمان" (son of): two names joined by a word of descent ([name_join]) are one (added after the ninth part
+  // was measured)
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    const std::size_t k = skip_hspace(s, names[i].end);
+    const auto j = k > names[i].end ? read_word(s, k) : std::nullopt;
+    if (j && word_list("name_join").contains(fold_word(s, *j)) && skip_hspace(s, j->end) == names[i + 1].begin &&
+        names[i + 1].begin > j->end)
+      add(found, names[i].begin, names[i + 1].end, PiiKind::name);
+  }
   out.insert(out.end(), found.begin(), found.end());
+}
+
+// A person addressed at the end of a question: one capitalised word between a comma and the question mark ("Klopt
+// dat, Geertruida?", "Правда, Оксано?"): not a stop word, town, title, month or institution (added after the ninth
+// part was measured).
+void find_addressed_names(std::string_view s, Spans& out) {
+  for (std::size_t q = s.find('?'); q != npos; q = s.find('?', q + 1)) {
+    const std::size_t e = skip_hspace_back(s, q);
+    const auto w = word_ending_at(s, e);
+    if (!w || w->end != e || !w->upper || w->caseless || w->initial) continue;
+    const std::size_t c = skip_hspace_back(s, w->begin);
+    if (c == 0 || before(s, c).cp != ',') continue;
+    const std::string fw = fold_word(s, *w);
+    if (name_stop(fw) || word_list("town").contains(fw) || word_list("title").contains(fw) ||
+        word_list("month").contains(fw) || word_list("ambiguous").contains(fw) || utf8_length(fw) < 3)
+      continue;
+    add(out, w->begin, w->end, PiiKind::name);
+  }
 }
 
 void find_names(const Input& in, Spans& out) {
@@ -1040,6 +1277,7 @@ void find_names(const Input& in, Spans& out) {
   find_signature(in.s, out);
   find_paren_names(in.s, in.f, out);
   find_names_after_details(in.s, out);
+  find_addressed_names(in.s, out);
   find_repeated_names(in.s, out);
 }
 

@@ -88,47 +88,6 @@ bool all_capitals(std::string_view s, const Word& w) {
   return letters >= 2;
 }
 
-// The cue phrases of a list by their first word (the folded letters and digits before the first other
-// character): the tagger looks a cue up at each word start instead of searching the text for every phrase (the
-// same matches as for_each_cue, text.hpp, in a third of the time).
-class CueIndex {
- public:
-  explicit CueIndex(const WordSet& list) {
-    for (const std::string& p : list.items())
-      if (!p.empty() && is_alnum(at(p, 0).cp)) by_first_[std::string(first_run(p, 0))].push_back(p);
-  }
-  // fn(original begin, original end) for every cue of the list in the folded text.
-  template <class Fn>
-  void each(const Folded& f, Fn&& fn) const {
-    const std::string_view ft = f.text;
-    const auto try_at = [&](std::size_t pos, bool arabic_only) {
-      const auto it = by_first_.find(first_run(ft, pos));
-      if (it == by_first_.end()) return;
-      for (const std::string& p : it->second) {
-        if (arabic_only && !is_arabic_letter(at(p, 0).cp)) continue;
-        if (ft.compare(pos, p.size(), p) != 0) continue;
-        const std::size_t e = pos + p.size();
-        if (is_alnum(before(p, p.size()).cp) && !boundary_after(ft, e)) continue;
-        fn(f.src[pos], f.src[e]);
-      }
-    };
-    constexpr std::string_view kWaw = "\u0648";  // the attached conjunction "و" ("واسمي")
-    for (std::size_t i = 0; i < ft.size(); i += std::max<std::size_t>(at(ft, i).len, 1)) {
-      if (!is_alnum(at(ft, i).cp) || !boundary_before(ft, i)) continue;
-      try_at(i, false);
-      if (ft.compare(i, kWaw.size(), kWaw) == 0 && i + kWaw.size() < ft.size()) try_at(i + kWaw.size(), true);
-    }
-  }
-
- private:
-  static std::string_view first_run(std::string_view s, std::size_t i) {
-    std::size_t e = i;
-    while (e < s.size() && is_alnum(at(s, e).cp)) e += std::max<std::size_t>(at(s, e).len, 1);
-    return s.substr(i, e - i);
-  }
-  std::map<std::string, std::vector<std::string>, std::less<>> by_first_;  // phrases in the list's order
-};
-
 bool gazetteer_word(std::string_view f) {
   static const WordSet& first = word_list("first");
   static const WordSet& surname = word_list("surname");
@@ -179,14 +138,9 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   std::vector<std::vector<std::uint32_t>> cue_features(n);
   std::vector<int> since_signoff(n, -1);
   std::vector<bool> in_cue(n, false);
-  static const std::vector<CueIndex> indexes = [] {
-    std::vector<CueIndex> v;
-    for (std::string_view list : kCueLists) v.emplace_back(word_list(list));
-    return v;
-  }();
   for (std::size_t li = 0; li < kCueLists.size(); ++li) {
     const std::string_view list = kCueLists[li];
-    indexes[li].each(in.f, [&](std::size_t b, std::size_t e) {
+    for_each_cue(in.f, word_list(list), [&](std::size_t b, std::size_t e) {
       std::size_t k = 0;
       while (k < n && words[k].begin < e) {
         if (words[k].begin >= b && words[k].end <= e) {
@@ -239,7 +193,33 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.tussenvoegsel = tv.contains(f) && !w.initial;
     const bool stop = name_stop(f);  // also a feature
     // (a listed town is a place, however it looks: "tussen Dokkum en Franeker")
-    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] || towns.contains(f);
+    const bool apostrophe = f.find('\'') != npos;
+    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] ||
+              towns.contains(apostrophe ? without_case_ending(f) : f);
+    // a word with a Turkish locative ending is a place ("Zwolle'de"), a title after a name is none ("Turgay Abi",
+    // "Şengül Hanım'ı") (added after the ninth part was measured)
+    static const WordSet& honorific_after = word_list("honorific_after");
+    static const WordSet& dob_cue = word_list("dob");
+    static const WordSet& dob_after = word_list("dob_after");
+    if (w.upper && apostrophe && case_ending_at(f, "locative_ending") != npos) t.never = true;
+    if (i > 0 && w.upper && words[i - 1].upper && honorific_after.contains(apostrophe ? without_case_ending(f) : f) &&
+        !name_stop(folded[i - 1]))
+      t.never = true;
+    // a Latin word after a place preposition or a building's noun (through tussenvoegsels: "school De Linde"), a birth
+    // cue ("Beata. Urodzona") (added after the ninth part was measured)
+    if (w.upper && !w.caseless && !w.cyrillic && i > 0) {
+      static const WordSet& place_prepositions = word_list("town_preposition");
+      static const WordSet& buildings = word_list("named_place");
+      const auto spaced = [&](std::size_t a) {  // only spaces between word a and the next
+        return skip_hspace(s, words[a].end) == words[a + 1].begin;
+      };
+      std::size_t j = i - 1;
+      while (j > 0 && out[j].tussenvoegsel && spaced(j) && i - j < 4) --j;
+      if ((place_prepositions.contains(folded[i - 1]) && spaced(i - 1)) ||
+          (buildings.contains(folded[j]) && spaced(j) && (j + 1 == i || out[j + 1].tussenvoegsel)))
+        t.never = true;
+    }
+    if (dob_cue.contains(f) || dob_after.contains(f)) t.never = true;
     // after a title, also through initials and tussenvoegsels ("wethouder K. Smit", "burgemeester van Zanen")
     t.after_title = i > 0 && (titles.contains(folded[i - 1]) ||
                               ((words[i - 1].initial || out[i - 1].tussenvoegsel) && out[i - 1].after_title));
@@ -312,6 +292,9 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
   };
   for (std::size_t k = 1; k < n; ++k) {
     if (!street_word(k)) continue;
+    // the street word itself right before a house number ("Grote Kerkhof 1"; no name in the labelled sets ends in a
+    // street word before a number; added after the ninth part was measured)
+    if (const std::size_t d = skip_hspace(s, words[k].end); d > words[k].end && is_digit_at(s, d)) out[k].never = true;
     for (std::size_t i = k; i-- > 0;) {
       if (s.substr(words[i].end, words[i + 1].begin - words[i].end).find_first_not_of(" -") != npos) break;
       if (!words[i].upper && !out[i].tussenvoegsel) break;

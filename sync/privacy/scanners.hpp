@@ -58,6 +58,17 @@ struct NameRules {
 };
 bool capitalised(const Word& w);
 bool name_stop(std::string_view folded);
+// A Turkish case ending after an apostrophe at the end of a folded word ("emirhan'in", "zwolle'de"; the endings of
+// [case_ending], or of another list such as [locative_ending]): where the apostrophe is, or npos.
+std::size_t case_ending_at(std::string_view folded, std::string_view list = "case_ending");
+std::string without_case_ending(std::string_view folded);  // "bey'in" -> "bey"
+// A word right after a place preposition ("in", "ኣብ": [town_preposition]), or after the noun of a building or public
+// place ("school", "zwembad": [named_place]; tussenvoegsels between): a place or the building's name, not a citizen's
+// (name.cpp; also the tagger's veto).
+bool after_place_preposition(std::string_view s, const Word& w);
+bool after_place_noun(std::string_view s, const Word& w);
+// A name span ending at e after such an ending in lower case: where the apostrophe is (the name ends there).
+std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e);
 bool is_institution(std::string_view folded);
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r);
 

@@ -75,6 +75,10 @@ std::vector<PiiSpan> find_personal_data(std::string_view utf8_text, int this_yea
   privacy::find_tagged_names(in, spans);     // the union with the rules: names without a cue or list entry
   privacy::find_conjoined_names(in, spans);  // "Mirek Chmielarz i <a name found>"
   privacy::find_person_dobs(in, spans);      // after the names: "Halima Bouzerda, 05/09/1962."
+  // A Turkish case ending after an apostrophe stays outside a name ("Emirhan'ın"), whichever scanner found it.
+  for (PiiSpan& sp : spans)
+    if (sp.kind == PiiKind::name)
+      if (const auto cut = privacy::case_ending_cut(utf8_text, sp.end); cut && *cut > sp.begin) sp.end = *cut;
   // A span never starts or ends inside a character: stray continuation bytes (invalid UTF-8) at its start are
   // left out, those right after it go with it.
   const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(utf8_text[i]) & 0xC0) == 0x80; };

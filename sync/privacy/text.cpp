@@ -43,7 +43,18 @@ void WordSet::add(std::string_view word) {
   std::string f = fold_str(word);
   if (f.empty() || set_.count(f)) return;
   set_.insert(f);
+  if (is_alnum(at(f, 0).cp)) {
+    by_first_[std::string(first_run(f, 0))].push_back(words_.size());
+  } else {
+    other_start_.push_back(words_.size());
+  }
   words_.push_back(std::move(f));
+}
+
+std::string_view WordSet::first_run(std::string_view s, std::size_t i) {
+  std::size_t e = i;
+  while (e < s.size() && is_alnum(at(s, e).cp)) e += std::max<std::size_t>(at(s, e).len, 1);
+  return s.substr(i, e - i);
 }
 bool WordSet::any_suffix_of(std::string_view folded) const {
   return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) {

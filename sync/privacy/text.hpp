@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -37,20 +39,35 @@ inline bool is_digit_at(std::string_view s, std::size_t i) {
 bool mostly_other_script(std::string_view s) noexcept;
 bool is_alnum(char32_t c) noexcept;
 
-// A set of folded words or phrases.
+// A set of folded words or phrases. Looked up without a copy of the key; the phrases are also indexed by their first
+// run of letters and digits, so that the cue search (for_each_cue) looks only at the phrases that can start at a word.
 class WordSet {
  public:
   WordSet() = default;
   void add(std::string_view word);  // folds it
-  bool contains(std::string_view folded) const { return set_.count(std::string(folded)) != 0; }
+  bool contains(std::string_view folded) const { return set_.find(folded) != set_.end(); }
   bool any_suffix_of(std::string_view folded) const;
   bool any_inside(std::string_view folded) const;
   const std::vector<std::string>& items() const { return words_; }
   bool empty() const { return words_.empty(); }
+  // The phrases whose first run of letters and digits is `run` (in the list's order), or nullptr.
+  const std::vector<std::size_t>* starting_with(std::string_view run) const {
+    const auto it = by_first_.find(run);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+  // The phrases that start with another character (searched for one by one).
+  const std::vector<std::size_t>& other_start() const { return other_start_; }
+  static std::string_view first_run(std::string_view s, std::size_t i);
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+  };
   std::vector<std::string> words_;
-  std::unordered_set<std::string> set_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> set_;
+  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> by_first_;
+  std::vector<std::size_t> other_start_;
 };
 using CueList = WordSet;
 
@@ -123,19 +140,32 @@ void for_each_word(std::string_view s, Fn&& fn) {
 template <class Fn>
 void for_each_cue(const Folded& f, const CueList& cues, Fn&& fn) {
   const std::string_view ft = f.text;
-  for (const std::string& p : cues.items()) {
-    if (p.empty()) continue;
-    const bool needs_after = is_alnum(before(p, p.size()).cp);
-    for (std::size_t pos = ft.find(p); pos != npos; pos = ft.find(p, pos + 1)) {
-      const std::size_t e = pos + p.size();
-      bool ok_before = boundary_before(ft, pos);
-      if (!ok_before && before(ft, pos).cp == 0x648) {
-        const std::size_t w = pos - before(ft, pos).len;
-        ok_before = is_arabic_letter(at(p, 0).cp) && boundary_before(ft, w);
-      }
-      if (!ok_before || (needs_after && !boundary_after(ft, e))) continue;
-      fn(f.src[pos], f.src[e]);
+  const auto emit = [&](const std::string& p, std::size_t pos) {
+    const std::size_t e = pos + p.size();
+    bool ok_before = boundary_before(ft, pos);
+    if (!ok_before && before(ft, pos).cp == 0x648) {
+      const std::size_t w = pos - before(ft, pos).len;
+      ok_before = is_arabic_letter(at(p, 0).cp) && boundary_before(ft, w);
     }
+    if (!ok_before || (is_alnum(before(p, p.size()).cp) && !boundary_after(ft, e))) return;
+    fn(f.src[pos], f.src[e]);
+  };
+  // Phrases that start with a letter or digit: only where a word starts (or after an attached "و"), only the phrases
+  // with that word's first run.
+  constexpr std::string_view kWaw = "\u0648";
+  const auto try_at = [&](std::size_t pos) {
+    if (const auto* idx = cues.starting_with(WordSet::first_run(ft, pos)))
+      for (std::size_t k : *idx)
+        if (ft.compare(pos, cues.items()[k].size(), cues.items()[k]) == 0) emit(cues.items()[k], pos);
+  };
+  for (std::size_t i = 0; i < ft.size(); i += std::max<std::size_t>(at(ft, i).len, 1)) {
+    if (!is_alnum(at(ft, i).cp) || !boundary_before(ft, i)) continue;
+    try_at(i);
+    if (ft.compare(i, kWaw.size(), kWaw) == 0 && i + kWaw.size() < ft.size()) try_at(i + kWaw.size());
+  }
+  for (std::size_t k : cues.other_start()) {
+    const std::string& p = cues.items()[k];
+    for (std::size_t pos = ft.find(p); pos != npos; pos = ft.find(p, pos + 1)) emit(p, pos);
   }
 }
 

@@ -111,3 +111,27 @@ TEST(scrubber_address_test, frisian_street_endings) {
   EXPECT_EQ(found_text("De stoep bij Tsjerkeleane 12 is kapot.", PiiKind::address), "Tsjerkeleane 12");
   EXPECT_EQ(found_text("Lamp stuk bij Legedyk 8", PiiKind::address), "Legedyk 8");
 }
+
+// A cue word before the street ("Adresim", my address) is no part of it (added after the ninth part was measured).
+TEST(scrubber_address_test, a_cue_word_is_no_part_of_the_street) {
+  EXPECT_EQ(found_text("Adresim Hoofdweg 104. Ne yapabilirim?", PiiKind::address), "Hoofdweg 104");
+  EXPECT_EQ(found_text("Adresimiz Beukenlaan 23 idi.", PiiKind::address), "Beukenlaan 23");
+}
+
+// "At my place" before a street without a street word, also with a comma (added after the ninth part was measured).
+TEST(scrubber_address_test, at_my_place_before_the_address) {
+  EXPECT_EQ(found_text("De kast is gratis. Ophalen kan bij mij, De Wielen 7.", PiiKind::address), "De Wielen 7");
+  EXPECT_EQ(found_text("You can pick it up at my place, Vossenhol 12.", PiiKind::address), "Vossenhol 12");
+  EXPECT_EQ(found_text("Ik zie je bij mij op het werk om 5 uur.", PiiKind::address), "");
+}
+
+// A house given by its number and then its street ("at number 6 on the Pastoor van Arsweg", "przed domem nr 38 na
+// Rijksweg"); a lamp post's number before a street stays (added after the ninth part was measured).
+TEST(scrubber_address_test, a_house_number_before_its_street) {
+  EXPECT_EQ(found_text("We live at number 12 on the Burgemeester de Withweg, next to the school.", PiiKind::address),
+            "number 12 on the Burgemeester de Withweg");
+  EXPECT_EQ(found_text("Dziura w jezdni przed domem nr 7 na Kerkweg.", PiiKind::address), "nr 7 na Kerkweg");
+  EXPECT_EQ(found_text("De tegels voor huisnummer 3 aan de Zandakker liggen los.", PiiKind::address),
+            "huisnummer 3 aan de Zandakker");
+  EXPECT_EQ(found_text("De lantaarnpaal nr. 4410 op de Molenstraat is stuk.", PiiKind::address), "");
+}

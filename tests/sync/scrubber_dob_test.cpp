@@ -163,3 +163,20 @@ TEST(scrubber_dob_test, a_date_right_after_a_name_and_spaced_separators) {
   EXPECT_EQ(found_text("Afspraak met Sanne Visser 12-03-2999, graag bevestigen", PiiKind::dob), "");
   EXPECT_EQ(found_text("Bus 4 / 11 rijdt niet", PiiKind::dob), "");
 }
+
+// "Born" as a form label and in Moroccan Arabic in Arabic letters, Ge'ez numerals with separators, a one-letter
+// abbreviation of "born" after a name, and the same birth date corrected later in the sentence: the same year, or
+// the same day and month with another year (added after the ninth part was measured).
+TEST(scrubber_dob_test, labels_geez_numerals_abbreviations_and_corrections) {
+  EXPECT_EQ(found_text("أنا مزداد في 14 أبريل 1969 وبغيت نبدل العنوان", PiiKind::dob), "14 أبريل 1969");
+  EXPECT_EQ(found_text("اسم الطفل: سامي، الولادة: 04.10.2018، المدرسة: De Klimop", PiiKind::dob), "04.10.2018");
+  EXPECT_EQ(found_text("ዕለት ልደት፡ ፲፭/፫/፲፱፻፸፪፡ ኣድራሻ፡ Kerkdriel", PiiKind::dob), "፲፭/፫/፲፱፻፸፪");
+  EXPECT_EQ(found_text("ዝተወለድኩ ፲፭ / ፫ / ፲፱፻፸፪ — ስመይ ኣማኑኤል", PiiKind::dob), "፲፭ / ፫ / ፲፱፻፸፪");
+  EXPECT_EQ(found_text("Kızım Ayla Kaya'nın (d. 02.03.2015) başvurusu", PiiKind::dob), "02.03.2015");
+  EXPECT_EQ(found_text("Annem 4 Mart 1950'de doğmuş ama kimlikte 1 Ocak 1950 yazıyor.", PiiKind::dob),
+            "4 Mart 1950|1 Ocak 1950");
+  EXPECT_EQ(found_text("urodziłam się 1981-04-07, a w systemie jest 1918-04-07.", PiiKind::dob),
+            "1981-04-07|1918-04-07");
+  // a later date of another day and year in the sentence (an appointment) stays
+  EXPECT_EQ(found_text("urodziłam się 1981-04-07, wizyta jest 2027-01-12.", PiiKind::dob), "1981-04-07");
+}

@@ -57,3 +57,10 @@ TEST(scrubber_email_test, top_level_domain_in_another_script) {
   EXPECT_EQ(found_text("пишіть: olena.p собачка ukr крапка нет", PiiKind::email), "olena.p собачка ukr крапка нет");
   EXPECT_EQ(found_text("Dat is net zo. Tot dan.", PiiKind::email), "");
 }
+
+// A spoken local part whose first label has letters outside ASCII ("şükrü nokta yilmaz88 et gmail nokta com"; added
+// after the ninth part was measured).
+TEST(scrubber_email_test, a_spoken_label_with_letters_outside_ascii) {
+  EXPECT_EQ(found_text("şükrü nokta yilmaz88 et gmail nokta com yazın", PiiKind::email),
+            "şükrü nokta yilmaz88 et gmail nokta com");
+}

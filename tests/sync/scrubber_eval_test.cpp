@@ -7,9 +7,10 @@
 // 2026-12-03: 0.923 at 0.75 %; later the name tagger's validation part). heldout7.jsonl is the held-out part
 // since (written blind by another engineer while the tagger was built; measured once: 0.902 at 1.18 %), a
 // development part since 2026-12-04; heldout8.jsonl was the held-out part after it (written blind by two other
-// engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl is the
-// held-out part now (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %). The
-// figures: bench/scrubber_bench.
+// engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl was the
+// held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %), a
+// development part since; heldout10.jsonl is the held-out part now (written blind; its floor is added once it has
+// been measured). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -102,10 +103,14 @@ TEST(scrubber_eval_test, heldout8_dev_set_meets_the_goal) {
 // parts: recall 0.955 at 1.39 % false removals (9 of 277 clean snippets touched); by kind address 0.991, dob
 // 0.925, email 0.979, handle 0.976, name 0.932, the others 1.000; by language ar 0.913, en 0.984, nl 0.943, pl
 // 0.977, so 0.984, ti 0.889 (2.38 % false removals), tr 0.969 (2.40 %), uk 0.978. The best blind figure so far
-// (parts 6-8: 0.923-0.942, 0.902, 0.929) but below the goal in ar, nl, ti and tr (issue 14 stays open): the
-// floor holds that level on new text.
-TEST(scrubber_eval_test, heldout9_set_holds_its_level_on_new_text) {
-  check_set("heldout9.jsonl", "the held-out part is missing", Floor{0.95, 0.88, 0.025});
+// (parts 6-8: 0.923-0.942, 0.902, 0.929) but below the goal in ar, nl, ti and tr (issue 14 stays open). Since then
+// a development part (its misses grouped by cause in tests/data/privacy/misses-part9.md; two labels fixed: nl-042 and
+// pl-080 label a house's street and number, 1,024 spans, 275 clean): with the rules written with its misses in view
+// 0.981 at 1.02 % (ti 0.921, ar 0.976, nl 0.976 the lowest; tr 2.40 -> 0.96 % false removals), with the name tagger
+// retrained on it and the other development parts 0.993 at 0.90 % (ti 0.968 the lowest language, ti 1.41 % the
+// highest false removals). The floor holds that level.
+TEST(scrubber_eval_test, heldout9_dev_set_holds_its_level) {
+  check_set("heldout9.jsonl", "the development part is missing", Floor{0.97, 0.96});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

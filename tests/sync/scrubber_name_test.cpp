@@ -264,3 +264,64 @@ TEST(scrubber_name_test, language_names_cities_and_possessive_kin_nouns) {
   EXPECT_EQ(found_text("Допоможіть людям з Херсона і Миколаєва", PiiKind::name), "");
   EXPECT_EQ(found_text("ሓብተይ ምስ ደቃ ሃብቶም ገዛ ትደሊ።", PiiKind::name), "ሃብቶም");
 }
+
+// A cue word (a relative, "my address") is never part of a name, a title before a name ("Bayan", Mrs) is none
+// itself though a community's gazetteer lists it, and a title after a name ("Bey", "Hanım", "Abi") stays outside it,
+// also with a case ending; "Hanım" before a surname is a given name (added after the ninth part was measured).
+TEST(scrubber_name_test, cue_words_and_titles_stay_outside_a_name) {
+  EXPECT_EQ(found_text("Komşumuz Halil Bey'in arabası burada.", PiiKind::name), "Halil");
+  EXPECT_EQ(found_text("Komşum Bayan Verhoef çok iyi.", PiiKind::name), "Verhoef");
+  EXPECT_EQ(found_text("Kayınvalidem Hanım Akdağ doktora gidecek.", PiiKind::name), "Hanım Akdağ");
+  EXPECT_EQ(found_text("Toplantıya Turgay Abi ve Şengül Hanım da gelecek.", PiiKind::name), "Turgay|Şengül");
+}
+
+// Names joined by "or" or a conjunction to a known name also in caseless scripts (a word on its own or the glued
+// Arabic "و"), and lists of names: an item between two names, and the last one after two when it closes the sentence;
+// a number after "and" stays (added after the ninth part was measured).
+TEST(scrubber_name_test, names_joined_by_or_and_in_lists) {
+  EXPECT_EQ(found_text("اسألوا عن منى أو زرقاء", PiiKind::name), "منى|زرقاء");
+  EXPECT_EQ(found_text("De ploeg: Anna de Vries, Jo Kwak, Piet Jansen.", PiiKind::name),
+            "Anna de Vries|Jo Kwak|Piet Jansen");
+  EXPECT_EQ(found_text("ደቅና፡ ናሆም፡ ሊድያ፡ ዞብል።", PiiKind::name), "ናሆም|ሊድያ|ዞብል");
+  EXPECT_EQ(found_text("ሰበይተይ ከምኡውን ሰለስተ ደቅና ኣለዉ", PiiKind::name).find("ሰለስተ"), std::string::npos);
+}
+
+// Family and staff nouns as relation cues ("the family X", "the employee X", every form; added after the ninth part
+// was measured).
+TEST(scrubber_name_test, family_and_staff_nouns_before_a_name) {
+  EXPECT_EQ(found_text("Відгук: працівниця Вільгельміна на стійці була дуже ввічлива.", PiiKind::name), "Вільгельміна");
+  EXPECT_EQ(found_text("Dank aan medewerker Gijsbrecht van de balie.", PiiKind::name), "Gijsbrecht");
+  EXPECT_EQ(found_text("Qoyska Warfaa ee xaafadda ayaa i caawiyay.", PiiKind::name), "Warfaa");
+  EXPECT_EQ(found_text("Podziękowania dla rodziny Wichrowskich z parteru.", PiiKind::name), "Wichrowskich");
+}
+
+// A correction ("not X but Y": Y is a name too), a name before "called" in Dutch and English (every person), and a
+// known name in lower case before a title after a name ("fatma teyze") (added after the ninth part was measured).
+TEST(scrubber_name_test, corrections_called_and_a_lower_case_name_before_a_title) {
+  EXPECT_EQ(found_text("Please correct it: not Jansen but Janzing, thanks.", PiiKind::name), "Jansen|Janzing");
+  EXPECT_EQ(found_text("Het meisje, Famke heet ze, speelt daar elke dag.", PiiKind::name), "Famke");
+  EXPECT_EQ(found_text("fatma teyze düştü, kaldırım bozuk.", PiiKind::name), "fatma");
+}
+
+// Words that name no citizen though they look like names: a Latin word after a place preposition ("in Steenbergen",
+// also a surname), a building's name after its noun ("school", "zwembad") in any language, the days of the week,
+// "a lot" after "thanks", "people" in Ukrainian in every case (added after the ninth part was measured).
+TEST(scrubber_name_test, places_schools_weekdays_and_people_are_no_names) {
+  EXPECT_EQ(found_text("De markt in Steenbergen is dicht.", PiiKind::name), "");
+  EXPECT_EQ(found_text("ቤት ትምህርቲ De Linde ኣብ Zeist ቦታ ኣለዎ ድዩ፧", PiiKind::name), "");
+  EXPECT_EQ(found_text("المدرسة De Linde في Zeist محتاجة ممر مشاة", PiiKind::name), "");
+  EXPECT_EQ(found_text("ደቅና ቀዳም ቀዳም ናብ ፓርክ ይኸዱ", PiiKind::name), "");
+  EXPECT_EQ(found_text("البلدية حطت مقاعد جديدة، شكراً كتير", PiiKind::name), "");
+  EXPECT_EQ(found_text("Люди з Херсона тут живуть.", PiiKind::name), "");
+}
+
+// A kunya with a glued preposition ("لأبو رامز"), two names joined by a word of descent ("يوسف بن طارق"), an Arabic
+// family name closing the text after a known first name, and a person addressed at the end of a question
+// (added after the ninth part was measured).
+TEST(scrubber_name_test, kunya_descent_signature_and_addressed_names) {
+  EXPECT_EQ(found_text("شكراً لأبو رامز في مركز الحي، ساعدنا", PiiKind::name), "أبو رامز");
+  EXPECT_EQ(found_text("اسم الطالب: يوسف بن طارق، الصف الثالث", PiiKind::name), "يوسف بن طارق");
+  EXPECT_EQ(found_text("للتواصل: 0612345678، سامر قويدر", PiiKind::name), "سامر قويدر");
+  EXPECT_EQ(found_text("Weet jij dat, Zwaantje?", PiiKind::name), "Zwaantje");
+  EXPECT_EQ(found_text("Komt de bus morgen, Amsterdam?", PiiKind::name), "");
+}

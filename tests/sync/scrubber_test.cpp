@@ -254,6 +254,16 @@ TEST(scrubber_test, full_name_before_other_personal_data) {
   EXPECT_TRUE(kinds_of("Albert Heijn, Voorstraat 44").empty());
 }
 
+// A Turkish case ending after an apostrophe stays outside a name ("Emirhan'ın": the labelled sets label the name
+// without it), whichever scanner found the name; an apostrophe inside a name stays ("O'Sullivan", "Isma'il";
+// added after the ninth part was measured).
+TEST(scrubber_test, a_turkish_case_ending_stays_outside_a_name) {
+  EXPECT_EQ(scrub("Oğlum Emirhan'ın okul otobüsü gelmedi."), "Oğlum […]'ın okul otobüsü gelmedi.");
+  EXPECT_EQ(scrub("Arkadaşım Feraye'nin kocası gitti."), "Arkadaşım […]'nin kocası gitti.");
+  EXPECT_EQ(found_text("My name is Liam O'Sullivan.", PiiKind::name), "Liam O'Sullivan");
+  EXPECT_EQ(found_text("My name is Isma'il Haddad.", PiiKind::name), "Isma'il Haddad");
+}
+
 TEST(scrubber_test, organisation_contacts_stay) {
   EXPECT_TRUE(kinds_of("Mail info@buurtteam-utrecht.nl of servicedesk@gemeente.nl").empty());
   EXPECT_TRUE(kinds_of("Storingen: 088 1234567, info 0800-0123, 0900-1234567").empty());
