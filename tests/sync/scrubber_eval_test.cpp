@@ -9,8 +9,8 @@
 // development part since 2026-12-04; heldout8.jsonl was the held-out part after it (written blind by two other
 // engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl was the
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %), a
-// development part since; heldout10.jsonl is the held-out part now (written blind; its floor is added once it has
-// been measured). The figures: bench/scrubber_bench.
+// development part since; heldout10.jsonl is the held-out part now (written blind by two other engineers,
+// measured once on 2026-12-04: 0.930 at 0.91 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -111,6 +111,18 @@ TEST(scrubber_eval_test, heldout8_dev_set_meets_the_goal) {
 // highest false removals). The floor holds that level.
 TEST(scrubber_eval_test, heldout9_dev_set_holds_its_level) {
   check_set("heldout9.jsonl", "the development part is missing", Floor{0.97, 0.96});
+}
+
+// heldout10.jsonl (800 snippets, 1,041 spans, 272 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses; towns no earlier part used — IJhorst, Dodewaard, Opende,
+// Musselkanaal, Markelo, Gasselte, Makkum, Ulrum, Wezep …; more names per snippet than any earlier part: 494),
+// measured once with part 9's rules and the tagger retrained on ten parts: recall 0.930 at 0.91 % false removals
+// (7 of 272 clean snippets touched); by kind address 0.927, dob 0.907, email 0.960, name 0.897, phone 0.988, the
+// others 1.000; by language ar 0.906, en 0.893, nl 0.922, pl 0.992, so 0.922, ti 0.882, tr 0.956, uk 0.962 (false
+// removals <= 1.28 % in each). Below the goal in every language but pl (issue 14 stays open). The floor holds it
+// there until it becomes a development part.
+TEST(scrubber_eval_test, heldout10_set_holds_its_level_on_new_text) {
+  check_set("heldout10.jsonl", "the held-out part is missing", Floor{0.925, 0.875, 0.02});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
