@@ -353,6 +353,24 @@ bool same_birth_date(std::string_view a, std::string_view b) {
          std::count_if(ra.begin(), ra.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) >= 2;
 }
 
+// Full dates joined to a date of birth by "and" or "or" ([name_and]: "geboren 14-02-2021 en 7 juli 2023", the birth
+// dates of two children) are dates of birth too; each needs a four-digit year ("en 7 juli" may be anything). Returns
+// the end of the last date (added after the tenth part was measured).
+std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
+  for (;;) {
+    std::size_t k = skip_hspace(s, e);
+    if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
+    const auto w = read_word(s, k);
+    if (!w || !word_list("name_and").contains(fold_word(s, *w))) return e;
+    std::size_t j = skip_hspace(s, w->end);
+    if (j == w->end && !w->arabic) return e;  // "و" may be glued to the date
+    const auto d = date_at(s, j, true);
+    if (!d || year_of(s.substr(j, *d - j)).empty()) return e;
+    add(out, j, *d, PiiKind::dob);
+    e = *d;
+  }
+}
+
 // The first date within the clause after a cue, up to twelve words on ("Geboortedatum van mijn zoon klopt niet in
 // de BRP: moet 30-04-2008 zijn"); a sentence end stops the search. A later date of the same year in that
 // sentence is the same birth date told again or corrected ("Urodziłam się 1987-05-30, a w papierach jest
@@ -366,7 +384,7 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
       if (taken.empty() || same_birth_date(taken, date)) add(out, k, *d, PiiKind::dob);
       if (!taken.empty() || year_of(date).empty()) return;
       taken = date;
-      k = *d;
+      k = listed_birth_dates(s, *d, out);
       n = 0;
       continue;
     }

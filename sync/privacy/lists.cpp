@@ -2,11 +2,14 @@
 // comment line; "[section]" starts a list; every other non-empty line is one entry (a word or phrase).
 #include "lists.hpp"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include "kiosk/sync/config.hpp"  // assets_dir()
 
@@ -58,6 +61,18 @@ const Lists& lists() {
       if (!l.missing.empty()) l.missing += ", ";
       l.missing += f.string();
     }
+    // Further gazetteers from other sources, optional: names/<lang>-<source>.txt ("nl-faker.txt"), sorted.
+    std::vector<std::filesystem::path> more;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "names", ec)) {
+      const std::string n = e.path().filename().string();
+      const auto dash = n.find('-');
+      if (dash == std::string::npos || !n.ends_with(".txt")) continue;
+      for (std::string_view lang : kLanguages)
+        if (std::string_view(n).substr(0, dash) == lang) more.push_back(e.path());
+    }
+    std::sort(more.begin(), more.end());
+    for (const auto& f : more) read_file(l, f);
     return l;
   }();
   return loaded;

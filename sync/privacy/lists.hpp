@@ -6,6 +6,7 @@
 //   cues/<lang>.txt  cue phrases per language: [name], [name_weak], [signoff], [honorific], [relation],
 //                    [address], [home], [dob], [bsn], [month], [email_at], [email_dot] …
 //   names/<lang>.txt gazetteer per language community: [first], [surname]
+//   names/<lang>-<source>.txt  optional further gazetteers from published sources (names/nl-faker.txt …)
 //
 // A missing or unreadable file is recorded (privacy_lists_status()) and its lists stay empty: the
 // scanners that need no list (e-mail, phone, BSN, IBAN, plates, postcodes, handles, compact dates)

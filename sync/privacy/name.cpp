@@ -969,6 +969,30 @@ void find_paren_names(std::string_view s, const Folded& f, Spans& out) {
   for_each_cue(f, word_list("relation"), [&](std::size_t, std::size_t e) { relation_ends.push_back(e); });
   for (std::size_t p = s.find('('); p != npos; p = s.find('(', p + 1)) {
     const auto w = read_word(s, p + 1);
+    // one word in brackets right after a phone number or e-mail address names whom to reach, in any script
+    // ("06 4719 2863 (بوشعيب)"; added after the tenth part was measured)
+    // (not after a foreign number: "0032 470 55 18 62 (بلجيكا)", "+91 … (India)" name the country)
+    bool after_detail = false;
+    for (const PiiSpan& sp : out) {
+      if ((sp.kind != PiiKind::phone && sp.kind != PiiKind::email) || sp.end != skip_hspace_back(s, p)) continue;
+      std::string digits;
+      for (std::size_t k = sp.begin; k < sp.end; k += std::max<std::size_t>(at(s, k).len, 1)) {
+        const char32_t c = at(s, k).cp;
+        if (c >= '0' && c <= '9') digits += static_cast<char>(c);
+        if (c >= 0x660 && c <= 0x669) digits += static_cast<char>('0' + (c - 0x660));
+        if (c >= 0x6F0 && c <= 0x6F9) digits += static_cast<char>('0' + (c - 0x6F0));
+      }
+      const bool plus = at(s, sp.begin).cp == '+';
+      const std::string cc = plus ? digits.substr(0, 2) : digits.rfind("00", 0) == 0 ? digits.substr(2, 2) : "31";
+      if (sp.kind == PiiKind::email || cc == "31") after_detail = true;
+    }
+    if (w && after_detail && w->caseless && at(s, w->end).cp == ')') {
+      const std::string fw = fold_word(s, *w);
+      if (utf8_length(fw) >= 3 && !name_stop(fw) && !word_list("town").contains(fw) &&
+          !word_list("ambiguous").contains(fw) && !word_list("title").contains(fw))
+        add(out, w->begin, w->end, PiiKind::name);
+      continue;
+    }
     if (!w || !w->upper || w->caseless || w->initial || at(s, w->end).cp != ')') continue;
     const std::string fw = fold_word(s, *w);
     if (fw.size() < 3 || name_stop(fw) || word_list("town").contains(fw) || word_list("month").contains(fw) ||
@@ -988,7 +1012,7 @@ void find_paren_names(std::string_view s, const Folded& f, Spans& out) {
       }
       if (!broken && words <= 4) person = true;
     }
-    if (person) add(out, w->begin, w->end, PiiKind::name);
+    if (person || after_detail) add(out, w->begin, w->end, PiiKind::name);
   }
 }
 
@@ -1067,6 +1091,41 @@ void find_repeated_names(std::string_view s, Spans& out) {
 }
 
 }  // namespace
+
+// A caseless name (Arabic, Ge'ez) found once names the person wherever the same word comes back ("ጎረቤተይ ጉዕሽ … ኣኽላባት
+// ጉዕሽ"): words of three letters or more of the names found by any scanner or the tagger, not a stop word, cue, title,
+// town or gazetteer word marked ambiguous; only the very word (no case in these scripts). Runs after the tagger (added
+// after the tenth part was measured).
+void find_repeated_caseless_names(const Input& in, Spans& out) {
+  const std::string_view s = in.s;
+  std::vector<std::string> known;
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    for (std::size_t i = sp.begin; i < sp.end;) {
+      const auto w = read_word(s, i);
+      if (!w) {
+        i += std::max<std::size_t>(at(s, i).len, 1);
+        continue;
+      }
+      i = w->end;
+      if (w->end > sp.end || !w->caseless) continue;
+      const std::string fw = fold_word(s, *w);
+      if (utf8_length(fw) < 3 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
+          word_list("title").contains(fw) || word_list("town").contains(fw) || word_list("name_and").contains(fw))
+        continue;
+      known.push_back(fw);
+    }
+  }
+  if (known.empty()) return;
+  std::vector<Range> more;
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!w.caseless) return w.end;
+    const std::string fw = fold_word(s, w);
+    if (std::find(known.begin(), known.end(), fw) != known.end()) more.push_back({w.begin, w.end});
+    return w.end;
+  });
+  for (const Range& r : more) add(out, r.begin, r.end, PiiKind::name);
+}
 
 // Names joined by a conjunction to a name found by any scanner or the tagger ("Mirek Chmielarz i Jadwiga Banaś",
 // "Ridwaan iyo Sundus"): one or two capitalised Latin or Cyrillic words on the other side of "en", "i", "iyo" …
@@ -1220,6 +1279,24 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const std::size_t k = list_sep(a.end);
     if (k == npos || k > b.begin) continue;
     if (k == b.begin) {
+      // a and b joined by a list comma: the first item before a, one name word after a sentence start or a clause
+      // break ("Farxiyo, Timiro, Ardo iyo …": the rules leave a sentence's first word; added after the tenth part was
+      // measured)
+      // (a and b joined by a comma too: "Батьки, Степан і Орися" is "Parents, S. and O.")
+      const char32_t ab = at(s, skip_hspace(s, a.end)).cp;
+      const bool comma = ab == ',' || ab == 0x60C || ab == 0x1361 || ab == 0x1363;
+      if (const std::size_t p = skip_hspace_back(s, a.begin); comma && p > 0) {
+        const Cp sep = before(s, p);
+        if (sep.cp == ',' || sep.cp == 0x60C || sep.cp == 0x1361 || sep.cp == 0x1363) {
+          const std::size_t e = skip_hspace_back(s, p - sep.len);
+          if (const auto w = word_ending_at(s, e);
+              w && e == p - sep.len && (w->caseless ? caseless_name_word(*w) : name_word(*w))) {
+            const std::size_t q = skip_hspace_back(s, w->begin);
+            if (q == 0 || sentence_start(s, w->begin) || clause_break(before(s, q).cp))
+              add(found, w->begin, w->end, PiiKind::name);
+          }
+        }
+      }
       // a and b joined: the last item after b
       const std::size_t k2 = list_sep(b.end);
       if (k2 == npos) continue;
@@ -1235,6 +1312,44 @@ void find_conjoined_names(const Input& in, Spans& out) {
     }
     const auto item = item_at(k);
     if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
+  }
+  // A signature line: a one-word Latin or Cyrillic name closing the text after a capitalised word that starts the
+  // sentence ("… Uffelterweg 15. Joop Eleveld"): the rules leave a sentence's first word unless it is listed; here the
+  // two close the text (added after the tenth part was measured).
+  for (const PiiSpan& sp : names) {
+    const auto w = read_word(s, sp.begin);
+    if (!w || w->caseless || w->end != sp.end) continue;
+    std::size_t t = sp.end;
+    while (t < s.size() && (is_space(at(s, t).cp) || at(s, t).cp == '.' || at(s, t).cp == '!')) t += at(s, t).len;
+    if (t < s.size()) continue;
+    const std::size_t e = skip_hspace_back(s, sp.begin);
+    const auto f = e < sp.begin ? word_ending_at(s, e) : std::nullopt;
+    if (f && name_word(*f) && f->cyrillic == w->cyrillic && sentence_start(s, f->begin) && f->begin > 0)
+      add(found, f->begin, sp.end, PiiKind::name);
+  }
+  // "Van Kempen" after the tagger too: a capitalised tussenvoegsel right before a name belongs to it (find_repeated_names
+  // does so for the rules' names; added after the tenth part was measured)
+  // (not after a building's noun or an institution: "Apotheek De Gaper" names the pharmacy)
+  for (const PiiSpan& sp : names) {
+    const auto t = word_ending_at(s, skip_hspace_back(s, sp.begin));
+    if (!t || t->end >= sp.begin || !t->upper || t->caseless || !word_list("tussenvoegsel").contains(fold_word(s, *t)))
+      continue;
+    if (const auto p = word_before(s, t->begin);
+        p && (is_institution(fold_word(s, *p)) || word_list("named_place").contains(fold_word(s, *p))))
+      continue;
+    add(found, t->begin, sp.end, PiiKind::name);
+  }
+  // "وفاء بن شقرون": after a name and an Arabic word of descent (بن، ابن، بنت) the next word is a name too, found or not
+  // (added after the tenth part was measured)
+  for (const PiiSpan& sp : names) {
+    const std::size_t k = skip_hspace(s, sp.end);
+    auto j = k > sp.end ? read_word(s, k) : std::nullopt;
+    if (const auto last = word_ending_at(s, sp.end); last && last->begin > sp.begin)  // the span ends with it
+      if (!j || !word_list("name_join").contains(fold_word(s, *j))) j = last;
+    if (!j || !j->arabic || !word_list("name_join").contains(fold_word(s, *j))) continue;
+    const std::size_t k2 = skip_hspace(s, j->end);
+    if (const auto w = k2 > j->end ? read_word(s, k2) : std::nullopt; w && w->arabic && caseless_name_word(*w))
+      add(found, sp.begin, w->end, PiiKind::name);
   }
   // "آدم بن سليمان" (son of): two names joined by a word of descent ([name_join]) are one (added after the ninth part
   // was measured)

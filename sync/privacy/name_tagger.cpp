@@ -216,7 +216,9 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
       std::size_t j = i - 1;
       while (j > 0 && out[j].tussenvoegsel && spaced(j) && i - j < 4) --j;
       if ((place_prepositions.contains(folded[i - 1]) && spaced(i - 1)) ||
-          (buildings.contains(folded[j]) && spaced(j) && (j + 1 == i || out[j + 1].tussenvoegsel)))
+          ((buildings.contains(folded[j]) || is_institution(folded[j])) && spaced(j) &&
+           (j + 1 == i ||
+            out[j + 1].tussenvoegsel)))  // also an institution's noun ("Apotheek De Gaper"; after part 10)
         t.never = true;
     }
     if (dob_cue.contains(f) || dob_after.contains(f)) t.never = true;

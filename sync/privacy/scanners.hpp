@@ -37,10 +37,11 @@ void find_dobs(const Input& in, Spans& out);         // dob.cpp: a date near a b
 void find_person_dobs(const Input& in, Spans& out);  // dob.cpp: a date closing the clause after a name in out
 // dob.cpp: the end of a date with day, month and year starting at i (ASCII digits), whatever its context
 std::optional<std::size_t> date_extent(std::string_view s, std::size_t i);
-void find_plates(const Input& in, Spans& out);           // plate.cpp
-void find_handles(const Input& in, Spans& out);          // handle.cpp: @handles, profile URLs
-void find_tagged_names(const Input& in, Spans& out);     // name_tagger.cpp: the statistical tagger's names
-void find_conjoined_names(const Input& in, Spans& out);  // name.cpp: "<name> and Jan", after the tagger
+void find_plates(const Input& in, Spans& out);                   // plate.cpp
+void find_handles(const Input& in, Spans& out);                  // handle.cpp: @handles, profile URLs
+void find_tagged_names(const Input& in, Spans& out);             // name_tagger.cpp: the statistical tagger's names
+void find_conjoined_names(const Input& in, Spans& out);          // name.cpp: "<name> and Jan", after the tagger
+void find_repeated_caseless_names(const Input& in, Spans& out);  // name.cpp: a caseless name again, after the tagger
 
 // Shared by the name and address scanners (name.cpp).
 struct Range {

@@ -135,3 +135,35 @@ TEST(scrubber_address_test, a_house_number_before_its_street) {
             "huisnummer 3 aan de Zandakker");
   EXPECT_EQ(found_text("De lantaarnpaal nr. 4410 op de Molenstraat is stuk.", PiiKind::address), "");
 }
+
+// "outside", and "at" / the Dutch "op" after a person, a home or a residence verb, place something at a house too: a
+// capitalised street without a street word after them ("the house at Spijkerboor 44", "outside Zandheuvel 4", "het
+// feest op Heuvelakkers 12"); "at"/"op" alone do not (a public place: "The lights at Vredenburg 19"), nor does an
+// institution's address, a counter, a time or a date (added after the tenth part was measured).
+TEST(scrubber_address_test, a_street_after_at_outside_or_op) {
+  EXPECT_EQ(found_text("Can someone check the house at Rietvoorn 44? Nobody lives there.", PiiKind::address),
+            "Rietvoorn 44");
+  EXPECT_EQ(found_text("A van is parked outside Kiekendief 4 every day.", PiiKind::address), "Kiekendief 4");
+  EXPECT_EQ(found_text("Het feest op Zonnedauw 12 ging door tot 4 uur.", PiiKind::address), "Zonnedauw 12");
+  EXPECT_EQ(found_text("Is the city hall at Raadhuisplein 1 open on Saturday?", PiiKind::address), "");
+  EXPECT_EQ(found_text("Please wait at Balie 3 or at Gate 12.", PiiKind::address), "");
+  EXPECT_EQ(found_text("We meet at 10 on Monday, op 14 maart om 20 uur.", PiiKind::address), "");
+  EXPECT_EQ(found_text("The lights at Zuilenburg 19 flicker every evening.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Het wijkbureau op Zuilenburg 40 is op vrijdag dicht.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Neighbour at Kiekendief 8 burns plastic.", PiiKind::address), "Kiekendief 8");
+}
+
+// More Dutch street endings, plural forms of listed ones among them ("-drift", "-akkers", "-delle"; added after the
+// tenth part was measured).
+TEST(scrubber_address_test, more_dutch_street_endings) {
+  EXPECT_EQ(found_text("Ze wonen Ossendrift 7 sinds mei.", PiiKind::address), "Ossendrift 7");
+  EXPECT_EQ(found_text("Wij wonen Brinkakkers 2A, het dak lekt.", PiiKind::address), "Brinkakkers 2A");
+  EXPECT_EQ(found_text("Vraag over de energietoeslag 2026 en de aanslag.", PiiKind::address), "");
+}
+
+// A number before a unit of length or area is a quantity, not a house number ("Площа 18 м²"; added after the tenth part
+// was measured).
+TEST(scrubber_address_test, a_number_before_an_area_unit_is_no_house_number) {
+  EXPECT_EQ(found_text("Які дозволи потрібні? Площа 24 м².", PiiKind::address), "");
+  EXPECT_EQ(found_text("Hoeveel kost een dakkapel? Oppervlakte 12 m2.", PiiKind::address), "");
+}

@@ -180,3 +180,23 @@ TEST(scrubber_dob_test, labels_geez_numerals_abbreviations_and_corrections) {
   // a later date of another day and year in the sentence (an appointment) stays
   EXPECT_EQ(found_text("urodziłam się 1981-04-07, wizyta jest 2027-01-12.", PiiKind::dob), "1981-04-07");
 }
+
+// Cue forms completed as paradigms (added after the tenth part was measured): the Somali subject and possessive forms
+// of "birth", the Arabic "birth" with pronoun suffixes and a glued "و", the Tigrinya "date of birth" typed in Latin
+// letters, the Ukrainian "народж.", "newborn" before a child's name and date.
+TEST(scrubber_dob_test, cue_paradigms_and_newborns) {
+  EXPECT_EQ(found_text("Taariikhda dhalashadu waa 4 Maarso 1961.", PiiKind::dob), "4 Maarso 1961");
+  EXPECT_EQ(found_text("ابني سامي، ومواليده ٢٠١٥-٠٣-٠٢، يحتاج مدرسة.", PiiKind::dob), "٢٠١٥-٠٣-٠٢");
+  EXPECT_EQ(found_text("Form: sm: Yonas. elet lidet: 04-04-1961. telefon: …", PiiKind::dob), "04-04-1961");
+  EXPECT_EQ(found_text("син Остап, народж. 04.04.2020, школа", PiiKind::dob), "04.04.2020");
+  EXPECT_EQ(found_text("Pasgeboren: Sem Bakker, 02-11-2026, Zwolle.", PiiKind::dob), "02-11-2026");
+}
+
+// Full dates joined to a date of birth by "and"/"or" are dates of birth too (two children's); a date without a year
+// after "and" stays (added after the tenth part was measured).
+TEST(scrubber_dob_test, dates_joined_to_a_birth_date) {
+  EXPECT_EQ(found_text("Toeslag voor Sem en Noor, geboren 03-05-2019 en 12 juni 2022.", PiiKind::dob),
+            "03-05-2019|12 juni 2022");
+  EXPECT_EQ(found_text("born 03/05/2019 and 12/06/2022, both at home", PiiKind::dob), "03/05/2019|12/06/2022");
+  EXPECT_EQ(found_text("geboren 03-05-2019 en 12 juni naar school", PiiKind::dob), "03-05-2019");
+}

@@ -64,3 +64,11 @@ TEST(scrubber_email_test, a_spoken_label_with_letters_outside_ascii) {
   EXPECT_EQ(found_text("şükrü nokta yilmaz88 et gmail nokta com yazın", PiiKind::email),
             "şükrü nokta yilmaz88 et gmail nokta com");
 }
+
+// "point" for the spoken dot and more country domains (added after the tenth part was measured).
+TEST(scrubber_email_test, point_and_country_domains) {
+  EXPECT_EQ(found_text("reply to ada point obi at hotmail point com about it", PiiKind::email),
+            "ada point obi at hotmail point com");
+  EXPECT_EQ(found_text("my email is k dot walsh at eircom dot ie, thanks", PiiKind::email),
+            "k dot walsh at eircom dot ie");
+}

@@ -9,8 +9,9 @@
 // development part since 2026-12-04; heldout8.jsonl was the held-out part after it (written blind by two other
 // engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl was the
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %), a
-// development part since; heldout10.jsonl is the held-out part now (written blind by two other engineers,
-// measured once on 2026-12-04: 0.930 at 0.91 %). The figures: bench/scrubber_bench.
+// development part since; heldout10.jsonl was the held-out part after it (written blind by two other engineers,
+// measured once on 2026-12-04: 0.930 at 0.91 %), a development part since; heldout11.jsonl is the held-out part now
+// (written blind by others; its test is added once it has been measured). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -119,10 +120,14 @@ TEST(scrubber_eval_test, heldout9_dev_set_holds_its_level) {
 // measured once with part 9's rules and the tagger retrained on ten parts: recall 0.930 at 0.91 % false removals
 // (7 of 272 clean snippets touched); by kind address 0.927, dob 0.907, email 0.960, name 0.897, phone 0.988, the
 // others 1.000; by language ar 0.906, en 0.893, nl 0.922, pl 0.992, so 0.922, ti 0.882, tr 0.956, uk 0.962 (false
-// removals <= 1.28 % in each). Below the goal in every language but pl (issue 14 stays open). The floor holds it
-// there until it becomes a development part.
-TEST(scrubber_eval_test, heldout10_set_holds_its_level_on_new_text) {
-  check_set("heldout10.jsonl", "the held-out part is missing", Floor{0.925, 0.875, 0.02});
+// removals <= 1.28 % in each). Below the goal in every language but pl. Since then a development part (uk-027's
+// wrong date without a year unlabelled, 1,040 spans; its misses grouped by cause in
+// tests/data/privacy/misses-part10.md): with a second name gazetteer (Faker's person lists) and the rules written with
+// its misses in view 0.970 at 0.94 % (ti 0.906, ar 0.945 the lowest), with the name tagger retrained on it and the
+// other development parts 0.988 at 0.79 %, 0 clean snippets touched (ti 0.976, ar 0.977 the lowest; nl 1.13 % the
+// highest false removals). Development figures: heldout11.jsonl will say how they do on new text.
+TEST(scrubber_eval_test, heldout10_dev_set_meets_the_goal) {
+  check_set("heldout10.jsonl", "the development part is missing");
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -59,3 +59,9 @@ TEST(scrubber_phone_test, spaced_dashes_words_and_bare_country_codes) {
   EXPECT_TRUE(kinds_of("one two three four five six seven eight nine ten").empty());
   EXPECT_TRUE(kinds_of("zaaknummer 41612345678").empty());
 }
+
+// The colloquial Ukrainian "ноль" (zero) among digits in words (added after the tenth part was measured).
+TEST(scrubber_phone_test, colloquial_zero_in_words) {
+  EXPECT_EQ(found_text("телефон ноль шість один два три чотири п'ять шість сім вісім, дякую", PiiKind::phone),
+            "ноль шість один два три чотири п'ять шість сім вісім");
+}
