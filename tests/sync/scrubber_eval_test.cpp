@@ -11,7 +11,8 @@
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %), a
 // development part since; heldout10.jsonl was the held-out part after it (written blind by two other engineers,
 // measured once on 2026-12-04: 0.930 at 0.91 %), a development part since; heldout11.jsonl is the held-out part now
-// (written blind by others; its test is added once it has been measured). The figures: bench/scrubber_bench.
+// (written blind by two other engineers, measured once on 2026-12-04: 0.932 at 1.37 %). The figures:
+// bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -128,6 +129,18 @@ TEST(scrubber_eval_test, heldout9_dev_set_holds_its_level) {
 // highest false removals). Development figures: heldout11.jsonl will say how they do on new text.
 TEST(scrubber_eval_test, heldout10_dev_set_meets_the_goal) {
   check_set("heldout10.jsonl", "the development part is missing");
+}
+
+// heldout11.jsonl (800 snippets, 966 spans, 279 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses; towns no earlier part used — Edam, Marken, Schoorl, Andijk,
+// Geldrop, Heusden, Bemmel, Swalmen, Grou, Hindeloopen, Badhoevedorp, Moordrecht, Vinkeveen, Abcoude, Vaassen,
+// Otterlo, Elspeet …), measured once with part 10's rules, the Faker gazetteer and the tagger retrained on eleven
+// parts: recall 0.932 at 1.37 % false removals (18 of 279 clean snippets touched); by kind address 0.793, bsn
+// 0.974, dob 0.913, name 0.935, phone 0.976, the others 1.000; by language ar 0.870 (2.02 %), en 0.908, nl 0.950,
+// pl 0.947, so 0.950, ti 0.908 (3.27 %), tr 0.955, uk 0.950. Below the goal in every language (issue 14 stays
+// open). The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout11_set_holds_its_level_on_new_text) {
+  check_set("heldout11.jsonl", "the held-out part is missing", Floor{0.93, 0.865, 0.035});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
