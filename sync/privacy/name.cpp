@@ -1040,16 +1040,11 @@ void find_names_after_details(std::string_view s, Spans& out) {
   }
 }
 
-// A name found once names the person wherever it comes back, also in another case ("pan Jankowski … z
-// Jankowskim", "Fatima el Amrani … El Amrani"): capitalised Latin or Cyrillic words of four letters or more of
-// the names found, again capitalised, with at most three more letters; a capitalised tussenvoegsel before it goes
-// with it.
-void find_repeated_names(std::string_view s, Spans& out) {
-  std::vector<std::string> known;
-  std::vector<Range> names;
+// Calls f with each whole word inside a name span of out (the words a later scanner looks for again).
+template <class F>
+void for_each_word_in_names(std::string_view s, const Spans& out, F f) {
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
-    names.push_back({sp.begin, sp.end});
     for (std::size_t i = sp.begin; i < sp.end;) {
       const auto w = read_word(s, i);
       if (!w) {
@@ -1057,14 +1052,28 @@ void find_repeated_names(std::string_view s, Spans& out) {
         continue;
       }
       i = w->end;
-      if (w->end > sp.end || !w->upper || w->caseless || w->initial) continue;
-      const std::string fw = fold_word(s, *w);
-      if (utf8_length(fw) < 4 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
-          word_list("tussenvoegsel").contains(fw) || word_list("town").contains(fw))
-        continue;
-      known.push_back(fw);
+      if (w->end <= sp.end) f(*w);
     }
   }
+}
+
+// A name found once names the person wherever it comes back, also in another case ("pan Jankowski … z
+// Jankowskim", "Fatima el Amrani … El Amrani"): capitalised Latin or Cyrillic words of four letters or more of
+// the names found, again capitalised, with at most three more letters; a capitalised tussenvoegsel before it goes
+// with it.
+void find_repeated_names(std::string_view s, Spans& out) {
+  std::vector<std::string> known;
+  std::vector<Range> names;
+  for (const PiiSpan& sp : out)
+    if (sp.kind == PiiKind::name) names.push_back({sp.begin, sp.end});
+  for_each_word_in_names(s, out, [&](const Word& w) {
+    if (!w.upper || w.caseless || w.initial) return;
+    const std::string fw = fold_word(s, w);
+    if (utf8_length(fw) < 4 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
+        word_list("tussenvoegsel").contains(fw) || word_list("town").contains(fw))
+      return;
+    known.push_back(fw);
+  });
   // "ipv El Amrani", "meneer De Boer": a capitalised tussenvoegsel right before a name belongs to it
   for (const Range& r : names) {
     const auto t = word_ending_at(s, skip_hspace_back(s, r.begin));
@@ -1099,23 +1108,14 @@ void find_repeated_names(std::string_view s, Spans& out) {
 void find_repeated_caseless_names(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   std::vector<std::string> known;
-  for (const PiiSpan& sp : out) {
-    if (sp.kind != PiiKind::name) continue;
-    for (std::size_t i = sp.begin; i < sp.end;) {
-      const auto w = read_word(s, i);
-      if (!w) {
-        i += std::max<std::size_t>(at(s, i).len, 1);
-        continue;
-      }
-      i = w->end;
-      if (w->end > sp.end || !w->caseless) continue;
-      const std::string fw = fold_word(s, *w);
-      if (utf8_length(fw) < 3 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
-          word_list("title").contains(fw) || word_list("town").contains(fw) || word_list("name_and").contains(fw))
-        continue;
-      known.push_back(fw);
-    }
-  }
+  for_each_word_in_names(s, out, [&](const Word& w) {
+    if (!w.caseless) return;
+    const std::string fw = fold_word(s, w);
+    if (utf8_length(fw) < 3 || name_stop(fw) || word_list("ambiguous").contains(fw) ||
+        word_list("title").contains(fw) || word_list("town").contains(fw) || word_list("name_and").contains(fw))
+      return;
+    known.push_back(fw);
+  });
   if (known.empty()) return;
   std::vector<Range> more;
   for_each_word(s, [&](const Word& w) -> std::size_t {
