@@ -63,13 +63,15 @@ const Lists& lists() {
     }
     // Further gazetteers from other sources, optional: names/<lang>-<source>.txt ("nl-faker.txt"), sorted.
     std::vector<std::filesystem::path> more;
+    // (increment with an error code: a range-for's ++ would throw out of the library on a read error)
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(dir / "names", ec)) {
-      const std::string n = e.path().filename().string();
+    for (std::filesystem::directory_iterator it(dir / "names", ec), end; !ec && it != end; it.increment(ec)) {
+      const std::filesystem::path& p = it->path();
+      const std::string n = p.filename().string();
       const auto dash = n.find('-');
       if (dash == std::string::npos || !n.ends_with(".txt")) continue;
       for (std::string_view lang : kLanguages)
-        if (std::string_view(n).substr(0, dash) == lang) more.push_back(e.path());
+        if (std::string_view(n).substr(0, dash) == lang) more.push_back(p);
     }
     std::sort(more.begin(), more.end());
     for (const auto& f : more) read_file(l, f);
