@@ -85,6 +85,47 @@ std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
   return std::nullopt;
 }
 
+// Whether the clause ends at k (after spaces): the end of the text, a line break, or punctuation that closes a
+// clause (". , ; : ! ? )", the Arabic comma, the Ethiopic full stop and comma, a dash).
+bool clause_ends(std::string_view s, std::size_t k) {
+  k = skip_hspace(s, k);
+  if (k >= s.size()) return true;
+  const char32_t c = at(s, k).cp;
+  return is_line_break(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1363 || c == 0x1361 || c == 0x2013 || c == 0x2014;
+}
+
+// A town after an address, by its shape where the [town] list does not know it (added after the eleventh part was
+// measured: "Breinderveld 6, Schinnen", "Stationsstraat 28 Loppersum."): one capitalised word that closes the
+// clause, not a word that is never a name ("Groeten") or an institution; or a listed town. Either may go on with the
+// connecting words of Dutch place names ("Egmond aan Zee", "Krimpen aan den IJssel", "Bergen op Zoom", "Wijk bij
+// Duurstede"). Returns the town's end.
+std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
+  std::optional<std::size_t> e = town_at(s, k);
+  if (!e) {
+    const auto w = read_word(s, k);
+    if (!w || !w->upper || w->caseless) return std::nullopt;
+    const std::string fw = fold_word(s, *w);
+    if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) return std::nullopt;
+    e = w->end;
+  }
+  // "aan (de|den) X", "op X", "bij X"
+  for (std::size_t j = skip_hspace(s, *e);;) {
+    const auto c = j > *e ? read_word(s, j) : std::nullopt;
+    if (!c || c->upper || !word_list("place_name_connector").contains(fold_word(s, *c))) break;
+    std::size_t t = skip_hspace(s, c->end);
+    if (const auto d = t > c->end ? read_word(s, t) : std::nullopt;
+        d && !d->upper && (fold_word(s, *d) == "de" || fold_word(s, *d) == "den"))
+      t = skip_hspace(s, d->end);
+    const auto town = read_word(s, t);
+    if (!town || !town->upper) break;
+    e = town->end;
+    j = skip_hspace(s, *e);
+  }
+  if (!town_at(s, k) && !clause_ends(s, *e)) return std::nullopt;
+  return e;
+}
+
 // "Vrieseplein 4, 3311 Dordrecht": the postcode's digits without its letters at k, then a known town: the town's
 // end, or e.
 std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t e) {
@@ -94,6 +135,21 @@ std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t 
   const std::size_t c = skip_hspace(s, k + 4);
   if (const auto t = c > k + 4 ? town_at(s, c) : std::nullopt) return *t;
   return e;
+}
+
+// A postcode after a town that follows an address ("Molenweg 7 in Loppersum, 9919 AG"): its end, or e.
+std::size_t postcode_after_town(std::string_view s, std::size_t e) {
+  std::size_t k = skip_hspace(s, e);
+  if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+  if (k + 6 > s.size() || s[k] == '0' || !is_digit_at(s, k) || !is_digit_at(s, k + 1) || !is_digit_at(s, k + 2) ||
+      !is_digit_at(s, k + 3))
+    return e;
+  std::size_t m = k + 4;
+  if (s[m] == ' ') ++m;
+  if (m + 2 > s.size() || !(s[m] >= 'A' && s[m] <= 'Z') || !(s[m + 1] >= 'A' && s[m + 1] <= 'Z') ||
+      !boundary_after(s, m + 2))
+    return e;
+  return m + 2;
 }
 
 // Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
@@ -111,13 +167,29 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     std::size_t end = m + 2;
     const std::size_t c = skip_hspace(s, end);
     if (c > end) {
-      if (const auto t = town_at(s, c)) return *t;
+      if (const auto t = town_after_address(s, c)) return *t;
       if (const auto w = read_word(s, c); w && w->upper && !name_stop(fold_word(s, *w))) return w->end;
     }
     return end;
   }
+  // A Polish postcode and town ("ul. Długa 15/4, 80-827 Gdańsk").
+  if (k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) && s[k + 2] == '-' && is_digit_at(s, k + 3) &&
+      is_digit_at(s, k + 4) && is_digit_at(s, k + 5) && !is_digit_at(s, k + 6)) {
+    const std::size_t c = skip_hspace(s, k + 6);
+    if (const auto w = c > k + 6 ? read_word(s, c) : std::nullopt; w && w->upper) return w->end;
+    return k + 6;
+  }
   if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
-  if (const auto t = town_at(s, k)) return *t;
+  // (a town known by its shape only not inside brackets: "Havenbuurt 21 (Marken)")
+  if (const auto t = town_after_address(s, k); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
+    return postcode_after_town(s, *t);
+  // "Molenweg 7 in Loppersum, 9919 AG": a town after a preposition of place when a postcode follows it (the address
+  // goes on); "Kerkstraat 5 in Venlo" ends at the house number
+  if (const auto w = read_word(s, k); w && !w->upper && word_list("town_preposition").contains(fold_word(s, *w))) {
+    const std::size_t t = skip_hspace(s, w->end);
+    const auto town = t > w->end ? town_after_address(s, t) : std::nullopt;
+    if (const std::size_t p = town ? postcode_after_town(s, *town) : 0; town && p > *town) return p;
+  }
   return e;
 }
 
@@ -153,15 +225,22 @@ std::optional<Range> number_first_address(std::string_view s, std::size_t pos, c
   if (!num) return std::nullopt;
   std::size_t j = *num;
   std::size_t end = 0;
+  bool upper_street = false;
   for (int words = 0; words < 4; ++words) {
     const std::size_t k = skip_hspace(s, j);
     if (k == j) break;
     const auto w = read_word(s, k);
     if (!w || (!w->upper && !r.allow_lower)) break;
+    // a lower-case word after a capitalised street is the sentence going on ("lambarka 6 ee Eikenlaan waxay gubaan":
+    // "gubaan", they burn, ends like "baan")
+    if (end != 0 && !w->upper && upper_street) break;
     const std::string fw = fold_word(s, *w);
     if (word_list("street_stop").contains(fw)) break;
     j = w->end;
-    if (word_list("street_suffix").any_suffix_of(fw)) end = j;
+    if (word_list("street_suffix").any_suffix_of(fw)) {
+      end = j;
+      upper_street = w->upper;
+    }
   }
   if (end == 0) return std::nullopt;
   return Range{pos, postcode_city(s, end)};
@@ -353,6 +432,34 @@ bool turkish_locative(std::string_view s, std::size_t number_end) {
   return false;
 }
 
+// The Turkish "number" with a locative after the house number ("Spui 3 numarada oturuyorum"; not "5 numaralı hat", a bus line; added
+// after the eleventh part was measured): the words before it are a street.
+bool turkish_number_after(std::string_view s, std::size_t number_end) {
+  const std::size_t k = skip_hspace(s, number_end);
+  const auto w = k > number_end ? read_word(s, k) : std::nullopt;
+  if (!w || w->upper) return false;
+  const std::string fw = fold_word(s, *w);
+  for (std::string_view e : {"numarada", "numaradaki", "numarasında", "numarasindaki"})
+    if (fw == e) return true;
+  return false;
+}
+
+// "Квартира 4, Beukenlaan 9", "apt 3, 12 Baker Street": an apartment and its number before the address; the new
+// begin, or begin.
+std::size_t apartment_before(std::string_view s, std::size_t begin) {
+  std::size_t k = skip_hspace_back(s, begin);
+  if (k == 0 || before(s, k).cp != ',') return begin;
+  k = skip_hspace_back(s, k - 1);
+  std::size_t d = k;
+  while (d > 0 && (is_digit_at(s, d - 1) || is_ascii_alpha(static_cast<unsigned char>(s[d - 1])))) --d;
+  if (d == k || !is_digit_at(s, d)) return begin;
+  std::size_t m = skip_hspace_back(s, d);
+  if (m > 0 && before(s, m).cp == '.') --m;
+  const auto w = word_ending_at(s, m);
+  if (!w || !word_list("apartment").contains(fold_word(s, *w))) return begin;
+  return w->begin;
+}
+
 // A street without a street word ("Vogelenzang 9", "Hoge Woerd 34") counts when a postcode or a known town
 // follows the house number ("Hoge Woerd 34, Utrecht"), a known town comes just before it, or the number carries
 // a Turkish locative.
@@ -362,9 +469,16 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   while (d < a->end && !is_digit_at(s, d)) ++d;
   const auto n = house_number(s, d);
   if (!n) return std::nullopt;
-  if (a->end > *n || town_near(s, a->begin, *n)) return a;
+  // a postcode, a listed town or a town after a comma ("Breinderveld 6, Schinnen") after the number (a capitalised
+  // word alone is not enough: "9 Juun 1993 Muqdisho" is a date and a birthplace)
+  bool town_follows = false;
+  for (std::size_t k = *n; k < a->end; ++k) town_follows |= is_digit_at(s, k);
+  if (std::size_t k = skip_hspace(s, *n); a->end > *n && !town_follows)
+    town_follows = at(s, k).cp == ',' || town_at(s, k).has_value();
+  if (town_follows || town_near(s, a->begin, *n)) return a;
   // "Saat 6'da", "Mayıs 3'te": a time or a day, not a street
   const auto before_number = word_ending_at(s, skip_hspace_back(s, d));
+  if (turkish_number_after(s, *n)) return a;
   if (turkish_locative(s, *n) && before_number && !word_list("unit").contains(fold_word(s, *before_number)) &&
       !word_list("month").contains(fold_word(s, *before_number)) && !name_stop(fold_word(s, *before_number)))
     return a;
@@ -386,10 +500,18 @@ void find_street_numbers(std::string_view s, Spans& out) {
       // ("ካብ Lauwerecht 55bis ናብ Oudenoord 120", "живу в Нівегейні, Dukatenburg 112").
       if (!a && other_script && !w.caseless && !w.cyrillic) a = street_address(s, i, StreetRules{false, false, false});
       // A street does not run across a comma ("Jan de Vries, Kerkstraat 12": the street starts after it).
-      const bool comma =
-          a && s.substr(a->begin, a->end - a->begin).find(',') < s.find_first_of("0123456789", a->begin) - a->begin;
+      // But "Duinweg, nr 9": a number word after the comma.
+      const auto comma_at = a ? s.substr(a->begin, a->end - a->begin).find(',') : npos;
+      const std::size_t first_digit = a ? s.find_first_of("0123456789", a->begin) : npos;
+      bool comma = a && comma_at < first_digit - a->begin;
+      if (comma) {
+        const auto nw = read_word(s, skip_hspace(s, a->begin + comma_at + 1));
+        if (nw && word_list("house_number_word").contains(fold_word(s, *nw)) &&
+            skip_hspace(s, nw->end + (at(s, nw->end).cp == '.' ? 1 : 0)) == first_digit)
+          comma = false;
+      }
       if (a && !comma && !institution_before(s, i)) {
-        add(out, a->begin, a->end, PiiKind::address);
+        add(out, apartment_before(s, a->begin), a->end, PiiKind::address);
         return a->end;
       }
     } else if (!w.caseless) {
@@ -451,6 +573,19 @@ void find_postcodes(std::string_view s, Spans& out) {
     std::size_t end = letters_end;
     std::size_t k = skip_hspace(s, end);
     if (k < s.size() && s[k] == ',') k = skip_hspace(s, k + 1);
+    // "8401 DJ, house number 33", "8713 JR, nr 4": a number word (after "house") before the house number
+    if (k > end) {
+      std::size_t n = k;
+      auto w = read_word(s, n);
+      if (w && word_list("house_noun").contains(fold_word(s, *w)) &&
+          !word_list("house_number_word").contains(fold_word(s, *w)))
+        w = read_word(s, n = skip_hspace(s, w->end));
+      if (w && word_list("house_number_word").contains(fold_word(s, *w))) {
+        n = w->end;
+        if (at(s, n).cp == '.' || at(s, n).cp == ':') ++n;
+        if (const std::size_t d = skip_hspace(s, n); is_digit_at(s, d)) k = d;
+      }
+    }
     if (k > end && is_digit_at(s, k)) {
       if (const auto n = house_number(s, k)) end = *n;
     } else {
@@ -502,7 +637,7 @@ void find_numbered_houses(std::string_view s, Spans& out) {
   for_each_word(s, [&](const Word& w) -> std::size_t {
     // (a number must follow: checked before the word is folded)
     const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
-    if (!is_digit_at(s, d) || w.caseless || w.end - w.begin > 24) return w.end;
+    if (!is_digit_at(s, d) || w.end - w.begin > 48) return w.end;
     const std::string fw = fold_word(s, w);
     if (!number_words.contains(fw)) return w.end;
     const auto p = word_before(s, w.begin);

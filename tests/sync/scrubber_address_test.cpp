@@ -167,3 +167,55 @@ TEST(scrubber_address_test, a_number_before_an_area_unit_is_no_house_number) {
   EXPECT_EQ(found_text("Які дозволи потрібні? Площа 24 м².", PiiKind::address), "");
   EXPECT_EQ(found_text("Hoeveel kost een dakkapel? Oppervlakte 12 m2.", PiiKind::address), "");
 }
+
+// The town after an address belongs to it (the labelling convention settled after the eleventh part was measured:
+// street, number, postcode and the town that follows, as written together): a listed town or one known by its shape,
+// a capitalised word that closes the clause, also over the small words of Dutch place names ("aan den", "op"). After
+// "in"/"w" only when a postcode follows (the address goes on); a capitalised word that goes on with the sentence is
+// no town.
+TEST(scrubber_address_test, the_town_after_an_address) {
+  EXPECT_EQ(found_text("Zij woont op Beukhof 12, Westerbork. Kunt u helpen?", PiiKind::address),
+            "Beukhof 12, Westerbork");
+  EXPECT_EQ(found_text("Adres: Molenpad 3, 2431 AB Alphen aan den Rijn\nBSN volgt", PiiKind::address),
+            "Molenpad 3, 2431 AB Alphen aan den Rijn");
+  EXPECT_EQ(found_text("Send it to Dorpsweg 8 Ruinerwold.", PiiKind::address), "Dorpsweg 8 Ruinerwold");
+  EXPECT_EQ(found_text("We wonen Schoolstraat 4 in Oosterhesselen, 7861 AB.", PiiKind::address),
+            "Schoolstraat 4 in Oosterhesselen, 7861 AB");
+  EXPECT_EQ(found_text("We wonen Schoolstraat 4 in Oosterhesselen.", PiiKind::address), "Schoolstraat 4");
+  EXPECT_EQ(found_text("Het licht bij Kerkstraat 12 Het is al weken kapot.", PiiKind::address), "Kerkstraat 12");
+  EXPECT_EQ(found_text("Mieszkam ul. Krótka 5/2, 31-042 Kraków, od roku.", PiiKind::address),
+            "ul. Krótka 5/2, 31-042 Kraków");
+  // a street without a street word needs more than a capitalised word after its number: a date and a birthplace
+  EXPECT_EQ(found_text("Waxaan dhashay 4 Juun 1990 Hargeysa.", PiiKind::address), "");
+}
+
+// A house number given by a number word and a connector in more languages ("lambarka 4 ee Kerkstraat", "ቁጽሪ 4 ኣብ
+// Kerkstraat", "رقم ٤ في شارع Kerkstraat", "spod numeru 4 na Kerkstraat"), and after a postcode or a street with a
+// comma ("3511 AB, house number 4", "Kerkstraat, nr 4"); the apartment before the address ("Квартира 2, Kerkstraat
+// 4"); the Turkish "at number" ("Spui 4 numarada"), not a bus line ("5 numaralı hat"). Added after the eleventh part
+// was measured.
+TEST(scrubber_address_test, house_numbers_by_number_words) {
+  EXPECT_EQ(found_text("Deriska guriga lambarka 4 ee Kerkstraat ayaa buuq sameeya", PiiKind::address),
+            "lambarka 4 ee Kerkstraat");
+  EXPECT_EQ(found_text("Dadka guriga lambarka 9 ee Beukenlaan waxay gubaan qashinka", PiiKind::address),
+            "lambarka 9 ee Beukenlaan");
+  EXPECT_EQ(found_text("ነበርቲ ገዛ ቁጽሪ 4 ኣብ Kerkstraat ጓሓፍ የንድዱ", PiiKind::address), "ቁጽሪ 4 ኣብ Kerkstraat");
+  EXPECT_EQ(found_text("الجيران في البيت رقم ٩ في شارع Beukenlaan يشوون", PiiKind::address),
+            "رقم ٩ في شارع Beukenlaan");
+  EXPECT_EQ(found_text("Pan Jan spod numeru 4 na Kerkstraat krzyczy.", PiiKind::address), "numeru 4 na Kerkstraat");
+  EXPECT_EQ(found_text("Wij wonen op nummer 8 van de Kerkstraat.", PiiKind::address), "nummer 8 van de Kerkstraat");
+  EXPECT_EQ(found_text("My postcode is 3511 AB, house number 4.", PiiKind::address), "3511 AB, house number 4");
+  EXPECT_EQ(found_text("Kod 3511 AB, nr 12. Dziękuję", PiiKind::address), "3511 AB, nr 12");
+  EXPECT_EQ(found_text("the house on Kerkstraat, nr 4. there is a hole", PiiKind::address), "Kerkstraat, nr 4");
+  EXPECT_EQ(found_text("Не працює світло. Квартира 2, Kerkstraat 4", PiiKind::address), "Квартира 2, Kerkstraat 4");
+  EXPECT_EQ(found_text("Kortezwaag 4 numarada oturuyorum, ev sahibi gelmiyor.", PiiKind::address), "Kortezwaag 4");
+  EXPECT_EQ(found_text("Otobüs 5 numaralı hat pazar günü çalışıyor mu?", PiiKind::address), "");
+  EXPECT_EQ(found_text("Jan de Vries, Kerkstraat 12", PiiKind::address), "Kerkstraat 12");
+}
+
+// "-buurt" ends a street in North Holland ("Noordbuurt 7"), not the word "buurt" itself (added after the
+// eleventh part was measured).
+TEST(scrubber_address_test, buurt_ends_a_street) {
+  EXPECT_EQ(found_text("The man at Noordbuurt 7 dumps his rubbish.", PiiKind::address), "Noordbuurt 7");
+  EXPECT_EQ(found_text("In onze buurt 12 lantaarnpalen kapot.", PiiKind::address), "");
+}
