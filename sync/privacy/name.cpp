@@ -1105,7 +1105,114 @@ void find_repeated_names(std::string_view s, Spans& out) {
 // ጉዕሽ"): words of three letters or more of the names found by any scanner or the tagger, not a stop word, cue, title,
 // town or gazetteer word marked ambiguous; only the very word (no case in these scripts). Runs after the tagger (added
 // after the tenth part was measured).
+namespace {
+
+void find_repeated_caseless(const Input& in, Spans& out);
+
+// Names of animals (added after the eleventh part was measured): a name right after a pet noun ([pet]: "mijn hond
+// Bello", "pies Reksio"), or after a pet noun and naming words only ([pet_naming]: "a dog named Biscuit", "Pies nazywa
+// się Reksio", "كلب اسمه ريكس", "psa? Nazywa się Burek": one sentence end allowed between), is the animal's, not a
+// citizen's. Whichever scanner (or the tagger) found it. Any other word between ("the dog of my neighbour Jan") keeps it,
+// and so does a caseless name right after the noun (its owner: "ድሙ ዘምህረት", Zemhret's cat).
+void drop_pet_names(std::string_view s, Spans& out) {
+  const WordSet& pets = word_list("pet");
+  const WordSet& naming = word_list("pet_naming");
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    if (sp.kind != PiiKind::name) return false;
+    std::size_t k = sp.begin;
+    int ends = 0;
+    for (int n = 0; n < 5; ++n) {
+      std::size_t e = skip_hspace_back(s, k);
+      while (e > 0) {
+        const Cp c = before(s, e);
+        if (c.cp == ':') {
+          e = skip_hspace_back(s, e - c.len);
+        } else if (c.cp == '.' || c.cp == '?' || c.cp == '!' || c.cp == 0x61F || c.cp == 0x1362) {
+          ++ends;
+          e = skip_hspace_back(s, e - c.len);
+        } else {
+          break;
+        }
+      }
+      if (ends > 1 || e == 0) return false;
+      const auto w = word_ending_at(s, e);
+      if (!w || w->end != e) return false;
+      const std::string fw = fold_word(s, *w);
+      // (in Arabic and Tigrinya a name right after the noun is its owner: "ድሙ ዘምህረት", "كلب أحمد")
+      if (pets.contains(fw)) {
+        const auto first = read_word(s, sp.begin);
+        return n > 0 || !(first && first->caseless);
+      }
+      if (!naming.contains(fw)) return false;
+      k = w->begin;
+    }
+    return false;
+  });
+}
+
+// A Tigrinya name carries "-ን" ("and", the object: "ሳባን ኣነን", "ትምኒትን ኪዳነን") and a date may carry a proclitic written
+// as a word of its own before its digits ("ሉላ ብ13 ሓምለ"): neither is part of the name (added after the eleventh part
+// was measured). The suffix goes only where the word without it is a listed name of three letters or more and the word
+// is not ("ሚልዮንን", not "ኪዳን"; not "ሮማን", a name of its own beside ሮማ).
+void trim_geez_affixes(std::string_view s, Spans& out) {
+  Spans pieces;
+  for (PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    std::vector<Range> cuts;
+    for (std::size_t k = sp.begin; k < sp.end;) {
+      const auto w = read_word(s, k);
+      if (!w || w->begin >= sp.end) break;
+      if (is_ethiopic(at(s, w->begin).cp)) {
+        const std::string fw = fold_word(s, *w);
+        const Cp last = before(s, w->end);
+        const char32_t nx = at(s, w->end).cp;
+        if (w->end - w->begin == at(s, w->begin).len && (last.cp == 0x1265 || last.cp == 0x1295) &&
+            (is_digit(nx) || (nx >= 0x1369 && nx <= 0x137C)) && w->begin > sp.begin) {
+          cuts.push_back({w->begin, w->end});
+        } else if (last.cp == 0x1295 && utf8_length(fw) >= 4 && !in_gazetteer_exact(fw) &&
+                   in_gazetteer_exact(fold_str(s.substr(w->begin, w->end - w->begin - last.len)))) {
+          cuts.push_back({w->end - last.len, w->end});
+        }
+      }
+      k = std::max(w->end, skip_hspace(s, w->end));
+    }
+    if (cuts.empty()) continue;
+    std::size_t b = sp.begin;
+    const std::size_t end = sp.end;
+    bool first = true;
+    for (const Range& c : cuts) {
+      const std::size_t e = skip_hspace_back(s, c.begin);
+      if (e > b) {
+        if (first) {
+          sp.end = e;
+          first = false;
+        } else {
+          pieces.push_back({b, e, PiiKind::name});
+        }
+      }
+      b = skip_hspace(s, c.end);
+    }
+    if (first) {
+      sp.end = sp.begin;  // nothing left before the first cut
+      first = false;
+    }
+    if (b < end) pieces.push_back({b, end, PiiKind::name});
+  }
+  std::erase_if(out, [](const PiiSpan& sp) { return sp.begin >= sp.end; });
+  out.insert(out.end(), pieces.begin(), pieces.end());
+}
+
+}  // namespace
+
 void find_repeated_caseless_names(const Input& in, Spans& out) {
+  find_repeated_caseless(in, out);
+  // the last name step: what no name is
+  drop_pet_names(in.s, out);
+  trim_geez_affixes(in.s, out);
+}
+
+namespace {
+void find_repeated_caseless(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   std::vector<std::string> known;
   for_each_word_in_names(s, out, [&](const Word& w) {
@@ -1126,6 +1233,7 @@ void find_repeated_caseless_names(const Input& in, Spans& out) {
   });
   for (const Range& r : more) add(out, r.begin, r.end, PiiKind::name);
 }
+}  // namespace
 
 // Names joined by a conjunction to a name found by any scanner or the tagger ("Mirek Chmielarz i Jadwiga Banaś",
 // "Ridwaan iyo Sundus"): one or two capitalised Latin or Cyrillic words on the other side of "en", "i", "iyo" …

@@ -61,7 +61,8 @@ TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
   EXPECT_EQ(found_text("ሓወይ ኣስመሮም ኣብ ሆስፒታል ኣሎ", PiiKind::name), "ኣስመሮም");
   EXPECT_EQ(found_text("أنا أسامة الحمدان، أريد موعدا", PiiKind::name), "أسامة الحمدان");
   // Tigrinya "-ን" ("and") on names
-  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊትን");
+  // (the suffix "-ን", "and", outside the names since the eleventh part, as the labelled sets have it)
+  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊት");
 }
 
 // A word that is also a part of the e-mail address or handle given in the text is a name, known or not.
@@ -388,4 +389,25 @@ TEST(scrubber_name_test, a_name_in_brackets_after_a_phone_number) {
   EXPECT_EQ(found_text("اتصلوا بي: 06 1234 5678 (بوجمعة)", PiiKind::name), "بوجمعة");
   EXPECT_EQ(found_text("اتصلوا بي: 06 1234 5678 (ميلود)", PiiKind::name), "ميلود");
   EXPECT_EQ(found_text("اتصلوا بأختي: 0032 470 55 18 62 (بلجيكا)", PiiKind::name).find("بلجيكا"), std::string::npos);
+}
+
+// A pet's name is none: right after a pet noun or after it and naming words only, also across one sentence end; a
+// name after other words stays (added after the eleventh part was measured).
+TEST(scrubber_name_test, names_of_pets_stay) {
+  EXPECT_EQ(found_text("Ik loop elke dag met mijn hond Bello in het park.", PiiKind::name), "");
+  EXPECT_EQ(found_text("We have a cat named Biscuit and a rabbit.", PiiKind::name), "");
+  EXPECT_EQ(found_text("Zgubił się pies. Nazywa się Reksio, jest mały.", PiiKind::name), "");
+  EXPECT_EQ(found_text("عندي قطة اسمها لولو وهي مريضة", PiiKind::name), "");
+  EXPECT_EQ(found_text("De hond van mijn buurman Jan Visser blaft.", PiiKind::name), "Jan Visser");
+}
+
+// The Tigrinya "-ን" ("and") after a listed name and a proclitic written apart before a date's digits are no part of the
+// name (added after the eleventh part was measured).
+TEST(scrubber_name_test, tigrinya_suffix_and_proclitic_outside_the_name) {
+  EXPECT_EQ(found_text("ሓጎስን ኣነን ኣብ ዕዳጋ ኔርና።", PiiKind::name), "ሓጎስ");
+  EXPECT_EQ(found_text("ሓፍተይ ሉላ ብ13 ሓምለ 1994 ተወሊዳ።", PiiKind::name), "ሉላ");
+}
+
+TEST(scrubber_name_test, the_owner_after_a_pet_noun_in_arabic_and_tigrinya_stays) {
+  EXPECT_EQ(found_text("ጎረቤተይ ሕድሪ ጽቡቕ ሰብ እዩ፣ ግን ከልቢ ሕድሪ ይነብሕ።", PiiKind::name), "ሕድሪ|ሕድሪ");
 }
