@@ -686,10 +686,27 @@ void find_abd_names(std::string_view s, Spans& out) {
     const char32_t c = z && z->arabic ? at(s, z->begin).cp : 0;
     return c == 0x648 || c == 0x628 || c == 0x644;
   };
+  // "عبد الكريم نصر، DOB: 05/09/1992": after the clause, the person's other personal data (found by the other scanners),
+  // a label word and a colon allowed before it (added after the eleventh part was measured)
+  const auto detail_after = [&](std::size_t e) {
+    std::size_t k = skip_hspace(s, e);
+    if (const char32_t c = at(s, k).cp; c == ',' || c == 0x60C || c == '-' || c == 0x2014 || c == ':')
+      k = skip_hspace(s, k + at(s, k).len);
+    if (const auto label = read_word(s, k); label && at(s, label->end).cp == ':') k = skip_hspace(s, label->end + 1);
+    return std::any_of(out.begin(), out.end(),
+                       [&](const PiiSpan& sp) { return sp.kind != PiiKind::name && sp.begin == k && k > e; });
+  };
   for_each_word(s, [&](const Word& w) -> std::size_t {
     if (!w.arabic) return w.end;
-    const std::string fw = fold_word(s, w);
+    std::string fw = fold_word(s, w);
     std::size_t end = 0;
+    std::size_t begin = w.begin;
+    // "ونور وعبد الرحمن": the glued "و" (and) stays outside (added after the eleventh part was measured)
+    if (at(s, w.begin).cp == 0x648 && fw.size() > 2 &&
+        (word_list("abd").contains(fw.substr(2)) || fw.compare(2, kAbdAl.size(), kAbdAl) == 0)) {
+      begin = w.begin + at(s, w.begin).len;
+      fw = fw.substr(2);
+    }
     if (word_list("abd").contains(fw)) {
       const std::size_t k = skip_hspace(s, w.end);
       const auto y = k > w.end ? read_word(s, k) : std::nullopt;
@@ -706,11 +723,11 @@ void find_abd_names(std::string_view s, Spans& out) {
       const bool al = fy.rfind(kAl, 0) == 0;
       if (!name_stop(fy) || arabic_title_surname(*y, fy)) {
         if ((al && (closes_clause(s, y->end) || arabic_title_surname(*y, fy) || proclitic_next(y->end))) ||
-            (!al && closes_clause(s, y->end) && in_gazetteer(fy)))
+            (!al && closes_clause(s, y->end) && (in_gazetteer(fy) || detail_after(y->end))))
           end = y->end;
       }
     }
-    add(out, w.begin, end, PiiKind::name);
+    add(out, begin, end, PiiKind::name);
     return end;
   });
 }
@@ -1202,13 +1219,77 @@ void trim_geez_affixes(std::string_view s, Spans& out) {
   out.insert(out.end(), pieces.begin(), pieces.end());
 }
 
+// The edges of a caseless name (added after the eleventh part was measured; the tagger's extension and the chains of
+// the rules take a word too many): a name ends before a sentence end inside it ("هبة. الرسالة"), and before a last word
+// that is a birth cue or a stop word ("مريم مواليد", "ليلى مولودة", "حليمة ليس"); an Arabic name does not start with a
+// word with the article before a listed first name ("صاحب الحساب طارق", "اسمي الحقيقي إبراهيم": family names with the
+// article come after the given name), nor with a relative's noun ("وجاري خالد").
+void trim_caseless_name_edges(std::string_view s, Spans& out) {
+  const WordSet& dob = word_list("dob");
+  const WordSet& dob_after = word_list("dob_after");
+  for (PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || !first->caseless) continue;
+    // the glued "و" (and) before a listed name or "Abd" ("وعبد الله", "ونور"): outside
+    const auto without_and = [&] {
+      const auto h = read_word(s, sp.begin);
+      if (!h || !h->arabic || at(s, h->begin).cp != 0x648 || h->begin != sp.begin) return;
+      const std::string fh = fold_word(s, *h);
+      if (fh.size() > 4 && !in_gazetteer(fh) &&
+          (in_gazetteer(fh.substr(2)) || word_list("abd").contains(fh.substr(2)) ||
+           fh.compare(2, 6, "\u0639\u0628\u062F") == 0))
+        sp.begin += at(s, h->begin).len;
+    };
+    without_and();
+    if (first->end >= sp.end) continue;
+    // a sentence end inside
+    for (std::size_t k = first->end; k < sp.end;) {
+      const Cp c = at(s, k);
+      const auto before_mark = word_ending_at(s, k);  // not after an initial ("ሰ. ምሩጽ")
+      if ((c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x61F || c.cp == 0x1362) &&
+          is_space(at(s, k + c.len).cp) && before_mark && utf8_length(fold_word(s, *before_mark)) > 1) {
+        sp.end = k;
+        break;
+      }
+      k += std::max<std::size_t>(c.len, 1);
+    }
+    // the last word
+    while (true) {
+      const auto last = word_ending_at(s, skip_hspace_back(s, sp.end));
+      if (!last || last->begin <= sp.begin || !last->caseless) break;
+      const std::string fl = fold_word(s, *last);
+      if (arabic_title_surname(*last, fl) || (!name_stop(fl) && !dob.contains(fl) && !dob_after.contains(fl))) break;
+      sp.end = skip_hspace_back(s, last->begin);
+    }
+    // a relative's noun before the name ("وجاري خالد", "and my neighbour Khalid"), with a glued "و"
+    for (int n = 0; n < 2; ++n) {
+      const auto h = read_word(s, sp.begin);
+      if (!h || !h->caseless || h->end >= sp.end) break;
+      std::string fh = fold_word(s, *h);
+      if (h->arabic && at(s, h->begin).cp == 0x648 && fh.size() > 4) fh = fh.substr(2);
+      if (!word_list("relation").contains(fh) && !word_list("self").contains(fh)) break;
+      sp.begin = skip_hspace(s, h->end);
+    }
+    without_and();
+    // the first word
+    const auto head = read_word(s, sp.begin);
+    const std::size_t k = head ? skip_hspace(s, head->end) : sp.end;
+    const auto next = k < sp.end ? read_word(s, k) : std::nullopt;
+    if (head && next && head->arabic && next->arabic && fold_word(s, *head).rfind("\u0627\u0644", 0) == 0 &&
+        word_list("first").contains(fold_word(s, *next)))
+      sp.begin = next->begin;
+  }
+}
+
 }  // namespace
 
 void find_repeated_caseless_names(const Input& in, Spans& out) {
-  find_repeated_caseless(in, out);
-  // the last name step: what no name is
+  // what no name is, before the names found are looked for again
   drop_pet_names(in.s, out);
   trim_geez_affixes(in.s, out);
+  trim_caseless_name_edges(in.s, out);
+  find_repeated_caseless(in, out);
 }
 
 namespace {
@@ -1459,6 +1540,19 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const auto w = k2 > j->end ? read_word(s, k2) : std::nullopt; w && w->arabic && caseless_name_word(*w))
       add(found, sp.begin, w->end, PiiKind::name);
   }
+  // "علي بن حسين الجبوري": before "بن"/"بنت" (not "ابن", which also follows a noun: "ابن الجيران") and a name, a word is a
+  // given name too, found or not (added after the eleventh part was measured)
+  for (const PiiSpan& sp : names) {
+    const std::size_t b = skip_hspace_back(s, sp.begin);
+    const auto j = b < sp.begin ? word_ending_at(s, b) : std::nullopt;
+    if (!j || !j->arabic || j->end != b) continue;
+    const std::string fj = fold_word(s, *j);
+    if (fj != "\u0628\u0646" && fj != "\u0628\u0646\u062A") continue;
+    const std::size_t e = skip_hspace_back(s, j->begin);
+    if (const auto w = e < j->begin ? word_ending_at(s, e) : std::nullopt;
+        w && w->end == e && w->arabic && caseless_name_word(*w))
+      add(found, caseless_prefix(s, *w).value_or(w->begin), sp.end, PiiKind::name);
+  }
   // "آدم بن سليمان" (son of): two names joined by a word of descent ([name_join]) are one (added after the ninth part
   // was measured)
   for (std::size_t i = 0; i + 1 < names.size(); ++i) {
@@ -1467,6 +1561,26 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (j && word_list("name_join").contains(fold_word(s, *j)) && skip_hspace(s, j->end) == names[i + 1].begin &&
         names[i + 1].begin > j->end)
       add(found, names[i].begin, names[i + 1].end, PiiKind::name);
+  }
+  // "… بن حسين الجبوري": after an Arabic name, up to two words that are listed names (not ambiguous) or family names of
+  // origin ("ال…ي", arabic_nisba) go with it (added after the eleventh part was measured)
+  Spans chained = names;
+  chained.insert(chained.end(), found.begin(), found.end());
+  for (const PiiSpan& sp : chained) {
+    const auto last = word_ending_at(s, sp.end);
+    if (!last || !last->arabic || last->end != sp.end) continue;
+    std::size_t e = sp.end;
+    for (int n = 0; n < 2; ++n) {
+      const std::size_t k = skip_hspace(s, e);
+      const auto y = k > e ? read_word(s, k) : std::nullopt;
+      if (!y || !y->arabic) break;
+      const std::string fy = fold_word(s, *y);
+      if (name_stop(fy) || word_list("ambiguous").contains(fy) || word_list("name_join").contains(fy) ||
+          !(arabic_nisba(fy) || in_gazetteer_exact(fy)))
+        break;
+      e = y->end;
+    }
+    if (e > sp.end) add(found, sp.begin, e, PiiKind::name);
   }
   out.insert(out.end(), found.begin(), found.end());
 }

@@ -411,3 +411,22 @@ TEST(scrubber_name_test, tigrinya_suffix_and_proclitic_outside_the_name) {
 TEST(scrubber_name_test, the_owner_after_a_pet_noun_in_arabic_and_tigrinya_stays) {
   EXPECT_EQ(found_text("ጎረቤተይ ሕድሪ ጽቡቕ ሰብ እዩ፣ ግን ከልቢ ሕድሪ ይነብሕ።", PiiKind::name), "ሕድሪ|ሕድሪ");
 }
+
+// Arabic chains (added after the eleventh part was measured): "Abd" names with a glued "و" in a list, a given name
+// before "بن"/"بنت" and a name, an "Abd" name and an unlisted family name before the person's other data; not "ابن"
+// after a noun.
+TEST(scrubber_name_test, arabic_abd_after_and_names_before_bin_and_before_details) {
+  EXPECT_EQ(found_text("أنا وجاري وعبد الله نشتكي من الضجيج", PiiKind::name), "عبد الله");
+  EXPECT_EQ(found_text("قدم محمد بن سالم العمري طلبا الشهر الماضي", PiiKind::name), "محمد بن سالم العمري");
+  EXPECT_EQ(found_text("عبد الحميد فرج، هاتف: 0612345678، يحتاج موعدا", PiiKind::name), "عبد الحميد فرج");
+  EXPECT_EQ(found_text("عبد الحميد غدا، يحتاج موعدا", PiiKind::name), "عبد الحميد");
+  EXPECT_EQ(found_text("ابن الجيران يكسر الإنارة", PiiKind::name), "");
+}
+
+// The edges of a caseless name (added after the eleventh part was measured): no birth cue or stop word at its end, no
+// sentence end inside, no word with the article before a listed first name; a title as family name stays.
+TEST(scrubber_name_test, caseless_name_edges) {
+  EXPECT_EQ(found_text("جدتي فاطمة مواليد ١٩٤٠/٠١/٠١ وتحتاج مساعدة", PiiKind::name), "فاطمة");
+  EXPECT_EQ(found_text("صاحب الحساب أحمد", PiiKind::name), "أحمد");
+  EXPECT_EQ(found_text("شكرا لجارنا عمر السيد.", PiiKind::name), "عمر السيد");
+}
