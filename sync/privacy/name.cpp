@@ -1282,6 +1282,63 @@ void trim_caseless_name_edges(std::string_view s, Spans& out) {
   }
 }
 
+// Words that are no part of a Latin or Cyrillic name (added after the eleventh part was measured): a span inside a cue
+// phrase ("Ad Soyad: İbrahim", "Data urodzenia: …": the form's label), a title after the name ("Halil Bey ve …",
+// [honorific_after]), an honorific alone ("Mudane/Marwo"), "I'm", and what follows a sentence end inside the span ("Natalią.
+// Nasz sąsiad"; not after an initial or a title: "J. Bakker", "Mr. Smith").
+void trim_latin_name_edges(std::string_view s, Spans& out) {
+  static const std::vector<std::string> cues = [] {
+    std::vector<std::string> v;
+    for (std::string_view l : {"name", "name_weak", "dob", "dob_after", "bsn", "address", "contact_label"})
+      for (const std::string& item : word_list(l).items()) v.push_back(item);
+    return v;
+  }();
+  std::erase_if(out, [&](PiiSpan& sp) {
+    if (sp.kind != PiiKind::name) return false;
+    const auto first = read_word(s, sp.begin);
+    if (!first || first->caseless || first->begin != sp.begin) return false;
+    // inside a cue phrase that starts with it
+    const std::string span = fold_str(s.substr(sp.begin, sp.end - sp.begin));
+    const std::string window = fold_str(s.substr(sp.begin, std::min<std::size_t>(s.size() - sp.begin, 80)));
+    // (a cue of one word only as a label before a colon: "Ben" signs a text, "ben" is a Turkish cue)
+    const bool colon = at(s, sp.end).cp == ':';
+    for (const std::string& c : cues)
+      if (c.size() >= span.size() && c.rfind(span, 0) == 0 && window.rfind(c, 0) == 0 &&
+          ((c.size() == span.size() && colon) || c[span.size()] == ' ' || c[span.size()] == ':'))
+        return true;
+    // an honorific alone; a first-person pronoun with a contracted verb ("I'm", "I've")
+    if (first->end == sp.end) {
+      const std::string fw = fold_word(s, *first);
+      if (const std::size_t a = fw.find('\''); a != npos && word_list("self").contains(fw.substr(0, a))) return true;
+      // (also a given name — "Marwo" — but not after another honorific and a slash: "Mudane/Marwo", Sir/Madam)
+      const Cp slash = before(s, sp.begin);
+      const auto other = slash.cp == '/' ? word_ending_at(s, sp.begin - 1) : std::nullopt;
+      if (word_list("honorific").contains(fw) &&
+          (!in_gazetteer(fw) || (other && word_list("honorific").contains(fold_word(s, *other)))))
+        return true;
+    }
+    // a sentence end inside
+    for (std::size_t k = first->end; k < sp.end;) {
+      const Cp c = at(s, k);
+      if ((c.cp == '.' || c.cp == '!' || c.cp == '?') && is_space(at(s, k + 1).cp)) {
+        const auto w = word_ending_at(s, k);
+        if (w && w->end == k && utf8_length(fold_word(s, *w)) > 3 &&
+            !word_list("honorific").contains(fold_word(s, *w)) && !word_list("title").contains(fold_word(s, *w))) {
+          sp.end = k;
+          break;
+        }
+      }
+      k += std::max<std::size_t>(c.len, 1);
+    }
+    // a title after the name
+    if (const auto last = word_ending_at(s, sp.end); last && last->begin > sp.begin && last->end == sp.end &&
+                                                     last->upper &&
+                                                     word_list("honorific_after").contains(fold_word(s, *last)))
+      sp.end = skip_hspace_back(s, last->begin);
+    return sp.begin >= sp.end;
+  });
+}
+
 }  // namespace
 
 void find_repeated_caseless_names(const Input& in, Spans& out) {
@@ -1289,6 +1346,7 @@ void find_repeated_caseless_names(const Input& in, Spans& out) {
   drop_pet_names(in.s, out);
   trim_geez_affixes(in.s, out);
   trim_caseless_name_edges(in.s, out);
+  trim_latin_name_edges(in.s, out);
   find_repeated_caseless(in, out);
 }
 
@@ -1324,6 +1382,8 @@ void find_conjoined_names(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   const auto name_word = [&](const Word& w) {
     const std::string fw = fold_word(s, w);
+    // (not "I'm": a pronoun with a contracted verb; added after the eleventh part was measured)
+    if (const std::size_t a = fw.find('\''); a != npos && word_list("self").contains(fw.substr(0, a))) return false;
     return !w.caseless && w.upper && !w.initial && !name_stop(fw) && !word_list("town").contains(fw) &&
            !word_list("title").contains(fw) && !word_list("month").contains(fw) && !word_list("ambiguous").contains(fw);
   };

@@ -430,3 +430,18 @@ TEST(scrubber_name_test, caseless_name_edges) {
   EXPECT_EQ(found_text("صاحب الحساب أحمد", PiiKind::name), "أحمد");
   EXPECT_EQ(found_text("شكرا لجارنا عمر السيد.", PiiKind::name), "عمر السيد");
 }
+
+// No part of a Latin name (added after the eleventh part was measured): a form's label inside a cue phrase, a title
+// after the name, an honorific pair ("Mudane/Marwo"), a word after a sentence end, "I'm" after "and".
+TEST(scrubber_name_test, labels_titles_and_sentence_ends_outside_latin_names) {
+  EXPECT_EQ(found_text("Ad Soyad: Hüseyin Doğan", PiiKind::name), "Hüseyin Doğan");
+  EXPECT_EQ(found_text("Ad: Hüseyin Doğan", PiiKind::name), "Hüseyin Doğan");
+  EXPECT_EQ(found_text("Imię i nazwisko: Marek Wójcik\nData urodzenia: 1 stycznia 1970", PiiKind::name),
+            "Marek Wójcik");
+  EXPECT_EQ(found_text("Orhan Bey ve Ayten Hanım'ın evi su aldı.", PiiKind::name), "Orhan|Ayten");
+  EXPECT_EQ(found_text("Mudane/Marwo, waxaan ahay Cabdi Nuur.", PiiKind::name), "Cabdi Nuur");
+  EXPECT_EQ(found_text("mieszkam z żoną Haliną. Nasz sąsiad hałasuje.", PiiKind::name), "Haliną");
+  EXPECT_EQ(found_text("My name is Ayse and I'm new here.", PiiKind::name), "Ayse");
+  // an initial or a title before the full stop stays inside
+  EXPECT_EQ(found_text("Groeten, J. Bakker", PiiKind::name), "J. Bakker");
+}
