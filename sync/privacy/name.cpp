@@ -1440,7 +1440,12 @@ void find_conjoined_names(const Input& in, Spans& out) {
       if (const auto w2 = word_ending_at(s, k2);
           w2 && name_word(*w2) && (!sentence_start(s, w2->begin) || in_gazetteer(fold_word(s, *w2))))
         start = w2->begin;
-    if (start == w->begin && sentence_start(s, w->begin)) continue;  // "Gisteren en Jan …": a word of the sentence
+    // "Gisteren en Jan …": a word of the sentence — one of four letters or more before a conjunction and a name found
+    // is the first of a pair of names ("Barwaaqo iyo Roble waa deriskayga"; not "Aniga iyo …", I and …; added after the
+    // eleventh part was measured)
+    if (start == w->begin && sentence_start(s, w->begin) &&
+        !(utf8_length(fold_word(s, *w)) >= 4 && !word_list("self").contains(fold_word(s, *w))))
+      continue;
     add(found, start, w->end, PiiKind::name);
   }
   // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو

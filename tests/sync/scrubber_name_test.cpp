@@ -445,3 +445,11 @@ TEST(scrubber_name_test, labels_titles_and_sentence_ends_outside_latin_names) {
   // an initial or a title before the full stop stays inside
   EXPECT_EQ(found_text("Groeten, J. Bakker", PiiKind::name), "J. Bakker");
 }
+
+// The first of a pair of names opening a sentence, joined to a name found (added after the eleventh part was measured);
+// a pronoun or a word of the sentence stays.
+TEST(scrubber_name_test, a_pair_of_names_opening_the_sentence) {
+  EXPECT_EQ(found_text("Sahardiid iyo Cabdi waa deriskayga.", PiiKind::name), "Sahardiid|Cabdi");
+  EXPECT_EQ(found_text("Aniga iyo Cabdi waxaan joognaa halkan.", PiiKind::name), "Cabdi");
+  EXPECT_EQ(found_text("Gisteren en Jan waren er ook.", PiiKind::name), "Jan");
+}
