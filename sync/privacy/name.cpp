@@ -1668,6 +1668,57 @@ void find_addressed_names(std::string_view s, Spans& out) {
   }
 }
 
+// A caseless signature line before the contact detail that closes the text ("نور الهدى — noor@…", "ሰላም ኪዳነ: 06…"): one to
+// three Arabic or Ge'ez words that open the text, a line or a sentence, then a dash, colon or comma, then an e-mail
+// address or phone number found by the other scanners and nothing after it; not a stop word, cue, label or verb shape,
+// and a listed name among them (the labels before a detail are many: "إيميلي", "للتواصل", "ኢመይል") (added after the
+// eleventh part was measured).
+void find_signature_before_detail(std::string_view s, Spans& out) {
+  for (const PiiSpan& d : Spans(out)) {
+    if (d.kind != PiiKind::email && d.kind != PiiKind::phone) continue;
+    std::size_t t = d.end;
+    while (t < s.size() && (is_space(at(s, t).cp) || at(s, t).cp == '.' || at(s, t).cp == 0x1362)) t += at(s, t).len;
+    if (t < s.size()) continue;
+    std::size_t e = skip_hspace_back(s, d.begin);
+    const char32_t sep = before(s, e).cp;
+    if (sep != '-' && sep != 0x2014 && sep != 0x2013 && sep != ':' && sep != ',' && sep != 0x60C && sep != 0x1361 &&
+        sep != 0x1365)
+      continue;
+    e = skip_hspace_back(s, e - before(s, e).len);
+    std::size_t b = e;
+    int n = 0;
+    bool ok = true;
+    for (; n < 4; ++n) {
+      const auto w = word_ending_at(s, b);
+      if (!w || w->end != b) break;
+      const std::string fw = fold_word(s, *w);
+      if (!w->caseless || name_stop(fw) || ethiopic_verb_shape(fw) || word_list("contact_label").contains(fw) ||
+          word_list("signoff").contains(fw) || word_list("ambiguous").contains(fw) || utf8_length(fw) < 2) {
+        ok = false;
+        break;
+      }
+      b = w->begin;
+      const std::size_t p = skip_hspace_back(s, b);
+      if (p == 0 || before(s, p).cp == '\n' || sentence_start(s, b)) {
+        ++n;
+        break;
+      }
+      b = p;
+    }
+    const std::size_t p = skip_hspace_back(s, b);
+    if (!ok || n == 0 || n > 3 || !(p == 0 || before(s, p).cp == '\n' || sentence_start(s, b))) continue;
+    // a listed name among them, or the words a listed name together ("نور الهدى"): labels ("إيميلي", "ኢመይል") are none
+    bool known = in_gazetteer(fold_str(s.substr(b, e - b)));
+    for (std::size_t k = b; !known && k < e;) {
+      const auto w = read_word(s, k);
+      if (!w) break;
+      known = in_gazetteer(fold_word(s, *w));
+      k = skip_hspace(s, w->end);
+    }
+    if (known) add(out, b, e, PiiKind::name);
+  }
+}
+
 void find_names(const Input& in, Spans& out) {
   find_names_in_addresses(in.s, out);
   find_cue_names(in.s, in.f, out);
@@ -1680,6 +1731,7 @@ void find_names(const Input& in, Spans& out) {
   find_paren_names(in.s, in.f, out);
   find_names_after_details(in.s, out);
   find_addressed_names(in.s, out);
+  find_signature_before_detail(in.s, out);
   find_repeated_names(in.s, out);
 }
 

@@ -453,3 +453,10 @@ TEST(scrubber_name_test, a_pair_of_names_opening_the_sentence) {
   EXPECT_EQ(found_text("Aniga iyo Cabdi waxaan joognaa halkan.", PiiKind::name), "Cabdi");
   EXPECT_EQ(found_text("Gisteren en Jan waren er ook.", PiiKind::name), "Jan");
 }
+
+// A caseless signature line with a listed name before the contact detail closing the text (added after the eleventh
+// part was measured).
+TEST(scrubber_name_test, caseless_signature_before_a_closing_detail) {
+  EXPECT_EQ(found_text("شكرا لكم\nرنا الخطيب — rana.k@live.nl", PiiKind::name), "رنا الخطيب");
+  EXPECT_EQ(found_text("ሰላም\nሳባ ተኽለ: 0612345678", PiiKind::name), "ሳባ ተኽለ");
+}
