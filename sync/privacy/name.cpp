@@ -1627,6 +1627,34 @@ void find_conjoined_names(const Input& in, Spans& out) {
         names[i + 1].begin > j->end)
       add(found, names[i].begin, names[i + 1].end, PiiKind::name);
   }
+  // A list of children with their birth dates ("ደቀይ: ሃኒባል 04.04.2012፡ ሶልያና 23.12.2015", "Sem 03-05-2019, Noor
+  // 12-06-2022"): after a name, a full numeric date and a list separator, one name word right before another full date
+  // is the next child's name (added after the eleventh part was measured).
+  const auto numeric_date = [&](std::size_t k) -> std::size_t {  // the end of "dd.mm.yyyy" at k, or 0
+    const auto run = [&](std::size_t j, std::size_t lo, std::size_t hi) -> std::size_t {
+      std::size_t e = j;
+      while (e < s.size() && is_digit(at(s, e).cp)) ++e;
+      return e - j >= lo && e - j <= hi ? e : 0;
+    };
+    const std::size_t a = run(k, 1, 2);
+    if (!a || (s[a] != '.' && s[a] != '-' && s[a] != '/')) return 0;
+    const std::size_t b = run(a + 1, 1, 2);
+    if (!b || s[b] != s[a]) return 0;
+    const std::size_t c = run(b + 1, 4, 4);
+    return c && !is_alnum(at(s, c).cp) ? c : 0;
+  };
+  for (const PiiSpan& sp : names) {
+    const std::size_t k = skip_hspace(s, sp.end);
+    const std::size_t d = k > sp.end ? numeric_date(k) : 0;
+    if (!d) continue;
+    const char32_t sep = at(s, d).cp;
+    if (sep != ',' && sep != 0x60C && sep != 0x1361 && sep != 0x1363 && sep != ';') continue;
+    const std::size_t j = skip_hspace(s, d + at(s, d).len);
+    const auto w = read_word(s, j);
+    if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) continue;
+    const std::size_t k2 = skip_hspace(s, w->end);
+    if (k2 > w->end && numeric_date(k2)) add(found, w->begin, w->end, PiiKind::name);
+  }
   // "… بن حسين الجبوري": after an Arabic name, up to two words that are listed names (not ambiguous) or family names of
   // origin ("ال…ي", arabic_nisba) go with it (added after the eleventh part was measured)
   Spans chained = names;

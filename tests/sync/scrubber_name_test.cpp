@@ -460,3 +460,11 @@ TEST(scrubber_name_test, caseless_signature_before_a_closing_detail) {
   EXPECT_EQ(found_text("شكرا لكم\nرنا الخطيب — rana.k@live.nl", PiiKind::name), "رنا الخطيب");
   EXPECT_EQ(found_text("ሰላም\nሳባ ተኽለ: 0612345678", PiiKind::name), "ሳባ ተኽለ");
 }
+
+// Children listed with their birth dates: the word before the next full date after a name, a date and a separator is
+// the next name (added after the eleventh part was measured); a date without a name before it changes nothing.
+TEST(scrubber_name_test, a_list_of_names_with_birth_dates) {
+  EXPECT_EQ(found_text("ደቀይ: ዳዊት 01.02.2014፡ ፍረወይኒ 03.04.2016", PiiKind::name), "ዳዊት|ፍረወይኒ");
+  EXPECT_EQ(found_text("Kinderen: Noor 01-02-2014, Quinty 03-04-2016", PiiKind::name), "Noor|Quinty");
+  EXPECT_EQ(found_text("Afspraak 01-02-2027, Dinsdag 03-04-2027", PiiKind::name), "");
+}
