@@ -1104,7 +1104,10 @@ void find_repeated_names(std::string_view s, Spans& out) {
       if (w.begin >= r.begin && w.end <= r.end) return w.end;
     const std::string fw = fold_word(s, w);
     for (const std::string& k : known) {
-      if (fw.rfind(k, 0) != 0 || utf8_length(std::string_view(fw).substr(k.size())) > 3) continue;
+      // (also as the first part of a double name: "було Ковальова, тепер Ковальова-Янсен"; added after the eleventh part
+      // was measured)
+      const bool double_name = fw.size() > k.size() + 2 && fw[k.size()] == '-';
+      if (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)) continue;
       std::size_t b = w.begin;
       if (const auto t = word_ending_at(s, skip_hspace_back(s, w.begin));
           t && t->end < w.begin && t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
@@ -1348,6 +1351,7 @@ void find_repeated_caseless_names(const Input& in, Spans& out) {
   trim_caseless_name_edges(in.s, out);
   trim_latin_name_edges(in.s, out);
   find_repeated_caseless(in, out);
+  find_repeated_names(in.s, out);  // also the names the tagger found (added after the eleventh part was measured)
 }
 
 namespace {

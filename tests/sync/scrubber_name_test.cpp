@@ -468,3 +468,9 @@ TEST(scrubber_name_test, a_list_of_names_with_birth_dates) {
   EXPECT_EQ(found_text("Kinderen: Noor 01-02-2014, Quinty 03-04-2016", PiiKind::name), "Noor|Quinty");
   EXPECT_EQ(found_text("Afspraak 01-02-2027, Dinsdag 03-04-2027", PiiKind::name), "");
 }
+
+// A name found once comes back as the first part of a double name (added after the eleventh part was measured).
+TEST(scrubber_name_test, a_name_found_again_in_a_double_name) {
+  EXPECT_EQ(found_text("Було пані Коваленко, тепер Коваленко-Смит після шлюбу.", PiiKind::name),
+            "Коваленко|Коваленко-Смит");
+}
