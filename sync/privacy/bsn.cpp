@@ -8,12 +8,13 @@
 namespace kiosk::privacy {
 namespace {
 
-// Nine digits, contiguous or grouped (3-3-3, 4-2-3, 2-3-4) with one kind of separator.
+// Nine digits, contiguous or grouped (3-3-3, 4-2-3, 2-3-4) with one kind of separator; after a BSN cue
+// (any_groups) in any groups ("BSN 1 8923 4982", added after the eleventh part was measured).
 struct NumberRun {
   std::size_t end = 0;
   std::string digits;
 };
-std::optional<NumberRun> read_number_run(std::string_view s, std::size_t i) {
+std::optional<NumberRun> read_number_run(std::string_view s, std::size_t i, bool any_groups = false) {
   NumberRun r;
   std::size_t k = i;
   char sep = 0;
@@ -32,7 +33,7 @@ std::optional<NumberRun> read_number_run(std::string_view s, std::size_t i) {
     break;
   }
   r.end = k;
-  if (sizes.size() > 1) {
+  if (sizes.size() > 1 && !any_groups) {
     if (sizes.size() != 3) return std::nullopt;
     if (sizes[0] < 2 || sizes[1] < 2 || sizes[2] < 2) return std::nullopt;
   }
@@ -78,7 +79,7 @@ void find_bsns_in(std::string_view s, const Folded& f, Spans& out) {
       k = skip_after_cue(s, w->end, false, U".:-=");
     }
     if (!is_digit(at(s, k).cp)) return;
-    const auto run = read_number_run(s, k);
+    const auto run = read_number_run(s, k, true);
     if (run && (run->digits.size() == 8 || run->digits.size() == 9)) add(out, k, run->end, PiiKind::bsn);
   });
 }

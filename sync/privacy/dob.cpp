@@ -136,6 +136,40 @@ std::size_t day_tail(std::string_view s, std::size_t a) {
   return e;
 }
 
+// The end of a year suffix after a date ending at ye ("3 listopada 1979 r.", "12 березня 1949 року"), or ye. An era
+// written as an abbreviation of one-letter parts ("፲፪ መጋቢት ፳፻፯ ዓ.ም.", "1978 ዓ/ም", "١٤٠٥/٠٣/١٢ هـ"; [year_suffix]
+// lists it without its dots: "ዓም") goes with the date too (added after the eleventh part was measured).
+std::size_t with_year_suffix(std::string_view s, std::size_t ye) {
+  const std::size_t k = skip_hspace(s, ye);
+  if (k == ye) return ye;
+  {
+    std::size_t j = k, parts = 0;
+    std::string letters;
+    while (true) {
+      const auto w = read_word(s, j);
+      if (!w || w->begin != j || utf8_length(fold_word(s, *w)) != 1) break;
+      const char32_t c = at(s, w->end).cp;
+      letters += fold_word(s, *w);
+      ++parts;
+      if (c != '.' && c != '/') {
+        j = w->end;
+        break;
+      }
+      j = w->end + 1;
+    }
+    if (parts >= 2 && word_list("year_suffix").contains(letters)) return j;
+  }
+  if (const auto w = read_word(s, k); w && word_list("year_suffix").contains(fold_word(s, *w))) {
+    // "r." and "р." with their dot, but not "р.н." (a cue of its own, outside the date), nor a sentence's full stop
+    if (at(s, w->end).cp == '.' && at(s, w->begin).len == w->end - w->begin) {
+      if (is_letter(at(s, w->end + 1).cp)) return ye;
+      return w->end + 1;
+    }
+    return w->end;
+  }
+  return ye;
+}
+
 // A year after a month: four digits, "'85", a number in words or Ge'ez numerals, then a year suffix ("r.",
 // "року", "-го"): its end.
 std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
@@ -159,16 +193,7 @@ std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
     while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len, ++n;
     if (n >= 1 && n <= 3) return j;
   }
-  const std::size_t k = skip_hspace(s, ye);
-  if (const auto w = read_word(s, k); w && k > ye && word_list("year_suffix").contains(fold_word(s, *w))) {
-    // "r." and "р." with their dot, but not "р.н." (a cue of its own, outside the date), nor a sentence's full stop
-    if (at(s, w->end).cp == '.' && at(s, w->begin).len == w->end - w->begin) {
-      if (is_letter(at(s, w->end + 1).cp)) return ye;
-      return w->end + 1;
-    }
-    return w->end;
-  }
-  return ye;
+  return with_year_suffix(s, ye);
 }
 
 // A day at i (one or two digits, a number in words or Ge'ez numerals) and its tail: the day's end and the tail's
@@ -281,6 +306,7 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     if (n == 4 && c - c0 > 2) return std::nullopt;
     if (c - c0 == 4) return year_at(s, c0);  // with its suffix: "12.03.1949 року", "١٢/٠٣/١٩٨٥م"
     if (!boundary_after(s, c)) return std::nullopt;
+    if (n == 4) return with_year_suffix(s, c);  // "١٤٠٥/٠٣/١٢ هـ"
     return c;
   }
   // Ge'ez numerals with separators: "፲፪/፲፩/፲፱፻፹፱", "፲፭ / ፰ / ፲፱፻፷፮" (a year of three numerals or more; added after

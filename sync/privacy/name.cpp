@@ -686,10 +686,27 @@ void find_abd_names(std::string_view s, Spans& out) {
     const char32_t c = z && z->arabic ? at(s, z->begin).cp : 0;
     return c == 0x648 || c == 0x628 || c == 0x644;
   };
+  // "عبد الكريم نصر، DOB: 05/09/1992": after the clause, the person's other personal data (found by the other scanners),
+  // a label word and a colon allowed before it (added after the eleventh part was measured)
+  const auto detail_after = [&](std::size_t e) {
+    std::size_t k = skip_hspace(s, e);
+    if (const char32_t c = at(s, k).cp; c == ',' || c == 0x60C || c == '-' || c == 0x2014 || c == ':')
+      k = skip_hspace(s, k + at(s, k).len);
+    if (const auto label = read_word(s, k); label && at(s, label->end).cp == ':') k = skip_hspace(s, label->end + 1);
+    return std::any_of(out.begin(), out.end(),
+                       [&](const PiiSpan& sp) { return sp.kind != PiiKind::name && sp.begin == k && k > e; });
+  };
   for_each_word(s, [&](const Word& w) -> std::size_t {
     if (!w.arabic) return w.end;
-    const std::string fw = fold_word(s, w);
+    std::string fw = fold_word(s, w);
     std::size_t end = 0;
+    std::size_t begin = w.begin;
+    // "ونور وعبد الرحمن": the glued "و" (and) stays outside (added after the eleventh part was measured)
+    if (at(s, w.begin).cp == 0x648 && fw.size() > 2 &&
+        (word_list("abd").contains(fw.substr(2)) || fw.compare(2, kAbdAl.size(), kAbdAl) == 0)) {
+      begin = w.begin + at(s, w.begin).len;
+      fw = fw.substr(2);
+    }
     if (word_list("abd").contains(fw)) {
       const std::size_t k = skip_hspace(s, w.end);
       const auto y = k > w.end ? read_word(s, k) : std::nullopt;
@@ -706,11 +723,11 @@ void find_abd_names(std::string_view s, Spans& out) {
       const bool al = fy.rfind(kAl, 0) == 0;
       if (!name_stop(fy) || arabic_title_surname(*y, fy)) {
         if ((al && (closes_clause(s, y->end) || arabic_title_surname(*y, fy) || proclitic_next(y->end))) ||
-            (!al && closes_clause(s, y->end) && in_gazetteer(fy)))
+            (!al && closes_clause(s, y->end) && (in_gazetteer(fy) || detail_after(y->end))))
           end = y->end;
       }
     }
-    add(out, w.begin, end, PiiKind::name);
+    add(out, begin, end, PiiKind::name);
     return end;
   });
 }
@@ -1087,7 +1104,10 @@ void find_repeated_names(std::string_view s, Spans& out) {
       if (w.begin >= r.begin && w.end <= r.end) return w.end;
     const std::string fw = fold_word(s, w);
     for (const std::string& k : known) {
-      if (fw.rfind(k, 0) != 0 || utf8_length(std::string_view(fw).substr(k.size())) > 3) continue;
+      // (also as the first part of a double name: "було Ковальова, тепер Ковальова-Янсен"; added after the eleventh part
+      // was measured)
+      const bool double_name = fw.size() > k.size() + 2 && fw[k.size()] == '-';
+      if (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)) continue;
       std::size_t b = w.begin;
       if (const auto t = word_ending_at(s, skip_hspace_back(s, w.begin));
           t && t->end < w.begin && t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
@@ -1105,7 +1125,237 @@ void find_repeated_names(std::string_view s, Spans& out) {
 // ጉዕሽ"): words of three letters or more of the names found by any scanner or the tagger, not a stop word, cue, title,
 // town or gazetteer word marked ambiguous; only the very word (no case in these scripts). Runs after the tagger (added
 // after the tenth part was measured).
+namespace {
+
+void find_repeated_caseless(const Input& in, Spans& out);
+
+// Names of animals (added after the eleventh part was measured): a name right after a pet noun ([pet]: "mijn hond
+// Bello", "pies Reksio"), or after a pet noun and naming words only ([pet_naming]: "a dog named Biscuit", "Pies nazywa
+// się Reksio", "كلب اسمه ريكس", "psa? Nazywa się Burek": one sentence end allowed between), is the animal's, not a
+// citizen's. Whichever scanner (or the tagger) found it. Any other word between ("the dog of my neighbour Jan") keeps it,
+// and so does a caseless name right after the noun (its owner: "ድሙ ዘምህረት", Zemhret's cat).
+void drop_pet_names(std::string_view s, Spans& out) {
+  const WordSet& pets = word_list("pet");
+  const WordSet& naming = word_list("pet_naming");
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    if (sp.kind != PiiKind::name) return false;
+    std::size_t k = sp.begin;
+    int ends = 0;
+    for (int n = 0; n < 5; ++n) {
+      std::size_t e = skip_hspace_back(s, k);
+      while (e > 0) {
+        const Cp c = before(s, e);
+        if (c.cp == ':') {
+          e = skip_hspace_back(s, e - c.len);
+        } else if (c.cp == '.' || c.cp == '?' || c.cp == '!' || c.cp == 0x61F || c.cp == 0x1362) {
+          ++ends;
+          e = skip_hspace_back(s, e - c.len);
+        } else {
+          break;
+        }
+      }
+      if (ends > 1 || e == 0) return false;
+      const auto w = word_ending_at(s, e);
+      if (!w || w->end != e) return false;
+      const std::string fw = fold_word(s, *w);
+      // (in Arabic and Tigrinya a name right after the noun is its owner: "ድሙ ዘምህረት", "كلب أحمد")
+      if (pets.contains(fw)) {
+        const auto first = read_word(s, sp.begin);
+        return n > 0 || !(first && first->caseless);
+      }
+      if (!naming.contains(fw)) return false;
+      k = w->begin;
+    }
+    return false;
+  });
+}
+
+// A Tigrinya name carries "-ን" ("and", the object: "ሳባን ኣነን", "ትምኒትን ኪዳነን") and a date may carry a proclitic written
+// as a word of its own before its digits ("ሉላ ብ13 ሓምለ"): neither is part of the name (added after the eleventh part
+// was measured). The suffix goes only where the word without it is a listed name of three letters or more and the word
+// is not ("ሚልዮንን", not "ኪዳን"; not "ሮማን", a name of its own beside ሮማ).
+void trim_geez_affixes(std::string_view s, Spans& out) {
+  Spans pieces;
+  for (PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    std::vector<Range> cuts;
+    for (std::size_t k = sp.begin; k < sp.end;) {
+      const auto w = read_word(s, k);
+      if (!w || w->begin >= sp.end) break;
+      if (is_ethiopic(at(s, w->begin).cp)) {
+        const std::string fw = fold_word(s, *w);
+        const Cp last = before(s, w->end);
+        const char32_t nx = at(s, w->end).cp;
+        if (w->end - w->begin == at(s, w->begin).len && (last.cp == 0x1265 || last.cp == 0x1295) &&
+            (is_digit(nx) || (nx >= 0x1369 && nx <= 0x137C)) && w->begin > sp.begin) {
+          cuts.push_back({w->begin, w->end});
+        } else if (last.cp == 0x1295 && utf8_length(fw) >= 4 && !in_gazetteer_exact(fw) &&
+                   in_gazetteer_exact(fold_str(s.substr(w->begin, w->end - w->begin - last.len)))) {
+          cuts.push_back({w->end - last.len, w->end});
+        }
+      }
+      k = std::max(w->end, skip_hspace(s, w->end));
+    }
+    if (cuts.empty()) continue;
+    std::size_t b = sp.begin;
+    const std::size_t end = sp.end;
+    bool first = true;
+    for (const Range& c : cuts) {
+      const std::size_t e = skip_hspace_back(s, c.begin);
+      if (e > b) {
+        if (first) {
+          sp.end = e;
+          first = false;
+        } else {
+          pieces.push_back({b, e, PiiKind::name});
+        }
+      }
+      b = skip_hspace(s, c.end);
+    }
+    if (first) {
+      sp.end = sp.begin;  // nothing left before the first cut
+      first = false;
+    }
+    if (b < end) pieces.push_back({b, end, PiiKind::name});
+  }
+  std::erase_if(out, [](const PiiSpan& sp) { return sp.begin >= sp.end; });
+  out.insert(out.end(), pieces.begin(), pieces.end());
+}
+
+// The edges of a caseless name (added after the eleventh part was measured; the tagger's extension and the chains of
+// the rules take a word too many): a name ends before a sentence end inside it ("هبة. الرسالة"), and before a last word
+// that is a birth cue or a stop word ("مريم مواليد", "ليلى مولودة", "حليمة ليس"); an Arabic name does not start with a
+// word with the article before a listed first name ("صاحب الحساب طارق", "اسمي الحقيقي إبراهيم": family names with the
+// article come after the given name), nor with a relative's noun ("وجاري خالد").
+void trim_caseless_name_edges(std::string_view s, Spans& out) {
+  const WordSet& dob = word_list("dob");
+  const WordSet& dob_after = word_list("dob_after");
+  for (PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || !first->caseless) continue;
+    // the glued "و" (and) before a listed name or "Abd" ("وعبد الله", "ونور"): outside
+    const auto without_and = [&] {
+      const auto h = read_word(s, sp.begin);
+      if (!h || !h->arabic || at(s, h->begin).cp != 0x648 || h->begin != sp.begin) return;
+      const std::string fh = fold_word(s, *h);
+      if (fh.size() > 4 && !in_gazetteer(fh) &&
+          (in_gazetteer(fh.substr(2)) || word_list("abd").contains(fh.substr(2)) ||
+           fh.compare(2, 6, "\u0639\u0628\u062F") == 0))
+        sp.begin += at(s, h->begin).len;
+    };
+    without_and();
+    if (first->end >= sp.end) continue;
+    // a sentence end inside
+    for (std::size_t k = first->end; k < sp.end;) {
+      const Cp c = at(s, k);
+      const auto before_mark = word_ending_at(s, k);  // not after an initial ("ሰ. ምሩጽ")
+      if ((c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x61F || c.cp == 0x1362) &&
+          is_space(at(s, k + c.len).cp) && before_mark && utf8_length(fold_word(s, *before_mark)) > 1) {
+        sp.end = k;
+        break;
+      }
+      k += std::max<std::size_t>(c.len, 1);
+    }
+    // the last word
+    while (true) {
+      const auto last = word_ending_at(s, skip_hspace_back(s, sp.end));
+      if (!last || last->begin <= sp.begin || !last->caseless) break;
+      const std::string fl = fold_word(s, *last);
+      if (arabic_title_surname(*last, fl) || (!name_stop(fl) && !dob.contains(fl) && !dob_after.contains(fl))) break;
+      sp.end = skip_hspace_back(s, last->begin);
+    }
+    // a relative's noun before the name ("وجاري خالد", "and my neighbour Khalid"), with a glued "و"
+    for (int n = 0; n < 2; ++n) {
+      const auto h = read_word(s, sp.begin);
+      if (!h || !h->caseless || h->end >= sp.end) break;
+      std::string fh = fold_word(s, *h);
+      if (h->arabic && at(s, h->begin).cp == 0x648 && fh.size() > 4) fh = fh.substr(2);
+      if (!word_list("relation").contains(fh) && !word_list("self").contains(fh)) break;
+      sp.begin = skip_hspace(s, h->end);
+    }
+    without_and();
+    // the first word
+    const auto head = read_word(s, sp.begin);
+    const std::size_t k = head ? skip_hspace(s, head->end) : sp.end;
+    const auto next = k < sp.end ? read_word(s, k) : std::nullopt;
+    if (head && next && head->arabic && next->arabic && fold_word(s, *head).rfind("\u0627\u0644", 0) == 0 &&
+        word_list("first").contains(fold_word(s, *next)))
+      sp.begin = next->begin;
+  }
+}
+
+// Words that are no part of a Latin or Cyrillic name (added after the eleventh part was measured): a span inside a cue
+// phrase ("Ad Soyad: İbrahim", "Data urodzenia: …": the form's label), a title after the name ("Halil Bey ve …",
+// [honorific_after]), an honorific alone ("Mudane/Marwo"), "I'm", and what follows a sentence end inside the span ("Natalią.
+// Nasz sąsiad"; not after an initial or a title: "J. Bakker", "Mr. Smith").
+void trim_latin_name_edges(std::string_view s, Spans& out) {
+  static const std::vector<std::string> cues = [] {
+    std::vector<std::string> v;
+    for (std::string_view l : {"name", "name_weak", "dob", "dob_after", "bsn", "address", "contact_label"})
+      for (const std::string& item : word_list(l).items()) v.push_back(item);
+    return v;
+  }();
+  std::erase_if(out, [&](PiiSpan& sp) {
+    if (sp.kind != PiiKind::name) return false;
+    const auto first = read_word(s, sp.begin);
+    if (!first || first->caseless || first->begin != sp.begin) return false;
+    // inside a cue phrase that starts with it
+    const std::string span = fold_str(s.substr(sp.begin, sp.end - sp.begin));
+    const std::string window = fold_str(s.substr(sp.begin, std::min<std::size_t>(s.size() - sp.begin, 80)));
+    // (a cue of one word only as a label before a colon: "Ben" signs a text, "ben" is a Turkish cue)
+    const bool colon = at(s, sp.end).cp == ':';
+    for (const std::string& c : cues)
+      if (c.size() >= span.size() && c.rfind(span, 0) == 0 && window.rfind(c, 0) == 0 &&
+          ((c.size() == span.size() && colon) || c[span.size()] == ' ' || c[span.size()] == ':'))
+        return true;
+    // an honorific alone; a first-person pronoun with a contracted verb ("I'm", "I've")
+    if (first->end == sp.end) {
+      const std::string fw = fold_word(s, *first);
+      if (const std::size_t a = fw.find('\''); a != npos && word_list("self").contains(fw.substr(0, a))) return true;
+      // (also a given name — "Marwo" — but not after another honorific and a slash: "Mudane/Marwo", Sir/Madam)
+      const Cp slash = before(s, sp.begin);
+      const auto other = slash.cp == '/' ? word_ending_at(s, sp.begin - 1) : std::nullopt;
+      if (word_list("honorific").contains(fw) &&
+          (!in_gazetteer(fw) || (other && word_list("honorific").contains(fold_word(s, *other)))))
+        return true;
+    }
+    // a sentence end inside
+    for (std::size_t k = first->end; k < sp.end;) {
+      const Cp c = at(s, k);
+      if ((c.cp == '.' || c.cp == '!' || c.cp == '?') && is_space(at(s, k + 1).cp)) {
+        const auto w = word_ending_at(s, k);
+        if (w && w->end == k && utf8_length(fold_word(s, *w)) > 3 &&
+            !word_list("honorific").contains(fold_word(s, *w)) && !word_list("title").contains(fold_word(s, *w))) {
+          sp.end = k;
+          break;
+        }
+      }
+      k += std::max<std::size_t>(c.len, 1);
+    }
+    // a title after the name
+    if (const auto last = word_ending_at(s, sp.end); last && last->begin > sp.begin && last->end == sp.end &&
+                                                     last->upper &&
+                                                     word_list("honorific_after").contains(fold_word(s, *last)))
+      sp.end = skip_hspace_back(s, last->begin);
+    return sp.begin >= sp.end;
+  });
+}
+
+}  // namespace
+
 void find_repeated_caseless_names(const Input& in, Spans& out) {
+  // what no name is, before the names found are looked for again
+  drop_pet_names(in.s, out);
+  trim_geez_affixes(in.s, out);
+  trim_caseless_name_edges(in.s, out);
+  trim_latin_name_edges(in.s, out);
+  find_repeated_caseless(in, out);
+  find_repeated_names(in.s, out);  // also the names the tagger found (added after the eleventh part was measured)
+}
+
+namespace {
+void find_repeated_caseless(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   std::vector<std::string> known;
   for_each_word_in_names(s, out, [&](const Word& w) {
@@ -1126,6 +1376,7 @@ void find_repeated_caseless_names(const Input& in, Spans& out) {
   });
   for (const Range& r : more) add(out, r.begin, r.end, PiiKind::name);
 }
+}  // namespace
 
 // Names joined by a conjunction to a name found by any scanner or the tagger ("Mirek Chmielarz i Jadwiga Banaś",
 // "Ridwaan iyo Sundus"): one or two capitalised Latin or Cyrillic words on the other side of "en", "i", "iyo" …
@@ -1135,6 +1386,8 @@ void find_conjoined_names(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   const auto name_word = [&](const Word& w) {
     const std::string fw = fold_word(s, w);
+    // (not "I'm": a pronoun with a contracted verb; added after the eleventh part was measured)
+    if (const std::size_t a = fw.find('\''); a != npos && word_list("self").contains(fw.substr(0, a))) return false;
     return !w.caseless && w.upper && !w.initial && !name_stop(fw) && !word_list("town").contains(fw) &&
            !word_list("title").contains(fw) && !word_list("month").contains(fw) && !word_list("ambiguous").contains(fw);
   };
@@ -1191,7 +1444,12 @@ void find_conjoined_names(const Input& in, Spans& out) {
       if (const auto w2 = word_ending_at(s, k2);
           w2 && name_word(*w2) && (!sentence_start(s, w2->begin) || in_gazetteer(fold_word(s, *w2))))
         start = w2->begin;
-    if (start == w->begin && sentence_start(s, w->begin)) continue;  // "Gisteren en Jan …": a word of the sentence
+    // "Gisteren en Jan …": a word of the sentence — one of four letters or more before a conjunction and a name found
+    // is the first of a pair of names ("Barwaaqo iyo Roble waa deriskayga"; not "Aniga iyo …", I and …; added after the
+    // eleventh part was measured)
+    if (start == w->begin && sentence_start(s, w->begin) &&
+        !(utf8_length(fold_word(s, *w)) >= 4 && !word_list("self").contains(fold_word(s, *w))))
+      continue;
     add(found, start, w->end, PiiKind::name);
   }
   // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
@@ -1351,6 +1609,19 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const auto w = k2 > j->end ? read_word(s, k2) : std::nullopt; w && w->arabic && caseless_name_word(*w))
       add(found, sp.begin, w->end, PiiKind::name);
   }
+  // "علي بن حسين الجبوري": before "بن"/"بنت" (not "ابن", which also follows a noun: "ابن الجيران") and a name, a word is a
+  // given name too, found or not (added after the eleventh part was measured)
+  for (const PiiSpan& sp : names) {
+    const std::size_t b = skip_hspace_back(s, sp.begin);
+    const auto j = b < sp.begin ? word_ending_at(s, b) : std::nullopt;
+    if (!j || !j->arabic || j->end != b) continue;
+    const std::string fj = fold_word(s, *j);
+    if (fj != "\u0628\u0646" && fj != "\u0628\u0646\u062A") continue;
+    const std::size_t e = skip_hspace_back(s, j->begin);
+    if (const auto w = e < j->begin ? word_ending_at(s, e) : std::nullopt;
+        w && w->end == e && w->arabic && caseless_name_word(*w))
+      add(found, caseless_prefix(s, *w).value_or(w->begin), sp.end, PiiKind::name);
+  }
   // "آدم بن سليمان" (son of): two names joined by a word of descent ([name_join]) are one (added after the ninth part
   // was measured)
   for (std::size_t i = 0; i + 1 < names.size(); ++i) {
@@ -1359,6 +1630,54 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (j && word_list("name_join").contains(fold_word(s, *j)) && skip_hspace(s, j->end) == names[i + 1].begin &&
         names[i + 1].begin > j->end)
       add(found, names[i].begin, names[i + 1].end, PiiKind::name);
+  }
+  // A list of children with their birth dates ("ደቀይ: ሃኒባል 04.04.2012፡ ሶልያና 23.12.2015", "Sem 03-05-2019, Noor
+  // 12-06-2022"): after a name, a full numeric date and a list separator, one name word right before another full date
+  // is the next child's name (added after the eleventh part was measured).
+  const auto numeric_date = [&](std::size_t k) -> std::size_t {  // the end of "dd.mm.yyyy" at k, or 0
+    const auto run = [&](std::size_t j, std::size_t lo, std::size_t hi) -> std::size_t {
+      std::size_t e = j;
+      while (e < s.size() && is_digit(at(s, e).cp)) ++e;
+      return e - j >= lo && e - j <= hi ? e : 0;
+    };
+    const std::size_t a = run(k, 1, 2);
+    if (!a || (s[a] != '.' && s[a] != '-' && s[a] != '/')) return 0;
+    const std::size_t b = run(a + 1, 1, 2);
+    if (!b || s[b] != s[a]) return 0;
+    const std::size_t c = run(b + 1, 4, 4);
+    return c && !is_alnum(at(s, c).cp) ? c : 0;
+  };
+  for (const PiiSpan& sp : names) {
+    const std::size_t k = skip_hspace(s, sp.end);
+    const std::size_t d = k > sp.end ? numeric_date(k) : 0;
+    if (!d) continue;
+    const char32_t sep = at(s, d).cp;
+    if (sep != ',' && sep != 0x60C && sep != 0x1361 && sep != 0x1363 && sep != ';') continue;
+    const std::size_t j = skip_hspace(s, d + at(s, d).len);
+    const auto w = read_word(s, j);
+    if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) continue;
+    const std::size_t k2 = skip_hspace(s, w->end);
+    if (k2 > w->end && numeric_date(k2)) add(found, w->begin, w->end, PiiKind::name);
+  }
+  // "… بن حسين الجبوري": after an Arabic name, up to two words that are listed names (not ambiguous) or family names of
+  // origin ("ال…ي", arabic_nisba) go with it (added after the eleventh part was measured)
+  Spans chained = names;
+  chained.insert(chained.end(), found.begin(), found.end());
+  for (const PiiSpan& sp : chained) {
+    const auto last = word_ending_at(s, sp.end);
+    if (!last || !last->arabic || last->end != sp.end) continue;
+    std::size_t e = sp.end;
+    for (int n = 0; n < 2; ++n) {
+      const std::size_t k = skip_hspace(s, e);
+      const auto y = k > e ? read_word(s, k) : std::nullopt;
+      if (!y || !y->arabic) break;
+      const std::string fy = fold_word(s, *y);
+      if (name_stop(fy) || word_list("ambiguous").contains(fy) || word_list("name_join").contains(fy) ||
+          !(arabic_nisba(fy) || in_gazetteer_exact(fy)))
+        break;
+      e = y->end;
+    }
+    if (e > sp.end) add(found, sp.begin, e, PiiKind::name);
   }
   out.insert(out.end(), found.begin(), found.end());
 }
@@ -1381,6 +1700,57 @@ void find_addressed_names(std::string_view s, Spans& out) {
   }
 }
 
+// A caseless signature line before the contact detail that closes the text ("نور الهدى — noor@…", "ሰላም ኪዳነ: 06…"): one to
+// three Arabic or Ge'ez words that open the text, a line or a sentence, then a dash, colon or comma, then an e-mail
+// address or phone number found by the other scanners and nothing after it; not a stop word, cue, label or verb shape,
+// and a listed name among them (the labels before a detail are many: "إيميلي", "للتواصل", "ኢመይል") (added after the
+// eleventh part was measured).
+void find_signature_before_detail(std::string_view s, Spans& out) {
+  for (const PiiSpan& d : Spans(out)) {
+    if (d.kind != PiiKind::email && d.kind != PiiKind::phone) continue;
+    std::size_t t = d.end;
+    while (t < s.size() && (is_space(at(s, t).cp) || at(s, t).cp == '.' || at(s, t).cp == 0x1362)) t += at(s, t).len;
+    if (t < s.size()) continue;
+    std::size_t e = skip_hspace_back(s, d.begin);
+    const char32_t sep = before(s, e).cp;
+    if (sep != '-' && sep != 0x2014 && sep != 0x2013 && sep != ':' && sep != ',' && sep != 0x60C && sep != 0x1361 &&
+        sep != 0x1365)
+      continue;
+    e = skip_hspace_back(s, e - before(s, e).len);
+    std::size_t b = e;
+    int n = 0;
+    bool ok = true;
+    for (; n < 4; ++n) {
+      const auto w = word_ending_at(s, b);
+      if (!w || w->end != b) break;
+      const std::string fw = fold_word(s, *w);
+      if (!w->caseless || name_stop(fw) || ethiopic_verb_shape(fw) || word_list("contact_label").contains(fw) ||
+          word_list("signoff").contains(fw) || word_list("ambiguous").contains(fw) || utf8_length(fw) < 2) {
+        ok = false;
+        break;
+      }
+      b = w->begin;
+      const std::size_t p = skip_hspace_back(s, b);
+      if (p == 0 || before(s, p).cp == '\n' || sentence_start(s, b)) {
+        ++n;
+        break;
+      }
+      b = p;
+    }
+    const std::size_t p = skip_hspace_back(s, b);
+    if (!ok || n == 0 || n > 3 || !(p == 0 || before(s, p).cp == '\n' || sentence_start(s, b))) continue;
+    // a listed name among them, or the words a listed name together ("نور الهدى"): labels ("إيميلي", "ኢመይል") are none
+    bool known = in_gazetteer(fold_str(s.substr(b, e - b)));
+    for (std::size_t k = b; !known && k < e;) {
+      const auto w = read_word(s, k);
+      if (!w) break;
+      known = in_gazetteer(fold_word(s, *w));
+      k = skip_hspace(s, w->end);
+    }
+    if (known) add(out, b, e, PiiKind::name);
+  }
+}
+
 void find_names(const Input& in, Spans& out) {
   find_names_in_addresses(in.s, out);
   find_cue_names(in.s, in.f, out);
@@ -1393,6 +1763,7 @@ void find_names(const Input& in, Spans& out) {
   find_paren_names(in.s, in.f, out);
   find_names_after_details(in.s, out);
   find_addressed_names(in.s, out);
+  find_signature_before_detail(in.s, out);
   find_repeated_names(in.s, out);
 }
 

@@ -190,26 +190,40 @@ void whatsapp_links(std::string_view s, Spans& out) {
   }
 }
 
-// The value of a digit said in words ("zes", "oh", "п'ять"; the [digit_word] lists: "zes 6"), or -1.
-int digit_word(std::string_view folded) {
-  static const std::unordered_map<std::string, int> values = [] {
-    std::unordered_map<std::string, int> m;
-    for (const std::string& item : word_list("digit_word").items()) {
+// The value of a word of a list whose entries are a word and its value ("zes 6", "jedenaście 11"), or -1.
+int valued_word(std::string_view list, std::string_view folded) {
+  static std::unordered_map<std::string, std::unordered_map<std::string, int>> lists;
+  auto [l, fresh] = lists.try_emplace(std::string(list));
+  if (fresh) {
+    for (const std::string& item : word_list(list).items()) {
       const std::size_t sp = item.rfind(' ');
-      if (sp == std::string::npos || sp + 2 != item.size() || !is_digit(static_cast<unsigned char>(item[sp + 1])))
-        continue;
-      m.emplace(item.substr(0, sp), item[sp + 1] - '0');
+      if (sp == std::string::npos || sp + 2 > item.size() || sp + 3 < item.size()) continue;
+      int v = 0;
+      bool ok = true;
+      for (std::size_t k = sp + 1; k < item.size(); ++k) {
+        ok &= is_digit(static_cast<unsigned char>(item[k]));
+        v = v * 10 + (item[k] - '0');
+      }
+      if (ok) l->second.emplace(item.substr(0, sp), v);
     }
-    return m;
-  }();
-  const auto it = values.find(std::string(folded));
-  return it == values.end() ? -1 : it->second;
+  }
+  const auto it = l->second.find(std::string(folded));
+  return it == l->second.end() ? -1 : it->second;
 }
+
+// The value of a digit or a number of two digits said in words ("zes", "oh", "п'ять", "jedenaście"; the [digit_word]
+// lists: "zes 6", "jedenaście 11"), or -1.
+int digit_word(std::string_view folded) { return valued_word("digit_word", folded); }
+
+// The tens digit of a word for a multiple of ten ("otuz 3", "czterdzieści 4"; [tens_word]: a unit word may follow,
+// "otuz bir" 31), or -1 (added after the eleventh part was measured).
+int tens_word(std::string_view folded) { return valued_word("tens_word", folded); }
 
 // A phone number said in words, alone or mixed with digits ("nul zes 2 8 9 4 1 7 6 3", "oh six, four one, two
 // two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes.
 void digits_in_words(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size();) {
+    bool prev_word = false;  // whether the token before is a word
     const auto token = [&](std::size_t k, std::string& digits) -> std::optional<std::size_t> {
       if (!boundary_before(s, k)) return std::nullopt;
       if (is_digit_at(s, k)) {
@@ -221,9 +235,26 @@ void digits_in_words(std::string_view s, Spans& out) {
       }
       const auto w = read_word(s, k);
       if (!w) return std::nullopt;
-      const int v = digit_word(fold_word(s, *w));
+      const std::string fw = fold_word(s, *w);
+      // "otuz bir", "czterdzieści jeden": the tens and a unit after them; the tens alone ("otuz", 30) only among
+      // other words ("… 12345678 on Monday" keeps its "on")
+      if (const int t = tens_word(fw); t > 0) {
+        const std::size_t k2 = skip_hspace(s, w->end);
+        if (const auto u = k2 > w->end ? read_word(s, k2) : std::nullopt; u) {
+          if (const int v = digit_word(fold_word(s, *u)); v >= 1 && v <= 9) {
+            digits += static_cast<char>('0' + t);
+            digits += static_cast<char>('0' + v);
+            return u->end;
+          }
+        }
+        if (digits.empty() || !prev_word) return std::nullopt;
+        digits += static_cast<char>('0' + t);
+        digits += '0';
+        return w->end;
+      }
+      const int v = digit_word(fw);
       if (v < 0) return std::nullopt;
-      digits += static_cast<char>('0' + v);
+      digits += std::to_string(v);
       return w->end;
     };
     std::string digits;
@@ -240,6 +271,7 @@ void digits_in_words(std::string_view s, Spans& out) {
       while (m < s.size() && m - end < 3 && (s[m] == ' ' || s[m] == ',' || s[m] == '-' || s[m] == '.')) ++m;
       if (m == end) break;
       const bool word = !is_digit_at(s, m);
+      prev_word = !is_digit_at(s, end - 1);
       const auto next = token(m, digits);
       if (!next) break;
       words += word ? 1 : 0;

@@ -200,3 +200,21 @@ TEST(scrubber_dob_test, dates_joined_to_a_birth_date) {
   EXPECT_EQ(found_text("born 03/05/2019 and 12/06/2022, both at home", PiiKind::dob), "03/05/2019|12/06/2022");
   EXPECT_EQ(found_text("geboren 03-05-2019 en 12 juni naar school", PiiKind::dob), "03-05-2019");
 }
+
+// An era after the year goes with the date: the Ethiopian "ዓ.ም." (one-letter parts), the Hijri "هـ" after a date with
+// the year first; cue forms completed: the Ukrainian "birthday", the Somali and Tigrinya birth verb in the negative
+// and other persons, Ukrainian tens of a year in words (added after the eleventh part was measured).
+TEST(scrubber_dob_test, eras_birthdays_negatives_and_tens_in_words) {
+  EXPECT_EQ(found_text("ጓለይ ብ፭ ጥሪ ፳፻፲ ዓ.ም. ተወሊዳ።", PiiKind::dob), "፭ ጥሪ ፳፻፲ ዓ.ም.");
+  EXPECT_EQ(found_text("ኣነ ብ 3 ሚያዝያ 1981 ዓ/ም ተወሊደ", PiiKind::dob), "3 ሚያዝያ 1981 ዓ/ም");
+  EXPECT_EQ(found_text("والدي مواليد ١٣٩٠/٠٧/٠١ هـ حسب الجواز", PiiKind::dob), "١٣٩٠/٠٧/٠١ هـ");
+  EXPECT_EQ(found_text("Його день народження 14.11.1962, а не 1963.", PiiKind::dob), "14.11.1962");
+  EXPECT_EQ(found_text("Aabbahay ma dhalan 2 Maarso 1950, wuxuu dhashay 3 Maarso 1950.", PiiKind::dob),
+            "2 Maarso 1950|3 Maarso 1950");
+  EXPECT_EQ(found_text("ኣቦይ ብ2 ጥሪ 1950 ኣይተወልደን፡ ብ3 ጥሪ 1950 እዩ ተወሊዱ።", PiiKind::dob), "2 ጥሪ 1950|3 ጥሪ 1950");
+  EXPECT_EQ(found_text("народилася дванадцятого травня тисяча дев'ятсот сімдесят першого року.", PiiKind::dob),
+            "дванадцятого травня тисяча дев'ятсот сімдесят першого року");
+  // a date of an appointment with an era and no cue stays; "р.н." stays a cue of its own
+  EXPECT_TRUE(kinds_of("ቆጸራ ብ፭ ጥሪ ፳፻፲፯ ዓ.ም. ኣሎ").empty());
+  EXPECT_EQ(found_text("Олег, 12.03.1980 р.н., живе тут", PiiKind::dob), "12.03.1980");
+}

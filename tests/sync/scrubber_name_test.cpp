@@ -61,7 +61,8 @@ TEST(scrubber_name_test, lone_signatures_title_surnames_and_community_names) {
   EXPECT_EQ(found_text("ሓወይ ኣስመሮም ኣብ ሆስፒታል ኣሎ", PiiKind::name), "ኣስመሮም");
   EXPECT_EQ(found_text("أنا أسامة الحمدان، أريد موعدا", PiiKind::name), "أسامة الحمدان");
   // Tigrinya "-ን" ("and") on names
-  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊትን");
+  // (the suffix "-ን", "and", outside the names since the eleventh part, as the labelled sets have it)
+  EXPECT_EQ(found_text("ትማሊ ሳባን ዳዊትን መጺኦም", PiiKind::name), "ሳባን ዳዊት");
 }
 
 // A word that is also a part of the e-mail address or handle given in the text is a name, known or not.
@@ -388,4 +389,89 @@ TEST(scrubber_name_test, a_name_in_brackets_after_a_phone_number) {
   EXPECT_EQ(found_text("اتصلوا بي: 06 1234 5678 (بوجمعة)", PiiKind::name), "بوجمعة");
   EXPECT_EQ(found_text("اتصلوا بي: 06 1234 5678 (ميلود)", PiiKind::name), "ميلود");
   EXPECT_EQ(found_text("اتصلوا بأختي: 0032 470 55 18 62 (بلجيكا)", PiiKind::name).find("بلجيكا"), std::string::npos);
+}
+
+// A pet's name is none: right after a pet noun or after it and naming words only, also across one sentence end; a
+// name after other words stays (added after the eleventh part was measured).
+TEST(scrubber_name_test, names_of_pets_stay) {
+  EXPECT_EQ(found_text("Ik loop elke dag met mijn hond Bello in het park.", PiiKind::name), "");
+  EXPECT_EQ(found_text("We have a cat named Biscuit and a rabbit.", PiiKind::name), "");
+  EXPECT_EQ(found_text("Zgubił się pies. Nazywa się Reksio, jest mały.", PiiKind::name), "");
+  EXPECT_EQ(found_text("عندي قطة اسمها لولو وهي مريضة", PiiKind::name), "");
+  EXPECT_EQ(found_text("De hond van mijn buurman Jan Visser blaft.", PiiKind::name), "Jan Visser");
+}
+
+// The Tigrinya "-ን" ("and") after a listed name and a proclitic written apart before a date's digits are no part of the
+// name (added after the eleventh part was measured).
+TEST(scrubber_name_test, tigrinya_suffix_and_proclitic_outside_the_name) {
+  EXPECT_EQ(found_text("ሓጎስን ኣነን ኣብ ዕዳጋ ኔርና።", PiiKind::name), "ሓጎስ");
+  EXPECT_EQ(found_text("ሓፍተይ ሉላ ብ13 ሓምለ 1994 ተወሊዳ።", PiiKind::name), "ሉላ");
+}
+
+TEST(scrubber_name_test, the_owner_after_a_pet_noun_in_arabic_and_tigrinya_stays) {
+  EXPECT_EQ(found_text("ጎረቤተይ ሕድሪ ጽቡቕ ሰብ እዩ፣ ግን ከልቢ ሕድሪ ይነብሕ።", PiiKind::name), "ሕድሪ|ሕድሪ");
+}
+
+// Arabic chains (added after the eleventh part was measured): "Abd" names with a glued "و" in a list, a given name
+// before "بن"/"بنت" and a name, an "Abd" name and an unlisted family name before the person's other data; not "ابن"
+// after a noun.
+TEST(scrubber_name_test, arabic_abd_after_and_names_before_bin_and_before_details) {
+  EXPECT_EQ(found_text("أنا وجاري وعبد الله نشتكي من الضجيج", PiiKind::name), "عبد الله");
+  EXPECT_EQ(found_text("قدم محمد بن سالم العمري طلبا الشهر الماضي", PiiKind::name), "محمد بن سالم العمري");
+  EXPECT_EQ(found_text("عبد الحميد فرج، هاتف: 0612345678، يحتاج موعدا", PiiKind::name), "عبد الحميد فرج");
+  EXPECT_EQ(found_text("عبد الحميد غدا، يحتاج موعدا", PiiKind::name), "عبد الحميد");
+  EXPECT_EQ(found_text("ابن الجيران يكسر الإنارة", PiiKind::name), "");
+}
+
+// The edges of a caseless name (added after the eleventh part was measured): no birth cue or stop word at its end, no
+// sentence end inside, no word with the article before a listed first name; a title as family name stays.
+TEST(scrubber_name_test, caseless_name_edges) {
+  EXPECT_EQ(found_text("جدتي فاطمة مواليد ١٩٤٠/٠١/٠١ وتحتاج مساعدة", PiiKind::name), "فاطمة");
+  EXPECT_EQ(found_text("صاحب الحساب أحمد", PiiKind::name), "أحمد");
+  EXPECT_EQ(found_text("تاريخ ميلاد والدي سالم ليس ١/١/١٩٤٠ بل ٣/٣/١٩٤٠", PiiKind::name), "سالم");
+  EXPECT_EQ(found_text("شكرا لجارنا عمر السيد.", PiiKind::name), "عمر السيد");
+}
+
+// No part of a Latin name (added after the eleventh part was measured): a form's label inside a cue phrase, a title
+// after the name, an honorific pair ("Mudane/Marwo"), a word after a sentence end, "I'm" after "and".
+TEST(scrubber_name_test, labels_titles_and_sentence_ends_outside_latin_names) {
+  EXPECT_EQ(found_text("Ad Soyad: Hüseyin Doğan", PiiKind::name), "Hüseyin Doğan");
+  EXPECT_EQ(found_text("Ad: Hüseyin Doğan", PiiKind::name), "Hüseyin Doğan");
+  EXPECT_EQ(found_text("Imię i nazwisko: Marek Wójcik\nData urodzenia: 1 stycznia 1970", PiiKind::name),
+            "Marek Wójcik");
+  EXPECT_EQ(found_text("Orhan Bey ve Ayten Hanım'ın evi su aldı.", PiiKind::name), "Orhan|Ayten");
+  EXPECT_EQ(found_text("Mudane/Marwo, waxaan ahay Cabdi Nuur.", PiiKind::name), "Cabdi Nuur");
+  EXPECT_EQ(found_text("mieszkam z żoną Haliną. Nasz sąsiad hałasuje.", PiiKind::name), "Haliną");
+  EXPECT_EQ(found_text("My name is Ayse and I'm new here.", PiiKind::name), "Ayse");
+  // an initial or a title before the full stop stays inside
+  EXPECT_EQ(found_text("Groeten, J. Bakker", PiiKind::name), "J. Bakker");
+}
+
+// The first of a pair of names opening a sentence, joined to a name found (added after the eleventh part was measured);
+// a pronoun or a word of the sentence stays.
+TEST(scrubber_name_test, a_pair_of_names_opening_the_sentence) {
+  EXPECT_EQ(found_text("Sahardiid iyo Cabdi waa deriskayga.", PiiKind::name), "Sahardiid|Cabdi");
+  EXPECT_EQ(found_text("Aniga iyo Cabdi waxaan joognaa halkan.", PiiKind::name), "Cabdi");
+  EXPECT_EQ(found_text("Gisteren en Jan waren er ook.", PiiKind::name), "Jan");
+}
+
+// A caseless signature line with a listed name before the contact detail closing the text (added after the eleventh
+// part was measured).
+TEST(scrubber_name_test, caseless_signature_before_a_closing_detail) {
+  EXPECT_EQ(found_text("شكرا لكم\nرنا الخطيب — rana.k@live.nl", PiiKind::name), "رنا الخطيب");
+  EXPECT_EQ(found_text("ሰላም\nሳባ ተኽለ: 0612345678", PiiKind::name), "ሳባ ተኽለ");
+}
+
+// Children listed with their birth dates: the word before the next full date after a name, a date and a separator is
+// the next name (added after the eleventh part was measured); a date without a name before it changes nothing.
+TEST(scrubber_name_test, a_list_of_names_with_birth_dates) {
+  EXPECT_EQ(found_text("ደቀይ: ዳዊት 01.02.2014፡ ፍረወይኒ 03.04.2016", PiiKind::name), "ዳዊት|ፍረወይኒ");
+  EXPECT_EQ(found_text("Kinderen: Noor 01-02-2014, Quinty 03-04-2016", PiiKind::name), "Noor|Quinty");
+  EXPECT_EQ(found_text("Afspraak 01-02-2027, Dinsdag 03-04-2027", PiiKind::name), "");
+}
+
+// A name found once comes back as the first part of a double name (added after the eleventh part was measured).
+TEST(scrubber_name_test, a_name_found_again_in_a_double_name) {
+  EXPECT_EQ(found_text("Було пані Коваленко, тепер Коваленко-Смит після шлюбу.", PiiKind::name),
+            "Коваленко|Коваленко-Смит");
 }

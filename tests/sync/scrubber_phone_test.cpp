@@ -65,3 +65,18 @@ TEST(scrubber_phone_test, colloquial_zero_in_words) {
   EXPECT_EQ(found_text("телефон ноль шість один два три чотири п'ять шість сім вісім, дякую", PiiKind::phone),
             "ноль шість один два три чотири п'ять шість сім вісім");
 }
+
+// Numbers of two digits said in words among the digits (Turkish, Polish, English, Ukrainian tens and teens: "otuz
+// bir", "czterdzieści jeden", "twelve"); the tens alone only among other words (added after the eleventh part was
+// measured).
+TEST(scrubber_phone_test, two_digit_numbers_in_words) {
+  EXPECT_EQ(found_text("numaram sıfır altı, yirmi üç, elli, doksan dokuz, on iki. Teşekkürler", PiiKind::phone),
+            "sıfır altı, yirmi üç, elli, doksan dokuz, on iki");
+  EXPECT_EQ(found_text("tel. zero sześć, trzynaście, pięćdziesiąt osiem, siedemdziesiąt, zero jeden", PiiKind::phone),
+            "zero sześć, trzynaście, pięćdziesiąt osiem, siedemdziesiąt, zero jeden");
+  EXPECT_EQ(found_text("call zero six, twelve, thirty four, fifty six, seventy eight", PiiKind::phone),
+            "zero six, twelve, thirty four, fifty six, seventy eight");
+  // after a number in digits a tens word ("on": Turkish ten, English "on") stays outside
+  EXPECT_EQ(found_text("bel 06 12345678 on Monday", PiiKind::phone), "06 12345678");
+  EXPECT_TRUE(kinds_of("otuz bir, kırk iki ve elli kişi geldi").empty());
+}
