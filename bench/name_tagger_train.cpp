@@ -33,8 +33,8 @@ using privacy::TaggedToken;
 
 namespace {
 
-constexpr std::array<const char*, 12> kParts{"dev.jsonl",      "heldout.jsonl",  "heldout2.jsonl", "heldout3.jsonl",
-                                             "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl",
+constexpr std::array<const char*, 12> kParts{"dev.jsonl",      "heldout.jsonl",  "heldout2.jsonl",  "heldout3.jsonl",
+                                             "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl",  "heldout7.jsonl",
                                              "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl", "heldout11.jsonl"};
 
 struct Options {

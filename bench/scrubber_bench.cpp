@@ -31,9 +31,9 @@ int main(int argc, char** argv) {
   }
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   if (files.empty()) {
-    for (const char* name :
-         {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-          "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl", "heldout11.jsonl", kHeldOut}) {
+    for (const char* name : {"dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
+                             "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl",
+                             "heldout10.jsonl", "heldout11.jsonl", kHeldOut}) {
       if (fs::exists(data / name)) {
         files.push_back((data / name).string());
       } else {
