@@ -10,9 +10,10 @@
 // engineers, measured once on 2026-12-04: 0.929 at 1.11 %), a development part since; heldout9.jsonl was the
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.955 at 1.39 %), a
 // development part since; heldout10.jsonl was the held-out part after it (written blind by two other engineers,
-// measured once on 2026-12-04: 0.930 at 0.91 %), a development part since; heldout11.jsonl is the held-out part now
-// (written blind by two other engineers, measured once on 2026-12-04: 0.932 at 1.37 %). The figures:
-// bench/scrubber_bench.
+// measured once on 2026-12-04: 0.930 at 0.91 %), a development part since; heldout11.jsonl was the held-out part
+// after it (written blind by two other engineers, measured once on 2026-12-04: 0.932 at 1.37 %), a development part
+// since; heldout12.jsonl is the held-out part now (written blind by two other engineers, measured once on 2026-12-04:
+// 0.924 at 0.97 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -149,6 +150,18 @@ TEST(scrubber_eval_test, heldout10_dev_set_holds_its_level) {
 // touched (ar 0.949, en 0.975, ti 0.974 the lowest; ti 1.89 % the highest false removals). The floor holds that level.
 TEST(scrubber_eval_test, heldout11_dev_set_holds_its_level) {
   check_set("heldout11.jsonl", "the development part is missing", Floor{0.975, 0.94});
+}
+
+// heldout12.jsonl (800 snippets, 1,059 spans, 269 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses, from a brief that also settles what an address span holds;
+// towns no earlier part used — Pijnacker, Boskoop, Lekkerkerk, Harmelen, Breukelen, Veere, Breskens, Oirschot,
+// Willemstad, Halsteren, Cadzand, Giethoorn, Exloo, Marum, Baflo …), measured once with part 11's rules and the
+// tagger retrained on twelve parts: recall 0.924 at 0.97 % false removals (25 of 269 clean snippets touched); by
+// kind address 0.889, dob 0.885, name 0.904, phone 0.955, the others 1.000; by language ar 0.902, en 0.850, nl
+// 0.945, pl 0.951, so 0.951, ti 0.884 (1.87 %), tr 0.958, uk 0.943. Below the goal in every language (issue 14
+// stays open). The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout12_set_holds_its_level_on_new_text) {
+  check_set("heldout12.jsonl", "the held-out part is missing", Floor{0.92, 0.845});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

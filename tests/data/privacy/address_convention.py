@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Applies the address convention (tests/data/privacy/README.md, settled after part 11 was measured) to a labelled
+part: an address span runs over the postcode and the town that follow it as part of the same address. Merges a street
+label and the postcode label right after it; extends a label over ", Town" or " Town" (+ ", 1234 AB") when the town
+closes the clause, and over " in Town, 1234 AB" (after a preposition only when a postcode follows); never over a word
+labelled a name. Prints each change; --write rewrites the file. Run by hand when a held-out part becomes a development
+part (never on a part still held out):
+
+    python3 tests/data/privacy/address_convention.py tests/data/privacy/heldoutN.jsonl [--write]
+
+(Postcode + "huisnummer N" labels were extended by hand, seven of them, in parts 5, 6 and 8.)"""
+import json, re, sys
+TOWN = r"(?:'s-)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?: (?:aan|op|bij|over|ter)(?: de| den)? [A-Z][\w-]*)*"
+# ", Town" or " Town" closing the clause, with a postcode after it or not; after a preposition ("in Town") only
+# when a postcode follows (the address goes on): "Kerkstraat 5 in Venlo" keeps the town outside.
+AFTER = re.compile(r"((?:,? " + TOWN + r"(?:,? \d{4} ?[A-Z]{2})?|,? (?:in|te|w|we|у|в|في|ኣብ) " + TOWN +
+                   r",? \d{4} ?[A-Z]{2}))(?=\s*(?:$|[.,;:!?)\n،።፡—–]))")
+def main(path, write):
+    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    changes = 0
+    for r in rows:
+        t = r["text"]; names = {v for k, v in r["pii"] if k == "name"}
+        pii = [list(p) for p in r["pii"]]
+        # merge "street 7b" + ", 1234 AB"
+        i = 0
+        while i < len(pii):
+            k, v = pii[i]
+            if k == "address":
+                for j, (k2, v2) in enumerate(pii):
+                    if j != i and k2 == "address" and (v + ", " + v2) in t and re.fullmatch(r"\d{4} ?[A-Z]{2}", v2):
+                        print(f"{r['id']}: merge [{v}] + [{v2}]"); pii[i][1] = v + ", " + v2; del pii[j]; changes += 1
+                        if j < i: i -= 1
+                        break
+            i += 1
+        for p in pii:
+            if p[0] != "address": continue
+            v = p[1]; at = t.find(v)
+            if at < 0: continue
+            m = AFTER.match(t, at + len(v))
+            if not m: continue
+            town = m.group(1)
+            word = re.sub(r"^,? (?:(?:in|te|w|we|у|в|في|ኣብ) )?", "", town).split(",")[0].split(" ")[0]
+            if word in names or any(word in n for n in names): continue
+            print(f"{r['id']}: [{v}] + [{town}]   ...{t[at+len(v)+len(town):at+len(v)+len(town)+25]!r}")
+            p[1] = v + town; changes += 1
+        r["pii"] = pii
+    print(path, changes, "changes")
+    if write:
+        open(path, "w", encoding="utf-8").write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+if __name__ == "__main__":
+    main(sys.argv[1], "--write" in sys.argv)
