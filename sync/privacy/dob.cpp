@@ -382,16 +382,45 @@ bool same_birth_date(std::string_view a, std::string_view b) {
 // Full dates joined to a date of birth by "and" or "or" ([name_and]: "geboren 14-02-2021 en 7 juli 2023", the birth
 // dates of two children) are dates of birth too; each needs a four-digit year ("en 7 juli" may be anything). Returns
 // the end of the last date (added after the tenth part was measured).
+// The speaker's own date after it, in a parallel clause: "born December 3rd 1966, me on 30.12.1964", "urodziła się
+// 3 grudnia 1966 r., ja 30.12.1964", "народився 9 вересня 1981-го, а я — 11 квітня 1983-го": an "and" or none, a
+// first-person pronoun ([self]), a dash or a word of one or two letters ("on", "w"), then a full date (added after
+// the twelfth part was measured).
 std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
   for (;;) {
     std::size_t k = skip_hspace(s, e);
     if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
     const auto w = read_word(s, k);
-    if (!w || !word_list("name_and").contains(fold_word(s, *w))) return e;
+    if (!w) return e;
+    const std::string fw = fold_word(s, *w);
+    const bool self_first = word_list("self").contains(fw);
+    // "and" before the pronoun: [name_and] or a one-letter conjunction ("а я")
+    if (!self_first && !word_list("name_and").contains(fw) && utf8_length(fw) != 1) return e;
     std::size_t j = skip_hspace(s, w->end);
-    if (j == w->end && !w->arabic) return e;  // "و" may be glued to the date
+    bool self = self_first;
+    if (!self_first) {
+      if (const auto w2 = read_word(s, j); w2 && j > w->end && word_list("self").contains(fold_word(s, *w2))) {
+        self = true;
+        j = skip_hspace(s, w2->end);
+      }
+    }
+    if (self) {
+      if (const char32_t c = at(s, j).cp; c == '-' || c == 0x2013 || c == 0x2014) {
+        j = skip_hspace(s, j + at(s, j).len);
+      } else if (const auto p = read_word(s, j); p && utf8_length(fold_word(s, *p)) <= 2) {
+        j = skip_hspace(s, p->end);
+      }
+    } else if (!word_list("name_and").contains(fw) || (j == w->end && !w->arabic)) {
+      return e;  // "و" may be glued to the date
+    }
     const auto d = date_at(s, j, true);
     if (!d || year_of(s.substr(j, *d - j)).empty()) return e;
+    if (self) {  // the speaker's date closes the clause ("ik op 12-06-2027 een afspraak" stays)
+      const char32_t c = at(s, skip_hspace(s, *d)).cp;
+      if (c != 0 && c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != ')' && !is_line_break(c) &&
+          c != 0x60C && c != 0x61F && c != 0x6D4 && !(c >= 0x1361 && c <= 0x1368))
+        return e;
+    }
     add(out, j, *d, PiiKind::dob);
     e = *d;
   }
@@ -404,7 +433,8 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
   for (int n = 0; n < 12 && k < s.size(); ++n) {
-    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0");
+    // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part)
+    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
       if (taken.empty() || same_birth_date(taken, date)) add(out, k, *d, PiiKind::dob);
@@ -513,9 +543,10 @@ void find_dobs(const Input& in, Spans& out) {
     if (!d || *d - i < 8) continue;
     const std::size_t n = skip_hspace(s, *d);
     if (n < s.size() && !field_sep(at(s, n).cp)) continue;
-    const std::size_t y = *d - 4;
-    if (!is_digit_at(s, y) || !is_digit_at(s, y + 1) || !is_digit_at(s, y + 2) || !is_digit_at(s, y + 3)) continue;
-    const int year = std::stoi(std::string(s.substr(y, 4)));
+    // the year last or first ("1984-06-30": added after the twelfth part was measured)
+    const std::string_view yv = year_of(s.substr(i, *d - i));
+    if (yv.empty()) continue;
+    const int year = std::stoi(std::string(yv));
     if (year >= 1900 && year <= in.this_year - 14) add(v, i, *d, PiiKind::dob);
   }
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
@@ -534,7 +565,18 @@ void find_person_dobs(const Input& in, Spans& out) {
   Spans v;
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name || sp.end > in.s.size() || to_view[sp.end] == npos) continue;
-    const auto k = person_date_separator(s, to_view[sp.end]);
+    auto k = person_date_separator(s, to_view[sp.end]);
+    // a form's block: the name fills its line, the date the next ("ДАНІ:\nСтепаненко Оксана\n1984-06-30\n…";
+    // added after the twelfth part was measured)
+    if (!k && sp.begin < in.s.size() && to_view[sp.begin] != npos) {
+      const std::size_t nb = to_view[sp.begin], ne = skip_hspace(s, to_view[sp.end]);
+      std::size_t p = nb;
+      while (p > 0 && is_hspace(before(s, p).cp)) p -= before(s, p).len;
+      if ((p == 0 || is_line_break(before(s, p).cp)) && ne < s.size() && is_line_break(at(s, ne).cp)) {
+        const std::size_t n = skip_hspace(s, ne + at(s, ne).len);
+        if (n < s.size() && !is_line_break(at(s, n).cp)) k = n;
+      }
+    }
     if (!k) continue;
     const auto d = date_at(s, *k);
     if (!d || !clause_closes(s, *d, ff)) continue;

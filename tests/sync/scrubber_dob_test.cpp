@@ -218,3 +218,20 @@ TEST(scrubber_dob_test, eras_birthdays_negatives_and_tens_in_words) {
   EXPECT_TRUE(kinds_of("ቆጸራ ብ፭ ጥሪ ፳፻፲፯ ዓ.ም. ኣሎ").empty());
   EXPECT_EQ(found_text("Олег, 12.03.1980 р.н., живе тут", PiiKind::dob), "12.03.1980");
 }
+
+// The speaker's own date after a date of birth in a parallel clause ("and I", "me on", "а я —"), closing it; a date
+// corrected after a dash and "I mean"; a form's block, the name on one line and the date, year first too, on the
+// next (added after the twelfth part was measured).
+TEST(scrubber_dob_test, the_speakers_date_a_dash_and_a_forms_block) {
+  EXPECT_EQ(found_text("My son was born 2 May 2001, and me on 14.07.1975. Any discount?", PiiKind::dob),
+            "2 May 2001|14.07.1975");
+  EXPECT_EQ(found_text("Mąż urodził się 5 maja 1950 r., ja 01.02.1953, prosimy o kartę.", PiiKind::dob),
+            "5 maja 1950 r.|01.02.1953");
+  EXPECT_EQ(found_text("Син народився 2 травня 2001, а я — 14.07.1975.", PiiKind::dob), "2 травня 2001|14.07.1975");
+  EXPECT_EQ(found_text("geboren 03-05-1980, ik op 12-06-2027 een afspraak", PiiKind::dob), "03-05-1980");
+  EXPECT_EQ(found_text("Date of birth: 02/03/1990 — no, I mean 03/02/1990, sorry.", PiiKind::dob),
+            "02/03/1990|03/02/1990");
+  EXPECT_EQ(found_text("GEGEVENS:\nMaria Jansen\n1971-11-23\nKerkstraat 1", PiiKind::dob), "1971-11-23");
+  EXPECT_EQ(found_text("Naam: x\nOpgave\n1971-11-23\nKerkstraat 1", PiiKind::dob), "1971-11-23");
+  EXPECT_EQ(found_text("Maria Jansen\n12-03-2031\nvergadering", PiiKind::dob), "");
+}
