@@ -1679,6 +1679,29 @@ void find_conjoined_names(const Input& in, Spans& out) {
     }
     if (e > sp.end) add(found, sp.begin, e, PiiKind::name);
   }
+  // A nickname in brackets inside a name found on both sides ("Patrick (Paddy) Byrne", "Aleksander (Olek) Nowak"): one
+  // capitalised word; the name is one span (added after the twelfth part was measured)
+  for (const PiiSpan& a : names) {
+    std::size_t k = skip_hspace(s, a.end);
+    if (k == a.end || at(s, k).cp != '(') continue;
+    const auto w = read_word(s, k + 1);
+    if (!w || w->begin != k + 1 || w->caseless || !capitalised(*w) || w->initial || at(s, w->end).cp != ')') continue;
+    k = skip_hspace(s, w->end + 1);
+    if (k == w->end + 1) continue;
+    for (const PiiSpan& b : names)
+      if (b.begin == k) add(found, a.begin, b.end, PiiKind::name);
+  }
+  // A month that is also a given name after a self-introduction, before a name found ("my name is April Nguyen",
+  // "ik heet Mei Lin"): a date has no name after it (added after the twelfth part was measured)
+  for_each_cue(in.f, word_list("name"), [&](std::size_t, std::size_t e) {
+    const std::size_t k = skip_hspace(s, e);
+    const auto w = k > e ? read_word(s, k) : std::nullopt;
+    if (!w || w->caseless || !w->upper || w->initial || !word_list("month").contains(fold_word(s, *w))) return;
+    const std::size_t n = skip_hspace(s, w->end);
+    if (n == w->end) return;
+    for (const PiiSpan& b : names)
+      if (b.begin == n) add(found, w->begin, b.end, PiiKind::name);
+  });
   out.insert(out.end(), found.begin(), found.end());
 }
 

@@ -475,3 +475,12 @@ TEST(scrubber_name_test, a_name_found_again_in_a_double_name) {
   EXPECT_EQ(found_text("Було пані Коваленко, тепер Коваленко-Смит після шлюбу.", PiiKind::name),
             "Коваленко|Коваленко-Смит");
 }
+
+// A nickname in brackets between the given name and the surname is inside the name; a month that is a given name
+// after a self-introduction goes with the name after it, a month in a date does not (added after the twelfth part
+// was measured).
+TEST(scrubber_name_test, a_nickname_in_brackets_and_a_month_as_a_given_name) {
+  EXPECT_EQ(found_text("Aanvrager: Johannes (Hans) Bakker, Zwolle.", PiiKind::name), "Johannes (Hans) Bakker");
+  EXPECT_EQ(found_text("Hi, my name is May Johnson and I need a permit.", PiiKind::name), "May Johnson");
+  EXPECT_EQ(found_text("We spoke in May. Johnson said yes.", PiiKind::name).find("May"), std::string::npos);
+}
