@@ -456,6 +456,32 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
   }
 }
 
+// A day in digits and a month without a year ("4 maart", "4th of March"; not "on Jan": "on" is a Turkish number
+// word), without a full stop that closes the sentence ("op 4 maart. Hoe"): its end.
+std::optional<std::size_t> digit_day_month_at(std::string_view s, std::size_t i) {
+  if (!is_digit_at(s, i) || !date_start(s, i)) return std::nullopt;
+  auto dm = day_month_at(s, i);
+  if (dm && *dm > i && s[*dm - 1] == '.' && (*dm == s.size() || is_space(at(s, *dm).cp))) --*dm;
+  return dm;
+}
+
+// When no full date follows a cue: a day and month without a year within four words of it, the date of a newborn
+// ("had a baby boy, Sem, on the 4th of March", "urodziła nam się córeczka Ola, 4 marca"; added after the twelfth part
+// was measured). A sentence end stops the search.
+void bare_date_after_cue(std::string_view s, std::size_t e, Spans& out) {
+  std::size_t k = e;
+  for (int n = 0; n <= 4 && k < s.size(); ++n) {
+    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365");
+    if (const auto dm = digit_day_month_at(s, k)) {
+      add(out, k, *dm, PiiKind::dob);
+      return;
+    }
+    const auto w = read_word(s, k);
+    if (!w) return;
+    k = w->end;
+  }
+}
+
 // The separator between a person's name and a date that belongs to them: ", ", " (", " (° ", " / ", "፡ ", "، ",
 // " - ": the position after it.
 std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t e) {
@@ -516,10 +542,16 @@ void find_dobs(const Input& in, Spans& out) {
   const Folded f = in.d.identity ? Folded{} : fold_text(s);
   const Folded& ff = in.d.identity ? in.f : f;
   Spans v;
-  for_each_cue(ff, word_list("dob"), [&](std::size_t, std::size_t e) { date_after_cue(s, e, v); });
+  for_each_cue(ff, word_list("dob"), [&](std::size_t, std::size_t e) {
+    const std::size_t before_cue = v.size();
+    date_after_cue(s, e, v);
+    // not after an abbreviation ("geb.", "doğ.": "guide dog. Ride on 4 Nov")
+    if (v.size() == before_cue && e > 0 && is_letter(before(s, e).cp)) bare_date_after_cue(s, e, v);
+  });
   // A date followed by a cue: "12.03.1985 doğumluyum", "12-03-1985 geboren", "ብ1978 6 መጋቢት ተወሊደ".
   for_each_cue(ff, word_list("dob_after"), [&](std::size_t b, std::size_t e) {
     std::size_t k = b;
+    std::optional<Range> bare;
     for (int back = 0; back < 48 && k > 0; ++back) {
       k -= before(s, k).len;
       if (!is_digit_at(s, k) && !is_geez_numeral(at(s, k).cp) && read_word(s, k) == std::nullopt) continue;
@@ -529,7 +561,11 @@ void find_dobs(const Input& in, Spans& out) {
         date_after_cue(s, e, v, s.substr(k, *d - k));  // the same date corrected later in the sentence
         return;
       }
+      // a day in digits and a month without a year right before the verb: a newborn's ("4 Mart'ta doğdu"), unless a
+      // full date comes further back (added after the twelfth part was measured)
+      if (const auto dm = digit_day_month_at(s, k); dm && !bare && *dm <= b && b - *dm <= 8) bare = Range{k, *dm};
     }
+    if (bare) add(v, bare->begin, bare->end, PiiKind::dob);
   });
   // A date as a field of its own in a list of personal details ("Ганна Шевчук | 27.04.1958 | Kerkstraat 1"),
   // with a birth year (not one of the last 14 years: a field "12.03.2026" is more likely an appointment).

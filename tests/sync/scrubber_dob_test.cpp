@@ -235,3 +235,17 @@ TEST(scrubber_dob_test, the_speakers_date_a_dash_and_a_forms_block) {
   EXPECT_EQ(found_text("Naam: x\nOpgave\n1971-11-23\nKerkstraat 1", PiiKind::dob), "1971-11-23");
   EXPECT_EQ(found_text("Maria Jansen\n12-03-2031\nvergadering", PiiKind::dob), "");
 }
+
+// A newborn's date is told without its year: a day in digits and a month within four words after a birth cue ("had a
+// baby girl", "een dochter gekregen", "urodził nam się") or right before the verb ("doğdu"), when no full date
+// follows; not after an abbreviation ("dog." folds to the Turkish "doğ."), not a number word ("on Jan"), a full date
+// further back first (added after the twelfth part was measured).
+TEST(scrubber_dob_test, a_newborns_date_without_its_year) {
+  EXPECT_EQ(found_text("We had a baby girl, Mia, on 12 June! How do we register her?", PiiKind::dob), "12 June");
+  EXPECT_EQ(found_text("Wij hebben een dochter gekregen, Fleur, op 9 oktober. Wat nu?", PiiKind::dob), "9 oktober");
+  EXPECT_EQ(found_text("Urodził nam się synek Kuba, 7 listopada. Co dalej?", PiiKind::dob), "7 listopada");
+  EXPECT_EQ(found_text("Oğlumuz Kerem 8 Ekim'de doğdu, ne yapmalıyız?", PiiKind::dob), "8 Ekim");
+  EXPECT_EQ(found_text("1990 yılında 3 Mayıs doğdum.", PiiKind::dob), "1990 yılında 3 Mayıs");
+  EXPECT_EQ(found_text("I walk my dog. Ride on 4 Nov at noon.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("I was born in Leeds on Jan 3 1983.", PiiKind::dob), "Jan 3 1983");
+}
