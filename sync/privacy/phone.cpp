@@ -219,6 +219,14 @@ int digit_word(std::string_view folded) { return valued_word("digit_word", folde
 // "otuz bir" 31), or -1 (added after the eleventh part was measured).
 int tens_word(std::string_view folded) { return valued_word("tens_word", folded); }
 
+// A Tigrinya number word without its "-ን" ("and": "ሰብዓን ሓሙሽተን", seventy-five), or the word.
+std::string without_and(const std::string& folded) {
+  static const std::string n = "\u1295";
+  if (folded.size() > n.size() + 3 && folded.compare(folded.size() - n.size(), n.size(), n) == 0)
+    return folded.substr(0, folded.size() - n.size());
+  return folded;
+}
+
 // A phone number said in words, alone or mixed with digits ("nul zes 2 8 9 4 1 7 6 3", "oh six, four one, two
 // two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes.
 void digits_in_words(std::string_view s, Spans& out) {
@@ -237,11 +245,18 @@ void digits_in_words(std::string_view s, Spans& out) {
       if (!w) return std::nullopt;
       const std::string fw = fold_word(s, *w);
       // "otuz bir", "czterdzieści jeden": the tens and a unit after them; the tens alone ("otuz", 30) only among
-      // other words ("… 12345678 on Monday" keeps its "on")
-      if (const int t = tens_word(fw); t > 0) {
-        const std::size_t k2 = skip_hspace(s, w->end);
-        if (const auto u = k2 > w->end ? read_word(s, k2) : std::nullopt; u) {
-          if (const int v = digit_word(fold_word(s, *u)); v >= 1 && v <= 9) {
+      // other words ("… 12345678 on Monday" keeps its "on"). Joined by "and" too (added after the twelfth part was
+      // measured): "konton iyo kow" (51, [name_and] between), "ሰብዓን ሓሙሽተን" (75, the Tigrinya "-ን" on both), the
+      // Arabic unit first with a glued "و" on the tens ("اثنين واربعين", 42)
+      if (const int t = tens_word(without_and(fw)); t > 0) {
+        std::size_t k2 = skip_hspace(s, w->end);
+        auto u = k2 > w->end ? read_word(s, k2) : std::nullopt;
+        if (u && word_list("name_and").contains(fold_word(s, *u)) && !u->caseless) {
+          const std::size_t k3 = skip_hspace(s, u->end);
+          u = k3 > u->end ? read_word(s, k3) : std::nullopt;
+        }
+        if (u) {
+          if (const int v = digit_word(without_and(fold_word(s, *u))); v >= 1 && v <= 9) {
             digits += static_cast<char>('0' + t);
             digits += static_cast<char>('0' + v);
             return u->end;
@@ -252,8 +267,42 @@ void digits_in_words(std::string_view s, Spans& out) {
         digits += '0';
         return w->end;
       }
-      const int v = digit_word(fw);
+      // "double four", "double-oh" ([digit_repeat]: "double 2"): the digit after it that many times (added after the
+      // twelfth part was measured)
+      {
+        const std::size_t h = fw.find('-');
+        const std::string head = h == std::string::npos ? fw : fw.substr(0, h);
+        if (const int r = valued_word("digit_repeat", head); r > 1) {
+          std::optional<std::size_t> end;
+          int d = -1;
+          if (h != std::string::npos) {
+            d = digit_word(fw.substr(h + 1));
+            end = w->end;
+          } else if (const std::size_t k2 = skip_hspace(s, w->end); k2 > w->end) {
+            if (const auto u = read_word(s, k2)) {
+              d = digit_word(fold_word(s, *u));
+              end = u->end;
+            }
+          }
+          if (d < 0 || d > 9) return std::nullopt;
+          digits += std::string(static_cast<std::size_t>(r), static_cast<char>('0' + d));
+          return end;
+        }
+      }
+      const int v = digit_word(without_and(fw));
       if (v < 0) return std::nullopt;
+      if (v >= 1 && v <= 9 && w->arabic) {  // "اثنين واربعين": the unit, then the tens with "و"
+        const std::size_t k2 = skip_hspace(s, w->end);
+        if (const auto u = k2 > w->end ? read_word(s, k2) : std::nullopt; u && u->arabic) {
+          const std::string fu = fold_word(s, *u);
+          if (fu.rfind("\u0648", 0) == 0)
+            if (const int t = tens_word(fu.substr(2)); t > 0) {
+              digits += static_cast<char>('0' + t);
+              digits += static_cast<char>('0' + v);
+              return u->end;
+            }
+        }
+      }
       digits += std::to_string(v);
       return w->end;
     };
@@ -268,7 +317,12 @@ void digits_in_words(std::string_view s, Spans& out) {
     int words = is_digit_at(s, b) ? 0 : 1;
     for (;;) {
       std::size_t m = end;
-      while (m < s.size() && m - end < 3 && (s[m] == ' ' || s[m] == ',' || s[m] == '-' || s[m] == '.')) ++m;
+      // also the Arabic comma and the Ethiopic wordspace and comma ("،", "፡", "፣")
+      while (m < s.size() && m - end < 5) {
+        const char32_t c = at(s, m).cp;
+        if (c != ' ' && c != ',' && c != '-' && c != '.' && c != 0x60C && c != 0x1361 && c != 0x1363) break;
+        m += at(s, m).len;
+      }
       if (m == end) break;
       const bool word = !is_digit_at(s, m);
       prev_word = !is_digit_at(s, end - 1);
@@ -279,7 +333,10 @@ void digits_in_words(std::string_view s, Spans& out) {
     }
     std::string nat = digits;
     if (nat.rfind("0031", 0) == 0) nat = "0" + nat.substr(4);
-    if (words >= 2 && digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10)))
+    // a foreign number after "00" and its country code, eleven to fifteen digits (added after the twelfth part)
+    const bool foreign = nat.rfind("00", 0) == 0 && nat.size() >= 11 && nat.size() <= 15;
+    if (words >= 2 &&
+        ((digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10))) || foreign))
       add(out, b, end, PiiKind::phone);
     i = end;
   }

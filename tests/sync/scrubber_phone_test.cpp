@@ -80,3 +80,24 @@ TEST(scrubber_phone_test, two_digit_numbers_in_words) {
   EXPECT_EQ(found_text("bel 06 12345678 on Monday", PiiKind::phone), "06 12345678");
   EXPECT_TRUE(kinds_of("otuz bir, kırk iki ve elli kişi geldi").empty());
 }
+
+// Two-digit numbers joined by "and" as each language does (the Somali tens "iyo" a unit, the Tigrinya "-ን" on both,
+// the Arabic unit and the tens with a glued "و", spoken Arabic digits and teens), the Arabic and Ethiopic commas
+// between the groups, a digit said twice ("double-oh", "double four") and a foreign number after "00" (added after
+// the twelfth part was measured).
+TEST(scrubber_phone_test, tens_joined_by_and_and_doubled_digits) {
+  EXPECT_EQ(
+      found_text("lambarkaygu waa eber lix, toban iyo laba, soddon iyo afar, konton iyo lix, toddobaatan iyo sagaal",
+                 PiiKind::phone),
+      "eber lix, toban iyo laba, soddon iyo afar, konton iyo lix, toddobaatan iyo sagaal");
+  EXPECT_EQ(found_text("رقمي صفر ستة، ثلاثة وعشرين، خمسين، اتنعش، تسعة وتسعين", PiiKind::phone),
+            "صفر ستة، ثلاثة وعشرين، خمسين، اتنعش، تسعة وتسعين");
+  EXPECT_EQ(found_text("ቁጽረይ ዜሮ ሽዱሽተ፡ ሰላሳን ክልተን፡ ሓምሳን ሓደን፡ ዜሮ ሸሞንተ፡ ሰብዓን ትሽዓተን", PiiKind::phone),
+            "ዜሮ ሽዱሽተ፡ ሰላሳን ክልተን፡ ሓምሳን ሓደን፡ ዜሮ ሸሞንተ፡ ሰብዓን ትሽዓተን");
+  EXPECT_EQ(found_text("ring me on double-oh three one, six double four, one two, three four five six", PiiKind::phone),
+            "double-oh three one, six double four, one two, three four five six");
+  EXPECT_EQ(found_text("my number is double-oh four nine, one five one, two three four, five six seven eight.",
+                       PiiKind::phone),
+            "double-oh four nine, one five one, two three four, five six seven eight");
+  EXPECT_TRUE(kinds_of("we had a double room for two and four nights").empty());
+}
