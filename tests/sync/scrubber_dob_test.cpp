@@ -249,3 +249,10 @@ TEST(scrubber_dob_test, a_newborns_date_without_its_year) {
   EXPECT_EQ(found_text("I walk my dog. Ride on 4 Nov at noon.", PiiKind::dob), "");
   EXPECT_EQ(found_text("I was born in Leeds on Jan 3 1983.", PiiKind::dob), "Jan 3 1983");
 }
+
+// The Somali subject pronoun with "and" before the writer's own date ("aniguna"; added after the twelfth part was
+// measured).
+TEST(scrubber_dob_test, the_somali_and_i_before_the_writers_date) {
+  EXPECT_EQ(found_text("Walaalkay wuxuu dhashay 3 Maarso 1990, aniguna 5 Abriil 1993.", PiiKind::dob),
+            "3 Maarso 1990|5 Abriil 1993");
+}

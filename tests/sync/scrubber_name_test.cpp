@@ -484,3 +484,9 @@ TEST(scrubber_name_test, a_nickname_in_brackets_and_a_month_as_a_given_name) {
   EXPECT_EQ(found_text("Hi, my name is May Johnson and I need a permit.", PiiKind::name), "May Johnson");
   EXPECT_EQ(found_text("We spoke in May. Johnson said yes.", PiiKind::name).find("May"), std::string::npos);
 }
+
+// The words for a baby before a newborn's name ("had a baby girl, Mia,"; added after the twelfth part was measured).
+TEST(scrubber_name_test, a_newborn_after_the_words_for_a_baby) {
+  EXPECT_EQ(found_text("We had a baby girl, Zuri, last week.", PiiKind::name), "Zuri");
+  EXPECT_EQ(found_text("Our baby son Kairo needs a passport.", PiiKind::name), "Kairo");
+}
