@@ -1636,9 +1636,12 @@ void find_conjoined_names(const Input& in, Spans& out) {
   // is the next child's name (added after the eleventh part was measured).
   const auto numeric_date = [&](std::size_t k) -> std::size_t {  // the end of "dd.mm.yyyy" at k, or 0
     const auto run = [&](std::size_t j, std::size_t lo, std::size_t hi) -> std::size_t {
-      std::size_t e = j;
-      while (e < s.size() && is_digit(at(s, e).cp)) ++e;
-      return e - j >= lo && e - j <= hi ? e : 0;
+      std::size_t e = j, n = 0;
+      // Arabic-Indic digits too ("٢٥/٠٩/٢٠١٨"; added after the twelfth part was measured)
+      for (char32_t c;
+           e < s.size() && (is_digit(c = at(s, e).cp) || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9)); ++n)
+        e += at(s, e).len;
+      return n >= lo && n <= hi ? e : 0;
     };
     const std::size_t a = run(k, 1, 2);
     if (!a || (s[a] != '.' && s[a] != '-' && s[a] != '/')) return 0;
@@ -1647,17 +1650,32 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const std::size_t c = run(b + 1, 4, 4);
     return c && !is_alnum(at(s, c).cp) ? c : 0;
   };
+  // The date may stand in brackets ("تالا (١٩/٠١/٢٠١٦) وزين (٢٥/٠٩/٢٠١٨)", "Sem (03-05-2019), Noor (12-06-2022)"), the
+  // next name carry a glued "و" (added after the twelfth part was measured).
+  const auto date_item = [&](std::size_t k) -> std::size_t {  // the end of a date or of "(date)" at k, or 0
+    if (at(s, k).cp != '(') return numeric_date(k);
+    const std::size_t d = numeric_date(k + 1);
+    return d && at(s, d).cp == ')' ? d + 1 : 0;
+  };
   for (const PiiSpan& sp : names) {
     const std::size_t k = skip_hspace(s, sp.end);
-    const std::size_t d = k > sp.end ? numeric_date(k) : 0;
+    const std::size_t d = k > sp.end ? date_item(k) : 0;
     if (!d) continue;
     const char32_t sep = at(s, d).cp;
-    if (sep != ',' && sep != 0x60C && sep != 0x1361 && sep != 0x1363 && sep != ';') continue;
-    const std::size_t j = skip_hspace(s, d + at(s, d).len);
-    const auto w = read_word(s, j);
+    std::size_t j;
+    if (sep == ',' || sep == 0x60C || sep == 0x1361 || sep == 0x1363 || sep == ';') {
+      j = skip_hspace(s, d + at(s, d).len);
+    } else if (at(s, d - 1).cp == ')' && skip_hspace(s, d) > d) {
+      j = skip_hspace(s, d);
+    } else {
+      continue;
+    }
+    auto w = read_word(s, j);
+    if (w && w->arabic && at(s, w->begin).cp == 0x648 && utf8_length(s.substr(w->begin, w->end - w->begin)) >= 4)
+      w = read_word(s, w->begin + at(s, w->begin).len);
     if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) continue;
     const std::size_t k2 = skip_hspace(s, w->end);
-    if (k2 > w->end && numeric_date(k2)) add(found, w->begin, w->end, PiiKind::name);
+    if (k2 > w->end && date_item(k2)) add(found, w->begin, w->end, PiiKind::name);
   }
   // "… بن حسين الجبوري": after an Arabic name, up to two words that are listed names (not ambiguous) or family names of
   // origin ("ال…ي", arabic_nisba) go with it (added after the eleventh part was measured)

@@ -490,3 +490,11 @@ TEST(scrubber_name_test, a_newborn_after_the_words_for_a_baby) {
   EXPECT_EQ(found_text("We had a baby girl, Zuri, last week.", PiiKind::name), "Zuri");
   EXPECT_EQ(found_text("Our baby son Kairo needs a passport.", PiiKind::name), "Kairo");
 }
+
+// Children listed with their birth dates in brackets, Arabic-Indic digits too, the next name with a glued "و" (added
+// after the twelfth part was measured); a bracketed date without a name before it changes nothing.
+TEST(scrubber_name_test, a_list_of_names_with_birth_dates_in_brackets) {
+  EXPECT_EQ(found_text("الأطفال: سلمى (٠٣/٠٤/٢٠١٥) ويحيى (١٢/١١/٢٠١٧).", PiiKind::name), "سلمى|يحيى");
+  EXPECT_EQ(found_text("Kids: Noor (01-02-2014) Quinty (03-04-2016).", PiiKind::name), "Noor|Quinty");
+  EXPECT_EQ(found_text("Afspraak (01-02-2027) Dinsdag (03-04-2027)", PiiKind::name), "");
+}
