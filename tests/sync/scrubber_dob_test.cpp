@@ -256,3 +256,15 @@ TEST(scrubber_dob_test, the_somali_and_i_before_the_writers_date) {
   EXPECT_EQ(found_text("Walaalkay wuxuu dhashay 3 Maarso 1990, aniguna 5 Abriil 1993.", PiiKind::dob),
             "3 Maarso 1990|5 Abriil 1993");
 }
+
+// A date of birth in words with cardinals: the Dutch cardinals two to ninety-nine, "tweeduizend", and the Polish
+// "dwa tysiące" before the ordinal of the year (added after the twelfth part was measured).
+TEST(scrubber_dob_test, cardinals_and_thousands_in_words) {
+  EXPECT_EQ(found_text("Mijn dochter, geboren zeven juni tweeduizend elf, zoekt werk.", PiiKind::dob),
+            "zeven juni tweeduizend elf");
+  EXPECT_EQ(found_text("Ik ben geboren op negen april negentienhonderd zesenzestig.", PiiKind::dob),
+            "negen april negentienhonderd zesenzestig");
+  EXPECT_EQ(found_text("Córka urodzona trzeciego lipca dwa tysiące jedenastego roku, szuka pracy.", PiiKind::dob),
+            "trzeciego lipca dwa tysiące jedenastego roku");
+  EXPECT_TRUE(kinds_of("Geboren en getogen hier; we hebben twee kinderen en drie katten.").empty());
+}
