@@ -99,6 +99,7 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
 
 namespace {
 bool in_gazetteer(std::string_view folded);
+bool in_gazetteer_exact(std::string_view folded);
 
 // Whether the clause ends at e: punctuation, the end of the text or a Tigrinya copula ("ኣነ ሳባ እየ").
 bool closes_clause(std::string_view s, std::size_t e) {
@@ -518,6 +519,13 @@ std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
     if (c.cp == 0x644 && at(s, w.begin + c.len).cp == 0x644) return std::nullopt;
     const std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
     if (in_gazetteer(rest)) return w.begin + c.len;
+  }
+  // the Tigrinya object and addressee prefix "ን" ("ንበረኸት ዮሃንስ", "ንኣማኑኤል ሓተትዎ") before a listed name of three
+  // letters or more, not an ambiguous one (added after the twelfth part was measured)
+  if (c.cp == 0x1295) {
+    const std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
+    if (utf8_length(rest) >= 3 && in_gazetteer_exact(rest) && !word_list("ambiguous").contains(rest))
+      return w.begin + c.len;
   }
   return std::nullopt;
 }

@@ -498,3 +498,10 @@ TEST(scrubber_name_test, a_list_of_names_with_birth_dates_in_brackets) {
   EXPECT_EQ(found_text("Kids: Noor (01-02-2014) Quinty (03-04-2016).", PiiKind::name), "Noor|Quinty");
   EXPECT_EQ(found_text("Afspraak (01-02-2027) Dinsdag (03-04-2027)", PiiKind::name), "");
 }
+
+// The Tigrinya object and addressee prefix "ን" before a listed name stays outside it (added after the twelfth part was
+// measured).
+TEST(scrubber_name_test, the_tigrinya_object_prefix_before_a_listed_name) {
+  EXPECT_EQ(found_text("ነዚ ደብዳበ ንዳዊት ሃብተ ሃቡዎ።", PiiKind::name), "ዳዊት ሃብተ");
+  EXPECT_EQ(found_text("ሕቶ ኣሎኒ፡ ንኣማኑኤል ደውሉሉ።", PiiKind::name), "ኣማኑኤል");
+}
