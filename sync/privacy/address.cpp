@@ -88,8 +88,15 @@ std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
 // Whether the clause ends at k (after spaces): the end of the text, a line break, or punctuation that closes a
 // clause (". , ; : ! ? )", the Arabic comma, the Ethiopic full stop and comma, a dash).
 bool clause_ends(std::string_view s, std::size_t k) {
+  // a Turkish case ending after an apostrophe ("Zoutelande'deki"): the town ends before it
+  if (is_apostrophe(at(s, k).cp)) {
+    const auto w = read_word(s, k + at(s, k).len);
+    return w && !w->upper;
+  }
   k = skip_hspace(s, k);
   if (k >= s.size()) return true;
+  // the Latin town is the last word before text in another script ("Dorpsstraat 3, Eenrum እቕመጥ")
+  if (const auto w = read_word(s, k); w && (w->caseless || w->cyrillic)) return true;
   const char32_t c = at(s, k).cp;
   return is_line_break(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
          c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1363 || c == 0x1361 || c == 0x2013 || c == 0x2014;
@@ -108,6 +115,17 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
     const std::string fw = fold_word(s, *w);
     if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) return std::nullopt;
     e = w->end;
+    // "Zoutelande'deki": the town ends at the apostrophe of a Turkish case ending
+    for (std::size_t m = w->begin; m < w->end; m += std::max<std::size_t>(at(s, m).len, 1))
+      if (is_apostrophe(at(s, m).cp)) {
+        if (clause_ends(s, m)) return m;
+        break;
+      }
+    // a town of two capitalised words ("Ten Boer", "Oude Pekela") when both close the clause
+    if (const std::size_t j = skip_hspace(s, *e); j > *e && j == *e + 1 && !clause_ends(s, *e))
+      if (const auto w2 = read_word(s, j);
+          w2 && w2->upper && !w2->caseless && !w2->cyrillic && !name_stop(fold_word(s, *w2)) && clause_ends(s, w2->end))
+        e = w2->end;
   }
   // "aan (de|den) X", "op X", "bij X"
   for (std::size_t j = skip_hspace(s, *e);;) {
@@ -473,8 +491,9 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   // word alone is not enough: "9 Juun 1993 Muqdisho" is a date and a birthplace)
   bool town_follows = false;
   for (std::size_t k = *n; k < a->end; ++k) town_follows |= is_digit_at(s, k);
+  // (not a town with a Turkish case ending: "06 BHT 42, Hollanda'da" is a plate and a country)
   if (std::size_t k = skip_hspace(s, *n); a->end > *n && !town_follows)
-    town_follows = at(s, k).cp == ',' || town_at(s, k).has_value();
+    town_follows = (at(s, k).cp == ',' && !is_apostrophe(at(s, a->end).cp)) || town_at(s, k).has_value();
   if (town_follows || town_near(s, a->begin, *n)) return a;
   // "Saat 6'da", "Mayıs 3'te": a time or a day, not a street
   const auto before_number = word_ending_at(s, skip_hspace_back(s, d));
@@ -642,12 +661,14 @@ void find_numbered_houses(std::string_view s, Spans& out) {
     if (!number_words.contains(fw)) return w.end;
     const auto p = word_before(s, w.begin);
     const std::string fp = p ? fold_word(s, *p) : std::string();
-    if (!word_list("house_noun").contains(fp) && !word_list("house_noun").contains(fw)) return w.end;
     std::size_t k = w.end;
     if (at(s, k).cp == '.') ++k;
     k = skip_hspace(s, k);
     const auto n = house_number(s, k);
     if (!n || k == w.end) return w.end;
+    // after a house noun or a preposition of place ("huis", "guriga", "at", "під", "ኣንጻር"; not "lantaarnpaal nr.
+    // 3187 op de Laarstraat", "Laambada waddada lambarka 112 ee …": a lamp post's number)
+    if (!word_list("house_noun").contains(fp) && !word_list("house_noun").contains(fw)) return w.end;
     std::size_t j = skip_hspace(s, *n);
     for (int c = 0; c < 3; ++c) {
       const auto y = read_word(s, j);

@@ -219,3 +219,25 @@ TEST(scrubber_address_test, buurt_ends_a_street) {
   EXPECT_EQ(found_text("The man at Noordbuurt 7 dumps his rubbish.", PiiKind::address), "Noordbuurt 7");
   EXPECT_EQ(found_text("In onze buurt 12 lantaarnpalen kapot.", PiiKind::address), "");
 }
+
+// After the twelfth part was measured: a Latin town after an address ends where text in another script or a Turkish
+// case ending begins ("Dorpsstraat 3, Eenrum እቕመጥ", "Zeeweg 12, Zoutelande'deki"), also a town of two capitalised
+// words ("Ten Boer"); a house's number after a preposition of place ("під номером 12 на …", "ኣንጻር ቁጽሪ 14 ኣብ …", "في
+// الرقم ٩ في …", "degan yahay lambarka 7 ee …"), the Tigrinya "ናይ" (of) and the Belgian "bus" after the house
+// number; not a street lamp's number, nor a country after a plate ("06 BHT 42, Hollanda'da").
+TEST(scrubber_address_test, towns_before_other_scripts_and_numbers_after_place_words) {
+  EXPECT_EQ(found_text("ኣነ ኣብ Schoolstraat 7, Oosterhout እቕመጥ።", PiiKind::address), "Schoolstraat 7, Oosterhout");
+  EXPECT_EQ(found_text("Annemin arabası Kerkweg 4, Westkapelle'deki evin önünde duruyor.", PiiKind::address),
+            "Kerkweg 4, Westkapelle");
+  EXPECT_EQ(found_text("ኣብ Molenweg 2B, Oude Pekela ገዓዙ።", PiiKind::address), "Molenweg 2B, Oude Pekela");
+  EXPECT_EQ(found_text("Він живе під номером 5 на Lindelaan, біля школи.", PiiKind::address), "номером 5 на Lindelaan");
+  EXPECT_EQ(found_text("ኣንጻር ቁጽሪ 9 ኣብ Kerkstraat ዘሎ መብራህቲ ይብልጭልጭ", PiiKind::address), "ቁጽሪ 9 ኣብ Kerkstraat");
+  EXPECT_EQ(found_text("ኣብ ቁጽሪ 3 ናይ Dorpsweg እዩ ዝቕመጥ።", PiiKind::address), "ቁጽሪ 3 ናይ Dorpsweg");
+  EXPECT_EQ(found_text("يسكن في الرقم ٧ في Kerkweg.", PiiKind::address), "الرقم ٧ في Kerkweg");
+  EXPECT_EQ(found_text("Wuxuu degan yahay lambarka 4 ee Molenweg.", PiiKind::address), "lambarka 4 ee Molenweg");
+  EXPECT_EQ(found_text("العنوان Dorpsstraat 5 bus 3, 4527 CK Sluis. شكرا", PiiKind::address),
+            "Dorpsstraat 5 bus 3, 4527 CK Sluis");
+  EXPECT_EQ(found_text("Laambada waddada lambarka 104 ee Kerklaan ma shidna.", PiiKind::address), "");
+  EXPECT_EQ(found_text("መብራህቲ ጽርግያ ቁጽሪ 61 ኣብ Schoolstraat ኣይበርህን።", PiiKind::address), "");
+  EXPECT_EQ(found_text("Aracı TR plakalı 34 KLM 12, Hollanda'da kullanabilir mi?", PiiKind::address), "");
+}
