@@ -12,8 +12,9 @@
 // development part since; heldout10.jsonl was the held-out part after it (written blind by two other engineers,
 // measured once on 2026-12-04: 0.930 at 0.91 %), a development part since; heldout11.jsonl was the held-out part
 // after it (written blind by two other engineers, measured once on 2026-12-04: 0.932 at 1.37 %), a development part
-// since; heldout12.jsonl is the held-out part now (written blind by two other engineers, measured once on 2026-12-04:
-// 0.924 at 0.97 %). The figures: bench/scrubber_bench.
+// since; heldout12.jsonl was the held-out part after it (written blind by two other engineers, measured once on
+// 2026-12-04: 0.924 at 0.97 %), a development part since; heldout13.jsonl is the held-out part now (written blind by
+// two other engineers, measured once on 2026-12-04). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -159,9 +160,13 @@ TEST(scrubber_eval_test, heldout11_dev_set_holds_its_level) {
 // tagger retrained on twelve parts: recall 0.924 at 0.97 % false removals (25 of 269 clean snippets touched); by
 // kind address 0.889, dob 0.885, name 0.904, phone 0.955, the others 1.000; by language ar 0.902, en 0.850, nl
 // 0.945, pl 0.951, so 0.951, ti 0.884 (1.87 %), tr 0.958, uk 0.943. Below the goal in every language (issue 14
-// stays open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout12_set_holds_its_level_on_new_text) {
-  check_set("heldout12.jsonl", "the held-out part is missing", Floor{0.92, 0.845});
+// stays open). Since then a development part (its misses grouped by cause in tests/data/privacy/misses-part12.md; the
+// address convention applied to towns before text in another script, nine labels in parts 2-10): with the rules
+// written with its misses in view (addresses by the lead; dates of birth, phones and names by a helper, branch p12)
+// 0.958 at 0.97 %, with the name tagger retrained on thirteen parts 0.980 at 0.79 %, 20 clean snippets touched (en 0.957, ti
+// 0.967, tr 0.972 the lowest; ti 1.77 % the highest false removals). The floor holds that level.
+TEST(scrubber_eval_test, heldout12_dev_set_holds_its_level) {
+  check_set("heldout12.jsonl", "the development part is missing", Floor{0.975, 0.95});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
