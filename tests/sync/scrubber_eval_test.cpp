@@ -14,7 +14,7 @@
 // after it (written blind by two other engineers, measured once on 2026-12-04: 0.932 at 1.37 %), a development part
 // since; heldout12.jsonl was the held-out part after it (written blind by two other engineers, measured once on
 // 2026-12-04: 0.924 at 0.97 %), a development part since; heldout13.jsonl is the held-out part now (written blind by
-// two other engineers, measured once on 2026-12-04). The figures: bench/scrubber_bench.
+// two other engineers, measured once on 2026-12-04: 0.923 at 0.88 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -167,6 +167,19 @@ TEST(scrubber_eval_test, heldout11_dev_set_holds_its_level) {
 // 0.967, tr 0.972 the lowest; ti 1.77 % the highest false removals). The floor holds that level.
 TEST(scrubber_eval_test, heldout12_dev_set_holds_its_level) {
   check_set("heldout12.jsonl", "the development part is missing", Floor{0.975, 0.95});
+}
+
+// heldout13.jsonl (800 snippets, 1,002 spans, 273 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses, each language with its own situations rather than one list
+// translated; towns no earlier part used — Staphorst, Dedemsvaart, Olst, Lobith, Ewijk, Dreumel, Arcen, Baarlo,
+// Overloon, Bakel, Moergestel, Nieuwolda, Muntendam, Vlijmen, Nuland, Biddinghuizen, Marknesse, Wanssum …), measured
+// once with part 12's rules and the tagger retrained on thirteen parts: recall 0.923 at 0.88 % false removals (29 of
+// 273 clean snippets touched); by kind address 0.877, dob 0.875, email 0.927, name 0.910, phone 0.988, the others
+// 1.000; by language ar 0.906 (1.81 %), en 0.927, nl 0.957, pl 0.991, so 0.899, ti 0.835, tr 0.952, uk 0.929. Below
+// the goal in every language but pl (issue 14 stays open). The floor holds it there until it becomes a development
+// part.
+TEST(scrubber_eval_test, heldout13_set_holds_its_level_on_new_text) {
+  check_set("heldout13.jsonl", "the held-out part is missing", Floor{0.92, 0.83});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
