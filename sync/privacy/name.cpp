@@ -1651,10 +1651,11 @@ void find_conjoined_names(const Input& in, Spans& out) {
         e += at(s, e).len;
       return n >= lo && n <= hi ? e : 0;
     };
+    // (a digit run may end the text: no s[a] past its end; found by scrubber_fuzz)
     const std::size_t a = run(k, 1, 2);
-    if (!a || (s[a] != '.' && s[a] != '-' && s[a] != '/')) return 0;
+    if (!a || a >= s.size() || (s[a] != '.' && s[a] != '-' && s[a] != '/')) return 0;
     const std::size_t b = run(a + 1, 1, 2);
-    if (!b || s[b] != s[a]) return 0;
+    if (!b || b >= s.size() || s[b] != s[a]) return 0;
     const std::size_t c = run(b + 1, 4, 4);
     return c && !is_alnum(at(s, c).cp) ? c : 0;
   };
