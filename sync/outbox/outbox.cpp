@@ -160,10 +160,20 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
     if (auto r = sqlite::exec(db, "PRAGMA max_page_count=" + std::to_string(pages)); !r) return r.error();
   }
 
-  // Migrations, each in its own transaction with its version bump.
+  // Migrations, each in its own transaction with its version bump. The version is read again inside the
+  // transaction (BEGIN IMMEDIATE holds the write lock): the kiosk and kiosk-sync may open a new outbox at the same
+  // moment, and the one that waited must not run a migration the other has just committed ("table dictionaries
+  // already exists" on the demo's first start).
   while (impl->schema < kOutboxSchemaVersion) {
     Transaction tx(db);
     if (auto r = tx.begin(); !r) return r.error();
+    {
+      Stmt st(db, "PRAGMA user_version");
+      rc = st.prepare_rc() == SQLITE_OK ? st.step() : st.prepare_rc();
+      if (rc != SQLITE_ROW) return impl->fail(rc, "cannot read the outbox" + where);
+      impl->schema = static_cast<int>(st.i64(0));
+    }
+    if (impl->schema >= kOutboxSchemaVersion) break;
     if (auto r = sqlite::exec(db, migrations::kMigrations[static_cast<std::size_t>(impl->schema)]); !r)
       return make_error(r.error().code,
                         "migration to schema " + std::to_string(impl->schema + 1) + " failed: " + r.error().message);

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <cstring>
@@ -114,6 +115,30 @@ TEST(outbox_test, invalid_input_never_reaches_the_database) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->submission.text, "losse tegel bij de kerk");
   EXPECT_EQ(back->submission.text.find('\0'), std::string::npos);
+}
+
+// The kiosk and kiosk-sync open a new outbox at the same moment on the demo's first start (scripts/run.sh): both must
+// open it, the one that waited for the write lock finding the schema already made ("table dictionaries already
+// exists" before).
+TEST(outbox_test, two_programs_opening_a_new_outbox_at_once_both_succeed) {
+  TempDir dir;
+  for (int round = 0; round < 40; ++round) {
+    const auto path = dir / ("outbox-" + std::to_string(round) + ".sqlite");
+    std::atomic<int> ready{0};
+    std::string errors[2];
+    const auto open = [&](int i) {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();
+      auto box = Outbox::open(options_for(path));
+      if (!box.ok()) errors[i] = box.error().message;
+    };
+    std::thread a(open, 0), b(open, 1);
+    a.join();
+    b.join();
+    EXPECT_EQ(errors[0], "") << "round " << round;
+    EXPECT_EQ(errors[1], "") << "round " << round;
+    if (!errors[0].empty() || !errors[1].empty()) break;
+  }
 }
 
 TEST(outbox_test, newer_schema_is_refused_and_left_untouched) {
