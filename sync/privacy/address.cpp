@@ -109,7 +109,8 @@ bool clause_ends(std::string_view s, std::size_t k) {
 // Duurstede"). Returns the town's end.
 std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
   std::optional<std::size_t> e = town_at(s, k);
-  if (!e) {
+  const bool listed = e.has_value();
+  if (!listed) {
     const auto w = read_word(s, k);
     if (!w || !w->upper || w->caseless) return std::nullopt;
     const std::string fw = fold_word(s, *w);
@@ -140,7 +141,7 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
     e = town->end;
     j = skip_hspace(s, *e);
   }
-  if (!town_at(s, k) && !clause_ends(s, *e)) return std::nullopt;
+  if (!listed && !clause_ends(s, *e)) return std::nullopt;
   return e;
 }
 
