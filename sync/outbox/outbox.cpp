@@ -138,12 +138,20 @@ Result<Outbox> Outbox::open(const OutboxOptions& options) {
                                              " is read-only (file permissions or a read-only file system); "
                                              "nothing can be stored");
 
-  {
+  // Switching to WAL needs the exclusive lock. When two programs switch a new outbox at the same moment, both hold a
+  // shared lock and SQLite answers the second one SQLITE_BUSY at once, without its busy handler (it would deadlock):
+  // try again after a short pause, within the busy timeout. The second try finds the file already in WAL mode.
+  for (int waited_ms = 0;; waited_ms += 10) {
     Stmt st(db, "PRAGMA journal_mode=WAL");
     rc = st.prepare_rc() == SQLITE_OK ? st.step() : st.prepare_rc();
+    if ((rc & 0xff) == SQLITE_BUSY && waited_ms < options.busy_timeout_ms) {
+      sqlite3_sleep(10);
+      continue;
+    }
     if (rc != SQLITE_ROW) return impl->fail(rc, "cannot switch the outbox to WAL" + where);
     if (st.text(0) != "wal")
       return make_error(Errc::db_io, "the outbox" + where + " cannot use WAL mode (got " + st.text(0) + ")");
+    break;
   }
   if (auto r = sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
                                 // a purged or deleted submission's bytes are overwritten, not left in free pages
