@@ -67,6 +67,35 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   return k;
 }
 
+// A house's number given with its words after a postcode (and town) at e: ", huisnummer 41", ", house no. 71",
+// "، رقم البيت ٣٣", ", lambarka guriga 6", " ቁጽሪ ገዛ 18" — up to two words of [house_noun] and [house_number_word] in
+// either order, at least one a number word ("op 12" is no house number), then the number; or the number right after
+// the postcode ("3512 AB 12"). Its end, or nothing. (The number words after a town were added after the thirteenth
+// part was measured.)
+std::optional<std::size_t> house_number_after(std::string_view s, std::size_t e, bool bare_number) {
+  std::size_t k = skip_hspace(s, e);
+  if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
+  if (k == e) return std::nullopt;
+  if (is_digit_at(s, k)) return bare_number ? house_number(s, k) : std::nullopt;
+  static const WordSet& noun = word_list("house_noun");
+  static const WordSet& number_word = word_list("house_number_word");
+  bool numbered = false;
+  for (int n = 0; n < 2; ++n) {
+    const auto w = read_word(s, k);
+    if (!w) return std::nullopt;
+    const std::string fw = fold_word(s, *w);
+    if (!noun.contains(fw) && !number_word.contains(fw)) return std::nullopt;
+    numbered |= number_word.contains(fw);
+    k = w->end;
+    if (at(s, k).cp == '.' || at(s, k).cp == ':') ++k;
+    const std::size_t d = skip_hspace(s, k);
+    if (d == k) return std::nullopt;
+    k = d;
+    if (is_digit_at(s, k)) return numbered ? house_number(s, k) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Optional postcode ("3511 AB") and city after a house number; returns the new end.
 // A town of the [town] list at k ("Utrecht", "'s-Hertogenbosch", "Den Haag"): its end.
 std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
@@ -106,8 +135,10 @@ bool clause_ends(std::string_view s, std::size_t k) {
 // measured: "Breinderveld 6, Schinnen", "Stationsstraat 28 Loppersum."): one capitalised word that closes the
 // clause, not a word that is never a name ("Groeten") or an institution; or a listed town. Either may go on with the
 // connecting words of Dutch place names ("Egmond aan Zee", "Krimpen aan den IJssel", "Bergen op Zoom", "Wijk bij
-// Duurstede"). Returns the town's end.
-std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
+// Duurstede"). After a comma right after the house number a town may also go on with the sentence ("Gorsselseweg 2a,
+// Wilp naar …", "27 Dorpsstraat, Ewijk has been …": a lower-case word follows; added after the thirteenth part was
+// measured). Returns the town's end.
+std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k, bool after_comma = false) {
   std::optional<std::size_t> e = town_at(s, k);
   const bool listed = e.has_value();
   if (!listed) {
@@ -141,7 +172,11 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
     e = town->end;
     j = skip_hspace(s, *e);
   }
-  if (!listed && !clause_ends(s, *e)) return std::nullopt;
+  if (!listed && !clause_ends(s, *e)) {
+    const std::size_t j = skip_hspace(s, *e);
+    const auto next = after_comma && j == *e + 1 ? read_word(s, j) : std::nullopt;
+    if (!next || next->upper || next->caseless || next->cyrillic) return std::nullopt;
+  }
   return e;
 }
 
@@ -175,7 +210,8 @@ std::size_t postcode_after_town(std::string_view s, std::size_t e) {
 // "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
 std::size_t postcode_city(std::string_view s, std::size_t e) {
   std::size_t k = skip_space(s, e);
-  if (at(s, k).cp == ',' || at(s, k).cp == 0x60C || at(s, k).cp == '(') k = skip_space(s, k + at(s, k).len);
+  const bool comma = at(s, k).cp == ',';
+  if (comma || at(s, k).cp == 0x60C || at(s, k).cp == '(') k = skip_space(s, k + at(s, k).len);
   if (k < s.size() && s[k] != '0' && k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) &&
       is_digit_at(s, k + 2) && is_digit_at(s, k + 3)) {
     std::size_t m = k + 4;
@@ -200,7 +236,7 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   }
   if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
   // (a town known by its shape only not inside brackets: "Havenbuurt 21 (Marken)")
-  if (const auto t = town_after_address(s, k); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
+  if (const auto t = town_after_address(s, k, comma); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
     return postcode_after_town(s, *t);
   // "Molenweg 7 in Loppersum, 9919 AG": a town after a preposition of place when a postcode follows it (the address
   // goes on); "Kerkstraat 5 in Venlo" ends at the house number
@@ -423,7 +459,8 @@ bool institution_before(std::string_view s, std::size_t pos) {
     if (!w) return false;
     const std::string fw = fold_word(s, *w);
     if (word_list("owner").contains(fw)) return false;
-    if (is_institution(fw) || word_list("title").contains(fw)) {
+    // ("Schoolstraat, 6621 BA": a street named after an institution is a street)
+    if ((is_institution(fw) && !street_named(fw)) || word_list("title").contains(fw)) {
       // "Stadhuisplein 12": an address of its own, not a place the address after it belongs to
       if (const std::size_t d = skip_hspace(s, w->end); d > w->end && is_digit(at(s, d).cp) && k < pos) return false;
       const auto p = word_before(s, w->begin);
@@ -494,7 +531,10 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   for (std::size_t k = *n; k < a->end; ++k) town_follows |= is_digit_at(s, k);
   // (not a town with a Turkish case ending: "06 BHT 42, Hollanda'da" is a plate and a country)
   if (std::size_t k = skip_hspace(s, *n); a->end > *n && !town_follows)
-    town_follows = (at(s, k).cp == ',' && !is_apostrophe(at(s, a->end).cp)) || town_at(s, k).has_value();
+    // (a town by its shape only when it closes the clause: "06 BHT 42, Türkiye plakalı" is a plate and a country)
+    town_follows = (at(s, k).cp == ',' && !is_apostrophe(at(s, a->end).cp) &&
+                    (clause_ends(s, a->end) || town_at(s, skip_hspace(s, k + 1)))) ||
+                   town_at(s, k).has_value();
   if (town_follows || town_near(s, a->begin, *n)) return a;
   // "Saat 6'da", "Mayıs 3'te": a time or a day, not a street
   const auto before_number = word_ending_at(s, skip_hspace_back(s, d));
@@ -555,15 +595,66 @@ void find_number_first_streets(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
     const auto num = house_number(s, i);
-    const std::size_t k = num ? skip_hspace(s, *num) : i;
+    std::size_t k = num ? skip_hspace(s, *num) : i;
+    // the Turkish "number" after it ("Evleri 17 numara, Schoolstraat"; added after the thirteenth part was measured)
+    if (const auto nw = num && k > *num ? read_word(s, k) : std::nullopt;
+        nw && !nw->upper && fold_word(s, *nw) == "numara") {
+      k = nw->end;
+      if (at(s, k).cp == ',') ++k;
+      if (skip_hspace(s, k) == k) continue;
+      k = skip_hspace(s, k);
+    }
     const auto w = num && k > *num ? read_word(s, k) : std::nullopt;
     if (!w || !capitalised(*w)) continue;
     const std::string fw = fold_word(s, *w);
-    if (fw.size() <= 6 || !word_list("street_suffix").any_suffix_of(fw) || is_institution(fw)) continue;
+    if (fw.size() <= 6 || !word_list("street_suffix").any_suffix_of(fw)) continue;
     const std::size_t e = postcode_city(s, w->end);
     add(out, i, e, PiiKind::address);
     i = e;
   }
+}
+
+// "номер 5 на Esdoornstraat", "lambarka 8 ee Meeuwenlaan", "ቁጽሪ 9 ኣብ Lindenlaan": an address found from its number on
+// begins at the number word before it ([house_number_word]; added after the thirteenth part was measured). The new
+// begin, or begin.
+std::size_t number_word_before(std::string_view s, std::size_t begin) {
+  if (!is_digit_at(s, begin)) return begin;
+  std::size_t k = skip_hspace_back(s, begin);
+  if (k == begin) return begin;
+  if (k > 0 && (before(s, k).cp == '.' || before(s, k).cp == ':')) --k;
+  const auto w = word_ending_at(s, k);
+  if (!w || !word_list("house_number_word").contains(fold_word(s, *w))) return begin;
+  return w->begin;
+}
+
+// "De Poort 22-B, 8255 CJ", "Hoge Woerd 3, 1234 AB": a house number and up to three capitalised words before a
+// Dutch postcode at pc ("De", "Het", "Den" and a tussenvoegsel may start or join them): a street, even without a
+// street word or with one that names something else ("poort"). The new begin, or pc. (Added after the thirteenth
+// part was measured.)
+std::size_t street_before_postcode(std::string_view s, std::size_t pc) {
+  std::size_t k = skip_hspace_back(s, pc);
+  if (k == 0 || before(s, k).cp != ',') return pc;
+  k = skip_hspace_back(s, k - 1);
+  std::size_t d = k;  // the house number: digits, then letters or "-B"
+  while (d > 0 && (is_ascii_alpha(static_cast<unsigned char>(s[d - 1])) || s[d - 1] == '-') && k - d < 4) --d;
+  while (d > 0 && is_digit_at(s, d - 1)) --d;
+  if (!is_digit_at(s, d) || !boundary_before(s, d) || house_number(s, d) != k) return pc;
+  std::size_t begin = pc;
+  std::size_t m = skip_hspace_back(s, d);
+  if (m == d) return pc;
+  for (int n = 0; n < 3; ++n) {
+    const auto w = word_ending_at(s, m);
+    if (!w) break;
+    const std::string fw = fold_word(s, *w);
+    const bool article = fw == "de" || fw == "het" || fw == "den";
+    if (!(w->upper || (n > 0 && word_list("tussenvoegsel").contains(fw))) || w->caseless || w->cyrillic) break;
+    if (!article && (name_stop(fw) && !ends_in_street_word(fw))) break;
+    if (w->upper) begin = w->begin;  // ("aan de Jasmijnhof 23B": a small word only between capitalised ones)
+    const std::size_t p = skip_hspace_back(s, w->begin);
+    if (p == w->begin) break;
+    m = p;
+  }
+  return begin;
 }
 
 // Dutch postcodes "1234 AB" / "1234AB" (not SA, SD, SS), with a house number after it ("3512 AB 12").
@@ -591,27 +682,15 @@ void find_postcodes(std::string_view s, Spans& out) {
     const std::string pair{a, b};
     if (pair == "SA" || pair == "SD" || pair == "SS") continue;
     std::size_t end = letters_end;
-    std::size_t k = skip_hspace(s, end);
-    if (k < s.size() && s[k] == ',') k = skip_hspace(s, k + 1);
-    // "8401 DJ, house number 33", "8713 JR, nr 4": a number word (after "house") before the house number
-    if (k > end) {
-      std::size_t n = k;
-      auto w = read_word(s, n);
-      if (w && word_list("house_noun").contains(fold_word(s, *w)) &&
-          !word_list("house_number_word").contains(fold_word(s, *w)))
-        w = read_word(s, n = skip_hspace(s, w->end));
-      if (w && word_list("house_number_word").contains(fold_word(s, *w))) {
-        n = w->end;
-        if (at(s, n).cp == '.' || at(s, n).cp == ':') ++n;
-        if (const std::size_t d = skip_hspace(s, n); is_digit_at(s, d)) k = d;
-      }
-    }
-    if (k > end && is_digit_at(s, k)) {
-      if (const auto n = house_number(s, k)) end = *n;
+    // "3512 AB 12", "8401 DJ, house number 33", "8713 JR, nr 4"; or a town and then the number ("6658 CE
+    // Beneden-Leeuwen, house no. 71")
+    if (const auto n = house_number_after(s, end, true)) {
+      end = *n;
     } else {
       end = std::max(end, postcode_city(s, i));
+      if (const auto n2 = end > letters_end ? house_number_after(s, end, false) : std::nullopt) end = *n2;
     }
-    if (!institution_before(s, i)) add(out, i, end, PiiKind::address);
+    if (!institution_before(s, i)) add(out, street_before_postcode(s, i), end, PiiKind::address);
     i = end;
   }
 }
@@ -703,7 +782,7 @@ void find_addresses(const Input& in, Spans& out) {
   find_number_first_streets(in.d.text, v);
   find_numbered_houses(in.d.text, v);
   find_postcodes(in.d.text, v);
-  for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
+  for (const PiiSpan& sp : v) in.add_view(out, number_word_before(in.d.text, sp.begin), sp.end, sp.kind);
   find_map_links(in.s, in.f, out);
 }
 

@@ -241,3 +241,34 @@ TEST(scrubber_address_test, towns_before_other_scripts_and_numbers_after_place_w
   EXPECT_EQ(found_text("መብራህቲ ጽርግያ ቁጽሪ 61 ኣብ Schoolstraat ኣይበርህን።", PiiKind::address), "");
   EXPECT_EQ(found_text("Aracı TR plakalı 34 KLM 12, Hollanda'da kullanabilir mi?", PiiKind::address), "");
 }
+
+// After the thirteenth part was measured: a town after a comma that goes on with the sentence ("Lindeweg 4, Hoorn
+// naar …"), but not a country after a plate nor a word after a date; a house's number with its words after a postcode
+// and town, in either order and after the Arabic comma; the number word before an address found from its number
+// ("номер 5 на …"), the Turkish "numara" after the number, the Maghrebi "نمرة" and "ف"; a street named after an
+// institution ("Schoolstraat"); any capitalised street and number before a postcode ("De Poort 22-B, 8255 CJ"), not
+// the small word before it.
+TEST(scrubber_address_test, towns_going_on_numbers_after_postcodes_and_streets_before_them) {
+  EXPECT_EQ(found_text("We zijn verhuisd van Lindeweg 4, Hoorn naar een flat.", PiiKind::address), "Lindeweg 4, Hoorn");
+  EXPECT_EQ(found_text("The bin at 12 Molenstraat, Arcen was not emptied.", PiiKind::address), "12 Molenstraat, Arcen");
+  EXPECT_EQ(found_text("Plakası 34 KLM 12, Türkiye plakalı, burada duruyor.", PiiKind::address), "");
+  EXPECT_EQ(found_text("born 3 Jan 2004, Colombian passport.", PiiKind::address), "");
+  EXPECT_EQ(found_text("New address 5411 AB Zeeland, house no. 9. Thanks", PiiKind::address),
+            "5411 AB Zeeland, house no. 9");
+  EXPECT_EQ(found_text("Yeni adres 1234 AB Velp, huisnummer 7.", PiiKind::address), "1234 AB Velp, huisnummer 7");
+  EXPECT_EQ(found_text("عنواني ٦٥٤٣ AB، رقم البيت ١٢. شكرا", PiiKind::address), "٦٥٤٣ AB، رقم البيت ١٢");
+  EXPECT_EQ(found_text("Cinwaanka: 7412 CD, lambarka guriga 3. Mahadsanid", PiiKind::address),
+            "7412 CD, lambarka guriga 3");
+  EXPECT_EQ(found_text("ኣድራሻ 3011 KL ቁጽሪ ገዛ 4። የቐንየለይ", PiiKind::address), "3011 KL ቁጽሪ ገዛ 4");
+  EXPECT_EQ(found_text("Postcode 3011 KL op 12 december verhuisd.", PiiKind::address), "3011 KL");
+  EXPECT_EQ(found_text("Ми живемо: номер 12 на Beukenlaan, третій поверх.", PiiKind::address),
+            "номер 12 на Beukenlaan");
+  EXPECT_EQ(found_text("Anneannem 8 numara, Kerkstraat. Işık yanmıyor.", PiiKind::address), "8 numara, Kerkstraat");
+  EXPECT_EQ(found_text("ساكنين ف نمرة ٤ ف Eikenlaan، الضو مطفي", PiiKind::address), "نمرة ٤ ف Eikenlaan");
+  EXPECT_EQ(found_text("the wasp nest at 6 Schoolstraat, 6621 BA? Thanks", PiiKind::address),
+            "6 Schoolstraat, 6621 BA");
+  EXPECT_EQ(found_text("Zij woont in Lelystad, De Poort 22-B, 8255 CJ. Het lekt.", PiiKind::address),
+            "De Poort 22-B, 8255 CJ");
+  EXPECT_EQ(found_text("Ik woon aan de Jasmijnhof 23B, 2711 PR Zoetermeer en het lekt.", PiiKind::address),
+            "Jasmijnhof 23B, 2711 PR Zoetermeer");
+}

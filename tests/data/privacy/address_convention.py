@@ -3,7 +3,7 @@
 part: an address span runs over the postcode and the town that follow it as part of the same address. Merges a street
 label and the postcode label right after it; extends a label over ", Town" or " Town" (+ ", 1234 AB") when the town
 closes the clause (punctuation, the end, text in another script after a Latin town, or a Turkish case ending
-after an apostrophe, which stays outside), and over " in Town, 1234 AB" (after a preposition only when a postcode follows); never over a word
+after an apostrophe, which stays outside) or, after a comma right after the house number, goes on with the sentence, and over " in Town, 1234 AB" (after a preposition only when a postcode follows); never over a word
 labelled a name. Prints each change; --write rewrites the file. Run by hand when a held-out part becomes a development
 part (never on a part still held out):
 
@@ -16,6 +16,9 @@ TOWN = r"(?:'s-)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?: (?:aan|op|bij|over|ter)(?: de| 
 # when a postcode follows (the address goes on): "Kerkstraat 5 in Venlo" keeps the town outside.
 AFTER = re.compile(r"((?:,? " + TOWN + r"(?:,? \d{4} ?[A-Z]{2})?|,? (?:in|te|w|we|у|в|في|ኣብ) " + TOWN +
                    r",? \d{4} ?[A-Z]{2}))(?=\s*(?:$|[.,;:!?)\n،።፡—–])|\s+[\u0400-\u04FF\u0600-\u06FF\u1200-\u137F]|['’][a-zçğıöşü])")
+# ", Town" going on with the sentence after a street and number ("Gorsselseweg 2a, Wilp naar …", "27 Dorpsstraat,
+# Ewijk has been …"; settled after the thirteenth part was measured): the town is still part of the address.
+AFTER_COMMA = re.compile(r"(, " + TOWN + r")(?= [a-zçğıöşüąćęłńóśźż])")
 def main(path, write):
     rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     changes = 0
@@ -38,10 +41,11 @@ def main(path, write):
             v = p[1]; at = t.find(v)
             if at < 0: continue
             m = AFTER.match(t, at + len(v))
+            if not m and re.search(r"\d[a-zA-Z]?$", v): m = AFTER_COMMA.match(t, at + len(v))
             if not m: continue
             town = m.group(1)
             word = re.sub(r"^,? (?:(?:in|te|w|we|у|в|في|ኣብ) )?", "", town).split(",")[0].split(" ")[0]
-            if word in names or any(word in n for n in names): continue
+            if word in names or any(word in n for n in names) or len(word) < 2: continue
             if word.lower().rstrip(".:") in {"tel", "telefoon", "telefon", "phone", "mob", "bsn", "email", "e-mail", "mail", "iban"}:
                 continue  # a contact label, no town
             print(f"{r['id']}: [{v}] + [{town}]   ...{t[at+len(v)+len(town):at+len(v)+len(town)+25]!r}")
