@@ -178,6 +178,14 @@ std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
     ye = d;
   } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {
     return d + at(s, d).len;  // "١٩٨٥م": the Arabic "AD" glued to the year
+  } else if (d - y == 4 && is_letter(at(s, d).cp)) {
+    // a year suffix glued to the year ("30.01.1983r.", "1949р."; [year_suffix]), with its dot (added after the
+    // thirteenth part was measured)
+    std::size_t j = d;
+    while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len;
+    if (!word_list("year_suffix").contains(fold_str(s.substr(d, j - d))) || is_digit_at(s, j)) return std::nullopt;
+    if (at(s, j).cp == '.' && j - d == at(s, d).len && !is_letter(at(s, j + 1).cp)) return j + 1;
+    return j;
   } else if (is_apostrophe(at(s, y).cp)) {
     const std::size_t a = y + at(s, y).len;
     const std::size_t d2 = digits_end(s, a, 3);
@@ -430,14 +438,19 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 // de BRP: moet 30-04-2008 zijn"); a sentence end stops the search. A later date of the same year in that
 // sentence is the same birth date told again or corrected ("Urodziłam się 1987-05-30, a w papierach jest
 // 1987-03-05"); a date of another year (an appointment) stays.
+// A date of another year is the birth date too when a word for "correct" comes between ([dob_correction]: "стоїть
+// 1985-02-11, а правильно 11 лютого 1986", "… ተጻሒፉ፡ ቅኑዕ ግን 01 መጋቢት 1991"; added after the thirteenth part was
+// measured).
 void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
+  bool corrected = false;  // a word for "correct" after the date taken
   for (int n = 0; n < 12 && k < s.size(); ++n) {
     // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part)
     k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
-      if (taken.empty() || same_birth_date(taken, date)) add(out, k, *d, PiiKind::dob);
+      if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()))
+        add(out, k, *d, PiiKind::dob);
       if (!taken.empty() || year_of(date).empty()) return;
       taken = date;
       k = listed_birth_dates(s, *d, out);
@@ -445,6 +458,7 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
       continue;
     }
     if (const auto w = read_word(s, k)) {
+      if (!taken.empty() && word_list("dob_correction").contains(fold_word(s, *w))) corrected = true;
       k = w->end;  // also a proclitic "ብ" before the date: date_start() lets the date follow it
     } else if (is_digit_at(s, k)) {
       k = digits_end(s, k, 12);
@@ -542,9 +556,38 @@ void find_dobs(const Input& in, Spans& out) {
   const Folded f = in.d.identity ? Folded{} : fold_text(s);
   const Folded& ff = in.d.identity ? in.f : f;
   Spans v;
-  for_each_cue(ff, word_list("dob"), [&](std::size_t, std::size_t e) {
+  for_each_cue(ff, word_list("dob"), [&](std::size_t b, std::size_t e) {
     const std::size_t before_cue = v.size();
     date_after_cue(s, e, v);
+    // A full date earlier in the cue's sentence with the year of the date found is the same birth date written wrongly
+    // ("Warqadda ayaa ku qoran 1 Janaayo 1980 laakiin dhalashadaydu waa 14 Maajo 1980", as a later one is in
+    // date_after_cue; added after the thirteenth part was measured).
+    if (v.size() > before_cue) {
+      const std::string_view found = s.substr(v[before_cue].begin, v[before_cue].end - v[before_cue].begin);
+      std::size_t p = b;
+      for (int back = 0; back < 160 && p > 0; ++back) {
+        const Cp c = before(s, p);
+        if (c.cp == '!' || c.cp == '?' || c.cp == 0x1362 || c.cp == 0x61F || c.cp == 0x6D4 || is_line_break(c.cp) ||
+            (c.cp == '.' && p < s.size() && is_space(at(s, p).cp)))
+          break;
+        p -= c.len;
+      }
+      for (std::size_t k = p; k < b;) {
+        const std::size_t next = k + std::max<std::size_t>(at(s, k).len, 1);
+        if ((!is_digit_at(s, k) && read_word(s, k) == std::nullopt) || !boundary_before(s, k)) {
+          k = next;
+          continue;
+        }
+        const auto d = date_at(s, k);
+        if (!d || *d > b) {
+          k = next;
+          continue;
+        }
+        const std::string_view date = s.substr(k, *d - k);
+        if (!year_of(date).empty() && year_of(date) == year_of(found)) add(v, k, *d, PiiKind::dob);
+        k = *d;
+      }
+    }
     // not after an abbreviation ("geb.", "doğ.": "guide dog. Ride on 4 Nov")
     if (v.size() == before_cue && e > 0 && is_letter(before(s, e).cp)) bare_date_after_cue(s, e, v);
   });

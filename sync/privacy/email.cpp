@@ -93,6 +93,7 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
   const WordSet& at_words = word_list("email_at");
   const WordSet& dot_words = word_list("email_dot");
   const WordSet& tlds = word_list("tld");
+  const WordSet& providers = word_list("mail_provider");
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!is_ascii_alnum(static_cast<unsigned char>(s[i])) || !boundary_before(s, i)) continue;
     // local part: label (dot label)*, at most 3 labels
@@ -114,19 +115,32 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     // domain: label (dot label)+ ending in a known TLD
     std::size_t k = a.end;
     std::size_t end = 0;
+    std::size_t provider_end = 0;  // the end of a mail provider's name right after the "at" token
     for (int n = 0; n < 4; ++n) {
-      const std::size_t le = label_end(s, k, false);
+      std::size_t le = label_end(s, k, false);
       if (le == k) {
         // the top-level domain said in another script ("… دوت كوم", "… крапка ком")
-        if (const auto w = read_word(s, k); n > 0 && w && tlds.contains(fold_word(s, *w))) end = w->end;
-        break;
+        const auto w = read_word(s, k);
+        if (n > 0 && w && tlds.contains(fold_word(s, *w))) end = w->end;
+        // a mail provider said in another script ("ات جيميل دوت كوم", "ብ ሆትሜል ዶት com"; [mail_provider], added after
+        // the thirteenth part was measured): a label like "gmail"
+        if (!w || !providers.contains(fold_word(s, *w))) break;
+        le = w->end;
       }
+      if (n == 0 && providers.contains(fold_str(s.substr(k, le - k))) && boundary_after(s, le)) provider_end = le;
       if (n > 0 && tlds.contains(fold_str(s.substr(k, le - k))) && boundary_after(s, le)) end = le;
       const Token d = sep_token(s, le, dot_words, ".");
       if (!d.found) break;
       k = d.end;
     }
+    // "reem.translate على جيميل", "jan.smit at gmail": a provider's name without its domain after a local part that
+    // is no everyday word (it holds a dot, an underscore or a digit; added after the thirteenth part was measured)
+    if (end == 0 && provider_end != 0 && s.substr(i, e - i).find_first_of("._0123456789") != std::string_view::npos)
+      end = provider_end;
     if (end == 0) continue;
+    // a domain with a path after it is a link ("… ብ facebook.com/efrem.t": a page, found as a handle; added after the
+    // thirteenth part was measured)
+    if (at(s, end).cp == '/') continue;
     const std::size_t at_pos = s.find('@', i);
     const bool plain = at_pos != npos && at_pos < end && s.find_first_of(" []()", i) >= end;
     if (plain) continue;  // plain addresses are the first pass's

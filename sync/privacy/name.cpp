@@ -522,8 +522,13 @@ std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
   }
   // the Tigrinya object and addressee prefix "ን" ("ንበረኸት ዮሃንስ", "ንኣማኑኤል ሓተትዎ") before a listed name of three
   // letters or more, not an ambiguous one (added after the twelfth part was measured)
+  // Also with "-ን" ("and") after it, as in a list of the addressed ("ንዳዊትን ንሄለንን ንመሓሪን"; added after the thirteenth
+  // part was measured): trim_geez_affixes takes the suffix off.
   if (c.cp == 0x1295) {
-    const std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
+    std::string rest = fold_str(s.substr(w.begin + c.len, w.end - w.begin - c.len));
+    constexpr std::string_view kN = "\u1295";
+    if (!in_gazetteer_exact(rest) && rest.size() > kN.size() && rest.substr(rest.size() - kN.size()) == kN)
+      rest.resize(rest.size() - kN.size());
     if (utf8_length(rest) >= 3 && in_gazetteer_exact(rest) && !word_list("ambiguous").contains(rest))
       return w.begin + c.len;
   }
@@ -1801,6 +1806,81 @@ void find_signature_before_detail(std::string_view s, Spans& out) {
   }
 }
 
+// The person a date of birth belongs to: one to three name words right before a birth cue that a date of birth follows
+// ("Register our newborn: Olivia Rose Bakker, born 19 May 2025", "ዮሃና ዝተወለደት 5/6/2002"), a comma, an Ethiopic or Arabic
+// comma or a dash between. Latin and Cyrillic words capitalised; caseless words only where they open the text, a line,
+// a sentence or follow a colon. None a stop word, cue, town, month, title, institution or a verb's shape (added after
+// the thirteenth part was measured).
+void find_names_before_birth(const Input& in, Spans& out) {
+  const std::string_view s = in.s;
+  Spans found;
+  std::vector<Range> cues;
+  for_each_cue(in.f, word_list("dob"), [&](std::size_t b, std::size_t e) { cues.push_back({b, e}); });
+  for (const Range& cue : cues) {
+    const std::size_t b = cue.begin, e = cue.end;
+    // the whole cue only ("تاريخ الميلاد", "Waxaan dhashay": not the name of the part before "الميلاد")
+    if (std::any_of(cues.begin(), cues.end(),
+                    [&](const Range& o) { return o.begin <= b && o.end >= e && (o.begin < b || o.end > e); }))
+      continue;
+    // a date of birth found within a few words after the cue
+    const bool dated = std::any_of(out.begin(), out.end(), [&](const PiiSpan& sp) {
+      return sp.kind == PiiKind::dob && sp.begin >= e && sp.begin - e <= 24;
+    });
+    if (!dated) continue;
+    std::size_t k = skip_hspace_back(s, b);
+    bool separated = false;
+    if (const Cp c = before(s, k); c.cp == ',' || c.cp == 0x60C || c.cp == 0x1361 || c.cp == 0x1363 || c.cp == '-' ||
+                                   c.cp == 0x2013 || c.cp == 0x2014) {
+      k = skip_hspace_back(s, k - c.len);
+      separated = true;
+    }
+    std::optional<Word> last;
+    std::size_t start = npos;
+    bool caseless = false;
+    for (int n = 0; n < 3; ++n) {
+      const auto w = word_ending_at(s, k);
+      if (!w || w->end != k || w->initial) break;
+      const std::string fw = fold_word(s, *w);
+      if (name_stop(fw) || word_list("town").contains(fw) || word_list("month").contains(fw) ||
+          word_list("title").contains(fw) || word_list("dob").contains(fw) || word_list("self").contains(fw) ||
+          word_list("tussenvoegsel").contains(fw))
+        break;
+      // the first word of a birth cue of several words ("ዕለተ ልደት", "date of birth")
+      if (const auto* idx = word_list("dob").starting_with(fw);
+          idx && std::any_of(idx->begin(), idx->end(), [&](std::size_t i) {
+            const std::string& p = word_list("dob").items()[i];
+            return p.size() > fw.size() && p.compare(0, fw.size(), fw) == 0 && p[fw.size()] == ' ';
+          }))
+        break;
+      if (w->caseless ? ethiopic_verb_shape(fw) || (w->arabic && fw.rfind("\u0627\u0644", 0) == 0 && n == 0)
+                      : !w->upper)
+        break;
+      if (last && w->caseless != caseless) break;
+      caseless = w->caseless;
+      if (!last) last = w;
+      start = w->begin;
+      const std::size_t p = skip_hspace_back(s, w->begin);
+      if (p == w->begin) break;
+      k = p;
+    }
+    if (!last || start == npos) continue;
+    // one word alone: listed or not, but no everyday word ([ambiguous])
+    const auto first = read_word(s, start);
+    if (first->end == last->end && word_list("ambiguous").contains(fold_word(s, *first))) continue;
+    // Latin and Cyrillic names set off by a comma or dash ("Groom born …", "Kızımın doğum günü" are no names)
+    if (!caseless && !separated) continue;
+    // where the name opens a text, line or sentence, or follows a colon or an honorific ("… من Nuland، مزداد" stays)
+    const std::size_t p = skip_hspace_back(s, start);
+    const Cp c = before(s, p);
+    const auto h = p > 0 ? word_ending_at(s, p) : std::nullopt;
+    if (!(p == 0 || is_line_break(c.cp) || c.cp == ':' || c.cp == 0x1362 || c.cp == '.' || c.cp == 0x6D4 ||
+          c.cp == '!' || c.cp == '?' || c.cp == 0x61F || (h && word_list("honorific").contains(fold_word(s, *h)))))
+      continue;
+    add(found, start, last->end, PiiKind::name);
+  }
+  out.insert(out.end(), found.begin(), found.end());
+}
+
 void find_names(const Input& in, Spans& out) {
   find_names_in_addresses(in.s, out);
   find_cue_names(in.s, in.f, out);
@@ -1814,6 +1894,7 @@ void find_names(const Input& in, Spans& out) {
   find_names_after_details(in.s, out);
   find_addressed_names(in.s, out);
   find_signature_before_detail(in.s, out);
+  find_names_before_birth(in, out);
   find_repeated_names(in.s, out);
 }
 

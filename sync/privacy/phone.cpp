@@ -232,6 +232,9 @@ std::string without_and(const std::string& folded) {
 void digits_in_words(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size();) {
     bool prev_word = false;  // whether the token before is a word
+    // words beyond one in a token: "двадцять один" (21) is two words ("06 двадцять один 33 57 08" is said in words as
+    // much as "nul zes 2 …"; added after the thirteenth part was measured)
+    int pair_words = 0;
     const auto token = [&](std::size_t k, std::string& digits) -> std::optional<std::size_t> {
       if (!boundary_before(s, k)) return std::nullopt;
       if (is_digit_at(s, k)) {
@@ -259,6 +262,7 @@ void digits_in_words(std::string_view s, Spans& out) {
           if (const int v = digit_word(without_and(fold_word(s, *u))); v >= 1 && v <= 9) {
             digits += static_cast<char>('0' + t);
             digits += static_cast<char>('0' + v);
+            ++pair_words;
             return u->end;
           }
         }
@@ -299,6 +303,7 @@ void digits_in_words(std::string_view s, Spans& out) {
             if (const int t = tens_word(fu.substr(2)); t > 0) {
               digits += static_cast<char>('0' + t);
               digits += static_cast<char>('0' + v);
+              ++pair_words;
               return u->end;
             }
         }
@@ -335,7 +340,7 @@ void digits_in_words(std::string_view s, Spans& out) {
     if (nat.rfind("0031", 0) == 0) nat = "0" + nat.substr(4);
     // a foreign number after "00" and its country code, eleven to fifteen digits (added after the twelfth part)
     const bool foreign = nat.rfind("00", 0) == 0 && nat.size() >= 11 && nat.size() <= 15;
-    if (words >= 2 &&
+    if (words + pair_words >= 2 &&
         ((digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10))) || foreign))
       add(out, b, end, PiiKind::phone);
     i = end;

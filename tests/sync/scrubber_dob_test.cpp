@@ -268,3 +268,57 @@ TEST(scrubber_dob_test, cardinals_and_thousands_in_words) {
             "trzeciego lipca dwa tysiące jedenastego roku");
   EXPECT_TRUE(kinds_of("Geboren en getogen hier; we hebben twee kinderen en drie katten.").empty());
 }
+
+// The Somali and Tigrinya abbreviations of "born" before a date ("dh.", "ተወ."), like "geb.", "ur.", "b." (added after
+// the thirteenth part was measured).
+TEST(scrubber_dob_test, somali_and_tigrinya_abbreviations_of_born) {
+  EXPECT_EQ(found_text("Cali Xasan, dh. 3 Oktoobar 2010, wuxuu rabaa kaar.", PiiKind::dob), "3 Oktoobar 2010");
+  EXPECT_EQ(found_text("Ilmaha: Hodan (dh. 2016-05-12) iyo walaalkeed", PiiKind::dob), "2016-05-12");
+  EXPECT_EQ(found_text("ወደይ ዮናስ (ተወ. 2014-08-03) ኣብ ቤት ትምህርቲ", PiiKind::dob), "2014-08-03");
+}
+
+// A year suffix glued to the year ("12.05.1979r."; added after the thirteenth part was measured).
+TEST(scrubber_dob_test, a_year_suffix_glued_to_the_year) {
+  EXPECT_EQ(found_text("Jan Kowal, urodzony 12.05.1979r., mieszka w Venlo.", PiiKind::dob), "12.05.1979r.");
+  EXPECT_EQ(found_text("народився 12.05.1979р. у Львові", PiiKind::dob), "12.05.1979р.");
+}
+
+// A corrected birth date of another year after a word for "correct" ([dob_correction]); without one, a date of another
+// year stays (added after the thirteenth part was measured).
+TEST(scrubber_dob_test, a_corrected_date_of_another_year) {
+  EXPECT_EQ(found_text("Дата народження у паспорті: 1979-04-02, а правильно 2 квітня 1980.", PiiKind::dob),
+            "1979-04-02|2 квітня 1980");
+  EXPECT_EQ(found_text("Geboortedatum in de BRP 1979-04-02, juist is 2 april 1980.", PiiKind::dob),
+            "1979-04-02|2 april 1980");
+  EXPECT_EQ(found_text("ዕለት ልደተይ 1979-04-02 ተጻሒፉ፡ ቅኑዕ ግን 2 ሚያዝያ 1980 እዩ።", PiiKind::dob), "1979-04-02|2 ሚያዝያ 1980");
+  EXPECT_EQ(found_text("date of birth 02-04-1979, appointment on 12 June 2026", PiiKind::dob), "02-04-1979");
+}
+
+// A full date earlier in the cue's sentence with the year of the birth date is the birth date written wrongly; another
+// year, or another sentence, stays (added after the thirteenth part was measured).
+TEST(scrubber_dob_test, an_earlier_date_of_the_same_year_in_the_sentence) {
+  EXPECT_EQ(found_text("Op mijn pas staat 3 mei 1975 maar ik ben geboren op 5 mei 1975.", PiiKind::dob),
+            "3 mei 1975|5 mei 1975");
+  EXPECT_EQ(found_text("Warqadda waxaa ku qoran 2 Maarso 1984 laakiin dhalashadaydu waa 9 Maarso 1984.", PiiKind::dob),
+            "2 Maarso 1984|9 Maarso 1984");
+  EXPECT_EQ(found_text("Op 3 mei 2020 zijn we verhuisd naar een groter huis in de wijk, mijn zoon is geboren op 5 mei "
+                       "2011.",
+                       PiiKind::dob),
+            "5 mei 2011");
+  EXPECT_EQ(found_text("Ik schreef op 3 mei 2011 een brief over de wijk aan de gemeente. Mijn zoon is geboren op 5 mei "
+                       "2011.",
+                       PiiKind::dob),
+            "5 mei 2011");
+}
+
+// "Born" in the spoken Arabic of the Levant (تولّد), every person (added after the thirteenth part was measured).
+TEST(scrubber_dob_test, the_levantine_born) {
+  EXPECT_EQ(found_text("بنتي تولد ١٢/٠٥/٢٠١٢ وما عندها هوية", PiiKind::dob), "١٢/٠٥/٢٠١٢");
+  EXPECT_EQ(found_text("أنا تولدت ٣ آذار ١٩٨٠ بحلب", PiiKind::dob), "٣ آذار ١٩٨٠");
+}
+
+// The Somali months written with "e" ("Desembar" beside "Disembar"; added after the thirteenth part was measured).
+TEST(scrubber_dob_test, somali_month_spellings_with_e) {
+  EXPECT_EQ(found_text("Wuxuu dhashay 3 Desembar 1970.", PiiKind::dob), "3 Desembar 1970");
+  EXPECT_EQ(found_text("Waxay dhalatay 8 Sibtembar 1991.", PiiKind::dob), "8 Sibtembar 1991");
+}

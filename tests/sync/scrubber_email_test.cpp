@@ -72,3 +72,19 @@ TEST(scrubber_email_test, point_and_country_domains) {
   EXPECT_EQ(found_text("my email is k dot walsh at eircom dot ie, thanks", PiiKind::email),
             "k dot walsh at eircom dot ie");
 }
+
+// A mail provider said in another script as a label ("ات هوتميل دوت كوم"), the address without its domain after a
+// local part that is no everyday word ("sami.k على جيميل"), and the Tigrinya "ብ" for the "@" ([mail_provider]; added
+// after the thirteenth part was measured).
+TEST(scrubber_email_test, mail_providers_and_their_names_in_other_scripts) {
+  EXPECT_EQ(found_text("ايميلي nour.a ات هوتميل دوت كوم", PiiKind::email), "nour.a ات هوتميل دوت كوم");
+  EXPECT_EQ(found_text("ابعتوا لـ sami.k على جيميل بكرة", PiiKind::email), "sami.k على جيميل");
+  EXPECT_EQ(found_text("ናብ yonas.t ብ gmail ዶት com ስደዱ", PiiKind::email), "yonas.t ብ gmail ዶት com");
+  EXPECT_EQ(found_text("I was on hotmail for years", PiiKind::email), "");
+}
+
+// A spoken address whose domain goes on with a path is a link, not an address ("ብ facebook.com/…"; added after the
+// thirteenth part was measured).
+TEST(scrubber_email_test, a_domain_with_a_path_is_a_link) {
+  EXPECT_EQ(found_text("ኣብ Meerssen ብ facebook.com/yonas.t.12 ርኸቡኒ", PiiKind::email), "");
+}

@@ -505,3 +505,21 @@ TEST(scrubber_name_test, the_tigrinya_object_prefix_before_a_listed_name) {
   EXPECT_EQ(found_text("ነዚ ደብዳበ ንዳዊት ሃብተ ሃቡዎ።", PiiKind::name), "ዳዊት ሃብተ");
   EXPECT_EQ(found_text("ሕቶ ኣሎኒ፡ ንኣማኑኤል ደውሉሉ።", PiiKind::name), "ኣማኑኤል");
 }
+
+// The Tigrinya "ን" before and "-ን" after a listed name, as in a list of the addressed (added after the thirteenth part
+// was measured).
+TEST(scrubber_name_test, the_tigrinya_prefix_and_suffix_around_a_listed_name) {
+  EXPECT_EQ(found_text("ንዳዊትን ንሄለንን ብዛዕባ ኣኼባ ንገሩዎም።", PiiKind::name), "ዳዊት|ሄለን");
+}
+
+// The person a date of birth belongs to: name words right before a birth cue that a date follows, capitalised, or
+// caseless where they open the text or follow a colon or an honorific; not without a date (added after the thirteenth
+// part was measured).
+TEST(scrubber_name_test, the_name_before_a_birth_cue_with_a_date) {
+  EXPECT_EQ(found_text("Please register our daughter: Marisol Quintero Vidal, born 3 March 2025, at home.",
+                       PiiKind::name),
+            "Marisol Quintero Vidal");
+  EXPECT_EQ(found_text("ሰላማዊት ዝተወለደት 4/5/2001 ኣብ ኣስመራ", PiiKind::name), "ሰላማዊት");
+  EXPECT_EQ(found_text("ሓጂ ጀማል ኑሩ፡ ዝተወለደ 3 ሕዳር 1950፡ ካርድ ይደሊ።", PiiKind::name), "ጀማል ኑሩ");
+  EXPECT_EQ(found_text("The Maternity Ward, born and raised here.", PiiKind::name), "");
+}

@@ -101,3 +101,10 @@ TEST(scrubber_phone_test, tens_joined_by_and_and_doubled_digits) {
             "double-oh four nine, one five one, two three four, five six seven eight");
   EXPECT_TRUE(kinds_of("we had a double room for two and four nights").empty());
 }
+
+// A number of two digits said as its tens and unit counts as two words among digits ("06 сорок два 17 38 90"; added
+// after the thirteenth part was measured).
+TEST(scrubber_phone_test, tens_and_unit_among_digits) {
+  EXPECT_EQ(found_text("Її номер 06 сорок два 17 38 90.", PiiKind::phone), "06 сорок два 17 38 90");
+  EXPECT_EQ(found_text("numaram 06 otuz iki 17 38 90", PiiKind::phone), "06 otuz iki 17 38 90");
+}
