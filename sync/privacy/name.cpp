@@ -799,6 +799,11 @@ void find_kunya_names(std::string_view s, Spans& out) {
 void find_initial_names(std::string_view s, Spans& out) {
   for_each_word(s, [&](const Word& w) {
     if (!w.initial || w.caseless) return w.end;
+    // the last letter of a code ("plakası BX-204-T. Dükkanın …": a plate, then the next sentence; added after the
+    // thirteenth part was measured)
+    if (const Cp c = before(s, w.begin);
+        (c.cp == '-' || c.cp == '/') && w.begin > c.len && is_alnum(before(s, w.begin - c.len).cp))
+      return w.end;
     if (const auto p = word_before(s, w.begin); p && word_list("title").contains(fold_word(s, *p))) return w.end;
     const std::size_t k = skip_hspace(s, w.end);
     const auto y = k > w.end ? read_word(s, k) : std::nullopt;

@@ -523,3 +523,11 @@ TEST(scrubber_name_test, the_name_before_a_birth_cue_with_a_date) {
   EXPECT_EQ(found_text("ሓጂ ጀማል ኑሩ፡ ዝተወለደ 3 ሕዳር 1950፡ ካርድ ይደሊ።", PiiKind::name), "ጀማል ኑሩ");
   EXPECT_EQ(found_text("The Maternity Ward, born and raised here.", PiiKind::name), "");
 }
+
+// The last letter of a code is no initial (after the thirteenth part was measured: "BX-204-T. Dükkanın" took the
+// next sentence's first word as a surname).
+TEST(scrubber_name_test, the_last_letter_of_a_code_is_no_initial) {
+  EXPECT_EQ(scrub("Plaka KL-512-T. Dükkanın önünde duruyor."), "Plaka […]. Dükkanın önünde duruyor.");
+  EXPECT_EQ(scrub("Kenteken 12-ABC-D. Mensah heeft hem gezien."), "Kenteken […]. […] heeft hem gezien.");
+  EXPECT_EQ(found_text("gezien door (T. Mensah) gisteren", PiiKind::name), "T. Mensah");
+}
