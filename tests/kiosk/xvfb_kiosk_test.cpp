@@ -6,6 +6,7 @@
 #include <fstream>
 #include <thread>
 
+#include "notify_socket.hpp"
 #include "ui_harness.hpp"
 #include "xvfb_support.hpp"
 
@@ -47,9 +48,14 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
   ASSERT_GE(display, 0) << "Xvfb did not start; log:\n" << read_file(dir / "xvfb.log");
   const std::string disp = ":" + std::to_string(display);
   std::filesystem::path db = dir / "outbox.sqlite";
+  // The kiosk says READY=1 once its first frame is on screen: the taps wait for it (a window that exists by name may
+  // not be mapped yet, and a tap then goes nowhere: it happened once under AddressSanitizer on a loaded machine).
+  NotifySocket sock(dir / "notify.sock");
+  ASSERT_TRUE(sock.ok()) << "cannot bind " << sock.path();
   Proc kiosk_proc;
   kiosk_proc.pid = spawn({KIOSK_PROGRAM_PATH, "--db", db.string(), "--size", "1280x800"},
-                         {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software", "SDL_FRAMEBUFFER_ACCELERATION=0"},
+                         {"DISPLAY=" + disp, "SDL_RENDER_DRIVER=software", "SDL_FRAMEBUFFER_ACCELERATION=0",
+                          "NOTIFY_SOCKET=" + sock.path()},
                          (dir / "kiosk.log").string());
   ASSERT_GT(kiosk_proc.pid, 0);
   // Wait for its window: 0.7 s alone, but on a loaded 2-core machine it once took more than 10 s, and under
@@ -62,6 +68,10 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
     if (r.exit_code == 0) wid = r.output.substr(0, r.output.find('\n'));
   }
   ASSERT_FALSE(wid.empty()) << "no kiosk window; log:\n" << read_file(dir / "kiosk.log");
+  bool ready = false;
+  while (!ready && std::chrono::steady_clock::now() < deadline)
+    if (auto m = sock.recv(std::chrono::seconds(1))) ready = *m == "READY=1";
+  ASSERT_TRUE(ready) << "no READY=1 (first frame) from the kiosk; log:\n" << read_file(dir / "kiosk.log");
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
 
   // 3. Tap through with real X pointer events.
