@@ -83,8 +83,10 @@ TEST(xvfb_kiosk_test, tap_through_a_report_with_xdotool) {
   }
 
   // 4. The report is in the outbox (the kiosk keeps it open in WAL mode; reading alongside is fine).
+  // The kiosk takes one queued tap per frame: under AddressSanitizer on a loaded machine it may still be working
+  // through them well after the last one was sent, so wait up to 60 s.
   std::optional<StoredSubmission> found;
-  for (int i = 0; i < 50 && !found; ++i) {
+  for (int i = 0; i < 600 && !found; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     OutboxOptions o;
     o.path = db;
