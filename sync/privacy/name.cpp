@@ -1903,4 +1903,6 @@ void find_names(const Input& in, Spans& out) {
   find_repeated_names(in.s, out);
 }
 
+bool in_name_gazetteer(std::string_view folded) { return in_gazetteer(folded); }
+
 }  // namespace kiosk::privacy
