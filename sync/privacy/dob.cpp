@@ -504,7 +504,7 @@ std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t
   if (!c.len) return std::nullopt;
   if (k > e && is_digit_at(s, k)) return k;  // "Gerrit Jan Lansink 3 augustus 1951,": a space alone
   if (c.cp != ',' && c.cp != '(' && c.cp != '/' && c.cp != 0x60C && c.cp != 0x1361 && c.cp != 0x1363 && c.cp != '-' &&
-      c.cp != 0x2013)
+      c.cp != 0x2013 && c.cp != 0x2014)
     return std::nullopt;
   k = skip_hspace(s, k + c.len);
   if (at(s, k).cp == 0xB0) k = skip_hspace(s, k + at(s, k).len);  // "(° 22.08.1939)": born

@@ -322,3 +322,25 @@ TEST(scrubber_dob_test, somali_month_spellings_with_e) {
   EXPECT_EQ(found_text("Wuxuu dhashay 3 Desembar 1970.", PiiKind::dob), "3 Desembar 1970");
   EXPECT_EQ(found_text("Waxay dhalatay 8 Sibtembar 1991.", PiiKind::dob), "8 Sibtembar 1991");
 }
+
+// "Date of birth" with the Tigrinya ትውልዲ and its possessives, Ge'ez numerals too (added after the fourteenth part was
+// measured: the paradigm).
+TEST(scrubber_dob_test, tigrinya_date_of_birth_with_birth_possessives) {
+  EXPECT_EQ(found_text("ዕለት ትውልዳ፡ 03-05-1988 እዩ።", PiiKind::dob), "03-05-1988");
+  EXPECT_EQ(found_text("ዕለት ትውልዲ፡ ፳፩/፫/፲፱፻፸፱\nኣድራሻ፡ …", PiiKind::dob), "፳፩/፫/፲፱፻፸፱");
+  EXPECT_TRUE(kinds_of("ትውልዲ 2001-05-02 ዝተሰርሐ መጽሓፍ").empty());
+}
+
+// The Maghrebi noun for "birth" (ازدياد) with its article and pronouns (added after the fourteenth part was measured).
+TEST(scrubber_dob_test, the_maghrebi_noun_for_birth) {
+  EXPECT_EQ(found_text("تاريخ ازدياد ولدي: 4 مارس 2015، وما عندوش بطاقة", PiiKind::dob), "4 مارس 2015");
+  EXPECT_EQ(found_text("الازدياد ١٢/٠٣/١٩٧٧ في وجدة", PiiKind::dob), "١٢/٠٣/١٩٧٧");
+}
+
+// A date set off by em dashes after a name in a line of personal details ("Name — date — address — phone"), as by
+// a hyphen or en dash (added after the fourteenth part was measured); a date of this year stays.
+TEST(scrubber_dob_test, a_date_after_a_name_and_an_em_dash) {
+  EXPECT_EQ(found_text("Ayaan Faarax — 07-12-1994 — Oranjelaan 4, Alblasserdam", PiiKind::dob), "07-12-1994");
+  EXPECT_EQ(found_text("ፍጹም ሃይለ — 23-08-1996 — 06 4102 8857", PiiKind::dob), "23-08-1996");
+  EXPECT_EQ(found_text("Ayaan Faarax — 07-12-2026 — ballan", PiiKind::dob), "");
+}
