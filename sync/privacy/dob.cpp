@@ -58,12 +58,37 @@ bool in_list(std::string_view list, std::string_view folded) {
   return true;
 }
 
+// The number of a month after the noun "month" (1 to 12, with an ordinal ending: "4aad", "4th", "4e"): its end.
+std::optional<std::size_t> numbered_month(std::string_view s, std::size_t k) {
+  std::size_t e = k;
+  int v = 0;
+  while (e < s.size() && e - k < 2 && is_digit_at(s, e)) v = v * 10 + (s[e++] - '0');
+  if (e == k || v < 1 || v > 12 || is_digit_at(s, e)) return std::nullopt;
+  std::size_t a = e;
+  if (at(s, a).cp == '-') ++a;
+  std::size_t z = a;
+  while (z < s.size() && z - a < 3 && is_ascii_alpha(static_cast<unsigned char>(s[z]))) ++z;
+  std::string suf(s.substr(a, z - a));
+  std::transform(suf.begin(), suf.end(), suf.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (suf == "aad" || suf == "th" || suf == "st" || suf == "nd" || suf == "rd" || suf == "e") e = z;
+  if (e < s.size() && is_letter(at(s, e).cp)) return std::nullopt;
+  return e;
+}
+
 // A month word ("maart", "Mart", "березня", "مارس", "Maarso", "መጋቢት", "mar.") at i: its end. A Turkish case
 // ending after an apostrophe ("Nisan'da") is not part of it.
 std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   auto w = read_word(s, i);
   if (!w) return std::nullopt;
   std::string f = fold_word(s, *w);
+  // the noun "month" before the month's name or its number, ordinal or not ("12-da bisha 4aad 1990", "الخامس من شهر
+  // آذار"; [month_noun], added after the fourteenth part was measured)
+  if (word_list("month_noun").contains(f)) {
+    const std::size_t k = skip_hspace(s, w->end);
+    if (k == w->end) return std::nullopt;
+    if (const auto m = month_word(s, k)) return m;
+    return numbered_month(s, k);
+  }
   if (!word_list("month").contains(f)) {
     std::size_t a = w->begin;
     while (a < w->end && !is_apostrophe(at(s, a).cp)) a += at(s, a).len;
@@ -238,6 +263,13 @@ std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day
   if (m == m0 && m == day.tail && day.tail == day.day) return std::nullopt;  // "12maart"
   if (const auto me = month_word(s, m)) return *me;
   if (const auto r = roman_month(s, m)) return *r;
+  // "12-da bisha 4aad": the noun "month" was read as the word between day and month; the month's number follows
+  if (day.tail > day.day) {
+    std::size_t b = day.tail;
+    while (b > day.day && is_letter(before(s, b).cp)) b -= before(s, b).len;
+    if (b < day.tail && word_list("month_noun").contains(fold_str(s.substr(b, day.tail - b))) && m > day.tail)
+      return numbered_month(s, m);
+  }
   return std::nullopt;
 }
 

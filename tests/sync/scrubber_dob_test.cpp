@@ -344,3 +344,13 @@ TEST(scrubber_dob_test, a_date_after_a_name_and_an_em_dash) {
   EXPECT_EQ(found_text("ፍጹም ሃይለ — 23-08-1996 — 06 4102 8857", PiiKind::dob), "23-08-1996");
   EXPECT_EQ(found_text("Ayaan Faarax — 07-12-2026 — ballan", PiiKind::dob), "");
 }
+
+// The noun "month" before the month's number or name ("12-da bisha 4aad 1990": the 12th of the 4th month; added after
+// the fourteenth part was measured).
+TEST(scrubber_dob_test, the_noun_month_before_its_number) {
+  EXPECT_EQ(found_text("Wuxuu dhashay 3-da bisha 11aad 1985.", PiiKind::dob), "3-da bisha 11aad 1985");
+  EXPECT_EQ(found_text("Maryan, taariikhda dhalashadu waa 12-da bisha 4aad 1990, kaarka", PiiKind::dob),
+            "12-da bisha 4aad 1990");
+  EXPECT_EQ(found_text("ولدت في ٥ من شهر ٣ ١٩٨٠", PiiKind::dob), "٥ من شهر ٣ ١٩٨٠");
+  EXPECT_TRUE(kinds_of("Wuxuu dhashay 3-da bisha 14aad 1985.").empty());
+}
