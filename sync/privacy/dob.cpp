@@ -403,6 +403,16 @@ std::string_view year_of(std::string_view date) {
   return {};
 }
 
+// Whether a date's year is within two years of a birth date's, not the same: a record's wrong birth date ("dhalatay 1-da
+// Janaayo 1960, laakiin warqadda waxaa ku qoran 01-01-1961"; after a [dob_record] word, added after the fourteenth part
+// was measured). An appointment after "the letter says" is years away.
+bool near_year(std::string_view a, std::string_view b) {
+  const std::string_view ya = year_of(a), yb = year_of(b);
+  if (ya.empty() || yb.empty()) return false;
+  const int d = std::stoi(std::string(ya)) - std::stoi(std::string(yb));
+  return d >= -2 && d <= 2;
+}
+
 // Whether a later date tells the same birth date again or corrects it: the same year ("3 Temmuz 1939'da doğmuş ama
 // belgelerde 1 Ocak 1939"), or the same day and month with another year ("1975-01-09, a w liście jest 1957-01-09";
 // added after the ninth part was measured).
@@ -476,12 +486,14 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
   bool corrected = false;  // a word for "correct" after the date taken
+  bool recorded = false;   // a word for "written" or "recorded" after it: a record's wrong birth date
   for (int n = 0; n < 12 && k < s.size(); ++n) {
     // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part)
     k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
-      if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()))
+      if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||
+          (recorded && near_year(taken, date)))
         add(out, k, *d, PiiKind::dob);
       if (!taken.empty() || year_of(date).empty()) return;
       taken = date;
@@ -491,6 +503,7 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
     }
     if (const auto w = read_word(s, k)) {
       if (!taken.empty() && word_list("dob_correction").contains(fold_word(s, *w))) corrected = true;
+      if (!taken.empty() && word_list("dob_record").contains(fold_word(s, *w))) recorded = true;
       k = w->end;  // also a proclitic "ብ" before the date: date_start() lets the date follow it
     } else if (is_digit_at(s, k)) {
       k = digits_end(s, k, 12);

@@ -354,3 +354,14 @@ TEST(scrubber_dob_test, the_noun_month_before_its_number) {
   EXPECT_EQ(found_text("ولدت في ٥ من شهر ٣ ١٩٨٠", PiiKind::dob), "٥ من شهر ٣ ١٩٨٠");
   EXPECT_TRUE(kinds_of("Wuxuu dhashay 3-da bisha 14aad 1985.").empty());
 }
+
+// After a date of birth, a word for "written" or "recorded" ([dob_record]) before a date up to two years from it: the
+// record's wrong birth date; a date years away stays (added after the fourteenth part was measured).
+TEST(scrubber_dob_test, a_recorded_wrong_date_near_the_birth_date) {
+  EXPECT_EQ(found_text("Waxay dhalatay 3-da Maarso 1970, laakiin warqadda waxaa ku qoran 01-01-1971.", PiiKind::dob),
+            "3-da Maarso 1970|01-01-1971");
+  EXPECT_EQ(found_text("I was born on 4 May 1980, but the letter says 4 May 1982.", PiiKind::dob),
+            "4 May 1980|4 May 1982");
+  EXPECT_EQ(found_text("I was born on 4 May 1980, the letter says 12 June 2025 for the meeting.", PiiKind::dob),
+            "4 May 1980");
+}
