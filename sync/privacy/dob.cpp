@@ -199,6 +199,14 @@ std::size_t with_year_suffix(std::string_view s, std::size_t ye) {
 // "року", "-го"): its end.
 std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
   std::size_t ye = 0;
+  // the noun "year" before it ("… تشرين الثاني عام ألف وتسعمائة …", "sanadka 1990"; [year_noun], added after the
+  // fourteenth part was measured)
+  if (const auto w = read_word(s, y); w && word_list("year_noun").contains(fold_word(s, *w))) {
+    const std::size_t k = skip_hspace(s, w->end);
+    if (k == w->end || (read_word(s, k) && word_list("year_noun").contains(fold_word(s, *read_word(s, k)))))
+      return std::nullopt;
+    return year_at(s, k);
+  }
   if (const std::size_t d = digits_end(s, y, 5); d - y == 4 && boundary_after(s, d)) {
     ye = d;
   } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {

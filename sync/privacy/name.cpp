@@ -1848,7 +1848,7 @@ void find_names_before_birth(const Input& in, Spans& out) {
       const std::string fw = fold_word(s, *w);
       if (name_stop(fw) || word_list("town").contains(fw) || word_list("month").contains(fw) ||
           word_list("title").contains(fw) || word_list("dob").contains(fw) || word_list("self").contains(fw) ||
-          word_list("tussenvoegsel").contains(fw))
+          word_list("tussenvoegsel").contains(fw) || word_list("name").contains(fw))
         break;
       // the first word of a birth cue of several words ("ዕለተ ልደት", "date of birth")
       if (const auto* idx = word_list("dob").starting_with(fw);

@@ -365,3 +365,12 @@ TEST(scrubber_dob_test, a_recorded_wrong_date_near_the_birth_date) {
   EXPECT_EQ(found_text("I was born on 4 May 1980, the letter says 12 June 2025 for the meeting.", PiiKind::dob),
             "4 May 1980");
 }
+
+// The noun "year" before the year ("عام ألف وتسعمائة …"; added after the fourteenth part was measured).
+TEST(scrubber_dob_test, the_noun_year_before_the_year) {
+  EXPECT_EQ(found_text("ولدت في ٣ آذار عام ١٩٧٥ في حلب", PiiKind::dob), "٣ آذار عام ١٩٧٥");
+  EXPECT_EQ(found_text("ولدت في الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين، والتاريخ خطأ",
+                       PiiKind::dob),
+            "الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين");
+  EXPECT_EQ(found_text("Wuxuu dhashay 3 Maarso sanadka 1975.", PiiKind::dob), "3 Maarso sanadka 1975");
+}

@@ -531,3 +531,9 @@ TEST(scrubber_name_test, the_last_letter_of_a_code_is_no_initial) {
   EXPECT_EQ(scrub("Kenteken 12-ABC-D. Mensah heeft hem gezien."), "Kenteken […]. […] heeft hem gezien.");
   EXPECT_EQ(found_text("gezien door (T. Mensah) gisteren", PiiKind::name), "T. Mensah");
 }
+
+// The words before a birth cue taken as the person's name stop at a name cue ("اسمي", my name, is no part of it; added
+// after the fourteenth part was measured).
+TEST(scrubber_name_test, the_name_before_a_birth_cue_stops_at_a_name_cue) {
+  EXPECT_EQ(found_text("اسمي سناء، ولدت في ١٥ تشرين الثاني ١٩٨٨، والتاريخ في الإقامة خطأ", PiiKind::name), "سناء");
+}
