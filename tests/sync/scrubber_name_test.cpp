@@ -537,3 +537,13 @@ TEST(scrubber_name_test, the_last_letter_of_a_code_is_no_initial) {
 TEST(scrubber_name_test, the_name_before_a_birth_cue_stops_at_a_name_cue) {
   EXPECT_EQ(found_text("اسمي سناء، ولدت في ١٥ تشرين الثاني ١٩٨٨، والتاريخ في الإقامة خطأ", PiiKind::name), "سناء");
 }
+
+// A relative glued to the Tigrinya "ን" (to, for) is a relative still: the one word between it and the verb that closes
+// the clause is the name; the verb itself, or a word before an auxiliary, is none (added after the fourteenth part was
+// measured; part 13 had "ንወደይ ሩፋኤል" too).
+TEST(scrubber_name_test, a_tigrinya_relative_after_the_glued_ne) {
+  EXPECT_EQ(found_text("ትማሊ ሓደ ብሽክለታ ንጓለይ ዳንኤላ ወቒዑዋ።", PiiKind::name), "ዳንኤላ");
+  EXPECT_EQ(found_text("ትማሊ ንወደይ ሃኒባል ረኺበዮ።", PiiKind::name), "ሃኒባል");
+  EXPECT_EQ(found_text("ኣኽላባት ንደቀይ የፍርሕዎም።", PiiKind::name), "");
+  EXPECT_EQ(found_text("ኣካውንት ንጓለይ የጨንቓ ኣሎ።", PiiKind::name), "");
+}
