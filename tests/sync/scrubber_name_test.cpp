@@ -547,3 +547,14 @@ TEST(scrubber_name_test, a_tigrinya_relative_after_the_glued_ne) {
   EXPECT_EQ(found_text("ኣኽላባት ንደቀይ የፍርሕዎም።", PiiKind::name), "");
   EXPECT_EQ(found_text("ኣካውንት ንጓለይ የጨንቓ ኣሎ።", PiiKind::name), "");
 }
+
+// "The undersigned" opening a formal letter is a name cue in every language (added after the fourteenth part was
+// measured).
+TEST(scrubber_name_test, the_undersigned_is_a_name_cue) {
+  EXPECT_EQ(found_text("Ondergetekende Reinout de Kwant, wonende aan de Dorpsweg 2, verzoekt om een vergunning.",
+                       PiiKind::name),
+            "Reinout de Kwant");
+  EXPECT_EQ(found_text("The undersigned, Tobias Wrenfield, residing in Goes, requests a permit.", PiiKind::name),
+            "Tobias Wrenfield");
+  EXPECT_EQ(found_text("Niżej podpisany Zdzisław Pątkowski prosi o zezwolenie.", PiiKind::name), "Zdzisław Pątkowski");
+}
