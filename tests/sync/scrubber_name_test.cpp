@@ -558,3 +558,11 @@ TEST(scrubber_name_test, the_undersigned_is_a_name_cue) {
             "Tobias Wrenfield");
   EXPECT_EQ(found_text("Niżej podpisany Zdzisław Pątkowski prosi o zezwolenie.", PiiKind::name), "Zdzisław Pątkowski");
 }
+
+// The Dutch tussenvoegsels in Cyrillic letters join a Dutch name written in Ukrainian (added after the fourteenth part
+// was measured); "де" (where) between lower-case words stays.
+TEST(scrubber_name_test, cyrillic_tussenvoegsels) {
+  EXPECT_EQ(found_text("Сусід Геррит ван Доорн скаржиться на шум.", PiiKind::name), "Геррит ван Доорн");
+  EXPECT_EQ(found_text("Власник Хендрік де Гроот не відповідає.", PiiKind::name), "Хендрік де Гроот");
+  EXPECT_EQ(found_text("Скажіть, де можна залишити велосипед?", PiiKind::name), "");
+}
