@@ -84,6 +84,12 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
   for (int n = 0; n < 3; ++n) {
     const std::size_t k = skip_hspace(s, j);
     if (k == j) return std::nullopt;
+    // "'t" with its apostrophe ("Van 't Hek"; added after the fourteenth part was measured)
+    if (is_apostrophe(at(s, k).cp))
+      if (const auto t = read_word(s, k + at(s, k).len); t && fold_word(s, *t) == "t" && t->begin > k) {
+        j = t->end;
+        continue;
+      }
     const auto y = read_word(s, k);
     if (!y) return std::nullopt;
     const std::string fy = fold_word(s, *y);
@@ -1454,8 +1460,14 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const std::size_t k = after_and(c); c > sp.end && k > c) {
       if (const auto w = read_word(s, k); w && name_word(*w)) {
         std::size_t e = w->end;
-        if (const std::size_t k2 = skip_hspace(s, e); k2 > e)
-          if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) e = w2->end;
+        if (const std::size_t k2 = skip_hspace(s, e); k2 > e) {
+          if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) {
+            e = w2->end;
+          } else if (w2 && !w2->initial && word_list("tussenvoegsel").contains(fold_word(s, *w2))) {
+            // "Shukri iyo Ruud van Dam": a tussenvoegsel and the surname after it (added after the fourteenth part)
+            if (const auto t = tv_surname(s, *w2, false)) e = *t;
+          }
+        }
         add(found, w->begin, e, PiiKind::name);
       }
     }

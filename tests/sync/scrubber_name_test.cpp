@@ -566,3 +566,18 @@ TEST(scrubber_name_test, cyrillic_tussenvoegsels) {
   EXPECT_EQ(found_text("Власник Хендрік де Гроот не відповідає.", PiiKind::name), "Хендрік де Гроот");
   EXPECT_EQ(found_text("Скажіть, де можна залишити велосипед?", PiiKind::name), "");
 }
+
+// The tussenvoegsel "'t" with its apostrophe joins a name, also after a capitalised "Van" (added after the fourteenth
+// part was measured).
+TEST(scrubber_name_test, the_tussenvoegsel_t_with_its_apostrophe) {
+  EXPECT_EQ(found_text("De heer Van 't Hek wil graag een vergunning.", PiiKind::name), "Van 't Hek");
+  EXPECT_EQ(found_text("mevrouw Van 't Hof belde gisteren", PiiKind::name), "Van 't Hof");
+}
+
+// A name joined by "and" to a name found goes on over a tussenvoegsel to its surname ("Shukri iyo Ruud van Dam"; added
+// after the fourteenth part was measured); "en de kinderen" stays.
+TEST(scrubber_name_test, a_conjoined_name_with_a_tussenvoegsel) {
+  EXPECT_EQ(found_text("Deeqa, Shukri iyo Ruud van Dam waxaan codsanaynaa", PiiKind::name),
+            "Deeqa|Shukri|Ruud van Dam");
+  EXPECT_EQ(found_text("Groeten van Maria en de kinderen", PiiKind::name), "Maria");
+}
