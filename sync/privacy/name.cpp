@@ -450,7 +450,13 @@ bool ethiopic_compound_name(std::string_view folded) {
 // ending taken off, the nominative ending put on, a dropped "e" put back ("Pawł-" Paweł, "Jack-" Jacek).
 // Capitalised Latin words only (the caller's part): a lower-case word with such an ending is an everyday word.
 bool in_gazetteer_inflected(std::string_view folded) {
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {{"owi", ""},
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {// a family: "Nowakowie" (the Nowaks),
+                                                                               // "u Nowaków" (added after the
+                                                                               // fourteenth part was measured)
+                                                                               {"owie", ""},
+                                                                               {"ow", ""},
+                                                                               {"ów", ""},
+                                                                               {"owi", ""},
                                                                                {"iem", ""},
                                                                                {"em", ""},
                                                                                {"ego", ""},

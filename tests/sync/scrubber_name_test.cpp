@@ -581,3 +581,10 @@ TEST(scrubber_name_test, a_conjoined_name_with_a_tussenvoegsel) {
             "Deeqa|Shukri|Ruud van Dam");
   EXPECT_EQ(found_text("Groeten van Maria en de kinderen", PiiKind::name), "Maria");
 }
+
+// A Polish family named by the plural of a listed surname ("Nowakowie", "u Nowaków"; added after the fourteenth part
+// was measured).
+TEST(scrubber_name_test, a_polish_family_by_the_plural_of_its_surname) {
+  EXPECT_EQ(found_text("Odkąd Nowakowie spod siódemki mają psa, chodnik jest brudny.", PiiKind::name), "Nowakowie");
+  EXPECT_EQ(found_text("Byłam wczoraj u Nowaków na kawie.", PiiKind::name), "Nowaków");
+}
