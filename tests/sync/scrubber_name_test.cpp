@@ -588,3 +588,10 @@ TEST(scrubber_name_test, a_polish_family_by_the_plural_of_its_surname) {
   EXPECT_EQ(found_text("Odkąd Nowakowie spod siódemki mają psa, chodnik jest brudny.", PiiKind::name), "Nowakowie");
   EXPECT_EQ(found_text("Byłam wczoraj u Nowaków na kawie.", PiiKind::name), "Nowaków");
 }
+
+// A public title in another case ("burmistrzowi", to the mayor) is a title still: the official after it is no citizen
+// (added after the fourteenth part was measured).
+TEST(scrubber_name_test, case_forms_of_public_titles) {
+  EXPECT_EQ(found_text("Dziękujemy burmistrzowi Jansenowi za spotkanie w bibliotece.", PiiKind::name), "");
+  EXPECT_EQ(found_text("Пишу меру Вермюлену щодо парку.", PiiKind::name), "");
+}
