@@ -143,7 +143,19 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
   const bool listed = e.has_value();
   if (!listed) {
     const auto w = read_word(s, k);
-    if (!w || !w->upper || w->caseless) return std::nullopt;
+    if (!w || w->caseless) return std::nullopt;
+    // a lower-case Latin town right before text in another script ("ኣብ kerkstraat 9b roggel እነብር"; added after the
+    // fourteenth part was measured)
+    if (!w->upper) {
+      const std::string fw = fold_word(s, *w);
+      const std::size_t j = skip_hspace(s, w->end);
+      const auto next = j > w->end ? read_word(s, j) : std::nullopt;
+      if (w->cyrillic || !next || !(next->caseless || next->cyrillic) || name_stop(fw) || is_institution(fw) ||
+          word_list("street_stop").contains(fw) || word_list("house_number_tail").contains(fw) ||
+          word_list("unit").contains(fw))
+        return std::nullopt;
+      return w->end;
+    }
     const std::string fw = fold_word(s, *w);
     if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) return std::nullopt;
     e = w->end;
@@ -447,6 +459,18 @@ bool street_named(std::string_view folded) {
 // bibliotheek aan de Oudegracht 12", "Albert Heijn op de Voorstraat 44"): its address is not personal. Not
 // when the place is someone's own ("a shop owner on …", "mijn winkel op …": [owner]) or when another street
 // and number stand between ("Stadhuisplein 12 değil, Agorabaan 7").
+// A capitalised institution word or title that is someone's surname: after a known name or an honorific ("Rebecca
+// Hall, Brinkweg 6", "my neighbour Mr. Bishop's, Achterstraat 5"; added after the fourteenth part was measured).
+bool surname_of_a_person(std::string_view s, const Word& w) {
+  if (!w.upper || w.caseless) return false;
+  const auto p = word_before(s, w.begin);
+  if (!p) return false;
+  const std::string fp = fold_word(s, *p);
+  if (word_list("honorific").contains(fp)) return true;
+  return p->upper && !p->caseless && in_name_gazetteer(fp) && !is_institution(fp) && !word_list("title").contains(fp) &&
+         !word_list("town").contains(fp);
+}
+
 bool institution_before(std::string_view s, std::size_t pos) {
   std::size_t k = pos;
   for (int n = 0; n < 6 && k > 0; ++n) {
@@ -460,7 +484,7 @@ bool institution_before(std::string_view s, std::size_t pos) {
     const std::string fw = fold_word(s, *w);
     if (word_list("owner").contains(fw)) return false;
     // ("Schoolstraat, 6621 BA": a street named after an institution is a street)
-    if ((is_institution(fw) && !street_named(fw)) || word_list("title").contains(fw)) {
+    if (((is_institution(fw) && !street_named(fw)) || word_list("title").contains(fw)) && !surname_of_a_person(s, *w)) {
       // "Stadhuisplein 12": an address of its own, not a place the address after it belongs to
       if (const std::size_t d = skip_hspace(s, w->end); d > w->end && is_digit(at(s, d).cp) && k < pos) return false;
       const auto p = word_before(s, w->begin);
@@ -767,6 +791,9 @@ void find_numbered_houses(std::string_view s, Spans& out) {
       j = nx;
     }
     if (end == 0) return w.end;
+    // the town (and postcode) after the street ("ቁጽሪ 8 ናይ Schoolstraat, Posterholt እነብር"; added after the fourteenth
+    // part was measured)
+    end = postcode_city(s, end);
     add(out, w.begin, end, PiiKind::address);
     return end;
   });

@@ -58,12 +58,37 @@ bool in_list(std::string_view list, std::string_view folded) {
   return true;
 }
 
+// The number of a month after the noun "month" (1 to 12, with an ordinal ending: "4aad", "4th", "4e"): its end.
+std::optional<std::size_t> numbered_month(std::string_view s, std::size_t k) {
+  std::size_t e = k;
+  int v = 0;
+  while (e < s.size() && e - k < 2 && is_digit_at(s, e)) v = v * 10 + (s[e++] - '0');
+  if (e == k || v < 1 || v > 12 || is_digit_at(s, e)) return std::nullopt;
+  std::size_t a = e;
+  if (at(s, a).cp == '-') ++a;
+  std::size_t z = a;
+  while (z < s.size() && z - a < 3 && is_ascii_alpha(static_cast<unsigned char>(s[z]))) ++z;
+  std::string suf(s.substr(a, z - a));
+  std::transform(suf.begin(), suf.end(), suf.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (suf == "aad" || suf == "th" || suf == "st" || suf == "nd" || suf == "rd" || suf == "e") e = z;
+  if (e < s.size() && is_letter(at(s, e).cp)) return std::nullopt;
+  return e;
+}
+
 // A month word ("maart", "Mart", "березня", "مارس", "Maarso", "መጋቢት", "mar.") at i: its end. A Turkish case
 // ending after an apostrophe ("Nisan'da") is not part of it.
 std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   auto w = read_word(s, i);
   if (!w) return std::nullopt;
   std::string f = fold_word(s, *w);
+  // the noun "month" before the month's name or its number, ordinal or not ("12-da bisha 4aad 1990", "الخامس من شهر
+  // آذار"; [month_noun], added after the fourteenth part was measured)
+  if (word_list("month_noun").contains(f)) {
+    const std::size_t k = skip_hspace(s, w->end);
+    if (k == w->end) return std::nullopt;
+    if (const auto m = month_word(s, k)) return m;
+    return numbered_month(s, k);
+  }
   if (!word_list("month").contains(f)) {
     std::size_t a = w->begin;
     while (a < w->end && !is_apostrophe(at(s, a).cp)) a += at(s, a).len;
@@ -174,6 +199,14 @@ std::size_t with_year_suffix(std::string_view s, std::size_t ye) {
 // "року", "-го"): its end.
 std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
   std::size_t ye = 0;
+  // the noun "year" before it ("… تشرين الثاني عام ألف وتسعمائة …", "sanadka 1990"; [year_noun], added after the
+  // fourteenth part was measured)
+  if (const auto w = read_word(s, y); w && word_list("year_noun").contains(fold_word(s, *w))) {
+    const std::size_t k = skip_hspace(s, w->end);
+    if (k == w->end || (read_word(s, k) && word_list("year_noun").contains(fold_word(s, *read_word(s, k)))))
+      return std::nullopt;
+    return year_at(s, k);
+  }
   if (const std::size_t d = digits_end(s, y, 5); d - y == 4 && boundary_after(s, d)) {
     ye = d;
   } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {
@@ -238,6 +271,13 @@ std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day
   if (m == m0 && m == day.tail && day.tail == day.day) return std::nullopt;  // "12maart"
   if (const auto me = month_word(s, m)) return *me;
   if (const auto r = roman_month(s, m)) return *r;
+  // "12-da bisha 4aad": the noun "month" was read as the word between day and month; the month's number follows
+  if (day.tail > day.day) {
+    std::size_t b = day.tail;
+    while (b > day.day && is_letter(before(s, b).cp)) b -= before(s, b).len;
+    if (b < day.tail && word_list("month_noun").contains(fold_str(s.substr(b, day.tail - b))) && m > day.tail)
+      return numbered_month(s, m);
+  }
   return std::nullopt;
 }
 
@@ -371,6 +411,16 @@ std::string_view year_of(std::string_view date) {
   return {};
 }
 
+// Whether a date's year is within two years of a birth date's, not the same: a record's wrong birth date ("dhalatay 1-da
+// Janaayo 1960, laakiin warqadda waxaa ku qoran 01-01-1961"; after a [dob_record] word, added after the fourteenth part
+// was measured). An appointment after "the letter says" is years away.
+bool near_year(std::string_view a, std::string_view b) {
+  const std::string_view ya = year_of(a), yb = year_of(b);
+  if (ya.empty() || yb.empty()) return false;
+  const int d = std::stoi(std::string(ya)) - std::stoi(std::string(yb));
+  return d >= -2 && d <= 2;
+}
+
 // Whether a later date tells the same birth date again or corrects it: the same year ("3 Temmuz 1939'da doğmuş ama
 // belgelerde 1 Ocak 1939"), or the same day and month with another year ("1975-01-09, a w liście jest 1957-01-09";
 // added after the ninth part was measured).
@@ -444,12 +494,14 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
   bool corrected = false;  // a word for "correct" after the date taken
+  bool recorded = false;   // a word for "written" or "recorded" after it: a record's wrong birth date
   for (int n = 0; n < 12 && k < s.size(); ++n) {
     // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part)
     k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
-      if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()))
+      if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||
+          (recorded && near_year(taken, date)))
         add(out, k, *d, PiiKind::dob);
       if (!taken.empty() || year_of(date).empty()) return;
       taken = date;
@@ -459,6 +511,7 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
     }
     if (const auto w = read_word(s, k)) {
       if (!taken.empty() && word_list("dob_correction").contains(fold_word(s, *w))) corrected = true;
+      if (!taken.empty() && word_list("dob_record").contains(fold_word(s, *w))) recorded = true;
       k = w->end;  // also a proclitic "ብ" before the date: date_start() lets the date follow it
     } else if (is_digit_at(s, k)) {
       k = digits_end(s, k, 12);
@@ -504,7 +557,7 @@ std::optional<std::size_t> person_date_separator(std::string_view s, std::size_t
   if (!c.len) return std::nullopt;
   if (k > e && is_digit_at(s, k)) return k;  // "Gerrit Jan Lansink 3 augustus 1951,": a space alone
   if (c.cp != ',' && c.cp != '(' && c.cp != '/' && c.cp != 0x60C && c.cp != 0x1361 && c.cp != 0x1363 && c.cp != '-' &&
-      c.cp != 0x2013)
+      c.cp != 0x2013 && c.cp != 0x2014)
     return std::nullopt;
   k = skip_hspace(s, k + c.len);
   if (at(s, k).cp == 0xB0) k = skip_hspace(s, k + at(s, k).len);  // "(° 22.08.1939)": born

@@ -55,11 +55,41 @@ void find_profile_urls(std::string_view s, const Folded& f, Spans& out) {
   }
 }
 
+// A user name after the name of a social app and a colon, without "@" ("snapchat: yasser_2009x", "Insta: zoe.k"; the
+// [social_app] list): a run of letters, digits, "_" and "." with at least one digit, "_" or "." inside, so that
+// "Instagram: yes" stays (added after the fourteenth part was measured).
+void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
+  for (const std::string& key : word_list("social_app").items()) {
+    for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
+      const std::size_t b = f.src[p];
+      if (p + key.size() > f.text.size()) continue;
+      std::size_t k = f.src[p + key.size()];
+      if (!boundary_before(s, b) || (k < s.size() && is_alnum(at(s, k).cp))) continue;
+      k = skip_hspace(s, k);
+      if (k >= s.size() || s[k] != ':') continue;
+      const std::size_t h = skip_hspace(s, k + 1);
+      if (h == k + 1) continue;
+      std::size_t e = h;
+      bool marked = false;
+      while (e < s.size() && handle_char(s[e])) {
+        marked |= s[e] == '_' || s[e] == '.' || is_digit(static_cast<unsigned char>(s[e]));
+        ++e;
+      }
+      while (e > h && s[e - 1] == '.') --e;
+      if (e - h < 3 || !marked || !is_ascii_alpha(static_cast<unsigned char>(s[h]))) continue;
+      if (e < s.size() && (is_alnum(at(s, e).cp) || s[e] == '@' || s[e] == '/')) continue;
+      if (official(s.substr(h, e - h))) continue;
+      add(out, h, e, PiiKind::handle);
+    }
+  }
+}
+
 }  // namespace
 
 void find_handles(const Input& in, Spans& out) {
   find_at_handles(in.s, out);
   find_profile_urls(in.s, in.f, out);
+  find_app_user_names(in.s, in.f, out);
 }
 
 }  // namespace kiosk::privacy

@@ -84,6 +84,12 @@ std::optional<std::size_t> tv_surname(std::string_view s, const Word& w, bool lo
   for (int n = 0; n < 3; ++n) {
     const std::size_t k = skip_hspace(s, j);
     if (k == j) return std::nullopt;
+    // "'t" with its apostrophe ("Van 't Hek"; added after the fourteenth part was measured)
+    if (is_apostrophe(at(s, k).cp))
+      if (const auto t = read_word(s, k + at(s, k).len); t && fold_word(s, *t) == "t" && t->begin > k) {
+        j = t->end;
+        continue;
+      }
     const auto y = read_word(s, k);
     if (!y) return std::nullopt;
     const std::string fy = fold_word(s, *y);
@@ -250,6 +256,15 @@ bool ethiopic_verb_shape(std::string_view folded) {
   return false;
 }
 
+// A Ge'ez verb with an object suffix at its end ("ነኺስዎ" bit him, "ወቒዑዋ" hit her, "ረኺቡኒ" found me): -ዎ, -ዋ, -ዮ,
+// -ያ, -ኒ after a word of three letters or more.
+bool object_verb_shape(std::string_view folded) {
+  if (folded.size() < 9) return false;
+  for (std::string_view e : {"\u12CE", "\u12CB", "\u12EE", "\u12EB", "\u1292"})
+    if (folded.substr(folded.size() - e.size()) == e) return true;
+  return false;
+}
+
 std::optional<Range> ethiopic_after_relative(std::string_view s, const Word& w, const Range& n) {
   if (!is_ethiopic(at(s, w.begin).cp) || closes_clause(s, w.end)) return std::nullopt;
   const std::string fw = fold_word(s, w);
@@ -287,7 +302,11 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
   };
   const auto run = [&](const CueList& cues, const NameRules& rules, bool newline, std::u32string_view punct,
                        bool known_caseless = false, bool must_close = false, bool relative = false) {
-    for_each_cue(f, cues, [&](std::size_t, std::size_t e) {
+    const auto on_cue = [&](std::size_t b, std::size_t e) {
+      // a Ge'ez cue glued to "ን" (to, for: "ንጓለይ ናርዶስ ወቒዑዋ", a relative as the object): the verb that follows carries
+      // the object's suffix: one name word right before that verb, the verb closing the clause ("ንጎረቤተይ ኣደ ኣረጋሽ
+      // ሓግዝዋ" stays to the other rules; added after the fourteenth part was measured)
+      const bool glued_ne = before(s, b).cp == 0x1295 && !boundary_before(s, b);
       std::size_t k = skip_after_cue(s, e, newline, punct);
       // "اسمه هو …", "ninkayga waa …": a copula between the cue and the name
       if (const auto w = read_word(s, k); w && word_list("cue_copula").contains(fold_word(s, *w)))
@@ -300,6 +319,17 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       // "أشكر السيد العمدة" (Mr. Mayor): a public title after the cue is no name
       if (const auto w = n ? read_word(s, n->begin) : std::nullopt; w && word_list("title").contains(fold_word(s, *w)))
         n.reset();
+      if (n && glued_ne) {
+        const auto w = read_word(s, n->begin);
+        const auto next = w ? read_word(s, skip_hspace(s, w->end)) : std::nullopt;
+        if (!w || !w->caseless || !next || closes_clause(s, w->end) || !closes_clause(s, next->end) ||
+            object_verb_shape(fold_word(s, *w)) || name_stop(fold_word(s, *next)) ||
+            word_list("relation").contains(fold_word(s, *w)) || word_list("honorific").contains(fold_word(s, *w))) {
+          n.reset();
+        } else {
+          n->end = w->end;
+        }
+      }
       if (n && known_caseless) {
         const auto w = read_word(s, n->begin);
         if (w && w->caseless && !in_gazetteer(fold_word(s, *w)) && !ends_text(n->end)) {
@@ -335,7 +365,8 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
                      closes_clause(s, n2->end)))
             add(out, n2->begin, n2->end, PiiKind::name);
       }
-    });
+    };
+    for_each_cue(f, cues, on_cue, relative);
   };
   run(word_list("name"), NameRules{true, true, true, false, 1, 3, true}, false,
       U":,-\u2013\u2014\u060C\u1361\u1363\u1364");
@@ -419,7 +450,13 @@ bool ethiopic_compound_name(std::string_view folded) {
 // ending taken off, the nominative ending put on, a dropped "e" put back ("Pawł-" Paweł, "Jack-" Jacek).
 // Capitalised Latin words only (the caller's part): a lower-case word with such an ending is an everyday word.
 bool in_gazetteer_inflected(std::string_view folded) {
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {{"owi", ""},
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {// a family: "Nowakowie" (the Nowaks),
+                                                                               // "u Nowaków" (added after the
+                                                                               // fourteenth part was measured)
+                                                                               {"owie", ""},
+                                                                               {"ow", ""},
+                                                                               {"ów", ""},
+                                                                               {"owi", ""},
                                                                                {"iem", ""},
                                                                                {"em", ""},
                                                                                {"ego", ""},
@@ -1429,8 +1466,14 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const std::size_t k = after_and(c); c > sp.end && k > c) {
       if (const auto w = read_word(s, k); w && name_word(*w)) {
         std::size_t e = w->end;
-        if (const std::size_t k2 = skip_hspace(s, e); k2 > e)
-          if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) e = w2->end;
+        if (const std::size_t k2 = skip_hspace(s, e); k2 > e) {
+          if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) {
+            e = w2->end;
+          } else if (w2 && !w2->initial && word_list("tussenvoegsel").contains(fold_word(s, *w2))) {
+            // "Shukri iyo Ruud van Dam": a tussenvoegsel and the surname after it (added after the fourteenth part)
+            if (const auto t = tv_surname(s, *w2, false)) e = *t;
+          }
+        }
         add(found, w->begin, e, PiiKind::name);
       }
     }
@@ -1848,7 +1891,7 @@ void find_names_before_birth(const Input& in, Spans& out) {
       const std::string fw = fold_word(s, *w);
       if (name_stop(fw) || word_list("town").contains(fw) || word_list("month").contains(fw) ||
           word_list("title").contains(fw) || word_list("dob").contains(fw) || word_list("self").contains(fw) ||
-          word_list("tussenvoegsel").contains(fw))
+          word_list("tussenvoegsel").contains(fw) || word_list("name").contains(fw))
         break;
       // the first word of a birth cue of several words ("ዕለተ ልደት", "date of birth")
       if (const auto* idx = word_list("dob").starting_with(fw);
@@ -1902,5 +1945,7 @@ void find_names(const Input& in, Spans& out) {
   find_names_before_birth(in, out);
   find_repeated_names(in.s, out);
 }
+
+bool in_name_gazetteer(std::string_view folded) { return in_gazetteer(folded); }
 
 }  // namespace kiosk::privacy

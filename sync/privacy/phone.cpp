@@ -57,6 +57,10 @@ bool phone_prefix_ok(const std::vector<DigitGroup>& g, std::size_t n, bool plus)
     return !trunk && d[2] != '0' && d.size() >= 11 && d.size() <= 15;
   }
   if (trunk || d.empty() || d[0] != '0') return false;
+  // a British mobile number: 07 and nine digits, written "07xxx xxx xxx", "07xxx xxxxxx" or as one run (added after
+  // the fourteenth part was measured; no Dutch number has eleven digits)
+  if (d.size() == 11 && d.compare(0, 2, "07") == 0 && (g[0].digits.size() == 5 || g[0].digits.size() == 11))
+    return true;
   // National format: the first group is the area code (2 digits only for 06) or everything.
   const std::size_t g0 = g[0].digits.size();
   if (!(g0 == 10 || g0 == 3 || g0 == 4 || (g0 == 2 && g[0].digits == "06"))) return false;
@@ -306,6 +310,23 @@ void digits_in_words(std::string_view s, Spans& out) {
               ++pair_words;
               return u->end;
             }
+        }
+      }
+      // the unit first, "and", then the tens ("afar iyo konton", 54, as Somali also says it; added after the fourteenth
+      // part was measured)
+      if (v >= 1 && v <= 9 && !w->caseless) {
+        const std::size_t k2 = skip_hspace(s, w->end);
+        if (const auto a = k2 > w->end ? read_word(s, k2) : std::nullopt;
+            a && !a->caseless && word_list("name_and").contains(fold_word(s, *a))) {
+          const std::size_t k3 = skip_hspace(s, a->end);
+          if (const auto u = k3 > a->end ? read_word(s, k3) : std::nullopt) {
+            if (const int t = tens_word(fold_word(s, *u)); t > 0) {
+              digits += static_cast<char>('0' + t);
+              digits += static_cast<char>('0' + v);
+              ++pair_words;
+              return u->end;
+            }
+          }
         }
       }
       digits += std::to_string(v);

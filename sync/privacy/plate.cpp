@@ -210,6 +210,32 @@ void find_plates(const Input& in, Spans& out) {
         continue;
       }
     }
+    // the same in lower case right after a vehicle noun, letters and digits alternating ("машина sz 308 g"; [vehicle],
+    // added after the fourteenth part was measured): "op 100 m" stays
+    if (const auto v = word_before(s, i); v && word_list("vehicle").contains(fold_word(s, *v))) {
+      std::size_t k = i;
+      int groups = 0;
+      bool last_digit = false;
+      while (groups < 3) {
+        const std::size_t g = k;
+        while (k < s.size() && (dg(s[k]) || lo(s[k]))) ++k;
+        // letters and digits alternate from group to group ("Gaariga cad ee 1-VXR-38" is no "cad ee 1")
+        if (k == g || (groups > 0 && dg(s[g]) == last_digit)) break;
+        // and a letter group is no word ("Bus 28 en 74 rijden")
+        if (const std::string fg = fold_str(s.substr(g, k - g));
+            !dg(s[g]) && (name_stop(fg) || word_list("name_and").contains(fg) || word_list("plate_stop").contains(fg)))
+          break;
+        last_digit = dg(s[g]);
+        ++groups;
+        if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
+        else break;
+      }
+      if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true)) {
+        in.add_view(out, i, k, PiiKind::plate);
+        i = k;
+        continue;
+      }
+    }
     i = e;
   }
 }

@@ -71,6 +71,8 @@ bool after_place_noun(std::string_view s, const Word& w);
 // A name span ending at e after such an ending in lower case: where the apostrophe is (the name ends there).
 std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e);
 bool is_institution(std::string_view folded);
+// A word of the name gazetteers (given names and surnames, also "smit-vos"), folded.
+bool in_name_gazetteer(std::string_view folded);
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r);
 
 // address.cpp

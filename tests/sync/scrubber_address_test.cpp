@@ -272,3 +272,23 @@ TEST(scrubber_address_test, towns_going_on_numbers_after_postcodes_and_streets_b
   EXPECT_EQ(found_text("Ik woon aan de Jasmijnhof 23B, 2711 PR Zoetermeer en het lekt.", PiiKind::address),
             "Jasmijnhof 23B, 2711 PR Zoetermeer");
 }
+
+// After the fourteenth part was measured: a house's number after "van"/"from" ("de buren van nummer 6 op de …");
+// "van" inside a town's name ("Sas van Gent", "Hoek van Holland"); an institution word or title that is someone's
+// surname after a known name or an honorific does not make the address after it public ("Rebecca Hall, Brinkweg 6",
+// "Mr. Bishop's, Achterstraat 5"; "Stadhuis, Markt 1" and "Town Hall, Kerkstraat 1" stay public); the town after a
+// street given by its number ("ቁጽሪ 8 ናይ Schoolstraat, Posterholt"); a lower-case Latin town right before text in another
+// script, not a Dutch word.
+TEST(scrubber_address_test, numbers_after_van_surnames_like_institutions_and_lower_case_towns) {
+  EXPECT_EQ(found_text("De buren van nummer 12 op de Dijkweg maken herrie.", PiiKind::address),
+            "nummer 12 op de Dijkweg");
+  EXPECT_EQ(found_text("Ze woont aan de Kerkweg 8 in Hoek van Holland, 3151 AB. Graag hulp.", PiiKind::address),
+            "Kerkweg 8 in Hoek van Holland, 3151 AB");
+  EXPECT_EQ(found_text("Kind regards, Emma Hall, Molenweg 3, 1234 AB Texel", PiiKind::address),
+            "Molenweg 3, 1234 AB Texel");
+  EXPECT_EQ(found_text("Our neighbour Mrs. Church's, Dorpsstraat 7. Dogs bark.", PiiKind::address), "Dorpsstraat 7");
+  EXPECT_EQ(found_text("Open days at the Town Hall, Kerkstraat 1. Welcome!", PiiKind::address), "");
+  EXPECT_EQ(found_text("ኣብ ቁጽሪ 4 ናይ Kerkweg, Dongen እየ ዝቕመጥ።", PiiKind::address), "ቁጽሪ 4 ናይ Kerkweg, Dongen");
+  EXPECT_EQ(found_text("ኣብ dorpsstraat 3a ulft እነብር።", PiiKind::address), "dorpsstraat 3a ulft");
+  EXPECT_EQ(found_text("ኣብ dorpsstraat 3a gemeente ኣሎ።", PiiKind::address), "dorpsstraat 3a");
+}

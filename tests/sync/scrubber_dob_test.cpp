@@ -322,3 +322,55 @@ TEST(scrubber_dob_test, somali_month_spellings_with_e) {
   EXPECT_EQ(found_text("Wuxuu dhashay 3 Desembar 1970.", PiiKind::dob), "3 Desembar 1970");
   EXPECT_EQ(found_text("Waxay dhalatay 8 Sibtembar 1991.", PiiKind::dob), "8 Sibtembar 1991");
 }
+
+// "Date of birth" with the Tigrinya ትውልዲ and its possessives, Ge'ez numerals too (added after the fourteenth part was
+// measured: the paradigm).
+TEST(scrubber_dob_test, tigrinya_date_of_birth_with_birth_possessives) {
+  EXPECT_EQ(found_text("ዕለት ትውልዳ፡ 03-05-1988 እዩ።", PiiKind::dob), "03-05-1988");
+  EXPECT_EQ(found_text("ዕለት ትውልዲ፡ ፳፩/፫/፲፱፻፸፱\nኣድራሻ፡ …", PiiKind::dob), "፳፩/፫/፲፱፻፸፱");
+  EXPECT_TRUE(kinds_of("ትውልዲ 2001-05-02 ዝተሰርሐ መጽሓፍ").empty());
+}
+
+// The Maghrebi noun for "birth" (ازدياد) with its article and pronouns (added after the fourteenth part was measured).
+TEST(scrubber_dob_test, the_maghrebi_noun_for_birth) {
+  EXPECT_EQ(found_text("تاريخ ازدياد ولدي: 4 مارس 2015، وما عندوش بطاقة", PiiKind::dob), "4 مارس 2015");
+  EXPECT_EQ(found_text("الازدياد ١٢/٠٣/١٩٧٧ في وجدة", PiiKind::dob), "١٢/٠٣/١٩٧٧");
+}
+
+// A date set off by em dashes after a name in a line of personal details ("Name — date — address — phone"), as by
+// a hyphen or en dash (added after the fourteenth part was measured); a date of this year stays.
+TEST(scrubber_dob_test, a_date_after_a_name_and_an_em_dash) {
+  EXPECT_EQ(found_text("Ayaan Faarax — 07-12-1994 — Oranjelaan 4, Alblasserdam", PiiKind::dob), "07-12-1994");
+  EXPECT_EQ(found_text("ፍጹም ሃይለ — 23-08-1996 — 06 4102 8857", PiiKind::dob), "23-08-1996");
+  EXPECT_EQ(found_text("Ayaan Faarax — 07-12-2026 — ballan", PiiKind::dob), "");
+}
+
+// The noun "month" before the month's number or name ("12-da bisha 4aad 1990": the 12th of the 4th month; added after
+// the fourteenth part was measured).
+TEST(scrubber_dob_test, the_noun_month_before_its_number) {
+  EXPECT_EQ(found_text("Wuxuu dhashay 3-da bisha 11aad 1985.", PiiKind::dob), "3-da bisha 11aad 1985");
+  EXPECT_EQ(found_text("Maryan, taariikhda dhalashadu waa 12-da bisha 4aad 1990, kaarka", PiiKind::dob),
+            "12-da bisha 4aad 1990");
+  EXPECT_EQ(found_text("ولدت في ٥ من شهر ٣ ١٩٨٠", PiiKind::dob), "٥ من شهر ٣ ١٩٨٠");
+  EXPECT_TRUE(kinds_of("Wuxuu dhashay 3-da bisha 14aad 1985.").empty());
+}
+
+// After a date of birth, a word for "written" or "recorded" ([dob_record]) before a date up to two years from it: the
+// record's wrong birth date; a date years away stays (added after the fourteenth part was measured).
+TEST(scrubber_dob_test, a_recorded_wrong_date_near_the_birth_date) {
+  EXPECT_EQ(found_text("Waxay dhalatay 3-da Maarso 1970, laakiin warqadda waxaa ku qoran 01-01-1971.", PiiKind::dob),
+            "3-da Maarso 1970|01-01-1971");
+  EXPECT_EQ(found_text("I was born on 4 May 1980, but the letter says 4 May 1982.", PiiKind::dob),
+            "4 May 1980|4 May 1982");
+  EXPECT_EQ(found_text("I was born on 4 May 1980, the letter says 12 June 2025 for the meeting.", PiiKind::dob),
+            "4 May 1980");
+}
+
+// The noun "year" before the year ("عام ألف وتسعمائة …"; added after the fourteenth part was measured).
+TEST(scrubber_dob_test, the_noun_year_before_the_year) {
+  EXPECT_EQ(found_text("ولدت في ٣ آذار عام ١٩٧٥ في حلب", PiiKind::dob), "٣ آذار عام ١٩٧٥");
+  EXPECT_EQ(found_text("ولدت في الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين، والتاريخ خطأ",
+                       PiiKind::dob),
+            "الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين");
+  EXPECT_EQ(found_text("Wuxuu dhashay 3 Maarso sanadka 1975.", PiiKind::dob), "3 Maarso sanadka 1975");
+}

@@ -15,8 +15,9 @@
 // since; heldout12.jsonl was the held-out part after it (written blind by two other engineers, measured once on
 // 2026-12-04: 0.924 at 0.97 %), a development part since; heldout13.jsonl was the held-out part after it (written
 // blind by two other engineers, measured once on 2026-12-04: 0.923 at 0.88 %), a development part since;
-// heldout14.jsonl is the held-out part now (written blind by two other engineers, measured once on 2026-12-04: 0.949 at
-// 0.64 %). The figures: bench/scrubber_bench.
+// heldout14.jsonl was the held-out part after it (written blind by two other engineers, measured once on 2026-12-04:
+// 0.949 at 0.64 %), a development part since; heldout15.jsonl is the held-out part now (written blind by two other
+// engineers, measured once on 2026-12-04: 0.958 at 0.84 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -195,9 +196,25 @@ TEST(scrubber_eval_test, heldout13_dev_set_holds_its_level) {
 // tagger retrained on fourteen parts: recall 0.949 at 0.64 % false removals (12 of 275 clean snippets touched); by
 // kind address 0.940, dob 0.910, handle 0.976, name 0.940, phone 0.969, plate 0.980, the others 1.000; by language ar
 // 0.948, en 0.929, nl 0.942, pl 0.975, so 0.939, ti 0.893 (1.50 %), tr 0.981, uk 0.976. Below the goal overall and in
-// five languages (issue 14 stays open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout14_set_holds_its_level_on_new_text) {
-  check_set("heldout14.jsonl", "the held-out part is missing", Floor{0.945, 0.89});
+// five languages (issue 14 stays open). Since then a development part (its misses grouped by cause in
+// tests/data/privacy/misses-part14.md): with the rules written with its misses in view (addresses by the lead; names,
+// dates of birth, phones, handles, plates and IBANs by a helper, branch n14) 0.974 at 0.54 %, with the name tagger
+// retrained on fifteen parts 0.983 at 0.45 %, 6 clean snippets touched (ti 0.964 and en 0.968 the lowest, ti 1.50 %
+// the highest false removals). The floor holds that level.
+TEST(scrubber_eval_test, heldout14_dev_set_holds_its_level) {
+  check_set("heldout14.jsonl", "the development part is missing", Floor{0.98, 0.96});
+}
+
+// heldout15.jsonl (800 snippets, 1,131 spans, 275 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses, nl/en/tr/pl with towns of the south and east, uk/ar/so/ti with
+// towns of the north and west, none used by an earlier part — Noorbeek, Mheer, Chaam, Rockanje, Glanerbrug, Fijnaart,
+// Bedum, Obdam, Stiens, Zwiggelte, Dishoek …), measured once with part 14's rules and the tagger retrained on fifteen
+// parts: recall 0.958 at 0.84 % false removals (18 of 275 clean snippets touched); by kind address 0.932, dob 0.965,
+// name 0.938, phone 0.979, the others 1.000; by language ar 0.920, en 0.950, nl 0.961, pl 0.988 (1.21 %), so 0.976,
+// ti 0.917, tr 0.968, uk 0.970. Below the goal overall and in five languages (issue 14 stays open). The floor holds it
+// there until it becomes a development part.
+TEST(scrubber_eval_test, heldout15_set_holds_its_level_on_new_text) {
+  check_set("heldout15.jsonl", "the held-out part is missing", Floor{0.955, 0.91});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

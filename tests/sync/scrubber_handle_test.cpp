@@ -21,3 +21,11 @@ TEST(scrubber_handle_test, handles_and_profiles) {
 TEST(scrubber_handle_test, official_accounts_and_groups_stay) {
   EXPECT_TRUE(kinds_of("Volg @gemeenteutrecht en facebook.com/groups/buurtlombok").empty());
 }
+
+// A user name after a social app's name and a colon, without "@" (added after the fourteenth part was measured); a
+// plain word there stays.
+TEST(scrubber_handle_test, a_user_name_after_an_app_and_a_colon) {
+  EXPECT_EQ(found_text("ابن جيراني ينشر فيديوهات على snapchat: karim_2010 كل يوم", PiiKind::handle), "karim_2010");
+  EXPECT_EQ(found_text("Insta: zoe.travels, TikTok: ben99", PiiKind::handle), "zoe.travels|ben99");
+  EXPECT_TRUE(kinds_of("Instagram: yes, TikTok: no. Snapchat: 2 hours a day").empty());
+}

@@ -531,3 +531,67 @@ TEST(scrubber_name_test, the_last_letter_of_a_code_is_no_initial) {
   EXPECT_EQ(scrub("Kenteken 12-ABC-D. Mensah heeft hem gezien."), "Kenteken […]. […] heeft hem gezien.");
   EXPECT_EQ(found_text("gezien door (T. Mensah) gisteren", PiiKind::name), "T. Mensah");
 }
+
+// The words before a birth cue taken as the person's name stop at a name cue ("اسمي", my name, is no part of it; added
+// after the fourteenth part was measured).
+TEST(scrubber_name_test, the_name_before_a_birth_cue_stops_at_a_name_cue) {
+  EXPECT_EQ(found_text("اسمي سناء، ولدت في ١٥ تشرين الثاني ١٩٨٨، والتاريخ في الإقامة خطأ", PiiKind::name), "سناء");
+}
+
+// A relative glued to the Tigrinya "ን" (to, for) is a relative still: the one word between it and the verb that closes
+// the clause is the name; the verb itself, or a word before an auxiliary, is none (added after the fourteenth part was
+// measured; part 13 had "ንወደይ ሩፋኤል" too).
+TEST(scrubber_name_test, a_tigrinya_relative_after_the_glued_ne) {
+  EXPECT_EQ(found_text("ትማሊ ሓደ ብሽክለታ ንጓለይ ዳንኤላ ወቒዑዋ።", PiiKind::name), "ዳንኤላ");
+  EXPECT_EQ(found_text("ትማሊ ንወደይ ሃኒባል ረኺበዮ።", PiiKind::name), "ሃኒባል");
+  EXPECT_EQ(found_text("ኣኽላባት ንደቀይ የፍርሕዎም።", PiiKind::name), "");
+  EXPECT_EQ(found_text("ኣካውንት ንጓለይ የጨንቓ ኣሎ።", PiiKind::name), "");
+}
+
+// "The undersigned" opening a formal letter is a name cue in every language (added after the fourteenth part was
+// measured).
+TEST(scrubber_name_test, the_undersigned_is_a_name_cue) {
+  EXPECT_EQ(found_text("Ondergetekende Reinout de Kwant, wonende aan de Dorpsweg 2, verzoekt om een vergunning.",
+                       PiiKind::name),
+            "Reinout de Kwant");
+  EXPECT_EQ(found_text("The undersigned, Tobias Wrenfield, residing in Goes, requests a permit.", PiiKind::name),
+            "Tobias Wrenfield");
+  EXPECT_EQ(found_text("Niżej podpisany Zdzisław Pątkowski prosi o zezwolenie.", PiiKind::name), "Zdzisław Pątkowski");
+}
+
+// The Dutch tussenvoegsels in Cyrillic letters join a Dutch name written in Ukrainian (added after the fourteenth part
+// was measured); "де" (where) between lower-case words stays.
+TEST(scrubber_name_test, cyrillic_tussenvoegsels) {
+  EXPECT_EQ(found_text("Сусід Геррит ван Доорн скаржиться на шум.", PiiKind::name), "Геррит ван Доорн");
+  EXPECT_EQ(found_text("Власник Хендрік де Гроот не відповідає.", PiiKind::name), "Хендрік де Гроот");
+  EXPECT_EQ(found_text("Скажіть, де можна залишити велосипед?", PiiKind::name), "");
+}
+
+// The tussenvoegsel "'t" with its apostrophe joins a name, also after a capitalised "Van" (added after the fourteenth
+// part was measured).
+TEST(scrubber_name_test, the_tussenvoegsel_t_with_its_apostrophe) {
+  EXPECT_EQ(found_text("De heer Van 't Hek wil graag een vergunning.", PiiKind::name), "Van 't Hek");
+  EXPECT_EQ(found_text("mevrouw Van 't Hof belde gisteren", PiiKind::name), "Van 't Hof");
+}
+
+// A name joined by "and" to a name found goes on over a tussenvoegsel to its surname ("Shukri iyo Ruud van Dam"; added
+// after the fourteenth part was measured); "en de kinderen" stays.
+TEST(scrubber_name_test, a_conjoined_name_with_a_tussenvoegsel) {
+  EXPECT_EQ(found_text("Deeqa, Shukri iyo Ruud van Dam waxaan codsanaynaa", PiiKind::name),
+            "Deeqa|Shukri|Ruud van Dam");
+  EXPECT_EQ(found_text("Groeten van Maria en de kinderen", PiiKind::name), "Maria");
+}
+
+// A Polish family named by the plural of a listed surname ("Nowakowie", "u Nowaków"; added after the fourteenth part
+// was measured).
+TEST(scrubber_name_test, a_polish_family_by_the_plural_of_its_surname) {
+  EXPECT_EQ(found_text("Odkąd Nowakowie spod siódemki mają psa, chodnik jest brudny.", PiiKind::name), "Nowakowie");
+  EXPECT_EQ(found_text("Byłam wczoraj u Nowaków na kawie.", PiiKind::name), "Nowaków");
+}
+
+// A public title in another case ("burmistrzowi", to the mayor) is a title still: the official after it is no citizen
+// (added after the fourteenth part was measured).
+TEST(scrubber_name_test, case_forms_of_public_titles) {
+  EXPECT_EQ(found_text("Dziękujemy burmistrzowi Jansenowi za spotkanie w bibliotece.", PiiKind::name), "");
+  EXPECT_EQ(found_text("Пишу меру Вермюлену щодо парку.", PiiKind::name), "");
+}

@@ -108,3 +108,26 @@ TEST(scrubber_phone_test, tens_and_unit_among_digits) {
   EXPECT_EQ(found_text("Її номер 06 сорок два 17 38 90.", PiiKind::phone), "06 сорок два 17 38 90");
   EXPECT_EQ(found_text("numaram 06 otuz iki 17 38 90", PiiKind::phone), "06 otuz iki 17 38 90");
 }
+
+// The unit first, "and", then the tens ("afar iyo konton", 54), as Somali also says a number (added after the
+// fourteenth part was measured).
+TEST(scrubber_phone_test, unit_and_tens_in_words) {
+  EXPECT_EQ(found_text("lambarkaygu waa eber lix, laba iyo soddon, afar iyo konton, kow iyo toban, sagaal iyo lixdan.",
+                       PiiKind::phone),
+            "eber lix, laba iyo soddon, afar iyo konton, kow iyo toban, sagaal iyo lixdan");
+  EXPECT_TRUE(kinds_of("Waxaa yimid afar iyo konton qof iyo lix carruur ah.").empty());
+}
+
+// The other current spellings of the Tigrinya tens (ኣርባዕ, ስሳ …; added after the fourteenth part was measured).
+TEST(scrubber_phone_test, tigrinya_tens_spelling_variants) {
+  EXPECT_EQ(found_text("ስልከይ፡ ዜሮ ሽዱሽተ፡ ኣርባዕን ክልተን፡ ስሳን ሓደን፡ ተስዓን ሰለስተን፡ ዒስራን ሓሙሽተን።", PiiKind::phone),
+            "ዜሮ ሽዱሽተ፡ ኣርባዕን ክልተን፡ ስሳን ሓደን፡ ተስዓን ሰለስተን፡ ዒስራን ሓሙሽተን");
+}
+
+// A British mobile number, 07 and nine digits in its usual groups (added after the fourteenth part was measured);
+// eleven digits of another shape stay.
+TEST(scrubber_phone_test, british_mobile_numbers) {
+  EXPECT_EQ(found_text("Kind regards, Susan, 07700 900 551", PiiKind::phone), "07700 900 551");
+  EXPECT_EQ(found_text("call me on 07911 123456 after six", PiiKind::phone), "07911 123456");
+  EXPECT_TRUE(kinds_of("order 07 700 900 551 delivered").empty());
+}

@@ -31,3 +31,13 @@ TEST(scrubber_plate_test, british_french_and_moroccan_plates) {
   EXPECT_EQ(found_text("سيارة 12345-د-6 متروكة", PiiKind::plate), "12345-د-6");
   EXPECT_TRUE(kinds_of("lijn 12 en bus 300 rijden niet").empty());
 }
+
+// A Dutch plate in lower case with spaces right after a vehicle noun ([vehicle]; added after the fourteenth part was
+// measured); the same shape elsewhere stays ("op 100 m").
+TEST(scrubber_plate_test, a_lower_case_plate_after_a_vehicle_noun) {
+  EXPECT_EQ(found_text("машина sz 308 g стоїть на місці для інвалідів", PiiKind::plate), "sz 308 g");
+  EXPECT_EQ(found_text("de auto 45 xpk 3 staat er weer", PiiKind::plate), "45 xpk 3");
+  EXPECT_EQ(found_text("Gaariga cad ee 1-VXR-38 wuxuu taagan yahay", PiiKind::plate), "1-VXR-38");
+  EXPECT_TRUE(kinds_of("het pad is op 100 m van de school").empty());
+  EXPECT_TRUE(kinds_of("Bus 28 en 74 rijden maar om de 15 minuten.").empty());
+}
