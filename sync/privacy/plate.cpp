@@ -159,6 +159,33 @@ std::optional<std::size_t> ukrainian_plate(std::string_view s, std::size_t i) {
   return *b;
 }
 
+// A Dutch plate in three groups split by single spaces at i ("71 BGL 3"), upper-case letters, or lower-case
+// ones whose groups alternate letters and digits and whose letter groups are no words ("sz 308 g"; not "cad ee 1",
+// "Bus 28 en 74"). Its end.
+std::optional<std::size_t> spaced_plate(std::string_view s, std::size_t i, bool lower) {
+  std::size_t k = i;
+  int groups = 0;
+  bool last_digit = false;
+  while (groups < 3) {
+    const std::size_t g = k;
+    while (k < s.size() && (dg(s[k]) || (lower ? lo(s[k]) : up(s[k])))) ++k;
+    if (k == g) break;
+    if (lower) {
+      if (groups > 0 && dg(s[g]) == last_digit) break;
+      if (const std::string fg = fold_str(s.substr(g, k - g));
+          !dg(s[g]) && (name_stop(fg) || word_list("name_and").contains(fg) || word_list("plate_stop").contains(fg)))
+        break;
+      last_digit = dg(s[g]);
+    }
+    ++groups;
+    if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
+    else break;
+  }
+  if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true))
+    return k;
+  return std::nullopt;
+}
+
 }  // namespace
 
 void find_plates(const Input& in, Spans& out) {
@@ -192,49 +219,15 @@ void find_plates(const Input& in, Spans& out) {
       i = e;
       continue;
     }
-    // "71 BGL 3": the groups split by single spaces (upper-case letters only)
-    {
-      std::size_t k = i;
-      int groups = 0;
-      while (groups < 3) {
-        const std::size_t g = k;
-        while (k < s.size() && (dg(s[k]) || up(s[k]))) ++k;
-        if (k == g) break;
-        ++groups;
-        if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
-        else break;
-      }
-      if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true)) {
-        in.add_view(out, i, k, PiiKind::plate);
-        i = k;
-        continue;
-      }
-    }
-    // the same in lower case right after a vehicle noun, letters and digits alternating ("машина sz 308 g"; [vehicle],
-    // added after the fourteenth part was measured): "op 100 m" stays
-    if (const auto v = word_before(s, i); v && word_list("vehicle").contains(fold_word(s, *v))) {
-      std::size_t k = i;
-      int groups = 0;
-      bool last_digit = false;
-      while (groups < 3) {
-        const std::size_t g = k;
-        while (k < s.size() && (dg(s[k]) || lo(s[k]))) ++k;
-        // letters and digits alternate from group to group ("Gaariga cad ee 1-VXR-38" is no "cad ee 1")
-        if (k == g || (groups > 0 && dg(s[g]) == last_digit)) break;
-        // and a letter group is no word ("Bus 28 en 74 rijden")
-        if (const std::string fg = fold_str(s.substr(g, k - g));
-            !dg(s[g]) && (name_stop(fg) || word_list("name_and").contains(fg) || word_list("plate_stop").contains(fg)))
-          break;
-        last_digit = dg(s[g]);
-        ++groups;
-        if (groups < 3 && k + 1 < s.size() && s[k] == ' ') ++k;
-        else break;
-      }
-      if (groups == 3 && boundary_after(s, k) && k - i >= 8 && k - i <= 9 && dutch_plate(s.substr(i, k - i), true)) {
-        in.add_view(out, i, k, PiiKind::plate);
-        i = k;
-        continue;
-      }
+    // "71 BGL 3": the groups split by single spaces (upper-case letters only); the same in lower case right after a
+    // vehicle noun ("машина sz 308 g"; [vehicle], added after the fourteenth part was measured): "op 100 m" stays
+    auto k = spaced_plate(s, i, false);
+    if (const auto v = k ? std::nullopt : word_before(s, i); v && word_list("vehicle").contains(fold_word(s, *v)))
+      k = spaced_plate(s, i, true);
+    if (k) {
+      in.add_view(out, i, *k, PiiKind::plate);
+      i = *k;
+      continue;
     }
     i = e;
   }
