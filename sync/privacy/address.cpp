@@ -53,16 +53,19 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
       if (boundary_after(s, w->end) && at(s, w->end).cp != '.') k = w->end;
     }
   }
-  // Apartment: ", кв. 5", " m. 3", " apt 4".
+  // Apartment: ", кв. 5", " m. 3", " apt 4", and in brackets " (apartment 4)" (added after the fifteenth part was
+  // measured).
   w0 = skip_hspace(s, k);
-  if (at(s, w0).cp == ',') w0 = skip_hspace(s, w0 + 1);
+  const bool bracket = at(s, w0).cp == '(';
+  if (at(s, w0).cp == ',' || bracket) w0 = skip_hspace(s, w0 + 1);
   if (const auto w = read_word(s, w0); w && w0 > k && word_list("apartment").contains(fold_word(s, *w))) {
     std::size_t m = w->end;
     if (at(s, m).cp == '.') ++m;
     m = skip_hspace(s, m);
     std::size_t d = m;
     while (d < s.size() && d - m < 4 && is_digit(static_cast<unsigned char>(s[d]))) ++d;
-    if (d > m && boundary_after(s, d)) k = d;
+    if (d > m && boundary_after(s, d) && !bracket) k = d;
+    if (d > m && bracket && at(s, d).cp == ')') k = d + 1;
   }
   return k;
 }
@@ -268,7 +271,7 @@ bool town_near(std::string_view s, std::size_t pos, std::size_t number_end) {
   for (int n = 0; n < 3 && k > 0; ++n) {
     while (k > 0 && !is_letter(before(s, k).cp)) {
       const char32_t c = before(s, k).cp;
-      if (c == '.' || c == '!' || c == '?' || c == 0x1362 || is_line_break(c) || is_digit(c)) return false;
+      if (sentence_break(c) || is_digit(c)) return false;
       k -= before(s, k).len;
     }
     const auto w = word_ending_at(s, k);
@@ -320,6 +323,8 @@ bool ends_in_street_word(std::string_view folded) {
     const std::size_t nh = folded.find('-', h);
     const std::string_view part = folded.substr(h, nh == npos ? npos : nh - h);
     if (part.size() >= 3 && word_list("street_suffix").any_suffix_of(part)) return true;
+    static const WordSet& in_compound = word_list("street_suffix_in_compound");
+    if (in_compound.any_suffix_of(part) && !in_compound.contains(part)) return true;
     h = nh == npos ? npos : nh + 1;
   }
   return false;
@@ -434,6 +439,17 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
           add(out, a->begin, a->end, PiiKind::address);
           return;
         }
+        // right after the preposition one lives on a street with ([street_on]: "wij wonen sinds 1 mei op Maasberg 22"),
+        // a capitalised street without a street word; not a town or an institution (added after the fifteenth part
+        // was measured)
+        const auto p = word_before(s, w->begin);
+        if (w->upper && !w->caseless && p && p->end > e && word_list("street_on").contains(fold_word(s, *p)) &&
+            !town_at(s, w->begin) && !is_institution(fw)) {
+          if (const auto a = street_address(s, j, StreetRules{false, false, false})) {
+            add(out, a->begin, a->end, PiiKind::address);
+            return;
+          }
+        }
         j = skip_hspace(s, w->end);
       } else if (is_digit(c.cp)) {
         if (const auto a = street_address(s, j, StreetRules{true, true, true})) {
@@ -476,7 +492,7 @@ bool institution_before(std::string_view s, std::size_t pos) {
   for (int n = 0; n < 6 && k > 0; ++n) {
     while (k > 0 && !is_letter(before(s, k).cp)) {
       const Cp c = before(s, k);
-      if (c.cp == '.' || c.cp == '!' || c.cp == '?' || is_line_break(c.cp)) return false;
+      if (sentence_break(c.cp)) return false;
       k -= c.len;
     }
     const auto w = word_ending_at(s, k);
@@ -492,8 +508,8 @@ bool institution_before(std::string_view s, std::size_t pos) {
     }
     // Between the institution and the street only its name, a town and small words ("Bibliotheek Oosterhout
     // aan de Markt 1", "Ратуша Roosendaal, Markt 1"); any other word ("a council inspector came to …") ends it.
-    if (!w->upper && !w->caseless && !word_list("address_filler").contains(fw) &&
-        !word_list("place_connector").contains(fw) && !word_list("tussenvoegsel").contains(fw))
+    if (!w->upper && !word_list("address_filler").contains(fw) && !word_list("place_connector").contains(fw) &&
+        !word_list("tussenvoegsel").contains(fw))
       return false;
     k = w->begin;
   }
@@ -755,8 +771,9 @@ void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
 // "at"/"op"/"aan", or "huisnummer" itself; the number; small words ([house_number_connector]); one to four
 // capitalised words, the last a street word. Not "lantaarnpaal nr. 3187 op de Laarstraat" (a lamp post's number; added
 // after the ninth part was measured).
-void find_numbered_houses(std::string_view s, Spans& out) {
+void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& number_words = word_list("house_number_word");
+  std::optional<std::vector<std::size_t>> home_cues;  // where an [address] cue begins, found when first needed
   for_each_word(s, [&](const Word& w) -> std::size_t {
     // (a number must follow: checked before the word is folded)
     const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
@@ -771,8 +788,19 @@ void find_numbered_houses(std::string_view s, Spans& out) {
     const auto n = house_number(s, k);
     if (!n || k == w.end) return w.end;
     // after a house noun or a preposition of place ("huis", "guriga", "at", "під", "ኣንጻር"; not "lantaarnpaal nr.
-    // 3187 op de Laarstraat", "Laambada waddada lambarka 112 ee …": a lamp post's number)
-    if (!word_list("house_noun").contains(fp) && !word_list("house_noun").contains(fw)) return w.end;
+    // 3187 op de Laarstraat", "Laambada waddada lambarka 112 ee …": a lamp post's number), also one with a glued
+    // Arabic or Tigrinya preposition ("بالبيت رقم 8 على …"); or at the start of a sentence that calls it a home
+    // further on (an [address] cue after the street: "Lambarka 14 ee Molenwei waa guriga hooyaday", "ቁጽሪ 3 ኣብ Kerkweg
+    // ዘሎ ገዛይ እዩ"; not "Nummer 31 van de Vondellaan heeft een kapotte lantaarn"). (The last two added after the
+    // fifteenth part was measured.)
+    const auto house_noun = [](std::string_view fx) {
+      if (word_list("house_noun").contains(fx)) return true;
+      const Cp c = at(fx, 0);
+      const bool glued = c.cp == 0x628 || c.cp == 0x644 || c.cp == 0x641 || c.cp == 0x648 || c.cp == 0x1265;
+      return glued && fx.size() > c.len && word_list("house_noun").contains(fx.substr(c.len));
+    };
+    const bool at_start = !house_noun(fp) && !house_noun(fw);
+    if (at_start && !sentence_start(s, w.begin)) return w.end;
     std::size_t j = skip_hspace(s, *n);
     for (int c = 0; c < 3; ++c) {
       const auto y = read_word(s, j);
@@ -791,6 +819,19 @@ void find_numbered_houses(std::string_view s, Spans& out) {
       j = nx;
     }
     if (end == 0) return w.end;
+    if (at_start) {
+      if (!home_cues) {
+        home_cues.emplace();
+        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t) { home_cues->push_back(b); });
+      }
+      const auto in_sentence = [&](std::size_t c) {
+        if (c < end) return false;
+        for (std::size_t q = end; q < c; q += std::max<std::size_t>(at(s, q).len, 1))
+          if (sentence_break(at(s, q).cp)) return false;
+        return true;
+      };
+      if (std::none_of(home_cues->begin(), home_cues->end(), in_sentence)) return w.end;
+    }
     // the town (and postcode) after the street ("ቁጽሪ 8 ናይ Schoolstraat, Posterholt እነብር"; added after the fourteenth
     // part was measured)
     end = postcode_city(s, end);
@@ -807,7 +848,7 @@ void find_addresses(const Input& in, Spans& out) {
   find_preposition_streets(in.d.text, in.d.identity ? in.f : fv, v);
   find_street_numbers(in.d.text, v);
   find_number_first_streets(in.d.text, v);
-  find_numbered_houses(in.d.text, v);
+  find_numbered_houses(in.d.text, in.d.identity ? in.f : fv, v);
   find_postcodes(in.d.text, v);
   for (const PiiSpan& sp : v) in.add_view(out, number_word_before(in.d.text, sp.begin), sp.end, sp.kind);
   find_map_links(in.s, in.f, out);

@@ -258,13 +258,17 @@ bool clause_break(char32_t c) {
          c == 0x1362 || c == 0x1363;
 }
 
+bool sentence_break(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || is_line_break(c) || c == 0x61F || c == 0x6D4 || c == 0x1362 || c == 0x1367;
+}
+
 bool sentence_start(std::string_view s, std::size_t i) {
   std::size_t k = i;
   while (k > 0) {
     const Cp c = before(s, k);
     if (is_line_break(c.cp)) return true;
     if (!is_hspace(c.cp) && c.cp != '"' && c.cp != '(' && c.cp != '-') {
-      return c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == ':' || c.cp == 0x61F || c.cp == 0x1362;
+      return sentence_break(c.cp) || c.cp == ':';
     }
     k -= c.len;
   }

@@ -113,6 +113,9 @@ bool boundary_after(std::string_view s, std::size_t i);
 // Skips spaces (and line breaks when newline) and the given punctuation after a cue.
 std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std::u32string_view punct);
 bool clause_break(char32_t c);
+// A character that ends a sentence: . ! ? and the Arabic question mark and full stop (؟ ۔), the Ethiopic full stop
+// and question mark (። ፧), a line break.
+bool sentence_break(char32_t c);
 // Whether i starts a sentence (start of text, or after . ! ? or a line break, skipping spaces).
 bool sentence_start(std::string_view s, std::size_t i);
 

@@ -292,3 +292,27 @@ TEST(scrubber_address_test, numbers_after_van_surnames_like_institutions_and_low
   EXPECT_EQ(found_text("ኣብ dorpsstraat 3a ulft እነብር።", PiiKind::address), "dorpsstraat 3a ulft");
   EXPECT_EQ(found_text("ኣብ dorpsstraat 3a gemeente ኣሎ።", PiiKind::address), "dorpsstraat 3a");
 }
+
+// After the fifteenth part was measured: an institution in an earlier sentence ends at the Arabic question mark, and
+// caseless words between an institution and an address are no part of its name unless they are small words of
+// place; a number word after a house noun with a glued preposition ("بالبيت"), or at the start of a sentence that an
+// address cue goes on, begins a house's address; the Frisian "-wei" ends a street only in a compound; an apartment in
+// brackets after the house number; after a residence cue, a capitalised street without a street word right after
+// "op"/"on"/"na" further on.
+TEST(scrubber_address_test, sentence_ends_number_words_frisian_streets_apartments_and_street_on) {
+  EXPECT_EQ(found_text("هل البلدية بتساعد؟ بيتنا Wilgenlaan 6 بـ Drachten.", PiiKind::address), "Wilgenlaan 6");
+  EXPECT_EQ(found_text("البلدية بعتت رسالة لبيتي 2411 KL 5 بس ما وصلت", PiiKind::address), "2411 KL 5");
+  EXPECT_EQ(found_text("De bibliotheek, Kerkplein 4", PiiKind::address), "");
+  EXPECT_EQ(found_text("ساكن بالبيت رقم 4 على Dorpsweg من سنتين", PiiKind::address), "رقم 4 على Dorpsweg");
+  EXPECT_EQ(found_text("Lambarka 7 ee Beukenlaan waa gurigayga, nal ma shidna.", PiiKind::address),
+            "Lambarka 7 ee Beukenlaan");
+  EXPECT_EQ(found_text("ቁጽሪ 5 ኣብ Schoolstraat ዘሎ ገዛና እዩ።", PiiKind::address), "ቁጽሪ 5 ኣብ Schoolstraat");
+  EXPECT_EQ(found_text("De lantaarnpaal nr. 44 op de Laarstraat is stuk.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Nummer 8 op de Lindelaan heeft een kapotte lamp.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Us hûs is Haadwei 12, it dak lekt.", PiiKind::address), "Haadwei 12");
+  EXPECT_EQ(found_text("Wei en ik komen om 12 uur.", PiiKind::address), "");
+  EXPECT_EQ(found_text("My name: Sam Otto, Brinkweg 2 (apartment 4). Thanks", PiiKind::address),
+            "Brinkweg 2 (apartment 4)");
+  EXPECT_EQ(found_text("Wij wonen sinds 3 juni op Heuvelrug 8 en het is hier fijn.", PiiKind::address), "Heuvelrug 8");
+  EXPECT_EQ(found_text("Wij wonen sinds 3 juni op Texel en het is hier fijn.", PiiKind::address), "");
+}
