@@ -195,12 +195,50 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
   return e;
 }
 
+// The letters a Dutch postcode is taken with.
+enum class PostcodeLetters {
+  upper,              // capitals ("3511 AB")
+  any_case,           // also "3511 ab", after a street and number
+  upper_or_cyrillic,  // also Cyrillic capitals that look Latin (typed on a Ukrainian keyboard: "3438 ВС"); never SA,
+                      // SD or SS (not issued): a postcode found on its own
+};
+
+// The four digits of a Dutch postcode at k (the first no 0).
+bool postcode_digits_at(std::string_view s, std::size_t k) {
+  return k + 4 <= s.size() && s[k] != '0' && is_digit_at(s, k) && is_digit_at(s, k + 1) && is_digit_at(s, k + 2) &&
+         is_digit_at(s, k + 3);
+}
+
+// A Dutch postcode at k ("3511 AB", "3511AB"): its digits, an optional space, two letters, no letter or digit after
+// them. Its end, or nothing. (One reading for every place that looks for one; four had their own copies.)
+std::optional<std::size_t> postcode_at(std::string_view s, std::size_t k, PostcodeLetters letters) {
+  if (!postcode_digits_at(s, k)) return std::nullopt;
+  std::size_t m = k + 4;
+  if (m < s.size() && s[m] == ' ') ++m;
+  const auto latin = [letters](char32_t c) -> char {
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c);
+    if (letters == PostcodeLetters::any_case && c >= 'a' && c <= 'z') return static_cast<char>(c);
+    if (letters != PostcodeLetters::upper_or_cyrillic) return 0;
+    static constexpr std::pair<char32_t, char> kLookalike[] = {{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'},
+                                                               {0x41C, 'M'}, {0x41D, 'H'}, {0x41E, 'O'}, {0x420, 'P'},
+                                                               {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}};
+    for (const auto& [cy, l] : kLookalike)
+      if (c == cy) return l;
+    return 0;
+  };
+  const Cp ca = at(s, m), cb = at(s, m + ca.len);
+  const char a = latin(ca.cp), b = latin(cb.cp);
+  const std::size_t end = m + ca.len + cb.len;
+  if (!ca.len || !cb.len || !a || !b || !boundary_after(s, end)) return std::nullopt;
+  if (letters == PostcodeLetters::upper_or_cyrillic && a == 'S' && (b == 'A' || b == 'D' || b == 'S'))
+    return std::nullopt;
+  return end;
+}
+
 // "Vrieseplein 4, 3311 Dordrecht": the postcode's digits without its letters at k, then a known town: the town's
 // end, or e.
 std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t e) {
-  if (k + 4 > s.size() || s[k] == '0' || !is_digit_at(s, k) || !is_digit_at(s, k + 1) || !is_digit_at(s, k + 2) ||
-      !is_digit_at(s, k + 3) || is_digit_at(s, k + 4))
-    return e;
+  if (!postcode_digits_at(s, k) || is_digit_at(s, k + 4)) return e;
   const std::size_t c = skip_hspace(s, k + 4);
   if (const auto t = c > k + 4 ? town_at(s, c) : std::nullopt) return *t;
   return e;
@@ -210,15 +248,7 @@ std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t 
 std::size_t postcode_after_town(std::string_view s, std::size_t e) {
   std::size_t k = skip_hspace(s, e);
   if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
-  if (k + 6 > s.size() || s[k] == '0' || !is_digit_at(s, k) || !is_digit_at(s, k + 1) || !is_digit_at(s, k + 2) ||
-      !is_digit_at(s, k + 3))
-    return e;
-  std::size_t m = k + 4;
-  if (s[m] == ' ') ++m;
-  if (m + 2 > s.size() || !(s[m] >= 'A' && s[m] <= 'Z') || !(s[m + 1] >= 'A' && s[m + 1] <= 'Z') ||
-      !boundary_after(s, m + 2))
-    return e;
-  return m + 2;
+  return postcode_at(s, k, PostcodeLetters::upper).value_or(e);
 }
 
 // Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
@@ -227,14 +257,10 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   std::size_t k = skip_space(s, e);
   const bool comma = at(s, k).cp == ',';
   if (comma || at(s, k).cp == 0x60C || at(s, k).cp == '(') k = skip_space(s, k + at(s, k).len);
-  if (k < s.size() && s[k] != '0' && k + 6 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) &&
-      is_digit_at(s, k + 2) && is_digit_at(s, k + 3)) {
-    std::size_t m = k + 4;
-    if (s[m] == ' ') ++m;
-    if (m + 2 > s.size() || !is_ascii_alpha(static_cast<unsigned char>(s[m])) ||
-        !is_ascii_alpha(static_cast<unsigned char>(s[m + 1])) || !boundary_after(s, m + 2))
-      return postcode_digits_town(s, k, e);
-    std::size_t end = m + 2;
+  if (postcode_digits_at(s, k)) {
+    const auto pc = postcode_at(s, k, PostcodeLetters::any_case);
+    if (!pc) return postcode_digits_town(s, k, e);
+    const std::size_t end = *pc;
     const std::size_t c = skip_hspace(s, end);
     if (c > end) {
       if (const auto t = town_after_address(s, c)) return *t;
@@ -700,27 +726,10 @@ std::size_t street_before_postcode(std::string_view s, std::size_t pc) {
 // Dutch postcodes "1234 AB" / "1234AB" (not SA, SD, SS), with a house number after it ("3512 AB 12").
 void find_postcodes(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i + 6 <= s.size(); ++i) {
-    if (!is_digit_at(s, i) || s[i] == '0' || !boundary_before(s, i)) continue;
-    if (!is_digit_at(s, i + 1) || !is_digit_at(s, i + 2) || !is_digit_at(s, i + 3)) continue;
-    std::size_t m = i + 4;
-    if (m < s.size() && s[m] == ' ') ++m;
-    if (m + 2 > s.size()) continue;
-    // Capital letters, or Cyrillic ones that look Latin (typed on a Ukrainian keyboard: "3438 ВС").
-    const auto latin = [](char32_t c) -> char {
-      if (c >= 'A' && c <= 'Z') return static_cast<char>(c);
-      static constexpr std::pair<char32_t, char> kLookalike[] = {{0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'}, {0x41A, 'K'},
-                                                                 {0x41C, 'M'}, {0x41D, 'H'}, {0x41E, 'O'}, {0x420, 'P'},
-                                                                 {0x421, 'C'}, {0x422, 'T'}, {0x425, 'X'}};
-      for (const auto& [cy, l] : kLookalike)
-        if (c == cy) return l;
-      return 0;
-    };
-    const Cp ca = at(s, m), cb = at(s, m + ca.len);
-    const char a = latin(ca.cp), b = latin(cb.cp);
-    const std::size_t letters_end = m + ca.len + cb.len;
-    if (!a || !b || !boundary_after(s, letters_end)) continue;
-    const std::string pair{a, b};
-    if (pair == "SA" || pair == "SD" || pair == "SS") continue;
+    if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
+    const auto pc = postcode_at(s, i, PostcodeLetters::upper_or_cyrillic);
+    if (!pc) continue;
+    const std::size_t letters_end = *pc;
     std::size_t end = letters_end;
     // "3512 AB 12", "8401 DJ, house number 33", "8713 JR, nr 4"; or a town and then the number ("6658 CE
     // Beneden-Leeuwen, house no. 71")
