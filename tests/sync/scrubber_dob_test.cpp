@@ -374,3 +374,13 @@ TEST(scrubber_dob_test, the_noun_year_before_the_year) {
             "الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين");
   EXPECT_EQ(found_text("Wuxuu dhashay 3 Maarso sanadka 1975.", PiiKind::dob), "3 Maarso sanadka 1975");
 }
+
+// The Moroccan participle "born" (مزيود) in Arabic and in Latin letters and the Iraqi noun "birth" (التولد) before a
+// date (added after the fifteenth part was measured); the date of an appointment after them stays.
+TEST(scrubber_dob_test, the_moroccan_participle_and_the_iraqi_noun_for_born) {
+  EXPECT_EQ(found_text("khoya mzyoud 03-11-1984 f Tanger", PiiKind::dob), "03-11-1984");
+  EXPECT_EQ(found_text("bent khti mzyouda 21/06/2015, bghina nsjlouha", PiiKind::dob), "21/06/2015");
+  EXPECT_EQ(found_text("الوالدة مزيودة 1961-02-09 فالناظور", PiiKind::dob), "1961-02-09");
+  EXPECT_EQ(found_text("الاسم: سعد كريم\nالتولد: 14/9/1979\nالطلب: رخصة", PiiKind::dob), "14/9/1979");
+  EXPECT_EQ(found_text("التولد: 14/9/1979 والموعد 02-03-2027", PiiKind::dob), "14/9/1979");
+}
