@@ -140,3 +140,11 @@ TEST(scrubber_phone_test, turkish_mobile_numbers) {
   EXPECT_EQ(found_text("WhatsApp: 05071234567", PiiKind::phone), "05071234567");
   EXPECT_TRUE(kinds_of("kod 05 532 417 269 geçersiz").empty());
 }
+
+// The other current spellings of the Somali digits ("labo", "toddobo", "sideed"), digit by digit in pairs (added after
+// the fifteenth part was measured).
+TEST(scrubber_phone_test, somali_digits_in_their_other_spellings) {
+  EXPECT_EQ(found_text("Fadlan i soo wac: eber lix, labo sideed, toddobo saddex, kow afar, shan sagaal. Mahadsanid",
+                       PiiKind::phone),
+            "eber lix, labo sideed, toddobo saddex, kow afar, shan sagaal");
+}
