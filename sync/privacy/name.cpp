@@ -1513,6 +1513,32 @@ void find_conjoined_names(const Input& in, Spans& out) {
       continue;
     add(found, start, w->end, PiiKind::name);
   }
+  // A text that writes names in lower case (added after the fifteenth part was measured): after a found name in lower
+  // case, a listed first name in lower case joined to it by a list comma or a conjunction is a name too, and so on
+  // down the list ("kasia, rahul and jonas", "xamdi iyo sacdiya"); not a stop word, town, title, month or [ambiguous].
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || first->caseless || first->upper) continue;
+    for (std::size_t e = sp.end;;) {
+      std::size_t k = skip_hspace(s, e);
+      const bool comma = at(s, k).cp == ',';
+      if (comma) k = skip_hspace(s, k + 1);
+      if (const std::size_t a = after_and(k); a > k) {
+        k = a;
+      } else if (!comma) {
+        break;
+      }
+      const auto w = read_word(s, k);
+      if (!w || w->caseless || w->upper || w->initial) break;
+      const std::string fw = fold_word(s, *w);
+      if (!word_list("first").contains(fw) || name_stop(fw) || word_list("town").contains(fw) ||
+          word_list("title").contains(fw) || word_list("month").contains(fw) || word_list("ambiguous").contains(fw))
+        break;
+      add(found, w->begin, w->end, PiiKind::name);
+      e = w->end;
+    }
+  }
   // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
   // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
   // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.

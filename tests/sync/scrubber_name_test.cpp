@@ -602,3 +602,12 @@ TEST(scrubber_name_test, a_name_before_called_written_with_bi) {
   EXPECT_EQ(found_text("ኣብ ቤት ትምህርቲ ሰላም ዝብሃል መምህር ኣሎ።", PiiKind::name), "ሰላም");
   EXPECT_EQ(found_text("ትማሊ ሓንቲ ሉና እትብሃል ጓል ደዊላ", PiiKind::name), "ሉና");
 }
+
+// A text that writes names in lower case: listed first names in lower case joined by list commas or conjunctions to a
+// found lower-case name are names too, down the list (added after the fifteenth part was measured); other words after
+// the comma stay.
+TEST(scrubber_name_test, lower_case_names_listed_after_a_found_lower_case_name) {
+  EXPECT_EQ(found_text("groetjes van femke, daan en thijs", PiiKind::name), "femke|daan|thijs");
+  EXPECT_EQ(found_text("hi i'm ethan, noah and liam are my brothers", PiiKind::name), "ethan|noah|liam");
+  EXPECT_EQ(found_text("hi i'm ethan, and the kids want a park", PiiKind::name), "ethan");
+}
