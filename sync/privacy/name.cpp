@@ -1587,15 +1587,19 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const std::size_t k = skip_hspace(s, i);
     const char32_t c = at(s, k).cp;
     if (c == ',' || c == 0x60C || c == 0x1361 || c == 0x1363) return skip_hspace(s, k + at(s, k).len);
+    // the Tigrinya "and" glued to each item, at the end of the name before ("ዮናስን ፊሊሞንን ሳምሶንን"; added after the
+    // fifteenth part was measured)
+    if (k > i && i > 0 && before(s, i).cp == 0x1295 && is_ethiopic(at(s, k).cp)) return k;
     if (const auto w = read_word(s, k); w && k > i && word_list("name_and").contains(fold_word(s, *w)))
       return skip_hspace(s, w->end) > w->end ? skip_hspace(s, w->end) : npos;
     return npos;
   };
-  const auto item_at = [&](std::size_t k) -> std::optional<Range> {  // one to three name words
+  // one to three name words, before the name at limit
+  const auto item_at = [&](std::size_t k, std::size_t limit = npos) -> std::optional<Range> {
     std::size_t e = k;
     for (int n = 0; n < 3; ++n) {
       const std::size_t j = n == 0 ? k : skip_hspace(s, e);
-      if (n > 0 && j == e) break;
+      if (n > 0 && (j == e || j >= limit)) break;
       const auto w = read_word(s, j);
       if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
       e = w->end;
@@ -1655,8 +1659,11 @@ void find_conjoined_names(const Input& in, Spans& out) {
         add(found, item->begin, item->end, PiiKind::name);
       continue;
     }
-    const auto item = item_at(k);
-    if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
+    auto item = item_at(k, b.begin);
+    if (!item || list_sep(item->end) != b.begin) continue;
+    // the glued Tigrinya "and" stays outside ("ፊሊሞንን": ፊሊሞን)
+    if (const Cp n = before(s, item->end); n.cp == 0x1295 && skip_hspace(s, item->end) == b.begin) item->end -= n.len;
+    add(found, item->begin, item->end, PiiKind::name);
   }
   // A signature line: a one-word Latin or Cyrillic name closing the text after a capitalised word that starts the
   // sentence ("… Uffelterweg 15. Joop Eleveld"): the rules leave a sentence's first word unless it is listed; here the

@@ -611,3 +611,9 @@ TEST(scrubber_name_test, lower_case_names_listed_after_a_found_lower_case_name) 
   EXPECT_EQ(found_text("hi i'm ethan, noah and liam are my brothers", PiiKind::name), "ethan|noah|liam");
   EXPECT_EQ(found_text("hi i'm ethan, and the kids want a park", PiiKind::name), "ethan");
 }
+
+// Tigrinya glues its "and" to each item of a list ("Xን Yን Zን"): an unknown word between two names so joined is a name
+// too, without the "ን" (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_tigrinya_list_joined_by_the_glued_and) {
+  EXPECT_EQ(found_text("ትማሊ ዳዊትን ፈቓዱን ሄኖክን ናብ ቤት ጽሕፈት መጺኦም", PiiKind::name), "ዳዊት|ፈቓዱ|ሄኖክ");
+}
