@@ -24,8 +24,11 @@ bool name_stop(std::string_view folded) {
   // part was measured: none is in a gazetteer)
   static const WordSet& relation = word_list("relation");
   static const WordSet& address_cue = word_list("address");
+  // a word for "written" or "recorded" ([dob_record]: "اسمي مكتوب غلط", my name is written wrongly; added after the
+  // fifteenth part was measured)
+  static const WordSet& record = word_list("dob_record");
   if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
-      relation.contains(folded) || address_cue.contains(folded) || is_institution(folded))
+      relation.contains(folded) || address_cue.contains(folded) || record.contains(folded) || is_institution(folded))
     return true;
   // "Wilhelminastraat": a street, not a name
   for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})

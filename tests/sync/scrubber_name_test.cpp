@@ -617,3 +617,11 @@ TEST(scrubber_name_test, lower_case_names_listed_after_a_found_lower_case_name) 
 TEST(scrubber_name_test, a_tigrinya_list_joined_by_the_glued_and) {
   EXPECT_EQ(found_text("ትማሊ ዳዊትን ፈቓዱን ሄኖክን ናብ ቤት ጽሕፈት መጺኦም", PiiKind::name), "ዳዊት|ፈቓዱ|ሄኖክ");
 }
+
+// A word for "written" or "recorded" ([dob_record]) after a name cue is no name: "my name is written wrongly" names
+// nobody (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_word_for_written_after_a_name_cue_is_no_name) {
+  EXPECT_EQ(found_text("اسمي مكتوب خطأ في البطاقة، أرجو التصحيح", PiiKind::name), "");
+  EXPECT_EQ(found_text("ሽመይ ተጻሒፉ ብጌጋ ኣብ ካርድ", PiiKind::name), "");
+  EXPECT_EQ(found_text("Magacayga qoran waa khalad", PiiKind::name), "");
+}
