@@ -1456,6 +1456,13 @@ void find_conjoined_names(const Input& in, Spans& out) {
       return skip_hspace(s, c->end);
     return k;
   };
+  // (a caseless word that may be a name: see "Caseless scripts" below)
+  const auto caseless_name_word = [&](const Word& w) {
+    const std::string fw = fold_word(s, w);
+    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
+           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
+           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
+  };
   Spans found;
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
@@ -1489,6 +1496,24 @@ void find_conjoined_names(const Input& in, Spans& out) {
       if (const auto but = read_word(s, k); but && word_list("name_but").contains(fold_word(s, *but)))
         if (const auto w = read_word(s, skip_hspace(s, but->end)); w && w->begin > but->end && name_word(*w))
           add(found, w->begin, w->end, PiiKind::name);
+    }
+    // the first of the two when the second was found: "مش Mohamad Alshami بل Mohammed Al-Shami", "not Jonson but
+    // Johnson" (one to three name words between the negation and "but"; added after the fifteenth part was measured)
+    if (const auto but = word_before(s, sp.begin);
+        but && but->end < sp.begin && word_list("name_but").contains(fold_word(s, *but))) {
+      std::size_t k = skip_hspace_back(s, but->begin);
+      if (const Cp c = before(s, k); c.cp == ',' || c.cp == 0x60C) k = skip_hspace_back(s, k - c.len);
+      std::size_t start = k;
+      for (int n = 0; n <= 3; ++n) {
+        const auto w = word_ending_at(s, skip_hspace_back(s, start));
+        if (!w || (n > 0 && w->end == start)) break;
+        if (word_list("name_not").contains(fold_word(s, *w))) {
+          if (n > 0) add(found, start, k, PiiKind::name);
+          break;
+        }
+        if (n == 3 || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
+        start = w->begin;
+      }
     }
     // backward: "Mirek Chmielarz i <name>"
     const std::size_t b = skip_hspace_back(s, sp.begin);
@@ -1545,12 +1570,6 @@ void find_conjoined_names(const Input& in, Spans& out) {
   // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
   // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
   // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.
-  const auto caseless_name_word = [&](const Word& w) {
-    const std::string fw = fold_word(s, w);
-    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
-           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
-           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
-  };
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
     const auto first = read_word(s, sp.begin);

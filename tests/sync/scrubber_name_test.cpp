@@ -625,3 +625,13 @@ TEST(scrubber_name_test, a_word_for_written_after_a_name_cue_is_no_name) {
   EXPECT_EQ(found_text("ሽመይ ተጻሒፉ ብጌጋ ኣብ ካርድ", PiiKind::name), "");
   EXPECT_EQ(found_text("Magacayga qoran waa khalad", PiiKind::name), "");
 }
+
+// A correction read back from the right name: "not <name> but <found name>", the words between the negation and "but"
+// are the wrong name (also in Arabic: "مش … بل …"; added after the fifteenth part was measured).
+TEST(scrubber_name_test, the_wrong_name_before_but_and_a_found_name) {
+  EXPECT_EQ(found_text("The card says not Daantje Wijers but Daan Wijnands, please fix it", PiiKind::name),
+            "Daantje Wijers|Daan Wijnands");
+  EXPECT_EQ(found_text("اسم بنتي في الرسالة مش Daantje Wijers بل Daan Wijnands", PiiKind::name),
+            "Daantje Wijers|Daan Wijnands");
+  EXPECT_EQ(found_text("not Monday but Sarah Jansen will come", PiiKind::name), "Sarah Jansen");
+}
