@@ -1456,11 +1456,13 @@ void find_conjoined_names(const Input& in, Spans& out) {
       return skip_hspace(s, c->end);
     return k;
   };
-  // (a caseless word that may be a name: see "Caseless scripts" below)
+  // (a caseless word that may be a name: see "Caseless scripts" below; not a noun with the article, also after the
+  // glued "و": "والجيران", and the neighbours)
   const auto caseless_name_word = [&](const Word& w) {
     const std::string fw = fold_word(s, w);
     return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
-           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
+           !word_list("ambiguous").contains(fw) &&
+           !(w.arabic && (fw.rfind("\u0627\u0644", 0) == 0 || fw.rfind("\u0648\u0627\u0644", 0) == 0)) &&
            !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
   };
   Spans found;
@@ -1573,12 +1575,15 @@ void find_conjoined_names(const Input& in, Spans& out) {
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
     const auto first = read_word(s, sp.begin);
-    if (!first || !first->caseless || first->end < sp.end) continue;  // one caseless word
+    // one caseless word, or a listed first name and more words after it: backward only ("أنا وشريف وأحمد سامي"; added
+    // after the fifteenth part was measured)
+    if (!first || !first->caseless) continue;
+    const bool one_word = first->end >= sp.end;
     const std::string ff = fold_word(s, *first);
     const bool glued_and = at(s, sp.begin).cp == 0x648 && first->end - sp.begin > 2;
     if (!in_gazetteer(ff) && !(glued_and && in_gazetteer(ff.substr(2)))) continue;
     // forward: "<name> أو سديم"
-    if (const auto c = read_word(s, skip_hspace(s, sp.end));
+    if (const auto c = one_word ? read_word(s, skip_hspace(s, sp.end)) : std::nullopt;
         c && c->begin > sp.end && c->caseless && word_list("name_and").contains(fold_word(s, *c)))
       if (const auto w = read_word(s, skip_hspace(s, c->end));
           w && w->begin > c->end && caseless_name_word(*w) &&

@@ -635,3 +635,10 @@ TEST(scrubber_name_test, the_wrong_name_before_but_and_a_found_name) {
             "Daantje Wijers|Daan Wijnands");
   EXPECT_EQ(found_text("not Monday but Sarah Jansen will come", PiiKind::name), "Sarah Jansen");
 }
+
+// A caseless word joined by the glued Arabic "و" to a found name of two words or more whose first is listed ("أنا وجميل
+// ومحمد سامي"); a noun with the article after the "و" stays (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_word_joined_by_the_glued_and_to_a_longer_name) {
+  EXPECT_EQ(found_text("أمس أنا وجميل ومحمد سامي نظفنا الحديقة", PiiKind::name), "وجميل|محمد سامي");
+  EXPECT_EQ(found_text("أمس الأطفال والجيران ومحمد سامي نظفوا الحديقة", PiiKind::name), "محمد سامي");
+}
