@@ -503,6 +503,14 @@ bool in_gazetteer_inflected(std::string_view folded) {
   return false;
 }
 
+// The case endings of Ukrainian names ("Юлією" Юлія, "Андрієм" Андрій: the instrumental after a vowel is written with
+// є).
+const std::array<std::string_view, 16>& cyrillic_case_endings() {
+  static const std::array<std::string_view, 16> endings{"ою", "ею", "єю", "єм", "ом", "ем", "ові", "еві",
+                                                        "у",  "ю",  "і",  "ї",  "а",  "я",  "и",   "е"};
+  return endings;
+}
+
 // Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
 // names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим), Ge'ez ones
 // without the suffix "-ን".
@@ -526,10 +534,7 @@ bool in_gazetteer(std::string_view folded) {
            ethiopic_compound_name(folded);
   }
   if (!is_cyrillic(at(folded, 0).cp)) return false;
-  // "Юлією" (Юлія), "Андрієм" (Андрій): the instrumental after a vowel is written with є
-  static const std::array<std::string_view, 16> endings{"ою", "ею", "єю", "єм", "ом", "ем", "ові", "еві",
-                                                        "у",  "ю",  "і",  "ї",  "а",  "я",  "и",   "е"};
-  for (std::string_view e : endings) {
+  for (std::string_view e : cyrillic_case_endings()) {
     if (folded.size() <= e.size() + 4 || folded.substr(folded.size() - e.size()) != e) continue;
     const std::string stem(folded.substr(0, folded.size() - e.size()));
     for (std::string_view add : {"", "а", "я", "й", "о"})  // "Петром" (Петро), "Шевченком" (Шевченко)
@@ -1165,7 +1170,13 @@ void find_repeated_names(std::string_view s, Spans& out) {
       // (also as the first part of a double name: "було Ковальова, тепер Ковальова-Янсен"; added after the eleventh part
       // was measured)
       const bool double_name = fw.size() > k.size() + 2 && fw[k.size()] == '-';
-      if (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)) continue;
+      // (also a Cyrillic name's stem when it was found in another case: "з Марком … Марк 05.06.1990", a word of four
+      // letters or more; added after the fifteenth part was measured)
+      bool stem = false;
+      if (w.cyrillic && fw.size() < k.size() && utf8_length(fw) >= 4 && k.rfind(fw, 0) == 0)
+        for (std::string_view e : cyrillic_case_endings()) stem = stem || k.substr(fw.size()) == e;
+      if (!stem && (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)))
+        continue;
       std::size_t b = w.begin;
       if (const auto t = word_ending_at(s, skip_hspace_back(s, w.begin));
           t && t->end < w.begin && t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
@@ -1504,7 +1515,7 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const auto but = word_before(s, sp.begin);
         but && but->end < sp.begin && word_list("name_but").contains(fold_word(s, *but))) {
       std::size_t k = skip_hspace_back(s, but->begin);
-      if (const Cp c = before(s, k); c.cp == ',' || c.cp == 0x60C) k = skip_hspace_back(s, k - c.len);
+      if (const Cp p = before(s, k); p.cp == ',' || p.cp == 0x60C) k = skip_hspace_back(s, k - p.len);
       std::size_t start = k;
       for (int n = 0; n <= 3; ++n) {
         const auto w = word_ending_at(s, skip_hspace_back(s, start));
