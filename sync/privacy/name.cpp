@@ -1206,15 +1206,30 @@ void find_repeated_caseless(const Input& in, Spans& out);
 void drop_pet_names(std::string_view s, Spans& out) {
   const WordSet& pets = word_list("pet");
   const WordSet& naming = word_list("pet_naming");
-  std::erase_if(out, [&](const PiiSpan& sp) {
-    if (sp.kind != PiiKind::name) return false;
+  // A bracket or a comma right after the pet noun ("2 dogs (Bruno and Luna)", "два собаки, Бім і Лайка, …"), when the
+  // bracket closes or the comma's apposition ends right after the name or a list of names joined by "and" (added after
+  // the fifteenth part was measured; "the dog, Sarah saw it" keeps Sarah).
+  const auto apposition_ends = [&](std::size_t e, char32_t opener) {
+    const std::size_t k = skip_hspace(s, e);
+    const char32_t c = at(s, k).cp;
+    if (const auto w = read_word(s, k); w && word_list("name_and").contains(fold_word(s, *w))) return true;
+    if (opener == '(') return c == ')';
+    return k >= s.size() || c == ',' || c == '.' || c == '!' || c == '?' || is_line_break(c);
+  };
+  // 0 when the name is no pet's, 1 when it is, or the bracket or comma after the pet noun
+  const auto pet_name = [&](const PiiSpan& sp) -> char32_t {
+    if (sp.kind != PiiKind::name) return 0;
     std::size_t k = sp.begin;
     int ends = 0;
+    char32_t opener = 0;
     for (int n = 0; n < 5; ++n) {
       std::size_t e = skip_hspace_back(s, k);
       while (e > 0) {
         const Cp c = before(s, e);
         if (c.cp == ':') {
+          e = skip_hspace_back(s, e - c.len);
+        } else if ((c.cp == '(' || c.cp == ',') && n == 0 && !opener) {
+          opener = c.cp;
           e = skip_hspace_back(s, e - c.len);
         } else if (c.cp == '.' || c.cp == '?' || c.cp == '!' || c.cp == 0x61F || c.cp == 0x1362) {
           ++ends;
@@ -1223,19 +1238,44 @@ void drop_pet_names(std::string_view s, Spans& out) {
           break;
         }
       }
-      if (ends > 1 || e == 0) return false;
+      if (ends > 1 || e == 0) return 0;
       const auto w = word_ending_at(s, e);
-      if (!w || w->end != e) return false;
+      if (!w || w->end != e) return 0;
       const std::string fw = fold_word(s, *w);
       // (in Arabic and Tigrinya a name right after the noun is its owner: "ድሙ ዘምህረት", "كلب أحمد")
       if (pets.contains(fw)) {
+        if (opener) return apposition_ends(sp.end, opener) ? opener : 0;
         const auto first = read_word(s, sp.begin);
-        return n > 0 || !(first && first->caseless);
+        return n > 0 || !(first && first->caseless) ? 1 : 0;
       }
-      if (!naming.contains(fw)) return false;
+      if (opener || !naming.contains(fw)) return 0;
       k = w->begin;
     }
-    return false;
+    return 0;
+  };
+  std::vector<std::pair<PiiSpan, char32_t>> found;
+  Spans names;
+  for (const PiiSpan& sp : out)
+    if (sp.kind == PiiKind::name) names.push_back(sp);
+  std::sort(names.begin(), names.end(), [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
+  for (const PiiSpan& sp : names) {
+    if (const char32_t p = pet_name(sp)) {
+      found.emplace_back(sp, p);
+      continue;
+    }
+    // a name joined by "and" to a pet's name in such a bracket or apposition is another pet's ("Bruno and Luna")
+    std::size_t k = skip_hspace_back(s, sp.begin);
+    const auto c = word_ending_at(s, k);
+    if (!c || c->end != k || !word_list("name_and").contains(fold_word(s, *c))) continue;
+    k = skip_hspace_back(s, c->begin);
+    const auto prev = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first.end == k; });
+    if (prev != found.end() && prev->second > 1 && apposition_ends(sp.end, prev->second)) {
+      const char32_t opener = prev->second;
+      found.emplace_back(sp, opener);
+    }
+  }
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    return std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.first == sp; });
   });
 }
 
