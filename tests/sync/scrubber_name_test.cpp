@@ -658,3 +658,9 @@ TEST(scrubber_name_test, pets_named_in_a_bracket_or_apposition) {
   EXPECT_EQ(found_text("Загубився кіт на ім'я Барсик, рудий.", PiiKind::name), "");
   EXPECT_EQ(found_text("I walked the dog, Sarah Jansen saw me.", PiiKind::name), "Sarah Jansen");
 }
+
+// A religion or its followers is no name, in every language (added after the fifteenth part was measured).
+TEST(scrubber_name_test, religions_are_no_names) {
+  EXPECT_EQ(found_text("Is there a Sikh or Hindu burial plot in the new cemetery?", PiiKind::name), "");
+  EXPECT_EQ(found_text("Yeni mezarlıkta Müslüman ve Yahudi bölümü olacak mı?", PiiKind::name), "");
+}
