@@ -1456,6 +1456,17 @@ void trim_latin_name_edges(std::string_view s, Spans& out) {
 void find_repeated_caseless_names(const Input& in, Spans& out) {
   // what no name is, before the names found are looked for again
   drop_pet_names(in.s, out);
+  // a month's name next to the noun "month" ([month_noun]: "Eylül ayında", "bisha Juun"), also a given name elsewhere
+  // (added after the fifteenth part was measured)
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    const auto w = read_word(in.s, sp.begin);
+    if (sp.kind != PiiKind::name || !w || w->end != sp.end || !word_list("month").contains(fold_word(in.s, *w)))
+      return false;
+    const auto next = read_word(in.s, skip_hspace(in.s, w->end));
+    const auto prev = word_before(in.s, w->begin);
+    return (next && next->begin > w->end && word_list("month_noun").contains(fold_word(in.s, *next))) ||
+           (prev && prev->end < w->begin && word_list("month_noun").contains(fold_word(in.s, *prev)));
+  });
   trim_geez_affixes(in.s, out);
   trim_caseless_name_edges(in.s, out);
   trim_latin_name_edges(in.s, out);

@@ -664,3 +664,9 @@ TEST(scrubber_name_test, religions_are_no_names) {
   EXPECT_EQ(found_text("Is there a Sikh or Hindu burial plot in the new cemetery?", PiiKind::name), "");
   EXPECT_EQ(found_text("Yeni mezarlıkta Müslüman ve Yahudi bölümü olacak mı?", PiiKind::name), "");
 }
+
+// A month's name next to the noun "month" ([month_noun]: the Turkish "ayında" after it) is the month, though also a
+// given name (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_month_next_to_the_noun_month_is_no_name) {
+  EXPECT_EQ(found_text("Düğünü Eylül ayında yapacağız, salon için izin lazım mı?", PiiKind::name), "");
+}
