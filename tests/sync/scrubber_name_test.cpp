@@ -670,3 +670,10 @@ TEST(scrubber_name_test, religions_are_no_names) {
 TEST(scrubber_name_test, a_month_next_to_the_noun_month_is_no_name) {
   EXPECT_EQ(found_text("Düğünü Eylül ayında yapacağız, salon için izin lazım mı?", PiiKind::name), "");
 }
+
+// The Polish and Ukrainian abbreviations of "saint" ("św.", "св.") are saints' titles as "St." is: the church's
+// patron is no citizen (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_saint_after_the_abbreviation_is_no_citizen) {
+  EXPECT_EQ(found_text("Kiedy jest msza w kościele św. Jana w Tilburgu?", PiiKind::name), "");
+  EXPECT_EQ(found_text("Служба в церкві св. Миколая буде о 10:00?", PiiKind::name), "");
+}
