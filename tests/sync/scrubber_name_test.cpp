@@ -677,3 +677,10 @@ TEST(scrubber_name_test, a_saint_after_the_abbreviation_is_no_citizen) {
   EXPECT_EQ(found_text("Kiedy jest msza w kościele św. Jana w Tilburgu?", PiiKind::name), "");
   EXPECT_EQ(found_text("Служба в церкві св. Миколая буде о 10:00?", PiiKind::name), "");
 }
+
+// The colloquial words for "friend" ("mate", "kankam", "kumpel" …) are relatives' nouns: the name after them is a
+// private person's (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_name_after_a_colloquial_word_for_friend) {
+  EXPECT_EQ(found_text("My mate Tendai told me the pool closes at eight.", PiiKind::name), "Tendai");
+  EXPECT_EQ(found_text("Kankam Doruk havuzun kapalı olduğunu söyledi.", PiiKind::name), "Doruk");
+}
