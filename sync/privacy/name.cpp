@@ -1608,10 +1608,21 @@ void find_conjoined_names(const Input& in, Spans& out) {
   // A text that writes names in lower case (added after the fifteenth part was measured): after a found name in lower
   // case, a listed first name in lower case joined to it by a list comma or a conjunction is a name too, and so on
   // down the list ("kasia, rahul and jonas", "xamdi iyo sacdiya"); not a stop word, town, title, month or [ambiguous].
+  // A tussenvoegsel in lower case after such a name goes on to a listed surname or one closing the clause.
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
     const auto first = read_word(s, sp.begin);
     if (!first || first->caseless || first->upper) continue;
+    // a tussenvoegsel in lower case and the surname after a listed first name ("ik ben lisa van de vries")
+    if (const auto last = word_ending_at(s, sp.end); last && word_list("first").contains(fold_word(s, *last)))
+      if (const auto t = read_word(s, skip_hspace(s, sp.end));
+          t && t->begin > sp.end && !t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
+        if (const auto e = tv_surname(s, *last, true)) {
+          // a listed surname, or one that closes the clause ("sander de winter,"; not "yusuf de jongens van …")
+          const auto sur = word_ending_at(s, *e);
+          if (closes_clause(s, *e) || (sur && word_list("surname").contains(fold_word(s, *sur))))
+            add(found, sp.begin, *e, PiiKind::name);
+        }
     for (std::size_t e = sp.end;;) {
       std::size_t k = skip_hspace(s, e);
       const bool comma = at(s, k).cp == ',';

@@ -684,3 +684,10 @@ TEST(scrubber_name_test, a_name_after_a_colloquial_word_for_friend) {
   EXPECT_EQ(found_text("My mate Tendai told me the pool closes at eight.", PiiKind::name), "Tendai");
   EXPECT_EQ(found_text("Kankam Doruk havuzun kapalı olduğunu söyledi.", PiiKind::name), "Doruk");
 }
+
+// In a text written in lower case, a tussenvoegsel after a found lower-case first name goes on to the surname when it
+// is listed or closes the clause (added after the fifteenth part was measured); "de kinderen" going on stays.
+TEST(scrubber_name_test, a_lower_case_tussenvoegsel_and_surname_after_a_found_name) {
+  EXPECT_EQ(found_text("hoi ik ben fleur van den heuvel, mijn fiets is weg", PiiKind::name), "fleur van den heuvel");
+  EXPECT_EQ(found_text("ik ben femke de kinderen spelen steeds op straat", PiiKind::name), "femke");
+}
