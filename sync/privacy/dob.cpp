@@ -447,13 +447,21 @@ bool same_birth_date(std::string_view a, std::string_view b) {
 std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
   for (;;) {
     std::size_t k = skip_hspace(s, e);
-    if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
+    const bool comma = at(s, k).cp == ',' || at(s, k).cp == 0x60C;
+    if (comma) k = skip_hspace(s, k + at(s, k).len);
     const auto w = read_word(s, k);
     if (!w) return e;
     const std::string fw = fold_word(s, *w);
     const bool self_first = word_list("self").contains(fw);
+    // another person's date after a comma: "народилася 30.01.1992, Марк 05.06.1990" (a capitalised word and a full
+    // date closing the clause; added after the fifteenth part was measured)
+    bool person = false;
+    if (!self_first && comma && capitalised(*w) && !word_list("name_and").contains(fw) &&
+        !word_list("month").contains(fw)) {
+      if (const auto d = date_at(s, skip_hspace(s, w->end)); d && skip_hspace(s, w->end) > w->end) person = true;
+    }
     // "and" before the pronoun: [name_and] or a one-letter conjunction ("а я")
-    if (!self_first && !word_list("name_and").contains(fw) && utf8_length(fw) != 1) return e;
+    if (!self_first && !person && !word_list("name_and").contains(fw) && utf8_length(fw) != 1) return e;
     std::size_t j = skip_hspace(s, w->end);
     bool self = self_first;
     if (!self_first) {
@@ -468,12 +476,12 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
       } else if (const auto p = read_word(s, j); p && utf8_length(fold_word(s, *p)) <= 2) {
         j = skip_hspace(s, p->end);
       }
-    } else if (!word_list("name_and").contains(fw) || (j == w->end && !w->arabic)) {
+    } else if (!person && (!word_list("name_and").contains(fw) || (j == w->end && !w->arabic))) {
       return e;  // "و" may be glued to the date
     }
     const auto d = date_at(s, j, true);
     if (!d || year_of(s.substr(j, *d - j)).empty()) return e;
-    if (self) {  // the speaker's date closes the clause ("ik op 12-06-2027 een afspraak" stays)
+    if (self || person) {  // the date closes the clause ("ik op 12-06-2027 een afspraak" stays)
       const char32_t c = at(s, skip_hspace(s, *d)).cp;
       if (c != 0 && c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != ')' && !is_line_break(c) &&
           c != 0x60C && c != 0x61F && c != 0x6D4 && !(c >= 0x1361 && c <= 0x1368))
@@ -661,7 +669,16 @@ void find_dobs(const Input& in, Spans& out) {
       // full date comes further back (added after the twelfth part was measured)
       if (const auto dm = digit_day_month_at(s, k); dm && !bare && *dm <= b && b - *dm <= 8) bare = Range{k, *dm};
     }
-    if (bare) add(v, bare->begin, bare->end, PiiKind::dob);
+    if (bare) {
+      add(v, bare->begin, bare->end, PiiKind::dob);
+      return;
+    }
+    // a birth year alone before the cue, the full date later in the sentence: "1958 doğumluyum (tam tarih 21 Ekim
+    // 1958)"; a date of the same year only (added after the fifteenth part was measured)
+    std::size_t y = b;
+    while (y > 0 && is_hspace(before(s, y).cp)) y -= before(s, y).len;
+    if (y >= 4 && y < b && boundary_before(s, y - 4) && digits_end(s, y - 4, 4) == y)
+      date_after_cue(s, e, v, s.substr(y - 4, 4));
   });
   // A date as a field of its own in a list of personal details ("Ганна Шевчук | 27.04.1958 | Kerkstraat 1"),
   // with a birth year (not one of the last 14 years: a field "12.03.2026" is more likely an appointment).

@@ -24,8 +24,11 @@ bool name_stop(std::string_view folded) {
   // part was measured: none is in a gazetteer)
   static const WordSet& relation = word_list("relation");
   static const WordSet& address_cue = word_list("address");
+  // a word for "written" or "recorded" ([dob_record]: "اسمي مكتوب غلط", my name is written wrongly; added after the
+  // fifteenth part was measured)
+  static const WordSet& record = word_list("dob_record");
   if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
-      relation.contains(folded) || address_cue.contains(folded) || is_institution(folded))
+      relation.contains(folded) || address_cue.contains(folded) || record.contains(folded) || is_institution(folded))
     return true;
   // "Wilhelminastraat": a street, not a name
   for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
@@ -500,6 +503,14 @@ bool in_gazetteer_inflected(std::string_view folded) {
   return false;
 }
 
+// The case endings of Ukrainian names ("Юлією" Юлія, "Андрієм" Андрій: the instrumental after a vowel is written with
+// є).
+const std::array<std::string_view, 16>& cyrillic_case_endings() {
+  static const std::array<std::string_view, 16> endings{"ою", "ею", "єю", "єм", "ом", "ем", "ові", "еві",
+                                                        "у",  "ю",  "і",  "ї",  "а",  "я",  "и",   "е"};
+  return endings;
+}
+
 // Whether the word is in the gazetteer (first names and surnames of every language community); Cyrillic
 // names are also looked up without their case ending ("Оленою" -> Олена, "Максиму" -> Максим), Ge'ez ones
 // without the suffix "-ን".
@@ -523,10 +534,7 @@ bool in_gazetteer(std::string_view folded) {
            ethiopic_compound_name(folded);
   }
   if (!is_cyrillic(at(folded, 0).cp)) return false;
-  // "Юлією" (Юлія), "Андрієм" (Андрій): the instrumental after a vowel is written with є
-  static const std::array<std::string_view, 16> endings{"ою", "ею", "єю", "єм", "ом", "ем", "ові", "еві",
-                                                        "у",  "ю",  "і",  "ї",  "а",  "я",  "и",   "е"};
-  for (std::string_view e : endings) {
+  for (std::string_view e : cyrillic_case_endings()) {
     if (folded.size() <= e.size() + 4 || folded.substr(folded.size() - e.size()) != e) continue;
     const std::string stem(folded.substr(0, folded.size() - e.size()));
     for (std::string_view add : {"", "а", "я", "й", "о"})  // "Петром" (Петро), "Шевченком" (Шевченко)
@@ -1162,7 +1170,13 @@ void find_repeated_names(std::string_view s, Spans& out) {
       // (also as the first part of a double name: "було Ковальова, тепер Ковальова-Янсен"; added after the eleventh part
       // was measured)
       const bool double_name = fw.size() > k.size() + 2 && fw[k.size()] == '-';
-      if (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)) continue;
+      // (also a Cyrillic name's stem when it was found in another case: "з Марком … Марк 05.06.1990", a word of four
+      // letters or more; added after the fifteenth part was measured)
+      bool stem = false;
+      if (w.cyrillic && fw.size() < k.size() && utf8_length(fw) >= 4 && k.rfind(fw, 0) == 0)
+        for (std::string_view e : cyrillic_case_endings()) stem = stem || k.substr(fw.size()) == e;
+      if (!stem && (fw.rfind(k, 0) != 0 || (utf8_length(std::string_view(fw).substr(k.size())) > 3 && !double_name)))
+        continue;
       std::size_t b = w.begin;
       if (const auto t = word_ending_at(s, skip_hspace_back(s, w.begin));
           t && t->end < w.begin && t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
@@ -1192,15 +1206,30 @@ void find_repeated_caseless(const Input& in, Spans& out);
 void drop_pet_names(std::string_view s, Spans& out) {
   const WordSet& pets = word_list("pet");
   const WordSet& naming = word_list("pet_naming");
-  std::erase_if(out, [&](const PiiSpan& sp) {
-    if (sp.kind != PiiKind::name) return false;
+  // A bracket or a comma right after the pet noun ("2 dogs (Bruno and Luna)", "два собаки, Бім і Лайка, …"), when the
+  // bracket closes or the comma's apposition ends right after the name or a list of names joined by "and" (added after
+  // the fifteenth part was measured; "the dog, Sarah saw it" keeps Sarah).
+  const auto apposition_ends = [&](std::size_t e, char32_t opener) {
+    const std::size_t k = skip_hspace(s, e);
+    const char32_t c = at(s, k).cp;
+    if (const auto w = read_word(s, k); w && word_list("name_and").contains(fold_word(s, *w))) return true;
+    if (opener == '(') return c == ')';
+    return k >= s.size() || c == ',' || c == '.' || c == '!' || c == '?' || is_line_break(c);
+  };
+  // 0 when the name is no pet's, 1 when it is, or the bracket or comma after the pet noun
+  const auto pet_name = [&](const PiiSpan& sp) -> char32_t {
+    if (sp.kind != PiiKind::name) return 0;
     std::size_t k = sp.begin;
     int ends = 0;
+    char32_t opener = 0;
     for (int n = 0; n < 5; ++n) {
       std::size_t e = skip_hspace_back(s, k);
       while (e > 0) {
         const Cp c = before(s, e);
         if (c.cp == ':') {
+          e = skip_hspace_back(s, e - c.len);
+        } else if ((c.cp == '(' || c.cp == ',') && n == 0 && !opener) {
+          opener = c.cp;
           e = skip_hspace_back(s, e - c.len);
         } else if (c.cp == '.' || c.cp == '?' || c.cp == '!' || c.cp == 0x61F || c.cp == 0x1362) {
           ++ends;
@@ -1209,19 +1238,44 @@ void drop_pet_names(std::string_view s, Spans& out) {
           break;
         }
       }
-      if (ends > 1 || e == 0) return false;
+      if (ends > 1 || e == 0) return 0;
       const auto w = word_ending_at(s, e);
-      if (!w || w->end != e) return false;
+      if (!w || w->end != e) return 0;
       const std::string fw = fold_word(s, *w);
       // (in Arabic and Tigrinya a name right after the noun is its owner: "ድሙ ዘምህረት", "كلب أحمد")
       if (pets.contains(fw)) {
+        if (opener) return apposition_ends(sp.end, opener) ? opener : 0;
         const auto first = read_word(s, sp.begin);
-        return n > 0 || !(first && first->caseless);
+        return n > 0 || !(first && first->caseless) ? 1 : 0;
       }
-      if (!naming.contains(fw)) return false;
+      if (opener || !naming.contains(fw)) return 0;
       k = w->begin;
     }
-    return false;
+    return 0;
+  };
+  std::vector<std::pair<PiiSpan, char32_t>> found;
+  Spans names;
+  for (const PiiSpan& sp : out)
+    if (sp.kind == PiiKind::name) names.push_back(sp);
+  std::sort(names.begin(), names.end(), [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
+  for (const PiiSpan& sp : names) {
+    if (const char32_t p = pet_name(sp)) {
+      found.emplace_back(sp, p);
+      continue;
+    }
+    // a name joined by "and" to a pet's name in such a bracket or apposition is another pet's ("Bruno and Luna")
+    std::size_t k = skip_hspace_back(s, sp.begin);
+    const auto c = word_ending_at(s, k);
+    if (!c || c->end != k || !word_list("name_and").contains(fold_word(s, *c))) continue;
+    k = skip_hspace_back(s, c->begin);
+    const auto prev = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first.end == k; });
+    if (prev != found.end() && prev->second > 1 && apposition_ends(sp.end, prev->second)) {
+      const char32_t opener = prev->second;
+      found.emplace_back(sp, opener);
+    }
+  }
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    return std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.first == sp; });
   });
 }
 
@@ -1402,6 +1456,17 @@ void trim_latin_name_edges(std::string_view s, Spans& out) {
 void find_repeated_caseless_names(const Input& in, Spans& out) {
   // what no name is, before the names found are looked for again
   drop_pet_names(in.s, out);
+  // a month's name next to the noun "month" ([month_noun]: "Eylül ayında", "bisha Juun"), also a given name elsewhere
+  // (added after the fifteenth part was measured)
+  std::erase_if(out, [&](const PiiSpan& sp) {
+    const auto w = read_word(in.s, sp.begin);
+    if (sp.kind != PiiKind::name || !w || w->end != sp.end || !word_list("month").contains(fold_word(in.s, *w)))
+      return false;
+    const auto next = read_word(in.s, skip_hspace(in.s, w->end));
+    const auto prev = word_before(in.s, w->begin);
+    return (next && next->begin > w->end && word_list("month_noun").contains(fold_word(in.s, *next))) ||
+           (prev && prev->end < w->begin && word_list("month_noun").contains(fold_word(in.s, *prev)));
+  });
   trim_geez_affixes(in.s, out);
   trim_caseless_name_edges(in.s, out);
   trim_latin_name_edges(in.s, out);
@@ -1453,6 +1518,15 @@ void find_conjoined_names(const Input& in, Spans& out) {
       return skip_hspace(s, c->end);
     return k;
   };
+  // (a caseless word that may be a name: see "Caseless scripts" below; not a noun with the article, also after the
+  // glued "و": "والجيران", and the neighbours)
+  const auto caseless_name_word = [&](const Word& w) {
+    const std::string fw = fold_word(s, w);
+    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
+           !word_list("ambiguous").contains(fw) &&
+           !(w.arabic && (fw.rfind("\u0627\u0644", 0) == 0 || fw.rfind("\u0648\u0627\u0644", 0) == 0)) &&
+           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
+  };
   Spans found;
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
@@ -1487,6 +1561,24 @@ void find_conjoined_names(const Input& in, Spans& out) {
         if (const auto w = read_word(s, skip_hspace(s, but->end)); w && w->begin > but->end && name_word(*w))
           add(found, w->begin, w->end, PiiKind::name);
     }
+    // the first of the two when the second was found: "مش Mohamad Alshami بل Mohammed Al-Shami", "not Jonson but
+    // Johnson" (one to three name words between the negation and "but"; added after the fifteenth part was measured)
+    if (const auto but = word_before(s, sp.begin);
+        but && but->end < sp.begin && word_list("name_but").contains(fold_word(s, *but))) {
+      std::size_t k = skip_hspace_back(s, but->begin);
+      if (const Cp p = before(s, k); p.cp == ',' || p.cp == 0x60C) k = skip_hspace_back(s, k - p.len);
+      std::size_t start = k;
+      for (int n = 0; n <= 3; ++n) {
+        const auto w = word_ending_at(s, skip_hspace_back(s, start));
+        if (!w || (n > 0 && w->end == start)) break;
+        if (word_list("name_not").contains(fold_word(s, *w))) {
+          if (n > 0) add(found, start, k, PiiKind::name);
+          break;
+        }
+        if (n == 3 || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
+        start = w->begin;
+      }
+    }
     // backward: "Mirek Chmielarz i <name>"
     const std::size_t b = skip_hspace_back(s, sp.begin);
     if (b == sp.begin) continue;
@@ -1513,24 +1605,58 @@ void find_conjoined_names(const Input& in, Spans& out) {
       continue;
     add(found, start, w->end, PiiKind::name);
   }
-  // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
-  // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
-  // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.
-  const auto caseless_name_word = [&](const Word& w) {
-    const std::string fw = fold_word(s, w);
-    return w.caseless && !name_stop(fw) && !ethiopic_verb_shape(fw) && !word_list("town").contains(fw) &&
-           !word_list("ambiguous").contains(fw) && !(w.arabic && fw.rfind("\u0627\u0644", 0) == 0) &&
-           !word_list("name_and").contains(fw) && utf8_length(fw) >= 2;
-  };
+  // A text that writes names in lower case (added after the fifteenth part was measured): after a found name in lower
+  // case, a listed first name in lower case joined to it by a list comma or a conjunction is a name too, and so on
+  // down the list ("kasia, rahul and jonas", "xamdi iyo sacdiya"); not a stop word, town, title, month or [ambiguous].
+  // A tussenvoegsel in lower case after such a name goes on to a listed surname or one closing the clause.
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
     const auto first = read_word(s, sp.begin);
-    if (!first || !first->caseless || first->end < sp.end) continue;  // one caseless word
+    if (!first || first->caseless || first->upper) continue;
+    // a tussenvoegsel in lower case and the surname after a listed first name ("ik ben lisa van de vries")
+    if (const auto last = word_ending_at(s, sp.end); last && word_list("first").contains(fold_word(s, *last)))
+      if (const auto t = read_word(s, skip_hspace(s, sp.end));
+          t && t->begin > sp.end && !t->upper && word_list("tussenvoegsel").contains(fold_word(s, *t)))
+        if (const auto e = tv_surname(s, *last, true)) {
+          // a listed surname, or one that closes the clause ("sander de winter,"; not "yusuf de jongens van …")
+          const auto sur = word_ending_at(s, *e);
+          if (closes_clause(s, *e) || (sur && word_list("surname").contains(fold_word(s, *sur))))
+            add(found, sp.begin, *e, PiiKind::name);
+        }
+    for (std::size_t e = sp.end;;) {
+      std::size_t k = skip_hspace(s, e);
+      const bool comma = at(s, k).cp == ',';
+      if (comma) k = skip_hspace(s, k + 1);
+      if (const std::size_t a = after_and(k); a > k) {
+        k = a;
+      } else if (!comma) {
+        break;
+      }
+      const auto w = read_word(s, k);
+      if (!w || w->caseless || w->upper || w->initial) break;
+      const std::string fw = fold_word(s, *w);
+      if (!word_list("first").contains(fw) || name_stop(fw) || word_list("town").contains(fw) ||
+          word_list("title").contains(fw) || word_list("month").contains(fw) || word_list("ambiguous").contains(fw))
+        break;
+      add(found, w->begin, w->end, PiiKind::name);
+      e = w->end;
+    }
+  }
+  // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
+  // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
+  // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    // one caseless word, or a listed first name and more words after it: backward only ("أنا وشريف وأحمد سامي"; added
+    // after the fifteenth part was measured)
+    if (!first || !first->caseless) continue;
+    const bool one_word = first->end >= sp.end;
     const std::string ff = fold_word(s, *first);
     const bool glued_and = at(s, sp.begin).cp == 0x648 && first->end - sp.begin > 2;
     if (!in_gazetteer(ff) && !(glued_and && in_gazetteer(ff.substr(2)))) continue;
     // forward: "<name> أو سديم"
-    if (const auto c = read_word(s, skip_hspace(s, sp.end));
+    if (const auto c = one_word ? read_word(s, skip_hspace(s, sp.end)) : std::nullopt;
         c && c->begin > sp.end && c->caseless && word_list("name_and").contains(fold_word(s, *c)))
       if (const auto w = read_word(s, skip_hspace(s, c->end));
           w && w->begin > c->end && caseless_name_word(*w) &&
@@ -1561,15 +1687,19 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const std::size_t k = skip_hspace(s, i);
     const char32_t c = at(s, k).cp;
     if (c == ',' || c == 0x60C || c == 0x1361 || c == 0x1363) return skip_hspace(s, k + at(s, k).len);
+    // the Tigrinya "and" glued to each item, at the end of the name before ("ዮናስን ፊሊሞንን ሳምሶንን"; added after the
+    // fifteenth part was measured)
+    if (k > i && i > 0 && before(s, i).cp == 0x1295 && is_ethiopic(at(s, k).cp)) return k;
     if (const auto w = read_word(s, k); w && k > i && word_list("name_and").contains(fold_word(s, *w)))
       return skip_hspace(s, w->end) > w->end ? skip_hspace(s, w->end) : npos;
     return npos;
   };
-  const auto item_at = [&](std::size_t k) -> std::optional<Range> {  // one to three name words
+  // one to three name words, before the name at limit
+  const auto item_at = [&](std::size_t k, std::size_t limit = npos) -> std::optional<Range> {
     std::size_t e = k;
     for (int n = 0; n < 3; ++n) {
       const std::size_t j = n == 0 ? k : skip_hspace(s, e);
-      if (n > 0 && j == e) break;
+      if (n > 0 && (j == e || j >= limit)) break;
       const auto w = read_word(s, j);
       if (!w || !(w->caseless ? caseless_name_word(*w) : name_word(*w))) break;
       e = w->end;
@@ -1629,8 +1759,11 @@ void find_conjoined_names(const Input& in, Spans& out) {
         add(found, item->begin, item->end, PiiKind::name);
       continue;
     }
-    const auto item = item_at(k);
-    if (item && list_sep(item->end) == b.begin) add(found, item->begin, item->end, PiiKind::name);
+    auto item = item_at(k, b.begin);
+    if (!item || list_sep(item->end) != b.begin) continue;
+    // the glued Tigrinya "and" stays outside ("ፊሊሞንን": ፊሊሞን)
+    if (const Cp n = before(s, item->end); n.cp == 0x1295 && skip_hspace(s, item->end) == b.begin) item->end -= n.len;
+    add(found, item->begin, item->end, PiiKind::name);
   }
   // A signature line: a one-word Latin or Cyrillic name closing the text after a capitalised word that starts the
   // sentence ("… Uffelterweg 15. Joop Eleveld"): the rules leave a sentence's first word unless it is listed; here the

@@ -61,6 +61,11 @@ bool phone_prefix_ok(const std::vector<DigitGroup>& g, std::size_t n, bool plus)
   // the fourteenth part was measured; no Dutch number has eleven digits)
   if (d.size() == 11 && d.compare(0, 2, "07") == 0 && (g[0].digits.size() == 5 || g[0].digits.size() == 11))
     return true;
+  // a Turkish mobile number: 05 and nine digits, written "05xx xxx xx xx", "0 5xx xxx xx xx" or as one run (added after
+  // the fifteenth part was measured; no Dutch number has eleven digits)
+  if (d.size() == 11 && d.compare(0, 2, "05") == 0 &&
+      (g[0].digits.size() == 4 || g[0].digits.size() == 11 || (g[0].digits == "0" && n > 1 && g[1].digits.size() == 3)))
+    return true;
   // National format: the first group is the area code (2 digits only for 06) or everything.
   const std::size_t g0 = g[0].digits.size();
   if (!(g0 == 10 || g0 == 3 || g0 == 4 || (g0 == 2 && g[0].digits == "06"))) return false;

@@ -374,3 +374,33 @@ TEST(scrubber_dob_test, the_noun_year_before_the_year) {
             "الخامس عشر من شهر تشرين الثاني عام ألف وتسعمائة وثمانية وثمانين");
   EXPECT_EQ(found_text("Wuxuu dhashay 3 Maarso sanadka 1975.", PiiKind::dob), "3 Maarso sanadka 1975");
 }
+
+// The Moroccan participle "born" (مزيود) in Arabic and in Latin letters and the Iraqi noun "birth" (التولد) before a
+// date (added after the fifteenth part was measured); the date of an appointment after them stays.
+TEST(scrubber_dob_test, the_moroccan_participle_and_the_iraqi_noun_for_born) {
+  EXPECT_EQ(found_text("khoya mzyoud 03-11-1984 f Tanger", PiiKind::dob), "03-11-1984");
+  EXPECT_EQ(found_text("bent khti mzyouda 21/06/2015, bghina nsjlouha", PiiKind::dob), "21/06/2015");
+  EXPECT_EQ(found_text("الوالدة مزيودة 1961-02-09 فالناظور", PiiKind::dob), "1961-02-09");
+  EXPECT_EQ(found_text("الاسم: سعد كريم\nالتولد: 14/9/1979\nالطلب: رخصة", PiiKind::dob), "14/9/1979");
+  EXPECT_EQ(found_text("التولد: 14/9/1979 والموعد 02-03-2027", PiiKind::dob), "14/9/1979");
+}
+
+// Another person's full date after a date of birth, a comma and a capitalised word, closing its clause (added after
+// the fifteenth part was measured): the birth dates of two people listed; an appointment going on stays.
+TEST(scrubber_dob_test, another_persons_date_listed_after_a_birth_date) {
+  // "Hope" and "Róża" are everyday words too: no name rule takes them
+  EXPECT_EQ(found_text("My daughter was born on 14-02-2011, Hope 03.09.2013, and they need passports.", PiiKind::dob),
+            "14-02-2011|03.09.2013");
+  EXPECT_EQ(found_text("Syn urodził się 2.11.2007, Róża 17.03.2009, potrzebujemy paszportów", PiiKind::dob),
+            "2.11.2007|17.03.2009");
+  EXPECT_EQ(found_text("Ik ben geboren op 05.05.1980, Dinsdag 12.06.2027 heb ik een afspraak", PiiKind::dob),
+            "05.05.1980");
+}
+
+// A birth year alone before a cue after the date, then the full date of that year in the sentence (added after the
+// fifteenth part was measured); a date of another year stays.
+TEST(scrubber_dob_test, the_full_date_after_a_birth_year_and_its_cue) {
+  EXPECT_EQ(found_text("Ben 1949 doğumluyum (kimlikte 3 Mart 1949 yazıyor), yardım lazım", PiiKind::dob),
+            "3 Mart 1949");
+  EXPECT_EQ(found_text("1972 doğumluyum, randevum 4 Nisan 2027'de", PiiKind::dob), "");
+}

@@ -595,3 +595,99 @@ TEST(scrubber_name_test, case_forms_of_public_titles) {
   EXPECT_EQ(found_text("Dziękujemy burmistrzowi Jansenowi za spotkanie w bibliotece.", PiiKind::name), "");
   EXPECT_EQ(found_text("Пишу меру Вермюлену щодо парку.", PiiKind::name), "");
 }
+
+// The Tigrinya "called" written with ብ as with በ ("ዝብሃል", "እትብሃል"; added after the fifteenth part was measured): the
+// name before it, also an everyday word ("ሰላም", peace).
+TEST(scrubber_name_test, a_name_before_called_written_with_bi) {
+  EXPECT_EQ(found_text("ኣብ ቤት ትምህርቲ ሰላም ዝብሃል መምህር ኣሎ።", PiiKind::name), "ሰላም");
+  EXPECT_EQ(found_text("ትማሊ ሓንቲ ሉና እትብሃል ጓል ደዊላ", PiiKind::name), "ሉና");
+}
+
+// A text that writes names in lower case: listed first names in lower case joined by list commas or conjunctions to a
+// found lower-case name are names too, down the list (added after the fifteenth part was measured); other words after
+// the comma stay.
+TEST(scrubber_name_test, lower_case_names_listed_after_a_found_lower_case_name) {
+  EXPECT_EQ(found_text("groetjes van femke, daan en thijs", PiiKind::name), "femke|daan|thijs");
+  EXPECT_EQ(found_text("hi i'm ethan, noah and liam are my brothers", PiiKind::name), "ethan|noah|liam");
+  EXPECT_EQ(found_text("hi i'm ethan, and the kids want a park", PiiKind::name), "ethan");
+}
+
+// Tigrinya glues its "and" to each item of a list ("Xን Yን Zን"): an unknown word between two names so joined is a name
+// too, without the "ን" (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_tigrinya_list_joined_by_the_glued_and) {
+  EXPECT_EQ(found_text("ትማሊ ዳዊትን ፈቓዱን ሄኖክን ናብ ቤት ጽሕፈት መጺኦም", PiiKind::name), "ዳዊት|ፈቓዱ|ሄኖክ");
+}
+
+// A word for "written" or "recorded" ([dob_record]) after a name cue is no name: "my name is written wrongly" names
+// nobody (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_word_for_written_after_a_name_cue_is_no_name) {
+  EXPECT_EQ(found_text("اسمي مكتوب خطأ في البطاقة، أرجو التصحيح", PiiKind::name), "");
+  EXPECT_EQ(found_text("ሽመይ ተጻሒፉ ብጌጋ ኣብ ካርድ", PiiKind::name), "");
+  EXPECT_EQ(found_text("Magacayga qoran waa khalad", PiiKind::name), "");
+}
+
+// A correction read back from the right name: "not <name> but <found name>", the words between the negation and "but"
+// are the wrong name (also in Arabic: "مش … بل …"; added after the fifteenth part was measured).
+TEST(scrubber_name_test, the_wrong_name_before_but_and_a_found_name) {
+  EXPECT_EQ(found_text("The card says not Daantje Wijers but Daan Wijnands, please fix it", PiiKind::name),
+            "Daantje Wijers|Daan Wijnands");
+  EXPECT_EQ(found_text("اسم بنتي في الرسالة مش Daantje Wijers بل Daan Wijnands", PiiKind::name),
+            "Daantje Wijers|Daan Wijnands");
+  EXPECT_EQ(found_text("not Monday but Sarah Jansen will come", PiiKind::name), "Sarah Jansen");
+}
+
+// A caseless word joined by the glued Arabic "و" to a found name of two words or more whose first is listed ("أنا وجميل
+// ومحمد سامي"); a noun with the article after the "و" stays (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_word_joined_by_the_glued_and_to_a_longer_name) {
+  EXPECT_EQ(found_text("أمس أنا وجميل ومحمد سامي نظفنا الحديقة", PiiKind::name), "وجميل|محمد سامي");
+  EXPECT_EQ(found_text("أمس الأطفال والجيران ومحمد سامي نظفوا الحديقة", PiiKind::name), "محمد سامي");
+}
+
+// A Ukrainian name found in another case is found again in the nominative, its stem ("Северинові … Северин"; added
+// after the fifteenth part was measured).
+TEST(scrubber_name_test, a_cyrillic_name_found_in_a_case_is_found_again_as_its_stem) {
+  EXPECT_EQ(found_text("Подякуйте Северинові від мене. Северин допоміг.", PiiKind::name), "Северинові|Северин");
+}
+
+// Pets' names in a bracket or an apposition right after the pet noun, also a list joined by "and", and the Ukrainian
+// "на ім'я" / "на кличку" (added after the fifteenth part was measured); a person after a comma that goes on with the
+// sentence stays.
+TEST(scrubber_name_test, pets_named_in_a_bracket_or_apposition) {
+  EXPECT_EQ(found_text("We have 2 cats (Tijger and Mosa) and the fee is high.", PiiKind::name), "");
+  EXPECT_EQ(found_text("У нас два собаки, Бім і Лайка, їм нема де бігати.", PiiKind::name), "");
+  EXPECT_EQ(found_text("Загубився кіт на ім'я Барсик, рудий.", PiiKind::name), "");
+  EXPECT_EQ(found_text("I walked the dog, Sarah Jansen saw me.", PiiKind::name), "Sarah Jansen");
+}
+
+// A religion or its followers is no name, in every language (added after the fifteenth part was measured).
+TEST(scrubber_name_test, religions_are_no_names) {
+  EXPECT_EQ(found_text("Is there a Sikh or Hindu burial plot in the new cemetery?", PiiKind::name), "");
+  EXPECT_EQ(found_text("Yeni mezarlıkta Müslüman ve Yahudi bölümü olacak mı?", PiiKind::name), "");
+}
+
+// A month's name next to the noun "month" ([month_noun]: the Turkish "ayında" after it) is the month, though also a
+// given name (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_month_next_to_the_noun_month_is_no_name) {
+  EXPECT_EQ(found_text("Düğünü Eylül ayında yapacağız, salon için izin lazım mı?", PiiKind::name), "");
+}
+
+// The Polish and Ukrainian abbreviations of "saint" ("św.", "св.") are saints' titles as "St." is: the church's
+// patron is no citizen (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_saint_after_the_abbreviation_is_no_citizen) {
+  EXPECT_EQ(found_text("Kiedy jest msza w kościele św. Jana w Tilburgu?", PiiKind::name), "");
+  EXPECT_EQ(found_text("Служба в церкві св. Миколая буде о 10:00?", PiiKind::name), "");
+}
+
+// The colloquial words for "friend" ("mate", "kankam", "kumpel" …) are relatives' nouns: the name after them is a
+// private person's (added after the fifteenth part was measured).
+TEST(scrubber_name_test, a_name_after_a_colloquial_word_for_friend) {
+  EXPECT_EQ(found_text("My mate Tendai told me the pool closes at eight.", PiiKind::name), "Tendai");
+  EXPECT_EQ(found_text("Kankam Doruk havuzun kapalı olduğunu söyledi.", PiiKind::name), "Doruk");
+}
+
+// In a text written in lower case, a tussenvoegsel after a found lower-case first name goes on to the surname when it
+// is listed or closes the clause (added after the fifteenth part was measured); "de kinderen" going on stays.
+TEST(scrubber_name_test, a_lower_case_tussenvoegsel_and_surname_after_a_found_name) {
+  EXPECT_EQ(found_text("hoi ik ben fleur van den heuvel, mijn fiets is weg", PiiKind::name), "fleur van den heuvel");
+  EXPECT_EQ(found_text("ik ben femke de kinderen spelen steeds op straat", PiiKind::name), "femke");
+}

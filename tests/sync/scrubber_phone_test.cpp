@@ -131,3 +131,20 @@ TEST(scrubber_phone_test, british_mobile_numbers) {
   EXPECT_EQ(found_text("call me on 07911 123456 after six", PiiKind::phone), "07911 123456");
   EXPECT_TRUE(kinds_of("order 07 700 900 551 delivered").empty());
 }
+
+// A Turkish mobile number, 05 and nine digits in its usual groups (added after the fifteenth part was measured);
+// eleven digits of another shape stay.
+TEST(scrubber_phone_test, turkish_mobile_numbers) {
+  EXPECT_EQ(found_text("Annemin numarası 0532 417 26 90, akşamları arayın", PiiKind::phone), "0532 417 26 90");
+  EXPECT_EQ(found_text("bana 0 555 310 44 21 numarasından ulaşın", PiiKind::phone), "0 555 310 44 21");
+  EXPECT_EQ(found_text("WhatsApp: 05071234567", PiiKind::phone), "05071234567");
+  EXPECT_TRUE(kinds_of("kod 05 532 417 269 geçersiz").empty());
+}
+
+// The other current spellings of the Somali digits ("labo", "toddobo", "sideed"), digit by digit in pairs (added after
+// the fifteenth part was measured).
+TEST(scrubber_phone_test, somali_digits_in_their_other_spellings) {
+  EXPECT_EQ(found_text("Fadlan i soo wac: eber lix, labo sideed, toddobo saddex, kow afar, shan sagaal. Mahadsanid",
+                       PiiKind::phone),
+            "eber lix, labo sideed, toddobo saddex, kow afar, shan sagaal");
+}
