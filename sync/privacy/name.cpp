@@ -1268,11 +1268,12 @@ void drop_pet_names(std::string_view s, Spans& out) {
     const auto c = word_ending_at(s, k);
     if (!c || c->end != k || !word_list("name_and").contains(fold_word(s, *c))) continue;
     k = skip_hspace_back(s, c->begin);
+    // (the pet's name before "and" need not have been taken for a name: "2 cats (Tijger and Mosa)")
     const auto prev = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first.end == k; });
-    if (prev != found.end() && prev->second > 1 && apposition_ends(sp.end, prev->second)) {
-      const char32_t opener = prev->second;
-      found.emplace_back(sp, opener);
-    }
+    char32_t opener = prev != found.end() ? prev->second : 0;
+    if (const auto pw = word_ending_at(s, k); prev == found.end() && pw && pw->end == k && pw->upper)
+      opener = pet_name(PiiSpan{pw->begin, pw->end, PiiKind::name});
+    if (opener > 1 && apposition_ends(sp.end, opener)) found.emplace_back(sp, opener);
   }
   std::erase_if(out, [&](const PiiSpan& sp) {
     return std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.first == sp; });
