@@ -16,8 +16,10 @@
 // 2026-12-04: 0.924 at 0.97 %), a development part since; heldout13.jsonl was the held-out part after it (written
 // blind by two other engineers, measured once on 2026-12-04: 0.923 at 0.88 %), a development part since;
 // heldout14.jsonl was the held-out part after it (written blind by two other engineers, measured once on 2026-12-04:
-// 0.949 at 0.64 %), a development part since; heldout15.jsonl is the held-out part now (written blind by two other
-// engineers, measured once on 2026-12-04: 0.958 at 0.84 %). The figures: bench/scrubber_bench.
+// 0.949 at 0.64 %), a development part since; heldout15.jsonl was the held-out part after it (written blind by two
+// other engineers, measured once on 2026-12-04: 0.958 at 0.84 %), a development part since; heldout16.jsonl is the
+// held-out part now (written blind by two other engineers, measured once on 2026-12-04: 0.949 at 0.67 %). The
+// figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -211,10 +213,26 @@ TEST(scrubber_eval_test, heldout14_dev_set_holds_its_level) {
 // Bedum, Obdam, Stiens, Zwiggelte, Dishoek …), measured once with part 14's rules and the tagger retrained on fifteen
 // parts: recall 0.958 at 0.84 % false removals (18 of 275 clean snippets touched); by kind address 0.932, dob 0.965,
 // name 0.938, phone 0.979, the others 1.000; by language ar 0.920, en 0.950, nl 0.961, pl 0.988 (1.21 %), so 0.976,
-// ti 0.917, tr 0.968, uk 0.970. Below the goal overall and in five languages (issue 14 stays open). The floor holds it
-// there until it becomes a development part.
-TEST(scrubber_eval_test, heldout15_set_holds_its_level_on_new_text) {
-  check_set("heldout15.jsonl", "the held-out part is missing", Floor{0.955, 0.91});
+// ti 0.917, tr 0.968, uk 0.970. Below the goal overall and in five languages (issue 14 stays open). Since then a
+// development part (its misses grouped by cause in tests/data/privacy/misses-part15.md): with the rules written with
+// its misses in view (addresses by the lead; names, dates of birth and phones by a helper, branch n15) 0.980 at
+// 0.76 %, with the name tagger retrained on sixteen parts 0.987 at 0.66 %, 8 clean snippets touched (ti 0.958 the
+// lowest, pl 1.08 % the highest false removals). The floor holds that level.
+TEST(scrubber_eval_test, heldout15_dev_set_holds_its_level) {
+  check_set("heldout15.jsonl", "the development part is missing", Floor{0.98, 0.95});
+}
+
+// heldout16.jsonl (800 snippets, 1,050 spans, 273 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses, nl/en/tr/pl with towns of Zeeland, Brabant and southern
+// Limburg, uk/ar/so/ti with towns of Friesland, Drenthe, Flevoland and Utrecht, none used by an earlier part —
+// Aagtekerke, Retranchement, Achtmaal, Schin op Geul, Bakkeveen, Eastermar, Ruinerwold, Benschop, Kedichem …),
+// measured once with part 15's rules and the tagger retrained on sixteen parts: recall 0.949 at 0.67 % false removals
+// (10 of 273 clean snippets touched); by kind address 0.896, dob 0.920, name 0.938, phone 0.990, plate 0.981, the
+// others 1.000; by language ar 0.893 (1.08 %), en 0.920, nl 0.950, pl 0.963, so 0.966, ti 0.934 (1.33 %), tr 0.978,
+// uk 0.978. Below the goal overall and in six languages (issue 14 stays open). The floor holds it there until it
+// becomes a development part.
+TEST(scrubber_eval_test, heldout16_set_holds_its_level_on_new_text) {
+  check_set("heldout16.jsonl", "the held-out part is missing", Floor{0.945, 0.885});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
