@@ -174,7 +174,7 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
           w2 && w2->upper && !w2->caseless && !w2->cyrillic && !name_stop(fold_word(s, *w2)) && clause_ends(s, w2->end))
         e = w2->end;
   }
-  // "aan (de|den) X", "op X", "bij X"
+  // "aan (de|den) X", "op X", "bij X", "en X"
   for (std::size_t j = skip_hspace(s, *e);;) {
     const auto c = j > *e ? read_word(s, j) : std::nullopt;
     if (!c || c->upper || !word_list("place_name_connector").contains(fold_word(s, *c))) break;
@@ -184,6 +184,9 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
       t = skip_hspace(s, d->end);
     const auto town = read_word(s, t);
     if (!town || !town->upper) break;
+    // "Cadier en Keer", "Kaag en Braassem": "en" only when the town closes the clause ("Utrecht en Amsterdam zijn" is
+    // two towns; added after the sixteenth part was measured)
+    if (fold_word(s, *c) == "en" && !clause_ends(s, town->end)) break;
     e = town->end;
     j = skip_hspace(s, *e);
   }
@@ -257,6 +260,14 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   std::size_t k = skip_space(s, e);
   const bool comma = at(s, k).cp == ',';
   if (comma || at(s, k).cp == 0x60C || at(s, k).cp == '(') k = skip_space(s, k + at(s, k).len);
+  // the word "postcode" before it in any language ("، الرمز البريدي 8539 RJ", ", posta kodu 1234 AB"; [postcode_label],
+  // added after the sixteenth part was measured)
+  for (std::size_t j = k, n = 0; n < 3; ++n) {
+    const auto w = read_word(s, j);
+    if (!w || !word_list("postcode_label").contains(fold_word(s, *w))) break;
+    j = skip_hspace(s, w->end + (at(s, w->end).cp == ':' ? 1 : 0));
+    if (postcode_digits_at(s, j)) k = j;
+  }
   if (postcode_digits_at(s, k)) {
     const auto pc = postcode_at(s, k, PostcodeLetters::any_case);
     if (!pc) return postcode_digits_town(s, k, e);
@@ -376,6 +387,9 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
       std::size_t k = w->end;
       if (at(s, k).cp == '.' || at(s, k).cp == ':') ++k;
       k = skip_hspace(s, k);
+      // "Wilhelminastraat، رقم البيت 14": the number of the house (added after the sixteenth part was measured)
+      if (const auto h = read_word(s, k); h && word_list("house_noun").contains(fold_word(s, *h)))
+        k = skip_hspace(s, h->end);
       if (!is_digit(at(s, k).cp)) return std::nullopt;
       j = k;
       break;
@@ -408,11 +422,20 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     if (dot) ++j;
     std::size_t k = skip_hspace(s, j);
     if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+    // the Arabic comma only before the word "number" ("Wilhelminastraat، رقم البيت 14"; added after the sixteenth part
+    // was measured)
+    if (at(s, k).cp == 0x60C) {
+      const std::size_t n = skip_hspace(s, k + at(s, k).len);
+      if (const auto nw = read_word(s, n); nw && word_list("house_number_word").contains(fold_word(s, *nw))) k = n;
+    }
     if (k == j && !dot) return std::nullopt;
     j = k;
     if (is_digit(at(s, j).cp)) break;
   }
   if (words == 0 || !is_digit(at(s, j).cp)) return std::nullopt;
+  // a street word with no name ("біля нас на вулиці 12 сміттєвих баків": on the street, twelve bins; added after the
+  // sixteenth part was measured)
+  if (prefix && words == 1) return std::nullopt;
   if ((r.require_suffix || !all_cap) && !prefix && !street_word) return std::nullopt;
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
@@ -434,8 +457,47 @@ std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bo
 
 namespace {
 
+// A street written in a caseless script after an address cue ("عنواني: خرونه ويخ ٥، خرونيكان", "ኣድራሻና ከርክዌግ 14፣
+// ኦፐይንደ"): one to three caseless words, a house number, and a caseless town after a comma when it closes the sentence
+// or clause. Its range, or nothing. (Added after the sixteenth part was measured.)
+std::optional<Range> caseless_street(std::string_view s, std::size_t pos) {
+  std::size_t j = pos;
+  int words = 0;
+  for (; words < 3; ++words) {
+    const auto w = read_word(s, j);
+    if (!w || !w->caseless) break;
+    const std::string fw = fold_word(s, *w);
+    if (word_list("address_filler").contains(fw) || word_list("house_number_word").contains(fw) ||
+        word_list("house_noun").contains(fw))
+      return std::nullopt;
+    const std::size_t k = skip_hspace(s, w->end);
+    if (k == w->end) return std::nullopt;
+    j = k;
+    if (is_digit_at(s, j)) break;
+  }
+  if (words == 3 || j == pos || !is_digit_at(s, j)) return std::nullopt;
+  // (four digits are a postcode or a year: "عنواني الجديد ١٦٦١ AB", "أسكن في زفوله منذ ٢٠١٦")
+  if (postcode_digits_at(s, j)) return std::nullopt;
+  const auto n = house_number(s, j);
+  if (!n) return std::nullopt;
+  std::size_t end = *n;
+  const std::size_t c = skip_hspace(s, end);
+  const char32_t comma = at(s, c).cp;
+  // the number closes the clause (not "ዝነብር መኪናኡ 12-ABC-3 ኣብ …", his car and its plate after "who lives")
+  if (c < s.size() && !sentence_break(comma) && !clause_break(comma)) return std::nullopt;
+  if (comma == ',' || comma == 0x60C || comma == 0x1363) {
+    const std::size_t k = skip_hspace(s, c + at(s, c).len);
+    if (const auto town = read_word(s, k); town && town->caseless && !read_word(s, skip_hspace(s, town->end))) {
+      const char32_t after = at(s, skip_hspace(s, town->end)).cp;
+      if (skip_hspace(s, town->end) >= s.size() || sentence_break(after) || clause_break(after)) end = town->end;
+    }
+  }
+  return Range{pos, end};
+}
+
 void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
   for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) {
+    const std::size_t right_after = skip_after_cue(s, e, true, U":");
     std::size_t k = e;
     for (int n = 0; n < 4; ++n) {
       k = skip_after_cue(s, k, n == 0, U":");
@@ -445,6 +507,10 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
     }
     k = skip_after_cue(s, k, true, U":");
     if (const auto a = street_address(s, k, kCueStreet)) {
+      add(out, a->begin, a->end, PiiKind::address);
+      return;
+    }
+    if (const auto a = k == right_after ? caseless_street(s, k) : std::nullopt) {
       add(out, a->begin, a->end, PiiKind::address);
       return;
     }
@@ -775,6 +841,26 @@ void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
+// A word written in capitals only, two letters or more ("NA", "MAASSTRAAT").
+bool all_capitals(std::string_view s, const Word& w) {
+  int letters = 0;
+  for (std::size_t m = w.begin; m < w.end; m += std::max<std::size_t>(at(s, m).len, 1)) {
+    const char32_t c = at(s, m).cp;
+    if (is_letter(c) && !is_upper(c)) return false;
+    letters += is_letter(c);
+  }
+  return letters >= 2;
+}
+
+// A folded word in a list, also with a glued Arabic or Tigrinya preposition or conjunction before it (ب ل ف و, ብ:
+// "بالبيت", "بشارع"; added after the fifteenth part was measured).
+bool in_list_glued(const WordSet& list, std::string_view fx) {
+  if (list.contains(fx)) return true;
+  const Cp c = at(fx, 0);
+  const bool glued = c.cp == 0x628 || c.cp == 0x644 || c.cp == 0x641 || c.cp == 0x648 || c.cp == 0x1265;
+  return glued && fx.size() > c.len && list.contains(fx.substr(c.len));
+}
+
 // A house given by its number and then its street: "(we live) at number 6 on the Pastoor van Arsweg", "voor huisnummer
 // 8 aan de Vlasakker", "przed domem nr 38 na Rijksweg" — a number word after a house noun ([house_noun]) or after
 // "at"/"op"/"aan", or "huisnummer" itself; the number; small words ([house_number_connector]); one to four
@@ -802,18 +888,20 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     // further on (an [address] cue after the street: "Lambarka 14 ee Molenwei waa guriga hooyaday", "ቁጽሪ 3 ኣብ Kerkweg
     // ዘሎ ገዛይ እዩ"; not "Nummer 31 van de Vondellaan heeft een kapotte lantaarn"). (The last two added after the
     // fifteenth part was measured.)
-    const auto house_noun = [](std::string_view fx) {
-      if (word_list("house_noun").contains(fx)) return true;
-      const Cp c = at(fx, 0);
-      const bool glued = c.cp == 0x628 || c.cp == 0x644 || c.cp == 0x641 || c.cp == 0x648 || c.cp == 0x1265;
-      return glued && fx.size() > c.len && word_list("house_noun").contains(fx.substr(c.len));
-    };
-    const bool at_start = !house_noun(fp) && !house_noun(fw);
-    if (at_start && !sentence_start(s, w.begin)) return w.end;
+    const auto house_noun = [](std::string_view fx) { return in_list_glued(word_list("house_noun"), fx); };
+    // Elsewhere a number word with no house noun before it counts when an address cue follows the street at once
+    // ("ኣቦ ኪዳነ ቁጽሪ 9 ኣብ Molenweg ዝነብር", who lives at number 9 on the Molenweg; added after the sixteenth part was
+    // measured).
+    const bool no_noun = !house_noun(fp) && !house_noun(fw);
+    const bool at_start = no_noun && sentence_start(s, w.begin);
     std::size_t j = skip_hspace(s, *n);
     for (int c = 0; c < 3; ++c) {
       const auto y = read_word(s, j);
-      if (!y || y->upper || !word_list("house_number_connector").contains(fold_word(s, *y))) break;
+      // (also with a glued preposition, "رقم ٧ بشارع Esdoornlaan", or in capitals, "NUMERZE 23 NA MAASSTRAAT"; added
+      // after the sixteenth part was measured)
+      if (!y || (y->upper && !all_capitals(s, *y)) ||
+          !in_list_glued(word_list("house_number_connector"), fold_word(s, *y)))
+        break;
       j = skip_hspace(s, y->end);
     }
     std::size_t end = 0;
@@ -828,13 +916,14 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
       j = nx;
     }
     if (end == 0) return w.end;
-    if (at_start) {
+    if (no_noun) {
       if (!home_cues) {
         home_cues.emplace();
         for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t) { home_cues->push_back(b); });
       }
       const auto in_sentence = [&](std::size_t c) {
         if (c < end) return false;
+        if (!at_start) return c == skip_hspace(s, end);
         for (std::size_t q = end; q < c; q += std::max<std::size_t>(at(s, q).len, 1))
           if (sentence_break(at(s, q).cp)) return false;
         return true;

@@ -316,3 +316,32 @@ TEST(scrubber_address_test, sentence_ends_number_words_frisian_streets_apartment
   EXPECT_EQ(found_text("Wij wonen sinds 3 juni op Heuvelrug 8 en het is hier fijn.", PiiKind::address), "Heuvelrug 8");
   EXPECT_EQ(found_text("Wij wonen sinds 3 juni op Texel en het is hier fijn.", PiiKind::address), "");
 }
+
+// After the sixteenth part was measured: a street in a caseless script right after an address cue, with its town after
+// a comma ("عنواني: …"), not four digits (a postcode or a year); "address" with every Tigrinya possessive; the Turkish
+// "number" with its possessive endings and the Tigrinya "ቁ." after a postcode; Arabic possessive house nouns and a
+// glued preposition on the connector; a number word with no house noun before it when an address cue follows the
+// street at once; "en" in a town's name when the town closes the clause; a street word with no name is no street; the
+// Arabic comma before "number", "house number" and the word "postcode" before a postcode; connectors in capitals; the
+// Polish "przy" before "number".
+TEST(scrubber_address_test, caseless_streets_number_words_towns_with_en_and_postcode_labels) {
+  EXPECT_EQ(found_text("عنواني: خرونه لان 12، هاوتن. الرصيف مكسور", PiiKind::address), "خرونه لان 12، هاوتن");
+  EXPECT_EQ(found_text("ኣድራሻና ሓድሽ 1234 AB እዩ።", PiiKind::address), "1234 AB");
+  EXPECT_EQ(found_text("ኣድራሻኡ ከርክዌግ 7። ማይ የለን።", PiiKind::address), "ከርክዌግ 7");
+  EXPECT_EQ(found_text("Posta kodum 1234 AB, ev numaram 12. Teşekkürler", PiiKind::address), "1234 AB, ev numaram 12");
+  EXPECT_EQ(found_text("5678 CD ቁ. 4 እዩ ገዛና።", PiiKind::address), "5678 CD ቁ. 4");
+  EXPECT_EQ(found_text("منزلنا رقم 9 بشارع Lindelaan من زمان", PiiKind::address), "رقم 9 بشارع Lindelaan");
+  EXPECT_EQ(found_text("ኣቦይ ቁጽሪ 5 ኣብ Dorpsweg ዝነብር ሓሚሙ።", PiiKind::address), "ቁጽሪ 5 ኣብ Dorpsweg");
+  EXPECT_EQ(found_text("መብራህቲ ቁጽሪ 5 ኣብ Dorpsweg ጠፊኡ።", PiiKind::address), "");
+  EXPECT_EQ(found_text("Molenweg 3, 6267 AB Heeze en Leende. Dank", PiiKind::address),
+            "Molenweg 3, 6267 AB Heeze en Leende");
+  EXPECT_EQ(found_text("Kerkstraat 4, Utrecht en Zeist zijn mooi", PiiKind::address), "Kerkstraat 4, Utrecht");
+  EXPECT_EQ(found_text("біля школи на вулиці 9 нових ліхтарів", PiiKind::address), "");
+  EXPECT_EQ(found_text("العنوان: Dorpsstraat، رقم البيت 6، الرمز البريدي 1234 AB. شكراً", PiiKind::address),
+            "Dorpsstraat، رقم البيت 6، الرمز البريدي 1234 AB");
+  EXPECT_EQ(found_text("adres: Kerkstraat 5, posta kodu 1234 AB. sağolun", PiiKind::address),
+            "Kerkstraat 5, posta kodu 1234 AB");
+  EXPECT_EQ(found_text("SŁUPEK PRZY NUMERZE 7 NA KERKSTRAAT JEST ZŁAMANY", PiiKind::address),
+            "NUMERZE 7 NA KERKSTRAAT");
+  EXPECT_EQ(found_text("płot przy numerze 4 na Lindelaan jest krzywy", PiiKind::address), "numerze 4 na Lindelaan");
+}
