@@ -404,3 +404,13 @@ TEST(scrubber_dob_test, the_full_date_after_a_birth_year_and_its_cue) {
             "3 Mart 1949");
   EXPECT_EQ(found_text("1972 doğumluyum, randevum 4 Nisan 2027'de", PiiKind::dob), "");
 }
+
+// The month names of Morocco, Algeria and Tunisia (the French names in Arabic letters) and "D.O.B" without its last
+// dot (added after the sixteenth part was measured); an appointment in such a month stays.
+TEST(scrubber_dob_test, maghrebi_month_names_and_dob_without_its_last_dot) {
+  EXPECT_EQ(found_text("خويا تزاد ف 3 شتنبر 1999 ف طنجة", PiiKind::dob), "3 شتنبر 1999");
+  EXPECT_EQ(found_text("بنتي تزادت نهار 21 جويلية 2016 وبغيت نسجلها", PiiKind::dob), "21 جويلية 2016");
+  EXPECT_EQ(found_text("ولدت في 7 أوت 1988 في وهران", PiiKind::dob), "7 أوت 1988");
+  EXPECT_EQ(found_text("Name: K. Osei\nD.O.B 02/11/1975\nRequest: parking permit", PiiKind::dob), "02/11/1975");
+  EXPECT_EQ(found_text("عندي موعد نهار 5 دجنبر 2027 فالبلدية", PiiKind::dob), "");
+}
