@@ -414,3 +414,12 @@ TEST(scrubber_dob_test, maghrebi_month_names_and_dob_without_its_last_dot) {
   EXPECT_EQ(found_text("Name: K. Osei\nD.O.B 02/11/1975\nRequest: parking permit", PiiKind::dob), "02/11/1975");
   EXPECT_EQ(found_text("عندي موعد نهار 5 دجنبر 2027 فالبلدية", PiiKind::dob), "");
 }
+
+// The other cases of the Polish and Ukrainian "date of birth" (added after the sixteenth part was measured): the date
+// in brackets after "mojej daty urodzenia", "дату народження"; an appointment after the noun "date" alone stays.
+TEST(scrubber_dob_test, the_other_cases_of_date_of_birth) {
+  EXPECT_EQ(found_text("System nie przyjmuje mojej daty urodzenia (30111979), co robić?", PiiKind::dob), "30111979");
+  EXPECT_EQ(found_text("Jest błąd w dacie urodzenia (11.02.1990) syna", PiiKind::dob), "11.02.1990");
+  EXPECT_EQ(found_text("Не можу ввести дату народження (07.10.1979) на сайті", PiiKind::dob), "07.10.1979");
+  EXPECT_EQ(found_text("Proszę podać datę wizyty (12.01.2027)", PiiKind::dob), "");
+}
