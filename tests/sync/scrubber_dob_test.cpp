@@ -423,3 +423,11 @@ TEST(scrubber_dob_test, the_other_cases_of_date_of_birth) {
   EXPECT_EQ(found_text("Не можу ввести дату народження (07.10.1979) на сайті", PiiKind::dob), "07.10.1979");
   EXPECT_EQ(found_text("Proszę podać datę wizyty (12.01.2027)", PiiKind::dob), "");
 }
+
+// A birth date written as eight digits has a year too: the same year later in the sentence is the birth date told
+// again or as a record has it (added after the sixteenth part was measured); an appointment of another year stays.
+TEST(scrubber_dob_test, the_year_of_a_birth_date_in_eight_digits) {
+  EXPECT_EQ(found_text("Date of birth 07111983, but the BRP says 11-07-1983. Please fix it.", PiiKind::dob),
+            "07111983|11-07-1983");
+  EXPECT_EQ(found_text("Geboortedatum 19830711, mijn afspraak is 11-07-2027.", PiiKind::dob), "19830711");
+}
