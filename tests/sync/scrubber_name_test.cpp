@@ -698,3 +698,11 @@ TEST(scrubber_name_test, a_lower_case_tussenvoegsel_and_surname_after_a_found_na
   EXPECT_EQ(found_text("hoi ik ben fleur van den heuvel, mijn fiets is weg", PiiKind::name), "fleur van den heuvel");
   EXPECT_EQ(found_text("ik ben femke de kinderen spelen steeds op straat", PiiKind::name), "femke");
 }
+
+// A listed first name in lower case alone on the text's last line or after a dash signs the text (added after the
+// sixteenth part was measured); an everyday word there stays.
+TEST(scrubber_name_test, a_lower_case_first_name_on_the_last_line) {
+  EXPECT_EQ(found_text("the bin was not emptied again this week\nthomas", PiiKind::name), "thomas");
+  EXPECT_EQ(found_text("de lantaarnpaal is kapot — fenna", PiiKind::name), "fenna");
+  EXPECT_EQ(found_text("the bin was not emptied again\nthanks", PiiKind::name), "");
+}
