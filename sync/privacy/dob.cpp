@@ -401,8 +401,14 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
   return std::nullopt;
 }
 
-// The year of a date (its last run of four digits), or empty.
+// The year of a date (its last run of four digits; of eight digits written as one, "12031984" or "19840312", the
+// four at either end that read as a year, the last first), or empty.
 std::string_view year_of(std::string_view date) {
+  if (date.size() == 8 && std::all_of(date.begin(), date.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    for (const std::string_view y : {date.substr(4), date.substr(0, 4)})
+      if (y.starts_with("19") || y.starts_with("20")) return y;
+    return {};
+  }
   std::size_t run = 0;
   for (std::size_t i = date.size(); i-- > 0;) {
     run = std::isdigit(static_cast<unsigned char>(date[i])) ? run + 1 : 0;

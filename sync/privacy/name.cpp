@@ -877,6 +877,20 @@ void find_signature(std::string_view s, Spans& out) {
   while (e > 0 && end_punct(before(s, e).cp)) e -= before(s, e).len;  // "Acil!", "Pilne!": an exclamation
   // No full stop after the last words: they were added after the text's last sentence (a signature).
   const bool bare_end = skip_hspace_back(s, s.size()) == e;
+  // A listed first name in lower case alone on the text's last line or after a dash ("… pls\nlukas", "— sanne"):
+  // the writer writes names in lower case (added after the sixteenth part was measured). Not a word of
+  // [ambiguous], a stop word, a town or a sign-off.
+  if (const auto w = word_ending_at(s, e); w && !capitalised(*w) && !w->caseless) {
+    const std::string fw = fold_word(s, *w);
+    const std::size_t k = skip_hspace_back(s, w->begin);
+    const char32_t c = k > 0 ? before(s, k).cp : 0;
+    if ((is_line_break(c) || c == '-' || c == 0x2013 || c == 0x2014) && word_list("first").contains(fw) &&
+        !word_list("ambiguous").contains(fw) && !name_stop(fw) && !word_list("town").contains(fw) &&
+        !word_list("signoff").contains(fw)) {
+      add(out, w->begin, e, PiiKind::name);
+      return;
+    }
+  }
   std::size_t b = e;
   // Caseless words (Arabic, Ge'ez) not in the gazetteer: they sign the text only after a dash or a line break
   // ("… ሓጊዙና። — ሮዛ"); after a sentence end or a comma they are as often a short last clause ("أرجو المساعدة").

@@ -1,5 +1,5 @@
 // Licence plates: the Dutch sidecodes (with or without dashes: "12-ABC-3", "AB-123-C", "1-ABC-23", "XX-99-99",
-// "12ABC3") and common foreign forms: Turkish "34 ABC 123", Polish "WX 12345", Ukrainian "AA 1234 BB",
+// "12ABC3") and common foreign forms: Turkish "34 ABC 123", Polish "WX 12345", Ukrainian "AA 1234 BB" ("AA1234BB"),
 // German "B-AB 1234", British "YK68 FMV", French "GH-218-KL", Moroccan "71902-ب-1". Six digits in pairs ("12-03-85") are a date, not a plate.
 #include <array>
 #include <string>
@@ -148,13 +148,14 @@ std::optional<std::size_t> two_caps(std::string_view s, std::size_t i) {
   return k;
 }
 
-// Ukrainian: "AA 1234 BB", "ВІ 0417 АК".
+// Ukrainian: "AA 1234 BB", "ВІ 0417 АК", or the same groups written without the spaces ("КА7721НР").
 std::optional<std::size_t> ukrainian_plate(std::string_view s, std::size_t i) {
   const auto a = two_caps(s, i);
-  if (!a || *a >= s.size() || s[*a] != ' ') return std::nullopt;
-  const std::size_t n = run_end(s, *a + 1, dg);
-  if (n - (*a + 1) != 4 || n >= s.size() || s[n] != ' ') return std::nullopt;
-  const auto b = two_caps(s, n + 1);
+  if (!a) return std::nullopt;
+  const std::size_t gap = *a < s.size() && s[*a] == ' ' ? 1 : 0;
+  const std::size_t n = run_end(s, *a + gap, dg);
+  if (n - (*a + gap) != 4 || (gap && (n >= s.size() || s[n] != ' '))) return std::nullopt;
+  const auto b = two_caps(s, n + gap);
   if (!b || !boundary_after(s, *b)) return std::nullopt;
   return *b;
 }

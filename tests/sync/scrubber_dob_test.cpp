@@ -404,3 +404,30 @@ TEST(scrubber_dob_test, the_full_date_after_a_birth_year_and_its_cue) {
             "3 Mart 1949");
   EXPECT_EQ(found_text("1972 doğumluyum, randevum 4 Nisan 2027'de", PiiKind::dob), "");
 }
+
+// The month names of Morocco, Algeria and Tunisia (the French names in Arabic letters) and "D.O.B" without its last
+// dot (added after the sixteenth part was measured); an appointment in such a month stays.
+TEST(scrubber_dob_test, maghrebi_month_names_and_dob_without_its_last_dot) {
+  EXPECT_EQ(found_text("خويا تزاد ف 3 شتنبر 1999 ف طنجة", PiiKind::dob), "3 شتنبر 1999");
+  EXPECT_EQ(found_text("بنتي تزادت نهار 21 جويلية 2016 وبغيت نسجلها", PiiKind::dob), "21 جويلية 2016");
+  EXPECT_EQ(found_text("ولدت في 7 أوت 1988 في وهران", PiiKind::dob), "7 أوت 1988");
+  EXPECT_EQ(found_text("Name: K. Osei\nD.O.B 02/11/1975\nRequest: parking permit", PiiKind::dob), "02/11/1975");
+  EXPECT_EQ(found_text("عندي موعد نهار 5 دجنبر 2027 فالبلدية", PiiKind::dob), "");
+}
+
+// The other cases of the Polish and Ukrainian "date of birth" (added after the sixteenth part was measured): the date
+// in brackets after "mojej daty urodzenia", "дату народження"; an appointment after the noun "date" alone stays.
+TEST(scrubber_dob_test, the_other_cases_of_date_of_birth) {
+  EXPECT_EQ(found_text("System nie przyjmuje mojej daty urodzenia (30111979), co robić?", PiiKind::dob), "30111979");
+  EXPECT_EQ(found_text("Jest błąd w dacie urodzenia (11.02.1990) syna", PiiKind::dob), "11.02.1990");
+  EXPECT_EQ(found_text("Не можу ввести дату народження (07.10.1979) на сайті", PiiKind::dob), "07.10.1979");
+  EXPECT_EQ(found_text("Proszę podać datę wizyty (12.01.2027)", PiiKind::dob), "");
+}
+
+// A birth date written as eight digits has a year too: the same year later in the sentence is the birth date told
+// again or as a record has it (added after the sixteenth part was measured); an appointment of another year stays.
+TEST(scrubber_dob_test, the_year_of_a_birth_date_in_eight_digits) {
+  EXPECT_EQ(found_text("Date of birth 07111983, but the BRP says 11-07-1983. Please fix it.", PiiKind::dob),
+            "07111983|11-07-1983");
+  EXPECT_EQ(found_text("Geboortedatum 19830711, mijn afspraak is 11-07-2027.", PiiKind::dob), "19830711");
+}

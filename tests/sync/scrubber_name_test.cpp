@@ -685,9 +685,24 @@ TEST(scrubber_name_test, a_name_after_a_colloquial_word_for_friend) {
   EXPECT_EQ(found_text("Kankam Doruk havuzun kapalı olduğunu söyledi.", PiiKind::name), "Doruk");
 }
 
+// The Arabic "my friend" typed in Latin letters and digits ("sa7bti", "rfi9i"; added after the sixteenth part was
+// measured): a lower-case listed name after it is a private person's.
+TEST(scrubber_name_test, a_name_after_my_friend_in_latin_arabic) {
+  EXPECT_EQ(found_text("lbare7 sa7bti fatima tse7at 9dam lmadrasa", PiiKind::name), "fatima");
+  EXPECT_EQ(found_text("ana w rfi9i youssef bghina nsawlo 3la lkarta", PiiKind::name), "youssef");
+}
+
 // In a text written in lower case, a tussenvoegsel after a found lower-case first name goes on to the surname when it
 // is listed or closes the clause (added after the fifteenth part was measured); "de kinderen" going on stays.
 TEST(scrubber_name_test, a_lower_case_tussenvoegsel_and_surname_after_a_found_name) {
   EXPECT_EQ(found_text("hoi ik ben fleur van den heuvel, mijn fiets is weg", PiiKind::name), "fleur van den heuvel");
   EXPECT_EQ(found_text("ik ben femke de kinderen spelen steeds op straat", PiiKind::name), "femke");
+}
+
+// A listed first name in lower case alone on the text's last line or after a dash signs the text (added after the
+// sixteenth part was measured); an everyday word there stays.
+TEST(scrubber_name_test, a_lower_case_first_name_on_the_last_line) {
+  EXPECT_EQ(found_text("the bin was not emptied again this week\nthomas", PiiKind::name), "thomas");
+  EXPECT_EQ(found_text("de lantaarnpaal is kapot — fenna", PiiKind::name), "fenna");
+  EXPECT_EQ(found_text("the bin was not emptied again\nthanks", PiiKind::name), "");
 }

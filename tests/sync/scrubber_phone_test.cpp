@@ -148,3 +148,10 @@ TEST(scrubber_phone_test, somali_digits_in_their_other_spellings) {
                        PiiKind::phone),
             "eber lix, labo sideed, toddobo saddex, kow afar, shan sagaal");
 }
+
+// The other current spellings of the Tigrinya digits, with ሸ for ሽ and the reverse ("ሽድሽተ", "ሽሞንተ", "ትሸዓተ"),
+// digit by digit (added after the sixteenth part was measured).
+TEST(scrubber_phone_test, tigrinya_digits_in_their_other_spellings) {
+  EXPECT_EQ(found_text("ብኽብረትኩም ደውሉለይ: ዜሮ ሽድሽተ ሓደ ሽሞንተ ሰለስተ ሓሙሽተ ክልተ ትሸዓተ ሓደ ዜሮ። የቐንየለይ", PiiKind::phone),
+            "ዜሮ ሽድሽተ ሓደ ሽሞንተ ሰለስተ ሓሙሽተ ክልተ ትሸዓተ ሓደ ዜሮ");
+}

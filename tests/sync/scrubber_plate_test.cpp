@@ -41,3 +41,12 @@ TEST(scrubber_plate_test, a_lower_case_plate_after_a_vehicle_noun) {
   EXPECT_TRUE(kinds_of("het pad is op 100 m van de school").empty());
   EXPECT_TRUE(kinds_of("Bus 28 en 74 rijden maar om de 15 minuten.").empty());
 }
+
+// A Ukrainian plate written without its spaces, in Latin or Cyrillic capitals (added after the sixteenth part was
+// measured); five digits between the letters, or lower-case letters, stay.
+TEST(scrubber_plate_test, a_ukrainian_plate_without_its_spaces) {
+  EXPECT_EQ(found_text("Моє авто (BO4512KM) стоїть біля школи", PiiKind::plate), "BO4512KM");
+  EXPECT_EQ(found_text("номер машини АА0937ВС, синя", PiiKind::plate), "АА0937ВС");
+  EXPECT_TRUE(kinds_of("код замовлення AB12345CD").empty());
+  EXPECT_TRUE(kinds_of("fout bo4512km in het formulier").empty());
+}
