@@ -17,9 +17,10 @@
 // blind by two other engineers, measured once on 2026-12-04: 0.923 at 0.88 %), a development part since;
 // heldout14.jsonl was the held-out part after it (written blind by two other engineers, measured once on 2026-12-04:
 // 0.949 at 0.64 %), a development part since; heldout15.jsonl was the held-out part after it (written blind by two
-// other engineers, measured once on 2026-12-04: 0.958 at 0.84 %), a development part since; heldout16.jsonl is the
-// held-out part now (written blind by two other engineers, measured once on 2026-12-04: 0.949 at 0.67 %). The
-// figures: bench/scrubber_bench.
+// other engineers, measured once on 2026-12-04: 0.958 at 0.84 %), a development part since; heldout16.jsonl was the
+// held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.949 at 0.67 %), a
+// development part since; heldout17.jsonl is the held-out part now (written blind by two other engineers, measured
+// once on 2026-12-04: 0.944 at 0.92 %). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -229,10 +230,27 @@ TEST(scrubber_eval_test, heldout15_dev_set_holds_its_level) {
 // measured once with part 15's rules and the tagger retrained on sixteen parts: recall 0.949 at 0.67 % false removals
 // (10 of 273 clean snippets touched); by kind address 0.896, dob 0.920, name 0.938, phone 0.990, plate 0.981, the
 // others 1.000; by language ar 0.893 (1.08 %), en 0.920, nl 0.950, pl 0.963, so 0.966, ti 0.934 (1.33 %), tr 0.978,
-// uk 0.978. Below the goal overall and in six languages (issue 14 stays open). The floor holds it there until it
-// becomes a development part.
-TEST(scrubber_eval_test, heldout16_set_holds_its_level_on_new_text) {
-  check_set("heldout16.jsonl", "the held-out part is missing", Floor{0.945, 0.885});
+// uk 0.978. Below the goal overall and in six languages (issue 14 stays open). Since then a development part (its
+// misses grouped by cause in tests/data/privacy/misses-part16.md): with the rules written with its misses in view
+// (addresses by the lead; dates of birth, phones, plates and names by a helper, branch n16) 0.966 at 0.66 %, with the
+// name tagger retrained on seventeen parts 0.982 at 0.59 %, 8 clean snippets touched (en 0.964 the lowest, ti 1.33 %
+// the highest false removals). The floor holds that level.
+TEST(scrubber_eval_test, heldout16_dev_set_holds_its_level) {
+  check_set("heldout16.jsonl", "the development part is missing", Floor{0.98, 0.96});
+}
+
+// heldout17.jsonl (800 snippets, 1,305 spans, 273 clean; written on 2026-12-04 by two engineers blind to the
+// rules, the tagger, the README and the miss analyses, nl/en/tr/pl with towns of Groningen, Overijssel and
+// Gelderland, uk/ar/so/ti with towns of Zuid- and Noord-Holland, eastern Brabant and northern Limburg, none used by an
+// earlier part — Blijham, Zeerijp, Lattrop, Bredevoort, Ophemert, Groot-Ammers, Ooltgensplaat, Herpen, Middelie,
+// Helenaveen, Tienray, Blitterswijck …; both writers say many situations recur across their languages), measured once
+// with part 16's rules and the tagger retrained on seventeen parts: recall 0.944 at 0.92 % false removals (9 of 273
+// clean snippets touched); by kind address 0.982, dob 0.882, email 0.986, name 0.917, phone 0.976, the others 1.000;
+// by language ar 0.952 (1.36 %), en 0.911, nl 0.905, pl 0.946, so 0.980, ti 0.914 (1.86 %), tr 0.959 (1.68 %), uk
+// 0.987. Below the goal overall and in six languages (issue 14 stays open). The floor holds it there until it becomes
+// a development part.
+TEST(scrubber_eval_test, heldout17_set_holds_its_level_on_new_text) {
+  check_set("heldout17.jsonl", "the held-out part is missing", Floor{0.94, 0.90});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
