@@ -841,17 +841,6 @@ void find_preposition_streets(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
-// A word written in capitals only, two letters or more ("NA", "MAASSTRAAT").
-bool all_capitals(std::string_view s, const Word& w) {
-  int letters = 0;
-  for (std::size_t m = w.begin; m < w.end; m += std::max<std::size_t>(at(s, m).len, 1)) {
-    const char32_t c = at(s, m).cp;
-    if (is_letter(c) && !is_upper(c)) return false;
-    letters += is_letter(c);
-  }
-  return letters >= 2;
-}
-
 // A folded word in a list, also with a glued Arabic or Tigrinya preposition or conjunction before it (ب ل ف و, ብ:
 // "بالبيت", "بشارع"; added after the fifteenth part was measured).
 bool in_list_glued(const WordSet& list, std::string_view fx) {

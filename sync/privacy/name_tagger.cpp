@@ -75,19 +75,6 @@ std::string gap_kind(std::string_view s, std::size_t b, std::size_t e) {
 constexpr std::array<std::string_view, 8> kCueLists{"name",    "name_weak",     "relation", "honorific",
                                                     "signoff", "contact_label", "self",     "owner"};
 
-// "ABNA", "BRP": two or more letters, all capitals (not an initial).
-bool all_capitals(std::string_view s, const Word& w) {
-  if (w.initial || w.caseless) return false;
-  std::size_t letters = 0;
-  for (std::size_t i = w.begin; i < w.end; i += std::max<std::size_t>(at(s, i).len, 1)) {
-    const char32_t c = at(s, i).cp;
-    if (!is_letter(c)) continue;
-    if (!is_upper(c)) return false;
-    ++letters;
-  }
-  return letters >= 2;
-}
-
 bool gazetteer_word(std::string_view f) {
   static const WordSet& first = word_list("first");
   static const WordSet& surname = word_list("surname");

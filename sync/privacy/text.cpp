@@ -253,6 +253,18 @@ std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std:
   }
 }
 
+bool all_capitals(std::string_view s, const Word& w) {
+  if (w.initial || w.caseless) return false;
+  std::size_t letters = 0;
+  for (std::size_t i = w.begin; i < w.end; i += std::max<std::size_t>(at(s, i).len, 1)) {
+    const char32_t c = at(s, i).cp;
+    if (!is_letter(c)) continue;
+    if (!is_upper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
 bool clause_break(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || is_line_break(c) || c == 0x61F || c == 0x60C ||
          c == 0x1362 || c == 0x1363;

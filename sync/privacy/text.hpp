@@ -112,6 +112,9 @@ bool boundary_before(std::string_view s, std::size_t i);
 bool boundary_after(std::string_view s, std::size_t i);
 // Skips spaces (and line breaks when newline) and the given punctuation after a cue.
 std::size_t skip_after_cue(std::string_view s, std::size_t k, bool newline, std::u32string_view punct);
+// A word of two or more letters, all capitals, not an initial ("ABNA", "BRP", "MAASSTRAAT"; the name tagger's feature
+// and the address connectors of a shouted text).
+bool all_capitals(std::string_view s, const Word& w);
 bool clause_break(char32_t c);
 // A character that ends a sentence: . ! ? and the Arabic question mark and full stop (؟ ۔), the Ethiopic full stop
 // and question mark (። ፧), a line break.
