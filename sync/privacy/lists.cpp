@@ -56,6 +56,9 @@ const Lists& lists() {
       files.push_back(dir / "cues" / (std::string(lang) + ".txt"));
       files.push_back(dir / "names" / (std::string(lang) + ".txt"));
     }
+    // an outside lexicon the name tagger reads as features ([dic_person], [dic_proper]; added after the seventeenth
+    // part was measured)
+    files.push_back(dir / "lexicon" / "nl-opentaal.txt");
     for (const auto& f : files) {
       if (read_file(l, f)) continue;
       if (!l.missing.empty()) l.missing += ", ";

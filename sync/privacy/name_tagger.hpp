@@ -27,7 +27,7 @@
 namespace kiosk::privacy {
 
 inline constexpr int kTaggerFormatVersion = 1;
-inline constexpr int kFeatureVersion = 1;
+inline constexpr int kFeatureVersion = 2;  // 2: the OpenTaal lexicon ([dic_person], [dic_proper])
 
 // One word of the text with its hashed features (bucket numbers before the modulo: any bits).
 struct TaggedToken {
@@ -43,6 +43,8 @@ struct TaggedToken {
   bool caseless = false;        // Arabic or Ge'ez
   bool institution = false;     // "Buurtteam", "Gemeente"
   bool sentence_start = false;  // the word starts a sentence
+  bool capitals = false;        // in capitals only ("RAMAZAN")
+  bool listed = false;          // in a name gazetteer or the lexicon's [dic_person], whatever the copy's features
   std::vector<std::uint32_t> features;
 };
 // The words of the text and their features (shared by the scanner and the trainer). The trainer also asks for

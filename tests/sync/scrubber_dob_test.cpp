@@ -9,6 +9,17 @@ using kiosk::test::found_text;
 using kiosk::test::kinds_of;
 using kiosk::test::scrub;
 
+namespace {
+// The dates of birth found with `year` as the current year (ScrubOptions::this_year), joined by "|".
+std::string dobs(std::string_view text, int year) {
+  std::string out;
+  for (const kiosk::PiiSpan& sp : kiosk::find_personal_data(text, year))
+    if (sp.kind == PiiKind::dob)
+      out += (out.empty() ? "" : "|") + std::string(text.substr(sp.begin, sp.end - sp.begin));
+  return out;
+}
+}  // namespace
+
 TEST(scrubber_dob_test, every_form_after_a_cue) {
   EXPECT_EQ(found_text("geboren op 4 april 1961", PiiKind::dob), "4 april 1961");
   EXPECT_EQ(found_text("geb. 04-04-1961", PiiKind::dob), "04-04-1961");
@@ -117,12 +128,6 @@ TEST(scrubber_dob_test, a_place_after_the_date_and_the_arabic_era_letter) {
 // the last 14 years as a field of details is none either: the year comes from ScrubOptions::this_year (the
 // system clock's by default), so these hold in any year the kiosk runs.
 TEST(scrubber_dob_test, a_date_of_this_year_or_later_is_no_birth_date_by_its_place) {
-  const auto dobs = [](std::string_view text, int year) {
-    std::string out;
-    for (const kiosk::PiiSpan& sp : kiosk::find_personal_data(text, year))
-      if (sp.kind == PiiKind::dob) out += std::string(text.substr(sp.begin, sp.end - sp.begin));
-    return out;
-  };
   EXPECT_EQ(dobs("Ik ben Sanne Visser, 12-03-2026.", 2026), "");
   EXPECT_EQ(dobs("Ik ben Sanne Visser, 12-03-2026.", 2030), "12-03-2026");
   EXPECT_EQ(dobs("Ik ben Sanne Visser, 14/03/1977.", 2026), "14/03/1977");
@@ -430,4 +435,30 @@ TEST(scrubber_dob_test, the_year_of_a_birth_date_in_eight_digits) {
   EXPECT_EQ(found_text("Date of birth 07111983, but the BRP says 11-07-1983. Please fix it.", PiiKind::dob),
             "07111983|11-07-1983");
   EXPECT_EQ(found_text("Geboortedatum 19830711, mijn afspraak is 11-07-2027.", PiiKind::dob), "19830711");
+}
+
+// A full date of a birth year anywhere, without a cue, is a date of birth: a day, a month and a four-digit year 14
+// years back or more (a citizen dates events and letters in recent years). Not eight digits written as one, not a
+// phone number's digits, not a day a town commemorates, not a letter's, move's, wedding's or death's date (added
+// after the seventeenth part was measured).
+TEST(scrubber_dob_test, a_full_date_of_a_birth_year_without_a_cue) {
+  EXPECT_EQ(dobs("Vrijwilliger: Daniel Mwangi / 30-06-1988 / d.mwangi@outlook.com", 2026), "30-06-1988");
+  EXPECT_EQ(dobs("Gegevens: Tjitske de Boer-Ritsema, 1956-08-30, Hoofdweg 44", 2026), "1956-08-30");
+  EXPECT_EQ(dobs("Dorothy Mae Jenkins, July 19th, 1948 (that's my birthday, I'm 76)", 2026), "July 19th, 1948");
+  EXPECT_EQ(dobs("BRP-ga waxaa ku qoran 10-01-1970, fadlan sax.", 2026), "10-01-1970");
+  EXPECT_EQ(dobs("ቆልዑ፦ ሄኖክ ١٢/٠٣/١٩٨٥", 2026), "١٢/٠٣/١٩٨٥");
+  // the year's edge: 14 years back counts, 13 does not; the clock's year moves it
+  EXPECT_EQ(dobs("inschrijving groep 8 (02-10-2012) graag", 2026), "02-10-2012");
+  EXPECT_EQ(dobs("inschrijving groep 8 (02-10-2013) graag", 2026), "");
+  EXPECT_EQ(dobs("inschrijving groep 8 (02-10-2013) graag", 2027), "02-10-2013");
+  EXPECT_EQ(dobs("De lamp is kapot sinds 12-03-2025.", 2026), "");
+  // left alone: eight digits as one, a phone number, a day commemorated, a date a word makes an event's
+  EXPECT_EQ(dobs("kenmerk 12031985", 2026), "");
+  EXPECT_EQ(dobs("Bel +31 6 1947 3308 of 06-1947-3308", 2026), "");
+  EXPECT_EQ(dobs("De herdenking van 4 mei 1945 en de ramp van 01-02-1953 bij het monument.", 2026), "");
+  EXPECT_EQ(dobs("On 11 September 2001 the bridge was closed.", 2026), "");
+  EXPECT_EQ(dobs("De brief van 04.04.1999 heb ik nog.", 2026), "");
+  EXPECT_EQ(dobs("We wonen hier sinds 01-01-2005 en de stoep is nooit gemaakt.", 2026), "");
+  EXPECT_EQ(dobs("Babam 3 Mart 1990 tarihinde vefat etti, evlendik 12.06.1985.", 2026), "");
+  EXPECT_EQ(dobs("ትውልዲ 2001-05-02 ዝተሰርሐ መጽሓፍ", 2026), "");
 }

@@ -19,8 +19,9 @@
 // 0.949 at 0.64 %), a development part since; heldout15.jsonl was the held-out part after it (written blind by two
 // other engineers, measured once on 2026-12-04: 0.958 at 0.84 %), a development part since; heldout16.jsonl was the
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.949 at 0.67 %), a
-// development part since; heldout17.jsonl is the held-out part now (written blind by two other engineers, measured
-// once on 2026-12-04: 0.944 at 0.92 %). The figures: bench/scrubber_bench.
+// development part since; heldout17.jsonl was the held-out part after it (written blind by two other engineers,
+// measured once on 2026-12-04: 0.944 at 0.92 %), a development part since; heldout18.jsonl is the held-out part now
+// (written blind by four other engineers). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -247,10 +248,14 @@ TEST(scrubber_eval_test, heldout16_dev_set_holds_its_level) {
 // with part 16's rules and the tagger retrained on seventeen parts: recall 0.944 at 0.92 % false removals (9 of 273
 // clean snippets touched); by kind address 0.982, dob 0.882, email 0.986, name 0.917, phone 0.976, the others 1.000;
 // by language ar 0.952 (1.36 %), en 0.911, nl 0.905, pl 0.946, so 0.980, ti 0.914 (1.86 %), tr 0.959 (1.68 %), uk
-// 0.987. Below the goal overall and in six languages (issue 14 stays open). The floor holds it there until it becomes
-// a development part.
-TEST(scrubber_eval_test, heldout17_set_holds_its_level_on_new_text) {
-  check_set("heldout17.jsonl", "the held-out part is missing", Floor{0.94, 0.90});
+// 0.987. Below the goal overall and in six languages (issue 14 stays open). Since then a development part (its misses
+// grouped by cause in tests/data/privacy/misses-part17.md): with a full date of a birth year taken without a cue, the
+// tagger's spans grown from the rules' names, an outside lexicon (OpenTaal's Dutch dictionary) as features and the
+// tagger retrained on eighteen parts at threshold 0.5 and extension 0.1 (chosen by cross-validation): 0.984 at
+// 0.85 %, 8 clean snippets touched (ti 0.967 the lowest, tr 1.74 % the highest false removals). The floor holds that
+// level.
+TEST(scrubber_eval_test, heldout17_dev_set_holds_its_level) {
+  check_set("heldout17.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

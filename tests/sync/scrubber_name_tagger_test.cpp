@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "../../sync/privacy/lists.hpp"
 #include "../../sync/privacy/name_tagger.hpp"
 #include "kiosk/sync/scrubber.hpp"
 
@@ -244,4 +245,77 @@ TEST(scrubber_name_tagger_test, a_buildings_name_and_a_street_before_its_number_
   EXPECT_NE(vetoed.find("Kerkhof|"), std::string::npos) << vetoed;
   EXPECT_EQ(vetoed.find("Petra|"), std::string::npos) << vetoed;
   EXPECT_EQ(vetoed.find("Hol|"), std::string::npos) << vetoed;
+}
+
+namespace {
+// The spans tagged_spans adds to `rules` (the rules' spans found before it), as text joined by "|".
+std::string grown(const std::string& s, const std::vector<double>& p, const std::vector<std::string>& rule_names,
+                  double threshold = 0.5, double extend = 0.1) {
+  const privacy::Input in(s);
+  const auto tokens = privacy::tagger_tokens(in);
+  EXPECT_EQ(tokens.size(), p.size()) << s;
+  if (tokens.size() != p.size()) return "";
+  privacy::Spans out;
+  for (const std::string& r : rule_names) {
+    const std::size_t b = s.find(r);
+    if (b != std::string::npos) out.push_back(PiiSpan{b, b + r.size(), PiiKind::name});
+  }
+  const std::size_t rules = out.size();
+  privacy::tagged_spans(s, tokens, p, threshold, extend, out);
+  std::string text;
+  for (std::size_t i = rules; i < out.size(); ++i)
+    text += (text.empty() ? "" : "|") + s.substr(out[i].begin, out[i].end - out[i].begin);
+  return text;
+}
+}  // namespace
+
+// A name the rules found grows too: a name-shaped word next to it needs only the extension threshold ("Jelte" at 0.3
+// before the rules' "Bakker"); the rules' own words alone are not added again (added after the seventeenth part was
+// measured).
+TEST(scrubber_name_tagger_test, a_name_the_rules_found_grows_over_its_neighbours) {
+  EXPECT_EQ(grown("Inschrijving: Jelte Bakker graag", {0.0, 0.3, 0.2, 0.0}, {"Bakker"}), "Jelte Bakker");
+  EXPECT_EQ(grown("Inschrijving: Jelte Bakker graag", {0.0, 0.05, 0.2, 0.0}, {"Bakker"}), "");
+  EXPECT_EQ(grown("Inschrijving: jelte Bakker graag", {0.0, 0.3, 0.2, 0.0}, {"Bakker"}), "");  // not name-shaped
+  // caseless words need at least 0.4 however low the model's extension threshold ("عبد الكريم غدا": tomorrow)
+  EXPECT_EQ(grown("اتصلوا بالسيد عبد الكريم غدا", {0.0, 0.0, 0.0, 0.0, 0.3}, {"عبد الكريم"}), "");
+  EXPECT_EQ(grown("أنا الطيب إبراهيم من هنا", {0.0, 0.45, 0.0, 0.0, 0.0}, {"إبراهيم"}), "الطيب إبراهيم");
+}
+
+// In capitals, a listed name next to a name in capitals goes with it ("RAMAZAN YÜCEL"; capitals are otherwise vetoed:
+// "BRP", "ABNA"); after an article a capitalised phrase is a thing ("The Maternity Ward"); a name the rules found inside
+// the first or last word keeps the rules' edges ("ንኣማኑኤል": the object prefix stays outside) (added after the
+// seventeenth part was measured).
+TEST(scrubber_name_tagger_test, capitals_articles_and_the_rules_edges) {
+  EXPECT_EQ(grown("ARAYIN. RAMAZAN YÜCEL", {0.0, 0.0, 0.0}, {"YÜCEL"}), "RAMAZAN YÜCEL");
+  EXPECT_EQ(grown("ARAYIN. BRP YÜCEL", {0.0, 0.0, 0.0}, {"YÜCEL"}), "");
+  EXPECT_EQ(grown("The Maternity Ward, born here.", {0.0, 0.3, 0.9, 0.0, 0.0}, {}), "");
+  EXPECT_EQ(grown("Ask Maternity Ward, born here.", {0.0, 0.3, 0.9, 0.0, 0.0}, {}), "Maternity Ward");
+  EXPECT_EQ(grown("ሕቶ ኣሎኒ፡ ንኣማኑኤል ደውሉሉ።", {0.0, 0.0, 0.9, 0.0}, {"ኣማኑኤል"}), "ኣማኑኤል");
+}
+
+// The tagger's vetoes for a kunya's first word alone ("أم" is also "or") and for a word glued to digits (Arabic in
+// Latin letters: "tse7at"); a listed name that ends like a street ("Bakker", "Adam") vetoes nothing before it (added
+// after the seventeenth part was measured).
+TEST(scrubber_name_tagger_test, kunya_words_arabizi_and_street_shaped_surnames) {
+  const auto vetoed = [](const std::string& s) {
+    std::string v;
+    for (const auto& t : privacy::tagger_tokens(privacy::Input(s)))
+      if (t.never) v += s.substr(t.begin, t.end - t.begin) + "|";
+    return v;
+  };
+  EXPECT_NE(vetoed("هل الحديقة مفتوحة أم مغلقة").find("أم|"), std::string::npos);
+  EXPECT_NE(vetoed("lbare7 sa7bti fatima tse7at").find("tse|"), std::string::npos);
+  EXPECT_EQ(vetoed("lbare7 sa7bti fatima tse7at").find("fatima|"), std::string::npos);
+  EXPECT_EQ(vetoed("Inschrijving: Jelte Bakker").find("Jelte|"), std::string::npos);
+  EXPECT_EQ(vetoed("Bel Jan Adam Smith").find("Jan|"), std::string::npos);
+  EXPECT_NE(vetoed("De Anne Frankstraat is dicht").find("Anne|"), std::string::npos);
+}
+
+// The outside lexicon (OpenTaal's Dutch dictionary, assets/privacy/lexicon/): read with the word lists, its persons
+// and its places apart (feature set 2).
+TEST(scrubber_name_tagger_test, the_opentaal_lexicon_is_read) {
+  EXPECT_TRUE(privacy::word_list("dic_person").contains("jelte"));
+  EXPECT_TRUE(privacy::word_list("dic_proper").contains("milsbeek"));
+  EXPECT_FALSE(privacy::word_list("dic_person").contains("milsbeek"));
+  EXPECT_EQ(privacy::kFeatureVersion, 2);
 }
