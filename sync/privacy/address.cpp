@@ -46,11 +46,20 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   std::size_t w0 = skip_hspace(s, k);
   if (const auto w = read_word(s, w0); w && w0 > k) {
     const std::string fw = fold_word(s, *w);
-    // "Grote Markt 27 kwietnia", "King's Day 27 ሚያዝያ": a day of a month
-    if (word_list("unit").contains(fw) || word_list("month").contains(fw)) return std::nullopt;
+    // "Grote Markt 27 kwietnia", "King's Day 27 ሚያዝያ": a day of a month; but "m. 3" after a number is a Polish flat
+    // ("ul. Lipowa 7 m. 3", not 7 metres; added after the eighteenth part was measured)
+    std::size_t flat = w->end;
+    if (at(s, flat).cp == '.') ++flat;
+    flat = skip_hspace(s, flat);
+    const bool apartment = word_list("apartment").contains(fw) && is_digit_at(s, flat);
+    if ((word_list("unit").contains(fw) && !apartment) || word_list("month").contains(fw)) return std::nullopt;
     const bool one_capital = w->end == w->begin + 1 && w->upper && !w->initial;
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
-      if (boundary_after(s, w->end) && at(s, w->end).cp != '.') k = w->end;
+      // not before a dot ("12 A. de Vries": an initial), unless a word of the list ends the sentence there
+      // ("Julianastraat 31 bis. Tel", added after the eighteenth part was measured)
+      const bool sentence_end =
+          at(s, w->end).cp == '.' && !one_capital && (w->end + 1 >= s.size() || is_space(at(s, w->end + 1).cp));
+      if (boundary_after(s, w->end) && (at(s, w->end).cp != '.' || sentence_end)) k = w->end;
     }
   }
   // Apartment: ", кв. 5", " m. 3", " apt 4", and in brackets " (apartment 4)" (added after the fifteenth part was

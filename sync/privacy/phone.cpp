@@ -100,7 +100,11 @@ void find_phones_in(std::string_view s, Spans& out) {
     const char c = s[i];
     if (!(c == '+' || c == '(' || is_digit(static_cast<unsigned char>(c)))) continue;
     const Cp prev = before(s, i);
-    if (is_alnum(prev.cp) || prev.cp == '+' || prev.cp == 0x20AC || prev.cp == '/') continue;
+    // a one-letter proclitic glued before the number, Tigrinya "ብ" (by, at) or Arabic "ب", "و", "ل": "ብ0683397214"
+    // (added after the eighteenth part was measured)
+    const bool proclitic = (prev.cp == 0x1265 || prev.cp == 0x628 || prev.cp == 0x648 || prev.cp == 0x644) &&
+                           !is_alnum(before(s, i - prev.len).cp);
+    if ((is_alnum(prev.cp) && !proclitic) || prev.cp == '+' || prev.cp == 0x20AC || prev.cp == '/') continue;
     if ((prev.cp == '-' || prev.cp == '.' || prev.cp == ',' || prev.cp == ':') && is_digit(before(s, i - prev.len).cp))
       continue;
     if (after_iban_head(s, i)) continue;

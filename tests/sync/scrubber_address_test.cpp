@@ -345,3 +345,13 @@ TEST(scrubber_address_test, caseless_streets_number_words_towns_with_en_and_post
             "NUMERZE 7 NA KERKSTRAAT");
   EXPECT_EQ(found_text("płot przy numerze 4 na Lindelaan jest krzywy", PiiKind::address), "numerze 4 na Lindelaan");
 }
+
+// A Polish flat after the number ("m. 3" is no quantity of metres there), and a house number's tail that ends the
+// sentence ("31 bis.") (added after the eighteenth part was measured).
+TEST(scrubber_address_test, polish_flats_and_a_tail_before_a_full_stop) {
+  EXPECT_EQ(found_text("Nowy adres: ul. Lipowa 7 m. 3, 62-030 Luboń. BSN wkrótce", PiiKind::address),
+            "ul. Lipowa 7 m. 3, 62-030 Luboń");
+  EXPECT_EQ(found_text("De boom is 7 m. Er hangen takken over de weg.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Cinwaan: Julianastraat 31 bis. Tel 06", PiiKind::address), "Julianastraat 31 bis");
+  EXPECT_EQ(found_text("Ik woon op de Kerkstraat 5 A. de Vries belt u.", PiiKind::address), "Kerkstraat 5");
+}

@@ -462,3 +462,11 @@ TEST(scrubber_dob_test, a_full_date_of_a_birth_year_without_a_cue) {
   EXPECT_EQ(dobs("Babam 3 Mart 1990 tarihinde vefat etti, evlendik 12.06.1985.", 2026), "");
   EXPECT_EQ(dobs("ትውልዲ 2001-05-02 ዝተሰርሐ መጽሓፍ", 2026), "");
 }
+
+// The months of the Hijri calendar after an Arabic birth cue, with the era letter (added after the eighteenth part
+// was measured); "صفر" (zero, also a month) is a month only inside a date.
+TEST(scrubber_dob_test, hijri_months) {
+  EXPECT_EQ(found_text("تاريخ الميلاد ١٤ رجب ١٤٣٠ هـ (يعني ٧ تموز ٢٠٠٩)", PiiKind::dob), "١٤ رجب ١٤٣٠ هـ|٧ تموز ٢٠٠٩");
+  EXPECT_EQ(found_text("ولد في ٣ ذو الحجة ١٤٠٥ هـ", PiiKind::dob), "٣ ذو الحجة ١٤٠٥ هـ");
+  EXPECT_EQ(found_text("تاريخ الميلاد؟ رقمي صفر ستة واحد", PiiKind::dob), "");
+}

@@ -20,8 +20,10 @@
 // other engineers, measured once on 2026-12-04: 0.958 at 0.84 %), a development part since; heldout16.jsonl was the
 // held-out part after it (written blind by two other engineers, measured once on 2026-12-04: 0.949 at 0.67 %), a
 // development part since; heldout17.jsonl was the held-out part after it (written blind by two other engineers,
-// measured once on 2026-12-04: 0.944 at 0.92 %), a development part since; heldout18.jsonl is the held-out part now
-// (written blind by four other engineers). The figures: bench/scrubber_bench.
+// measured once on 2026-12-04: 0.944 at 0.92 %), a development part since; heldout18.jsonl was the held-out part after
+// it (written blind by four other engineers, measured once on 2026-12-05: 0.977 at 0.68 %), a development part since;
+// heldout19.jsonl is the held-out part now (written blind by four other engineers). The figures:
+// bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -256,6 +258,20 @@ TEST(scrubber_eval_test, heldout16_dev_set_holds_its_level) {
 // level.
 TEST(scrubber_eval_test, heldout17_dev_set_holds_its_level) {
   check_set("heldout17.jsonl", "the development part is missing", Floor{0.98, 0.96});
+}
+
+// heldout18.jsonl (800 snippets, 1,182 spans, 274 clean; written on 2026-12-05 by four engineers blind to the rules,
+// the tagger, the README and the miss analyses, two languages each, told not to repeat a situation; towns of
+// Friesland, Groningen, Overijssel, Gelderland and Utrecht no earlier part used — Ravenswaaij, Menaldum, Oudeschip,
+// Heeswijk-Dinther, Wijk bij Duurstede …), measured once with part 17's rules and the tagger retrained on eighteen parts:
+// recall 0.977 at 0.68 % false removals (15 of 274 clean snippets touched); by kind address 0.951, dob 0.992, name
+// 0.969, phone 0.983, the others 1.000; by language ar 0.965, en 0.988, nl 0.988, pl 0.953, so 0.981, ti 0.972, tr
+// 1.000, uk 0.959 (the highest false removals tr 1.04 %). The scrubber of the round before (part 16's rules) measured
+// on it afterwards: 0.969 at 0.62 % — an easier part than part 17 (0.944 with that scrubber). Above the goal overall,
+// below it in ar, pl and uk (issue 14 stays open). Since then a development part (misses-part18.md): 0.993 at 0.50 %.
+// The floor holds that level.
+TEST(scrubber_eval_test, heldout18_dev_set_holds_its_level) {
+  check_set("heldout18.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -267,6 +267,13 @@ std::string grown(const std::string& s, const std::vector<double>& p, const std:
     text += (text.empty() ? "" : "|") + s.substr(out[i].begin, out[i].end - out[i].begin);
   return text;
 }
+// The words the tagger vetoes (TaggedToken::never), each followed by "|".
+std::string vetoed(const std::string& s) {
+  std::string v;
+  for (const auto& t : privacy::tagger_tokens(privacy::Input(s)))
+    if (t.never) v += s.substr(t.begin, t.end - t.begin) + "|";
+  return v;
+}
 }  // namespace
 
 // A name the rules found grows too: a name-shaped word next to it needs only the extension threshold ("Jelte" at 0.3
@@ -297,12 +304,6 @@ TEST(scrubber_name_tagger_test, capitals_articles_and_the_rules_edges) {
 // Latin letters: "tse7at"); a listed name that ends like a street ("Bakker", "Adam") vetoes nothing before it (added
 // after the seventeenth part was measured).
 TEST(scrubber_name_tagger_test, kunya_words_arabizi_and_street_shaped_surnames) {
-  const auto vetoed = [](const std::string& s) {
-    std::string v;
-    for (const auto& t : privacy::tagger_tokens(privacy::Input(s)))
-      if (t.never) v += s.substr(t.begin, t.end - t.begin) + "|";
-    return v;
-  };
   EXPECT_NE(vetoed("هل الحديقة مفتوحة أم مغلقة").find("أم|"), std::string::npos);
   EXPECT_NE(vetoed("lbare7 sa7bti fatima tse7at").find("tse|"), std::string::npos);
   EXPECT_EQ(vetoed("lbare7 sa7bti fatima tse7at").find("fatima|"), std::string::npos);
@@ -318,4 +319,15 @@ TEST(scrubber_name_tagger_test, the_opentaal_lexicon_is_read) {
   EXPECT_TRUE(privacy::word_list("dic_proper").contains("milsbeek"));
   EXPECT_FALSE(privacy::word_list("dic_person").contains("milsbeek"));
   EXPECT_EQ(privacy::kFeatureVersion, 2);
+}
+
+// A name grows across tussenvoegsels ("Sietske de Haan": 0.54, -, 0.23); the words before a street word are vetoed
+// only for the endings of streets named after persons ("Anne Frankstraat"), or before a house number: "Hulshof",
+// "Bloemhof" end like streets and are surnames (added after the eighteenth part was measured).
+TEST(scrubber_name_tagger_test, across_tussenvoegsels_and_surnames_that_end_like_streets) {
+  EXPECT_EQ(grown("woźna, Sietske de Haan, ale", {0.0, 0.9, 0.0, 0.23, 0.0}, {}), "Sietske de Haan");
+  EXPECT_EQ(grown("woźna, Sietske de haan, ale", {0.0, 0.9, 0.0, 0.23, 0.0}, {}), "Sietske");
+  EXPECT_EQ(vetoed("met een labeltje Hennie Bloemhof erop").find("Hennie|"), std::string::npos);
+  EXPECT_NE(vetoed("Hij woont op de Hennie Bloemhof 12").find("Hennie|"), std::string::npos);
+  EXPECT_NE(vetoed("de Anne Frankstraat is dicht").find("Anne|"), std::string::npos);
 }

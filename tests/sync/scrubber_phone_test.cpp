@@ -155,3 +155,11 @@ TEST(scrubber_phone_test, tigrinya_digits_in_their_other_spellings) {
   EXPECT_EQ(found_text("ብኽብረትኩም ደውሉለይ: ዜሮ ሽድሽተ ሓደ ሽሞንተ ሰለስተ ሓሙሽተ ክልተ ትሸዓተ ሓደ ዜሮ። የቐንየለይ", PiiKind::phone),
             "ዜሮ ሽድሽተ ሓደ ሽሞንተ ሰለስተ ሓሙሽተ ክልተ ትሸዓተ ሓደ ዜሮ");
 }
+
+// A one-letter proclitic glued before the number: Tigrinya "ብ" (by, at), Arabic "ب", "و" (added after the eighteenth
+// part was measured); a letter that ends a word is no proclitic.
+TEST(scrubber_phone_test, a_glued_proclitic_before_the_number) {
+  EXPECT_EQ(found_text("ሓወይ ብ0683397214 ክትረኽብዎ ትኽእሉ", PiiKind::phone), "0683397214");
+  EXPECT_EQ(found_text("اتصلوا ب0612345678 او و0687654321", PiiKind::phone), "0612345678|0687654321");
+  EXPECT_EQ(found_text("code AB0612345678", PiiKind::phone), "");
+}
