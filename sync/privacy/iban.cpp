@@ -62,7 +62,8 @@ void find_ibans_in(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     if (!is_ascii_alpha(u(i)) || !is_ascii_alpha(u(i + 1))) continue;
-    const std::size_t d = s[i + 2] == ' ' ? i + 3 : i + 2;  // "NL 91 ABNA …"
+    // "NL 91 ABNA …", "NL-37-TRIO-…" (a dash after the country too: added after the nineteenth part was measured)
+    const std::size_t d = s[i + 2] == ' ' || s[i + 2] == '-' ? i + 3 : i + 2;
     if (d + 2 > s.size() || !is_digit(u(d)) || !is_digit(u(d + 1))) continue;
     if (!boundary_before(s, i)) continue;
     std::string c;

@@ -181,8 +181,8 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     const bool stop = name_stop(f);  // also a feature
     // (a listed town is a place, however it looks: "tussen Dokkum en Franeker")
     const bool apostrophe = f.find('\'') != npos;
-    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i] ||
-              towns.contains(apostrophe ? without_case_ending(f) : f);
+    const bool town = towns.contains(apostrophe ? without_case_ending(f) : f);
+    t.never = stop || all_capitals(s, w) || titles.contains(f) || in_cue[i];
     // a word with a Turkish locative ending is a place ("Zwolle'de"), a title after a name is none ("Turgay Abi",
     // "Şengül Hanım'ı") (added after the ninth part was measured)
     static const WordSet& honorific_after = word_list("honorific_after");
@@ -221,6 +221,10 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.capitalised = w.upper && !w.initial;
     t.caseless = w.caseless;
     t.institution = is_institution(f);
+    // a listed town and nothing else against it: a surname too after a first name ("Wendelien Schothorst", "Albertus
+    // Bosch"; tagged_spans; added after the nineteenth part was measured)
+    t.town_only = town && !t.never;
+    t.never = t.never || town;
     t.sentence_start = sentence_start(s, w.begin);
     t.capitals = all_capitals(s, w);
     t.listed = gazetteer_word(f) || word_list("dic_person").contains(f);
@@ -299,7 +303,10 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     if (!street_word(k)) continue;
     // the street word itself right before a house number ("Grote Kerkhof 1"; no name in the labelled sets ends in a
     // street word before a number; added after the ninth part was measured)
-    if (const std::size_t d = skip_hspace(s, words[k].end); d > words[k].end && is_digit_at(s, d)) out[k].never = true;
+    if (const std::size_t d = skip_hspace(s, words[k].end); d > words[k].end && is_digit_at(s, d)) {
+      out[k].never = true;
+      out[k].town_only = false;
+    }
     // A listed name that ends like a street ("Bakker": akker, "Groeneveld", "Adam": dam) is a name: "Jelte Bakker"
     // (added after the seventeenth part was measured). A word with an ending that is also a surname's ("Hulshof",
     // "Bloemhof", "Brinkhorst": [street_suffix_named] lists the endings of streets named after persons, "straat",
@@ -312,6 +319,7 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
       if (s.substr(words[i].end, words[i + 1].begin - words[i].end).find_first_not_of(" -") != npos) break;
       if (!words[i].upper && !out[i].tussenvoegsel) break;
       out[i].never = true;
+      out[i].town_only = false;
       if (k - i >= 4) break;
     }
   }
@@ -463,9 +471,14 @@ void tagged_spans(std::string_view s, const std::vector<TaggedToken>& tokens, co
   };
   // In capitals, a listed name next to a name in capitals ("RAMAZAN YÜCEL": capitals are vetoed, "ABNA", "BRP";
   // added after the seventeenth part was measured).
+  // A listed town right after a first name, capitalised, is the surname ("Wendelien Schothorst"; added after the
+  // nineteenth part was measured).
   const auto grows = [&](std::size_t from, std::size_t to) {
-    return name_shaped(to) || (tokens[from].capitals && tokens[to].capitals && tokens[to].listed &&
-                               !tokens[to].tussenvoegsel && !tokens[to].after_title && !tokens[to].institution);
+    return name_shaped(to) ||
+           (tokens[from].capitals && tokens[to].capitals && tokens[to].listed && !tokens[to].tussenvoegsel &&
+            !tokens[to].after_title && !tokens[to].institution) ||
+           (to == from + 1 && tokens[to].town_only && tokens[to].capitalised && !tokens[from].caseless &&
+            !tokens[to].sentence_start && probability[to] >= extend);
   };
   // Also across tussenvoegsels: "Sietske de Haan" (0.54, -, 0.23; added after the eighteenth part was measured).
   const auto across = [&](std::size_t from, std::size_t j, int step) {  // the word after the tussenvoegsels from j

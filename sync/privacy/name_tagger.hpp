@@ -45,6 +45,7 @@ struct TaggedToken {
   bool sentence_start = false;  // the word starts a sentence
   bool capitals = false;        // in capitals only ("RAMAZAN")
   bool listed = false;          // in a name gazetteer or the lexicon's [dic_person], whatever the copy's features
+  bool town_only = false;       // vetoed as a listed town and for nothing else (a surname too after a first name)
   std::vector<std::uint32_t> features;
 };
 // The words of the text and their features (shared by the scanner and the trainer). The trainer also asks for

@@ -29,3 +29,9 @@ TEST(scrubber_handle_test, a_user_name_after_an_app_and_a_colon) {
   EXPECT_EQ(found_text("Insta: zoe.travels, TikTok: ben99", PiiKind::handle), "zoe.travels|ben99");
   EXPECT_TRUE(kinds_of("Instagram: yes, TikTok: no. Snapchat: 2 hours a day").empty());
 }
+
+// Messenger's link to a person (added after the nineteenth part was measured).
+TEST(scrubber_handle_test, a_messenger_link) {
+  EXPECT_EQ(found_text("Kontakt na messengerze m.me/ola.bartnik.nl lub mailem", PiiKind::handle),
+            "m.me/ola.bartnik.nl");
+}

@@ -25,3 +25,12 @@ TEST(scrubber_iban_test, words_of_a_sentence_are_no_iban) {
   EXPECT_EQ(found_text("MT84 MALT 0110 0001 2345 MTLC AST0 01S", PiiKind::iban),
             "MT84 MALT 0110 0001 2345 MTLC AST0 01S");
 }
+
+// Dashes between every group, also right after the country ("NL-37-TRIO-…", in any case); a dash pair of letters and
+// digits in a sentence is none (added after the nineteenth part was measured).
+TEST(scrubber_iban_test, a_dash_after_the_country) {
+  EXPECT_EQ(found_text("przelać na NL-37-TRIO-8946-8310-38. Dziękuję", PiiKind::iban), "NL-37-TRIO-8946-8310-38");
+  EXPECT_EQ(found_text("rekening nl-37-trio-8946-8310-38 graag", PiiKind::iban), "nl-37-trio-8946-8310-38");
+  EXPECT_EQ(found_text("ik heb NL-12 en AB-34 gezien", PiiKind::iban), "");
+  EXPECT_EQ(found_text("NL-37-TRIO-8946-8310-39", PiiKind::iban), "");  // the checksum decides
+}
