@@ -350,7 +350,8 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     if (b == b0 || s.substr(b, sep.size()) != sep) return std::nullopt;
     const std::size_t c0 = b + sep.size();
     const std::size_t c = digits_end(s, c0, 4);
-    if (!(c - c0 == 2 || c - c0 == 4)) return std::nullopt;
+    // the day of a year-first date in one digit too ("٢٠١٤/٦/٣"; added after the twentieth part was measured)
+    if (!(c - c0 == 2 || c - c0 == 4 || (n == 4 && c - c0 == 1))) return std::nullopt;
     if (n == 4 && c - c0 > 2) return std::nullopt;
     if (c - c0 == 4) return year_at(s, c0);  // with its suffix: "12.03.1949 року", "١٢/٠٣/١٩٨٥م"
     if (!boundary_after(s, c)) return std::nullopt;

@@ -1657,6 +1657,38 @@ void find_conjoined_names(const Input& in, Spans& out) {
       e = w->end;
     }
   }
+  // A list of capitalised names after a found name ("Henia Kot, Staszek i Basia Wróbel", "Anke, Piet en Gerrit"; added
+  // after the twentieth part was measured): after a conjunction the next item may close the list; after a list comma
+  // alone the list must go on after it (a comma or a conjunction), so "Jan, Utrecht." or "Jan, Bedankt!" stay.
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto first = read_word(s, sp.begin);
+    if (!first || first->caseless || !first->upper) continue;
+    for (std::size_t e = sp.end, n = 0; n < 6; ++n) {
+      std::size_t k = skip_hspace(s, e);
+      const bool comma = at(s, k).cp == ',';
+      if (comma) k = skip_hspace(s, k + 1);
+      const std::size_t a = after_and(k);
+      const bool conj = a > k;
+      if (!comma && !conj) break;
+      const auto w = read_word(s, a);
+      if (!w || !name_word(*w)) break;
+      std::size_t end = w->end;
+      if (const std::size_t k2 = skip_hspace(s, end); k2 == end + 1) {
+        if (const auto w2 = read_word(s, k2); w2 && name_word(*w2)) {
+          end = w2->end;
+        } else if (w2 && !w2->initial && word_list("tussenvoegsel").contains(fold_word(s, *w2))) {
+          if (const auto t = tv_surname(s, *w2, false)) end = *t;
+        }
+      }
+      if (!conj) {
+        const std::size_t j = skip_hspace(s, end);
+        if (at(s, j).cp != ',' && after_and(j) == j) break;
+      }
+      add(found, w->begin, end, PiiKind::name);
+      e = end;
+    }
+  }
   // Caseless scripts (added after the ninth part was measured): a word joined by a conjunction of its own ("منى أو
   // سديم", "ንሰላም ወይ ንተስፋይ", "Nasra ama …" is Latin above) or by the glued Arabic "و" ("هديل ولجين") to a known
   // name is a name too, unless it is a stop word, a verb shape, a town or a noun with the article.

@@ -470,3 +470,13 @@ TEST(scrubber_dob_test, hijri_months) {
   EXPECT_EQ(found_text("ولد في ٣ ذو الحجة ١٤٠٥ هـ", PiiKind::dob), "٣ ذو الحجة ١٤٠٥ هـ");
   EXPECT_EQ(found_text("تاريخ الميلاد؟ رقمي صفر ستة واحد", PiiKind::dob), "");
 }
+
+// The plural of "was born" before the dates (twins, brothers and sisters), and a year-first date with a day of one
+// digit after an Arabic cue (added after the twentieth part was measured).
+TEST(scrubber_dob_test, plural_birth_verbs_and_a_one_digit_day_after_the_year) {
+  EXPECT_EQ(found_text("Мої близнюки народилися 29.02.2020 — система не приймає таку дату", PiiKind::dob),
+            "29.02.2020");
+  EXPECT_EQ(found_text("De kinderen zijn geboren op 3-4-2015 en 5-6-2017.", PiiKind::dob), "3-4-2015|5-6-2017");
+  EXPECT_EQ(found_text("هي مواليد ٢٠١٤/٦/٣.", PiiKind::dob), "٢٠١٤/٦/٣");
+  EXPECT_EQ(found_text("versie 2014.6.3 van de app", PiiKind::dob), "");
+}

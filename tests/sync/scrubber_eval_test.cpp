@@ -23,8 +23,9 @@
 // measured once on 2026-12-04: 0.944 at 0.92 %), a development part since; heldout18.jsonl was the held-out part after
 // it (written blind by four other engineers, measured once on 2026-12-05: 0.977 at 0.68 %), a development part since;
 // heldout19.jsonl was the held-out part after it (written blind by four other engineers, measured once on 2026-12-05:
-// 0.980 at 0.69 %), a development part since; heldout20.jsonl is the held-out part now (written blind by four other
-// engineers). The figures: bench/scrubber_bench.
+// 0.980 at 0.69 %), a development part since; heldout20.jsonl was the held-out part after it (written blind by four
+// other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl is the
+// held-out part now (written blind by four other engineers). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -287,6 +288,18 @@ TEST(scrubber_eval_test, heldout18_dev_set_holds_its_level) {
 // 0.55 %. The floor holds that level.
 TEST(scrubber_eval_test, heldout19_dev_set_holds_its_level) {
   check_set("heldout19.jsonl", "the development part is missing", Floor{0.98, 0.97});
+}
+
+// heldout20.jsonl (800 snippets, 1,081 spans, 276 clean; written on 2026-12-05 by four engineers blind as for part 19,
+// by hand; towns of Gelderland, Noord-Holland, Friesland and Brabant no earlier part used — Hedikhuizen, Halfweg,
+// Tjerkgaast, Maren-Kessel, Assendelft, Jellum …), measured once with part 19's rules and the tagger retrained on
+// twenty parts: recall 0.975 at 0.62 % false removals (20 of 276 clean snippets touched); by kind address 0.952, dob
+// 0.966, name 0.967, phone 0.990, the others 1.000; by language ar 0.969, en 0.979, nl 0.979, pl 0.965, so 0.985, ti
+// 0.967, tr 0.993, uk 0.961 (the highest false removals ti 1.32 %). Above the goal overall, below it in ar, pl, ti and
+// uk (issue 14 stays open). Since then a development part (misses-part20.md): 0.985 at 0.49 %. The floor holds that
+// level.
+TEST(scrubber_eval_test, heldout20_dev_set_holds_its_level) {
+  check_set("heldout20.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -706,3 +706,12 @@ TEST(scrubber_name_test, a_lower_case_first_name_on_the_last_line) {
   EXPECT_EQ(found_text("de lantaarnpaal is kapot — fenna", PiiKind::name), "fenna");
   EXPECT_EQ(found_text("the bin was not emptied again\nthanks", PiiKind::name), "");
 }
+
+// A list of capitalised names after a found name: after a conjunction the next item may close the list, after a list
+// comma alone the list must go on (added after the twentieth part was measured).
+TEST(scrubber_name_test, a_list_of_capitalised_names_after_a_found_name) {
+  EXPECT_EQ(found_text("Podpisali: Anna Nowak, Staszek i Kasia.", PiiKind::name), "Anna Nowak|Staszek|Kasia");
+  EXPECT_EQ(found_text("voor mij en mijn buren Anke Visser, Piet en Gerrit", PiiKind::name), "Anke Visser|Piet|Gerrit");
+  EXPECT_EQ(found_text("Groet, Jan de Vries, Utrecht.", PiiKind::name), "Jan de Vries");
+  EXPECT_EQ(found_text("Hallo Jan de Vries, Bedankt en tot ziens", PiiKind::name), "Jan de Vries");
+}
