@@ -25,7 +25,8 @@
 // heldout19.jsonl was the held-out part after it (written blind by four other engineers, measured once on 2026-12-05:
 // 0.980 at 0.69 %), a development part since; heldout20.jsonl was the held-out part after it (written blind by four
 // other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl is the
-// held-out part now (written blind by four other engineers). The figures: bench/scrubber_bench.
+// held-out part now (written blind by four other engineers, measured once on 2026-12-05: 0.963 at 0.89 %). The
+// figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -300,6 +301,18 @@ TEST(scrubber_eval_test, heldout19_dev_set_holds_its_level) {
 // level.
 TEST(scrubber_eval_test, heldout20_dev_set_holds_its_level) {
   check_set("heldout20.jsonl", "the development part is missing", Floor{0.98, 0.97});
+}
+
+// heldout21.jsonl (800 snippets, 992 spans, 272 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, in 35 minutes; villages of Groningen, Drenthe, Friesland and
+// Overijssel no earlier part used — Ten Post, Jipsinghuizen, Warfhuizen, Zwinderen, Britsum, Exmorra, Folsgare …),
+// measured once with part 20's rules and the tagger retrained on twenty-one parts: recall 0.963 at 0.89 % false
+// removals (20 of 272 clean snippets touched); by kind address 0.872, email 0.980, name 0.960, phone 0.989, plate 0.964,
+// the others 1.000; by language ar 0.937 (1.17 %), en 0.955, nl 0.976, pl 0.957 (1.15 %), so 0.983, ti 0.914, tr 0.992
+// (1.25 %), uk 0.991. Below the goal overall and in four languages (issue 14 stays open). The floor holds it there
+// until it becomes a development part.
+TEST(scrubber_eval_test, heldout21_set_holds_its_level_on_new_text) {
+  check_set("heldout21.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
