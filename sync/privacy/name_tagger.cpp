@@ -81,6 +81,12 @@ bool gazetteer_word(std::string_view f) {
   return first.contains(f) || surname.contains(f);
 }
 
+// A person's name in the outside lexicon (OpenTaal's [dic_person]).
+bool lexicon_person(std::string_view f) {
+  static const WordSet& person = word_list("dic_person");
+  return person.contains(f);
+}
+
 std::atomic<const NameTagger*> g_model{nullptr};
 std::atomic<bool> g_overridden{false};
 
@@ -227,7 +233,7 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     t.never = t.never || town;
     t.sentence_start = sentence_start(s, w.begin);
     t.capitals = all_capitals(s, w);
-    t.listed = gazetteer_word(f) || word_list("dic_person").contains(f);
+    t.listed = gazetteer_word(f) || lexicon_person(f);
     auto& x = t.features;
     x.reserve(48);
     const std::string_view sh = shape(w);
@@ -263,12 +269,11 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     if (known) x.push_back(feature("known", sh));
     // an outside lexicon, written apart from the labelled parts (OpenTaal's Dutch dictionary: a person's name, or a
     // place, street or brand; feature set 2, added after the seventeenth part was measured)
-    static const WordSet& dic_person = word_list("dic_person");
     static const WordSet& dic_proper = word_list("dic_proper");
-    const std::string_view dic = dic_person.contains(f) ? "person" : dic_proper.contains(f) ? "proper" : "none";
+    const std::string_view dic = lexicon_person(f) ? "person" : dic_proper.contains(f) ? "proper" : "none";
     x.push_back(feature2("dic", dic, sh));
-    if (i > 0) x.push_back(feature2("dic-1", dic_person.contains(folded[i - 1]) ? "person" : "other", sh));
-    if (i + 1 < n) x.push_back(feature2("dic+1", dic_person.contains(folded[i + 1]) ? "person" : "other", sh));
+    if (i > 0) x.push_back(feature2("dic-1", lexicon_person(folded[i - 1]) ? "person" : "other", sh));
+    if (i + 1 < n) x.push_back(feature2("dic+1", lexicon_person(folded[i + 1]) ? "person" : "other", sh));
     // A case ending after an apostrophe ("Emre'nin", "Haarlem'de"): the word before it, and the ending.
     if (const std::size_t ap = f.find('\''); ap != npos && ap > 0) {
       const std::string_view base = std::string_view(f).substr(0, ap);
@@ -313,8 +318,7 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
     // "laan", "plein") is a street only before its number (added after the eighteenth part was measured).
     static const WordSet& named = word_list("street_suffix_named");
     const bool named_ending = named.any_suffix_of(folded[k]);
-    if (gazetteer_word(folded[k]) || word_list("dic_person").contains(folded[k]) || (!named_ending && !out[k].never))
-      continue;
+    if (gazetteer_word(folded[k]) || lexicon_person(folded[k]) || (!named_ending && !out[k].never)) continue;
     for (std::size_t i = k; i-- > 0;) {
       if (s.substr(words[i].end, words[i + 1].begin - words[i].end).find_first_not_of(" -") != npos) break;
       if (!words[i].upper && !out[i].tussenvoegsel) break;
