@@ -247,12 +247,17 @@ std::optional<std::size_t> postcode_at(std::string_view s, std::size_t k, Postco
   return end;
 }
 
-// "Vrieseplein 4, 3311 Dordrecht": the postcode's digits without its letters at k, then a known town: the town's
-// end, or e.
+// "Vrieseplein 4, 3311 Dordrecht": the postcode's digits without its letters at k, then a town: the town's end, or
+// e. A town the [town] list does not know counts by its shape ("Tsjerkepaed 3, 9059 Britsum", "Ten Posterweg 27, 9792
+// Ten Post"; the villages outnumber any list) unless the digits read as a year ("Kerkstraat 12, 2019 Nieuwe …"): then
+// only a listed one (added after the twenty-first part was measured).
 std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t e) {
   if (!postcode_digits_at(s, k) || is_digit_at(s, k + 4)) return e;
   const std::size_t c = skip_hspace(s, k + 4);
-  if (const auto t = c > k + 4 ? town_at(s, c) : std::nullopt) return *t;
+  if (c == k + 4) return e;
+  if (const auto t = town_at(s, c)) return *t;
+  const bool year = (s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0');
+  if (const auto t = year ? std::nullopt : town_after_address(s, c, true)) return *t;
   return e;
 }
 
@@ -866,7 +871,8 @@ bool in_list_glued(const WordSet& list, std::string_view fx) {
 // after the ninth part was measured).
 void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& number_words = word_list("house_number_word");
-  std::optional<std::vector<std::size_t>> home_cues;  // where an [address] cue begins, found when first needed
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> home_cues;  // where each [address] cue begins and
+  // ends, found when first needed
   for_each_word(s, [&](const Word& w) -> std::size_t {
     // (a number must follow: checked before the word is folded)
     const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
@@ -917,16 +923,35 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     if (no_noun) {
       if (!home_cues) {
         home_cues.emplace();
-        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t) { home_cues->push_back(b); });
+        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { home_cues->push_back({b, e}); });
       }
-      const auto in_sentence = [&](std::size_t c) {
+      const auto in_sentence = [&](std::pair<std::size_t, std::size_t> cue) {
+        const std::size_t c = cue.first;
         if (c < end) return false;
         if (!at_start) return c == skip_hspace(s, end);
         for (std::size_t q = end; q < c; q += std::max<std::size_t>(at(s, q).len, 1))
           if (sentence_break(at(s, q).cp)) return false;
         return true;
       };
-      if (std::none_of(home_cues->begin(), home_cues->end(), in_sentence)) return w.end;
+      // or a cue that ends at most two words before the number word in the same sentence ("mieszka sama, nr 6 na
+      // Dorpsweg", "gurigayga, lambarka 6 ee Schoolweg"; added after the twenty-first part was measured)
+      const auto just_before = [&](std::pair<std::size_t, std::size_t> cue) {
+        if (cue.second > w.begin) return false;
+        int words = 0;
+        for (std::size_t q = cue.second; q < w.begin;) {
+          if (sentence_break(at(s, q).cp)) return false;
+          if (const auto x = read_word(s, q); x && x->begin == q) {
+            if (++words > 2) return false;
+            q = x->end;
+          } else {
+            q += std::max<std::size_t>(at(s, q).len, 1);
+          }
+        }
+        return true;
+      };
+      if (std::none_of(home_cues->begin(), home_cues->end(), in_sentence) &&
+          std::none_of(home_cues->begin(), home_cues->end(), just_before))
+        return w.end;
     }
     // the town (and postcode) after the street ("ቁጽሪ 8 ናይ Schoolstraat, Posterholt እነብር"; added after the fourteenth
     // part was measured)

@@ -345,9 +345,18 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       }
       // "de buurvrouw van Vogelenzang 9": a street and number, not a name; a date after it is the person's
       // ("babam ali koç 3 mart 1950 doğumlu"; of caseless words only one: "ዳዊት ብ 3 …" is "Dawit on 3 …")
+      // (but a number of a unit is none: "kızım elif 6 yaşında", my daughter elif, 6 years old; added after the
+      // twenty-first part was measured)
+      const auto unit_after = [&](std::size_t d) {
+        while (is_digit_at(s, d)) ++d;
+        const std::size_t u = skip_hspace(s, d);
+        const auto w = u > d ? read_word(s, u) : std::nullopt;
+        return w && word_list("unit").contains(fold_word(s, *w));
+      };
       if (const std::size_t d = n ? skip_hspace(s, n->end) : 0;
           n && is_digit(at(s, d).cp) && d > n->end && !capitalised(*read_word(s, n->begin)) &&
-          (!date_extent(s, d) || (read_word(s, n->begin)->caseless && read_word(s, n->begin)->end < n->end)))
+          (!date_extent(s, d) || (read_word(s, n->begin)->caseless && read_word(s, n->begin)->end < n->end)) &&
+          !unit_after(d))
         n.reset();
       if (n) {
         add(out, n->begin, n->end, PiiKind::name);
@@ -884,9 +893,12 @@ void find_signature(std::string_view s, Spans& out) {
     const std::string fw = fold_word(s, *w);
     const std::size_t k = skip_hspace_back(s, w->begin);
     const char32_t c = k > 0 ? before(s, k).cp : 0;
-    if ((is_line_break(c) || c == '-' || c == 0x2013 || c == 0x2014) && word_list("first").contains(fw) &&
-        !word_list("ambiguous").contains(fw) && !name_stop(fw) && !word_list("town").contains(fw) &&
-        !word_list("signoff").contains(fw)) {
+    // (also after a sentence end when no full stop follows it: "… of op 06 12 88 40 75. eveline"; added after the
+    // twenty-first part was measured)
+    const bool after_sentence = bare_end && (c == '.' || c == '!' || c == '?');
+    if ((is_line_break(c) || c == '-' || c == 0x2013 || c == 0x2014 || after_sentence) &&
+        word_list("first").contains(fw) && !word_list("ambiguous").contains(fw) && !name_stop(fw) &&
+        !word_list("town").contains(fw) && !word_list("signoff").contains(fw)) {
       add(out, w->begin, e, PiiKind::name);
       return;
     }
@@ -1725,6 +1737,26 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (e == k) continue;
     if (const auto w = word_ending_at(s, e); w && caseless_name_word(*w))
       add(found, caseless_prefix(s, *w).value_or(w->begin), w->end, PiiKind::name);  // "وريم وهبة": not the "و"
+  }
+  // A Dutch or Berber name particle written in a caseless script after a found name of that script ("ዮውኪም ደ ቪት",
+  // "ሳራ ደ ብሩይን", "حسن آيت باها"; [tussenvoegsel_caseless]): the particles and the word after them are its surname
+  // (added after the twenty-first part was measured; the Latin and Cyrillic ones are the [tussenvoegsel] above).
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto last = word_ending_at(s, sp.end);
+    if (!last || !last->caseless) continue;
+    std::size_t e = sp.end;
+    int particles = 0;
+    for (; particles < 3; ++particles) {
+      const std::size_t k = skip_hspace(s, e);
+      const auto t = k > e ? read_word(s, k) : std::nullopt;
+      if (!t || !t->caseless || !word_list("tussenvoegsel_caseless").contains(fold_word(s, *t))) break;
+      e = t->end;
+    }
+    if (particles == 0) continue;
+    const std::size_t k = skip_hspace(s, e);
+    if (const auto w = k > e ? read_word(s, k) : std::nullopt; w && caseless_name_word(*w))
+      add(found, sp.begin, w->end, PiiKind::name);
   }
   // A list of names (added after the ninth part was measured): an item of one to three name words between two names
   // found, the three joined by list commas (",", "،", "፡", "፣") or conjunctions ("Trees van Rooij, Jo Lemmens, Ahmed

@@ -187,6 +187,35 @@ std::optional<std::size_t> spaced_plate(std::string_view s, std::size_t i, bool 
   return std::nullopt;
 }
 
+// "V-47-BZ", "0-WK-36", "AB-12-C": groups of 1-2-2 or 2-2-1 letters and digits, alternating in kind, the letters
+// in capitals.
+bool odd_plate(std::string_view tok) {
+  if (tok.size() != 7) return false;
+  const bool a = tok[1] == '-' && tok[4] == '-', b = tok[2] == '-' && tok[5] == '-';
+  if (!a && !b) return false;
+  const std::array<std::string_view, 3> g = a ? std::array{tok.substr(0, 1), tok.substr(2, 2), tok.substr(5, 2)}
+                                              : std::array{tok.substr(0, 2), tok.substr(3, 2), tok.substr(6, 1)};
+  const auto kind = [](std::string_view x) {  // 1 digits, 2 capitals, 0 mixed
+    bool d = true, u = true;
+    for (char c : x) d = d && dg(c), u = u && up(c);
+    return d ? 1 : u ? 2 : 0;
+  };
+  const int k0 = kind(g[0]), k1 = kind(g[1]), k2 = kind(g[2]);
+  return k0 && k1 && k2 && k0 != k1 && k1 != k2;
+}
+
+// A vehicle noun ([vehicle]) among the three words before i.
+bool vehicle_before(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  for (int n = 0; n < 3; ++n) {
+    const auto w = word_before(s, k);
+    if (!w) return false;
+    if (word_list("vehicle").contains(fold_word(s, *w))) return true;
+    k = w->begin;
+  }
+  return false;
+}
+
 }  // namespace
 
 void find_plates(const Input& in, Spans& out) {
@@ -216,6 +245,15 @@ void find_plates(const Input& in, Spans& out) {
     if (boundary_after(s, e) && !(e < s.size() && s[e] == '-') &&
         (e - i == 6 || e - i == 7 || (dashed && e - i == 8) || (dashed && e - i == 9)) &&
         dutch_plate(s.substr(i, e - i), dashed)) {
+      in.add_view(out, i, e, PiiKind::plate);
+      i = e;
+      continue;
+    }
+    // Five letters and digits in three dashed groups that no sidecode has ("V-47-BZ", "0-WK-36": a tractor's or
+    // trailer's plate, or one misremembered) after a vehicle noun among the three words before ("номер трактора
+    // V-47-BZ", "przyczepę z numerem 0-WK-36"; added after the twenty-first part was measured)
+    if (dashed && e - i == 7 && boundary_after(s, e) && !(e < s.size() && s[e] == '-') && odd_plate(s.substr(i, 7)) &&
+        vehicle_before(s, i)) {
       in.add_view(out, i, e, PiiKind::plate);
       i = e;
       continue;

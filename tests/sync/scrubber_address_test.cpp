@@ -355,3 +355,25 @@ TEST(scrubber_address_test, polish_flats_and_a_tail_before_a_full_stop) {
   EXPECT_EQ(found_text("Cinwaan: Julianastraat 31 bis. Tel 06", PiiKind::address), "Julianastraat 31 bis");
   EXPECT_EQ(found_text("Ik woon op de Kerkstraat 5 A. de Vries belt u.", PiiKind::address), "Kerkstraat 5");
 }
+
+// A postcode's four digits without its letters and a town no list knows, by its shape; where the digits read as a
+// year only a listed town (added after the twenty-first part was measured).
+TEST(scrubber_address_test, a_postcode_without_letters_and_an_unlisted_village) {
+  EXPECT_EQ(found_text("Nieuw adres: Dorpsweg 3, 9123 Zandbult en verder niets", PiiKind::address),
+            "Dorpsweg 3, 9123 Zandbult");
+  EXPECT_EQ(found_text("Ons adres is Hooiweg 8, 8431 Oosterwolde. Bedankt", PiiKind::address),
+            "Hooiweg 8, 8431 Oosterwolde");
+  EXPECT_EQ(found_text("Mijn oom woont op de Kerkstraat 12, 2019 Nieuwe plannen komen eraan", PiiKind::address),
+            "Kerkstraat 12");
+}
+
+// A house's number after "in front of", or after an address cue at most two words before it (added after the
+// twenty-first part was measured); a lamp post's number stays.
+TEST(scrubber_address_test, a_numbered_house_after_in_front_of_or_a_cue) {
+  EXPECT_EQ(found_text("There is rubbish in front of number 14 on the Beukenlaan again", PiiKind::address),
+            "number 14 on the Beukenlaan");
+  EXPECT_EQ(found_text("mieszkam sama, nr 22 na Parklaan", PiiKind::address), "nr 22 na Parklaan");
+  EXPECT_EQ(found_text("guriga hooyaday, lambarka 9 ee Kerkweg ayaa biyo ka imaanayaan", PiiKind::address),
+            "lambarka 9 ee Kerkweg");
+  EXPECT_EQ(found_text("lamp post number 3187 on the Laarstraat is broken", PiiKind::address), "");
+}

@@ -24,9 +24,10 @@
 // it (written blind by four other engineers, measured once on 2026-12-05: 0.977 at 0.68 %), a development part since;
 // heldout19.jsonl was the held-out part after it (written blind by four other engineers, measured once on 2026-12-05:
 // 0.980 at 0.69 %), a development part since; heldout20.jsonl was the held-out part after it (written blind by four
-// other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl is the
-// held-out part now (written blind by four other engineers, measured once on 2026-12-05: 0.963 at 0.89 %). The
-// figures: bench/scrubber_bench.
+// other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl was the
+// held-out part after it (written blind by four other engineers, measured once on 2026-12-05: 0.963 at 0.89 %), a
+// development part since; heldout22.jsonl is the held-out part now (written blind by four other engineers, measured
+// once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -309,10 +310,11 @@ TEST(scrubber_eval_test, heldout20_dev_set_holds_its_level) {
 // measured once with part 20's rules and the tagger retrained on twenty-one parts: recall 0.963 at 0.89 % false
 // removals (20 of 272 clean snippets touched); by kind address 0.872, email 0.980, name 0.960, phone 0.989, plate 0.964,
 // the others 1.000; by language ar 0.937 (1.17 %), en 0.955, nl 0.976, pl 0.957 (1.15 %), so 0.983, ti 0.914, tr 0.992
-// (1.25 %), uk 0.991. Below the goal overall and in four languages (issue 14 stays open). The floor holds it there
-// until it becomes a development part.
-TEST(scrubber_eval_test, heldout21_set_holds_its_level_on_new_text) {
-  check_set("heldout21.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
+// (1.25 %), uk 0.991. Below the goal overall and in four languages (issue 14 stays open). Since then a development
+// part (misses-part21.md): 0.982 with the rules of part 22 alone, 0.994 at 0.82 % with the tagger retrained on it. The
+// floor holds that level.
+TEST(scrubber_eval_test, heldout21_dev_set_holds_its_level) {
+  check_set("heldout21.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

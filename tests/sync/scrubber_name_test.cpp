@@ -715,3 +715,26 @@ TEST(scrubber_name_test, a_list_of_capitalised_names_after_a_found_name) {
   EXPECT_EQ(found_text("Groet, Jan de Vries, Utrecht.", PiiKind::name), "Jan de Vries");
   EXPECT_EQ(found_text("Hallo Jan de Vries, Bedankt en tot ziens", PiiKind::name), "Jan de Vries");
 }
+
+// Dutch and Berber name particles in Ge'ez and Arabic letters between a found name and the word after them; the same
+// words alone are the vehicle (added after the twenty-first part was measured).
+TEST(scrubber_name_test, name_particles_in_geez_and_arabic_letters) {
+  EXPECT_EQ(found_text("ጎረቤተይ ሳምሶን ደ ፍሪስ ትማሊ መጺኡ።", PiiKind::name), "ሳምሶን ደ ፍሪስ");
+  EXPECT_EQ(found_text("اسمي خالد آيت علي ورقمي عندكم", PiiKind::name), "خالد آيت علي");
+  EXPECT_EQ(found_text("ሓደ ጻዕዳ ቫን ታርጋ ኣብ ቅድሚ ገዛና ደው ኢሉ።", PiiKind::name), "");
+  EXPECT_EQ(found_text("شفت فان أبيض قدام البيت", PiiKind::name), "");
+}
+
+// A lower-case name after a cue and before an age: the number is no house number (added after the twenty-first part
+// was measured).
+TEST(scrubber_name_test, a_lower_case_name_before_an_age) {
+  EXPECT_EQ(found_text("oğlum emre 9 yaşında ve okula gidiyor", PiiKind::name), "emre");
+  EXPECT_EQ(found_text("mijn zoon sem 12 jaar oud wil zwemmen", PiiKind::name), "sem");
+}
+
+// A listed first name in lower case after the last sentence end, with no full stop after it, signs the text too
+// (added after the twenty-first part was measured).
+TEST(scrubber_name_test, a_lower_case_first_name_after_the_last_sentence) {
+  EXPECT_EQ(found_text("bel me op 06 12 34 56 78. sanne", PiiKind::name), "sanne");
+  EXPECT_EQ(found_text("de bus komt om 8. fijn", PiiKind::name), "");
+}

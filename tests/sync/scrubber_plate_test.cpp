@@ -50,3 +50,14 @@ TEST(scrubber_plate_test, a_ukrainian_plate_without_its_spaces) {
   EXPECT_TRUE(kinds_of("код замовлення AB12345CD").empty());
   EXPECT_TRUE(kinds_of("fout bo4512km in het formulier").empty());
 }
+
+// Five letters and digits in three dashed groups that no Dutch sidecode has (a tractor's or trailer's plate, or one
+// misremembered) only after a vehicle noun among the three words before (added after the twenty-first part was
+// measured); the same shape elsewhere is a code.
+TEST(scrubber_plate_test, an_odd_dashed_plate_after_a_vehicle_noun) {
+  EXPECT_EQ(found_text("de trekker met W-12-KP rijdt door de berm", PiiKind::plate), "W-12-KP");
+  EXPECT_EQ(found_text("ciągnik o numerze 3-RT-71 stoi na chodniku", PiiKind::plate), "3-RT-71");
+  EXPECT_EQ(found_text("причіп GH-48-T на тротуарі", PiiKind::plate), "GH-48-T");
+  EXPECT_TRUE(kinds_of("Formulier W-12-KP is kwijt, waar vind ik het?").empty());
+  EXPECT_TRUE(kinds_of("de trekker heeft de code w-12-kp voor de poort").empty());
+}
