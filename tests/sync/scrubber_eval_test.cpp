@@ -317,6 +317,16 @@ TEST(scrubber_eval_test, heldout21_dev_set_holds_its_level) {
   check_set("heldout21.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
+// heldout22.jsonl (800 snippets, 1,077 spans, 270 clean; written on 2026-12-05 by four engineers blind to the rules,
+// the tagger, the README and the miss analyses, by hand), measured once with part 21's rules and the tagger retrained
+// on twenty-two parts: recall 0.968 at 0.81 % false removals (19 of 270 clean snippets touched); by kind address
+// 0.931, dob 0.972, email 0.981, handle 0.958, name 0.959, the others 1.000; by language ar 0.946, en 0.973, nl 0.970,
+// pl 0.993, so 0.971 (1.31 %), ti 0.936 (1.34 %), tr 0.976, uk 0.971. Below the goal overall and in ar and ti (issue 14
+// stays open). The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout22_set_holds_its_level_on_new_text) {
+  check_set("heldout22.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
