@@ -153,6 +153,7 @@ bool clause_ends(std::string_view s, std::size_t k) {
 std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k, bool after_comma = false) {
   std::optional<std::size_t> e = town_at(s, k);
   const bool listed = e.has_value();
+  std::optional<std::size_t> stop_start;  // the town starts with a word that is never a name ("Wijk aan Zee")
   if (!listed) {
     const auto w = read_word(s, k);
     if (!w || w->caseless) return std::nullopt;
@@ -169,7 +170,16 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
       return w->end;
     }
     const std::string fw = fold_word(s, *w);
-    if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) return std::nullopt;
+    // (a word that is never a name may start a town with the connecting words of Dutch place names: "Wijk aan Zee",
+    // "Wijk bij Duurstede", "Stad aan 't Haringvliet"; the town must then go on below; added after the twenty-second
+    // part was measured)
+    if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) {
+      const std::size_t j = skip_hspace(s, w->end);
+      const auto c = j > w->end ? read_word(s, j) : std::nullopt;
+      if (!c || c->upper || !word_list("place_name_connector").contains(fold_word(s, *c)) || fold_word(s, *c) == "en")
+        return std::nullopt;
+      stop_start = w->end;
+    }
     e = w->end;
     // "Zoutelande'deki": the town ends at the apostrophe of a Turkish case ending
     for (std::size_t m = w->begin; m < w->end; m += std::max<std::size_t>(at(s, m).len, 1))
@@ -199,6 +209,7 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
     e = town->end;
     j = skip_hspace(s, *e);
   }
+  if (stop_start && *e == *stop_start) return std::nullopt;
   if (!listed && !clause_ends(s, *e)) {
     const std::size_t j = skip_hspace(s, *e);
     const auto next = after_comma && j == *e + 1 ? read_word(s, j) : std::nullopt;
@@ -282,6 +293,20 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     j = skip_hspace(s, w->end + (at(s, w->end).cp == ':' ? 1 : 0));
     if (postcode_digits_at(s, j)) k = j;
   }
+  // A foreign postcode of five digits and its town after a comma (Turkish, German, French, Moroccan: "Atatürk Cad. No:
+  // 15 Daire 4, 24100 Merkez/Erzincan", "Hauptstraße 5, 10115 Berlin"), a district and its province split by a slash
+  // (added after the twenty-second part was measured).
+  if (comma && k + 5 <= s.size() && is_digit_at(s, k) && is_digit_at(s, k + 1) && is_digit_at(s, k + 2) &&
+      is_digit_at(s, k + 3) && is_digit_at(s, k + 4) && !is_digit_at(s, k + 5)) {
+    const std::size_t c = skip_hspace(s, k + 5);
+    const auto w = c == k + 6 ? read_word(s, c) : std::nullopt;
+    if (!w || !w->upper || w->caseless || name_stop(fold_word(s, *w))) return e;
+    std::size_t end = w->end;
+    if (at(s, end).cp == '/')
+      if (const auto w2 = read_word(s, end + 1); w2 && w2->begin == end + 1 && w2->upper && !w2->caseless)
+        end = w2->end;
+    return end;
+  }
   if (postcode_digits_at(s, k)) {
     const auto pc = postcode_at(s, k, PostcodeLetters::any_case);
     if (!pc) return postcode_digits_town(s, k, e);
@@ -314,6 +339,28 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   return e;
 }
 
+// A town by its shape right before a street at pos: "(في|in|w|ب) Town, Street …" — a capitalised Latin word after a
+// preposition of place ([town_preposition]) and a comma; or a listed town and a comma. Its start, or nothing (added
+// after the twenty-second part was measured: "في Kerkwerve، Ring 30"; the span starts at the street, as the labelled
+// set has it).
+std::optional<std::size_t> town_before_street(std::string_view s, std::size_t pos) {
+  std::size_t k = skip_hspace_back(s, pos);
+  const Cp c = before(s, k);
+  if (c.cp != ',' && c.cp != 0x60C) return std::nullopt;
+  k = skip_hspace_back(s, k - c.len);
+  const auto w = word_ending_at(s, k);
+  if (!w || w->end != k || w->caseless || w->cyrillic || !w->upper) return std::nullopt;
+  const std::string fw = fold_word(s, *w);
+  if (word_list("town").contains(fw)) return w->begin;
+  if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw) ||
+      word_list("street_suffix").any_suffix_of(fw))
+    return std::nullopt;
+  const auto p = word_before(s, w->begin);
+  if (!p || skip_hspace_back(s, w->begin) != p->end || !word_list("town_preposition").contains(fold_word(s, *p)))
+    return std::nullopt;
+  return w->begin;
+}
+
 // A known town among the three words before pos in the same clause ("in Delft, Oude Delft 153", "saken f Alkmaar,
 // Laat 142", "ኣብ Lelystad ኣብ Schouw 14-02"), or right after the house number with "in"/"te" ("Noordeinde 44 in
 // Delft"): a street without a street word is then a street too.
@@ -329,6 +376,9 @@ bool town_near(std::string_view s, std::size_t pos, std::size_t number_end) {
     if (!w) break;
     // a town of the list itself ("De Watertoren" is no "De Bilt")
     if ((w->upper || w->caseless) && word_list("town").contains(fold_word(s, *w))) return true;
+    // or one by its shape after a preposition of place, a comma before the street ("في Kerkwerve، Ring 30"; added
+    // after the twenty-second part was measured)
+    if (n == 0 && town_before_street(s, pos)) return true;
     k = w->begin;
   }
   const std::size_t a = skip_hspace(s, number_end);
@@ -510,16 +560,19 @@ std::optional<Range> caseless_street(std::string_view s, std::size_t pos) {
 }
 
 void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
+  // (the cue may end with a comma, as with a colon: "waa gurigayga, Padhuis 2", my house; added after the
+  // twenty-second part was measured)
+  static constexpr std::u32string_view kAfterCue = U":,\u060C";
   for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) {
-    const std::size_t right_after = skip_after_cue(s, e, true, U":");
+    const std::size_t right_after = skip_after_cue(s, e, true, kAfterCue);
     std::size_t k = e;
     for (int n = 0; n < 4; ++n) {
-      k = skip_after_cue(s, k, n == 0, U":");
+      k = skip_after_cue(s, k, n == 0, kAfterCue);
       const auto w = read_word(s, k);
       if (!w || w->upper || !word_list("address_filler").contains(fold_word(s, *w))) break;
       k = w->end;
     }
-    k = skip_after_cue(s, k, true, U":");
+    k = skip_after_cue(s, k, true, kAfterCue);
     if (const auto a = street_address(s, k, kCueStreet)) {
       add(out, a->begin, a->end, PiiKind::address);
       return;
@@ -879,7 +932,10 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     if (!is_digit_at(s, d) || w.end - w.begin > 48) return w.end;
     const std::string fw = fold_word(s, w);
     if (!number_words.contains(fw)) return w.end;
-    const auto p = word_before(s, w.begin);
+    auto p = word_before(s, w.begin);
+    // (over a copula: "Gurigeedu waa nambarka 9 ee Kerkhoflaan", her house is number 9 on …; added after the
+    // twenty-second part was measured)
+    if (p && word_list("cue_copula").contains(fold_word(s, *p))) p = word_before(s, p->begin);
     const std::string fp = p ? fold_word(s, *p) : std::string();
     std::size_t k = w.end;
     if (at(s, k).cp == '.') ++k;

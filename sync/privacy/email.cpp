@@ -159,6 +159,18 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
       if (!lw || lw->end >= dw->begin || lw->caseless || lw->cyrillic || lw->upper) break;
       b = lw->begin;
     }
+    // "j v d berg at hotmail dot com": two or more initials said one by one before the local part belong to it ("a
+    // berg at …" keeps the article; added after the twenty-second part was measured)
+    std::size_t initials = b;
+    int n_initials = 0;
+    for (; n_initials < 4; ++n_initials) {
+      const auto lw = word_before(s, initials);
+      if (!lw || lw->end + 1 != initials || lw->end - lw->begin != 1 ||
+          !is_ascii_alpha(static_cast<unsigned char>(s[lw->begin])))
+        break;
+      initials = lw->begin;
+    }
+    if (n_initials >= 2) b = initials;
     if (!role_mailbox(local)) add(out, b, end, PiiKind::email);
     i = end - 1;
   }

@@ -55,31 +55,58 @@ void find_profile_urls(std::string_view s, const Folded& f, Spans& out) {
   }
 }
 
-// A user name after the name of a social app and a colon, without "@" ("snapchat: yasser_2009x", "Insta: zoe.k"; the
-// [social_app] list): a run of letters, digits, "_" and "." with at least one digit, "_" or "." inside, so that
-// "Instagram: yes" stays (added after the fourteenth part was measured).
+// A user name run at h ("yasser_2009x", "zoe.k"): letters, digits, "_" and "." with at least one digit, "_" or "."
+// inside, starting with a Latin letter, not an official account. Its end, or nothing.
+std::optional<std::size_t> user_name_at(std::string_view s, std::size_t h) {
+  std::size_t e = h;
+  bool marked = false;
+  while (e < s.size() && handle_char(s[e])) {
+    marked |= s[e] == '_' || s[e] == '.' || is_digit(static_cast<unsigned char>(s[e]));
+    ++e;
+  }
+  while (e > h && s[e - 1] == '.') --e;
+  if (e - h < 3 || !marked || !is_ascii_alpha(static_cast<unsigned char>(s[h]))) return std::nullopt;
+  if (e < s.size() && (is_alnum(at(s, e).cp) || s[e] == '@' || s[e] == '/')) return std::nullopt;
+  if (official(s.substr(h, e - h))) return std::nullopt;
+  return e;
+}
+
+// A user name without "@" next to the name of a social app (the [social_app] list): after it and a colon
+// ("snapchat: yasser_2009x", "Insta: zoe.k"), a run of letters, digits, "_" and "." with at least one digit, "_" or
+// "." inside, so that "Instagram: yes" stays (added after the fourteenth part was measured); also after it without
+// the colon, the app's name glued to an Arabic preposition ("ردوا علي بالسناب noor.q92"), or right before it in
+// brackets ("his account snorfiets_sven_ (instagram)"; both added after the twenty-second part was measured).
 void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
   for (const std::string& key : word_list("social_app").items()) {
     for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
       const std::size_t b = f.src[p];
       if (p + key.size() > f.text.size()) continue;
       std::size_t k = f.src[p + key.size()];
-      if (!boundary_before(s, b) || (k < s.size() && is_alnum(at(s, k).cp))) continue;
-      k = skip_hspace(s, k);
-      if (k >= s.size() || s[k] != ':') continue;
-      const std::size_t h = skip_hspace(s, k + 1);
-      if (h == k + 1) continue;
-      std::size_t e = h;
-      bool marked = false;
-      while (e < s.size() && handle_char(s[e])) {
-        marked |= s[e] == '_' || s[e] == '.' || is_digit(static_cast<unsigned char>(s[e]));
-        ++e;
+      if (k < s.size() && is_alnum(at(s, k).cp)) continue;
+      // a glued "بال", "بـ", "ع" before an Arabic app name
+      bool glued = false;
+      if (!boundary_before(s, b)) {
+        const auto w = word_ending_at(s, k);
+        if (!w || !w->arabic) continue;
+        const std::string_view pre = s.substr(w->begin, b - w->begin);
+        glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
+        if (!glued) continue;
       }
-      while (e > h && s[e - 1] == '.') --e;
-      if (e - h < 3 || !marked || !is_ascii_alpha(static_cast<unsigned char>(s[h]))) continue;
-      if (e < s.size() && (is_alnum(at(s, e).cp) || s[e] == '@' || s[e] == '/')) continue;
-      if (official(s.substr(h, e - h))) continue;
-      add(out, h, e, PiiKind::handle);
+      // "snorfiets_sven_ (instagram)"
+      if (before(s, b).cp == '(' && !glued) {
+        const std::size_t e = skip_hspace_back(s, b - 1);
+        std::size_t h = e;
+        while (h > 0 && handle_char(s[h - 1])) --h;
+        if (h < e && (h == 0 || (s[h - 1] != '@' && !is_alnum(before(s, h).cp))))
+          if (const auto u = user_name_at(s, h); u && *u == e) add(out, h, e, PiiKind::handle);
+      }
+      k = skip_hspace(s, k);
+      if (k < s.size() && s[k] == ':') {
+        k = skip_hspace(s, k + 1);
+      } else if (k == f.src[p + key.size()]) {
+        continue;  // a user name needs a space or a colon after the app's name
+      }
+      if (const auto e = user_name_at(s, k)) add(out, k, *e, PiiKind::handle);
     }
   }
 }

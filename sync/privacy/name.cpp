@@ -1758,6 +1758,76 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const auto w = k > e ? read_word(s, k) : std::nullopt; w && caseless_name_word(*w))
       add(found, sp.begin, w->end, PiiKind::name);
   }
+  // An initial in a caseless script, one letter and a dot, right after or before a found name ("ኣስመሮም ወ.", "ኣ.
+  // ገብረስላሰ", "مهند ج."): part of it (added after the twenty-second part was measured).
+  const auto caseless_initial = [&](const Word& w) {
+    return w.caseless && w.end == w.begin + at(s, w.begin).len && at(s, w.end).cp == '.';
+  };
+  for (const PiiSpan& sp : out) {
+    if (sp.kind != PiiKind::name) continue;
+    const auto last = word_ending_at(s, sp.end);
+    const auto first = read_word(s, sp.begin);
+    if (!last || !first || !last->caseless || !first->caseless) continue;
+    std::size_t b = sp.begin, e = sp.end;
+    if (const std::size_t k = skip_hspace(s, sp.end); k == sp.end + 1)
+      if (const auto w = read_word(s, k); w && caseless_initial(*w)) e = w->end + 1;
+    // (before the name not a title's abbreviation: "د. وائل القاسم", Dr.; [title_initial])
+    if (const std::size_t k = skip_hspace_back(s, sp.begin); k + 1 == sp.begin && k > 0 && before(s, k).cp == '.')
+      if (const auto w = word_ending_at(s, k - 1);
+          w && w->end == k - 1 && caseless_initial(*w) && !word_list("title_initial").contains(fold_word(s, *w)))
+        b = w->begin;
+    if (b < sp.begin || e > sp.end) add(found, b, e, PiiKind::name);
+  }
+  // A Dutch name written in Cyrillic, Ge'ez or Arabic letters with its particles between two name words, neither of
+  // them found ("Тім де Гроот", "Йоост ван дер Веен", "ንጀሮን ደ ቪሰር"; added after the twenty-second part was
+  // measured): in Cyrillic two capitalised words; in the caseless scripts two words that may be names, one of them
+  // known where the particle alone is also a word ("ቫን", "فان": the vehicle; any Arabic one: "دي", this).
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    const std::string fw = fold_word(s, w);
+    const bool cyr = w.cyrillic && !w.upper && word_list("tussenvoegsel").contains(fw);
+    if (!cyr && !(w.caseless && word_list("tussenvoegsel_caseless").contains(fw))) return w.end;
+    const std::size_t ka = skip_hspace_back(s, w.begin);
+    const auto a = ka + 1 == w.begin ? word_ending_at(s, ka) : std::nullopt;
+    if (!a || a->end != ka) return w.end;
+    // the particles, then the surname
+    std::size_t e = w.end;
+    int particles = 1;
+    std::optional<Word> b;
+    for (;;) {
+      const std::size_t k = skip_hspace(s, e);
+      const auto y = k == e + 1 ? read_word(s, k) : std::nullopt;
+      if (!y) break;
+      const std::string fy = fold_word(s, *y);
+      if (particles < 3 && (cyr ? y->cyrillic && !y->upper && word_list("tussenvoegsel").contains(fy)
+                                : y->caseless && word_list("tussenvoegsel_caseless").contains(fy))) {
+        ++particles;
+        e = y->end;
+        continue;
+      }
+      b = y;
+      break;
+    }
+    if (!b) return w.end;
+    const auto cyr_name = [&](const Word& x) {
+      const std::string fx = fold_word(s, x);
+      return x.cyrillic && x.upper && !x.initial && !name_stop(fx) && !word_list("town").contains(fx) &&
+             !word_list("month").contains(fx) && !word_list("title").contains(fx);
+    };
+    std::size_t begin = a->begin;
+    // (not after a public title: "мер Тім де Гроот")
+    if (const auto t = word_before(s, a->begin); t && word_list("title").contains(fold_word(s, *t))) return w.end;
+    if (cyr) {
+      if (!cyr_name(*a) || !cyr_name(*b)) return w.end;
+    } else {
+      if (!caseless_name_word(*a) || !caseless_name_word(*b)) return w.end;
+      const bool known = in_gazetteer(fold_word(s, *a)) || in_gazetteer(fold_word(s, *b));
+      if ((a->arabic || (particles == 1 && (fw == "\u126B\u1295" || fw == "\u134B\u1295"))) && !known) return w.end;
+      // a glued "ን" (to) before the first name ("ንጀሮን")
+      if (at(s, a->begin).cp == 0x1295 && utf8_length(fold_word(s, *a)) >= 4) begin += at(s, a->begin).len;
+    }
+    add(found, begin, b->end, PiiKind::name);
+    return b->end;
+  });
   // A list of names (added after the ninth part was measured): an item of one to three name words between two names
   // found, the three joined by list commas (",", "،", "፡", "፣") or conjunctions ("Trees van Rooij, Jo Lemmens, Ahmed
   // Zaoui", "ኣስቴር፡ ሶፍያ ከምኡውን ኣቤል"), and the last item after two names so joined when it closes the sentence

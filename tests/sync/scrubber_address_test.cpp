@@ -377,3 +377,19 @@ TEST(scrubber_address_test, a_numbered_house_after_in_front_of_or_a_cue) {
             "lambarka 9 ee Kerkweg");
   EXPECT_EQ(found_text("lamp post number 3187 on the Laarstraat is broken", PiiKind::address), "");
 }
+
+// After the twenty-second part was measured: a town that starts with a word that is never a name ("Wijk aan Zee"), a
+// Somali number word over a copula ("Gurigeedu waa nambarka 12"), a cue that ends with a comma, a foreign postcode of
+// five digits with its district and province, a town by its shape after a preposition and a comma before a street
+// without a street word.
+TEST(scrubber_address_test, towns_and_house_numbers_of_the_twenty_second_part) {
+  EXPECT_EQ(found_text("Nieuw adres: Duinweg 4, 1949 AB Wijk aan Zee. Groet", PiiKind::address),
+            "Duinweg 4, 1949 AB Wijk aan Zee");
+  EXPECT_EQ(found_text("Kerkstraat 5, Wijk en Stad zijn blij", PiiKind::address), "Kerkstraat 5");
+  EXPECT_EQ(found_text("Gurigeedu waa nambarka 12 ee Molenweg.", PiiKind::address), "nambarka 12 ee Molenweg");
+  EXPECT_EQ(found_text("Hadda waa gurigayga, Tjalk 5. Mahadsanid", PiiKind::address), "Tjalk 5");
+  EXPECT_EQ(found_text("Adresim: Cumhuriyet Cad. No: 8, 34000 Fatih/İstanbul", PiiKind::address),
+            "Cumhuriyet Cad. No: 8, 34000 Fatih/İstanbul");
+  EXPECT_EQ(found_text("Kerkstraat 5, 12000 mensen kwamen kijken", PiiKind::address), "Kerkstraat 5");
+  EXPECT_EQ(found_text("البيت في Midwolde، Singel 4. شكرا", PiiKind::address), "Singel 4");
+}

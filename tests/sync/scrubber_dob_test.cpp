@@ -480,3 +480,13 @@ TEST(scrubber_dob_test, plural_birth_verbs_and_a_one_digit_day_after_the_year) {
   EXPECT_EQ(found_text("هي مواليد ٢٠١٤/٦/٣.", PiiKind::dob), "٢٠١٤/٦/٣");
   EXPECT_EQ(found_text("versie 2014.6.3 van de app", PiiKind::dob), "");
 }
+
+// Dates of birth in words after the twenty-second part was measured: Turkish numbers written as one word, the
+// Ukrainian day as a neuter ordinal, more Somali spellings of the months.
+TEST(scrubber_dob_test, dates_in_words_of_the_twenty_second_part) {
+  EXPECT_EQ(found_text("doğum tarihim yirmibir mart bindokuzyüz seksen", PiiKind::dob),
+            "yirmibir mart bindokuzyüz seksen");
+  EXPECT_EQ(found_text("Дата народження: п'яте травня дві тисячі десятого року", PiiKind::dob),
+            "п'яте травня дві тисячі десятого року");
+  EXPECT_EQ(found_text("Dhashay 3 Agosto 2015", PiiKind::dob), "3 Agosto 2015");
+}

@@ -85,6 +85,9 @@ TEST(scrubber_email_test, mail_providers_and_their_names_in_other_scripts) {
   EXPECT_EQ(found_text("email: omar punto saidi arroba hotmail punto com graag", PiiKind::email),
             "omar punto saidi arroba hotmail punto com");
   EXPECT_EQ(found_text("ايميلي sara.b arobase gmail point com", PiiKind::email), "sara.b arobase gmail point com");
+  // initials said one by one before the local part (added after the twenty-second part was measured)
+  EXPECT_EQ(found_text("Mail me at j v d berg at hotmail dot com", PiiKind::email), "j v d berg at hotmail dot com");
+  EXPECT_EQ(found_text("I am a berg at hotmail dot com", PiiKind::email), "berg at hotmail dot com");
 }
 
 // A spoken address whose domain goes on with a path is a link, not an address ("ብ facebook.com/…"; added after the

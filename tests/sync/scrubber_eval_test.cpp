@@ -26,8 +26,9 @@
 // 0.980 at 0.69 %), a development part since; heldout20.jsonl was the held-out part after it (written blind by four
 // other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl was the
 // held-out part after it (written blind by four other engineers, measured once on 2026-12-05: 0.963 at 0.89 %), a
-// development part since; heldout22.jsonl is the held-out part now (written blind by four other engineers, measured
-// once on 2026-12-05). The figures: bench/scrubber_bench.
+// development part since; heldout22.jsonl was the held-out part after it (written blind by four other engineers,
+// measured once on 2026-12-05: 0.968 at 0.81 %), a development part since; heldout23.jsonl is the held-out part now
+// (written blind by four other engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -322,9 +323,10 @@ TEST(scrubber_eval_test, heldout21_dev_set_holds_its_level) {
 // on twenty-two parts: recall 0.968 at 0.81 % false removals (19 of 270 clean snippets touched); by kind address
 // 0.931, dob 0.972, email 0.981, handle 0.958, name 0.959, the others 1.000; by language ar 0.946, en 0.973, nl 0.970,
 // pl 0.993, so 0.971 (1.31 %), ti 0.936 (1.34 %), tr 0.976, uk 0.971. Below the goal overall and in ar and ti (issue 14
-// stays open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout22_set_holds_its_level_on_new_text) {
-  check_set("heldout22.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+// stays open). Since then a development part (misses-part22.md): 0.986 with the rules of part 23 alone, 0.992 at
+// 0.64 % with the tagger retrained on it. The floor holds that level.
+TEST(scrubber_eval_test, heldout22_dev_set_holds_its_level) {
+  check_set("heldout22.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

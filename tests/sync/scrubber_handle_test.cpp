@@ -35,3 +35,12 @@ TEST(scrubber_handle_test, a_messenger_link) {
   EXPECT_EQ(found_text("Kontakt na messengerze m.me/ola.bartnik.nl lub mailem", PiiKind::handle),
             "m.me/ola.bartnik.nl");
 }
+
+// A user name next to an app's name without a colon, or right before it in brackets (added after the twenty-second
+// part was measured); a plain word or an official account stays.
+TEST(scrubber_handle_test, a_user_name_next_to_an_app_without_a_colon) {
+  EXPECT_EQ(found_text("add me on snap mila.k_09 tonight", PiiKind::handle), "mila.k_09");
+  EXPECT_EQ(found_text("contact: snorfiets_sven_ (tiktok)", PiiKind::handle), "snorfiets_sven_");
+  EXPECT_EQ(found_text("ردوا علي بالسناب noor.q92 لأن", PiiKind::handle), "noor.q92");
+  EXPECT_EQ(found_text("I saw it on instagram yesterday", PiiKind::handle), "");
+}

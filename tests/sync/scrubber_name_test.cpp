@@ -738,3 +738,19 @@ TEST(scrubber_name_test, a_lower_case_first_name_after_the_last_sentence) {
   EXPECT_EQ(found_text("bel me op 06 12 34 56 78. sanne", PiiKind::name), "sanne");
   EXPECT_EQ(found_text("de bus komt om 8. fijn", PiiKind::name), "");
 }
+
+// After the twenty-second part was measured: an initial of a caseless script next to a found name (not a title's
+// abbreviation), a Dutch name with its particles in Cyrillic or Ge'ez letters with neither word found (not after a
+// title), "ben" between two names (alone the Turkish "I"), the Maghrebi "his name", form labels.
+TEST(scrubber_name_test, initials_particles_and_labels_of_the_twenty_second_part) {
+  EXPECT_EQ(found_text("ጎረቤተይ ሳምሶን ገ. ትማሊ መጺኡ።", PiiKind::name), "ሳምሶን ገ.");
+  EXPECT_EQ(found_text("جارتي فاطمة ب. اتصلت بالبلدية أمس", PiiKind::name), "فاطمة ب.");
+  EXPECT_EQ(found_text("تحياتي، د. سامي الخطيب", PiiKind::name), "سامي الخطيب");
+  EXPECT_EQ(found_text("Мій сусід Ян ван дер Берг не прибирає", PiiKind::name), "Ян ван дер Берг");
+  EXPECT_EQ(found_text("Бургомістр ван Дейк обіцяла на зустрічі", PiiKind::name), "");
+  EXPECT_EQ(found_text("ጎረቤትና ኣብ ቤት ዮሃን ደ ብሮይን ይነብር", PiiKind::name), "ዮሃን ደ ብሮይን");
+  EXPECT_EQ(found_text("Karim ben Ali en ik", PiiKind::name), "Karim ben Ali");
+  EXPECT_EQ(found_text("Ben Ayşe, ben Kerem", PiiKind::name), "Ayşe|Kerem");
+  EXPECT_EQ(found_text("سميتها خديجة البقالي وعمرها ٥ سنين", PiiKind::name), "خديجة البقالي");
+  EXPECT_EQ(found_text("Applicant: Lotte Brink", PiiKind::name), "Lotte Brink");
+}
