@@ -329,6 +329,16 @@ TEST(scrubber_eval_test, heldout22_dev_set_holds_its_level) {
   check_set("heldout22.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
+// heldout23.jsonl (800 snippets, 1,056 spans, 274 clean; written on 2026-12-05 by four engineers blind to the rules,
+// the tagger, the README and the miss analyses, by hand), measured once with part 22's rules and the tagger retrained
+// on twenty-three parts: recall 0.967 at 0.68 % false removals (8 of 274 clean snippets touched); by kind address
+// 0.938, dob 0.980, name 0.954, phone 0.977, the others 1.000; by language ar 0.977, en 0.986, nl 0.976, pl 0.981, so
+// 0.976, ti 0.916 (1.45 %), tr 0.983, uk 0.950. Below the goal overall and in ti and uk (issue 14 stays open). The
+// floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout23_set_holds_its_level_on_new_text) {
+  check_set("heldout23.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
