@@ -88,7 +88,16 @@ std::optional<std::size_t> house_number_after(std::string_view s, std::size_t e,
   std::size_t k = skip_hspace(s, e);
   if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
   if (k == e) return std::nullopt;
-  if (is_digit_at(s, k)) return bare_number ? house_number(s, k) : std::nullopt;
+  if (is_digit_at(s, k)) {
+    if (!bare_number) return std::nullopt;
+    const auto n = house_number(s, k);
+    // the Turkish "number" after it ("9081 AK 17 numara"; added after the twenty-third part was measured)
+    if (const std::size_t j = n ? skip_hspace(s, *n) : 0; n && j == *n + 1)
+      if (const auto w = read_word(s, j);
+          w && word_list("house_number_word").contains(fold_word(s, *w)) && !is_digit_at(s, skip_hspace(s, w->end)))
+        return w->end;
+    return n;
+  }
   static const WordSet& noun = word_list("house_noun");
   static const WordSet& number_word = word_list("house_number_word");
   bool numbered = false;
@@ -432,13 +441,38 @@ bool ends_in_street_word(std::string_view folded) {
 }
 
 // Street name + house number (+ postcode + city) starting at pos.
+// A Dutch ordinal that starts a street's name at pos ("3e Kanaal 40", "1e Jacob van Campenstraat 12", "2de
+// Hogeweg 5"): one or two digits, "e", "ste" or "de", a space and a capitalised word. The position of that word.
+std::optional<std::size_t> street_ordinal(std::string_view s, std::size_t pos) {
+  std::size_t d = pos;
+  while (d < s.size() && d - pos < 2 && is_digit_at(s, d)) ++d;
+  if (d == pos) return std::nullopt;
+  std::size_t e = d;
+  for (std::string_view suf : {"ste", "de", "e"})
+    if (s.substr(d, suf.size()) == suf) {
+      e = d + suf.size();
+      break;
+    }
+  if (e == d || e >= s.size() || s[e] != ' ') return std::nullopt;
+  const auto w = read_word(s, e + 1);
+  if (!w || w->begin != e + 1 || !w->upper || w->caseless || w->cyrillic) return std::nullopt;
+  return w->begin;
+}
+
 std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r) {
-  if (is_digit(at(s, pos).cp)) {
-    if (r.number_first) return number_first_address(s, pos, r);
-    return std::nullopt;
-  }
   std::size_t j = pos;
   int words = 0;
+  if (is_digit(at(s, pos).cp)) {
+    // (a street whose name starts with an ordinal; added after the twenty-third part was measured)
+    if (const auto o = street_ordinal(s, pos)) {
+      j = *o;
+      words = 1;
+    } else if (r.number_first) {
+      return number_first_address(s, pos, r);
+    } else {
+      return std::nullopt;
+    }
+  }
   bool prefix = false;
   bool all_cap = true;
   bool street_word = false;  // a word ends in a street word (straat, laan …)
@@ -768,9 +802,35 @@ void find_street_numbers(std::string_view s, Spans& out) {
         if (nw && word_list("house_number_word").contains(fold_word(s, *nw)) &&
             skip_hspace(s, nw->end + (at(s, nw->end).cp == '.' ? 1 : 0)) == first_digit)
           comma = false;
+        // nor after a street word before the name ("вул. Перекопська, 108", "ul. Długa, 15": the prefix marks the
+        // street; added after the twenty-third part was measured)
+        if (word_list("street_prefix").contains(fold_word(s, w))) {
+          bool named = true;  // capitalised words only between the prefix and the comma
+          for (std::size_t q = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0)); q < a->begin + comma_at;) {
+            const auto y = read_word(s, q);
+            if (!y || !y->upper) {
+              named = false;
+              break;
+            }
+            q = skip_hspace(s, y->end);
+          }
+          if (named) comma = false;
+        }
       }
       if (a && !comma && !institution_before(s, i)) {
-        add(out, apartment_before(s, a->begin), a->end, PiiKind::address);
+        std::size_t b = apartment_before(s, a->begin);
+        // a town with its own abbreviation before a prefixed street, Ukrainian and Polish style ("м. Рівне, вул.
+        // Соборна, 44"; [town_prefix]; added after the twenty-third part was measured)
+        if (b == a->begin && word_list("street_prefix").contains(fold_word(s, w))) {
+          std::size_t k = skip_hspace_back(s, b);
+          if (before(s, k).cp == ',') {
+            k = skip_hspace_back(s, k - 1);
+            const auto town = word_ending_at(s, k);
+            const auto pre = town && town->end == k && town->upper ? word_before(s, town->begin) : std::nullopt;
+            if (pre && word_list("town_prefix").contains(fold_word(s, *pre))) b = pre->begin;
+          }
+        }
+        add(out, b, a->end, PiiKind::address);
         return a->end;
       }
     } else if (!w.caseless) {
@@ -955,6 +1015,7 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     const bool no_noun = !house_noun(fp) && !house_noun(fw);
     const bool at_start = no_noun && sentence_start(s, w.begin);
     std::size_t j = skip_hspace(s, *n);
+    int connectors = 0;
     for (int c = 0; c < 3; ++c) {
       const auto y = read_word(s, j);
       // (also with a glued preposition, "رقم ٧ بشارع Esdoornlaan", or in capitals, "NUMERZE 23 NA MAASSTRAAT"; added
@@ -963,18 +1024,32 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
           !in_list_glued(word_list("house_number_connector"), fold_word(s, *y)))
         break;
       j = skip_hspace(s, y->end);
+      ++connectors;
     }
     std::size_t end = 0;
+    std::size_t named_end = 0;       // the last capitalised word, for a street without a street word
+    bool named_ok = connectors > 0;  // ("nr 14 Sjaak": the name of a person after the number)
     for (int words = 0; words < 4; ++words) {
       const auto y = read_word(s, j);
       if (!y) break;
       const std::string fy = fold_word(s, *y);
       if (!y->upper && !(words > 0 && word_list("tussenvoegsel").contains(fy))) break;
       if (ends_in_street_word(fy)) end = y->end;
+      if (y->upper && !y->caseless && !y->cyrillic) {
+        named_end = y->end;
+        // ("De", "Het": an article may start the name)
+        const bool article = word_list("tussenvoegsel").contains(fy) || fy == "het";
+        named_ok = named_ok && (article || (!name_stop(fy) && !is_institution(fy) && !word_list("town").contains(fy) &&
+                                            !word_list("named_place").contains(fy)));
+      }
       const std::size_t nx = skip_hspace(s, y->end);
       if (nx == y->end) break;
       j = nx;
     }
+    // After a house noun a street may have no street word ("جيران البيت رقم 11 على De Hoeve", the neighbours of the
+    // house number 11 on De Hoeve): its capitalised words, none a town, a place or a word that is never a name (added
+    // after the twenty-third part was measured).
+    if (end == 0 && !no_noun && named_ok) end = named_end;
     if (end == 0) return w.end;
     if (no_noun) {
       if (!home_cues) {

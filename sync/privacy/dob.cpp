@@ -511,8 +511,9 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
   bool corrected = false;  // a word for "correct" after the date taken
   bool recorded = false;   // a word for "written" or "recorded" after it: a record's wrong birth date
   for (int n = 0; n < 12 && k < s.size(); ++n) {
-    // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part)
-    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
+    // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part), and a
+    // semicolon ("doğum tarihim yanlış; doğrusu …"; added after the twenty-third part was measured)
+    k = skip_after_cue(s, k, false, U":,;-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
       if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||

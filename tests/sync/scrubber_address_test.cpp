@@ -393,3 +393,20 @@ TEST(scrubber_address_test, towns_and_house_numbers_of_the_twenty_second_part) {
   EXPECT_EQ(found_text("Kerkstraat 5, 12000 mensen kwamen kijken", PiiKind::address), "Kerkstraat 5");
   EXPECT_EQ(found_text("البيت في Midwolde، Singel 4. شكرا", PiiKind::address), "Singel 4");
 }
+
+// After the twenty-third part was measured: a comma between a prefixed street and its number when only capitalised
+// words come between, a town with its own abbreviation before the street, the Turkish "number" after a postcode's
+// house number, a street whose name starts with an ordinal, a street without a street word after a house noun and a
+// connector (not a person's name right after the number).
+TEST(scrubber_address_test, streets_and_numbers_of_the_twenty_third_part) {
+  EXPECT_EQ(found_text("будинок (вул. Перекопська, 108). Чи", PiiKind::address), "вул. Перекопська, 108");
+  EXPECT_EQ(found_text("Вулиця Kerkstraat вся в ямах, 5 великих ям", PiiKind::address), "");
+  EXPECT_EQ(found_text("Її адреса: м. Рівне, вул. Соборна, 44, кв. 17. Які", PiiKind::address),
+            "м. Рівне, вул. Соборна, 44, кв. 17");
+  EXPECT_EQ(found_text("Merhaba, 9081 AK 17 numara, dakgoot", PiiKind::address), "9081 AK 17 numara");
+  EXPECT_EQ(found_text("Cinwaan: 3e Kanaal 40 Borgercompagnie. Magac", PiiKind::address),
+            "3e Kanaal 40 Borgercompagnie");
+  EXPECT_EQ(found_text("de 3e Klasse 12 leerlingen", PiiKind::address), "");
+  EXPECT_EQ(found_text("جيران البيت رقم 11 على De Hoeve يشغلون", PiiKind::address), "رقم 11 على De Hoeve");
+  EXPECT_EQ(found_text("buurman van nr 14 Sjaak zet zijn bus neer", PiiKind::address), "");
+}

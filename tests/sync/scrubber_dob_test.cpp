@@ -490,3 +490,11 @@ TEST(scrubber_dob_test, dates_in_words_of_the_twenty_second_part) {
             "п'яте травня дві тисячі десятого року");
   EXPECT_EQ(found_text("Dhashay 3 Agosto 2015", PiiKind::dob), "3 Agosto 2015");
 }
+
+// A corrected or converted birth date after a semicolon or a word for "sorry", "I mean" or the other calendar (added
+// after the twenty-third part was measured).
+TEST(scrubber_dob_test, a_birth_date_corrected_or_in_the_other_calendar) {
+  EXPECT_EQ(found_text("mijn geboortedatum klopt niet; juist is 3 mei 1980", PiiKind::dob), "3 mei 1980");
+  EXPECT_EQ(found_text("تاريخ الميلاد 5 شعبان 1420 هـ، يعني بالميلادي 13 نوفمبر 1999. شكرا", PiiKind::dob),
+            "5 شعبان 1420 هـ|13 نوفمبر 1999");
+}

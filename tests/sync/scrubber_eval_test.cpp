@@ -27,8 +27,10 @@
 // other engineers, measured once on 2026-12-05: 0.975 at 0.62 %), a development part since; heldout21.jsonl was the
 // held-out part after it (written blind by four other engineers, measured once on 2026-12-05: 0.963 at 0.89 %), a
 // development part since; heldout22.jsonl was the held-out part after it (written blind by four other engineers,
-// measured once on 2026-12-05: 0.968 at 0.81 %), a development part since; heldout23.jsonl is the held-out part now
-// (written blind by four other engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
+// measured once on 2026-12-05: 0.968 at 0.81 %), a development part since; heldout23.jsonl was the held-out part
+// after it (written blind by four other engineers, measured once on 2026-12-05: 0.967 at 0.68 %), a development part
+// since; heldout24.jsonl is the held-out part now (written blind by four other engineers, measured once on
+// 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -333,10 +335,11 @@ TEST(scrubber_eval_test, heldout22_dev_set_holds_its_level) {
 // the tagger, the README and the miss analyses, by hand), measured once with part 22's rules and the tagger retrained
 // on twenty-three parts: recall 0.967 at 0.68 % false removals (8 of 274 clean snippets touched); by kind address
 // 0.938, dob 0.980, name 0.954, phone 0.977, the others 1.000; by language ar 0.977, en 0.986, nl 0.976, pl 0.981, so
-// 0.976, ti 0.916 (1.45 %), tr 0.983, uk 0.950. Below the goal overall and in ti and uk (issue 14 stays open). The
-// floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout23_set_holds_its_level_on_new_text) {
-  check_set("heldout23.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
+// 0.976, ti 0.916 (1.45 %), tr 0.983, uk 0.950. Below the goal overall and in ti and uk (issue 14 stays open). Since
+// then a development part (misses-part23.md): 0.973 with the rules of part 24 alone, 0.991 at 0.60 % with the tagger
+// retrained on it. The floor holds that level.
+TEST(scrubber_eval_test, heldout23_dev_set_holds_its_level) {
+  check_set("heldout23.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
