@@ -1,6 +1,6 @@
 // Scrubber benchmark: recall per kind and per language and false removals on the labelled privacy set
-// (tests/data/privacy/dev.jsonl and heldout.jsonl … heldout23.jsonl, the development parts the rules were tuned
-// on, and heldout24.jsonl when present: the held-out part, written apart and never tuned on; its misses are never
+// (tests/data/privacy/dev.jsonl and heldout.jsonl … heldout24.jsonl, the development parts the rules were tuned
+// on, and heldout25.jsonl when present: the held-out part, written apart and never tuned on; its misses are never
 // printed), then throughput (snippets per second, microseconds per snippet).
 //   build/noui/bench/scrubber_bench [SET.jsonl ...] [--misses]
 #include <chrono>
@@ -16,7 +16,7 @@ using namespace kiosk;
 namespace fs = std::filesystem;
 
 // The held-out part: its figures are printed, its misses never (nobody tunes on it).
-constexpr const char* kHeldOut = "heldout24.jsonl";
+constexpr const char* kHeldOut = "heldout25.jsonl";
 
 int main(int argc, char** argv) {
   std::vector<std::string> files;
@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
           "heldout5.jsonl",  "heldout6.jsonl",  "heldout7.jsonl",  "heldout8.jsonl",  "heldout9.jsonl",
           "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl",
           "heldout15.jsonl", "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl", "heldout19.jsonl",
-          "heldout20.jsonl", "heldout21.jsonl", "heldout22.jsonl", "heldout23.jsonl", kHeldOut}) {
+          "heldout20.jsonl", "heldout21.jsonl", "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl",
+          kHeldOut}) {
       if (fs::exists(data / name)) {
         files.push_back((data / name).string());
       } else {

@@ -37,8 +37,11 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     std::size_t m = k + 1;
     int cnt = 0;
     while (m < s.size() && is_digit(static_cast<unsigned char>(s[m])) && cnt < 4) ++m, ++cnt;
-    if (cnt == 0)
+    if (cnt == 0) {
       while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 3) ++m, ++cnt;
+      // a flat's letter and number after the dash ("3-A2"; added after the twenty-fourth part was measured)
+      for (int d = 0; cnt > 0 && d < 3 && m < s.size() && is_digit(static_cast<unsigned char>(s[m])); ++d) ++m;
+    }
     if (cnt > 0 && boundary_after(s, m)) k = m;
   }
   if (!boundary_after(s, k)) return std::nullopt;
@@ -79,6 +82,17 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   return k;
 }
 
+// The Turkish "number" after a house number that ends at e ("9081 AK 17 numara", "Polderweg 12 numara"; added after
+// the twenty-third part was measured): its end, or e.
+std::size_t number_word_after(std::string_view s, std::size_t e) {
+  const std::size_t j = skip_hspace(s, e);
+  if (j != e + 1) return e;
+  if (const auto w = read_word(s, j);
+      w && word_list("house_number_word").contains(fold_word(s, *w)) && !is_digit_at(s, skip_hspace(s, w->end)))
+    return w->end;
+  return e;
+}
+
 // A house's number given with its words after a postcode (and town) at e: ", huisnummer 41", ", house no. 71",
 // "، رقم البيت ٣٣", ", lambarka guriga 6", " ቁጽሪ ገዛ 18" — up to two words of [house_noun] and [house_number_word] in
 // either order, at least one a number word ("op 12" is no house number), then the number; or the number right after
@@ -86,16 +100,14 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
 // part was measured.)
 std::optional<std::size_t> house_number_after(std::string_view s, std::size_t e, bool bare_number) {
   std::size_t k = skip_hspace(s, e);
-  if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
+  // (the Ethiopic commas too: "7433 AP፡ ቁጽሪ ገዛ 88"; added after the twenty-fourth part was measured)
+  if (const char32_t c = at(s, k).cp; c == ',' || c == 0x60C || c == 0x1361 || c == 0x1363)
+    k = skip_hspace(s, k + at(s, k).len);
   if (k == e) return std::nullopt;
   if (is_digit_at(s, k)) {
     if (!bare_number) return std::nullopt;
     const auto n = house_number(s, k);
-    // the Turkish "number" after it ("9081 AK 17 numara"; added after the twenty-third part was measured)
-    if (const std::size_t j = n ? skip_hspace(s, *n) : 0; n && j == *n + 1)
-      if (const auto w = read_word(s, j);
-          w && word_list("house_number_word").contains(fold_word(s, *w)) && !is_digit_at(s, skip_hspace(s, w->end)))
-        return w->end;
+    if (n) return number_word_after(s, *n);
     return n;
   }
   static const WordSet& noun = word_list("house_noun");
@@ -112,7 +124,12 @@ std::optional<std::size_t> house_number_after(std::string_view s, std::size_t e,
     const std::size_t d = skip_hspace(s, k);
     if (d == k) return std::nullopt;
     k = d;
-    if (is_digit_at(s, k)) return numbered ? house_number(s, k) : std::nullopt;
+    // right after a postcode a house noun alone will do ("7433 CH, guriga 41", house 41; a noun of four letters or
+    // more that is no preposition of place; added after the twenty-fourth part was measured)
+    const bool house_alone =
+        bare_number && n == 0 && utf8_length(fw) >= 4 && !word_list("house_number_connector").contains(fw) &&
+        !word_list("street_preposition").contains(fw) && !word_list("town_preposition").contains(fw);
+    if (is_digit_at(s, k)) return numbered || house_alone ? house_number(s, k) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -537,6 +554,8 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
   if ((r.require_suffix || !all_cap) && !prefix && !street_word) return std::nullopt;
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
+  // (the Turkish "number" after it: "Polderweg 12 numara"; added after the twenty-fourth part was measured)
+  if (const std::size_t t = number_word_after(s, *num); t > *num) return Range{pos, t};
   return Range{pos, postcode_city(s, *num)};
 }
 
@@ -992,11 +1011,16 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     if (!is_digit_at(s, d) || w.end - w.begin > 48) return w.end;
     const std::string fw = fold_word(s, w);
     if (!number_words.contains(fw)) return w.end;
-    auto p = word_before(s, w.begin);
+    // (also before an opening bracket: "deriskayga (nambar 18 ee …)")
+    const std::size_t pb = skip_hspace_back(s, w.begin);
+    auto p = word_before(s, pb > 0 && before(s, pb).cp == '(' ? pb - 1 : w.begin);
     // (over a copula: "Gurigeedu waa nambarka 9 ee Kerkhoflaan", her house is number 9 on …; added after the
     // twenty-second part was measured)
     if (p && word_list("cue_copula").contains(fold_word(s, *p))) p = word_before(s, p->begin);
     const std::string fp = p ? fold_word(s, *p) : std::string();
+    // a neighbour's or relative's house ("deriskayga (nambar 18 ee Van Ostadestraat)", my neighbour's; added after
+    // the twenty-fourth part was measured)
+    const bool relative_before = p && word_list("relation").contains(fp);
     std::size_t k = w.end;
     if (at(s, k).cp == '.') ++k;
     k = skip_hspace(s, k);
@@ -1012,10 +1036,12 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     // Elsewhere a number word with no house noun before it counts when an address cue follows the street at once
     // ("ኣቦ ኪዳነ ቁጽሪ 9 ኣብ Molenweg ዝነብር", who lives at number 9 on the Molenweg; added after the sixteenth part was
     // measured).
-    const bool no_noun = !house_noun(fp) && !house_noun(fw);
+    const bool no_noun = !house_noun(fp) && !house_noun(fw) && !relative_before;
     const bool at_start = no_noun && sentence_start(s, w.begin);
     std::size_t j = skip_hspace(s, *n);
     int connectors = 0;
+    // (a comma before the street: "Ev numarası 31, Esdoornstraat"; added after the twenty-fourth part was measured)
+    if (at(s, j).cp == ',' || at(s, j).cp == 0x60C) j = skip_hspace(s, j + at(s, j).len);
     for (int c = 0; c < 3; ++c) {
       const auto y = read_word(s, j);
       // (also with a glued preposition, "رقم ٧ بشارع Esdoornlaan", or in capitals, "NUMERZE 23 NA MAASSTRAAT"; added

@@ -410,3 +410,18 @@ TEST(scrubber_address_test, streets_and_numbers_of_the_twenty_third_part) {
   EXPECT_EQ(found_text("جيران البيت رقم 11 على De Hoeve يشغلون", PiiKind::address), "رقم 11 على De Hoeve");
   EXPECT_EQ(found_text("buurman van nr 14 Sjaak zet zijn bus neer", PiiKind::address), "");
 }
+
+// After the twenty-fourth part was measured: "bij" before a number word, a comma between the house's number and its
+// street, the Turkish "numara" after a street's number, a house noun alone after a postcode, a neighbour's house
+// before a bracket, the Ethiopic comma after a postcode, a flat's letter and number after a dash.
+TEST(scrubber_address_test, house_numbers_of_the_twenty_fourth_part) {
+  EXPECT_EQ(found_text("Bij nummer 6 op de Kerkstraat lekt het", PiiKind::address), "nummer 6 op de Kerkstraat");
+  EXPECT_EQ(found_text("Ev numarası 31, Esdoornstraat. Lütfen", PiiKind::address), "numarası 31, Esdoornstraat");
+  EXPECT_EQ(found_text("lamba yanmıyor: Polderweg 12 numara. Komşu", PiiKind::address), "Polderweg 12 numara");
+  EXPECT_EQ(found_text("Ciwaanka: 7433 CH, guriga 41. Magaca", PiiKind::address), "7433 CH, guriga 41");
+  EXPECT_EQ(found_text("Warmtepomp-ka deriskayga (nambar 18 ee Van Ostadestraat) habeenkii", PiiKind::address),
+            "nambar 18 ee Van Ostadestraat");
+  EXPECT_EQ(found_text("ኣነ ሰናይት፡ 7433 AP፡ ቁጽሪ ገዛ 88።", PiiKind::address), "7433 AP፡ ቁጽሪ ገዛ 88");
+  EXPECT_EQ(found_text("Brinkstraat 3-A2, 8111 AK Heeten.", PiiKind::address), "Brinkstraat 3-A2, 8111 AK Heeten");
+  EXPECT_EQ(found_text("Postcode 3512 AB, voor 12 mensen", PiiKind::address), "3512 AB");
+}

@@ -29,8 +29,9 @@
 // development part since; heldout22.jsonl was the held-out part after it (written blind by four other engineers,
 // measured once on 2026-12-05: 0.968 at 0.81 %), a development part since; heldout23.jsonl was the held-out part
 // after it (written blind by four other engineers, measured once on 2026-12-05: 0.967 at 0.68 %), a development part
-// since; heldout24.jsonl is the held-out part now (written blind by four other engineers, measured once on
-// 2026-12-05). The figures: bench/scrubber_bench.
+// since; heldout24.jsonl was the held-out part after it (written blind by four other engineers, measured once on
+// 2026-12-05: 0.974 at 0.76 %), a development part since; heldout25.jsonl is the held-out part now (written blind by
+// four other engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -347,9 +348,11 @@ TEST(scrubber_eval_test, heldout23_dev_set_holds_its_level) {
 // on twenty-four parts: recall 0.974 at 0.76 % false removals (17 of 275 clean snippets touched); by kind address
 // 0.935, dob 0.990, email 0.981, name 0.966, the others 1.000; by language ar 0.970, en 0.986, nl 0.944, pl 1.000, so
 // 0.976, ti 0.953 (1.73 %), tr 0.965, uk 0.988. Above the goal overall, below it in nl, ti and tr (issue 14 stays
-// open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout24_set_holds_its_level_on_new_text) {
-  check_set("heldout24.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+// open). Since then a development part (misses-part24.md): 0.980 with the rules of part 25 alone, 0.983 at 0.71 % with
+// the tagger retrained on it (nl 0.963 and tr 0.965 still below 0.97: their misses are names no rule reaches). The
+// floor holds that level.
+TEST(scrubber_eval_test, heldout24_dev_set_holds_its_level) {
+  check_set("heldout24.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
