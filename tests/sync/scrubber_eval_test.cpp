@@ -355,6 +355,16 @@ TEST(scrubber_eval_test, heldout24_dev_set_holds_its_level) {
   check_set("heldout24.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
+// heldout25.jsonl (800 snippets, 953 spans, 275 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand), measured once with part 24's rules and the tagger retrained on
+// twenty-five parts: recall 0.975 at 0.66 % false removals (14 of 275 clean snippets touched); by kind address 0.959,
+// dob 0.951, name 0.968, the others 1.000; by language ar 0.964, en 0.984, nl 0.991, pl 0.984, so 0.969, ti 0.944, tr
+// 0.979, uk 0.984 (1.13 %). Above the goal overall, below it in ar, so and ti (issue 14 stays open). The floor holds it
+// there until it becomes a development part.
+TEST(scrubber_eval_test, heldout25_set_holds_its_level_on_new_text) {
+  check_set("heldout25.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
