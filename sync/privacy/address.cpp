@@ -83,13 +83,17 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
 }
 
 // The Turkish "number" after a house number that ends at e ("9081 AK 17 numara", "Polderweg 12 numara"; added after
-// the twenty-third part was measured): its end, or e.
+// the twenty-third part was measured): "numara" and its forms in [house_number_word] (not "numarada", at number …),
+// not followed by another number. Its end, or e.
 std::size_t number_word_after(std::string_view s, std::size_t e) {
   const std::size_t j = skip_hspace(s, e);
   if (j != e + 1) return e;
   if (const auto w = read_word(s, j);
-      w && word_list("house_number_word").contains(fold_word(s, *w)) && !is_digit_at(s, skip_hspace(s, w->end)))
-    return w->end;
+      w && fold_word(s, *w).rfind("numara", 0) == 0 && word_list("house_number_word").contains(fold_word(s, *w))) {
+    std::size_t k = w->end;
+    if (at(s, k).cp == '.' || at(s, k).cp == ':') ++k;
+    if (!is_digit_at(s, skip_hspace(s, k))) return w->end;
+  }
   return e;
 }
 
@@ -199,10 +203,13 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
     // (a word that is never a name may start a town with the connecting words of Dutch place names: "Wijk aan Zee",
     // "Wijk bij Duurstede", "Stad aan 't Haringvliet"; the town must then go on below; added after the twenty-second
     // part was measured)
+    // (only before "aan", "bij", "op", and never a sign-off: "Kerkstraat 12\nGroeten aan Piet" is no town)
     if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw)) {
       const std::size_t j = skip_hspace(s, w->end);
       const auto c = j > w->end ? read_word(s, j) : std::nullopt;
-      if (!c || c->upper || !word_list("place_name_connector").contains(fold_word(s, *c)) || fold_word(s, *c) == "en")
+      const std::string fc = c ? fold_word(s, *c) : std::string();
+      if (!c || c->upper || !(fc == "aan" || fc == "bij" || fc == "op") || word_list("signoff").contains(fw) ||
+          word_list("relation").contains(fw))
         return std::nullopt;
       stop_start = w->end;
     }
@@ -555,8 +562,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
   // (the Turkish "number" after it: "Polderweg 12 numara"; added after the twenty-fourth part was measured)
-  if (const std::size_t t = number_word_after(s, *num); t > *num) return Range{pos, t};
-  return Range{pos, postcode_city(s, *num)};
+  return Range{pos, postcode_city(s, number_word_after(s, *num))};
 }
 
 // The separator between a name and what belongs to it: ", ", "; ", " | ", " - ", a line break,

@@ -74,8 +74,9 @@ std::optional<std::size_t> user_name_at(std::string_view s, std::size_t h) {
 // A user name without "@" next to the name of a social app (the [social_app] list): after it and a colon
 // ("snapchat: yasser_2009x", "Insta: zoe.k"), a run of letters, digits, "_" and "." with at least one digit, "_" or
 // "." inside, so that "Instagram: yes" stays (added after the fourteenth part was measured); also after it without
-// the colon, the app's name glued to an Arabic preposition ("ردوا علي بالسناب noor.q92"), or right before it in
-// brackets ("his account snorfiets_sven_ (instagram)"; both added after the twenty-second part was measured).
+// the colon, the app's name glued to an Arabic preposition ("ردوا علي بالسناب noor.q92") or, with three letters and
+// an "_" or two digits, after a space ("add me on snap mila.k_09"), or right before it in brackets ("his account
+// snorfiets_sven_ (instagram)"; all three added after the twenty-second part was measured).
 void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
   for (const std::string& key : word_list("social_app").items()) {
     for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
@@ -83,12 +84,14 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       if (p + key.size() > f.text.size()) continue;
       std::size_t k = f.src[p + key.size()];
       if (k < s.size() && is_alnum(at(s, k).cp)) continue;
-      // a glued "بال", "بـ", "ع" before an Arabic app name
+      // a glued "بال", "بـ", "ع" before an Arabic app name (the word that holds the name's first letter: a name of two
+      // words ends in another)
       bool glued = false;
       if (!boundary_before(s, b)) {
-        const auto w = word_ending_at(s, k);
-        if (!w || !w->arabic) continue;
-        const std::string_view pre = s.substr(w->begin, b - w->begin);
+        std::size_t wb = b;
+        while (wb > 0 && is_letter(before(s, wb).cp)) wb -= before(s, wb).len;
+        if (!is_arabic_letter(at(s, wb).cp)) continue;
+        const std::string_view pre = s.substr(wb, b - wb);
         glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
         if (!glued) continue;
       }
@@ -101,12 +104,27 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
           if (const auto u = user_name_at(s, h); u && *u == e) add(out, h, e, PiiKind::handle);
       }
       k = skip_hspace(s, k);
-      if (k < s.size() && s[k] == ':') {
+      const bool colon = k < s.size() && s[k] == ':';
+      if (colon) {
         k = skip_hspace(s, k + 1);
       } else if (k == f.src[p + key.size()]) {
         continue;  // a user name needs a space or a colon after the app's name
       }
-      if (const auto e = user_name_at(s, k)) add(out, k, *e, PiiKind::handle);
+      const auto e = user_name_at(s, k);
+      if (!e) continue;
+      // without the colon, after an app's name in Latin letters, a stronger shape: three letters or more and an "_"
+      // or two digits ("snap mila.k_09"; not "op Facebook i.v.m. de verbouwing", "insta v2.0")
+      if (!colon && !glued) {
+        int letters = 0, digits = 0;
+        bool underscore = false;
+        for (std::size_t q = k; q < *e; ++q) {
+          letters += is_ascii_alpha(static_cast<unsigned char>(s[q])) ? 1 : 0;
+          digits += is_digit(static_cast<unsigned char>(s[q])) ? 1 : 0;
+          underscore |= s[q] == '_';
+        }
+        if (letters < 3 || !(underscore || digits >= 2)) continue;
+      }
+      add(out, k, *e, PiiKind::handle);
     }
   }
 }

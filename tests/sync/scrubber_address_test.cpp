@@ -386,6 +386,8 @@ TEST(scrubber_address_test, towns_and_house_numbers_of_the_twenty_second_part) {
   EXPECT_EQ(found_text("Nieuw adres: Duinweg 4, 1949 AB Wijk aan Zee. Groet", PiiKind::address),
             "Duinweg 4, 1949 AB Wijk aan Zee");
   EXPECT_EQ(found_text("Kerkstraat 5, Wijk en Stad zijn blij", PiiKind::address), "Kerkstraat 5");
+  EXPECT_EQ(found_text("Mijn adres: Kerkstraat 12\nGroeten van Anna", PiiKind::address), "Kerkstraat 12");
+  EXPECT_EQ(found_text("Kerkstraat 12, Groeten aan Piet", PiiKind::address), "Kerkstraat 12");
   EXPECT_EQ(found_text("Gurigeedu waa nambarka 12 ee Molenweg.", PiiKind::address), "nambarka 12 ee Molenweg");
   EXPECT_EQ(found_text("Hadda waa gurigayga, Tjalk 5. Mahadsanid", PiiKind::address), "Tjalk 5");
   EXPECT_EQ(found_text("Adresim: Cumhuriyet Cad. No: 8, 34000 Fatih/İstanbul", PiiKind::address),
@@ -418,6 +420,9 @@ TEST(scrubber_address_test, house_numbers_of_the_twenty_fourth_part) {
   EXPECT_EQ(found_text("Bij nummer 6 op de Kerkstraat lekt het", PiiKind::address), "nummer 6 op de Kerkstraat");
   EXPECT_EQ(found_text("Ev numarası 31, Esdoornstraat. Lütfen", PiiKind::address), "numarası 31, Esdoornstraat");
   EXPECT_EQ(found_text("lamba yanmıyor: Polderweg 12 numara. Komşu", PiiKind::address), "Polderweg 12 numara");
+  EXPECT_EQ(found_text("lamba yanmıyor: Polderweg 12 numara, 9081 AK Lekkerkerk.", PiiKind::address),
+            "Polderweg 12 numara, 9081 AK Lekkerkerk");
+  EXPECT_EQ(found_text("Kerkstraat 12 nr. 3 is kapot", PiiKind::address), "Kerkstraat 12");
   EXPECT_EQ(found_text("Ciwaanka: 7433 CH, guriga 41. Magaca", PiiKind::address), "7433 CH, guriga 41");
   EXPECT_EQ(found_text("Warmtepomp-ka deriskayga (nambar 18 ee Van Ostadestraat) habeenkii", PiiKind::address),
             "nambar 18 ee Van Ostadestraat");

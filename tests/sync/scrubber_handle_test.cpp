@@ -43,4 +43,7 @@ TEST(scrubber_handle_test, a_user_name_next_to_an_app_without_a_colon) {
   EXPECT_EQ(found_text("contact: snorfiets_sven_ (tiktok)", PiiKind::handle), "snorfiets_sven_");
   EXPECT_EQ(found_text("ردوا علي بالسناب noor.q92 لأن", PiiKind::handle), "noor.q92");
   EXPECT_EQ(found_text("I saw it on instagram yesterday", PiiKind::handle), "");
+  EXPECT_EQ(found_text("ردوا علي بالسناب شات noor.q92 لأن", PiiKind::handle), "noor.q92");
+  EXPECT_EQ(found_text("op Facebook i.v.m. de verbouwing", PiiKind::handle), "");
+  EXPECT_EQ(found_text("insta v2.0 is uit", PiiKind::handle), "");
 }
