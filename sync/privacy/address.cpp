@@ -372,26 +372,25 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   return e;
 }
 
-// A town by its shape right before a street at pos: "(في|in|w|ب) Town, Street …" — a capitalised Latin word after a
-// preposition of place ([town_preposition]) and a comma; or a listed town and a comma. Its start, or nothing (added
-// after the twenty-second part was measured: "في Kerkwerve، Ring 30"; the span starts at the street, as the labelled
-// set has it).
-std::optional<std::size_t> town_before_street(std::string_view s, std::size_t pos) {
+// Whether a town stands right before a street at pos: "(في|in|w|ب) Town, Street …" — a capitalised Latin word after a
+// preposition of place ([town_preposition]) and a comma; or a listed town and a comma (added after the twenty-second
+// part was measured: "في Kerkwerve، Ring 30"; the span starts at the street, as the labelled set has it).
+bool town_before_street(std::string_view s, std::size_t pos) {
   std::size_t k = skip_hspace_back(s, pos);
   const Cp c = before(s, k);
-  if (c.cp != ',' && c.cp != 0x60C) return std::nullopt;
+  if (c.cp != ',' && c.cp != 0x60C) return false;
   k = skip_hspace_back(s, k - c.len);
   const auto w = word_ending_at(s, k);
-  if (!w || w->end != k || w->caseless || w->cyrillic || !w->upper) return std::nullopt;
+  if (!w || w->end != k || w->caseless || w->cyrillic || !w->upper) return false;
   const std::string fw = fold_word(s, *w);
-  if (word_list("town").contains(fw)) return w->begin;
+  if (word_list("town").contains(fw)) return true;
   if (name_stop(fw) || is_institution(fw) || word_list("street_stop").contains(fw) ||
       word_list("street_suffix").any_suffix_of(fw))
-    return std::nullopt;
+    return false;
   const auto p = word_before(s, w->begin);
   if (!p || skip_hspace_back(s, w->begin) != p->end || !word_list("town_preposition").contains(fold_word(s, *p)))
-    return std::nullopt;
-  return w->begin;
+    return false;
+  return true;
 }
 
 // A known town among the three words before pos in the same clause ("in Delft, Oude Delft 153", "saken f Alkmaar,

@@ -1738,26 +1738,6 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (const auto w = word_ending_at(s, e); w && caseless_name_word(*w))
       add(found, caseless_prefix(s, *w).value_or(w->begin), w->end, PiiKind::name);  // "وريم وهبة": not the "و"
   }
-  // A Dutch or Berber name particle written in a caseless script after a found name of that script ("ዮውኪም ደ ቪት",
-  // "ሳራ ደ ብሩይን", "حسن آيت باها"; [tussenvoegsel_caseless]): the particles and the word after them are its surname
-  // (added after the twenty-first part was measured; the Latin and Cyrillic ones are the [tussenvoegsel] above).
-  for (const PiiSpan& sp : out) {
-    if (sp.kind != PiiKind::name) continue;
-    const auto last = word_ending_at(s, sp.end);
-    if (!last || !last->caseless) continue;
-    std::size_t e = sp.end;
-    int particles = 0;
-    for (; particles < 3; ++particles) {
-      const std::size_t k = skip_hspace(s, e);
-      const auto t = k > e ? read_word(s, k) : std::nullopt;
-      if (!t || !t->caseless || !word_list("tussenvoegsel_caseless").contains(fold_word(s, *t))) break;
-      e = t->end;
-    }
-    if (particles == 0) continue;
-    const std::size_t k = skip_hspace(s, e);
-    if (const auto w = k > e ? read_word(s, k) : std::nullopt; w && caseless_name_word(*w))
-      add(found, sp.begin, w->end, PiiKind::name);
-  }
   // An initial in a caseless script, one letter and a dot, right after or before a found name ("ኣስመሮም ወ.", "ኣ.
   // ገብረስላሰ", "مهند ج."): part of it (added after the twenty-second part was measured).
   const auto caseless_initial = [&](const Word& w) {
@@ -1778,10 +1758,11 @@ void find_conjoined_names(const Input& in, Spans& out) {
         b = w->begin;
     if (b < sp.begin || e > sp.end) add(found, b, e, PiiKind::name);
   }
-  // A Dutch name written in Cyrillic, Ge'ez or Arabic letters with its particles between two name words, neither of
-  // them found ("Тім де Гроот", "Йоост ван дер Веен", "ንጀሮን ደ ቪሰር"; added after the twenty-second part was
-  // measured): in Cyrillic two capitalised words; in the caseless scripts two words that may be names, one of them
-  // known where the particle alone is also a word ("ቫን", "فان": the vehicle; any Arabic one: "دي", this).
+  // A Dutch or Berber name written in Cyrillic, Ge'ez or Arabic letters with its particles between two name words
+  // ("Тім де Гроот", "Йоост ван дер Веен", "ንጀሮን ደ ቪሰር", after a found name "ሳራ ደ ብሩይን", "حسن آيت باها"; added after
+  // the twenty-first and twenty-second parts were measured; [tussenvoegsel_caseless]): in Cyrillic two capitalised
+  // words; in the caseless scripts two words that may be names, one of them known (or found) where the particle alone
+  // is also a word ("ቫን", "فان": the vehicle; any Arabic one: "دي", this).
   for_each_word(s, [&](const Word& w) -> std::size_t {
     const std::string fw = fold_word(s, w);
     const bool cyr = w.cyrillic && !w.upper && word_list("tussenvoegsel").contains(fw);
@@ -1819,11 +1800,17 @@ void find_conjoined_names(const Input& in, Spans& out) {
     if (cyr) {
       if (!cyr_name(*a) || !cyr_name(*b)) return w.end;
     } else {
-      if (!caseless_name_word(*a) || !caseless_name_word(*b)) return w.end;
-      const bool known = in_gazetteer(fold_word(s, *a)) || in_gazetteer(fold_word(s, *b));
+      // a name found before the particles counts as known, and the surname joins it whole ("ሳራ ደ ብሩይን")
+      const auto before_found = std::find_if(out.begin(), out.end(), [&](const PiiSpan& sp) {
+        return sp.kind == PiiKind::name && sp.end == a->end;
+      });
+      if (before_found != out.end()) begin = before_found->begin;
+      if ((before_found == out.end() && !caseless_name_word(*a)) || !caseless_name_word(*b)) return w.end;
+      const bool known = before_found != out.end() || in_gazetteer(fold_word(s, *a)) || in_gazetteer(fold_word(s, *b));
       if ((a->arabic || (particles == 1 && (fw == "\u126B\u1295" || fw == "\u134B\u1295"))) && !known) return w.end;
       // a glued "ን" (to) before the first name ("ንጀሮን")
-      if (at(s, a->begin).cp == 0x1295 && utf8_length(fold_word(s, *a)) >= 4) begin += at(s, a->begin).len;
+      if (before_found == out.end() && at(s, a->begin).cp == 0x1295 && utf8_length(fold_word(s, *a)) >= 4)
+        begin += at(s, a->begin).len;
     }
     add(found, begin, b->end, PiiKind::name);
     return b->end;
