@@ -1,13 +1,13 @@
 // Trainer of the scrubber's statistical name tagger (sync/privacy/name_tagger.hpp): logistic regression over the
 // tagger's hashed token features, trained by averaged stochastic gradient descent (fixed seed, own shuffle:
 // the same file on every machine with the same compiler) on the development parts of the labelled privacy set
-// (tests/data/privacy/dev.jsonl, heldout.jsonl … heldout24.jsonl; never the held-out part, heldout25.jsonl).
+// (tests/data/privacy/, scrubber_eval::development_parts(); never the held-out part after them).
 //
-//   name_tagger_train --cv                      twenty-five-fold cross-validation (train on twenty-four parts, measure
-//                                               on the other one): the tagger alone and rules + tagger, per threshold, per
-//                                               kind and per language
+//   name_tagger_train --cv                      N-fold cross-validation over the N development parts (train on N-1,
+//                                               measure on the other one): the tagger alone and rules + tagger, per
+//                                               threshold, per kind and per language
 //   name_tagger_train --write FILE [--threshold T]
-//                                               trains on all twenty-five parts and writes the model file
+//                                               trains on all development parts and writes the model file
 //   options: --epochs N (5), --seed S (14), --bits B (17), --threshold T (0.5), --extend E (0.5: a name-shaped
 //            word next to a name needs only E), --positive-weight W (1),
 //            --listed-only (train without the copy of the tokens that has no gazetteer features),
@@ -32,14 +32,6 @@ namespace fs = std::filesystem;
 using privacy::TaggedToken;
 
 namespace {
-
-constexpr std::array<const char*, 25> kParts{"dev.jsonl",       "heldout.jsonl",   "heldout2.jsonl",  "heldout3.jsonl",
-                                             "heldout4.jsonl",  "heldout5.jsonl",  "heldout6.jsonl",  "heldout7.jsonl",
-                                             "heldout8.jsonl",  "heldout9.jsonl",  "heldout10.jsonl", "heldout11.jsonl",
-                                             "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl",
-                                             "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl", "heldout19.jsonl",
-                                             "heldout20.jsonl", "heldout21.jsonl", "heldout22.jsonl", "heldout23.jsonl",
-                                             "heldout24.jsonl"};
 
 struct Options {
   int epochs = 5;
@@ -309,7 +301,7 @@ int main(int argc, char** argv) {
   privacy::use_name_tagger(nullptr);  // the rules' spans without any model
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   std::vector<Part> parts;
-  for (const char* name : kParts) {
+  for (const std::string& name : scrubber_eval::development_parts()) {
     auto set = scrubber_eval::load((data / name).string());
     if (!set) {
       std::fprintf(stderr, "%s\n", set.error().message.c_str());
@@ -338,10 +330,11 @@ int main(int argc, char** argv) {
       "The scrubber's statistical name tagger (sync/privacy/name_tagger.hpp): logistic-regression weights over",
       "hashed token features, trained by averaged SGD. Made from the repository, nothing else:",
       std::string("  build/noui/bench/name_tagger_train --write assets/privacy/name_tagger.txt ") + opts,
-      "Trained on tests/data/privacy/ dev.jsonl heldout.jsonl heldout2.jsonl … heldout24.jsonl (" +
-          std::to_string(tokens) + " tokens, " + std::to_string(names) +
-          " inside names); never on heldout25.jsonl or later parts.",
-      "Threshold and extension chosen by twenty-five-fold cross-validation over those parts (name_tagger_train --cv).",
+      "Trained on tests/data/privacy/ " + scrubber_eval::part_name(0) + " … " +
+          scrubber_eval::part_name(scrubber_eval::kDevelopmentParts - 1) + " (" + std::to_string(tokens) + " tokens, " +
+          std::to_string(names) + " inside names); never on " + scrubber_eval::held_out_part() + " or later parts.",
+      "Threshold and extension chosen by " + std::to_string(scrubber_eval::kDevelopmentParts) +
+          "-fold cross-validation over those parts (name_tagger_train --cv).",
       "Licence: as the repository (derived from its own labelled set)."};
   std::ofstream f(out, std::ios::binary);
   f << model.serialise(comments);

@@ -1,7 +1,7 @@
 // Scrubber benchmark: recall per kind and per language and false removals on the labelled privacy set
-// (tests/data/privacy/dev.jsonl and heldout.jsonl … heldout24.jsonl, the development parts the rules were tuned
-// on, and heldout25.jsonl when present: the held-out part, written apart and never tuned on; its misses are never
-// printed), then throughput (snippets per second, microseconds per snippet).
+// (tests/data/privacy/: the development parts the rules were tuned on, and the held-out part when present, written
+// apart and never tuned on, whose misses are never printed; scrubber_eval::kDevelopmentParts says which is which),
+// then throughput (snippets per second, microseconds per snippet).
 //   build/noui/bench/scrubber_bench [SET.jsonl ...] [--misses]
 #include <chrono>
 #include <cstdio>
@@ -14,9 +14,6 @@
 
 using namespace kiosk;
 namespace fs = std::filesystem;
-
-// The held-out part: its figures are printed, its misses never (nobody tunes on it).
-constexpr const char* kHeldOut = "heldout25.jsonl";
 
 int main(int argc, char** argv) {
   std::vector<std::string> files;
@@ -31,17 +28,13 @@ int main(int argc, char** argv) {
   }
   const fs::path data = fs::path(KIOSK_SOURCE_ASSETS_DIR).parent_path() / "tests" / "data" / "privacy";
   if (files.empty()) {
-    for (const char* name :
-         {"dev.jsonl",       "heldout.jsonl",   "heldout2.jsonl",  "heldout3.jsonl",  "heldout4.jsonl",
-          "heldout5.jsonl",  "heldout6.jsonl",  "heldout7.jsonl",  "heldout8.jsonl",  "heldout9.jsonl",
-          "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl",
-          "heldout15.jsonl", "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl", "heldout19.jsonl",
-          "heldout20.jsonl", "heldout21.jsonl", "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl",
-          kHeldOut}) {
+    std::vector<std::string> names = scrubber_eval::development_parts();
+    names.push_back(scrubber_eval::held_out_part());
+    for (const std::string& name : names) {
       if (fs::exists(data / name)) {
         files.push_back((data / name).string());
       } else {
-        std::printf("note: %s is absent (not yet written?): its figures are left out\n", name);
+        std::printf("note: %s is absent (not yet written?): its figures are left out\n", name.c_str());
       }
     }
   }
@@ -56,7 +49,7 @@ int main(int argc, char** argv) {
     }
     const auto report = scrubber_eval::evaluate(*set);
     scrubber_eval::print(stdout, fs::path(f).filename().string(), report);
-    if (misses && fs::path(f).filename() != kHeldOut) {
+    if (misses && fs::path(f).filename() != scrubber_eval::held_out_part()) {
       for (const auto& m : report.misses)
         std::printf("  missed %s %s: %s\n", m.id.c_str(), std::string(pii_kind_name(m.kind)).c_str(), m.span.c_str());
       for (const auto& id : report.touched_clean)

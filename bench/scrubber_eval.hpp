@@ -23,6 +23,26 @@
 
 namespace kiosk::scrubber_eval {
 
+// The labelled parts in the order they were written: dev.jsonl, heldout.jsonl, heldout2.jsonl, … The first
+// kDevelopmentParts are development parts (the rules are tuned and the name tagger trained on them); the one
+// after them is the held-out part, written blind and measured once (its misses are never printed). When a
+// held-out part becomes a development part, this number is the one place that changes.
+inline constexpr int kDevelopmentParts = 26;  // dev.jsonl … heldout25.jsonl
+
+inline std::string part_name(int index) {
+  if (index == 0) return "dev.jsonl";
+  if (index == 1) return "heldout.jsonl";
+  return "heldout" + std::to_string(index) + ".jsonl";
+}
+
+inline std::vector<std::string> development_parts() {
+  std::vector<std::string> names;
+  for (int i = 0; i < kDevelopmentParts; ++i) names.push_back(part_name(i));
+  return names;
+}
+
+inline std::string held_out_part() { return part_name(kDevelopmentParts); }
+
 struct Snippet {
   std::string id;
   std::string lang;

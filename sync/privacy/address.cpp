@@ -347,7 +347,9 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     const std::size_t c = skip_hspace(s, end);
     if (c > end) {
       if (const auto t = town_after_address(s, c)) return *t;
-      if (const auto w = read_word(s, c); w && w->upper && !name_stop(fold_word(s, *w))) return w->end;
+      // (a town may have a street's ending after a postcode: "9047 KR Tergracht"; added after the twenty-fifth part
+      // was measured)
+      if (const auto w = read_word(s, c); w && w->upper && !listed_name_stop(fold_word(s, *w))) return w->end;
     }
     return end;
   }

@@ -127,7 +127,17 @@ std::optional<std::size_t> number_words(std::string_view s, std::size_t i) {
   std::optional<std::size_t> end;
   for (;;) {
     const auto w = read_word(s, k);
-    if (!w || !in_list("number_word", fold_word(s, *w))) break;
+    if (!w) break;
+    if (!in_list("number_word", fold_word(s, *w))) {
+      // "and" between two number words ([number_join]: "afar iyo labaatan", four and twenty; added after the
+      // twenty-fifth part was measured)
+      const std::size_t j = skip_hspace(s, w->end);
+      const auto w2 = end && j > w->end ? read_word(s, j) : std::nullopt;
+      if (!w2 || !word_list("number_join").contains(fold_word(s, *w)) || !in_list("number_word", fold_word(s, *w2)))
+        break;
+      k = j;
+      continue;
+    }
     end = w->end;
     k = skip_hspace(s, w->end);
   }
@@ -265,6 +275,11 @@ std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day
       return std::nullopt;
     }
   }
+  // a month word between dashes or slashes ("07-dec-2015", "3/Mart/1990"; added after the twenty-fifth part was
+  // measured)
+  // (read before the day's tail: "-dec" has the shape of a case ending, "15-ka")
+  if (const std::size_t d = day.day; d < s.size() && (s[d] == '-' || s[d] == '/'))
+    if (const auto me = month_word(s, d + 1); me && *me < s.size() && s[*me] == s[d]) return *me + 1;
   if (m < s.size() && s[m] == '.') ++m;
   const std::size_t m0 = m;
   m = skip_hspace(s, m);
@@ -314,6 +329,11 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
         k += at(s, k).len;
         while (at(s, k).len && is_letter(at(s, k).cp)) k += at(s, k).len;
       }
+      // "2015-ታሕሳስ-07", "1990/Mart/3": the month word between dashes or slashes (added after the twenty-fifth part was
+      // measured)
+      if (k < s.size() && (s[k] == '-' || s[k] == '/'))
+        if (const auto me = month_word(s, k + 1); me && *me < s.size() && s[*me] == s[k])
+          if (const auto day = day_at(s, *me + 1); day && boundary_after(s, day->tail)) return day->tail;
       for (int words = 0; words <= 2; ++words) {
         k = skip_after_cue(s, k, false, U",\u060C");
         if (const auto dm = day_month_at(s, k)) return dm;
@@ -508,6 +528,10 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 // measured).
 void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
   std::size_t k = e;
+  // a Turkish case ending after an apostrophe on the cue ("geboortedatum'u 09-10-2020"; added after the twenty-fifth
+  // part was measured)
+  if (is_apostrophe(at(s, k).cp) && is_letter(at(s, k + at(s, k).len).cp))
+    if (const auto w = read_word(s, k + at(s, k).len); w && w->end - w->begin <= 8) k = w->end;
   bool corrected = false;  // a word for "correct" after the date taken
   bool recorded = false;   // a word for "written" or "recorded" after it: a record's wrong birth date
   for (int n = 0; n < 12 && k < s.size(); ++n) {
@@ -533,6 +557,14 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
       k = digits_end(s, k, 12);
     } else if (is_geez_numeral(at(s, k).cp)) {
       while (is_geez_numeral(at(s, k).cp)) k += at(s, k).len;
+    } else if (taken.empty() && !corrected && sentence_break(at(s, k).cp)) {
+      // the correct date in the next sentence, after a word for "correct" ("doğum tarihim yanlış girilmiş. Doğrusu:
+      // on iki mayıs …"; added after the twenty-fifth part was measured)
+      const std::size_t j = skip_space(s, k + at(s, k).len);
+      const auto next = read_word(s, j);
+      if (!next || !word_list("dob_correction").contains(fold_word(s, *next))) return;
+      corrected = true;
+      k = next->end;
     } else {
       return;
     }

@@ -16,6 +16,14 @@ bool is_institution(std::string_view folded) {
 }
 
 bool name_stop(std::string_view folded) {
+  if (listed_name_stop(folded)) return true;
+  // "Wilhelminastraat": a street, not a name
+  for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
+    if (folded.size() > e.size() + 2 && folded.substr(folded.size() - e.size()) == e) return true;
+  return false;
+}
+
+bool listed_name_stop(std::string_view folded) {
   static const WordSet& stop = word_list("name_stop");
   static const WordSet& not_a_name = word_list("not_a_name");
   static const WordSet& signoff = word_list("signoff");
@@ -27,13 +35,9 @@ bool name_stop(std::string_view folded) {
   // a word for "written" or "recorded" ([dob_record]: "اسمي مكتوب غلط", my name is written wrongly; added after the
   // fifteenth part was measured)
   static const WordSet& record = word_list("dob_record");
-  if (stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) || honorific.contains(folded) ||
-      relation.contains(folded) || address_cue.contains(folded) || record.contains(folded) || is_institution(folded))
-    return true;
-  // "Wilhelminastraat": a street, not a name
-  for (std::string_view e : {"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "street", "road"})
-    if (folded.size() > e.size() + 2 && folded.substr(folded.size() - e.size()) == e) return true;
-  return false;
+  return stop.contains(folded) || not_a_name.contains(folded) || signoff.contains(folded) ||
+         honorific.contains(folded) || relation.contains(folded) || address_cue.contains(folded) ||
+         record.contains(folded) || is_institution(folded);
 }
 
 bool capitalised(const Word& w) { return w.upper || w.initial; }
@@ -2051,6 +2055,28 @@ void find_conjoined_names(const Input& in, Spans& out) {
     for (const PiiSpan& b : names)
       if (b.begin == n) add(found, w->begin, b.end, PiiKind::name);
   });
+  // A name found in lower case goes on over a tussenvoegsel and the surname after it, in lower case too ("piet en
+  // joke van der molen hebben een idee"; added after the twenty-fifth part was measured: whoever writes the given name
+  // without a capital writes the surname so too).
+  for (const PiiSpan& a : names) {
+    const auto last = word_ending_at(s, a.end);
+    if (!last || last->upper || last->caseless || last->cyrillic || last->initial) continue;
+    const std::size_t k = skip_hspace(s, a.end);
+    const auto tv = k > a.end ? read_word(s, k) : std::nullopt;
+    if (!tv || tv->upper || !word_list("tussenvoegsel").contains(fold_word(s, *tv))) continue;
+    // (only with an old case form that lives on in names alone, "der", "den", "ter", "ten": "piet van de bakker",
+    // "ahmed de jongens" are "the baker", "the boys")
+    const auto e = tv_surname(s, *last, true);
+    bool old_case = false;
+    for (std::size_t j = k; e && j < *e;) {
+      const auto y = read_word(s, j);
+      if (!y) break;
+      const std::string fy = fold_word(s, *y);
+      old_case = old_case || fy == "der" || fy == "den" || fy == "ter" || fy == "ten";
+      j = skip_hspace(s, y->end);
+    }
+    if (old_case) add(found, a.begin, *e, PiiKind::name);
+  }
   out.insert(out.end(), found.begin(), found.end());
 }
 

@@ -58,7 +58,10 @@ struct NameRules {
   bool closed_surname = false;  // "أنا ابراهيم حمدان،", "ኣነ ክብሮም በየነ እየ": a caseless word that ends the clause
 };
 bool capitalised(const Word& w);
-bool name_stop(std::string_view folded);
+bool name_stop(std::string_view folded);  // a listed word that is never a name, or a street's shape
+// A word of the lists that is never a name ("Groeten", a relative, an institution), without name_stop's street shapes:
+// where a town is expected ("9047 KR Tergracht": a town may end in "gracht" or "weg").
+bool listed_name_stop(std::string_view folded);
 // A Turkish case ending after an apostrophe at the end of a folded word ("emirhan'in", "zwolle'de"; the endings of
 // [case_ending], or of another list such as [locative_ending]): where the apostrophe is, or npos.
 std::size_t case_ending_at(std::string_view folded, std::string_view list = "case_ending");

@@ -430,3 +430,10 @@ TEST(scrubber_address_test, house_numbers_of_the_twenty_fourth_part) {
   EXPECT_EQ(found_text("Brinkstraat 3-A2, 8111 AK Heeten.", PiiKind::address), "Brinkstraat 3-A2, 8111 AK Heeten");
   EXPECT_EQ(found_text("Postcode 3512 AB, voor 12 mensen", PiiKind::address), "3512 AB");
 }
+
+// A town after a postcode may end like a street (added after the twenty-fifth part was measured).
+TEST(scrubber_address_test, a_town_after_a_postcode_that_ends_like_a_street) {
+  EXPECT_EQ(found_text("waxaan u guuray Tergrachtsterdyk 5, 9047 KR Tergracht. ciwaankii hore", PiiKind::address),
+            "Tergrachtsterdyk 5, 9047 KR Tergracht");
+  EXPECT_EQ(found_text("Kerkstraat 5, 9047 KR Groeten", PiiKind::address), "Kerkstraat 5, 9047 KR");
+}

@@ -498,3 +498,19 @@ TEST(scrubber_dob_test, a_birth_date_corrected_or_in_the_other_calendar) {
   EXPECT_EQ(found_text("تاريخ الميلاد 5 شعبان 1420 هـ، يعني بالميلادي 13 نوفمبر 1999. شكرا", PiiKind::dob),
             "5 شعبان 1420 هـ|13 نوفمبر 1999");
 }
+
+// After the twenty-fifth part was measured: tens and units joined by "and" ("afar iyo labaatan", four and twenty), the
+// correct date in the sentence after a wrong one, a month word between dashes, a Turkish case ending on the cue.
+TEST(scrubber_dob_test, dates_of_the_twenty_fifth_part) {
+  EXPECT_EQ(found_text("Dhalasho: afar iyo labaatan Oktoobar 1988", PiiKind::dob), "afar iyo labaatan Oktoobar 1988");
+  EXPECT_EQ(found_text("Waxaan arkay afar iyo labaatan baabuur", PiiKind::dob), "");
+  EXPECT_EQ(
+      found_text("Doğum tarihim yanlış girilmiş. Doğrusu: on iki mayıs bin dokuz yüz seksen beş. Lütfen düzeltin.",
+                 PiiKind::dob),
+      "on iki mayıs bin dokuz yüz seksen beş");
+  EXPECT_EQ(found_text("Doğum tarihim yanlış girilmiş. Randevum 12 mayıs 2027.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("ዕለት ልደታ 2015-ታሕሳስ-07 እዩ", PiiKind::dob), "2015-ታሕሳስ-07");
+  EXPECT_EQ(found_text("geboren 07-dec-2015, ok", PiiKind::dob), "07-dec-2015");
+  EXPECT_EQ(found_text("meeting on 07-dec-2015", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Torunum Alperen'in geboortedatum'u 09-10-2020, belediyenin", PiiKind::dob), "09-10-2020");
+}

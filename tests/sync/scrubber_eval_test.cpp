@@ -30,8 +30,10 @@
 // measured once on 2026-12-05: 0.968 at 0.81 %), a development part since; heldout23.jsonl was the held-out part
 // after it (written blind by four other engineers, measured once on 2026-12-05: 0.967 at 0.68 %), a development part
 // since; heldout24.jsonl was the held-out part after it (written blind by four other engineers, measured once on
-// 2026-12-05: 0.974 at 0.76 %), a development part since; heldout25.jsonl is the held-out part now (written blind by
-// four other engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
+// 2026-12-05: 0.974 at 0.76 %), a development part since; heldout25.jsonl was the held-out part after it (written blind
+// by four other engineers, measured once on 2026-12-05: 0.975 at 0.66 %), a development part since; heldout26.jsonl is
+// the held-out part now (written blind by four other engineers, measured once on 2026-12-05). The figures:
+// bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -359,10 +361,11 @@ TEST(scrubber_eval_test, heldout24_dev_set_holds_its_level) {
 // tagger, the README and the miss analyses, by hand), measured once with part 24's rules and the tagger retrained on
 // twenty-five parts: recall 0.975 at 0.66 % false removals (14 of 275 clean snippets touched); by kind address 0.959,
 // dob 0.951, name 0.968, the others 1.000; by language ar 0.964, en 0.984, nl 0.991, pl 0.984, so 0.969, ti 0.944, tr
-// 0.979, uk 0.984 (1.13 %). Above the goal overall, below it in ar, so and ti (issue 14 stays open). The floor holds it
-// there until it becomes a development part.
-TEST(scrubber_eval_test, heldout25_set_holds_its_level_on_new_text) {
-  check_set("heldout25.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+// 0.979, uk 0.984 (1.13 %). Above the goal overall, below it in ar, so and ti (issue 14 stays open). Since then a
+// development part (misses-part25.md): 0.981 with the rules of part 26 alone, 0.990 at 0.58 % with the tagger retrained
+// on it. The floor holds that level.
+TEST(scrubber_eval_test, heldout25_dev_set_holds_its_level) {
+  check_set("heldout25.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -754,3 +754,13 @@ TEST(scrubber_name_test, initials_particles_and_labels_of_the_twenty_second_part
   EXPECT_EQ(found_text("سميتها خديجة البقالي وعمرها ٥ سنين", PiiKind::name), "خديجة البقالي");
   EXPECT_EQ(found_text("Applicant: Lotte Brink", PiiKind::name), "Lotte Brink");
 }
+
+// After the twenty-fifth part was measured: a lower-case name goes on over "van der" and a lower-case surname (not
+// over "van de": "the baker"), and an Arabic relative pronoun after a name is none of it.
+TEST(scrubber_name_test, lower_case_surnames_and_relative_pronouns_of_the_twenty_fifth_part) {
+  EXPECT_EQ(found_text("piet en joke van der molen van de hoek hebben een idee", PiiKind::name),
+            "piet|joke van der molen");
+  EXPECT_EQ(found_text("piet van hiernaast heeft een idee", PiiKind::name), "piet");
+  EXPECT_EQ(found_text("أريد أن أشكر جاري أحمد الذي يسكن هنا", PiiKind::name), "أحمد");
+  EXPECT_EQ(found_text("شكرا لأخي أحمد اللذين ساعدني", PiiKind::name), "أحمد");
+}
