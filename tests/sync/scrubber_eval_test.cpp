@@ -368,6 +368,17 @@ TEST(scrubber_eval_test, heldout25_dev_set_holds_its_level) {
   check_set("heldout25.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
+// heldout26.jsonl (800 snippets, 1,015 spans, 273 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from a brief written anew: the earlier one was lost with the last
+// machine), measured once with part 25's rules and the tagger retrained on twenty-six parts: recall 0.934 at 0.81 %
+// false removals (7 of 273 clean snippets touched); by kind address 0.819, dob 0.912, handle 0.765, name 0.958, phone
+// 0.979, the others 1.000; by language ar 0.911 (1.29 %), en 0.933, nl 0.945, pl 0.975, so 0.904, ti 0.897, tr 0.952,
+// uk 0.967. Below the goal overall and in seven languages (issue 14 stays open). The floor holds it there until it
+// becomes a development part.
+TEST(scrubber_eval_test, heldout26_set_holds_its_level_on_new_text) {
+  check_set("heldout26.jsonl", "the held-out part is missing", Floor{0.92, 0.88});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
