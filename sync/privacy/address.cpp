@@ -37,11 +37,20 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     std::size_t m = k + 1;
     int cnt = 0;
     while (m < s.size() && is_digit(static_cast<unsigned char>(s[m])) && cnt < 4) ++m, ++cnt;
+    // a floor and a flat's letter after the dash ("41-3B"; added after the twenty-sixth part was measured)
+    if (cnt > 0 && cnt < 3) {
+      std::size_t j = m;
+      while (j < s.size() && j - m < 3 && is_ascii_alpha(static_cast<unsigned char>(s[j]))) ++j;
+      if (j > m && j - m <= 2 && boundary_after(s, j)) m = j;
+    }
     if (cnt == 0) {
       while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 3) ++m, ++cnt;
       // a flat's letter and number after the dash ("3-A2"; added after the twenty-fourth part was measured)
       for (int d = 0; cnt > 0 && d < 3 && m < s.size() && is_digit(static_cast<unsigned char>(s[m])); ++d) ++m;
     }
+    // (not a date: "3/3/61", "12-03-1985"; added after the twenty-sixth part was measured)
+    if (cnt > 0 && m < s.size() && (s[m] == '/' || s[m] == '-' || s[m] == '.') && is_digit_at(s, m + 1))
+      return std::nullopt;
     if (cnt > 0 && boundary_after(s, m)) k = m;
   }
   if (!boundary_after(s, k)) return std::nullopt;
@@ -157,7 +166,7 @@ std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
 }
 
 // Whether the clause ends at k (after spaces): the end of the text, a line break, or punctuation that closes a
-// clause (". , ; : ! ? )", the Arabic comma, the Ethiopic full stop and comma, a dash).
+// clause (". , ; : ! ? )", the Arabic comma, the Ethiopic full stop and comma, a dash, an arrow).
 bool clause_ends(std::string_view s, std::size_t k) {
   // a Turkish case ending after an apostrophe ("Zoutelande'deki"): the town ends before it
   if (is_apostrophe(at(s, k).cp)) {
@@ -170,23 +179,25 @@ bool clause_ends(std::string_view s, std::size_t k) {
   if (const auto w = read_word(s, k); w && (w->caseless || w->cyrillic)) return true;
   const char32_t c = at(s, k).cp;
   return is_line_break(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-         c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1363 || c == 0x1361 || c == 0x2013 || c == 0x2014;
+         c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1363 || c == 0x1361 || c == 0x2013 || c == 0x2014 ||
+         (c >= 0x2190 && c <= 0x21FF);  // an arrow ("eski adres Hoofdstraat 9, Smakt → yeni adres …")
 }
 
 // A town after an address, by its shape where the [town] list does not know it (added after the eleventh part was
 // measured: "Breinderveld 6, Schinnen", "Stationsstraat 28 Loppersum."): one capitalised word that closes the
 // clause, not a word that is never a name ("Groeten") or an institution; or a listed town. Either may go on with the
 // connecting words of Dutch place names ("Egmond aan Zee", "Krimpen aan den IJssel", "Bergen op Zoom", "Wijk bij
-// Duurstede"). After a comma right after the house number a town may also go on with the sentence ("Gorsselseweg 2a,
-// Wilp naar …", "27 Dorpsstraat, Ewijk has been …": a lower-case word follows; added after the thirteenth part was
-// measured). Returns the town's end.
-std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k, bool after_comma = false) {
+// Duurstede"). A town may also go on with the sentence ("Gorsselseweg 2a, Wilp naar …", "27 Dorpsstraat, Ewijk has
+// been …": a lower-case word follows; added after the thirteenth part was measured after a comma, after the
+// twenty-sixth without one: "Boerdijk 17 Diffelen en de sloot …"). Returns the town's end.
+std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
   std::optional<std::size_t> e = town_at(s, k);
   const bool listed = e.has_value();
   std::optional<std::size_t> stop_start;  // the town starts with a word that is never a name ("Wijk aan Zee")
   if (!listed) {
     const auto w = read_word(s, k);
-    if (!w || w->caseless) return std::nullopt;
+    // (not an initial: "Kerkstraat 5 A. de Vries belt u")
+    if (!w || w->caseless || w->initial || utf8_length(fold_word(s, *w)) < 2) return std::nullopt;
     // a lower-case Latin town right before text in another script ("ኣብ kerkstraat 9b roggel እነብር"; added after the
     // fourteenth part was measured)
     if (!w->upper) {
@@ -243,9 +254,18 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k,
     j = skip_hspace(s, *e);
   }
   if (stop_start && *e == *stop_start) return std::nullopt;
+  // a form's label on the next line is no town ("Pastorijdyk 3\nGeb.: 5 sebt 1979"; added after the twenty-sixth part
+  // was measured)
+  // (on the same line a colon may follow a town: "mevr. Van Rooij, Heistraat 14, Sint-Oedenrode: haar container …")
+  if (at(s, *e).cp == ':' || (at(s, *e).cp == '.' && at(s, *e + 1).cp == ':')) {
+    for (std::size_t b = k; b > 0 && is_space(before(s, b).cp); b -= before(s, b).len)
+      if (is_line_break(before(s, b).cp)) return std::nullopt;
+  }
+  // (also without the comma: "ik woon Boerdijk 17 Diffelen en de sloot …"; added after the twenty-sixth part was
+  // measured)
   if (!listed && !clause_ends(s, *e)) {
     const std::size_t j = skip_hspace(s, *e);
-    const auto next = after_comma && j == *e + 1 ? read_word(s, j) : std::nullopt;
+    const auto next = j == *e + 1 ? read_word(s, j) : std::nullopt;
     if (!next || next->upper || next->caseless || next->cyrillic) return std::nullopt;
   }
   return e;
@@ -301,7 +321,7 @@ std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t 
   if (c == k + 4) return e;
   if (const auto t = town_at(s, c)) return *t;
   const bool year = (s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0');
-  if (const auto t = year ? std::nullopt : town_after_address(s, c, true)) return *t;
+  if (const auto t = year ? std::nullopt : town_after_address(s, c)) return *t;
   return e;
 }
 
@@ -362,7 +382,7 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
   }
   if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
   // (a town known by its shape only not inside brackets: "Havenbuurt 21 (Marken)")
-  if (const auto t = town_after_address(s, k, comma); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
+  if (const auto t = town_after_address(s, k); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
     return postcode_after_town(s, *t);
   // "Molenweg 7 in Loppersum, 9919 AG": a town after a preposition of place when a postcode follows it (the address
   // goes on); "Kerkstraat 5 in Venlo" ends at the house number
@@ -698,6 +718,15 @@ bool street_named(std::string_view folded) {
 // Hall, Brinkweg 6", "my neighbour Mr. Bishop's, Achterstraat 5"; added after the fourteenth part was measured).
 bool surname_of_a_person(std::string_view s, const Word& w) {
   if (!w.upper || w.caseless) return false;
+  // a given name that is also an institution, before a surname ("Dirk van Leeuwen, Spoorlaan 40": Dirk is a
+  // supermarket too; added after the twenty-sixth part was measured)
+  if (in_name_gazetteer(fold_word(s, w))) {
+    const std::size_t k = skip_hspace(s, w.end);
+    const auto n = k > w.end ? read_word(s, k) : std::nullopt;
+    if (n && !n->caseless && (n->upper || word_list("tussenvoegsel").contains(fold_word(s, *n))) &&
+        !is_institution(fold_word(s, *n)) && !word_list("town").contains(fold_word(s, *n)))
+      return true;
+  }
   const auto p = word_before(s, w.begin);
   if (!p) return false;
   const std::string fp = fold_word(s, *p);

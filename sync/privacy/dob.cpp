@@ -269,9 +269,11 @@ std::optional<DayEnd> day_at(std::string_view s, std::size_t i) {
 // A month after a day (a month word or a Roman numeral), with the separator before it: its end.
 std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day) {
   std::size_t m = day.tail;
-  if (m < s.size() && (s[m] == '.' || s[m] == '-' || s[m] == '/') && day.tail == day.day) {
-    if (const auto r = roman_month(s, m + 1)) {  // 7.IX.1952
-      if (*r < s.size() && s[*r] == s[m]) return *r + 1;
+  // a Roman month between separators, read before the day's tail ("7-IX-1994", where "-IX" has the shape of a case
+  // ending; the dash added after the twenty-sixth part was measured)
+  if (const std::size_t d = day.day; d < s.size() && (s[d] == '.' || s[d] == '-' || s[d] == '/')) {
+    if (const auto r = roman_month(s, d + 1)) {  // 7.IX.1952
+      if (*r < s.size() && s[*r] == s[d]) return *r + 1;
       return std::nullopt;
     }
   }

@@ -71,6 +71,26 @@ std::optional<std::size_t> user_name_at(std::string_view s, std::size_t h) {
   return e;
 }
 
+// The strong shape of a user name, where no colon says one follows: three letters or more and an "_", two digits, or
+// a dot between a run of three letters or more and another run ("mila.k_09", "lucas.x.2009", "hamid.cycles"; not
+// "i.v.m.", "v2.0", "3.5"; the dot added after the twenty-sixth part was measured).
+bool strong_user_name(std::string_view u) {
+  int letters = 0, digits = 0, run = 0, longest = 0;
+  bool underscore = false, dotted = false;
+  for (std::size_t q = 0; q < u.size(); ++q) {
+    const auto c = static_cast<unsigned char>(u[q]);
+    letters += is_ascii_alpha(c) ? 1 : 0;
+    digits += is_digit(c) ? 1 : 0;
+    underscore |= c == '_';
+    run = is_ascii_alpha(c) ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (c == '.' && q > 0 && q + 1 < u.size() && is_ascii_alpha(static_cast<unsigned char>(u[q - 1])) &&
+        is_ascii_alnum(static_cast<unsigned char>(u[q + 1])))
+      dotted = true;
+  }
+  return letters >= 3 && (underscore || digits >= 2 || (dotted && longest >= 3));
+}
+
 // A user name without "@" next to the name of a social app (the [social_app] list): after it and a colon
 // ("snapchat: yasser_2009x", "Insta: zoe.k"), a run of letters, digits, "_" and "." with at least one digit, "_" or
 // "." inside, so that "Instagram: yes" stays (added after the fourteenth part was measured); also after it without
@@ -110,20 +130,23 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       } else if (k == f.src[p + key.size()]) {
         continue;  // a user name needs a space or a colon after the app's name
       }
-      const auto e = user_name_at(s, k);
+      auto e = user_name_at(s, k);
+      // further on in the sentence, a run of the strong shape (below) up to ten words after the app's name
+      // ("Snapchat van de jongen die ons lastigvalt: lucas.x.2009", "snap adı kubraa.x34", "мій нік у фейсбуці —
+      // tanyusha.harbuz"; added after the twenty-sixth part was measured)
+      for (int words = 0; !e && words < 10 && k < s.size() && !sentence_break(at(s, k).cp); ++words) {
+        if (const auto w = read_word(s, k)) {
+          k = skip_hspace(s, w->end);
+        } else {
+          k = skip_hspace(s, k + std::max<std::size_t>(at(s, k).len, 1));
+        }
+        if (k > 0 && (handle_char(s[k - 1]) || s[k - 1] == '@')) continue;
+        if (const auto u = user_name_at(s, k); u && strong_user_name(s.substr(k, *u - k))) e = u;
+      }
       if (!e) continue;
       // without the colon, after an app's name in Latin letters, a stronger shape: three letters or more and an "_"
       // or two digits ("snap mila.k_09"; not "op Facebook i.v.m. de verbouwing", "insta v2.0")
-      if (!colon && !glued) {
-        int letters = 0, digits = 0;
-        bool underscore = false;
-        for (std::size_t q = k; q < *e; ++q) {
-          letters += is_ascii_alpha(static_cast<unsigned char>(s[q])) ? 1 : 0;
-          digits += is_digit(static_cast<unsigned char>(s[q])) ? 1 : 0;
-          underscore |= s[q] == '_';
-        }
-        if (letters < 3 || !(underscore || digits >= 2)) continue;
-      }
+      if (!colon && !glued && !strong_user_name(s.substr(k, *e - k))) continue;
       add(out, k, *e, PiiKind::handle);
     }
   }

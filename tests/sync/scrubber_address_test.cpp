@@ -437,3 +437,22 @@ TEST(scrubber_address_test, a_town_after_a_postcode_that_ends_like_a_street) {
             "Tergrachtsterdyk 5, 9047 KR Tergracht");
   EXPECT_EQ(found_text("Kerkstraat 5, 9047 KR Groeten", PiiKind::address), "Kerkstraat 5, 9047 KR");
 }
+
+// After the twenty-sixth part was measured: a given name that is also a shop before the address, a floor and a flat's
+// letter after the dash, "den" inside a town, an arrow after the town, a town without a comma before the sentence goes
+// on, a form's label on the next line, a date no house number.
+TEST(scrubber_address_test, addresses_of_the_twenty_sixth_part) {
+  EXPECT_EQ(found_text("kar küremek zor: Dirk van Leeuwen, Spoorlaan 40 Oerle", PiiKind::address),
+            "Spoorlaan 40 Oerle");
+  EXPECT_EQ(found_text("I'm Rajesh from Zuiderweg 41-3B, Watergang. The intercom", PiiKind::address),
+            "Zuiderweg 41-3B, Watergang");
+  EXPECT_EQ(found_text("my address: Dorpsweg 118, 1394 JJ Nederhorst den Berg. Her name", PiiKind::address),
+            "Dorpsweg 118, 1394 JJ Nederhorst den Berg");
+  EXPECT_EQ(found_text("eski adres Hoofdstraat 9, Smakt → yeni adres", PiiKind::address), "Hoofdstraat 9, Smakt");
+  EXPECT_EQ(found_text("ik woon Boerdijk 17 Diffelen en de sloot loopt over", PiiKind::address),
+            "Boerdijk 17 Diffelen");
+  EXPECT_EQ(found_text("Adres: Pastorijdyk 3\nGeb.: 5 sebt 1979", PiiKind::address), "Pastorijdyk 3");
+  EXPECT_EQ(found_text("mevr. Van Rooij, Heistraat 14, Sint-Oedenrode: haar container", PiiKind::address),
+            "Heistraat 14, Sint-Oedenrode");
+  EXPECT_EQ(found_text("DOB 3/3/61 بدها كرسي", PiiKind::address), "");
+}

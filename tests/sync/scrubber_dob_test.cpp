@@ -514,3 +514,12 @@ TEST(scrubber_dob_test, dates_of_the_twenty_fifth_part) {
   EXPECT_EQ(found_text("meeting on 07-dec-2015", PiiKind::dob), "");
   EXPECT_EQ(found_text("Torunum Alperen'in geboortedatum'u 09-10-2020, belediyenin", PiiKind::dob), "09-10-2020");
 }
+
+// After the twenty-sixth part was measured: a Roman month between dashes, "المواليد" as a form's label with a
+// two-digit year, the Somali months' short forms.
+TEST(scrubber_dob_test, dates_of_the_twenty_sixth_part) {
+  EXPECT_EQ(found_text("Geboortedatum/تاريخ الميلاد: 7-IX-1994", PiiKind::dob), "7-IX-1994");
+  EXPECT_EQ(found_text("اسم المريضة: سعاد، المواليد: 3/3/61، بدها كرسي", PiiKind::dob), "3/3/61");
+  EXPECT_EQ(found_text("Hooyo waxay dhalatay 12 Abr 1962, kaarka", PiiKind::dob), "12 Abr 1962");
+  EXPECT_EQ(found_text("Geb.: 5 sebt 1979", PiiKind::dob), "5 sebt 1979");
+}

@@ -47,3 +47,18 @@ TEST(scrubber_handle_test, a_user_name_next_to_an_app_without_a_colon) {
   EXPECT_EQ(found_text("op Facebook i.v.m. de verbouwing", PiiKind::handle), "");
   EXPECT_EQ(found_text("insta v2.0 is uit", PiiKind::handle), "");
 }
+
+// After the twenty-sixth part was measured: the user name further on in the sentence, a dotted name of the strong
+// shape, the apps' case forms and the words for "nickname".
+TEST(scrubber_handle_test, user_names_further_on_after_the_app) {
+  EXPECT_EQ(found_text("Snapchat van de jongen die ons de hele tijd lastigvalt: lucas.x.2009 — dit is toch",
+                       PiiKind::handle),
+            "lucas.x.2009");
+  EXPECT_EQ(found_text("мій нік у фейсбуці — tanyusha.harbuz, там група", PiiKind::handle), "tanyusha.harbuz");
+  EXPECT_EQ(found_text("Kuzenim Kübra'nın snap adı kubraa.x34 , ona", PiiKind::handle), "kubraa.x34");
+  EXPECT_EQ(found_text("- Hamid (insta hamid.cycles)", PiiKind::handle), "hamid.cycles");
+  EXPECT_EQ(found_text("انستغرامي الشخصي yara_hamwi92 — أنا", PiiKind::handle), "yara_hamwi92");
+  EXPECT_EQ(found_text("ኢንስታ: dani.haile.nl", PiiKind::handle), "dani.haile.nl");
+  EXPECT_EQ(found_text("Snapchat werkt niet. Zie www.example.nl voor uitleg", PiiKind::handle), "");
+  EXPECT_EQ(found_text("op Facebook staat het, zie ook i.v.m. de verbouwing", PiiKind::handle), "");
+}
