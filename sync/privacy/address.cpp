@@ -381,6 +381,13 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     return k + 6;
   }
   if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
+  // a town with its abbreviation after a comma ("вул. Шевченка 45, кв. 12, м. Бровари"; [town_prefix], as before a
+  // prefixed street; added after the twenty-sixth part was measured)
+  if (const auto w = comma ? read_word(s, k) : std::nullopt;
+      w && word_list("town_prefix").contains(fold_word(s, *w)) && at(s, w->end).cp == '.') {
+    const std::size_t t = skip_hspace(s, w->end + 1);
+    if (const auto town = t > w->end + 1 ? read_word(s, t) : std::nullopt; town && town->upper) return town->end;
+  }
   // (a town known by its shape only not inside brackets: "Havenbuurt 21 (Marken)")
   if (const auto t = town_after_address(s, k); t && (at(s, skip_space(s, e)).cp != '(' || town_at(s, k)))
     return postcode_after_town(s, *t);

@@ -172,11 +172,23 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
     if (caps < r.min_caps) return std::nullopt;
     return Range{pos, end};
   }
+  // (a known lower-case name with a Turkish case ending after an apostrophe: "oğlum emre'nin doğum tarihi"; the name
+  // ends at the apostrophe; added after the twenty-sixth part was measured)
+  const auto known = [&](std::string_view fw) {
+    return in_gazetteer(fw) && !word_list("ambiguous").contains(fw) && !name_stop(fw);
+  };
   const auto allowed = [&](const Word& w) {
     if (w.caseless ? r.caseless : w.cyrillic ? r.lower_cyrillic : r.lower_latin) return true;
     const std::string fw = fold_word(s, w);
-    return r.known_lower && (!w.caseless || r.closed_surname) && in_gazetteer(fw) &&
-           !word_list("ambiguous").contains(fw);
+    if (!r.known_lower || (w.caseless && !r.closed_surname)) return false;
+    return (in_gazetteer(fw) && !word_list("ambiguous").contains(fw)) ||
+           (!w.caseless && case_ending_at(fw) != npos && known(without_case_ending(fw)));
+  };
+  const auto apostrophe_in = [&](const Word& w) -> std::size_t {
+    if (w.caseless || capitalised(w) || case_ending_at(fold_word(s, w)) == npos) return npos;
+    for (std::size_t q = w.begin; q < w.end; q += std::max<std::size_t>(at(s, q).len, 1))
+      if (is_apostrophe(at(s, q).cp)) return q;
+    return npos;
   };
   if (!allowed(*first) || r.min_caps > 1) return std::nullopt;
   int count = 0;
@@ -223,6 +235,11 @@ std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRu
       break;
     if (count == 1 && w->arabic && at(s, w->begin).cp == 0x648) break;  // "و…" is "and …"
     if (count == 2 && !closed && !capitalised(*w)) break;  // a third lower-case word only when it closes the clause
+    if (const std::size_t a = apostrophe_in(*w); a != npos) {
+      end = a;
+      ++count;
+      break;
+    }
     end = w->end;
     j = w->end;
     if (const auto d = read_word(s, skip_hspace(s, w->end));
@@ -423,9 +440,12 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
     if (k == b) return;
     const auto w = word_ending_at(s, k);
     if (!w || name_stop(fold_word(s, *w))) return;
-    // a known name also in lower case ("ayşe teyze düştü"; added after the ninth part was measured)
+    // a known name also in lower case ("ayşe teyze düştü"; added after the ninth part was measured), not after an
+    // article ("the foster family": a noun; added after the twenty-sixth part was measured)
     if (!w->upper &&
         (w->caseless || !in_gazetteer(fold_word(s, *w)) || word_list("ambiguous").contains(fold_word(s, *w))))
+      return;
+    if (const auto a = word_before(s, w->begin); !w->upper && a && word_list("article").contains(fold_word(s, *a)))
       return;
     std::size_t start = w->begin;
     const std::size_t k2 = skip_hspace_back(s, start);
@@ -1071,8 +1091,8 @@ void find_names_in_addresses(std::string_view s, Spans& out) {
 }
 
 // A name in parentheses after the person it names: "mijn man Kevin en ik (Naomi)", "my wife's account (Chiara)".
-// One capitalised word, right after a first-person pronoun ([self]) or within four words after a relative
-// ([relation]); not a stop word, town, month, title or institution.
+// One capitalised word, right after a first-person pronoun ([self]) or the name after one, or within four words after
+// a relative ([relation]); not a stop word, town, month, title or institution.
 void find_paren_names(std::string_view s, const Folded& f, Spans& out) {
   if (s.find('(') == npos) return;
   std::vector<std::size_t> relation_ends;
@@ -1111,6 +1131,14 @@ void find_paren_names(std::string_view s, const Folded& f, Spans& out) {
     bool person = false;
     if (const auto pw = word_ending_at(s, skip_hspace_back(s, p)); pw && word_list("self").contains(fold_word(s, *pw)))
       person = true;
+    // the speaker's nickname after their name ("Ja, Bogdan Kwiatkowski (Bodzio), zgłaszam"; not "Kwame Mensah
+    // (Harreveld) vraagt": a place; added after the twenty-sixth part was measured)
+    for (const PiiSpan& sp : out) {
+      if (sp.kind != PiiKind::name || sp.end != skip_hspace_back(s, p)) continue;
+      std::size_t q = skip_hspace_back(s, sp.begin);
+      if (before(s, q).cp == ',') q = skip_hspace_back(s, q - 1);
+      if (const auto pw = word_ending_at(s, q); pw && word_list("self").contains(fold_word(s, *pw))) person = true;
+    }
     for (const std::size_t e : relation_ends) {
       if (e > p) continue;
       int words = 0;

@@ -456,3 +456,11 @@ TEST(scrubber_address_test, addresses_of_the_twenty_sixth_part) {
             "Heistraat 14, Sint-Oedenrode");
   EXPECT_EQ(found_text("DOB 3/3/61 بدها كرسي", PiiKind::address), "");
 }
+
+// After the twenty-sixth part was measured: a town with its abbreviation after the address, "new" after the Somali
+// address noun.
+TEST(scrubber_address_test, a_town_prefix_after_the_address_and_a_new_address) {
+  EXPECT_EQ(found_text("вул. Шевченка 45, кв. 12, м. Бровари — це моя адреса", PiiKind::address),
+            "вул. Шевченка 45, кв. 12, м. Бровари");
+  EXPECT_EQ(found_text("Cinwaanka cusub: Friens, nr. 6", PiiKind::address), "Friens, nr. 6");
+}

@@ -31,9 +31,10 @@
 // after it (written blind by four other engineers, measured once on 2026-12-05: 0.967 at 0.68 %), a development part
 // since; heldout24.jsonl was the held-out part after it (written blind by four other engineers, measured once on
 // 2026-12-05: 0.974 at 0.76 %), a development part since; heldout25.jsonl was the held-out part after it (written blind
-// by four other engineers, measured once on 2026-12-05: 0.975 at 0.66 %), a development part since; heldout26.jsonl is
-// the held-out part now (written blind by four other engineers, measured once on 2026-12-05). The figures:
-// bench/scrubber_bench.
+// by four other engineers, measured once on 2026-12-05: 0.975 at 0.66 %), a development part since; heldout26.jsonl was
+// the held-out part after it (written blind by four other engineers from a new brief, measured once on 2026-12-05:
+// 0.934 at 0.81 %), a development part since; heldout27.jsonl is the held-out part now (written blind by four other
+// engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -373,10 +374,22 @@ TEST(scrubber_eval_test, heldout25_dev_set_holds_its_level) {
 // machine), measured once with part 25's rules and the tagger retrained on twenty-six parts: recall 0.934 at 0.81 %
 // false removals (7 of 273 clean snippets touched); by kind address 0.819, dob 0.912, handle 0.765, name 0.958, phone
 // 0.979, the others 1.000; by language ar 0.911 (1.29 %), en 0.933, nl 0.945, pl 0.975, so 0.904, ti 0.897, tr 0.952,
-// uk 0.967. Below the goal overall and in seven languages (issue 14 stays open). The floor holds it there until it
-// becomes a development part.
-TEST(scrubber_eval_test, heldout26_set_holds_its_level_on_new_text) {
-  check_set("heldout26.jsonl", "the held-out part is missing", Floor{0.92, 0.88});
+// uk 0.967. Below the goal overall and in seven languages (issue 14 stays open). Since then a development part
+// (misses-part26.md): 0.959 with the rules of part 27 alone, 0.965 at 0.74 % with the tagger retrained on it (so 0.932,
+// ti 0.931: nine of their misses are towns written before the street, labelled inside the span by this part's writer
+// and outside by the earlier parts'). The floor holds that level.
+TEST(scrubber_eval_test, heldout26_dev_set_holds_its_level) {
+  check_set("heldout26.jsonl", "the development part is missing", Floor{0.96, 0.92});
+}
+
+// heldout27.jsonl (800 snippets, 1,020 spans, 276 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from the brief of part 26), measured once with part 26's rules
+// and the tagger retrained on twenty-seven parts: recall 0.966 at 0.85 % false removals (17 of 276 clean snippets
+// touched); by kind address 0.933, dob 0.949, handle 0.872, name 0.972, plate 0.960, the others 1.000; by language ar
+// 0.961 (1.70 %), en 0.958, nl 0.975, pl 0.952, so 0.976, ti 0.940, tr 0.970, uk 0.992 (1.33 %). Below the goal
+// overall and in ar, en, pl and ti (issue 14 stays open). The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout27_set_holds_its_level_on_new_text) {
+  check_set("heldout27.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

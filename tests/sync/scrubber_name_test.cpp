@@ -764,3 +764,15 @@ TEST(scrubber_name_test, lower_case_surnames_and_relative_pronouns_of_the_twenty
   EXPECT_EQ(found_text("أريد أن أشكر جاري أحمد الذي يسكن هنا", PiiKind::name), "أحمد");
   EXPECT_EQ(found_text("شكرا لأخي أحمد اللذين ساعدني", PiiKind::name), "أحمد");
 }
+
+// After the twenty-sixth part was measured: a known lower-case name with a Turkish case ending, "the X family", the
+// speaker's nickname in brackets after their name (not a place in brackets after a name).
+TEST(scrubber_name_test, names_of_the_twenty_sixth_part) {
+  EXPECT_EQ(found_text("oğlum emre'nin doğum tarihi", PiiKind::name), "emre");
+  EXPECT_EQ(found_text("abim tarık'a söyledim, o da", PiiKind::name), "tarık");
+  EXPECT_EQ(found_text("oğlum okul'a gitti", PiiKind::name), "");
+  EXPECT_EQ(found_text("We are the Nakamura family from Osaka", PiiKind::name), "Nakamura");
+  EXPECT_EQ(found_text("pay to the foster family please", PiiKind::name), "");
+  EXPECT_EQ(found_text("Ja, Bogdan Kwiatkowski (Bodzio), zgłaszam", PiiKind::name), "Bogdan Kwiatkowski|Bodzio");
+  EXPECT_EQ(found_text("Kwame Mensah (Harreveld) vraagt of hij", PiiKind::name), "Kwame Mensah");
+}

@@ -163,3 +163,9 @@ TEST(scrubber_phone_test, a_glued_proclitic_before_the_number) {
   EXPECT_EQ(found_text("اتصلوا ب0612345678 او و0687654321", PiiKind::phone), "0612345678|0687654321");
   EXPECT_EQ(found_text("code AB0612345678", PiiKind::phone), "");
 }
+
+// The four spellings of the Tigrinya "six" (ሽ/ሹ, ዱ/ድ), added after the twenty-sixth part was measured.
+TEST(scrubber_phone_test, tigrinya_digits_in_every_spelling_of_six) {
+  EXPECT_EQ(found_text("ጸውዑ: ዜሮ ሹዱሽተ ሓሙሽተ ክልተ ሰለስተ ሸሞንተ ትሽዓተ ሓደ ዜሮ ሸውዓተ", PiiKind::phone),
+            "ዜሮ ሹዱሽተ ሓሙሽተ ክልተ ሰለስተ ሸሞንተ ትሽዓተ ሓደ ዜሮ ሸውዓተ");
+}
