@@ -180,7 +180,8 @@ bool clause_ends(std::string_view s, std::size_t k) {
   const char32_t c = at(s, k).cp;
   return is_line_break(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
          c == 0x60C || c == 0x61F || c == 0x1362 || c == 0x1363 || c == 0x1361 || c == 0x2013 || c == 0x2014 ||
-         (c >= 0x2190 && c <= 0x21FF);  // an arrow ("eski adres Hoofdstraat 9, Smakt → yeni adres …")
+         (c >= 0x2190 && c <= 0x21FF) ||  // an arrow ("eski adres Hoofdstraat 9, Smakt → yeni adres …")
+         c == '(';  // a bracket ("Broekhemmerweg 40, Broekhem (Valkenburg)"; added after the twenty-seventh part)
 }
 
 // A town after an address, by its shape where the [town] list does not know it (added after the eleventh part was
@@ -329,6 +330,9 @@ std::size_t postcode_digits_town(std::string_view s, std::size_t k, std::size_t 
 std::size_t postcode_after_town(std::string_view s, std::size_t e) {
   std::size_t k = skip_hspace(s, e);
   if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+  // (with the word "postcode" before it: "Eschweg 9 w Herike, kod 7475 PK"; added after the twenty-seventh part)
+  if (const auto w = read_word(s, k); w && !w->upper && word_list("postcode_label").contains(fold_word(s, *w)))
+    k = skip_hspace(s, w->end + (at(s, w->end).cp == ':' ? 1 : 0));
   return postcode_at(s, k, PostcodeLetters::upper).value_or(e);
 }
 

@@ -234,6 +234,16 @@ std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
     const std::size_t d2 = digits_end(s, a, 3);
     if (d2 - a != 2 || !boundary_after(s, d2)) return std::nullopt;
     return d2;
+  } else if (d - y == 2 && boundary_after(s, d)) {
+    // two digits after the month's word ("4 okt 79", "b. 7 Jan 38", "5 Ağu 75"; added after the twenty-seventh part
+    // was measured): not a time, a decimal, an amount or a number with its unit ("12 maart 14:00", "14 uur")
+    const char32_t c = at(s, d).cp;
+    if ((c == ':' || c == '.' || c == ',') && is_digit_at(s, d + 1)) return std::nullopt;
+    if (c == '%' || c == 0x20AC || c == '-' || c == '/') return std::nullopt;
+    const std::size_t u = skip_hspace(s, d);
+    if (const auto w = u > d ? read_word(s, u) : std::nullopt; w && word_list("unit").contains(fold_word(s, *w)))
+      return std::nullopt;
+    return d;
   } else if (const auto w = number_words(s, y)) {
     ye = *w;
   } else {
@@ -327,7 +337,10 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     if (n < 1 || n > 4) return std::nullopt;
     if (n == 4 && year_first) {  // "1988 op 9 juni", "1999'da, 9 Ağustos", "1991 roku, 2 lutego"
       std::size_t k = a;
-      if (is_apostrophe(at(s, k).cp) && is_letter(at(s, k + at(s, k).len).cp)) {
+      // (a case ending after an apostrophe or a dash: "1950-го, 8 січня"; the dash added after the twenty-seventh
+      // part was measured)
+      if ((is_apostrophe(at(s, k).cp) || at(s, k).cp == '-') && is_letter(at(s, k + at(s, k).len).cp) &&
+          !month_word(s, k + at(s, k).len)) {
         k += at(s, k).len;
         while (at(s, k).len && is_letter(at(s, k).cp)) k += at(s, k).len;
       }
@@ -338,7 +351,12 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
           if (const auto day = day_at(s, *me + 1); day && boundary_after(s, day->tail)) return day->tail;
       for (int words = 0; words <= 2; ++words) {
         k = skip_after_cue(s, k, false, U",\u060C");
-        if (const auto dm = day_month_at(s, k)) return dm;
+        if (auto dm = day_month_at(s, k)) {
+          // (not the full stop that closes the sentence: "народився 1950-го, 8 січня. Як …")
+          if (*dm > k && s[*dm - 1] == '.' && (*dm == s.size() || is_space(at(s, *dm).cp)) && !is_digit_at(s, *dm - 2))
+            --*dm;
+          return dm;
+        }
         const auto w = read_word(s, k);
         if (!w || w->end - w->begin > 16 || word_list("month").contains(fold_word(s, *w))) break;
         k = w->end;

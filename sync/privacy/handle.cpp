@@ -104,6 +104,11 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       if (p + key.size() > f.text.size()) continue;
       std::size_t k = f.src[p + key.size()];
       if (k < s.size() && is_alnum(at(s, k).cp)) continue;
+      // a Turkish case ending after an apostrophe ("Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x"; added after
+      // the twenty-seventh part was measured)
+      if (is_apostrophe(at(s, k).cp))
+        if (const auto e = read_word(s, k + at(s, k).len); e && e->end - e->begin <= 6 && !e->upper) k = e->end;
+      const std::size_t key_end = k;
       // a glued "بال", "بـ", "ع" before an Arabic app name (the word that holds the name's first letter: a name of two
       // words ends in another)
       bool glued = false;
@@ -127,8 +132,10 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       const bool colon = k < s.size() && s[k] == ':';
       if (colon) {
         k = skip_hspace(s, k + 1);
-      } else if (k == f.src[p + key.size()]) {
-        continue;  // a user name needs a space or a colon after the app's name
+      } else if (k == key_end) {
+        // a user name needs a space or a colon after the app's name, or a comma ("على سناب، حسابه daan.x07")
+        if (at(s, k).cp != ',' && at(s, k).cp != 0x60C) continue;
+        k = skip_hspace(s, k + at(s, k).len);
       }
       auto e = user_name_at(s, k);
       // further on in the sentence, a run of the strong shape (below) up to ten words after the app's name

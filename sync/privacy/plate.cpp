@@ -98,7 +98,10 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
     const bool year = tail.size() == 4 && digits == 4 && (tail.rfind("19", 0) == 0 || tail.rfind("20", 0) == 0);
     const bool continues =
         e + 1 < s.size() && (s[e] == '.' || s[e] == ',' || s[e] == '-' || s[e] == '/') && dg(s[e + 1]);
-    if (tail.size() >= 4 && tail.size() <= 5 && digits >= 3 && dg(s[a + 1]) && !year && !continues &&
+    // (a district of three letters also with two digits and two letters, "WPR 27HK"; added after the twenty-seventh
+    // part was measured)
+    const bool three_two = a - i == 3 && tail.size() == 4 && digits == 2 && dg(tail[1]);
+    if (tail.size() >= 4 && tail.size() <= 5 && (digits >= 3 || three_two) && dg(s[a + 1]) && !year && !continues &&
         boundary_after(s, e))
       return e;
   }

@@ -464,3 +464,12 @@ TEST(scrubber_address_test, a_town_prefix_after_the_address_and_a_new_address) {
             "вул. Шевченка 45, кв. 12, м. Бровари");
   EXPECT_EQ(found_text("Cinwaanka cusub: Friens, nr. 6", PiiKind::address), "Friens, nr. 6");
 }
+
+// After the twenty-seventh part was measured: the word "postcode" before the postcode after a town, a bracket after
+// the town.
+TEST(scrubber_address_test, addresses_of_the_twenty_seventh_part) {
+  EXPECT_EQ(found_text("mieszkam na Eschweg 9 w Herike, kod 7475 PK. Chciałbym", PiiKind::address),
+            "Eschweg 9 w Herike, kod 7475 PK");
+  EXPECT_EQ(found_text("Waxaan degganahay Broekhemmerweg 40, Broekhem (Valkenburg). Habeenkii", PiiKind::address),
+            "Broekhemmerweg 40, Broekhem");
+}

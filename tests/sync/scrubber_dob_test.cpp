@@ -523,3 +523,13 @@ TEST(scrubber_dob_test, dates_of_the_twenty_sixth_part) {
   EXPECT_EQ(found_text("Hooyo waxay dhalatay 12 Abr 1962, kaarka", PiiKind::dob), "12 Abr 1962");
   EXPECT_EQ(found_text("Geb.: 5 sebt 1979", PiiKind::dob), "5 sebt 1979");
 }
+
+// After the twenty-seventh part was measured: a two-digit year after the month's word (not a time or a quantity), a
+// year first with "-го".
+TEST(scrubber_dob_test, dates_of_the_twenty_seventh_part) {
+  EXPECT_EQ(found_text("mijn naam is jan-willem bos geboren 4 okt 79 ik wil bezwaar", PiiKind::dob), "4 okt 79");
+  EXPECT_EQ(found_text("Name: Gerald Pryce, b. 7 Jan 38. My carer", PiiKind::dob), "7 Jan 38");
+  EXPECT_EQ(found_text("Doğum günüm 5 Ağu 75. Emeklilik", PiiKind::dob), "5 Ağu 75");
+  EXPECT_EQ(found_text("Тато народився 1950-го, 8 січня. Як оформити", PiiKind::dob), "1950-го, 8 січня");
+  EXPECT_EQ(found_text("geboortedatum klopt, afspraak 12 maart 14 uur", PiiKind::dob), "12 maart");
+}

@@ -33,8 +33,10 @@
 // 2026-12-05: 0.974 at 0.76 %), a development part since; heldout25.jsonl was the held-out part after it (written blind
 // by four other engineers, measured once on 2026-12-05: 0.975 at 0.66 %), a development part since; heldout26.jsonl was
 // the held-out part after it (written blind by four other engineers from a new brief, measured once on 2026-12-05:
-// 0.934 at 0.81 %), a development part since; heldout27.jsonl is the held-out part now (written blind by four other
-// engineers, measured once on 2026-12-05). The figures: bench/scrubber_bench.
+// 0.934 at 0.81 %), a development part since; heldout27.jsonl was the held-out part after it (written blind by four
+// other engineers, measured once on 2026-12-05: 0.966 at 0.85 %), a development part since; heldout28.jsonl is the
+// held-out part now (written blind by four other engineers, measured once on 2026-12-05). The figures:
+// bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -387,9 +389,11 @@ TEST(scrubber_eval_test, heldout26_dev_set_holds_its_level) {
 // and the tagger retrained on twenty-seven parts: recall 0.966 at 0.85 % false removals (17 of 276 clean snippets
 // touched); by kind address 0.933, dob 0.949, handle 0.872, name 0.972, plate 0.960, the others 1.000; by language ar
 // 0.961 (1.70 %), en 0.958, nl 0.975, pl 0.952, so 0.976, ti 0.940, tr 0.970, uk 0.992 (1.33 %). Below the goal
-// overall and in ar, en, pl and ti (issue 14 stays open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout27_set_holds_its_level_on_new_text) {
-  check_set("heldout27.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
+// overall and in ar, en, pl and ti (issue 14 stays open). Since then a development part (misses-part27.md): 0.977 with
+// the rules of part 28 alone, 0.983 at 0.67 % with the tagger retrained on it (en 0.965, ti 0.966). The floor holds
+// that level.
+TEST(scrubber_eval_test, heldout27_dev_set_holds_its_level) {
+  check_set("heldout27.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

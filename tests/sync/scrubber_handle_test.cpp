@@ -62,3 +62,14 @@ TEST(scrubber_handle_test, user_names_further_on_after_the_app) {
   EXPECT_EQ(found_text("Snapchat werkt niet. Zie www.example.nl voor uitleg", PiiKind::handle), "");
   EXPECT_EQ(found_text("op Facebook staat het, zie ook i.v.m. de verbouwing", PiiKind::handle), "");
 }
+
+// After the twenty-seventh part was measured: the app's name with a Turkish case ending or "my", Messenger, a comma
+// after the app's name.
+TEST(scrubber_handle_test, user_names_of_the_twenty_seventh_part) {
+  EXPECT_EQ(found_text("onu Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x. Polise", PiiKind::handle),
+            "kerem_olcek_x");
+  EXPECT_EQ(found_text("okulun yanındaki dükkan. tiktokum selinnn_0707", PiiKind::handle), "selinnn_0707");
+  EXPECT_EQ(found_text("niech pisze do niej na messenger: ilona.tomczyk.7", PiiKind::handle), "ilona.tomczyk.7");
+  EXPECT_EQ(found_text("ويكتب له رسائل على سناب، حسابه daan.x07", PiiKind::handle), "daan.x07");
+  EXPECT_EQ(found_text("Snapchat'te gördüm, çok güzel", PiiKind::handle), "");
+}

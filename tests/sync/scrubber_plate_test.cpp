@@ -61,3 +61,10 @@ TEST(scrubber_plate_test, an_odd_dashed_plate_after_a_vehicle_noun) {
   EXPECT_TRUE(kinds_of("Formulier W-12-KP is kwijt, waar vind ik het?").empty());
   EXPECT_TRUE(kinds_of("de trekker heeft de code w-12-kp voor de poort").empty());
 }
+
+// A Polish plate of a three-letter district with two digits and two letters (added after the twenty-seventh part was
+// measured); not a word and a year.
+TEST(scrubber_plate_test, polish_plates_with_two_digits_and_two_letters) {
+  EXPECT_EQ(found_text("Auto z polskimi numerami WPR 27HK stoi", PiiKind::plate), "WPR 27HK");
+  EXPECT_EQ(found_text("Auto ELW 72JU stoi", PiiKind::plate), "ELW 72JU");
+}
