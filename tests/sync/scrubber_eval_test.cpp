@@ -396,6 +396,18 @@ TEST(scrubber_eval_test, heldout27_dev_set_holds_its_level) {
   check_set("heldout27.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
+// heldout28.jsonl (800 snippets, 941 spans, 278 clean; written on 2026-12-05 by five engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from the brief of part 26; its Tigrinya written anew by a fifth
+// when the first writer reported it had translated most of it from the Somali), measured once with part 27's rules
+// and the tagger retrained on twenty-eight parts: recall 0.952 at 0.90 % false removals (14 of 278 clean snippets
+// touched); by kind address 0.914, bsn 0.967, dob 0.904, handle 0.912, name 0.957, phone 0.990, the others 1.000; by
+// language ar 0.953, en 0.962, nl 0.959, pl 0.957, so 0.969, ti 0.881 (1.11 %), tr 0.968, uk 0.974 (1.61 %). Below the
+// goal overall and in seven languages (issue 14 stays open). The floor holds it there until it becomes a development
+// part.
+TEST(scrubber_eval_test, heldout28_set_holds_its_level_on_new_text) {
+  check_set("heldout28.jsonl", "the held-out part is missing", Floor{0.94, 0.87});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
