@@ -66,6 +66,8 @@ std::optional<std::size_t> user_name_at(std::string_view s, std::size_t h) {
   }
   while (e > h && s[e - 1] == '.') --e;
   if (e - h < 3 || !marked || !is_ascii_alpha(static_cast<unsigned char>(s[h]))) return std::nullopt;
+  // a web address is no user name ("Snapchat werkt niet, zie www.example.nl")
+  if (fold_str(s.substr(h, 4)) == "www.") return std::nullopt;
   if (e < s.size() && (is_alnum(at(s, e).cp) || s[e] == '@' || s[e] == '/')) return std::nullopt;
   if (official(s.substr(h, e - h))) return std::nullopt;
   return e;

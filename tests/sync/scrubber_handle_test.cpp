@@ -60,6 +60,7 @@ TEST(scrubber_handle_test, user_names_further_on_after_the_app) {
   EXPECT_EQ(found_text("انستغرامي الشخصي yara_hamwi92 — أنا", PiiKind::handle), "yara_hamwi92");
   EXPECT_EQ(found_text("ኢንስታ: dani.haile.nl", PiiKind::handle), "dani.haile.nl");
   EXPECT_EQ(found_text("Snapchat werkt niet. Zie www.example.nl voor uitleg", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Snapchat werkt niet, zie www.example.nl voor uitleg", PiiKind::handle), "");
   EXPECT_EQ(found_text("op Facebook staat het, zie ook i.v.m. de verbouwing", PiiKind::handle), "");
 }
 
