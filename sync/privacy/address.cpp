@@ -264,6 +264,8 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
   }
   // (also without the comma: "ik woon Boerdijk 17 Diffelen en de sloot …"; added after the twenty-sixth part was
   // measured)
+  // (a capitalised word that starts a sentence written without its full stop is taken too: "Dorpsstraat 12 Please
+  // send the form"; limiting it to a town before "and" lost three towns over the labelled parts and gained nothing)
   if (!listed && !clause_ends(s, *e)) {
     const std::size_t j = skip_hspace(s, *e);
     const auto next = j == *e + 1 ? read_word(s, j) : std::nullopt;

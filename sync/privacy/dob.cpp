@@ -546,8 +546,9 @@ std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
 // A date of another year is the birth date too when a word for "correct" comes between ([dob_correction]: "стоїть
 // 1985-02-11, а правильно 11 лютого 1986", "… ተጻሒፉ፡ ቅኑዕ ግን 01 መጋቢት 1991"; added after the thirteenth part was
 // measured).
-void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}) {
+void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_view taken = {}, int this_year = 0) {
   std::size_t k = e;
+  bool next_sentence = false;  // the search went on into the next sentence after a word for "correct"
   // a Turkish case ending after an apostrophe on the cue ("geboortedatum'u 09-10-2020"; added after the twenty-fifth
   // part was measured)
   if (is_apostrophe(at(s, k).cp) && is_letter(at(s, k + at(s, k).len).cp))
@@ -560,6 +561,10 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
     k = skip_after_cue(s, k, false, U":,;-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
+      // (in the next sentence only a date of birth's year: "… is wrong in your system. Sorry, I can only come on 12
+      // March 2026" is an appointment)
+      const std::string_view y = year_of(date);
+      if (next_sentence && !y.empty() && this_year > 0 && std::stoi(std::string(y)) > this_year - 14) return;
       if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||
           (recorded && near_year(taken, date)))
         add(out, k, *d, PiiKind::dob);
@@ -584,6 +589,7 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
       const auto next = read_word(s, j);
       if (!next || !word_list("dob_correction").contains(fold_word(s, *next))) return;
       corrected = true;
+      next_sentence = true;
       k = next->end;
     } else {
       return;
@@ -767,7 +773,7 @@ void find_dobs(const Input& in, Spans& out) {
   Spans v;
   for_each_cue(ff, word_list("dob"), [&](std::size_t b, std::size_t e) {
     const std::size_t before_cue = v.size();
-    date_after_cue(s, e, v);
+    date_after_cue(s, e, v, {}, in.this_year);
     // A full date earlier in the cue's sentence with the year of the date found is the same birth date written wrongly
     // ("Warqadda ayaa ku qoran 1 Janaayo 1980 laakiin dhalashadaydu waa 14 Maajo 1980", as a later one is in
     // date_after_cue; added after the thirteenth part was measured).
@@ -883,6 +889,11 @@ void find_person_dobs(const Input& in, Spans& out) {
     std::size_t run = 0, longest = 0;
     for (char c : date) longest = std::max(longest, run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0);
     if (longest < 4 && date.size() < 12) continue;
+    // (nor a two-digit year after a month's word: "Groeten, Piet Jansen, 12 december 25." is the letter's date)
+    if (const std::size_t z = date.size();
+        longest == 2 && z >= 3 && std::isdigit(static_cast<unsigned char>(date[z - 1])) &&
+        std::isdigit(static_cast<unsigned char>(date[z - 2])) && !std::isdigit(static_cast<unsigned char>(date[z - 3])))
+      continue;
     // a date of this year or later is an appointment or a deadline ("Jan de Vries, 12-03-2026.")
     if (const std::string_view y = year_of(date); !y.empty() && std::stoi(std::string(y)) >= in.this_year) continue;
     add(v, *k, *d, PiiKind::dob);

@@ -150,7 +150,12 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
           k = skip_hspace(s, k + std::max<std::size_t>(at(s, k).len, 1));
         }
         if (k > 0 && (handle_char(s[k - 1]) || s[k - 1] == '@')) continue;
-        if (const auto u = user_name_at(s, k); u && strong_user_name(s.substr(k, *u - k))) e = u;
+        // (not a web address or a file further on: "… gemeld bij fraudehelpdesk.nl", "foto.jpg"; [web_suffix])
+        if (const auto u = user_name_at(s, k); u && strong_user_name(s.substr(k, *u - k))) {
+          const std::string_view run = s.substr(k, *u - k);
+          const std::size_t dot = run.rfind('.');
+          if (dot == std::string_view::npos || !word_list("web_suffix").contains(fold_str(run.substr(dot + 1)))) e = u;
+        }
       }
       if (!e) continue;
       // without the colon, after an app's name in Latin letters, a stronger shape: three letters or more and an "_"

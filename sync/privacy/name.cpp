@@ -447,6 +447,8 @@ void find_cue_names(std::string_view s, const Folded& f, Spans& out) {
       return;
     if (const auto a = word_before(s, w->begin); !w->upper && a && word_list("article").contains(fold_word(s, *a)))
       return;
+    // (and "family" only after a capitalised name: "a foster family", "our foster family")
+    if (!w->upper && fold_str(s.substr(b, 6)) == "family") return;
     std::size_t start = w->begin;
     const std::size_t k2 = skip_hspace_back(s, start);
     if (k2 < start) {
@@ -2092,15 +2094,15 @@ void find_conjoined_names(const Input& in, Spans& out) {
     const std::size_t k = skip_hspace(s, a.end);
     const auto tv = k > a.end ? read_word(s, k) : std::nullopt;
     if (!tv || tv->upper || !word_list("tussenvoegsel").contains(fold_word(s, *tv))) continue;
-    // (only with an old case form that lives on in names alone, "der", "den", "ter", "ten": "piet van de bakker",
-    // "ahmed de jongens" are "the baker", "the boys")
+    // (only with an old case form that lives on in names, "der" and "den": "piet van de bakker", "ahmed de jongens"
+    // are "the baker", "the boys"; "ter sprake", "ten years" are no names)
     const auto e = tv_surname(s, *last, true);
     bool old_case = false;
     for (std::size_t j = k; e && j < *e;) {
       const auto y = read_word(s, j);
       if (!y) break;
       const std::string fy = fold_word(s, *y);
-      old_case = old_case || fy == "der" || fy == "den" || fy == "ter" || fy == "ten";
+      old_case = old_case || fy == "der" || fy == "den";
       j = skip_hspace(s, y->end);
     }
     if (old_case) add(found, a.begin, *e, PiiKind::name);

@@ -100,7 +100,10 @@ std::optional<std::size_t> foreign_plate(std::string_view s, std::size_t i) {
         e + 1 < s.size() && (s[e] == '.' || s[e] == ',' || s[e] == '-' || s[e] == '/') && dg(s[e + 1]);
     // (a district of three letters also with two digits and two letters, "WPR 27HK"; added after the twenty-seventh
     // part was measured)
-    const bool three_two = a - i == 3 && tail.size() == 4 && digits == 2 && dg(tail[1]);
+    // (not a size: "een USB 32GB stick", "RAM 16GB")
+    const bool unit =
+        tail.size() == 4 && tail[3] == 'B' && (tail[2] == 'G' || tail[2] == 'M' || tail[2] == 'T' || tail[2] == 'K');
+    const bool three_two = a - i == 3 && tail.size() == 4 && digits == 2 && dg(tail[1]) && !unit;
     if (tail.size() >= 4 && tail.size() <= 5 && (digits >= 3 || three_two) && dg(s[a + 1]) && !year && !continues &&
         boundary_after(s, e))
       return e;
