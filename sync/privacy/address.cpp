@@ -404,6 +404,18 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     const auto town = t > w->end ? town_after_address(s, t) : std::nullopt;
     if (const std::size_t p = town ? postcode_after_town(s, *town) : 0; town && p > *town) return p;
   }
+  // a village the street is named after, in any case ("maria-hoopseweg 23 maria-hoop", "Ruwielseweg 4, ruwiel"; added
+  // after the twenty-eighth part was measured): the word after the number begins the street's last word
+  if (const auto w = at(s, k).cp == '(' ? std::nullopt : read_word(s, k); w && !w->caseless) {
+    std::size_t b = e;
+    while (b > 0 && !is_hspace(before(s, b).cp)) b -= before(s, b).len;  // the house number's start
+    const auto street = word_ending_at(s, skip_hspace_back(s, b));
+    const std::string fw = fold_word(s, *w);
+    if (street && fw.size() >= 4 && !name_stop(fw)) {
+      const std::string fs = fold_word(s, *street);
+      if (fs.size() > fw.size() + 2 && fs.compare(0, fw.size(), fw) == 0) return postcode_after_town(s, w->end);
+    }
+  }
   return e;
 }
 
@@ -484,6 +496,12 @@ std::optional<Range> number_first_address(std::string_view s, std::size_t pos, c
   return Range{pos, postcode_city(s, end)};
 }
 
+// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
+// institution.
+bool street_named(std::string_view folded) {
+  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
+}
+
 }  // namespace
 
 bool ends_in_street_word(std::string_view folded) {
@@ -534,6 +552,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
   bool prefix = false;
   bool all_cap = true;
   bool street_word = false;  // a word ends in a street word (straat, laan …)
+  bool restarted = false;    // the street started again after a town and a comma
   while (words < 5) {
     const auto w = read_word(s, j);
     if (!w) break;
@@ -577,7 +596,24 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
     const bool dot = at(s, j).cp == '.' && (letters <= 4 || word_list("street_prefix").contains(fw));
     if (dot) ++j;
     std::size_t k = skip_hspace(s, j);
-    if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+    if (at(s, k).cp == ',') {
+      k = skip_hspace(s, k + 1);
+      // a town before the street ("waxaan deggenahay Exloërveen, Middenweg 14"): the street starts after the comma,
+      // as the labelled set has it (settled before the twenty-ninth part was written); not before a word for
+      // "number" ("вул. Шевченка, № 4") or a public place ("Roosendaal, Markt 1": the town hall's, as callers have it)
+      const auto nx = restarted ? std::nullopt : read_word(s, k);
+      const std::string fx = nx ? fold_word(s, *nx) : std::string();
+      if (nx && nx->upper && !nx->caseless && !word_list("house_number_word").contains(fx) &&
+          (!is_institution(fx) || street_named(fx))) {
+        restarted = true;
+        pos = j = k;
+        words = 0;
+        prefix = false;
+        all_cap = true;
+        street_word = false;
+        continue;
+      }
+    }
     // the Arabic comma only before the word "number" ("Wilhelminastraat، رقم البيت 14"; added after the sixteenth part
     // was measured)
     if (at(s, k).cp == 0x60C) {
@@ -715,12 +751,6 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
       }
     }
   });
-}
-
-// A word that ends in a street word ("Stationsweg", "schoolstraat"): a street, even when it starts like an
-// institution.
-bool street_named(std::string_view folded) {
-  return folded.size() > 5 && word_list("street_suffix").any_suffix_of(folded);
 }
 
 // Whether an institution or public place is named in the clause before pos ("Stadhuis, Markt 1", "de
@@ -885,7 +915,7 @@ void find_street_numbers(std::string_view s, Spans& out) {
           if (named) comma = false;
         }
       }
-      if (a && !comma && !institution_before(s, i)) {
+      if (a && !comma && !institution_before(s, a->begin)) {
         std::size_t b = apartment_before(s, a->begin);
         // a town with its own abbreviation before a prefixed street, Ukrainian and Polish style ("м. Рівне, вул.
         // Соборна, 44"; [town_prefix]; added after the twenty-third part was measured)
@@ -906,7 +936,7 @@ void find_street_numbers(std::string_view s, Spans& out) {
       const std::string fw = fold_word(s, w);
       if (word_list("street_suffix").any_suffix_of(fw) && fw.size() > 5) {
         const auto a = street_address(s, i, StreetRules{true, true, false});
-        if (a && !institution_before(s, i)) {
+        if (a && !institution_before(s, a->begin)) {
           add(out, a->begin, a->end, PiiKind::address);
           return a->end;
         }
@@ -1167,6 +1197,72 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
   });
 }
 
+// A village and a house number with no street ("adres Zunderdorp 29", "Eesergroen 15'e taşındık"; added after the
+// twenty-eighth part was measured): a capitalised word of OpenTaal's Dutch proper nouns ([dic_proper], which lists
+// the villages that no hand-made list holds, but brands too) before a house number that closes the clause, when
+// something says it is a home (below). Not "Ajax 2, Feyenoord 1", "Windows 10", "Vlaardingen 3 latarnie".
+void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
+  static const WordSet& proper = word_list("dic_proper");
+  std::optional<std::vector<std::size_t>> cues;  // where each [address] cue ends, found when first needed
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!w.upper || w.caseless || w.cyrillic) return w.end;
+    const std::size_t d = skip_hspace(s, w.end);
+    if (d == w.end || !is_digit_at(s, d)) return w.end;
+    const std::string fw = fold_word(s, w);
+    if (!proper.contains(fw) || is_institution(fw) || name_stop(fw) || word_list("month").contains(fw) ||
+        word_list("unit").contains(fw) || word_list("street_stop").contains(fw))
+      return w.end;
+    const auto n = house_number(s, d);
+    if (!n) return w.end;
+    if (all_capitals(s, w)) return w.end;
+    // the number closes the clause, or a case ending, a postcode or a town follows ("Vlaardingen 3 latarnie": three
+    // lamps; "Ophemert en Varik 2 of 3 passen": a count)
+    const std::size_t a = skip_hspace(s, *n);
+    const Cp c = at(s, a);
+    const bool closes = a >= s.size() || sentence_break(c.cp) || clause_break(c.cp) || is_line_break(c.cp) ||
+                        is_apostrophe(at(s, *n).cp) || c.cp == ',' || c.cp == 0x60C || c.cp == '(' || c.cp == 0x2013 ||
+                        c.cp == 0x2014 || [&] {
+                          const auto y = read_word(s, a);  // text in another script ("ኣብ Hoogcruts 11 እቕመጥ")
+                          return y && y->begin == a && y->caseless;
+                        }();
+    const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
+    if (!closes && pc == *n) return w.end;
+    // and it is someone's home: a postcode or town after it, a Turkish case ending on the number, a preposition of
+    // place before the village, or an address cue in the sentence before it ("adres Zunderdorp 29", "waxaan joogaa
+    // Odoornerveen 2"); not "Ajax 2, Feyenoord 1", "Windows 10."
+    bool home = pc > *n || is_apostrophe(at(s, *n).cp);
+    if (const auto p = word_before(s, w.begin); !home && p) {
+      const std::string fp = fold_word(s, *p);
+      home = word_list("town_preposition").contains(fp) || word_list("street_preposition").contains(fp) ||
+             word_list("village_before").contains(fp) || in_list_glued(word_list("house_noun"), fp);
+    }
+    // after a person's name and a comma, as in a form or a signature ("Melder: Fam. Dijkstra, Vinkega 12")
+    if (std::size_t k = skip_hspace_back(s, w.begin); !home && before(s, k).cp == ',') {
+      k = skip_hspace_back(s, k - 1);
+      const auto p = word_ending_at(s, k);
+      home = p && p->end == k && p->upper && !p->caseless && in_name_gazetteer(fold_word(s, *p)) &&
+             !word_list("town").contains(fold_word(s, *p));
+    }
+    if (!home) {
+      if (!cues) {
+        cues.emplace();
+        for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) { cues->push_back(e); });
+      }
+      for (const std::size_t e : *cues) {
+        if (e > w.begin) continue;
+        bool same = true;
+        for (std::size_t q = e; q < w.begin; q += std::max<std::size_t>(at(s, q).len, 1))
+          if (sentence_break(at(s, q).cp)) same = false;
+        home = home || same;
+      }
+    }
+    if (!home) return w.end;
+    const std::size_t e = pc;
+    add(out, w.begin, e, PiiKind::address);
+    return e;
+  });
+}
+
 void find_addresses(const Input& in, Spans& out) {
   // On the digit view: "Bernadottelaan ١٥ب".
   const Folded fv = in.d.identity ? Folded{} : fold_text(in.d.text);
@@ -1177,6 +1273,7 @@ void find_addresses(const Input& in, Spans& out) {
   find_number_first_streets(in.d.text, v);
   find_numbered_houses(in.d.text, in.d.identity ? in.f : fv, v);
   find_postcodes(in.d.text, v);
+  find_village_numbers(in.d.text, in.d.identity ? in.f : fv, v);
   for (const PiiSpan& sp : v) in.add_view(out, number_word_before(in.d.text, sp.begin), sp.end, sp.kind);
   find_map_links(in.s, in.f, out);
 }

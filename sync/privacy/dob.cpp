@@ -766,6 +766,55 @@ void old_full_dates(std::string_view s, int this_year, Spans& out) {
 
 std::optional<std::size_t> date_extent(std::string_view s, std::size_t i) { return date_at(s, i); }
 
+// The numbers of a date in digits ("05-06-92": 5, 6, 92), or nothing when it has a word or a Ge'ez numeral.
+std::optional<std::vector<int>> date_numbers(std::string_view date) {
+  std::vector<int> n;
+  for (std::size_t i = 0; i < date.size();) {
+    if (!is_digit_at(date, i)) {
+      if (is_letter(at(date, i).cp)) return std::nullopt;
+      i += std::max<std::size_t>(at(date, i).len, 1);
+      continue;
+    }
+    int v = 0;
+    for (; i < date.size() && is_digit_at(date, i); ++i) v = v * 10 + (date[i] - '0');
+    n.push_back(v);
+  }
+  if (n.size() != 3) return std::nullopt;
+  return n;
+}
+
+// A date whose day and month are those of a date of birth the other way round, with the same year, is that birth date
+// written wrongly ("Moja data urodzenia to 05-06-92, a w systemie jest 06-05-92"), and two such dates in a text that
+// speaks of a birth date are both birth dates ("My daughter's date of birth is wrong on the letter. It says 11/07/2015
+// but it should be 07/11/2015"; added after the twenty-eighth part was measured).
+void swapped_twins(std::string_view s, const Folded& f, Spans& v) {
+  struct Date {
+    std::size_t b, e;
+    std::vector<int> n;
+  };
+  std::vector<Date> dates;
+  for (std::size_t i = 0; i < s.size(); i += std::max<std::size_t>(at(s, i).len, 1)) {
+    if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
+    const auto d = date_at(s, i);
+    if (!d) continue;
+    if (auto n = date_numbers(s.substr(i, *d - i)); n && (*n)[0] != (*n)[1] && (*n)[0] <= 12 && (*n)[1] <= 12)
+      dates.push_back({i, *d, std::move(*n)});
+    i = *d - 1;
+  }
+  if (dates.size() < 2) return;
+  bool cue = false;
+  for_each_cue(f, word_list("dob"), [&](std::size_t, std::size_t) { cue = true; });
+  const auto is_dob = [&](const Date& d) {
+    return std::any_of(v.begin(), v.end(), [&](const PiiSpan& sp) { return sp.begin == d.b && sp.end == d.e; });
+  };
+  for (const Date& a : dates)
+    for (const Date& b : dates)
+      if (&a != &b && a.n[0] == b.n[1] && a.n[1] == b.n[0] && a.n[2] == b.n[2] && (cue || is_dob(a)) && !is_dob(b)) {
+        if (cue && !is_dob(a)) add(v, a.b, a.e, PiiKind::dob);
+        add(v, b.b, b.e, PiiKind::dob);
+      }
+}
+
 void find_dobs(const Input& in, Spans& out) {
   const std::string_view s = in.d.text;
   const Folded f = in.d.identity ? Folded{} : fold_text(s);
@@ -853,6 +902,7 @@ void find_dobs(const Input& in, Spans& out) {
     if (year >= 1900 && year <= in.this_year - 14) add(v, i, *d, PiiKind::dob);
   }
   old_full_dates(s, in.this_year, v);
+  swapped_twins(s, ff, v);
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
 }
 

@@ -215,6 +215,8 @@ std::vector<TaggedToken> tagger_tokens(const Input& in, bool use_gazetteer) {
         t.never = true;
     }
     if (dob_cue.contains(f) || dob_after.contains(f)) t.never = true;
+    // a number said in lower case ("one two … seven eight"; added after the twenty-ninth training)
+    if (!w.upper && !w.caseless && spoken_digit(f) >= 0) t.never = true;
     // a kunya's first word alone ("أم" is also "or"; the rules take "أم أحمد" whole), a word glued to digits (Arabic
     // in Latin letters: "tse7at", "sa7bti") (added after the seventeenth part was measured)
     static const WordSet& kunya = word_list("kunya");

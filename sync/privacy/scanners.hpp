@@ -74,6 +74,9 @@ bool after_place_noun(std::string_view s, const Word& w);
 // A name span ending at e after such an ending in lower case: where the apostrophe is (the name ends there).
 std::optional<std::size_t> case_ending_cut(std::string_view s, std::size_t e);
 bool is_institution(std::string_view folded);
+// The value of a digit or a two-digit number said in words ("zes", "seven", "jedenaście"; [digit_word]), or -1
+// (phone.cpp; also the tagger's veto).
+int spoken_digit(std::string_view folded);
 // A word of the name gazetteers (given names and surnames, also "smit-vos"), folded.
 bool in_name_gazetteer(std::string_view folded);
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r);

@@ -473,3 +473,31 @@ TEST(scrubber_address_test, addresses_of_the_twenty_seventh_part) {
   EXPECT_EQ(found_text("Waxaan degganahay Broekhemmerweg 40, Broekhem (Valkenburg). Habeenkii", PiiKind::address),
             "Broekhemmerweg 40, Broekhem");
 }
+
+TEST(scrubber_address_test, addresses_of_the_twenty_eighth_part) {
+  // a town before the street stays outside (the labelled set's convention, settled before part 29)
+  EXPECT_EQ(found_text("waxaan deggenahay Exloërveen, Middenweg 14. Qashinka", PiiKind::address), "Middenweg 14");
+  EXPECT_EQ(found_text("Mieszkam w Zeist, Jagerslaan 19 od roku", PiiKind::address), "Jagerslaan 19");
+  // a village and a house number, when something says it is a home
+  EXPECT_EQ(found_text("Rafał Sikora, ur. 19/04/1988, adres Zunderdorp 29", PiiKind::address), "Zunderdorp 29");
+  EXPECT_EQ(found_text("Eesergroen 15'e taşındık, belediye vergisi", PiiKind::address), "Eesergroen 15");
+  EXPECT_EQ(found_text("Melder: Fam. Dijkstra, Vinkega 12\nBurenruzie loopt uit de hand", PiiKind::address),
+            "Vinkega 12");
+  EXPECT_EQ(found_text("Selam, ኣብ Koufurderrige 4 እቕመጥ, ናይ ቤተ-መጻሕፍቲ", PiiKind::address), "Koufurderrige 4");
+  // a room after the number, and a village the street is named after, in lower case
+  EXPECT_EQ(found_text("I rent a room at Houtdorperweg 31 kamer 4, Houtdorp and the landlord", PiiKind::address),
+            "Houtdorperweg 31 kamer 4, Houtdorp");
+  EXPECT_EQ(found_text("my mum lives alone at maria-hoopseweg 23 maria-hoop and her heating", PiiKind::address),
+            "maria-hoopseweg 23 maria-hoop");
+}
+
+TEST(scrubber_address_test, review_of_the_twenty_eighth_round_keeps_what_is_no_home) {
+  EXPECT_TRUE(kinds_of("Uitslag van de wedstrijd: Ajax 2.").empty());
+  EXPECT_TRUE(kinds_of("Het is Windows 10, zeg maar.").empty());
+  EXPECT_TRUE(kinds_of("Ik heb een Samsung 7, die doet het niet.").empty());
+  EXPECT_TRUE(kinds_of("Na Westhavenkade w Vlaardingen 3 latarnie nie świecą").empty());
+  EXPECT_TRUE(kinds_of("krijgt ieder huishouden in Ophemert en Varik 2 of 3 passen?").empty());
+  EXPECT_TRUE(kinds_of("Het Stadhuis, Markt 1 in Gouda, is de ingang voor rolstoelen aan de achterkant?").empty());
+  EXPECT_TRUE(kinds_of("Xafiiska dowladda hoose ee Roosendaal, Markt 1, ma furan yahay sabtida?").empty());
+  EXPECT_TRUE(kinds_of("Kerkstraat is dicht, kerken 4 zijn open.").empty());
+}

@@ -533,3 +533,14 @@ TEST(scrubber_dob_test, dates_of_the_twenty_seventh_part) {
   EXPECT_EQ(found_text("Тато народився 1950-го, 8 січня. Як оформити", PiiKind::dob), "1950-го, 8 січня");
   EXPECT_EQ(found_text("geboortedatum klopt, afspraak 12 maart 14 uur", PiiKind::dob), "12 maart");
 }
+
+TEST(scrubber_dob_test, day_and_month_the_other_way_round) {
+  EXPECT_EQ(found_text("Moja data urodzenia to 05-06-92, a w systemie jest 06-05-92, proszę poprawić.", PiiKind::dob),
+            "05-06-92|06-05-92");
+  EXPECT_EQ(found_text("My daughter's date of birth is wrong on the letter. It says 11/07/2015 but it should be "
+                       "07/11/2015, sorry.",
+                       PiiKind::dob),
+            "11/07/2015|07/11/2015");
+  // without a word of birth two such dates are an appointment's
+  EXPECT_EQ(found_text("Is the appointment on 11/07/2026 or on 07/11/2026?", PiiKind::dob), "");
+}

@@ -402,10 +402,23 @@ TEST(scrubber_eval_test, heldout27_dev_set_holds_its_level) {
 // and the tagger retrained on twenty-eight parts: recall 0.952 at 0.90 % false removals (14 of 278 clean snippets
 // touched); by kind address 0.914, bsn 0.967, dob 0.904, handle 0.912, name 0.957, phone 0.990, the others 1.000; by
 // language ar 0.953, en 0.962, nl 0.959, pl 0.957, so 0.969, ti 0.881 (1.11 %), tr 0.968, uk 0.974 (1.61 %). Below the
-// goal overall and in seven languages (issue 14 stays open). The floor holds it there until it becomes a development
-// part.
-TEST(scrubber_eval_test, heldout28_set_holds_its_level_on_new_text) {
-  check_set("heldout28.jsonl", "the held-out part is missing", Floor{0.94, 0.87});
+// goal overall and in seven languages. Since then a development part (misses-part28.md: four Somali towns before the
+// street relabelled outside, as the brief now says; a village and a number, a room after the number, a village the
+// street is named after, a day and month the other way round), with the name tagger retrained on twenty-nine parts:
+// 0.976 at 0.69 % (ti 0.944 and nl 0.959 the lowest).
+TEST(scrubber_eval_test, heldout28_dev_set_holds_its_level) {
+  check_set("heldout28.jsonl", "the development part is missing", Floor{0.97, 0.94});
+}
+
+// heldout29.jsonl (800 snippets, 931 spans, 274 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md, which now says a town
+// before the street stays outside), measured once with part 28's rules and the tagger retrained on twenty-nine parts:
+// recall 0.965 at 0.67 % false removals (9 of 274 clean snippets touched); by kind address 0.917, dob 0.957, handle
+// 0.935, name 0.963, the others 1.000; by language ar 0.973, en 0.966, nl 0.946, pl 0.958, so 0.973, ti 0.943 (1.17 %),
+// tr 0.991, uk 0.968. Below the goal overall and in five languages (issue 14 stays open). The floor holds it there
+// until it becomes a development part.
+TEST(scrubber_eval_test, heldout29_set_holds_its_level_on_new_text) {
+  check_set("heldout29.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

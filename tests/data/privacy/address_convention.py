@@ -19,6 +19,8 @@ AFTER = re.compile(r"((?:,? " + TOWN + r"(?:,? \d{4} ?[A-Z]{2})?|,? (?:in|te|w|w
 # ", Town" going on with the sentence after a street and number ("Gorsselseweg 2a, Wilp naar …", "27 Dorpsstraat,
 # Ewijk has been …"; settled after the thirteenth part was measured): the town is still part of the address.
 AFTER_COMMA = re.compile(r"(, " + TOWN + r")(?= [a-zçğıöşüąćęłńóśźż])")
+# "Town, Street 12" or "Town፣ Street 12" (Ge'ez comma): the town, its comma, then a street word that is no number word.
+BEFORE = re.compile(r"((?:'s-)?[A-Z\u1200-\u137F][\w'’-]*)[,፣،] (?=(?!(?:nr|no|nummer|nambarka|number|ቁጽሪ)\b)[A-Za-z\u1200-\u137F][\w'’. -]*? \d)")
 def main(path, write):
     rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     changes = 0
@@ -38,6 +40,12 @@ def main(path, write):
             i += 1
         for p in pii:
             if p[0] != "address": continue
+            # A town written before the street stays outside (settled in writers-brief.md before part 29 was
+            # written): "Exloërveen, Middenweg 14" becomes "Middenweg 14". Only when a street word and a number
+            # follow the town, so "Friens, nr. 6" (a village and a number) keeps its town.
+            m = BEFORE.match(p[1])
+            if m and m.group(1) not in names:
+                print(f"{r['id']}: [{p[1]}] -> [{p[1][m.end():]}]"); p[1] = p[1][m.end():]; changes += 1
             v = p[1]; at = t.find(v)
             if at < 0: continue
             m = AFTER.match(t, at + len(v))
