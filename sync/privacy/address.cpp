@@ -405,15 +405,22 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     if (const std::size_t p = town ? postcode_after_town(s, *town) : 0; town && p > *town) return p;
   }
   // a village the street is named after, in any case ("maria-hoopseweg 23 maria-hoop", "Ruwielseweg 4, ruwiel"; added
-  // after the twenty-eighth part was measured): the word after the number begins the street's last word
-  if (const auto w = at(s, k).cp == '(' ? std::nullopt : read_word(s, k); w && !w->caseless) {
+  // after the twenty-eighth part was measured): on the same line, the word after the number begins the street's last
+  // word and a Dutch linking "s", "se" or "er" follows it there (not "Molenweg 3 molen draait weer")
+  const bool same_line =
+      std::none_of(s.begin() + static_cast<std::ptrdiff_t>(e), s.begin() + static_cast<std::ptrdiff_t>(k),
+                   [](char ch) { return ch == '\n' || ch == '\r'; });
+  if (const auto w = at(s, k).cp == '(' || !same_line ? std::nullopt : read_word(s, k); w && !w->caseless) {
     std::size_t b = e;
     while (b > 0 && !is_hspace(before(s, b).cp)) b -= before(s, b).len;  // the house number's start
     const auto street = word_ending_at(s, skip_hspace_back(s, b));
     const std::string fw = fold_word(s, *w);
     if (street && fw.size() >= 4 && !name_stop(fw)) {
       const std::string fs = fold_word(s, *street);
-      if (fs.size() > fw.size() + 2 && fs.compare(0, fw.size(), fw) == 0) return postcode_after_town(s, w->end);
+      const std::string_view rest = std::string_view(fs).substr(std::min(fs.size(), fw.size()));
+      if (fs.size() > fw.size() + 2 && fs.compare(0, fw.size(), fw) == 0 &&
+          (rest.starts_with("s") || rest.starts_with("er")))
+        return postcode_after_town(s, w->end);
     }
   }
   return e;
@@ -1203,7 +1210,7 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
 // something says it is a home (below). Not "Ajax 2, Feyenoord 1", "Windows 10", "Vlaardingen 3 latarnie".
 void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& proper = word_list("dic_proper");
-  std::optional<std::vector<std::size_t>> cues;  // where each [address] cue ends, found when first needed
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> cues;  // each [address] cue, found when first needed
   for_each_word(s, [&](const Word& w) -> std::size_t {
     if (!w.upper || w.caseless || w.cyrillic) return w.end;
     const std::size_t d = skip_hspace(s, w.end);
@@ -1213,30 +1220,32 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
         word_list("unit").contains(fw) || word_list("street_stop").contains(fw))
       return w.end;
     const auto n = house_number(s, d);
-    if (!n) return w.end;
-    if (all_capitals(s, w)) return w.end;
-    // the number closes the clause, or a case ending, a postcode or a town follows ("Vlaardingen 3 latarnie": three
-    // lamps; "Ophemert en Varik 2 of 3 passen": a count)
+    if (!n || all_capitals(s, w)) return w.end;
+    // (not a year or a version: "Gouda 2040", "Windows 2000")
+    if (*n - d == 4 && (s.compare(d, 2, "19") == 0 || s.compare(d, 2, "20") == 0)) return w.end;
+    // the number closes the clause, or a postcode or a town follows ("Vlaardingen 3 latarnie": three lamps; "Ophemert
+    // en Varik 2 of 3 passen": a count)
     const std::size_t a = skip_hspace(s, *n);
     const Cp c = at(s, a);
+    const auto other_script = [&] {  // text in another script ("ኣብ Hoogcruts 11 እቕመጥ")
+      const auto y = read_word(s, a);
+      return y && y->begin == a && y->caseless;
+    };
     const bool closes = a >= s.size() || sentence_break(c.cp) || clause_break(c.cp) || is_line_break(c.cp) ||
-                        is_apostrophe(at(s, *n).cp) || c.cp == ',' || c.cp == 0x60C || c.cp == '(' || c.cp == 0x2013 ||
-                        c.cp == 0x2014 || [&] {
-                          const auto y = read_word(s, a);  // text in another script ("ኣብ Hoogcruts 11 እቕመጥ")
-                          return y && y->begin == a && y->caseless;
-                        }();
+                        is_apostrophe(at(s, *n).cp) || c.cp == ',' || c.cp == 0x60C || c.cp == '(' || c.cp == 0x2014 ||
+                        other_script();
     const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
     if (!closes && pc == *n) return w.end;
-    // and it is someone's home: a postcode or town after it, a Turkish case ending on the number, a preposition of
-    // place before the village, or an address cue in the sentence before it ("adres Zunderdorp 29", "waxaan joogaa
-    // Odoornerveen 2"); not "Ajax 2, Feyenoord 1", "Windows 10."
-    bool home = pc > *n || is_apostrophe(at(s, *n).cp);
+    // and something says it is someone's home (not "op Windows 10", "bij Feyenoord 2", "Windows 10'u kuramıyorum"):
+    // a postcode or town after it; a Turkish locative on the number ("15'te oturuyoruz"); the noun "address", a house
+    // noun or a preposition placing something at a house right before it ([village_before], [street_preposition]:
+    // "adres Zunderdorp 29", "przy Portengen 4"); an address cue right after it ("ኣብ Koufurderrige 4 እቕመጥ") or earlier
+    // in its clause ("waxaan joogaa …"); or a person's name and a comma before it ("Fam. Dijkstra, Vinkega 12").
+    bool home = pc > *n || turkish_locative(s, *n);
     if (const auto p = word_before(s, w.begin); !home && p) {
       const std::string fp = fold_word(s, *p);
-      home = word_list("town_preposition").contains(fp) || word_list("street_preposition").contains(fp) ||
-             word_list("village_before").contains(fp) || in_list_glued(word_list("house_noun"), fp);
+      home = word_list("street_preposition").contains(fp) || word_list("village_before").contains(fp);
     }
-    // after a person's name and a comma, as in a form or a signature ("Melder: Fam. Dijkstra, Vinkega 12")
     if (std::size_t k = skip_hspace_back(s, w.begin); !home && before(s, k).cp == ',') {
       k = skip_hspace_back(s, k - 1);
       const auto p = word_ending_at(s, k);
@@ -1246,14 +1255,21 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
     if (!home) {
       if (!cues) {
         cues.emplace();
-        for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) { cues->push_back(e); });
+        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { cues->push_back({b, e}); });
       }
-      for (const std::size_t e : *cues) {
-        if (e > w.begin) continue;
-        bool same = true;
-        for (std::size_t q = e; q < w.begin; q += std::max<std::size_t>(at(s, q).len, 1))
-          if (sentence_break(at(s, q).cp)) same = false;
-        home = home || same;
+      for (const auto& [b, e] : *cues) {
+        if (b == a) {  // right after the number
+          home = true;
+          break;
+        }
+        if (e > w.begin || w.begin - e > 160) continue;
+        bool same = true;  // in the same clause
+        for (std::size_t q = e; q < w.begin && same; q += std::max<std::size_t>(at(s, q).len, 1))
+          same = !sentence_break(at(s, q).cp) && !clause_break(at(s, q).cp) && at(s, q).cp != ',';
+        if (same) {
+          home = true;
+          break;
+        }
       }
     }
     if (!home) return w.end;

@@ -787,7 +787,7 @@ std::optional<std::vector<int>> date_numbers(std::string_view date) {
 // written wrongly ("Moja data urodzenia to 05-06-92, a w systemie jest 06-05-92"), and two such dates in a text that
 // speaks of a birth date are both birth dates ("My daughter's date of birth is wrong on the letter. It says 11/07/2015
 // but it should be 07/11/2015"; added after the twenty-eighth part was measured).
-void swapped_twins(std::string_view s, const Folded& f, Spans& v) {
+void swapped_twins(std::string_view s, const Folded& f, int this_year, Spans& v) {
   struct Date {
     std::size_t b, e;
     std::vector<int> n;
@@ -797,13 +797,25 @@ void swapped_twins(std::string_view s, const Folded& f, Spans& v) {
     if (!is_digit_at(s, i) || !boundary_before(s, i)) continue;
     const auto d = date_at(s, i);
     if (!d) continue;
-    if (auto n = date_numbers(s.substr(i, *d - i)); n && (*n)[0] != (*n)[1] && (*n)[0] <= 12 && (*n)[1] <= 12)
+    // (a past year: "Is de afspraak op 03-04-2026 of 04-03-2026?" is this year's appointment)
+    if (auto n = date_numbers(s.substr(i, *d - i));
+        n && (*n)[0] != (*n)[1] && (*n)[0] <= 12 && (*n)[1] <= 12 && ((*n)[2] < 100 || (*n)[2] < this_year))
       dates.push_back({i, *d, std::move(*n)});
     i = *d - 1;
   }
   if (dates.size() < 2) return;
+  // a birth cue in the sentence of the first date or in the one before it
+  const auto sentence_start_before = [&](std::size_t p) {
+    while (p > 0 && !(sentence_break(before(s, p).cp) && (p >= s.size() || is_space(at(s, p).cp))))
+      p -= before(s, p).len;
+    return p;
+  };
+  const std::size_t first =
+      std::min_element(dates.begin(), dates.end(), [](const Date& x, const Date& y) { return x.b < y.b; })->b;
+  const std::size_t here = sentence_start_before(first);
+  const std::size_t from = here > 0 ? sentence_start_before(here - before(s, here).len) : 0;
   bool cue = false;
-  for_each_cue(f, word_list("dob"), [&](std::size_t, std::size_t) { cue = true; });
+  for_each_cue(f, word_list("dob"), [&](std::size_t b, std::size_t) { cue = cue || (b >= from && b < first); });
   const auto is_dob = [&](const Date& d) {
     return std::any_of(v.begin(), v.end(), [&](const PiiSpan& sp) { return sp.begin == d.b && sp.end == d.e; });
   };
@@ -902,7 +914,7 @@ void find_dobs(const Input& in, Spans& out) {
     if (year >= 1900 && year <= in.this_year - 14) add(v, i, *d, PiiKind::dob);
   }
   old_full_dates(s, in.this_year, v);
-  swapped_twins(s, ff, v);
+  swapped_twins(s, ff, in.this_year, v);
   for (const PiiSpan& sp : v) in.add_view(out, sp.begin, sp.end, sp.kind);
 }
 

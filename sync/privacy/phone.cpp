@@ -3,6 +3,7 @@
 // no "+" (316…); not 14 0xx, 0800/0900 or 088 numbers.
 #include <algorithm>
 #include <string>
+#include <mutex>
 #include <unordered_map>
 
 #include "lists.hpp"
@@ -205,6 +206,9 @@ void whatsapp_links(std::string_view s, Spans& out) {
 
 // The value of a word of a list whose entries are a word and its value ("zes 6", "jedenaście 11"), or -1.
 int valued_word(std::string_view list, std::string_view folded) {
+  // (filled on first use; the scrubber may run on several threads: the engine's and the adapters')
+  static std::mutex mutex;
+  const std::lock_guard lock(mutex);
   static std::unordered_map<std::string, std::unordered_map<std::string, int>> lists;
   auto [l, fresh] = lists.try_emplace(std::string(list));
   if (fresh) {

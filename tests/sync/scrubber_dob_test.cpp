@@ -543,4 +543,8 @@ TEST(scrubber_dob_test, day_and_month_the_other_way_round) {
             "11/07/2015|07/11/2015");
   // without a word of birth two such dates are an appointment's
   EXPECT_EQ(found_text("Is the appointment on 11/07/2026 or on 07/11/2026?", PiiKind::dob), "");
+  EXPECT_EQ(found_text("We hebben een baby gekregen. Is de afspraak op 03-04-2026 of 04-03-2026?", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Date of birth: see the form. Thanks! The meeting is on 11/07/2019 or 07/11/2019, I think.",
+                       PiiKind::dob),
+            "");
 }
