@@ -1,5 +1,6 @@
 // Addresses: street + house number (+ postcode + town), postcode (+ house number), map links.
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -89,6 +90,41 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     if (d > m && bracket && at(s, d).cp == ')') k = d + 1;
   }
   return k;
+}
+
+// More houses of the same street after a house number that ends at e ("Hoofdweg 120 i 122", "Esdoornstraat 2, 4 i 6",
+// "Harselaarseweg 40 i 40-A"; added after the twenty-ninth part was measured): numbers after commas, then one after a
+// word for "and" ([number_and]; not "or": "2 of 3 passen", "until 2 or 3am"), each a house number no further than 20 from the first. The last one's end,
+// or e.
+std::size_t more_house_numbers(std::string_view s, std::size_t begin, std::size_t e) {
+  const auto value = [&s](std::size_t k) {
+    long v = 0;
+    for (; k < s.size() && is_digit_at(s, k) && v < 100000; ++k) v = v * 10 + (s[k] - '0');
+    return v;
+  };
+  const long first = value(begin);
+  const auto near = [&](std::size_t k) {
+    const auto n = house_number(s, k);
+    return n && std::abs(value(k) - first) <= 20 ? n : std::nullopt;
+  };
+  for (std::size_t k = e;;) {
+    std::size_t j = k;
+    if (at(s, j).cp == ',') ++j;
+    j = skip_hspace(s, j);
+    if (j == k) return e;
+    if (at(s, k).cp == ',' && is_digit_at(s, j)) {
+      const auto n = near(j);
+      if (!n) return e;
+      k = *n;
+      continue;
+    }
+    const auto w = read_word(s, j);
+    if (!w || w->upper || !word_list("number_and").contains(fold_word(s, *w))) return e;
+    const std::size_t d = skip_hspace(s, w->end);
+    if (d != w->end + 1 || !is_digit_at(s, d)) return e;
+    const auto n = near(d);
+    return n ? *n : e;
+  }
 }
 
 // The Turkish "number" after a house number that ends at e ("9081 AK 17 numara", "Polderweg 12 numara"; added after
@@ -184,6 +220,24 @@ bool clause_ends(std::string_view s, std::size_t k) {
          c == '(';  // a bracket ("Broekhemmerweg 40, Broekhem (Valkenburg)"; added after the twenty-seventh part)
 }
 
+// A Dutch ordinal that starts a street's name at pos ("3e Kanaal 40", "1e Jacob van Campenstraat 12", "2de
+// Hogeweg 5"): one or two digits, "e", "ste" or "de", a space and a capitalised word. The position of that word.
+std::optional<std::size_t> street_ordinal(std::string_view s, std::size_t pos) {
+  std::size_t d = pos;
+  while (d < s.size() && d - pos < 2 && is_digit_at(s, d)) ++d;
+  if (d == pos) return std::nullopt;
+  std::size_t e = d;
+  for (std::string_view suf : {"ste", "de", "e"})
+    if (s.substr(d, suf.size()) == suf) {
+      e = d + suf.size();
+      break;
+    }
+  if (e == d || e >= s.size() || s[e] != ' ') return std::nullopt;
+  const auto w = read_word(s, e + 1);
+  if (!w || w->begin != e + 1 || !w->upper || w->caseless || w->cyrillic) return std::nullopt;
+  return w->begin;
+}
+
 // A town after an address, by its shape where the [town] list does not know it (added after the eleventh part was
 // measured: "Breinderveld 6, Schinnen", "Stationsstraat 28 Loppersum."): one capitalised word that closes the
 // clause, not a word that is never a name ("Groeten") or an institution; or a listed town. Either may go on with the
@@ -192,6 +246,12 @@ bool clause_ends(std::string_view s, std::size_t k) {
 // been …": a lower-case word follows; added after the thirteenth part was measured after a comma, after the
 // twenty-sixth without one: "Boerdijk 17 Diffelen en de sloot …"). Returns the town's end.
 std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
+  // a village whose name starts with an ordinal ("Zuiderdiep 41a, 2e Exloërmond", "7875 AD 2e Exloërmond"; added after
+  // the twenty-ninth part was measured) when it closes the clause
+  if (const auto o = street_ordinal(s, k)) {
+    const auto t = town_after_address(s, *o);
+    return t && clause_ends(s, *t) ? t : std::nullopt;
+  }
   std::optional<std::size_t> e = town_at(s, k);
   const bool listed = e.has_value();
   std::optional<std::size_t> stop_start;  // the town starts with a word that is never a name ("Wijk aan Zee")
@@ -386,7 +446,10 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     if (const auto w = c > k + 6 ? read_word(s, c) : std::nullopt; w && w->upper) return w->end;
     return k + 6;
   }
-  if (is_digit_at(s, k)) return postcode_digits_town(s, k, e);
+  if (is_digit_at(s, k)) {
+    if (const auto t = comma && street_ordinal(s, k) ? town_after_address(s, k) : std::nullopt) return *t;
+    return postcode_digits_town(s, k, e);
+  }
   // a town with its abbreviation after a comma ("вул. Шевченка 45, кв. 12, м. Бровари"; [town_prefix], as before a
   // prefixed street; added after the twenty-sixth part was measured)
   if (const auto w = comma ? read_word(s, k) : std::nullopt;
@@ -524,24 +587,6 @@ bool ends_in_street_word(std::string_view folded) {
 }
 
 // Street name + house number (+ postcode + city) starting at pos.
-// A Dutch ordinal that starts a street's name at pos ("3e Kanaal 40", "1e Jacob van Campenstraat 12", "2de
-// Hogeweg 5"): one or two digits, "e", "ste" or "de", a space and a capitalised word. The position of that word.
-std::optional<std::size_t> street_ordinal(std::string_view s, std::size_t pos) {
-  std::size_t d = pos;
-  while (d < s.size() && d - pos < 2 && is_digit_at(s, d)) ++d;
-  if (d == pos) return std::nullopt;
-  std::size_t e = d;
-  for (std::string_view suf : {"ste", "de", "e"})
-    if (s.substr(d, suf.size()) == suf) {
-      e = d + suf.size();
-      break;
-    }
-  if (e == d || e >= s.size() || s[e] != ' ') return std::nullopt;
-  const auto w = read_word(s, e + 1);
-  if (!w || w->begin != e + 1 || !w->upper || w->caseless || w->cyrillic) return std::nullopt;
-  return w->begin;
-}
-
 std::optional<Range> street_address(std::string_view s, std::size_t pos, const StreetRules& r) {
   std::size_t j = pos;
   int words = 0;
@@ -639,7 +684,7 @@ std::optional<Range> street_address(std::string_view s, std::size_t pos, const S
   const auto num = house_number(s, j);
   if (!num) return std::nullopt;
   // (the Turkish "number" after it: "Polderweg 12 numara"; added after the twenty-fourth part was measured)
-  return Range{pos, postcode_city(s, number_word_after(s, *num))};
+  return Range{pos, postcode_city(s, more_house_numbers(s, j, number_word_after(s, *num)))};
 }
 
 // The separator between a name and what belongs to it: ", ", "; ", " | ", " - ", a line break,
@@ -861,8 +906,10 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   if (!a) return a;
   std::size_t d = a->begin;
   while (d < a->end && !is_digit_at(s, d)) ++d;
-  const auto n = house_number(s, d);
-  if (!n) return std::nullopt;
+  const auto first = house_number(s, d);
+  if (!first) return std::nullopt;
+  // (after the last of more numbers: "Basaska 412 iyo 415", buses 412 and 415, has no town)
+  const std::optional<std::size_t> n = more_house_numbers(s, d, *first);
   // a postcode, a listed town or a town after a comma ("Breinderveld 6, Schinnen") after the number (a capitalised
   // word alone is not enough: "9 Juun 1993 Muqdisho" is a date and a birthplace)
   bool town_follows = false;

@@ -455,6 +455,20 @@ std::string_view year_of(std::string_view date) {
     run = std::isdigit(static_cast<unsigned char>(date[i])) ? run + 1 : 0;
     if (run == 4 && (i == 0 || !std::isdigit(static_cast<unsigned char>(date[i - 1])))) return date.substr(i, 4);
   }
+  // a year of two digits in a date of digits ("15.06.83 а не 15.08.83": the same birth date corrected; added after the
+  // twenty-ninth part was measured): day, month and year, one or two digits each, the year two
+  std::size_t groups = 0, digits = 0;
+  for (const char c : date) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (++digits > 2) return {};
+    } else if ((c == '.' || c == '-' || c == '/') && digits > 0) {
+      ++groups;
+      digits = 0;
+    } else {
+      return {};
+    }
+  }
+  if (groups == 2 && digits == 2) return date.substr(date.size() - 2);
   return {};
 }
 

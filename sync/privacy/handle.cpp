@@ -105,7 +105,15 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       const std::size_t b = f.src[p];
       if (p + key.size() > f.text.size()) continue;
       std::size_t k = f.src[p + key.size()];
-      if (k < s.size() && is_alnum(at(s, k).cp)) continue;
+      // (a Turkish case ending glued on in lower case: "instagramda beni bulabilirsiniz: zeynepp.k_1990"; added after
+      // the twenty-ninth part was measured)
+      if (k < s.size() && is_alnum(at(s, k).cp)) {
+        const auto w = read_word(s, b);
+        if (!w || w->begin != b || w->end <= k || !is_ascii_alpha(static_cast<unsigned char>(s[k])) ||
+            !word_list("case_ending").contains(fold_str(s.substr(k, w->end - k))))
+          continue;
+        k = w->end;
+      }
       // a Turkish case ending after an apostrophe ("Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x"; added after
       // the twenty-seventh part was measured)
       if (is_apostrophe(at(s, k).cp))
@@ -121,6 +129,24 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
         const std::string_view pre = s.substr(wb, b - wb);
         glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
         if (!glued) continue;
+      }
+      // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its
+      // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
+      for (std::size_t q = b, words = 0; !glued && words < 3 && q > 0;) {
+        q = skip_hspace_back(s, q);
+        if (q == 0 || sentence_break(before(s, q).cp)) break;
+        std::size_t h = q;
+        while (h > 0 && handle_char(s[h - 1])) --h;
+        if (h < q && (h == 0 || (s[h - 1] != '@' && !is_alnum(before(s, h).cp))))
+          if (const auto u = user_name_at(s, h); u && *u == q && strong_user_name(s.substr(h, q - h)) &&
+                                                 s.substr(h, q - h).find_first_of("_0123456789") != npos) {
+            add(out, h, q, PiiKind::handle);
+            break;
+          }
+        const auto w = word_ending_at(s, q);
+        if (!w) break;
+        q = w->begin;
+        ++words;
       }
       // "snorfiets_sven_ (instagram)"
       if (before(s, b).cp == '(' && !glued) {

@@ -509,3 +509,19 @@ TEST(scrubber_address_test, review_of_the_twenty_eighth_round_keeps_what_is_no_h
   EXPECT_TRUE(kinds_of("Staat dat in de omgevingsvisie van Gouda 2040?").empty());
   EXPECT_EQ(found_text("Molenweg 3 molen draait weer", PiiKind::address), "Molenweg 3");
 }
+
+// After the twenty-ninth part was measured: more houses of one street after "and", a village whose name starts with
+// an ordinal, "number" typed in Latin letters by a Ukrainian.
+TEST(scrubber_address_test, addresses_of_the_twenty_ninth_part) {
+  EXPECT_EQ(found_text("Sąsiedzi z Lindeweg 40 i 42 w Oosterend hałasują", PiiKind::address), "Lindeweg 40 i 42");
+  EXPECT_EQ(found_text("Живемо на Berkenlaan 3, 5 і 7 біля школи.", PiiKind::address), "Berkenlaan 3, 5 і 7");
+  EXPECT_EQ(found_text("Adres: Molendijk 8, 2e Valthermond", PiiKind::address), "Molendijk 8, 2e Valthermond");
+  EXPECT_EQ(found_text("Adres: Postweg 3, 7875 AB 2e Exloërmond\nTel", PiiKind::address),
+            "Postweg 3, 7875 AB 2e Exloërmond");
+  EXPECT_EQ(found_text("ya zhyvu na Dorpsweg nomer 9, Oudemirdum i", PiiKind::address), "Dorpsweg nomer 9, Oudemirdum");
+  // not "or" (a choice), not a number far from the first, not buses
+  EXPECT_EQ(found_text("Kerkstraat 12 of 14 weet ik niet meer", PiiKind::address), "Kerkstraat 12");
+  EXPECT_EQ(found_text("Kerkstraat 12 en 300 andere huizen", PiiKind::address), "Kerkstraat 12");
+  EXPECT_TRUE(kinds_of("Basaska 412 iyo 415 way daahaan marka roob da'ayo.").empty());
+  EXPECT_EQ(found_text("Dorpsstraat 3, 2e Pinksterdag zijn we dicht", PiiKind::address), "Dorpsstraat 3");
+}

@@ -548,3 +548,13 @@ TEST(scrubber_dob_test, day_and_month_the_other_way_round) {
                        PiiKind::dob),
             "");
 }
+
+// After the twenty-ninth part was measured: a birth date of two-digit year corrected; "she gave birth".
+TEST(scrubber_dob_test, dates_of_the_twenty_ninth_part) {
+  EXPECT_EQ(found_text("моя дата народження 21.06.91 а не 21.08.91, виправте будь ласка", PiiKind::dob),
+            "21.06.91|21.08.91");
+  EXPECT_EQ(found_text("Siostra urodziła w szpitalu 12 marca 2023 synka, jak go zgłosić?", PiiKind::dob),
+            "12 marca 2023");
+  // a date of another two-digit year stays (an appointment, a deadline)
+  EXPECT_EQ(found_text("moja data urodzenia 21.06.91, termin do 30.06.27", PiiKind::dob), "21.06.91");
+}

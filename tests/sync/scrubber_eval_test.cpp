@@ -34,9 +34,11 @@
 // by four other engineers, measured once on 2026-12-05: 0.975 at 0.66 %), a development part since; heldout26.jsonl was
 // the held-out part after it (written blind by four other engineers from a new brief, measured once on 2026-12-05:
 // 0.934 at 0.81 %), a development part since; heldout27.jsonl was the held-out part after it (written blind by four
-// other engineers, measured once on 2026-12-05: 0.966 at 0.85 %), a development part since; heldout28.jsonl is the
-// held-out part now (written blind by four other engineers, measured once on 2026-12-05). The figures:
-// bench/scrubber_bench.
+// other engineers, measured once on 2026-12-05: 0.966 at 0.85 %), a development part since; heldout28.jsonl was the
+// held-out part after it (measured once on 2026-12-05: 0.952 at 0.90 %), a development part since; heldout29.jsonl
+// was the held-out part after it (measured once on 2026-12-05: 0.965 at 0.67 %), a development part since;
+// heldout30.jsonl is the held-out part now (written blind by four other engineers, measured once on 2026-12-05). The
+// figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -415,10 +417,12 @@ TEST(scrubber_eval_test, heldout28_dev_set_holds_its_level) {
 // before the street stays outside), measured once with part 28's rules and the tagger retrained on twenty-nine parts:
 // recall 0.965 at 0.67 % false removals (9 of 274 clean snippets touched); by kind address 0.917, dob 0.957, handle
 // 0.935, name 0.963, the others 1.000; by language ar 0.973, en 0.966, nl 0.946, pl 0.958, so 0.973, ti 0.943 (1.17 %),
-// tr 0.991, uk 0.968. Below the goal overall and in five languages (issue 14 stays open). The floor holds it there
-// until it becomes a development part.
-TEST(scrubber_eval_test, heldout29_set_holds_its_level_on_new_text) {
-  check_set("heldout29.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
+// tr 0.991, uk 0.968. Below the goal overall and in five languages (issue 14 stays open). Since then a development
+// part (misses-part29.md: more houses of one street after "and", a village whose name starts with an ordinal, a
+// two-digit birth year corrected, "she gave birth", an app's name with a Turkish ending glued on, a user name before
+// the app's name), with the name tagger retrained on thirty parts: 0.982 at 0.61 % (nl 0.946 and ti 0.967 below 0.97).
+TEST(scrubber_eval_test, heldout29_dev_set_holds_its_level) {
+  check_set("heldout29.jsonl", "the development part is missing", Floor{0.98, 0.94});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

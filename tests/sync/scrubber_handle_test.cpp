@@ -74,3 +74,12 @@ TEST(scrubber_handle_test, user_names_of_the_twenty_seventh_part) {
   EXPECT_EQ(found_text("ويكتب له رسائل على سناب، حسابه daan.x07", PiiKind::handle), "daan.x07");
   EXPECT_EQ(found_text("Snapchat'te gördüm, çok güzel", PiiKind::handle), "");
 }
+
+// After the twenty-ninth part was measured: the app's name with a Turkish ending glued on, a user name before the app.
+TEST(scrubber_handle_test, user_names_of_the_twenty_ninth_part) {
+  EXPECT_EQ(found_text("instagramda beni bulabilirsiniz: ahmet.k_1985 — pasta", PiiKind::handle), "ahmet.k_1985");
+  EXPECT_EQ(found_text("Sara_bahta ኣብ Instagram ስእሊ ኣውጺኣ", PiiKind::handle), "Sara_bahta");
+  EXPECT_EQ(found_text("tiktokta gördüm, çok güzel", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Versie 2 staat op Facebook.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("zoe_2011x. Ik zag het op TikTok", PiiKind::handle), "");
+}
