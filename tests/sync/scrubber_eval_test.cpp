@@ -425,6 +425,17 @@ TEST(scrubber_eval_test, heldout29_dev_set_holds_its_level) {
   check_set("heldout29.jsonl", "the development part is missing", Floor{0.98, 0.94});
 }
 
+// heldout30.jsonl (800 snippets, 1,006 spans, 272 clean; written on 2026-12-05 by four engineers blind to the rules,
+// the tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// part 29's rules and the tagger retrained on thirty parts: recall 0.972 at 0.63 % false removals (3 of 272 clean
+// snippets touched); by kind address 0.912, dob 0.958, handle 0.976, name 0.979, phone 0.991, the others 1.000; by
+// language ar 0.991 (1.20 %), en 0.977, nl 0.959, pl 0.962, so 0.976, ti 0.944 (1.07 %), tr 0.993 (1.39 %), uk 0.976.
+// Above the goal overall, below it in three languages (issue 14 stays open). The floor holds it there until it becomes
+// a development part.
+TEST(scrubber_eval_test, heldout30_set_holds_its_level_on_new_text) {
+  check_set("heldout30.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
