@@ -1,22 +1,11 @@
 // The strict TOML reader (strict_toml.hpp).
 #include "kiosk/sync/strict_toml.hpp"
 
+#include "kiosk/sync/edit_distance.hpp"
+
 namespace kiosk::strict_toml {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
+std::size_t edit_distance(std::string_view a, std::string_view b) { return kiosk::edit_distance(a, b); }
 
 std::string_view type_phrase(toml::node_type type) {
   switch (type) {

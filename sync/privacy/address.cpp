@@ -248,7 +248,11 @@ std::optional<std::size_t> street_ordinal(std::string_view s, std::size_t pos) {
 std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k) {
   // a village whose name starts with an ordinal ("Zuiderdiep 41a, 2e Exloërmond", "7875 AD 2e Exloërmond"; added after
   // the twenty-ninth part was measured) when it closes the clause
+  // (not a day: "Kerkstraat 12, 2e Kerstdag", "2e Paasdag")
   if (const auto o = street_ordinal(s, k)) {
+    const auto w = read_word(s, *o);
+    const std::string fw = w ? fold_word(s, *w) : std::string();
+    if (!w || name_stop(fw) || fw.ends_with("dag") || word_list("month").contains(fw)) return std::nullopt;
     const auto t = town_after_address(s, *o);
     return t && clause_ends(s, *t) ? t : std::nullopt;
   }
@@ -906,10 +910,15 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   if (!a) return a;
   std::size_t d = a->begin;
   while (d < a->end && !is_digit_at(s, d)) ++d;
-  const auto first = house_number(s, d);
-  if (!first) return std::nullopt;
-  // (after the last of more numbers: "Basaska 412 iyo 415", buses 412 and 415, has no town)
-  const std::optional<std::size_t> n = more_house_numbers(s, d, *first);
+  const auto n = house_number(s, d);
+  if (!n) return std::nullopt;
+  // more numbers of a street without a street word only before a postcode: "Ronde 3 en 4, Zwolle", "Basaska 412 iyo
+  // 415" (buses) are none; the street is then judged by its first number
+  if (const std::size_t more = more_house_numbers(s, d, *n); more > *n) {
+    std::size_t k = skip_hspace(s, more);
+    if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
+    if (!postcode_at(s, k, PostcodeLetters::any_case)) a->end = *n;
+  }
   // a postcode, a listed town or a town after a comma ("Breinderveld 6, Schinnen") after the number (a capitalised
   // word alone is not enough: "9 Juun 1993 Muqdisho" is a date and a birthplace)
   bool town_follows = false;
@@ -1287,16 +1296,24 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
     // a postcode or town after it; a Turkish locative on the number ("15'te oturuyoruz"); the noun "address", a house
     // noun or a preposition placing something at a house right before it ([village_before], [street_preposition]:
     // "adres Zunderdorp 29", "przy Portengen 4"); an address cue right after it ("ኣብ Koufurderrige 4 እቕመጥ") or earlier
-    // in its clause ("waxaan joogaa …"); or a person's name and a comma before it ("Fam. Dijkstra, Vinkega 12").
+    // in its clause ("waxaan joogaa …"); or a person's name and a comma before it ("Fam. Dijkstra, Vinkega 12", "R.
+    // Doorson, Vierverlaten 31").
     bool home = pc > *n || turkish_locative(s, *n);
-    if (const auto p = word_before(s, w.begin); !home && p) {
+    if (auto p = word_before(s, w.begin); !home && p) {
+      // (also with a copula between: "gurigeygu waa Doniaga 6", my house is …; added after the thirtieth part)
+      if (word_list("cue_copula").contains(fold_word(s, *p)))
+        if (const auto h = word_before(s, p->begin); h && word_list("village_before").contains(fold_word(s, *h))) p = h;
       const std::string fp = fold_word(s, *p);
       home = word_list("street_preposition").contains(fp) || word_list("village_before").contains(fp);
     }
     if (std::size_t k = skip_hspace_back(s, w.begin); !home && before(s, k).cp == ',') {
       k = skip_hspace_back(s, k - 1);
       const auto p = word_ending_at(s, k);
-      home = p && p->end == k && p->upper && !p->caseless && in_name_gazetteer(fold_word(s, *p)) &&
+      // (a surname after an initial too: "Gegevens: R. Doorson, Vierverlaten 31"; added after the thirtieth part)
+      const std::size_t q = p ? skip_hspace_back(s, p->begin) : 0;
+      const bool initial = q >= 2 && s[q - 1] == '.' && s[q - 2] >= 'A' && s[q - 2] <= 'Z' &&
+                           (q == 2 || !is_letter(before(s, q - 2).cp));
+      home = p && p->end == k && p->upper && !p->caseless && (in_name_gazetteer(fold_word(s, *p)) || initial) &&
              !word_list("town").contains(fold_word(s, *p));
     }
     if (!home) {

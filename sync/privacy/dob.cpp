@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "lists.hpp"
 #include "scanners.hpp"
@@ -107,12 +108,31 @@ std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
   return e;
 }
 
-// A Roman-numeral month (I … XII, capitals) at i: its end.
+// A Roman-numeral month (I … XII, capitals) at i: its end. Also typed with the Cyrillic letters that look like them
+// ("13-ІІІ-2009" with the Ukrainian І and Х; added after the thirtieth part was measured).
 std::optional<std::size_t> roman_month(std::string_view s, std::size_t i) {
   static constexpr std::string_view kRoman[] = {"XII", "VIII", "III", "VII", "XI", "IX",
                                                 "IV",  "VI",   "II",  "X",   "V",  "I"};
+  if (!boundary_before(s, i)) return std::nullopt;
+  std::string latin;              // the letters read as Latin ones
+  std::vector<std::size_t> ends;  // the end in s of each
+  for (std::size_t k = i; latin.size() < 4;) {
+    const Cp c = at(s, k);
+    if (c.cp == 'I' || c.cp == 'V' || c.cp == 'X') {
+      latin += static_cast<char>(c.cp);
+    } else if (c.cp == 0x406) {  // І
+      latin += 'I';
+    } else if (c.cp == 0x425) {  // Х
+      latin += 'X';
+    } else {
+      break;
+    }
+    k += c.len;
+    ends.push_back(k);
+  }
   for (std::string_view r : kRoman)
-    if (s.substr(i, r.size()) == r && boundary_after(s, i + r.size()) && boundary_before(s, i)) return i + r.size();
+    if (latin.size() >= r.size() && latin.compare(0, r.size(), r) == 0 && boundary_after(s, ends[r.size() - 1]))
+      return ends[r.size() - 1];
   return std::nullopt;
 }
 
@@ -455,8 +475,13 @@ std::string_view year_of(std::string_view date) {
     run = std::isdigit(static_cast<unsigned char>(date[i])) ? run + 1 : 0;
     if (run == 4 && (i == 0 || !std::isdigit(static_cast<unsigned char>(date[i - 1])))) return date.substr(i, 4);
   }
-  // a year of two digits in a date of digits ("15.06.83 а не 15.08.83": the same birth date corrected; added after the
-  // twenty-ninth part was measured): day, month and year, one or two digits each, the year two
+  return {};
+}
+
+// The year of two digits of a date of digits ("15.06.83": day, month and year, one or two digits each, the year two),
+// or "". Read only where a correction joins two dates (date_after_cue): a two-digit year tells too little to join
+// dates otherwise ("geboren op 02.03.26, de afspraak is op 14.04.26").
+std::string_view short_year_of(std::string_view date) {
   std::size_t groups = 0, digits = 0;
   for (const char c : date) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
@@ -569,19 +594,32 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
     if (const auto w = read_word(s, k + at(s, k).len); w && w->end - w->begin <= 8) k = w->end;
   bool corrected = false;  // a word for "correct" after the date taken
   bool recorded = false;   // a word for "written" or "recorded" after it: a record's wrong birth date
+  bool negated = false;    // a word for "not" or "instead of" after it
   for (int n = 0; n < 12 && k < s.size(); ++n) {
     // a dash inside the clause too: "04/11/2015 — sorry, I mean 11/04/2015" (added after the twelfth part), and a
     // semicolon ("doğum tarihim yanlış; doğrusu …"; added after the twenty-third part was measured)
-    k = skip_after_cue(s, k, false, U":,;-(\u060C\u1361\u1363\u1365\u00B0\u2013\u2014");
+    k = skip_after_cue(s, k, false, U":,;-(\u060C\u1361\u1363\u1365\u1366\u00B0\u2013\u2014");
     if (const auto d = date_at(s, k, true)) {
       const std::string_view date = s.substr(k, *d - k);
       // (in the next sentence only a date of birth's year: "… is wrong in your system. Sorry, I can only come on 12
       // March 2026" is an appointment)
       const std::string_view y = year_of(date);
       if (next_sentence && !y.empty() && this_year > 0 && std::stoi(std::string(y)) > this_year - 14) return;
+      // (a birth date of a two-digit year and the same year or the same day and month again after a word for "not",
+      // "correct" or "written": "15.06.83 а не 15.08.83", "is 17/3/79 but in the system it says 17/3/97"; added after
+      // the twenty-ninth part was measured)
+      const std::string_view ys = short_year_of(taken), yd = short_year_of(date);
+      const bool short_twin = (negated || corrected || recorded) && !ys.empty() && !yd.empty() &&
+                              (ys == yd || taken.substr(0, taken.size() - 2) == date.substr(0, date.size() - 2));
       if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||
-          (recorded && near_year(taken, date)))
+          (recorded && near_year(taken, date)) || short_twin)
         add(out, k, *d, PiiKind::dob);
+      if (taken.empty() && year_of(date).empty() && !short_year_of(date).empty()) {
+        taken = date;  // only a corrected twin may follow
+        k = *d;
+        n = 0;
+        continue;
+      }
       if (!taken.empty() || year_of(date).empty()) return;
       taken = date;
       k = listed_birth_dates(s, *d, out);
@@ -590,6 +628,9 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
     }
     if (const auto w = read_word(s, k)) {
       if (!taken.empty() && word_list("dob_correction").contains(fold_word(s, *w))) corrected = true;
+      if (!taken.empty() &&
+          (word_list("name_not").contains(fold_word(s, *w)) || word_list("name_instead").contains(fold_word(s, *w))))
+        negated = true;
       if (!taken.empty() && word_list("dob_record").contains(fold_word(s, *w))) recorded = true;
       k = w->end;  // also a proclitic "ብ" before the date: date_start() lets the date follow it
     } else if (is_digit_at(s, k)) {
@@ -626,7 +667,7 @@ std::optional<std::size_t> digit_day_month_at(std::string_view s, std::size_t i)
 void bare_date_after_cue(std::string_view s, std::size_t e, Spans& out) {
   std::size_t k = e;
   for (int n = 0; n <= 4 && k < s.size(); ++n) {
-    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365");
+    k = skip_after_cue(s, k, false, U":,-(\u060C\u1361\u1363\u1365\u1366");
     if (const auto dm = digit_day_month_at(s, k)) {
       add(out, k, *dm, PiiKind::dob);
       return;
@@ -880,6 +921,25 @@ void find_dobs(const Input& in, Spans& out) {
     }
     // not after an abbreviation ("geb.", "doğ.": "guide dog. Ride on 4 Nov")
     if (v.size() == before_cue && e > 0 && is_letter(before(s, e).cp)) bare_date_after_cue(s, e, v);
+  });
+  // A verb of giving birth ([dob_birth_verb]: "urodziła", "urodziłam"; added after the twenty-ninth part was
+  // measured): a date with its year within four words after it, no comma or other mark between ("urodziła w szpitalu
+  // 4 stycznia 2024 córeczkę"; not "urodziłam 3 dzieci, najmłodsze poszło do szkoły 1.09.2024", "urodziła, a 15 maja
+  // 2026 mamy wizytę").
+  for_each_cue(ff, word_list("dob_birth_verb"), [&](std::size_t, std::size_t e) {
+    std::size_t k = e;
+    for (int n = 0; n <= 4 && k < s.size(); ++n) {
+      const std::size_t j = skip_hspace(s, k);
+      if (j == k) return;
+      k = j;
+      if (const auto d = date_at(s, k, true); d && !year_of(s.substr(k, *d - k)).empty()) {
+        add(v, k, *d, PiiKind::dob);
+        return;
+      }
+      const auto w = read_word(s, k);
+      if (!w) return;
+      k = w->end;
+    }
   });
   // A date followed by a cue: "12.03.1985 doğumluyum", "12-03-1985 geboren", "ብ1978 6 መጋቢት ተወሊደ".
   for_each_cue(ff, word_list("dob_after"), [&](std::size_t b, std::size_t e) {

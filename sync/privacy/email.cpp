@@ -50,6 +50,17 @@ struct Token {
   bool found = false;
 };
 
+// The name of a social app ([social_app]), also with a Turkish case ending glued on ("tiktokta").
+bool social_app_word(std::string_view folded) {
+  const WordSet& apps = word_list("social_app");
+  if (apps.contains(folded)) return true;
+  for (std::size_t n = 1; n <= 5 && n < folded.size(); ++n)
+    if (apps.contains(folded.substr(0, folded.size() - n)) &&
+        word_list("case_ending").contains(folded.substr(folded.size() - n)))
+      return true;
+  return false;
+}
+
 // A label: ASCII letters, digits, '-', '_', '+' (the local part may also hold '.').
 std::size_t label_end(std::string_view s, std::size_t i, bool local) {
   std::size_t k = i;
@@ -145,6 +156,12 @@ void find_obfuscated_emails(std::string_view s, Spans& out) {
     const bool plain = at_pos != npos && at_pos < end && s.find_first_of(" []()", i) >= end;
     if (plain) continue;  // plain addresses are the first pass's
     std::string local(s.substr(i, label_end(s, i, true) - i));
+    // an app's name before a spaced "@" is no local part: "insta @jdn.vlogs.nl", "tiktokta @selinnn.nl" are handles
+    // (added after the thirtieth part was measured; a Turkish case ending may be glued on, [case_ending])
+    if (is_hspace(at(s, e).cp) && social_app_word(fold_str(local))) {
+      i = e;
+      continue;
+    }
     // "ania kowalczyk małpa gmail kropka com": a first name before the local part belongs to it
     std::size_t b = i;
     if (const auto w = word_before(s, i);

@@ -1,6 +1,7 @@
 // Social media handles and profile URLs: "@jan_devries", "facebook.com/jan.devries", "instagram.com/ayse.k",
 // "t.me/…", "tiktok.com/@…", "linkedin.com/in/…" (the [profile_site] list). Not the official accounts of
 // the municipality and other organisations ([official_handle]: "@gemeenteutrecht"), and not e-mail.
+#include <algorithm>
 #include <string>
 
 #include "lists.hpp"
@@ -93,6 +94,22 @@ bool strong_user_name(std::string_view u) {
   return letters >= 3 && (underscore || digits >= 2 || (dotted && longest >= 3));
 }
 
+// A file or a version rather than a user name: a web suffix or a file's extension after the last dot ("foto_1.jpg",
+// "verslag_2024.pdf"; [web_suffix]), or only digits, or "v" and digits, after the last "_" ("Versie_2",
+// "script_v2").
+bool file_or_version(std::string_view run) {
+  if (const std::size_t dot = run.rfind('.'); dot != std::string_view::npos) {
+    const std::string_view ext = run.substr(dot + 1);
+    if (word_list("web_suffix").contains(fold_str(ext)))
+      return true;
+  }
+  const std::size_t u = run.rfind('_');
+  if (u == std::string_view::npos || u + 1 >= run.size()) return false;
+  std::string_view tail = run.substr(u + 1);
+  if (tail.size() > 1 && (tail[0] == 'v' || tail[0] == 'V')) tail.remove_prefix(1);
+  return std::all_of(tail.begin(), tail.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+}
+
 // A user name without "@" next to the name of a social app (the [social_app] list): after it and a colon
 // ("snapchat: yasser_2009x", "Insta: zoe.k"), a run of letters, digits, "_" and "." with at least one digit, "_" or
 // "." inside, so that "Instagram: yes" stays (added after the fourteenth part was measured); also after it without
@@ -107,12 +124,15 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       std::size_t k = f.src[p + key.size()];
       // (a Turkish case ending glued on in lower case: "instagramda beni bulabilirsiniz: zeynepp.k_1990"; added after
       // the twenty-ninth part was measured)
+      // (only on an app's full name of five letters or more, and the ending in lower case: not "snapte", "igne", "FBI")
+      bool ending = false;
       if (k < s.size() && is_alnum(at(s, k).cp)) {
         const auto w = read_word(s, b);
-        if (!w || w->begin != b || w->end <= k || !is_ascii_alpha(static_cast<unsigned char>(s[k])) ||
+        if (!w || w->begin != b || w->end <= k || key.size() < 5 || s[k] < 'a' || s[k] > 'z' ||
             !word_list("case_ending").contains(fold_str(s.substr(k, w->end - k))))
           continue;
         k = w->end;
+        ending = true;
       }
       // a Turkish case ending after an apostrophe ("Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x"; added after
       // the twenty-seventh part was measured)
@@ -132,14 +152,17 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
       }
       // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its
       // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
-      for (std::size_t q = b, words = 0; !glued && words < 3 && q > 0;) {
+      // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2"; nor before a name
+      // taken with a glued ending)
+      for (std::size_t q = b, words = 0; !glued && !ending && words < 3 && q > 0;) {
         q = skip_hspace_back(s, q);
         if (q == 0 || sentence_break(before(s, q).cp)) break;
         std::size_t h = q;
         while (h > 0 && handle_char(s[h - 1])) --h;
-        if (h < q && (h == 0 || (s[h - 1] != '@' && !is_alnum(before(s, h).cp))))
+        if (h < q && (h == 0 || (s[h - 1] != '@' && s[h - 1] != '#' && !is_alnum(before(s, h).cp))))
           if (const auto u = user_name_at(s, h); u && *u == q && strong_user_name(s.substr(h, q - h)) &&
-                                                 s.substr(h, q - h).find_first_of("_0123456789") != npos) {
+                                                 s.substr(h, q - h).find_first_of("_0123456789") != npos &&
+                                                 !file_or_version(s.substr(h, q - h))) {
             add(out, h, q, PiiKind::handle);
             break;
           }

@@ -41,6 +41,7 @@ void find_plates(const Input& in, Spans& out);                   // plate.cpp
 void find_handles(const Input& in, Spans& out);                  // handle.cpp: @handles, profile URLs
 void find_tagged_names(const Input& in, Spans& out);             // name_tagger.cpp: the statistical tagger's names
 void find_conjoined_names(const Input& in, Spans& out);          // name.cpp: "<name> and Jan", after the tagger
+void find_corrected_names(const Input& in, Spans& out);          // name.cpp: "Gökhan değil Gökan", after the tagger
 void find_repeated_caseless_names(const Input& in, Spans& out);  // name.cpp: a caseless name again, after the tagger
 
 // Shared by the name and address scanners (name.cpp).

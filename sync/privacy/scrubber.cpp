@@ -74,6 +74,7 @@ std::vector<PiiSpan> find_personal_data(std::string_view utf8_text, int this_yea
   privacy::find_names(in, spans);                    // a full name before other personal data counts
   privacy::find_tagged_names(in, spans);             // the union with the rules: names without a cue or list entry
   privacy::find_conjoined_names(in, spans);          // "Mirek Chmielarz i <a name found>"
+  privacy::find_corrected_names(in, spans);          // "Gökhan değil Gökan": a name's misspelt twin
   privacy::find_repeated_caseless_names(in, spans);  // "ጎረቤተይ ጉዕሽ … ኣኽላባት ጉዕሽ"
   privacy::find_person_dobs(in, spans);              // after the names: "Halima Bouzerda, 05/09/1962."
   // A Turkish case ending after an apostrophe stays outside a name ("Emirhan'ın"), whichever scanner found it.

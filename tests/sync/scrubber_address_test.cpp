@@ -525,3 +525,23 @@ TEST(scrubber_address_test, addresses_of_the_twenty_ninth_part) {
   EXPECT_TRUE(kinds_of("Basaska 412 iyo 415 way daahaan marka roob da'ayo.").empty());
   EXPECT_EQ(found_text("Dorpsstraat 3, 2e Pinksterdag zijn we dicht", PiiKind::address), "Dorpsstraat 3");
 }
+
+// After the thirtieth part was measured: a village and a number after a surname with an initial and a comma, and
+// after "my house is".
+TEST(scrubber_address_test, addresses_of_the_thirtieth_part) {
+  EXPECT_EQ(found_text("Gegevens: R. Doorson, Vierverlaten 31, bankrekening", PiiKind::address), "Vierverlaten 31");
+  EXPECT_EQ(found_text("Anigu waxaan ahay Qamar, gurigeygu waa Doniaga 6. Biyaha", PiiKind::address), "Doniaga 6");
+  EXPECT_EQ(found_text("Magacaygu waa Doniaga 6 jir ah.", PiiKind::address), "");
+}
+
+// The second reading of the twenty-ninth round: no holiday for a village with an ordinal, and more numbers of a
+// street without a street word only before a postcode.
+TEST(scrubber_address_test, review_of_the_twenty_ninth_round_keeps_what_is_no_home) {
+  EXPECT_EQ(found_text("Kerkstraat 12, 2e Kerstdag.", PiiKind::address), "Kerkstraat 12");
+  EXPECT_EQ(found_text("Stationsplein 1, 2e Paasdag.", PiiKind::address), "Stationsplein 1");
+  EXPECT_TRUE(kinds_of("Ronde 3 en 4, Zwolle.").empty());
+  EXPECT_TRUE(kinds_of("Week 12 en 13, Utrecht.").empty());
+  EXPECT_TRUE(kinds_of("Fase 1 en 2 in Almere zijn klaar.").empty());
+  EXPECT_EQ(found_text("Vogelenzang 9 en 11, 2061 AB Bloemendaal", PiiKind::address),
+            "Vogelenzang 9 en 11, 2061 AB Bloemendaal");
+}

@@ -558,3 +558,27 @@ TEST(scrubber_dob_test, dates_of_the_twenty_ninth_part) {
   // a date of another two-digit year stays (an appointment, a deadline)
   EXPECT_EQ(found_text("moja data urodzenia 21.06.91, termin do 30.06.27", PiiKind::dob), "21.06.91");
 }
+
+// After the thirtieth part was measured: a Roman month typed in Cyrillic letters; the Ethiopic preface colon after a
+// birth cue.
+TEST(scrubber_dob_test, dates_of_the_thirtieth_part) {
+  EXPECT_EQ(found_text("Племінник народився 13-ІІІ-2009. Як його прописати?", PiiKind::dob), "13-ІІІ-2009");
+  EXPECT_EQ(found_text("Донька народилася 2.ХІ.2011, потрібна довідка", PiiKind::dob), "2.ХІ.2011");
+  EXPECT_EQ(found_text("ዕለት ልደት፦ 28-12-2013። ሽማ፦ ሳባ።", PiiKind::dob), "28-12-2013");
+  // (Cyrillic letters that are no Roman numeral stay words: "13-ІА-2009" is no date)
+  EXPECT_EQ(found_text("народився 13-ІА-2009", PiiKind::dob), "");
+}
+
+// The second reading of the twenty-ninth round: a two-digit year joins two dates only across a correction, and "gave
+// birth" reaches a date only close by and with no comma between.
+TEST(scrubber_dob_test, review_of_the_twenty_ninth_round_keeps_appointments) {
+  EXPECT_EQ(found_text("Mijn zoon is geboren op 02.03.26, de afspraak bij het consultatiebureau is op 14.04.26.",
+                       PiiKind::dob),
+            "02.03.26");
+  EXPECT_EQ(found_text("Born on 4.5.25, vaccination appointment on 6.7.25 at the clinic.", PiiKind::dob), "4.5.25");
+  EXPECT_EQ(found_text("my husband's birthday is 17/3/79 but in the system it says 17/3/97 so", PiiKind::dob),
+            "17/3/79|17/3/97");
+  EXPECT_EQ(found_text("Urodziłam 3 dzieci, najmłodsze poszło do szkoły 1.09.2024.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Kobieta, która urodziła, dostaje urlop od 1 lipca 2026.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Moja siostra urodziła, a 15 maja 2026 mamy wizytę w urzędzie.", PiiKind::dob), "");
+}

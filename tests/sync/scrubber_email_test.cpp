@@ -95,3 +95,12 @@ TEST(scrubber_email_test, mail_providers_and_their_names_in_other_scripts) {
 TEST(scrubber_email_test, a_domain_with_a_path_is_a_link) {
   EXPECT_EQ(found_text("ኣብ Meerssen ብ facebook.com/yonas.t.12 ርኸቡኒ", PiiKind::email), "");
 }
+
+// After the thirtieth part was measured: an app's name before a spaced "@" is no local part (the handle after it is
+// found as a handle).
+TEST(scrubber_email_test, an_app_before_a_spaced_at_is_no_local_part) {
+  EXPECT_EQ(found_text("ben 16 yaşındayım, tiktokta @selinnn.nl hesabımdan", PiiKind::email), "");
+  EXPECT_EQ(found_text("ben 16 yaşındayım, tiktokta @selinnn.nl hesabımdan", PiiKind::handle), "@selinnn.nl");
+  EXPECT_EQ(found_text("hey, insta @jdn.vlogs.nl, i want to film", PiiKind::handle), "@jdn.vlogs.nl");
+  EXPECT_EQ(found_text("mail jan.smit @ gmail.com please", PiiKind::email), "jan.smit @ gmail.com");
+}

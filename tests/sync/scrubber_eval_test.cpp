@@ -37,8 +37,9 @@
 // other engineers, measured once on 2026-12-05: 0.966 at 0.85 %), a development part since; heldout28.jsonl was the
 // held-out part after it (measured once on 2026-12-05: 0.952 at 0.90 %), a development part since; heldout29.jsonl
 // was the held-out part after it (measured once on 2026-12-05: 0.965 at 0.67 %), a development part since;
-// heldout30.jsonl is the held-out part now (written blind by four other engineers, measured once on 2026-12-05). The
-// figures: bench/scrubber_bench.
+// heldout30.jsonl was the held-out part after it (measured once on 2026-12-05: 0.972 at 0.63 %), a development part
+// since; heldout31.jsonl is the held-out part now (written blind by four other engineers, measured once on
+// 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -430,10 +431,13 @@ TEST(scrubber_eval_test, heldout29_dev_set_holds_its_level) {
 // part 29's rules and the tagger retrained on thirty parts: recall 0.972 at 0.63 % false removals (3 of 272 clean
 // snippets touched); by kind address 0.912, dob 0.958, handle 0.976, name 0.979, phone 0.991, the others 1.000; by
 // language ar 0.991 (1.20 %), en 0.977, nl 0.959, pl 0.962, so 0.976, ti 0.944 (1.07 %), tr 0.993 (1.39 %), uk 0.976.
-// Above the goal overall, below it in three languages (issue 14 stays open). The floor holds it there until it becomes
-// a development part.
-TEST(scrubber_eval_test, heldout30_set_holds_its_level_on_new_text) {
-  check_set("heldout30.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+// Above the goal overall, below it in three languages (issue 14 stays open). Since then a development part
+// (misses-part30.md: a name's misspelt twin across "not", a Roman month in Cyrillic letters, the Ethiopic preface
+// colon after a cue, "na fejsie", a village after a surname with an initial or after "my house is", an app's name
+// before a spaced "@" no e-mail), with the name tagger retrained on thirty-one parts: 0.984 at 0.59 % (ti 0.960 and
+// nl 0.967 below 0.97).
+TEST(scrubber_eval_test, heldout30_dev_set_holds_its_level) {
+  check_set("heldout30.jsonl", "the development part is missing", Floor{0.98, 0.95});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

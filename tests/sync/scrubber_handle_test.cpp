@@ -83,3 +83,21 @@ TEST(scrubber_handle_test, user_names_of_the_twenty_ninth_part) {
   EXPECT_EQ(found_text("Versie 2 staat op Facebook.", PiiKind::handle), "");
   EXPECT_EQ(found_text("zoe_2011x. Ik zag het op TikTok", PiiKind::handle), "");
 }
+
+// After the thirtieth part was measured: the Polish slang for Facebook.
+TEST(scrubber_handle_test, user_names_of_the_thirtieth_part) {
+  EXPECT_EQ(found_text("Na fejsie pisze tomek_b82 że gmina daje kasę.", PiiKind::handle), "tomek_b82");
+  EXPECT_EQ(found_text("Na fejsie piszą, że gmina daje kasę.", PiiKind::handle), "");
+}
+
+// The second reading of the twenty-ninth round: a glued ending only on an app's full name, and no hashtag, file or
+// version before an app's name.
+TEST(scrubber_handle_test, review_of_the_twenty_ninth_round_keeps_what_is_no_user_name) {
+  EXPECT_TRUE(kinds_of("Ik snapte de regels voor covid19 niet.").empty());
+  EXPECT_TRUE(kinds_of("Fadlan igu sheeg xogta covid19 ee Amsterdam.").empty());
+  EXPECT_TRUE(kinds_of("De FBI waarschuwt: update naar iOS17 nu.").empty());
+  EXPECT_TRUE(kinds_of("Versie_2 staat op Facebook.").empty());
+  EXPECT_TRUE(kinds_of("Update_v2 nu op Instagram te zien.").empty());
+  EXPECT_TRUE(kinds_of("Gebruik #covid_19 op Twitter.").empty());
+  EXPECT_TRUE(kinds_of("Ik heb foto_1.jpg op Instagram gezet.").empty());
+}

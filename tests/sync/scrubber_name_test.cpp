@@ -776,3 +776,14 @@ TEST(scrubber_name_test, names_of_the_twenty_sixth_part) {
   EXPECT_EQ(found_text("Ja, Bogdan Kwiatkowski (Bodzio), zgłaszam", PiiKind::name), "Bogdan Kwiatkowski|Bodzio");
   EXPECT_EQ(found_text("Kwame Mensah (Harreveld) vraagt of hij", PiiKind::name), "Kwame Mensah");
 }
+
+// After the thirtieth part was measured: a name's misspelt twin across "not" or "instead of", before or after it.
+TEST(scrubber_name_test, misspelt_twin_across_a_correction) {
+  EXPECT_EQ(found_text("Kartta Hüsnü değil Hüsni yazıyor, düzeltin.", PiiKind::name), "Hüsnü|Hüsni");
+  EXPECT_EQ(found_text("Iwan? nie, nazywam się Iwona Kruk, proszę poprawić", PiiKind::name), "Iwan|Iwona Kruk");
+  EXPECT_EQ(found_text("ወደይ ስሙ ዳዊት ኣይኮነን ዳዊቶ እዩ።", PiiKind::name), "ስሙ ዳዊት|ዳዊቶ");
+  // a word spelt otherwise, or the same word, or a twin beyond a sentence's end, is none
+  EXPECT_EQ(found_text("Kartta Hüsnü değil Hüsnüye yazıyor, Kartta da.", PiiKind::name).find("Kartta"), std::string::npos);
+  EXPECT_EQ(found_text("Hüsnü geldi. Değil mi Hüsni?", PiiKind::name).find("Hüsni"), std::string::npos);
+  EXPECT_TRUE(kinds_of("De bus rijdt niet naar Zuid maar naar Noord.").empty());
+}
