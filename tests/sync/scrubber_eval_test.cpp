@@ -440,6 +440,17 @@ TEST(scrubber_eval_test, heldout30_dev_set_holds_its_level) {
   check_set("heldout30.jsonl", "the development part is missing", Floor{0.98, 0.95});
 }
 
+// heldout31.jsonl (800 snippets, 994 spans, 274 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// part 30's rules and the tagger retrained on thirty-one parts: recall 0.963 at 0.76 % false removals (8 of 274 clean
+// snippets touched); by kind address 0.935, dob 0.942, handle 0.829, name 0.971, phone 0.980, the others 1.000; by
+// language ar 0.980 (1.34 %), en 0.932, nl 0.978, pl 0.960, so 0.958, ti 0.941 (1.16 %), tr 0.961 (1.40 %), uk 0.992.
+// Below the goal overall and in five languages (issue 14 stays open). The floor holds it there until it becomes a
+// development part.
+TEST(scrubber_eval_test, heldout31_set_holds_its_level_on_new_text) {
+  check_set("heldout31.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
