@@ -284,8 +284,10 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
       const std::size_t j = skip_hspace(s, w->end);
       const auto c = j > w->end ? read_word(s, j) : std::nullopt;
       const std::string fc = c ? fold_word(s, *c) : std::string();
-      if (!c || c->upper || !(fc == "aan" || fc == "bij" || fc == "op") || word_list("signoff").contains(fw) ||
-          word_list("relation").contains(fw))
+      // (and before "en" when the second town closes the clause: "Hoofdstraat 58, Son en Breugel."; added after the
+      // thirty-first part was measured)
+      if (!c || c->upper || !(fc == "aan" || fc == "bij" || fc == "op" || fc == "en") ||
+          word_list("signoff").contains(fw) || (word_list("relation").contains(fw) && fc != "en"))
         return std::nullopt;
       stop_start = w->end;
     }
@@ -485,8 +487,11 @@ std::size_t postcode_city(std::string_view s, std::size_t e) {
     if (street && fw.size() >= 4 && !name_stop(fw)) {
       const std::string fs = fold_word(s, *street);
       const std::string_view rest = std::string_view(fs).substr(std::min(fs.size(), fw.size()));
+      // (or the street word right after the village's name when the village closes the clause: "hoeksmeerweg 2
+      // hoeksmeer" at the end of a form's line; added after the thirty-first part was measured)
       if (fs.size() > fw.size() + 2 && fs.compare(0, fw.size(), fw) == 0 &&
-          (rest.starts_with("s") || rest.starts_with("er")))
+          (rest.starts_with("s") || rest.starts_with("er") ||
+           (fw.size() >= 6 && word_list("street_suffix").contains(rest) && clause_ends(s, w->end))))
         return postcode_after_town(s, w->end);
     }
   }

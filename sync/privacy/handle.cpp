@@ -100,8 +100,7 @@ bool strong_user_name(std::string_view u) {
 bool file_or_version(std::string_view run) {
   if (const std::size_t dot = run.rfind('.'); dot != std::string_view::npos) {
     const std::string_view ext = run.substr(dot + 1);
-    if (word_list("web_suffix").contains(fold_str(ext)))
-      return true;
+    if (word_list("web_suffix").contains(fold_str(ext))) return true;
   }
   const std::size_t u = run.rfind('_');
   if (u == std::string_view::npos || u + 1 >= run.size()) return false;
@@ -117,102 +116,117 @@ bool file_or_version(std::string_view run) {
 // an "_" or two digits, after a space ("add me on snap mila.k_09"), or right before it in brackets ("his account
 // snorfiets_sven_ (instagram)"; all three added after the twenty-second part was measured).
 void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
-  for (const std::string& key : word_list("social_app").items()) {
-    for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
-      const std::size_t b = f.src[p];
-      if (p + key.size() > f.text.size()) continue;
-      std::size_t k = f.src[p + key.size()];
-      // (a Turkish case ending glued on in lower case: "instagramda beni bulabilirsiniz: zeynepp.k_1990"; added after
-      // the twenty-ninth part was measured)
-      // (only on an app's full name of five letters or more, and the ending in lower case: not "snapte", "igne", "FBI")
-      bool ending = false;
-      if (k < s.size() && is_alnum(at(s, k).cp)) {
-        const auto w = read_word(s, b);
-        if (!w || w->begin != b || w->end <= k || key.size() < 5 || s[k] < 'a' || s[k] > 'z' ||
-            !word_list("case_ending").contains(fold_str(s.substr(k, w->end - k))))
-          continue;
-        k = w->end;
-        ending = true;
-      }
-      // a Turkish case ending after an apostrophe ("Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x"; added after
-      // the twenty-seventh part was measured)
-      if (is_apostrophe(at(s, k).cp))
-        if (const auto e = read_word(s, k + at(s, k).len); e && e->end - e->begin <= 6 && !e->upper) k = e->end;
-      const std::size_t key_end = k;
-      // a glued "بال", "بـ", "ع" before an Arabic app name (the word that holds the name's first letter: a name of two
-      // words ends in another)
-      bool glued = false;
-      if (!boundary_before(s, b)) {
-        std::size_t wb = b;
-        while (wb > 0 && is_letter(before(s, wb).cp)) wb -= before(s, wb).len;
-        if (!is_arabic_letter(at(s, wb).cp)) continue;
-        const std::string_view pre = s.substr(wb, b - wb);
-        glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
-        if (!glued) continue;
-      }
-      // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its
-      // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
-      // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2"; nor before a name
-      // taken with a glued ending)
-      for (std::size_t q = b, words = 0; !glued && !ending && words < 3 && q > 0;) {
-        q = skip_hspace_back(s, q);
-        if (q == 0 || sentence_break(before(s, q).cp)) break;
-        std::size_t h = q;
-        while (h > 0 && handle_char(s[h - 1])) --h;
-        if (h < q && (h == 0 || (s[h - 1] != '@' && s[h - 1] != '#' && !is_alnum(before(s, h).cp))))
-          if (const auto u = user_name_at(s, h); u && *u == q && strong_user_name(s.substr(h, q - h)) &&
-                                                 s.substr(h, q - h).find_first_of("_0123456789") != npos &&
-                                                 !file_or_version(s.substr(h, q - h))) {
-            add(out, h, q, PiiKind::handle);
-            break;
+  // (also after a word for "account", with the strong shape only and a lower-case letter in it: "Konto nazywa się
+  // jan_de_boer1966", "z fałszywego konta lenka.k__2009"; not "konto: NL91ABNA0417164300"; [account_word], added
+  // after the thirty-first part was measured)
+  for (const bool account : {false, true})
+    for (const std::string& key : word_list(account ? "account_word" : "social_app").items()) {
+      for (std::size_t p = f.text.find(key); p != npos; p = f.text.find(key, p + 1)) {
+        const std::size_t b = f.src[p];
+        if (p + key.size() > f.text.size()) continue;
+        std::size_t k = f.src[p + key.size()];
+        // (a Turkish case ending glued on in lower case: "instagramda beni bulabilirsiniz: zeynepp.k_1990"; added after
+        // the twenty-ninth part was measured)
+        // (only on an app's full name of five letters or more, and the ending in lower case: not "snapte", "igne", "FBI")
+        bool ending = false;
+        if (k < s.size() && is_alnum(at(s, k).cp)) {
+          const auto w = read_word(s, b);
+          if (!w || w->begin != b || w->end <= k || key.size() < 5 || s[k] < 'a' || s[k] > 'z' ||
+              !word_list("case_ending").contains(fold_str(s.substr(k, w->end - k))))
+            continue;
+          k = w->end;
+          ending = true;
+        }
+        // a Turkish case ending after an apostrophe ("Snapchat'te tehdit ediyor, hesabın adı kerem_olcek_x"; added after
+        // the twenty-seventh part was measured)
+        if (is_apostrophe(at(s, k).cp))
+          if (const auto e = read_word(s, k + at(s, k).len); e && e->end - e->begin <= 6 && !e->upper) k = e->end;
+        // a Somali suffix after a hyphen ("Snapchat-ka wiilkeyga waa liibaan.x2010", "Tiktok-kayga waa sagal.qoys"; added
+        // after the thirty-first part was measured): a lower-case word of six letters at most
+        if (at(s, k).cp == '-' && !ending)
+          if (const auto e = read_word(s, k + 1); e && e->begin == k + 1 && e->end - e->begin <= 6 && !e->upper)
+            k = e->end;
+        const std::size_t key_end = k;
+        // a glued "بال", "بـ", "ع" before an Arabic app name (the word that holds the name's first letter: a name of two
+        // words ends in another)
+        bool glued = false;
+        if (!boundary_before(s, b)) {
+          std::size_t wb = b;
+          while (wb > 0 && is_letter(before(s, wb).cp)) wb -= before(s, wb).len;
+          if (!is_arabic_letter(at(s, wb).cp)) continue;
+          const std::string_view pre = s.substr(wb, b - wb);
+          glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
+          if (!glued) continue;
+        }
+        // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its
+        // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
+        // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2"; nor before a name
+        // taken with a glued ending)
+        for (std::size_t q = b, words = 0; !account && !glued && !ending && words < 3 && q > 0;) {
+          q = skip_hspace_back(s, q);
+          if (q == 0 || sentence_break(before(s, q).cp)) break;
+          std::size_t h = q;
+          while (h > 0 && handle_char(s[h - 1])) --h;
+          if (h < q && (h == 0 || (s[h - 1] != '@' && s[h - 1] != '#' && !is_alnum(before(s, h).cp))))
+            if (const auto u = user_name_at(s, h); u && *u == q && strong_user_name(s.substr(h, q - h)) &&
+                                                   s.substr(h, q - h).find_first_of("_0123456789") != npos &&
+                                                   !file_or_version(s.substr(h, q - h))) {
+              add(out, h, q, PiiKind::handle);
+              break;
+            }
+          const auto w = word_ending_at(s, q);
+          if (!w) break;
+          q = w->begin;
+          ++words;
+        }
+        // "snorfiets_sven_ (instagram)"
+        if (before(s, b).cp == '(' && !glued && !account) {
+          const std::size_t e = skip_hspace_back(s, b - 1);
+          std::size_t h = e;
+          while (h > 0 && handle_char(s[h - 1])) --h;
+          if (h < e && (h == 0 || (s[h - 1] != '@' && !is_alnum(before(s, h).cp))))
+            if (const auto u = user_name_at(s, h); u && *u == e) add(out, h, e, PiiKind::handle);
+        }
+        k = skip_hspace(s, k);
+        const bool colon = k < s.size() && s[k] == ':';
+        if (colon) {
+          k = skip_hspace(s, k + 1);
+        } else if (k == key_end) {
+          // a user name needs a space or a colon after the app's name, or a comma ("على سناب، حسابه daan.x07")
+          if (at(s, k).cp != ',' && at(s, k).cp != 0x60C) continue;
+          k = skip_hspace(s, k + at(s, k).len);
+        }
+        auto e = user_name_at(s, k);
+        // further on in the sentence, a run of the strong shape (below) up to ten words after the app's name
+        // ("Snapchat van de jongen die ons lastigvalt: lucas.x.2009", "snap adı kubraa.x34", "мій нік у фейсбуці —
+        // tanyusha.harbuz"; added after the twenty-sixth part was measured)
+        for (int words = 0; !e && words < 10 && k < s.size() && !sentence_break(at(s, k).cp); ++words) {
+          if (const auto w = read_word(s, k)) {
+            k = skip_hspace(s, w->end);
+          } else {
+            k = skip_hspace(s, k + std::max<std::size_t>(at(s, k).len, 1));
           }
-        const auto w = word_ending_at(s, q);
-        if (!w) break;
-        q = w->begin;
-        ++words;
-      }
-      // "snorfiets_sven_ (instagram)"
-      if (before(s, b).cp == '(' && !glued) {
-        const std::size_t e = skip_hspace_back(s, b - 1);
-        std::size_t h = e;
-        while (h > 0 && handle_char(s[h - 1])) --h;
-        if (h < e && (h == 0 || (s[h - 1] != '@' && !is_alnum(before(s, h).cp))))
-          if (const auto u = user_name_at(s, h); u && *u == e) add(out, h, e, PiiKind::handle);
-      }
-      k = skip_hspace(s, k);
-      const bool colon = k < s.size() && s[k] == ':';
-      if (colon) {
-        k = skip_hspace(s, k + 1);
-      } else if (k == key_end) {
-        // a user name needs a space or a colon after the app's name, or a comma ("على سناب، حسابه daan.x07")
-        if (at(s, k).cp != ',' && at(s, k).cp != 0x60C) continue;
-        k = skip_hspace(s, k + at(s, k).len);
-      }
-      auto e = user_name_at(s, k);
-      // further on in the sentence, a run of the strong shape (below) up to ten words after the app's name
-      // ("Snapchat van de jongen die ons lastigvalt: lucas.x.2009", "snap adı kubraa.x34", "мій нік у фейсбуці —
-      // tanyusha.harbuz"; added after the twenty-sixth part was measured)
-      for (int words = 0; !e && words < 10 && k < s.size() && !sentence_break(at(s, k).cp); ++words) {
-        if (const auto w = read_word(s, k)) {
-          k = skip_hspace(s, w->end);
-        } else {
-          k = skip_hspace(s, k + std::max<std::size_t>(at(s, k).len, 1));
+          if (k > 0 && (handle_char(s[k - 1]) || s[k - 1] == '@')) continue;
+          // (not a web address or a file further on: "… gemeld bij fraudehelpdesk.nl", "foto.jpg"; [web_suffix])
+          if (const auto u = user_name_at(s, k); u && strong_user_name(s.substr(k, *u - k))) {
+            const std::string_view run = s.substr(k, *u - k);
+            const std::size_t dot = run.rfind('.');
+            if (dot == std::string_view::npos || !word_list("web_suffix").contains(fold_str(run.substr(dot + 1))))
+              e = u;
+          }
         }
-        if (k > 0 && (handle_char(s[k - 1]) || s[k - 1] == '@')) continue;
-        // (not a web address or a file further on: "… gemeld bij fraudehelpdesk.nl", "foto.jpg"; [web_suffix])
-        if (const auto u = user_name_at(s, k); u && strong_user_name(s.substr(k, *u - k))) {
-          const std::string_view run = s.substr(k, *u - k);
-          const std::size_t dot = run.rfind('.');
-          if (dot == std::string_view::npos || !word_list("web_suffix").contains(fold_str(run.substr(dot + 1)))) e = u;
-        }
+        if (!e) continue;
+        // without the colon, after an app's name in Latin letters, a stronger shape: three letters or more and an "_"
+        // or two digits ("snap mila.k_09"; not "op Facebook i.v.m. de verbouwing", "insta v2.0")
+        if ((account || (!colon && !glued)) && !strong_user_name(s.substr(k, *e - k))) continue;
+        if (account && file_or_version(s.substr(k, *e - k))) continue;  // "profiel … versie_2"
+        if (account &&
+            std::none_of(s.begin() + static_cast<std::ptrdiff_t>(k), s.begin() + static_cast<std::ptrdiff_t>(*e),
+                         [](char c) { return c >= 'a' && c <= 'z'; }))
+          continue;
+        add(out, k, *e, PiiKind::handle);
       }
-      if (!e) continue;
-      // without the colon, after an app's name in Latin letters, a stronger shape: three letters or more and an "_"
-      // or two digits ("snap mila.k_09"; not "op Facebook i.v.m. de verbouwing", "insta v2.0")
-      if (!colon && !glued && !strong_user_name(s.substr(k, *e - k))) continue;
-      add(out, k, *e, PiiKind::handle);
     }
-  }
 }
 
 }  // namespace

@@ -545,3 +545,13 @@ TEST(scrubber_address_test, review_of_the_twenty_ninth_round_keeps_what_is_no_ho
   EXPECT_EQ(found_text("Vogelenzang 9 en 11, 2061 AB Bloemendaal", PiiKind::address),
             "Vogelenzang 9 en 11, 2061 AB Bloemendaal");
 }
+
+// After the thirty-first part was measured: a town of two words joined by "en" whose first is also a word ("Son en
+// Breugel"), and a village the street is named after with the street word right after its name, closing the line.
+TEST(scrubber_address_test, addresses_of_the_thirty_first_part) {
+  EXPECT_EQ(found_text("Adres: Kerkweg 12, 5691 AC Son en Breugel", PiiKind::address),
+            "Kerkweg 12, 5691 AC Son en Breugel");
+  EXPECT_EQ(found_text("adres: oosterwoldeweg 2 oosterwolde\nprobleem: lamp", PiiKind::address),
+            "oosterwoldeweg 2 oosterwolde");
+  EXPECT_EQ(found_text("Molenweg 3 molen draait weer", PiiKind::address), "Molenweg 3");
+}

@@ -38,7 +38,8 @@
 // held-out part after it (measured once on 2026-12-05: 0.952 at 0.90 %), a development part since; heldout29.jsonl
 // was the held-out part after it (measured once on 2026-12-05: 0.965 at 0.67 %), a development part since;
 // heldout30.jsonl was the held-out part after it (measured once on 2026-12-05: 0.972 at 0.63 %), a development part
-// since; heldout31.jsonl is the held-out part now (written blind by four other engineers, measured once on
+// since; heldout31.jsonl was the held-out part after it (measured once on 2026-12-05: 0.963 at 0.76 %), a development
+// part since; heldout32.jsonl is the held-out part now (written blind by four other engineers, measured once on
 // 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
@@ -445,10 +446,12 @@ TEST(scrubber_eval_test, heldout30_dev_set_holds_its_level) {
 // part 30's rules and the tagger retrained on thirty-one parts: recall 0.963 at 0.76 % false removals (8 of 274 clean
 // snippets touched); by kind address 0.935, dob 0.942, handle 0.829, name 0.971, phone 0.980, the others 1.000; by
 // language ar 0.980 (1.34 %), en 0.932, nl 0.978, pl 0.960, so 0.958, ti 0.941 (1.16 %), tr 0.961 (1.40 %), uk 0.992.
-// Below the goal overall and in five languages (issue 14 stays open). The floor holds it there until it becomes a
-// development part.
-TEST(scrubber_eval_test, heldout31_set_holds_its_level_on_new_text) {
-  check_set("heldout31.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
+// Below the goal overall and in five languages (issue 14 stays open). Since then a development part
+// (misses-part31.md: a user name after a word for "account", an app's name with a Somali suffix after a hyphen, a
+// tenant or landlord before a name, "Son en Breugel", a village the street is named after with the street word right
+// after it), with the name tagger retrained on thirty-two parts: 0.978 at 0.67 % (en 0.958 and ti 0.949 below 0.97).
+TEST(scrubber_eval_test, heldout31_dev_set_holds_its_level) {
+  check_set("heldout31.jsonl", "the development part is missing", Floor{0.97, 0.94});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -101,3 +101,13 @@ TEST(scrubber_handle_test, review_of_the_twenty_ninth_round_keeps_what_is_no_use
   EXPECT_TRUE(kinds_of("Gebruik #covid_19 op Twitter.").empty());
   EXPECT_TRUE(kinds_of("Ik heb foto_1.jpg op Instagram gezet.").empty());
 }
+
+// After the thirty-first part was measured: a user name after a word for "account", and after an app's name with a
+// Somali suffix after a hyphen.
+TEST(scrubber_handle_test, user_names_of_the_thirty_first_part) {
+  EXPECT_EQ(found_text("Konto nazywa się marek_kowal1977. Czy można?", PiiKind::handle), "marek_kowal1977");
+  EXPECT_EQ(found_text("Instagram-ka gabadhayda waa hodan.x2011, fadlan", PiiKind::handle), "hodan.x2011");
+  EXPECT_EQ(found_text("Mój konto: NL91ABNA0417164300, proszę", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Mijn profiel staat op versie_2 van de app.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Mijn account bij de bibliotheek is verlopen, nummer 2024_77.", PiiKind::handle), "");
+}

@@ -787,3 +787,10 @@ TEST(scrubber_name_test, misspelt_twin_across_a_correction) {
   EXPECT_EQ(found_text("Hüsnü geldi. Değil mi Hüsni?", PiiKind::name).find("Hüsni"), std::string::npos);
   EXPECT_TRUE(kinds_of("De bus rijdt niet naar Zuid maar naar Noord.").empty());
 }
+
+// After the thirty-first part was measured: a tenant and a landlord are relations a name follows.
+TEST(scrubber_name_test, names_after_a_tenant_or_landlord) {
+  EXPECT_EQ(found_text("Please contact the tenant, Sebastian Mokoena, for access to the meter.", PiiKind::name),
+            "Sebastian Mokoena");
+  EXPECT_EQ(found_text("Mijn huisbaas, Gerrit Wolters, reageert niet.", PiiKind::name), "Gerrit Wolters");
+}
