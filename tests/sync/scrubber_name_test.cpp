@@ -783,7 +783,8 @@ TEST(scrubber_name_test, misspelt_twin_across_a_correction) {
   EXPECT_EQ(found_text("Iwan? nie, nazywam się Iwona Kruk, proszę poprawić", PiiKind::name), "Iwan|Iwona Kruk");
   EXPECT_EQ(found_text("ወደይ ስሙ ዳዊት ኣይኮነን ዳዊቶ እዩ።", PiiKind::name), "ስሙ ዳዊት|ዳዊቶ");
   // a word spelt otherwise, or the same word, or a twin beyond a sentence's end, is none
-  EXPECT_EQ(found_text("Kartta Hüsnü değil Hüsnüye yazıyor, Kartta da.", PiiKind::name).find("Kartta"), std::string::npos);
+  EXPECT_EQ(found_text("Kartta Hüsnü değil Hüsnüye yazıyor, Kartta da.", PiiKind::name).find("Kartta"),
+            std::string::npos);
   EXPECT_EQ(found_text("Hüsnü geldi. Değil mi Hüsni?", PiiKind::name).find("Hüsni"), std::string::npos);
   EXPECT_TRUE(kinds_of("De bus rijdt niet naar Zuid maar naar Noord.").empty());
 }
