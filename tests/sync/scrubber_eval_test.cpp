@@ -454,6 +454,17 @@ TEST(scrubber_eval_test, heldout31_dev_set_holds_its_level) {
   check_set("heldout31.jsonl", "the development part is missing", Floor{0.97, 0.94});
 }
 
+// heldout32.jsonl (800 snippets, 972 spans, 272 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// part 31's rules and the tagger retrained on thirty-two parts: recall 0.958 at 0.50 % false removals (7 of 272 clean
+// snippets touched); by kind address 0.945, bsn 0.973, dob 0.966, handle 0.892, name 0.949, phone 0.990, plate 0.958,
+// the others 1.000; by language ar 0.935 (1.25 %), en 0.979, nl 0.911, pl 0.966, so 0.976, ti 0.935, tr 0.971, uk
+// 0.983. Below the goal overall and in five languages (issue 14 stays open). The floor holds it there until it
+// becomes a development part.
+TEST(scrubber_eval_test, heldout32_set_holds_its_level_on_new_text) {
+  check_set("heldout32.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
