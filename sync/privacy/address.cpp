@@ -917,8 +917,8 @@ std::optional<Range> with_town(std::string_view s, std::optional<Range> a) {
   while (d < a->end && !is_digit_at(s, d)) ++d;
   const auto n = house_number(s, d);
   if (!n) return std::nullopt;
-  // more numbers of a street without a street word only before a postcode: "Ronde 3 en 4, Zwolle", "Basaska 412 iyo
-  // 415" (buses) are none; the street is then judged by its first number
+  // more numbers of a street without a street word only before a postcode: "Ronde 3 en 4, Zwolle", "Week 12 en 13,
+  // Utrecht" are judged by the first number, "Basaska 412 iyo 415" (buses) is none
   if (const std::size_t more = more_house_numbers(s, d, *n); more > *n) {
     std::size_t k = skip_hspace(s, more);
     if (at(s, k).cp == ',') k = skip_hspace(s, k + 1);
@@ -1316,8 +1316,9 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
       const auto p = word_ending_at(s, k);
       // (a surname after an initial too: "Gegevens: R. Doorson, Vierverlaten 31"; added after the thirtieth part)
       const std::size_t q = p ? skip_hspace_back(s, p->begin) : 0;
-      const bool initial = q >= 2 && s[q - 1] == '.' && s[q - 2] >= 'A' && s[q - 2] <= 'Z' &&
-                           (q == 2 || !is_letter(before(s, q - 2).cp));
+      // (any script's capital: "О. Коваль, Вербівка 12", "Ş. Yılmaz, Karaköy 31")
+      const Cp letter = q >= 2 && s[q - 1] == '.' ? before(s, q - 1) : Cp{};
+      const bool initial = letter.len && is_upper(letter.cp) && !is_letter(before(s, q - 1 - letter.len).cp);
       home = p && p->end == k && p->upper && !p->caseless && (in_name_gazetteer(fold_word(s, *p)) || initial) &&
              !word_list("town").contains(fold_word(s, *p));
     }

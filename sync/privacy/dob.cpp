@@ -478,6 +478,25 @@ std::string_view year_of(std::string_view date) {
   return {};
 }
 
+// How many of the fields of two dates of digits differ (day, month, year as written: "15.06.83" and "15.08.83" one).
+int fields_differing(std::string_view a, std::string_view b) {
+  const auto fields = [](std::string_view d) {
+    std::vector<std::string_view> f;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= d.size(); ++i)
+      if (i == d.size() || !std::isdigit(static_cast<unsigned char>(d[i]))) {
+        f.push_back(d.substr(start, i - start));
+        start = i + 1;
+      }
+    return f;
+  };
+  const auto fa = fields(a), fb = fields(b);
+  if (fa.size() != fb.size()) return -1;
+  int n = 0;
+  for (std::size_t i = 0; i < fa.size(); ++i) n += fa[i] != fb[i] ? 1 : 0;
+  return n;
+}
+
 // The year of two digits of a date of digits ("15.06.83": day, month and year, one or two digits each, the year two),
 // or "". Read only where a correction joins two dates (date_after_cue): a two-digit year tells too little to join
 // dates otherwise ("geboren op 02.03.26, de afspraak is op 14.04.26").
@@ -609,8 +628,12 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
       // "correct" or "written": "15.06.83 а не 15.08.83", "is 17/3/79 but in the system it says 17/3/97"; added after
       // the twenty-ninth part was measured)
       const std::string_view ys = short_year_of(taken), yd = short_year_of(date);
-      const bool short_twin = (negated || corrected || recorded) && !ys.empty() && !yd.empty() &&
-                              (ys == yd || taken.substr(0, taken.size() - 2) == date.substr(0, date.size() - 2));
+      // (after a word for "not" alone, the two differ in one of day, month and year: "geboren op 02.03.26, de
+      // controle is niet op 14.04.26" is an appointment)
+      const bool short_twin = !ys.empty() && !yd.empty() &&
+                              (((corrected || recorded) &&
+                                (ys == yd || taken.substr(0, taken.size() - 2) == date.substr(0, date.size() - 2))) ||
+                               (negated && fields_differing(taken, date) == 1));
       if (taken.empty() || same_birth_date(taken, date) || (corrected && !year_of(date).empty()) ||
           (recorded && near_year(taken, date)) || short_twin)
         add(out, k, *d, PiiKind::dob);

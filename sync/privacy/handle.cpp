@@ -105,8 +105,15 @@ bool file_or_version(std::string_view run) {
   const std::size_t u = run.rfind('_');
   if (u == std::string_view::npos || u + 1 >= run.size()) return false;
   std::string_view tail = run.substr(u + 1);
-  if (tail.size() > 1 && (tail[0] == 'v' || tail[0] == 'V')) tail.remove_prefix(1);
-  return std::all_of(tail.begin(), tail.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+  const auto digits = [](std::string_view d) {
+    return !d.empty() &&
+           std::all_of(d.begin(), d.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+  };
+  if (tail.size() > 1 && (tail[0] == 'v' || tail[0] == 'V') && digits(tail.substr(1))) return true;
+  // only digits after a word for a version or a file ([version_word]: "Versie_2"; not "ayse_1985", a user name)
+  std::size_t start = u;  // the word before the "_"
+  while (start > 0 && is_ascii_alpha(static_cast<unsigned char>(run[start - 1]))) --start;
+  return digits(tail) && word_list("version_word").contains(fold_str(run.substr(start, u - start)));
 }
 
 // A user name without "@" next to the name of a social app (the [social_app] list): after it and a colon
@@ -162,7 +169,7 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
         // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
         // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2"; nor before a name
         // taken with a glued ending)
-        for (std::size_t q = b, words = 0; !account && !glued && !ending && words < 3 && q > 0;) {
+        for (std::size_t q = b, words = 0; !account && !glued && words < 3 && q > 0;) {
           q = skip_hspace_back(s, q);
           if (q == 0 || sentence_break(before(s, q).cp)) break;
           std::size_t h = q;

@@ -1518,9 +1518,10 @@ void trim_latin_name_edges(std::string_view s, Spans& out) {
 // A name's misspelt twin across a correction ("Gökhan değil Gökan", "ናሆም ኣይኮነን ናሆሚ", "Iwan? nie, nazywam się
 // Iwona": the record's spelling and the right one; added after the thirtieth part was measured). From the first word
 // of a name found by any scanner or the tagger, up to four words on either side within the sentence (a question mark
-// may come between), a word for "not" or "instead of" ([name_not], [name_instead]) and then a word of the same script
-// spelt one or two letters differently (at most half the shorter), capitalised where the script has capitals, of
-// three letters or more, no stop word. Runs after the tagger: it reads the names found so far.
+// may come between), a word for "not" or "instead of" ([name_not], [name_instead]) and right next to it (an "of" may
+// come between: [name_twin_link]) a word of the same script spelt one or two letters differently (at most half the
+// shorter), capitalised where the script has capitals and a known name where it has none, of three letters or more,
+// no stop word or town (narrowed after a second reading: "Emma woont niet in Emmen", "محمود مو موجود"). Runs after the tagger: it reads the names found so far.
 void find_corrected_names(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   const auto correction = [&](const Word& w) {
@@ -1533,8 +1534,10 @@ void find_corrected_names(const Input& in, Spans& out) {
     return u;
   };
   const auto twin = [&](const Word& a, const Word& b) {
+    // (no town: "Emma woont niet in Emmen"; in a script without capitals a known name only: not "محمود مو موجود")
+    const std::string fb = fold_word(s, b);
     if (a.caseless != b.caseless || a.cyrillic != b.cyrillic || a.arabic != b.arabic || (!b.caseless && !b.upper) ||
-        b.initial || name_stop(fold_word(s, b)))
+        b.initial || name_stop(fb) || word_list("town").contains(fb) || (b.caseless && !in_gazetteer(fb)))
       return false;
     const std::u32string ua = letters(a), ub = letters(b);
     const std::size_t shorter = std::min(ua.size(), ub.size());
@@ -1561,6 +1564,8 @@ void find_corrected_names(const Input& in, Spans& out) {
       } else if (seen && twin(*anchor, *w)) {
         add(found, w->begin, w->end, PiiKind::name);
         break;
+      } else if (seen && !word_list("name_twin_link").contains(fold_word(s, *w))) {
+        break;  // the twin comes right after the correction ("instead of", "zamiast": "of" may come between)
       }
       k = w->end;
     }
@@ -1576,6 +1581,8 @@ void find_corrected_names(const Input& in, Spans& out) {
       } else if (seen && twin(*anchor, *w)) {
         add(found, w->begin, w->end, PiiKind::name);
         break;
+      } else if (seen) {
+        break;  // the twin comes right before the correction ("Iwan? nie, …")
       }
       k = w->begin;
     }

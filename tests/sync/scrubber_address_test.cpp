@@ -544,6 +544,8 @@ TEST(scrubber_address_test, review_of_the_twenty_ninth_round_keeps_what_is_no_ho
   EXPECT_TRUE(kinds_of("Fase 1 en 2 in Almere zijn klaar.").empty());
   EXPECT_EQ(found_text("Vogelenzang 9 en 11, 2061 AB Bloemendaal", PiiKind::address),
             "Vogelenzang 9 en 11, 2061 AB Bloemendaal");
+  // (the second reading of round 30: a capital of any script makes an initial)
+  EXPECT_EQ(found_text("Bilgiler: Ş. Yılmaz, Vierverlaten 31, banka", PiiKind::address), "Vierverlaten 31");
 }
 
 // After the thirty-first part was measured: a town of two words joined by "en" whose first is also a word ("Son en

@@ -582,3 +582,12 @@ TEST(scrubber_dob_test, review_of_the_twenty_ninth_round_keeps_appointments) {
   EXPECT_EQ(found_text("Kobieta, która urodziła, dostaje urlop od 1 lipca 2026.", PiiKind::dob), "");
   EXPECT_EQ(found_text("Moja siostra urodziła, a 15 maja 2026 mamy wizytę w urzędzie.", PiiKind::dob), "");
 }
+
+// The second reading of round 30: after "not" alone, a two-digit-year date is the birth date corrected only when it
+// differs from it in one of day, month and year.
+TEST(scrubber_dob_test, review_of_the_thirtieth_round_keeps_appointments) {
+  EXPECT_EQ(found_text("geboren op 02.03.26 en de controle is niet op 14.04.26 maar op 21.04.26.", PiiKind::dob),
+            "02.03.26");
+  EXPECT_EQ(found_text("моя дата народження 15.06.83 а не 15.08.83 як у вашій системі", PiiKind::dob),
+            "15.06.83|15.08.83");
+}

@@ -111,3 +111,11 @@ TEST(scrubber_handle_test, user_names_of_the_thirty_first_part) {
   EXPECT_EQ(found_text("Mijn profiel staat op versie_2 van de app.", PiiKind::handle), "");
   EXPECT_EQ(found_text("Mijn account bij de bibliotheek is verlopen, nummer 2024_77.", PiiKind::handle), "");
 }
+
+// The second reading of round 30: a user name ending in "_" and digits is no version unless a word for a version comes
+// before it, and a glued ending does not stop the search before the app's name.
+TEST(scrubber_handle_test, review_of_the_thirtieth_round_keeps_user_names) {
+  EXPECT_EQ(found_text("ayse_1985 TikTok'ta beni engelledi.", PiiKind::handle), "ayse_1985");
+  EXPECT_EQ(found_text("mehmet_1990 instagramdan yazdı: selam", PiiKind::handle), "mehmet_1990");
+  EXPECT_EQ(found_text("Versie_2 staat op Facebook.", PiiKind::handle), "");
+}
