@@ -94,8 +94,8 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
 
 // More houses of the same street after a house number that ends at e ("Hoofdweg 120 i 122", "Esdoornstraat 2, 4 i 6",
 // "Harselaarseweg 40 i 40-A"; added after the twenty-ninth part was measured): numbers after commas, then one after a
-// word for "and" ([number_and]; not "or": "2 of 3 passen", "until 2 or 3am"), each a house number no further than 20 from the first. The last one's end,
-// or e.
+// word for "and" ([number_and]; not "or": "2 of 3 passen", "until 2 or 3am"), each a house number no further than 20
+// from the first. The last one's end, or e.
 std::size_t more_house_numbers(std::string_view s, std::size_t begin, std::size_t e) {
   const auto value = [&s](std::size_t k) {
     long v = 0;

@@ -167,8 +167,7 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
         }
         // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its
         // sentence ("Yonas_asmara ኣብ TikTok …", on TikTok; added after the twenty-ninth part was measured)
-        // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2"; nor before a name
-        // taken with a glued ending)
+        // (not a hashtag, a file, a version: "#covid_19", "foto_1.jpg", "Versie_2", "script_v2")
         for (std::size_t q = b, words = 0; !account && !glued && words < 3 && q > 0;) {
           q = skip_hspace_back(s, q);
           if (q == 0 || sentence_break(before(s, q).cp)) break;

@@ -1521,7 +1521,8 @@ void trim_latin_name_edges(std::string_view s, Spans& out) {
 // may come between), a word for "not" or "instead of" ([name_not], [name_instead]) and right next to it (an "of" may
 // come between: [name_twin_link]) a word of the same script spelt one or two letters differently (at most half the
 // shorter), capitalised where the script has capitals and a known name where it has none, of three letters or more,
-// no stop word or town (narrowed after a second reading: "Emma woont niet in Emmen", "محمود مو موجود"). Runs after the tagger: it reads the names found so far.
+// no stop word or town (narrowed after a second reading: "Emma woont niet in Emmen", "محمود مو موجود"). Runs after
+// the tagger: it reads the names found so far.
 void find_corrected_names(const Input& in, Spans& out) {
   const std::string_view s = in.s;
   const auto correction = [&](const Word& w) {
@@ -1548,6 +1549,20 @@ void find_corrected_names(const Input& in, Spans& out) {
   // whether the character between words at k ends the search (a sentence end, but not a question mark: "Iwan? nie")
   const auto stops = [&](char32_t c) { return c != '?' && c != 0x61F && c != 0x1367 && sentence_break(c); };
   Spans found;
+  // One word w on the way from the name: a correction word is remembered in seen; after it, w is the twin (taken) or,
+  // unless an "of" links them going forward ("instead of", "zamiast"), the end of the search. Whether to stop.
+  const auto step = [&](const Word& anchor, const Word& w, bool& seen, bool forward) {
+    if (correction(w)) {
+      seen = true;
+      return false;
+    }
+    if (!seen) return false;
+    if (twin(anchor, w)) {
+      add(found, w.begin, w.end, PiiKind::name);
+      return true;
+    }
+    return !(forward && word_list("name_twin_link").contains(fold_word(s, w)));
+  };
   for (const PiiSpan& sp : out) {
     if (sp.kind != PiiKind::name) continue;
     const auto anchor = read_word(s, sp.begin);
@@ -1559,14 +1574,7 @@ void find_corrected_names(const Input& in, Spans& out) {
         if (stops(at(s, k).cp)) break;
       const auto w = k < s.size() ? read_word(s, k) : std::nullopt;
       if (!w) break;
-      if (correction(*w)) {
-        seen = true;
-      } else if (seen && twin(*anchor, *w)) {
-        add(found, w->begin, w->end, PiiKind::name);
-        break;
-      } else if (seen && !word_list("name_twin_link").contains(fold_word(s, *w))) {
-        break;  // the twin comes right after the correction ("instead of", "zamiast": "of" may come between)
-      }
+      if (step(*anchor, *w, seen, true)) break;
       k = w->end;
     }
     // back from the name's start
@@ -1576,14 +1584,7 @@ void find_corrected_names(const Input& in, Spans& out) {
         if (stops(before(s, k).cp)) break;
       const auto w = k > 0 ? word_ending_at(s, k) : std::nullopt;
       if (!w) break;
-      if (correction(*w)) {
-        seen = true;
-      } else if (seen && twin(*anchor, *w)) {
-        add(found, w->begin, w->end, PiiKind::name);
-        break;
-      } else if (seen) {
-        break;  // the twin comes right before the correction ("Iwan? nie, …")
-      }
+      if (step(*anchor, *w, seen, false)) break;
       k = w->begin;
     }
   }
