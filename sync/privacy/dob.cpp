@@ -46,11 +46,22 @@ bool date_start(std::string_view s, std::size_t i) {
   return proclitic(p.cp) && boundary_before(s, i - p.len);
 }
 
-// Whether the folded word (or every part of a hyphenated one: "twenty-first") is in the list.
+// Whether the folded word is a run of the list's words written together, each of three bytes or more
+// ("negentienzevenenvijftig", 19 57; "tweeduizendnegen", 2009): Dutch writes a number in words as one word (added after
+// the thirty-second part was measured: the language's rule of writing numbers, not a year seen).
+bool glued_words(const WordSet& l, std::string_view folded) {
+  for (std::size_t b = 3; b + 3 <= folded.size(); ++b)
+    if (l.contains(folded.substr(0, b)) && (l.contains(folded.substr(b)) || glued_words(l, folded.substr(b))))
+      return true;
+  return false;
+}
+
+// Whether the folded word (or every part of a hyphenated one: "twenty-first"; or its parts written together) is in the
+// list.
 bool in_list(std::string_view list, std::string_view folded) {
   const WordSet& l = word_list(list);
   if (l.contains(folded)) return true;
-  if (folded.find('-') == std::string_view::npos) return false;
+  if (folded.find('-') == std::string_view::npos) return folded.size() <= 64 && glued_words(l, folded);
   for (std::size_t b = 0; b <= folded.size();) {
     const std::size_t e = std::min(folded.find('-', b), folded.size());
     if (e == b || !l.contains(folded.substr(b, e - b))) return false;
@@ -148,7 +159,9 @@ std::optional<std::size_t> number_words(std::string_view s, std::size_t i) {
   for (;;) {
     const auto w = read_word(s, k);
     if (!w) break;
-    if (!in_list("number_word", fold_word(s, *w))) {
+    // (also with the Tigrinya "-ን", "and": "ክልተ ሽሕን ዕስራን", two thousand and twenty)
+    if (const std::string fw = fold_word(s, *w);
+        !in_list("number_word", fw) && !in_list("number_word", without_and(fw))) {
       // "and" between two number words ([number_join]: "afar iyo labaatan", four and twenty; added after the
       // twenty-fifth part was measured)
       const std::size_t j = skip_hspace(s, w->end);

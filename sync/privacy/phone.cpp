@@ -236,16 +236,20 @@ int digit_word(std::string_view folded) { return valued_word("digit_word", folde
 // "otuz bir" 31), or -1 (added after the eleventh part was measured).
 int tens_word(std::string_view folded) { return valued_word("tens_word", folded); }
 
-// A Tigrinya number word without its "-ን" ("and": "ሰብዓን ሓሙሽተን", seventy-five), or the word.
-std::string without_and(const std::string& folded) {
-  static const std::string n = "\u1295";
-  if (folded.size() > n.size() + 3 && folded.compare(folded.size() - n.size(), n.size(), n) == 0)
-    return folded.substr(0, folded.size() - n.size());
-  return folded;
+// A unit and its tens written as one word, the unit first and "en" between ("vierendertig", 34; "drieëntwintig", folded
+// "drieentwintig"; the Dutch way of writing 21 to 99, [digit_word] and [tens_word]; added after the thirty-second part
+// was measured): the value, or -1.
+int glued_unit_tens(std::string_view folded) {
+  for (std::size_t p = folded.find("en", 1); p != std::string_view::npos; p = folded.find("en", p + 1)) {
+    const int u = digit_word(folded.substr(0, p));
+    const int t = u >= 1 && u <= 9 ? tens_word(folded.substr(p + 2)) : -1;
+    if (t > 0) return 10 * t + u;
+  }
+  return -1;
 }
 
 // A phone number said in words, alone or mixed with digits ("nul zes 2 8 9 4 1 7 6 3", "oh six, four one, two
-// two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes.
+// two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes; and a BSN said so.
 void digits_in_words(std::string_view s, Spans& out) {
   for (std::size_t i = 0; i < s.size();) {
     bool prev_word = false;  // whether the token before is a word
@@ -309,6 +313,11 @@ void digits_in_words(std::string_view s, Spans& out) {
           digits += std::string(static_cast<std::size_t>(r), static_cast<char>('0' + d));
           return end;
         }
+      }
+      if (const int g = glued_unit_tens(fw); g > 0) {
+        digits += std::to_string(g);
+        ++pair_words;
+        return w->end;
       }
       const int v = digit_word(without_and(fw));
       if (v < 0) return std::nullopt;
@@ -377,6 +386,9 @@ void digits_in_words(std::string_view s, Spans& out) {
     if (words + pair_words >= 2 &&
         ((digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10))) || foreign))
       add(out, b, end, PiiKind::phone);
+    // nine digits said in words that pass the 11-proef are a BSN ("six seven two, nine eight one, five five five"; added
+    // after the thirty-second part was measured)
+    else if (words + pair_words >= 2 && digits.size() == 9 && bsn_valid(digits)) add(out, b, end, PiiKind::bsn);
     i = end;
   }
 }
@@ -390,6 +402,13 @@ void find_obfuscated_phones(std::string_view s, Spans& out) {
 }  // namespace
 
 int spoken_digit(std::string_view folded) { return digit_word(folded); }
+
+std::string without_and(const std::string& folded) {
+  static const std::string n = "\u1295";
+  if (folded.size() > n.size() + 3 && folded.compare(folded.size() - n.size(), n.size(), n) == 0)
+    return folded.substr(0, folded.size() - n.size());
+  return folded;
+}
 
 void find_phones(const Input& in, Spans& out) {
   Spans v;

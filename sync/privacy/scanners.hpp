@@ -78,6 +78,9 @@ bool is_institution(std::string_view folded);
 // The value of a digit or a two-digit number said in words ("zes", "seven", "jedenaście"; [digit_word]), or -1
 // (phone.cpp; also the tagger's veto).
 int spoken_digit(std::string_view folded);
+// A Tigrinya number word without its "-ን" ("and": "ሰብዓን ሓሙሽተን", seventy-five), or the word (phone.cpp; also the
+// numbers in words of dob.cpp).
+std::string without_and(const std::string& folded);
 // A word of the name gazetteers (given names and surnames, also "smit-vos"), folded.
 bool in_name_gazetteer(std::string_view folded);
 std::optional<Range> take_name(std::string_view s, std::size_t pos, const NameRules& r);

@@ -591,3 +591,21 @@ TEST(scrubber_dob_test, review_of_the_thirtieth_round_keeps_appointments) {
   EXPECT_EQ(found_text("моя дата народження 15.06.83 а не 15.08.83 як у вашій системі", PiiKind::dob),
             "15.06.83|15.08.83");
 }
+
+// After the thirty-second part was measured: numbers in words as each language writes them: the Dutch year as one
+// word, the Somali hundreds and thousands, the Tigrinya number words with their "-ን".
+TEST(scrubber_dob_test, dates_in_words_of_the_thirty_second_part) {
+  EXPECT_EQ(found_text("Ik ben geboren op zeven maart negentienzevenenvijftig, maar", PiiKind::dob),
+            "zeven maart negentienzevenenvijftig");
+  EXPECT_EQ(found_text("geboren op 3 mei negentienhonderdachtendertig.", PiiKind::dob),
+            "3 mei negentienhonderdachtendertig");
+  EXPECT_EQ(found_text("Dhalasho: sagaal iyo toban Maarso kun sagaal boqol siddeetan iyo laba. Magaca: X",
+                       PiiKind::dob),
+            "sagaal iyo toban Maarso kun sagaal boqol siddeetan iyo laba");
+  EXPECT_EQ(found_text("ጓለይ ዝተወለደት ኣብ ዓሰርተ ሓሙሽተ ለካቲት ክልተ ሽሕን ዕስራን እያ።", PiiKind::dob), "ዓሰርተ ሓሙሽተ ለካቲት ክልተ ሽሕን ዕስራን");
+  // (counts in words are no date: "ሰለስተ ቆልዑ", three children; "kun jeer", a thousand times; a glued word that is not
+  // made of number words only)
+  EXPECT_EQ(found_text("ሓደ ሰብ ኣብ ፓርክ ክልተ ሰዓት ተቐሚጡ። ሰለስተ ቆልዑ ኣለዉኒ።", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Basaska 71 wuxuu yimaadaa kun jeer", PiiKind::dob), "");
+  EXPECT_EQ(found_text("geboren op drie mei negentienvijftigste verjaardag", PiiKind::dob), "");
+}

@@ -39,8 +39,9 @@
 // was the held-out part after it (measured once on 2026-12-05: 0.965 at 0.67 %), a development part since;
 // heldout30.jsonl was the held-out part after it (measured once on 2026-12-05: 0.972 at 0.63 %), a development part
 // since; heldout31.jsonl was the held-out part after it (measured once on 2026-12-05: 0.963 at 0.76 %), a development
-// part since; heldout32.jsonl is the held-out part now (written blind by four other engineers, measured once on
-// 2026-12-05). The figures: bench/scrubber_bench.
+// part since; heldout32.jsonl was the held-out part after it (measured once on 2026-12-05: 0.958 at 0.50 %), a
+// development part since; heldout33.jsonl is the held-out part now (written blind by four other engineers, measured
+// once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -459,10 +460,12 @@ TEST(scrubber_eval_test, heldout31_dev_set_holds_its_level) {
 // part 31's rules and the tagger retrained on thirty-two parts: recall 0.958 at 0.50 % false removals (7 of 272 clean
 // snippets touched); by kind address 0.945, bsn 0.973, dob 0.966, handle 0.892, name 0.949, phone 0.990, plate 0.958,
 // the others 1.000; by language ar 0.935 (1.25 %), en 0.979, nl 0.911, pl 0.966, so 0.976, ti 0.935, tr 0.971, uk
-// 0.983. Below the goal overall and in five languages (issue 14 stays open). The floor holds it there until it
-// becomes a development part.
-TEST(scrubber_eval_test, heldout32_set_holds_its_level_on_new_text) {
-  check_set("heldout32.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+// 0.983. Below the goal overall and in five languages (issue 14 stays open). Since then a development part
+// (misses-part32.md: numbers written as one word in Dutch, a Dutch phone number said in pairs, a BSN said in words,
+// Somali and Tigrinya years in words, the Tigrinya "ን" before a short listed name, "I live in" in Arabizi), with the
+// name tagger retrained on thirty-three parts: 0.978 at 0.44 % (nl 0.950 below 0.97).
+TEST(scrubber_eval_test, heldout32_dev_set_holds_its_level) {
+  check_set("heldout32.jsonl", "the development part is missing", Floor{0.97, 0.94});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

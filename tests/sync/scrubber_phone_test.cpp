@@ -169,3 +169,17 @@ TEST(scrubber_phone_test, tigrinya_digits_in_every_spelling_of_six) {
   EXPECT_EQ(found_text("ጸውዑ: ዜሮ ሹዱሽተ ሓሙሽተ ክልተ ሰለስተ ሸሞንተ ትሽዓተ ሓደ ዜሮ ሸውዓተ", PiiKind::phone),
             "ዜሮ ሹዱሽተ ሓሙሽተ ክልተ ሰለስተ ሸሞንተ ትሽዓተ ሓደ ዜሮ ሸውዓተ");
 }
+
+// After the thirty-second part was measured: a Dutch number said in pairs, 21 to 99 written as one word with the unit
+// first; nine digits in words that pass the 11-proef are a BSN.
+TEST(scrubber_phone_test, dutch_pairs_and_a_bsn_in_words) {
+  EXPECT_EQ(found_text("bellen: nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig. Groet", PiiKind::phone),
+            "nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig");
+  EXPECT_EQ(found_text("bel nul zes drieëntwintig elf negenenveertig vijftien!", PiiKind::phone),
+            "nul zes drieëntwintig elf negenenveertig vijftien");
+  EXPECT_EQ(found_text("My BSN is six seven two, nine eight one, five five five. Call me", PiiKind::bsn),
+            "six seven two, nine eight one, five five five");
+  // (nine digits that fail the 11-proef, and a count in words, stay)
+  EXPECT_EQ(found_text("the code is six seven two, nine eight one, five five four. Call me", PiiKind::bsn), "");
+  EXPECT_TRUE(kinds_of("We waren met vierendertig mensen en twaalf kinderen").empty());
+}
