@@ -468,6 +468,16 @@ TEST(scrubber_eval_test, heldout32_dev_set_holds_its_level) {
   check_set("heldout32.jsonl", "the development part is missing", Floor{0.97, 0.94});
 }
 
+// heldout33.jsonl (800 snippets, 998 spans, 274 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// part 32's rules and the tagger retrained on thirty-three parts: recall 0.970 at 0.60 % false removals (9 of 274
+// clean snippets touched); by kind address 0.940, dob 0.939, handle 0.917, name 0.976, plate 0.980, the others 1.000;
+// by language ar 0.982, en 0.992, nl 0.978, pl 0.954, so 0.973, ti 0.921, tr 0.978, uk 0.977. At the goal overall;
+// below it in two languages (issue 14 stays open). The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout33_set_holds_its_level_on_new_text) {
+  check_set("heldout33.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
