@@ -45,7 +45,12 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
       if (j > m && j - m <= 2 && boundary_after(s, j)) m = j;
     }
     if (cnt == 0) {
-      while (m < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[m])) && cnt < 3) ++m, ++cnt;
+      // (a Cyrillic letter too, as Ukrainian keyboards type it: "Lindelaan 5-А"; added after the thirty-third part was
+      // measured)
+      for (Cp c = at(s, m);
+           cnt < 3 && c.len && (is_ascii_alpha(static_cast<unsigned char>(s[m])) || (c.cp >= 0x410 && c.cp <= 0x42F));
+           c = at(s, m))
+        m += c.len, ++cnt;
       // a flat's letter and number after the dash ("3-A2"; added after the twenty-fourth part was measured)
       for (int d = 0; cnt > 0 && d < 3 && m < s.size() && is_digit(static_cast<unsigned char>(s[m])); ++d) ++m;
     }
@@ -66,7 +71,13 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     flat = skip_hspace(s, flat);
     const bool apartment = word_list("apartment").contains(fw) && is_digit_at(s, flat);
     if ((word_list("unit").contains(fw) && !apartment) || word_list("month").contains(fw)) return std::nullopt;
-    const bool one_capital = w->end == w->begin + 1 && w->upper && !w->initial;
+    // (or one lower-case letter that closes the clause: "Voorstraat 9 b, 5161 GK"; not "u", you; added after the
+    // thirty-third part was measured)
+    const Cp after_letter = at(s, w->end);
+    const bool one_small = w->end == w->begin + 1 && is_ascii_alpha(static_cast<unsigned char>(s[w->begin])) &&
+                           !w->upper && s[w->begin] != 'u' &&
+                           (w->end >= s.size() || after_letter.cp == ',' || is_line_break(after_letter.cp));
+    const bool one_capital = (w->end == w->begin + 1 && w->upper && !w->initial) || one_small;
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
       // not before a dot ("12 A. de Vries": an initial), unless a word of the list ends the sentence there
       // ("Julianastraat 31 bis. Tel", added after the eighteenth part was measured)
@@ -1272,14 +1283,35 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
 void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& proper = word_list("dic_proper");
   std::optional<std::vector<std::pair<std::size_t, std::size_t>>> cues;  // each [address] cue, found when first needed
+  const auto address_cues = [&]() -> const std::vector<std::pair<std::size_t, std::size_t>>& {
+    if (!cues) {
+      cues.emplace();
+      for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { cues->push_back({b, e}); });
+    }
+    return *cues;
+  };
+  // An address cue right before the word, a colon, a comma or a copula between ("Ciwaanka gurigayga waa Easterwierrum 2", the
+  // address of my house is …): the village needs no list and the number need not close the clause (added after the
+  // thirty-third part was measured).
+  const auto cue_right_before = [&](std::size_t b) {
+    std::size_t k = skip_hspace_back(s, b);
+    if (before(s, k).cp == ':' || before(s, k).cp == ',') k = skip_hspace_back(s, k - 1);
+    if (const auto p = word_ending_at(s, k); p && word_list("cue_copula").contains(fold_word(s, *p)))
+      k = skip_hspace_back(s, p->begin);
+    for (const auto& [cb, ce] : address_cues())
+      if (ce == k) return true;
+    return false;
+  };
   for_each_word(s, [&](const Word& w) -> std::size_t {
     if (!w.upper || w.caseless || w.cyrillic) return w.end;
     const std::size_t d = skip_hspace(s, w.end);
     if (d == w.end || !is_digit_at(s, d)) return w.end;
     const std::string fw = fold_word(s, w);
-    if (!proper.contains(fw) || is_institution(fw) || name_stop(fw) || word_list("month").contains(fw) ||
-        word_list("unit").contains(fw) || word_list("street_stop").contains(fw))
+    if (is_institution(fw) || name_stop(fw) || word_list("month").contains(fw) || word_list("unit").contains(fw) ||
+        word_list("street_stop").contains(fw))
       return w.end;
+    const bool cued = cue_right_before(w.begin);
+    if (!cued && !proper.contains(fw)) return w.end;
     const auto n = house_number(s, d);
     if (!n || all_capitals(s, w)) return w.end;
     // (not a year or a version: "Gouda 2040", "Windows 2000")
@@ -1296,14 +1328,14 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
                         is_apostrophe(at(s, *n).cp) || c.cp == ',' || c.cp == 0x60C || c.cp == '(' || c.cp == 0x2014 ||
                         other_script();
     const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
-    if (!closes && pc == *n) return w.end;
+    if (!closes && !cued && pc == *n) return w.end;
     // and something says it is someone's home (not "op Windows 10", "bij Feyenoord 2", "Windows 10'u kuramıyorum"):
     // a postcode or town after it; a Turkish locative on the number ("15'te oturuyoruz"); the noun "address", a house
     // noun or a preposition placing something at a house right before it ([village_before], [street_preposition]:
     // "adres Zunderdorp 29", "przy Portengen 4"); an address cue right after it ("ኣብ Koufurderrige 4 እቕመጥ") or earlier
     // in its clause ("waxaan joogaa …"); or a person's name and a comma before it ("Fam. Dijkstra, Vinkega 12", "R.
     // Doorson, Vierverlaten 31").
-    bool home = pc > *n || turkish_locative(s, *n);
+    bool home = cued || pc > *n || turkish_locative(s, *n);
     if (auto p = word_before(s, w.begin); !home && p) {
       // (also with a copula between: "gurigeygu waa Doniaga 6", my house is …; added after the thirtieth part)
       if (word_list("cue_copula").contains(fold_word(s, *p)))
@@ -1323,11 +1355,7 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
              !word_list("town").contains(fold_word(s, *p));
     }
     if (!home) {
-      if (!cues) {
-        cues.emplace();
-        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { cues->push_back({b, e}); });
-      }
-      for (const auto& [b, e] : *cues) {
+      for (const auto& [b, e] : address_cues()) {
         if (b == a) {  // right after the number
           home = true;
           break;

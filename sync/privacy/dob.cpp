@@ -190,6 +190,8 @@ std::size_t day_tail(std::string_view s, std::size_t a) {
       (suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "e" || suf == "ste" || suf == "de" ||
        suf == "da" || suf == "ka" || suf == "aad"))  // Somali "1da", "1aad"
     e = k;
+  // the Tigrinya ordinal "-ይ" glued to the day ("3ይ ሰነ 1993"; added after the thirty-third part was measured)
+  if (e == a && at(s, a).cp == 0x12ED && !is_letter(at(s, a + at(s, a).len).cp)) e = a + at(s, a).len;
   if (e == a && at(s, a).cp == '-') {  // "15-ka", "6-го": a short case ending after a hyphen
     std::size_t j = a + 1, n = 0;
     while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len, ++n;
@@ -215,6 +217,13 @@ std::size_t with_year_suffix(std::string_view s, std::size_t ye) {
     std::string letters;
     while (true) {
       const auto w = read_word(s, j);
+      if (w && w->begin == j && w->initial) {  // Latin capitals with dots are read as one word ("E.C.", the
+                                               // Ethiopian calendar; added after the thirty-third part was measured)
+        for (std::size_t q = w->begin; q < w->end; q += at(s, q).len)
+          if (is_letter(at(s, q).cp)) letters += fold_str(s.substr(q, at(s, q).len)), ++parts;
+        j = w->end;
+        break;
+      }
       if (!w || w->begin != j || utf8_length(fold_word(s, *w)) != 1) break;
       const char32_t c = at(s, w->end).cp;
       letters += fold_word(s, *w);
@@ -254,9 +263,9 @@ std::optional<std::size_t> year_at(std::string_view s, std::size_t y) {
     ye = d;
   } else if (d - y == 4 && at(s, d).cp == 0x645 && boundary_after(s, d + at(s, d).len)) {
     return d + at(s, d).len;  // "١٩٨٥م": the Arabic "AD" glued to the year
-  } else if (d - y == 4 && is_letter(at(s, d).cp)) {
+  } else if ((d - y == 4 || d - y == 2) && is_letter(at(s, d).cp)) {
     // a year suffix glued to the year ("30.01.1983r.", "1949р."; [year_suffix]), with its dot (added after the
-    // thirteenth part was measured)
+    // thirteenth part was measured); after two digits too ("1 marca 88r."; added after the thirty-third part)
     std::size_t j = d;
     while (at(s, j).len && is_letter(at(s, j).cp)) j += at(s, j).len;
     if (!word_list("year_suffix").contains(fold_str(s.substr(d, j - d))) || is_digit_at(s, j)) return std::nullopt;

@@ -565,3 +565,17 @@ TEST(scrubber_address_test, arabizi_home_before_a_village) {
             "Ronduite 3");
   EXPECT_EQ(found_text("ana sakna f Ronduite, l7ayt tay7 3la triq 3 marrat", PiiKind::address), "");
 }
+
+// After the thirty-third part was measured: one lower-case letter after the number when the clause closes, a Cyrillic
+// capital after the dash, and a village right after an address cue (a colon, a comma or a copula between) with no list
+// and no closing of the clause.
+TEST(scrubber_address_test, addresses_of_the_thirty_third_part) {
+  EXPECT_EQ(found_text("Adres: Voorstraat 9 b, 5161 GK Vrijhoeve-Capelle. IBAN", PiiKind::address),
+            "Voorstraat 9 b, 5161 GK Vrijhoeve-Capelle");
+  EXPECT_EQ(found_text("Тепер живемо на Lindelaan 5-А, Castelre.", PiiKind::address), "Lindelaan 5-А, Castelre");
+  EXPECT_EQ(found_text("Ciwaanka gurigayga waa Easterwierrum 2 laakiin khariidadda Google", PiiKind::address),
+            "Easterwierrum 2");
+  // (not "u", you; a cue further off needs the old evidence)
+  EXPECT_EQ(found_text("Ik woon op de Voorstraat 9 u kunt altijd langskomen", PiiKind::address), "Voorstraat 9");
+  EXPECT_EQ(found_text("mijn adres staat in Bijlage 2 van de brief", PiiKind::address), "");
+}

@@ -40,8 +40,9 @@
 // heldout30.jsonl was the held-out part after it (measured once on 2026-12-05: 0.972 at 0.63 %), a development part
 // since; heldout31.jsonl was the held-out part after it (measured once on 2026-12-05: 0.963 at 0.76 %), a development
 // part since; heldout32.jsonl was the held-out part after it (measured once on 2026-12-05: 0.958 at 0.50 %), a
-// development part since; heldout33.jsonl is the held-out part now (written blind by four other engineers, measured
-// once on 2026-12-05). The figures: bench/scrubber_bench.
+// development part since; heldout33.jsonl was the held-out part after it (measured once on 2026-12-05: 0.970 at
+// 0.60 %), a development part since; heldout34.jsonl is the held-out part now (written blind by four other engineers,
+// measured once on 2026-12-05). The figures: bench/scrubber_bench.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -473,9 +474,13 @@ TEST(scrubber_eval_test, heldout32_dev_set_holds_its_level) {
 // part 32's rules and the tagger retrained on thirty-three parts: recall 0.970 at 0.60 % false removals (9 of 274
 // clean snippets touched); by kind address 0.940, dob 0.939, handle 0.917, name 0.976, plate 0.980, the others 1.000;
 // by language ar 0.982, en 0.992, nl 0.978, pl 0.954, so 0.973, ti 0.921, tr 0.978, uk 0.977. At the goal overall;
-// below it in two languages (issue 14 stays open). The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout33_set_holds_its_level_on_new_text) {
-  check_set("heldout33.jsonl", "the held-out part is missing", Floor{0.96, 0.91});
+// below it in two languages (issue 14 stays open). Since then a development part (misses-part33.md: the Tigrinya
+// ordinal on a day, the Ethiopian months in Latin letters and "E.C.", "date of birth" in its other Tigrinya word
+// order, "r." on a two-digit year, a letter after a house number, a Cyrillic capital after its dash, a village right
+// after an address cue; a Turkish ending after an apostrophe now outside a date's label), with the name tagger
+// retrained on thirty-four parts: 0.987 at 0.58 % (pl 0.969 below 0.97).
+TEST(scrubber_eval_test, heldout33_dev_set_holds_its_level) {
+  check_set("heldout33.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
