@@ -9,7 +9,10 @@ part (never on a part still held out):
 
     python3 tests/data/privacy/address_convention.py tests/data/privacy/heldoutN.jsonl [--write]
 
-(Postcode + "huisnummer N" labels were extended by hand, seven of them, in parts 5, 6 and 8.)"""
+(Postcode + "huisnummer N" labels were extended by hand, seven of them, in parts 5, 6 and 8.)
+
+It also applies the one date convention (settled in writers-brief.md after part 33 was measured): a Turkish case
+ending after an apostrophe at the end of a date of birth stays outside ("22 Ekim 2024'te" becomes "22 Ekim 2024")."""
 import json, re, sys
 TOWN = r"(?:'s-)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?: (?:aan|op|bij|over|ter)(?: de| den)? [A-Z][\w-]*)*"
 # ", Town" or " Town" closing the clause, with a postcode after it or not; after a preposition ("in Town") only
@@ -39,6 +42,9 @@ def main(path, write):
                         break
             i += 1
         for p in pii:
+            m = re.search(r"\d['’][a-zçğıöşü]{1,4}$", p[1]) if p[0] == "dob" and r["lang"] == "tr" else None
+            if m:
+                print(f"{r['id']}: [{p[1]}] -> [{p[1][:m.start() + 1]}]"); p[1] = p[1][:m.start() + 1]; changes += 1
             if p[0] != "address": continue
             # A town written before the street stays outside (settled in writers-brief.md before part 29 was
             # written): "Exloërveen, Middenweg 14" becomes "Middenweg 14". Only when a street word and a number
