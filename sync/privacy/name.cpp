@@ -610,14 +610,7 @@ std::optional<std::size_t> caseless_prefix(std::string_view s, const Word& w) {
     constexpr std::string_view kN = "\u1295";
     if (!in_gazetteer_exact(rest) && rest.size() > kN.size() && rest.substr(rest.size() - kN.size()) == kN)
       rest.resize(rest.size() - kN.size());
-    // (a listed name of two letters too when a listed name follows: "ንሳባ ብርሃነ"; added after the thirty-second part was
-    // measured)
-    const std::size_t k = skip_hspace(s, w.end);
-    const auto next = k > w.end ? read_word(s, k) : std::nullopt;
-    const bool listed_next = next && next->caseless && in_gazetteer_exact(fold_word(s, *next));
-    const std::size_t letters = utf8_length(rest);
-    if ((letters >= 3 || (letters == 2 && listed_next)) && in_gazetteer_exact(rest) &&
-        !word_list("ambiguous").contains(rest))
+    if (utf8_length(rest) >= 3 && in_gazetteer_exact(rest) && !word_list("ambiguous").contains(rest))
       return w.begin + c.len;
   }
   return std::nullopt;

@@ -248,6 +248,21 @@ int glued_unit_tens(std::string_view folded) {
   return -1;
 }
 
+// Whether a word for BSN ([bsn] cues: "BSN", "burgerservicenummer") ends before b in the same sentence, at most 60
+// bytes back.
+bool bsn_cue_before(std::string_view s, std::size_t b) {
+  const std::size_t from = b > 60 ? b - 60 : 0;
+  const Folded f = fold_text(s.substr(from, b - from));
+  bool found = false;
+  for_each_cue(f, word_list("bsn"), [&](std::size_t, std::size_t e) {
+    bool same = true;
+    for (std::size_t q = from + e; q < b && same; q += std::max<std::size_t>(at(s, q).len, 1))
+      same = !sentence_break(at(s, q).cp);
+    found = found || same;
+  });
+  return found;
+}
+
 // A phone number said in words, alone or mixed with digits ("nul zes 2 8 9 4 1 7 6 3", "oh six, four one, two
 // two, …"): ten digits or more, at least two of them words, split by spaces, commas, dots or dashes; and a BSN said so.
 void digits_in_words(std::string_view s, Spans& out) {
@@ -256,6 +271,9 @@ void digits_in_words(std::string_view s, Spans& out) {
     // words beyond one in a token: "двадцять один" (21) is two words ("06 двадцять один 33 57 08" is said in words as
     // much as "nul zes 2 …"; added after the thirteenth part was measured)
     int pair_words = 0;
+    // the tens said alone ("…, twintig, dertig, veertig"): three of them are counting, no phone number (the review of
+    // round 32)
+    int lone_tens = 0;
     const auto token = [&](std::size_t k, std::string& digits) -> std::optional<std::size_t> {
       if (!boundary_before(s, k)) return std::nullopt;
       if (is_digit_at(s, k)) {
@@ -290,6 +308,7 @@ void digits_in_words(std::string_view s, Spans& out) {
         if (digits.empty() || !prev_word) return std::nullopt;
         digits += static_cast<char>('0' + t);
         digits += '0';
+        ++lone_tens;
         return w->end;
       }
       // "double four", "double-oh" ([digit_repeat]: "double 2"): the digit after it that many times (added after the
@@ -383,12 +402,15 @@ void digits_in_words(std::string_view s, Spans& out) {
     if (nat.rfind("0031", 0) == 0) nat = "0" + nat.substr(4);
     // a foreign number after "00" and its country code, eleven to fifteen digits (added after the twelfth part)
     const bool foreign = nat.rfind("00", 0) == 0 && nat.size() >= 11 && nat.size() <= 15;
-    if (words + pair_words >= 2 &&
+    if (words + pair_words >= 2 && lone_tens < 3 &&
         ((digits.size() >= 10 && digits.size() <= 13 && national_number_ok(nat.substr(0, 10))) || foreign))
       add(out, b, end, PiiKind::phone);
-    // nine digits said in words that pass the 11-proef are a BSN ("six seven two, nine eight one, five five five"; added
-    // after the thirty-second part was measured)
-    else if (words + pair_words >= 2 && digits.size() == 9 && bsn_valid(digits)) add(out, b, end, PiiKind::bsn);
+    // nine digits said one word each that pass the 11-proef, after a word for BSN ("My BSN is six seven two, nine eight
+    // one, five five five"; added after the thirty-second part was measured; the review of round 32: not a case or
+    // ticket number said in words, not lottery numbers or grades in pairs, not a 0900 number)
+    else if (digits.size() == 9 && pair_words == 0 && words == 9 && digits[0] != '0' && bsn_valid(digits) &&
+             bsn_cue_before(s, b))
+      add(out, b, end, PiiKind::bsn);
     i = end;
   }
 }

@@ -558,14 +558,6 @@ TEST(scrubber_address_test, addresses_of_the_thirty_first_part) {
   EXPECT_EQ(found_text("Molenweg 3 molen draait weer", PiiKind::address), "Molenweg 3");
 }
 
-// After the thirty-second part was measured: "I live (in)" in Arabic typed in Latin letters before a village and its
-// number.
-TEST(scrubber_address_test, arabizi_home_before_a_village) {
-  EXPECT_EQ(found_text("Salam, ana smiti Khadija w sakna f Ronduite 3. l7ayt dyal l3ars tay7", PiiKind::address),
-            "Ronduite 3");
-  EXPECT_EQ(found_text("ana sakna f Ronduite, l7ayt tay7 3la triq 3 marrat", PiiKind::address), "");
-}
-
 // After the thirty-third part was measured: one lower-case letter after the number when the clause closes, a Cyrillic
 // capital after the dash, and a village right after an address cue (a colon, a comma or a copula between) with no list
 // and no closing of the clause.

@@ -183,3 +183,15 @@ TEST(scrubber_phone_test, dutch_pairs_and_a_bsn_in_words) {
   EXPECT_EQ(found_text("the code is six seven two, nine eight one, five five four. Call me", PiiKind::bsn), "");
   EXPECT_TRUE(kinds_of("We waren met vierendertig mensen en twaalf kinderen").empty());
 }
+
+// The second reading of round 32: nine digits in words are a BSN only one word each and after a word for BSN; the tens
+// said alone three times are counting.
+TEST(scrubber_phone_test, review_of_the_thirty_second_round_keeps_numbers_in_words) {
+  EXPECT_TRUE(kinds_of("Zaaknummer zes zeven twee negen acht een vijf vijf vijf, graag reactie").empty());
+  EXPECT_TRUE(kinds_of("My ticket number is six seven two nine eight one five five five").empty());
+  EXPECT_TRUE(kinds_of("De lotnummers waren tien, veertien, zesentwintig, veertig, negen en drie").empty());
+  EXPECT_TRUE(kinds_of("Bel de infolijn: nul negen nul nul, acht, achtentachtig, achtentachtig").empty());
+  EXPECT_TRUE(kinds_of("Kies een percentage: nul, tien, twintig, dertig, veertig, vijftig").empty());
+  EXPECT_EQ(found_text("BSN: zes zeven twee negen acht een vijf vijf vijf", PiiKind::bsn),
+            "zes zeven twee negen acht een vijf vijf vijf");
+}
