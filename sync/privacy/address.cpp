@@ -71,11 +71,11 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     flat = skip_hspace(s, flat);
     const bool apartment = word_list("apartment").contains(fw) && is_digit_at(s, flat);
     if ((word_list("unit").contains(fw) && !apartment) || word_list("month").contains(fw)) return std::nullopt;
-    // (or one lower-case letter that closes the clause: "Voorstraat 9 b, 5161 GK"; not "u", you; added after the
-    // thirty-third part was measured)
+    // (or one lower-case letter that closes the clause: "Voorstraat 9 b, 5161 GK"; not a word of one letter: "u", you,
+    // the Polish "i", "w", "z", "o"; added after the thirty-third part was measured)
     const Cp after_letter = at(s, w->end);
     const bool one_small = w->end == w->begin + 1 && is_ascii_alpha(static_cast<unsigned char>(s[w->begin])) &&
-                           !w->upper && s[w->begin] != 'u' &&
+                           !w->upper && std::string_view("uiwzo").find(s[w->begin]) == std::string_view::npos &&
                            (w->end >= s.size() || after_letter.cp == ',' || is_line_break(after_letter.cp));
     const bool one_capital = (w->end == w->begin + 1 && w->upper && !w->initial) || one_small;
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
@@ -1311,7 +1311,11 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
         word_list("street_stop").contains(fw))
       return w.end;
     const bool cued = cue_right_before(w.begin);
-    if (!cued && !proper.contains(fw)) return w.end;
+    // (a word for house, number, room or floor after the cue is no village: "Gurigayga waa Lambar 4", "… waa Qol 3 iyo
+    // jiko"; the review of round 33)
+    if (!proper.contains(fw) &&
+        (!cued || word_list("house_noun").contains(fw) || word_list("house_number_word").contains(fw)))
+      return w.end;
     const auto n = house_number(s, d);
     if (!n || all_capitals(s, w)) return w.end;
     // (not a year or a version: "Gouda 2040", "Windows 2000")

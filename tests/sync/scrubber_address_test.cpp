@@ -571,3 +571,12 @@ TEST(scrubber_address_test, addresses_of_the_thirty_third_part) {
   EXPECT_EQ(found_text("Ik woon op de Voorstraat 9 u kunt altijd langskomen", PiiKind::address), "Voorstraat 9");
   EXPECT_EQ(found_text("mijn adres staat in Bijlage 2 van de brief", PiiKind::address), "");
 }
+
+// The second reading of round 33: after an address cue a room, a floor, a house or a number word is no village, and a
+// word of one letter after a house number is no addition.
+TEST(scrubber_address_test, review_of_the_thirty_third_round_keeps_rooms_and_floors) {
+  EXPECT_EQ(found_text("Gurigayga waa Qol 3 iyo jiko.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Gurigayga waa Dabaqa 3, wiishkuna wuu xiran yahay", PiiKind::address), "");
+  EXPECT_EQ(found_text("Gurigayga waa Lambar 4 balse waa yar", PiiKind::address), "");
+  EXPECT_EQ(found_text("Mieszkam przy Długiej 5 i, jak mówiłem, nikt nie przyszedł", PiiKind::address), "Długiej 5");
+}
