@@ -483,6 +483,17 @@ TEST(scrubber_eval_test, heldout33_dev_set_holds_its_level) {
   check_set("heldout33.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
+// heldout34.jsonl (800 snippets, 1,047 spans, 272 clean; written on 2026-12-05 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md as it stood before the
+// date convention of round 33), measured once with round 33's rules before their review and the tagger retrained on
+// thirty-four parts: recall 0.960 at 0.63 % false removals (8 of 272 clean snippets touched); by kind address 0.895,
+// bsn 0.971, dob 0.933, handle 0.878, name 0.970, the others 1.000; by language ar 0.950, en 0.984, nl 0.942, pl 0.953,
+// so 0.958, ti 0.950, tr 0.960, uk 0.980. Below the goal overall and in six languages (issue 14 stays open). The floor
+// holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout34_set_holds_its_level_on_new_text) {
+  check_set("heldout34.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
