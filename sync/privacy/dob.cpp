@@ -160,8 +160,8 @@ std::optional<std::size_t> number_words(std::string_view s, std::size_t i) {
     const auto w = read_word(s, k);
     if (!w) break;
     // (also with the Tigrinya "-ን", "and": "ክልተ ሽሕን ዕስራን", two thousand and twenty)
-    if (const std::string fw = fold_word(s, *w);
-        !in_list("number_word", fw) && !in_list("number_word", without_and(fw))) {
+    if (const std::string fw = fold_word(s, *w), bare = without_and(fw);
+        !in_list("number_word", fw) && (bare == fw || !in_list("number_word", bare))) {
       // "and" between two number words ([number_join]: "afar iyo labaatan", four and twenty; added after the
       // twenty-fifth part was measured)
       const std::size_t j = skip_hspace(s, w->end);

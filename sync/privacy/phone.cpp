@@ -248,10 +248,11 @@ int glued_unit_tens(std::string_view folded) {
   return -1;
 }
 
-// Whether a word for BSN ([bsn] cues: "BSN", "burgerservicenummer") ends before b in the same sentence, at most 60
-// bytes back.
+// Whether a word for BSN ([bsn] cues: "BSN", "burgerservicenummer") ends before b in the same sentence, about 60 bytes
+// back at most (from the start of a code point).
 bool bsn_cue_before(std::string_view s, std::size_t b) {
-  const std::size_t from = b > 60 ? b - 60 : 0;
+  std::size_t from = b > 60 ? b - 60 : 0;
+  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
   const Folded f = fold_text(s.substr(from, b - from));
   bool found = false;
   for_each_cue(f, word_list("bsn"), [&](std::size_t, std::size_t e) {

@@ -194,4 +194,8 @@ TEST(scrubber_phone_test, review_of_the_thirty_second_round_keeps_numbers_in_wor
   EXPECT_TRUE(kinds_of("Kies een percentage: nul, tien, twintig, dertig, veertig, vijftig").empty());
   EXPECT_EQ(found_text("BSN: zes zeven twee negen acht een vijf vijf vijf", PiiKind::bsn),
             "zes zeven twee negen acht een vijf vijf vijf");
+  // (the cue is looked for from the start of a code point: 60 bytes back falls inside a Cyrillic letter here)
+  EXPECT_EQ(found_text("Добрий день, пишу вам щодо допомоги, мій BSN is six seven two nine eight one five five five",
+                       PiiKind::bsn),
+            "six seven two nine eight one five five five");
 }
