@@ -1050,6 +1050,38 @@ void find_number_first_streets(std::string_view s, Spans& out) {
   }
 }
 
+// A Dutch street written in the letters of another script, before its house number ("Хофдвег 7а", "كيركسترات ٢٥ب",
+// "ሄሰንወግ 21": Hoofdweg, Kerkstraat, Hessenweg): a word that ends in a street ending of [street_suffix_script] with
+// at least three letters before it (not the Arabic "إعلان 3", an announcement; added after the thirty-fourth part was
+// measured).
+void find_transliterated_streets(std::string_view s, Spans& out) {
+  static const WordSet& endings = word_list("street_suffix_script");
+  for_each_word(s, [&](const Word& w) -> std::size_t {
+    if (!w.caseless && !w.cyrillic) return w.end;
+    const std::size_t d = skip_hspace(s, w.end);
+    if (d == w.end || !is_digit_at(s, d)) return w.end;
+    const auto n = house_number(s, d);
+    if (!n) return w.end;
+    const std::string fw = fold_word(s, w);
+    const auto letters = [](std::string_view t) {
+      std::size_t c = 0;
+      for (std::size_t i = 0; i < t.size(); i += std::max<std::size_t>(at(t, i).len, 1)) ++c;
+      return c;
+    };
+    // (an Arabic word with the article is an Arabic noun: "الإعلان 3", the announcement)
+    if (w.arabic && fw.starts_with("\u0627\u0644")) return w.end;
+    const std::size_t before_ending = w.arabic ? 4 : 3;
+    const bool street = std::any_of(endings.items().begin(), endings.items().end(), [&](const std::string& e) {
+      return fw.size() > e.size() && fw.ends_with(e) &&
+             letters(std::string_view(fw).substr(0, fw.size() - e.size())) >= before_ending;
+    });
+    if (!street) return w.end;
+    const std::size_t e = postcode_city(s, *n);
+    add(out, w.begin, e, PiiKind::address);
+    return e;
+  });
+}
+
 // "номер 5 на Esdoornstraat", "lambarka 8 ee Meeuwenlaan", "ቁጽሪ 9 ኣብ Lindenlaan": an address found from its number on
 // begins at the number word before it ([house_number_word]; added after the thirteenth part was measured). The new
 // begin, or begin.
@@ -1302,20 +1334,48 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
       if (ce == k) return true;
     return false;
   };
+  // A place preposition right before the word ("bij Terstraten 18.", "sąsiad z Torenveen 48", "sken f Dronthen 9",
+  // "the dog at Kostvlies 7"; [village_preposition]): the village needs no list when the number closes the clause
+  // (added after the thirty-fourth part was measured).
+  const auto preposition_before = [&](const Word& w) {
+    const auto p = word_before(s, w.begin);
+    return p && p->end == skip_hspace_back(s, w.begin) && word_list("village_preposition").contains(fold_word(s, *p));
+  };
+  // A person's name and a comma before it ("Aanvrager: Kees Bijl, Stokhem 9", "Клієнт: Лілія Бойко, Ольдендівер 3"):
+  // two capitalised words, the first a given name of the gazetteers (added after the thirty-fourth part was measured).
+  const auto full_name_before = [&](const Word& w) {
+    std::size_t k = skip_hspace_back(s, w.begin);
+    if (before(s, k).cp != ',') return false;
+    k = skip_hspace_back(s, k - 1);
+    const auto sur = word_ending_at(s, k);
+    if (!sur || sur->end != k || !sur->upper || sur->caseless) return false;
+    const auto given = word_before(s, sur->begin);
+    if (!given || given->end != skip_hspace_back(s, sur->begin) || !given->upper) return false;
+    const std::string fs = fold_word(s, *sur);
+    return in_name_gazetteer(fold_word(s, *given)) && !word_list("town").contains(fs) && !is_institution(fs) &&
+           !name_stop(fs);
+  };
   for_each_word(s, [&](const Word& w) -> std::size_t {
-    if (!w.upper || w.caseless || w.cyrillic) return w.end;
+    if (!w.upper || w.caseless) return w.end;
     const std::size_t d = skip_hspace(s, w.end);
     if (d == w.end || !is_digit_at(s, d)) return w.end;
     const std::string fw = fold_word(s, w);
     if (is_institution(fw) || name_stop(fw) || word_list("month").contains(fw) || word_list("unit").contains(fw) ||
-        word_list("street_stop").contains(fw))
+        word_list("street_stop").contains(fw) || word_list("version_word").contains(fw) ||
+        word_list("numbered_noun").contains(fw))
       return w.end;
     const bool cued = cue_right_before(w.begin);
-    // (a word for house, number, room or floor after the cue is no village: "Gurigayga waa Lambar 4", "… waa Qol 3 iyo
-    // jiko"; the review of round 33)
-    if (!proper.contains(fw) &&
-        (!cued || word_list("house_noun").contains(fw) || word_list("house_number_word").contains(fw)))
-      return w.end;
+    // (a word for house, number, room or floor is no village: "Gurigayga waa Lambar 4", "… waa Qol 3 iyo jiko"; the
+    // review of round 33)
+    const bool house_word = word_list("house_noun").contains(fw) || word_list("house_number_word").contains(fw);
+    // (a Cyrillic word only so: OpenTaal lists no Cyrillic village)
+    const bool listed = !w.cyrillic && proper.contains(fw);
+    const auto pw = word_before(s, w.begin);
+    const bool placed =
+        !house_word && fw.size() >= 4 &&
+        (preposition_before(w) || full_name_before(w) ||
+         (pw && pw->end == skip_hspace_back(s, w.begin) && word_list("village_before").contains(fold_word(s, *pw))));
+    if (!listed && !(cued && !house_word) && !placed) return w.end;
     const auto n = house_number(s, d);
     if (!n || all_capitals(s, w)) return w.end;
     // (not a year or a version: "Gouda 2040", "Windows 2000")
@@ -1333,13 +1393,19 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
                         other_script();
     const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
     if (!closes && !cued && pc == *n) return w.end;
+    if (!listed && !cued && !closes) return w.end;
+    // (a score, where a club and its goals follow: "van Ajax 2, Feyenoord 1", "Ajax 2 - PSV 1")
+    if (!cued && placed && (c.cp == ',' || c.cp == '-' || c.cp == 0x2013))
+      if (const auto y = read_word(s, skip_hspace(s, a + c.len));
+          y && y->upper && is_digit_at(s, skip_hspace(s, y->end)))
+        return w.end;
     // and something says it is someone's home (not "op Windows 10", "bij Feyenoord 2", "Windows 10'u kuramıyorum"):
     // a postcode or town after it; a Turkish locative on the number ("15'te oturuyoruz"); the noun "address", a house
     // noun or a preposition placing something at a house right before it ([village_before], [street_preposition]:
     // "adres Zunderdorp 29", "przy Portengen 4"); an address cue right after it ("ኣብ Koufurderrige 4 እቕመጥ") or earlier
     // in its clause ("waxaan joogaa …"); or a person's name and a comma before it ("Fam. Dijkstra, Vinkega 12", "R.
     // Doorson, Vierverlaten 31").
-    bool home = cued || pc > *n || turkish_locative(s, *n);
+    bool home = cued || pc > *n || turkish_locative(s, *n) || (closes && placed);
     if (auto p = word_before(s, w.begin); !home && p) {
       // (also with a copula between: "gurigeygu waa Doniaga 6", my house is …; added after the thirtieth part)
       if (word_list("cue_copula").contains(fold_word(s, *p)))
@@ -1389,6 +1455,7 @@ void find_addresses(const Input& in, Spans& out) {
   find_preposition_streets(in.d.text, in.d.identity ? in.f : fv, v);
   find_street_numbers(in.d.text, v);
   find_number_first_streets(in.d.text, v);
+  find_transliterated_streets(in.d.text, v);
   find_numbered_houses(in.d.text, in.d.identity ? in.f : fv, v);
   find_postcodes(in.d.text, v);
   find_village_numbers(in.d.text, in.d.identity ? in.f : fv, v);

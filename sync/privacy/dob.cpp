@@ -430,7 +430,10 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     const std::size_t b0 = k + sep.size();
     const std::size_t b = digits_end(s, b0, 2);
     if (b == b0 || s.substr(b, sep.size()) != sep) return std::nullopt;
-    const std::size_t c0 = b + sep.size();
+    std::size_t c0 = b + sep.size();
+    // a two-digit year after an apostrophe ("2-5-'58", "17-3-’02"; added after the thirty-fourth part was measured)
+    if (is_apostrophe(at(s, c0).cp) && digits_end(s, c0 + at(s, c0).len, 3) == c0 + at(s, c0).len + 2)
+      c0 += at(s, c0).len;
     const std::size_t c = digits_end(s, c0, 4);
     // the day of a year-first date in one digit too ("٢٠١٤/٦/٣"; added after the twentieth part was measured)
     if (!(c - c0 == 2 || c - c0 == 4 || (n == 4 && c - c0 == 1))) return std::nullopt;
@@ -1069,10 +1072,26 @@ void find_person_dobs(const Input& in, Spans& out) {
     const std::string_view date = s.substr(*k, *d - *k);
     std::size_t run = 0, longest = 0;
     for (char c : date) longest = std::max(longest, run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0);
-    if (longest < 4 && date.size() < 12) continue;
+    // (a numeric date with a two-digit year counts where the year cannot be this decade's: "Frederik Bleeker,
+    // 2-5-'58", "Назар Ковальчук, 19.10.05"; not "Piet, 12-03-25"; added after the thirty-fourth part was measured)
+    const bool old_short_year = [&] {
+      const std::size_t z = date.size();
+      if (longest != 2 || z < 6 || !std::isdigit(static_cast<unsigned char>(date[z - 1])) ||
+          !std::isdigit(static_cast<unsigned char>(date[z - 2])))
+        return false;
+      const char sep = date[z - 3];
+      if (sep != '-' && sep != '.' && sep != '/' && sep != '\'' && !date.substr(0, z - 2).ends_with("\u2019"))
+        return false;
+      if (std::any_of(date.begin(), date.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        return false;
+      const int yy = (date[z - 2] - '0') * 10 + (date[z - 1] - '0');
+      const int now = in.this_year % 100;
+      return yy > now || yy <= now - 5;
+    }();
+    if (longest < 4 && date.size() < 12 && !old_short_year) continue;
     // (nor a two-digit year after a month's word: "Groeten, Piet Jansen, 12 december 25." is the letter's date)
     if (const std::size_t z = date.size();
-        longest == 2 && z >= 3 && std::isdigit(static_cast<unsigned char>(date[z - 1])) &&
+        !old_short_year && longest == 2 && z >= 3 && std::isdigit(static_cast<unsigned char>(date[z - 1])) &&
         std::isdigit(static_cast<unsigned char>(date[z - 2])) && !std::isdigit(static_cast<unsigned char>(date[z - 3])))
       continue;
     // a date of this year or later is an appointment or a deadline ("Jan de Vries, 12-03-2026.")

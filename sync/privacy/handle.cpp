@@ -235,12 +235,49 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
     }
 }
 
+// A user name with no app or account named, by its shape alone: a run with an "_" between letters, or dotted runs of
+// letters that end in digits ("KevTheSkater_11", "noor_elhouda.97", "pawel.nowicki.754"; not "foto_1.jpg",
+// "Versie_2", "#covid_19", "v1.2.3", "kasia.nl"). Added after the thirty-fourth part was measured.
+void find_bare_user_names(std::string_view s, Spans& out) {
+  for (std::size_t h = 0; h < s.size(); ++h) {
+    if (!is_ascii_alpha(static_cast<unsigned char>(s[h]))) continue;
+    if (h > 0 &&
+        (handle_char(s[h - 1]) || s[h - 1] == '@' || s[h - 1] == '#' || s[h - 1] == '/' || is_alnum(before(s, h).cp))) {
+      continue;
+    }
+    const auto e = user_name_at(s, h);
+    if (!e) {
+      while (h + 1 < s.size() && handle_char(s[h + 1])) ++h;
+      continue;
+    }
+    const std::string_view run = s.substr(h, *e - h);
+    const bool underscore = [&] {
+      for (std::size_t q = 1; q + 1 < run.size(); ++q)
+        if (run[q] == '_' && is_ascii_alnum(static_cast<unsigned char>(run[q - 1])) &&
+            (is_ascii_alnum(static_cast<unsigned char>(run[q + 1])) || run[q + 1] == '_'))
+          return true;
+      return false;
+    }();
+    const std::size_t dot = run.rfind('.');
+    const bool dotted_digits = dot != npos && dot > 0 && dot + 1 < run.size() &&
+                               std::all_of(run.begin() + static_cast<std::ptrdiff_t>(dot) + 1, run.end(),
+                                           [](char c) { return is_digit(static_cast<unsigned char>(c)); }) &&
+                               std::count_if(run.begin(), run.end(),
+                                             [](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); }) >= 5;
+    if ((underscore || dotted_digits) && strong_user_name(run) && !file_or_version(run) &&
+        std::any_of(run.begin(), run.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      add(out, h, *e, PiiKind::handle);
+    h = *e;
+  }
+}
+
 }  // namespace
 
 void find_handles(const Input& in, Spans& out) {
   find_at_handles(in.s, out);
   find_profile_urls(in.s, in.f, out);
   find_app_user_names(in.s, in.f, out);
+  find_bare_user_names(in.s, out);
 }
 
 }  // namespace kiosk::privacy

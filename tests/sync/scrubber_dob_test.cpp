@@ -105,9 +105,24 @@ TEST(scrubber_dob_test, a_date_closing_the_clause_after_a_name) {
   EXPECT_EQ(found_text("Mijn oom Henk Bakker (° 02.05.1941) woont alleen.", PiiKind::dob), "02.05.1941");
   EXPECT_EQ(found_text("Mój syn Jan Nowak (12.04.2015) chodzi do szkoły", PiiKind::dob), "12.04.2015");
   EXPECT_EQ(found_text("Мій брат Іван Коваль, 3 травня 1979 р.н., питає", PiiKind::dob), "3 травня 1979");
-  // the clause goes on (an appointment), or a two-digit year: it stays
+  // the clause goes on (an appointment), or a two-digit year of this decade (a letter's date): it stays
   EXPECT_EQ(found_text("Afspraak met Sanne Visser, 12-03-2026 om 10:00 bij de balie.", PiiKind::dob), "");
-  EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-85.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Groeten, Sanne Visser, 12-03-25.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Groeten, Sanne Visser, 12 december 25.", PiiKind::dob), "");
+}
+
+// After the thirty-fourth part was measured: a numeric date with a two-digit year that cannot be this decade's, with
+// or without an apostrophe before the year, is a birth date after a name ("Frederik Bleeker, 2-5-'58").
+TEST(scrubber_dob_test, a_two_digit_year_after_a_name) {
+  EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-85.", PiiKind::dob), "12-03-85");
+  EXPECT_EQ(found_text("mijn broer Frits (Frederik Bleeker, 2-5-'58). Kan ik", PiiKind::dob), "2-5-'58");
+  EXPECT_EQ(found_text("Gegevens: Van Dam, Lieke Johanna, 17-3-\u2019"
+                       "02, Heetenseweg 11",
+                       PiiKind::dob),
+            "17-3-\u2019"
+            "02");
+  EXPECT_EQ(found_text("Kızım Zehra Nur Bozkurt (d. 03.10.08) yaz işi için", PiiKind::dob), "03.10.08");
+  EXPECT_EQ(found_text("Я — Назар Ковальчук, 19.10.05, живу з мамою", PiiKind::dob), "19.10.05");
 }
 
 // A later date of the same year in the sentence of a birth cue is the same date told again or corrected.

@@ -81,7 +81,20 @@ TEST(scrubber_handle_test, user_names_of_the_twenty_ninth_part) {
   EXPECT_EQ(found_text("Sara_bahta ኣብ Instagram ስእሊ ኣውጺኣ", PiiKind::handle), "Sara_bahta");
   EXPECT_EQ(found_text("tiktokta gördüm, çok güzel", PiiKind::handle), "");
   EXPECT_EQ(found_text("Versie 2 staat op Facebook.", PiiKind::handle), "");
-  EXPECT_EQ(found_text("zoe_2011x. Ik zag het op TikTok", PiiKind::handle), "");
+  EXPECT_EQ(found_text("zoe.k. Ik zag het op TikTok", PiiKind::handle), "");
+}
+
+// After the thirty-fourth part was measured: a user name with no app named, by its shape alone (an "_" between
+// letters, or dotted words that end in digits); not a file, a version, a hashtag, a web address or an e-mail.
+TEST(scrubber_handle_test, a_user_name_by_its_shape_alone) {
+  EXPECT_EQ(found_text("mijn gamertag is KevTheSkater_11 als iemand mee wil", PiiKind::handle), "KevTheSkater_11");
+  EXPECT_EQ(found_text("proszę pisać na messengerze: pawel.nowicki.754", PiiKind::handle), "pawel.nowicki.754");
+  EXPECT_EQ(found_text("انستغرامها noor_elhouda.97 بس ما بتعرف", PiiKind::handle), "noor_elhouda.97");
+  EXPECT_EQ(found_text("ሸያጢኡ jurgen_bikes77 እዩ።", PiiKind::handle), "jurgen_bikes77");
+  EXPECT_EQ(found_text("Zie foto_1.jpg en verslag_2024.pdf, Versie_2 en script_v2.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("#covid_19 en www.gemeente_x.nl en jan_de_vries@mail.nl", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Versie 1.2.3 staat op kasia.nl en in hoofdstuk 3.14.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Het formulier heet AANVRAAG_2024 en MAX_AANTAL.", PiiKind::handle), "");
 }
 
 // After the thirtieth part was measured: the Polish slang for Facebook.
