@@ -583,7 +583,7 @@ TEST(scrubber_address_test, review_of_the_thirty_third_round_keeps_rooms_and_flo
 
 // After the thirty-fourth part was measured: a Dutch street written in Cyrillic, Arabic or Ge'ez letters before its
 // house number; a village with no list after a place preposition, a full name and a comma, or the noun "address",
-// when the number closes the clause.
+// when the number closes the clause; "number N on the <street>" after a comma or a place preposition.
 TEST(scrubber_address_test, addresses_of_the_thirty_fourth_part) {
   EXPECT_EQ(found_text("Ми живемо: Хофдвег 7а, біля церкви", PiiKind::address), "Хофдвег 7а");
   EXPECT_EQ(found_text("ساكنين في كيركسترات ٢٥ب من سنة", PiiKind::address), "كيركسترات ٢٥ب");
@@ -596,6 +596,14 @@ TEST(scrubber_address_test, addresses_of_the_thirty_fourth_part) {
   EXPECT_EQ(found_text("Клієнт: Лілія Бойко, Ольдендівер 3. Тел. 06 3891 0255", PiiKind::address), "Ольдендівер 3");
   EXPECT_EQ(found_text("Stary adres Huisvenen 6, nowy Kulsdom 11a, 7261 RJ.", PiiKind::address),
             "Huisvenen 6|Kulsdom 11a, 7261 RJ");
+  EXPECT_EQ(found_text("The hedge of the house on the corner, number 2 on the Acaciastraat, is 3 metres",
+                       PiiKind::address),
+            "number 2 on the Acaciastraat");
+  EXPECT_EQ(found_text("a bike next to number 22 on the Schoolstraat. Not ours.", PiiKind::address),
+            "number 22 on the Schoolstraat");
+  EXPECT_EQ(found_text("Стара береза біля будинку, номер 9 на Doniastrjitte, нахилилась", PiiKind::address),
+            "номер 9 на Doniastrjitte");
+  EXPECT_EQ(found_text("De lantaarnpaal, nr. 3187 op de Laarstraat, is kapot.", PiiKind::address), "");
   // (a short Arabic word with a street's ending, a product, a channel, a school group, a score: no home)
   EXPECT_EQ(found_text("شفت الإعلان 3 مرات", PiiKind::address), "");
   EXPECT_EQ(found_text("Mijn laptop draait op Windows 10.", PiiKind::address), "");
