@@ -1061,7 +1061,8 @@ void find_transliterated_streets(std::string_view s, Spans& out) {
     const std::size_t d = skip_hspace(s, w.end);
     if (d == w.end || !is_digit_at(s, d)) return w.end;
     const auto n = house_number(s, d);
-    if (!n) return w.end;
+    // (a house's number of three digits at most: not "Генплан 2030", a year)
+    if (!n || (*n - d > 3 && is_digit_at(s, d + 3))) return w.end;
     const std::string fw = fold_word(s, w);
     const auto letters = [](std::string_view t) {
       std::size_t c = 0;
@@ -1344,13 +1345,6 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
       if (ce == k) return true;
     return false;
   };
-  // A place preposition right before the word ("bij Terstraten 18.", "sąsiad z Torenveen 48", "sken f Dronthen 9",
-  // "the dog at Kostvlies 7"; [village_preposition]): the village needs no list when the number closes the clause
-  // (added after the thirty-fourth part was measured).
-  const auto preposition_before = [&](const Word& w) {
-    const auto p = word_before(s, w.begin);
-    return p && p->end == skip_hspace_back(s, w.begin) && word_list("village_preposition").contains(fold_word(s, *p));
-  };
   // A person's name and a comma before it ("Aanvrager: Kees Bijl, Stokhem 9", "Клієнт: Лілія Бойко, Ольдендівер 3"):
   // two capitalised words, the first a given name of the gazetteers (added after the thirty-fourth part was measured).
   const auto full_name_before = [&](const Word& w) {
@@ -1381,10 +1375,14 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
     // (a Cyrillic word only so: OpenTaal lists no Cyrillic village)
     const bool listed = !w.cyrillic && proper.contains(fw);
     const auto pw = word_before(s, w.begin);
+    // (not a place preposition alone: after one, a capitalised common noun or a proper one and its number are as
+    // likely, "bij Lokaal 12", "do Terminalu 2", "на Платформі 3", "op Eurosport 2", "to Schiphol 3"; the review of
+    // round 34)
+    // (of [village_before] only the noun "address": "Stary adres Huisvenen 6", not "fi Xarunta 3")
     const bool placed =
         !house_word && fw.size() >= 4 &&
-        (preposition_before(w) || full_name_before(w) ||
-         (pw && pw->end == skip_hspace_back(s, w.begin) && word_list("village_before").contains(fold_word(s, *pw))));
+        (full_name_before(w) || (pw && pw->end == skip_hspace_back(s, w.begin) &&
+                                 (fold_word(s, *pw).starts_with("adres") || fold_word(s, *pw).starts_with("address"))));
     if (!listed && !(cued && !house_word) && !placed) return w.end;
     const auto n = house_number(s, d);
     if (!n || all_capitals(s, w)) return w.end;
@@ -1404,6 +1402,8 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
     const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
     if (!closes && !cued && pc == *n) return w.end;
     if (!listed && !cued && !closes) return w.end;
+    // (a score: "bij Heracles 3-0")
+    if (!cued && placed && at(s, d + 1).cp == '-' && is_digit_at(s, d + 2) && *n == d + 3) return w.end;
     // (a score, where a club and its goals follow: "van Ajax 2, Feyenoord 1", "Ajax 2 - PSV 1")
     if (!cued && placed && (c.cp == ',' || c.cp == '-' || c.cp == 0x2013))
       if (const auto y = read_word(s, skip_hspace(s, a + c.len));

@@ -1072,8 +1072,9 @@ void find_person_dobs(const Input& in, Spans& out) {
     const std::string_view date = s.substr(*k, *d - *k);
     std::size_t run = 0, longest = 0;
     for (char c : date) longest = std::max(longest, run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0);
-    // (a numeric date with a two-digit year counts where the year cannot be this decade's: "Frederik Bleeker,
-    // 2-5-'58", "Назар Ковальчук, 19.10.05"; not "Piet, 12-03-25"; added after the thirty-fourth part was measured)
+    // (a numeric date with a two-digit year counts where the year is at least ten years back: "Frederik Bleeker,
+    // 2-5-'58", "Назар Ковальчук, 19.10.05"; not "Piet, 12-03-19", a letter's date as likely; added after the
+    // thirty-fourth part was measured)
     const bool old_short_year = [&] {
       const std::size_t z = date.size();
       if (longest != 2 || z < 6 || !std::isdigit(static_cast<unsigned char>(date[z - 1])) ||
@@ -1086,7 +1087,17 @@ void find_person_dobs(const Input& in, Spans& out) {
         return false;
       const int yy = (date[z - 2] - '0') * 10 + (date[z - 1] - '0');
       const int now = in.this_year % 100;
-      return yy > now || yy <= now - 5;
+      if (!(yy > now || yy <= now - 10)) return false;
+      // (not after a school or a street named after a person: "Basisschool Anne Frank, 12-09-19", "Школа імені Тараса
+      // Шевченка, 01.09.98"; the review of round 34)
+      for (std::size_t q = sp.begin, words = 0; words < 2; ++words) {
+        const auto pw = word_before(in.s, q);
+        if (!pw) break;
+        if (const std::string fp = fold_word(in.s, *pw); is_institution(fp) || word_list("named_place").contains(fp))
+          return false;
+        q = pw->begin;
+      }
+      return true;
     }();
     if (longest < 4 && date.size() < 12 && !old_short_year) continue;
     // (nor a two-digit year after a month's word: "Groeten, Piet Jansen, 12 december 25." is the letter's date)

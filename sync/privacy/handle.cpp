@@ -2,6 +2,7 @@
 // "t.me/…", "tiktok.com/@…", "linkedin.com/in/…" (the [profile_site] list). Not the official accounts of
 // the municipality and other organisations ([official_handle]: "@gemeenteutrecht"), and not e-mail.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "lists.hpp"
@@ -235,9 +236,10 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
     }
 }
 
-// A user name with no app or account named, by its shape alone: a run with an "_" between letters, or dotted runs of
-// letters that end in digits ("KevTheSkater_11", "noor_elhouda.97", "pawel.nowicki.754"; not "foto_1.jpg",
-// "Versie_2", "#covid_19", "v1.2.3", "kasia.nl"). Added after the thirty-fourth part was measured.
+// A user name with no app or account named, by its shape alone: a run with an "_" between letters and digits at its
+// end, or two dotted words of letters and then digits ("KevTheSkater_11", "noor_elhouda.97", "pawel.nowicki.754";
+// not "foto_1.jpg", "Versie_2", "#covid_19", "v1.2.3", "kasia.nl", "user_id", "python3.11"). Added after the
+// thirty-fourth part was measured.
 void find_bare_user_names(std::string_view s, Spans& out) {
   for (std::size_t h = 0; h < s.size(); ++h) {
     if (!is_ascii_alpha(static_cast<unsigned char>(s[h]))) continue;
@@ -258,14 +260,29 @@ void find_bare_user_names(std::string_view s, Spans& out) {
           return true;
       return false;
     }();
-    const std::size_t dot = run.rfind('.');
-    const bool dotted_digits = dot != npos && dot > 0 && dot + 1 < run.size() &&
-                               std::all_of(run.begin() + static_cast<std::ptrdiff_t>(dot) + 1, run.end(),
-                                           [](char c) { return is_digit(static_cast<unsigned char>(c)); }) &&
-                               std::count_if(run.begin(), run.end(),
-                                             [](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); }) >= 5;
-    if ((underscore || dotted_digits) && strong_user_name(run) && !file_or_version(run) &&
-        std::any_of(run.begin(), run.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    // digits at the end: "mirek_fransum77", "noor_elhouda.97" (not "max_value", "NS_WiFi", "Bibliotheek_Free"; the
+    // review of round 34), not a year after one capitalised word ("Koningsdag_2026")
+    std::size_t tail = run.size();
+    while (tail > 0 && is_digit(static_cast<unsigned char>(run[tail - 1]))) --tail;
+    const std::size_t digits = run.size() - tail;
+    const bool year_tag = digits == 4 && tail > 0 && run[tail - 1] == '_' &&
+                          std::isupper(static_cast<unsigned char>(run[0])) &&
+                          run.substr(0, tail - 1).find_first_of("_.") == npos;
+    // dotted: two words of letters or more, then the digits ("pawel.nowicki.754"; not "python3.11",
+    // "Raadsvoorstel.2025.114")
+    int letter_words = 0;
+    for (std::size_t q = 0; q < tail;) {
+      const std::size_t z = std::min(run.find('.', q), tail);
+      const std::string_view part = run.substr(q, z - q);
+      if (part.size() >= 2 &&
+          std::all_of(part.begin(), part.end(), [](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); }))
+        ++letter_words;
+      q = z + 1;
+    }
+    const bool dotted_digits = !underscore && digits >= 1 && tail > 0 && run[tail - 1] == '.' && letter_words >= 2 &&
+                               run.substr(0, tail).find_first_of("0123456789") == npos;
+    if (((underscore && digits >= 1 && digits <= 4 && !year_tag) || dotted_digits) && strong_user_name(run) &&
+        !file_or_version(run) && std::any_of(run.begin(), run.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
       add(out, h, *e, PiiKind::handle);
     h = *e;
   }

@@ -582,16 +582,12 @@ TEST(scrubber_address_test, review_of_the_thirty_third_round_keeps_rooms_and_flo
 }
 
 // After the thirty-fourth part was measured: a Dutch street written in Cyrillic, Arabic or Ge'ez letters before its
-// house number; a village with no list after a place preposition, a full name and a comma, or the noun "address",
-// when the number closes the clause; "number N on the <street>" after a comma or a place preposition.
+// house number; a village with no list after a full name and a comma or the noun "address", when the number closes
+// the clause; "number N on the <street>" after a comma or a place preposition.
 TEST(scrubber_address_test, addresses_of_the_thirty_fourth_part) {
   EXPECT_EQ(found_text("Ми живемо: Хофдвег 7а, біля церкви", PiiKind::address), "Хофдвег 7а");
   EXPECT_EQ(found_text("ساكنين في كيركسترات ٢٥ب من سنة", PiiKind::address), "كيركسترات ٢٥ب");
   EXPECT_EQ(found_text("ሓድሽ ኣድራሻና: ሃርሰንስ፣ ሙለንወግ 9 (Molenweg 9)።", PiiKind::address), "ሙለንወግ 9|Molenweg 9");
-  EXPECT_EQ(found_text("Er ligt grof vuil naast de container bij Terstraten 18. Volgens mij", PiiKind::address),
-            "Terstraten 18");
-  EXPECT_EQ(found_text("the dog at Kostvlies 7 barks from 6 am", PiiKind::address), "");
-  EXPECT_EQ(found_text("the dog at Kostvlies 7, barking from 6 am", PiiKind::address), "Kostvlies 7");
   EXPECT_EQ(found_text("Aanvrager: Kees Bijl, Stokhem 9.", PiiKind::address), "Stokhem 9");
   EXPECT_EQ(found_text("Клієнт: Лілія Бойко, Ольдендівер 3. Тел. 06 3891 0255", PiiKind::address), "Ольдендівер 3");
   EXPECT_EQ(found_text("Stary adres Huisvenen 6, nowy Kulsdom 11a, 7261 RJ.", PiiKind::address),
@@ -611,4 +607,14 @@ TEST(scrubber_address_test, addresses_of_the_thirty_fourth_part) {
   EXPECT_EQ(found_text("Mijn zoon gaat naar Groep 8.", PiiKind::address), "");
   EXPECT_EQ(found_text("De uitslag van Ajax 2, Vitesse 1.", PiiKind::address), "");
   EXPECT_EQ(found_text("Wij wonnen van Vitesse 3.", PiiKind::address), "");
+  // (the review of round 34: a place preposition alone says no home; an Arabic dual, a year after a plan, a work's
+  // part after its author)
+  EXPECT_EQ(found_text("De lift doet het weer niet, de storing zit bij Lokaal 12.", PiiKind::address), "");
+  EXPECT_EQ(found_text("De wedstrijd wordt uitgezonden op Eurosport 2.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Syn ma zajęcia do Terminalu 2.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Sariirta isbitaalka waxay taal fi Vleugel 2.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Генплан 2030 не враховує парки", PiiKind::address), "");
+  EXPECT_EQ(found_text("مشكلة بالوايفاي 5 جيجا", PiiKind::address), "");
+  EXPECT_EQ(found_text("البنتان تحتفلان 25 سنة", PiiKind::address), "");
+  EXPECT_EQ(found_text("Shall I read William Shakespeare, Sonnet 18.", PiiKind::address), "");
 }

@@ -111,8 +111,8 @@ TEST(scrubber_dob_test, a_date_closing_the_clause_after_a_name) {
   EXPECT_EQ(found_text("Groeten, Sanne Visser, 12 december 25.", PiiKind::dob), "");
 }
 
-// After the thirty-fourth part was measured: a numeric date with a two-digit year that cannot be this decade's, with
-// or without an apostrophe before the year, is a birth date after a name ("Frederik Bleeker, 2-5-'58").
+// After the thirty-fourth part was measured: a numeric date with a two-digit year at least ten years back, with or
+// without an apostrophe before the year, is a birth date after a name ("Frederik Bleeker, 2-5-'58").
 TEST(scrubber_dob_test, a_two_digit_year_after_a_name) {
   EXPECT_EQ(found_text("Ik ben Sanne Visser, 12-03-85.", PiiKind::dob), "12-03-85");
   EXPECT_EQ(found_text("mijn broer Frits (Frederik Bleeker, 2-5-'58). Kan ik", PiiKind::dob), "2-5-'58");
@@ -123,6 +123,10 @@ TEST(scrubber_dob_test, a_two_digit_year_after_a_name) {
             "02");
   EXPECT_EQ(found_text("Kızım Zehra Nur Bozkurt (d. 03.10.08) yaz işi için", PiiKind::dob), "03.10.08");
   EXPECT_EQ(found_text("Я — Назар Ковальчук, 19.10.05, живу з мамою", PiiKind::dob), "19.10.05");
+  // (the review of round 34: a year less than ten years back, a school named after a person)
+  EXPECT_EQ(found_text("Groeten, Sanne Visser, 12-03-19.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Het lokaal van Basisschool Anne Frank, 12-09-98, is nooit opgeknapt.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Школа імені Тараса Шевченка, 01.09.98, потребує ремонту.", PiiKind::dob), "");
 }
 
 // A later date of the same year in the sentence of a birth cue is the same date told again or corrected.

@@ -85,7 +85,8 @@ TEST(scrubber_handle_test, user_names_of_the_twenty_ninth_part) {
 }
 
 // After the thirty-fourth part was measured: a user name with no app named, by its shape alone (an "_" between
-// letters, or dotted words that end in digits); not a file, a version, a hashtag, a web address or an e-mail.
+// letters and digits at the end, or two dotted words of letters and then digits); not a file, a version, a hashtag, a
+// web address or an e-mail.
 TEST(scrubber_handle_test, a_user_name_by_its_shape_alone) {
   EXPECT_EQ(found_text("mijn gamertag is KevTheSkater_11 als iemand mee wil", PiiKind::handle), "KevTheSkater_11");
   EXPECT_EQ(found_text("proszę pisać na messengerze: pawel.nowicki.754", PiiKind::handle), "pawel.nowicki.754");
@@ -95,6 +96,12 @@ TEST(scrubber_handle_test, a_user_name_by_its_shape_alone) {
   EXPECT_EQ(found_text("#covid_19 en www.gemeente_x.nl en jan_de_vries@mail.nl", PiiKind::handle), "");
   EXPECT_EQ(found_text("Versie 1.2.3 staat op kasia.nl en in hoofdstuk 3.14.", PiiKind::handle), "");
   EXPECT_EQ(found_text("Het formulier heet AANVRAAG_2024 en MAX_AANTAL.", PiiKind::handle), "");
+  // (the review of round 34: an office file, a code's variable, a Wi-Fi network, a version, a feast's tag, a council
+  // document's number)
+  EXPECT_EQ(found_text("Ik stuur aanvraag_formulier.txt en formularz_wniosku.odt mee.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("In de code staat max_value en user_id, het wifi heet NS_WiFi.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Het script draait op python3.11 voor Koningsdag_2026.", PiiKind::handle), "");
+  EXPECT_EQ(found_text("Zie Raadsvoorstel.2025.114 van de gemeente.", PiiKind::handle), "");
 }
 
 // After the thirtieth part was measured: the Polish slang for Facebook.
