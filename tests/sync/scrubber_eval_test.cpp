@@ -488,10 +488,24 @@ TEST(scrubber_eval_test, heldout33_dev_set_holds_its_level) {
 // date convention of round 33), measured once with round 33's rules before their review and the tagger retrained on
 // thirty-four parts: recall 0.960 at 0.63 % false removals (8 of 272 clean snippets touched); by kind address 0.895,
 // bsn 0.971, dob 0.933, handle 0.878, name 0.970, the others 1.000; by language ar 0.950, en 0.984, nl 0.942, pl 0.953,
-// so 0.958, ti 0.950, tr 0.960, uk 0.980. Below the goal overall and in six languages (issue 14 stays open). The floor
-// holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout34_set_holds_its_level_on_new_text) {
-  check_set("heldout34.jsonl", "the held-out part is missing", Floor{0.95, 0.93});
+// so 0.958, ti 0.950, tr 0.960, uk 0.980. Below the goal overall and in six languages (issue 14 stays open). Since
+// then a development part (misses-part34.md: Dutch streets in Cyrillic, Arabic and Ge'ez letters, a village after a
+// full name or "address", "number N on the <street>" after a comma, a user name by its shape alone, a two-digit year
+// ten years back after a name; two Turkish date labels moved to the convention), with the name tagger retrained on
+// thirty-five parts: 0.980 at 0.60 % after the review (pl 0.966, so 0.967 below 0.97).
+TEST(scrubber_eval_test, heldout34_dev_set_holds_its_level) {
+  check_set("heldout34.jsonl", "the development part is missing", Floor{0.97, 0.96});
+}
+
+// heldout35.jsonl (800 snippets, 1,092 spans, 276 clean; written on 2026-12-06 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// round 34's rules after their review and the tagger retrained on thirty-five parts: recall 0.965 at 0.60 % false
+// removals (7 of 276 clean snippets touched); by kind address 0.897, dob 0.953, handle 0.974, name 0.969, phone 0.991,
+// the others 1.000; by language ar 0.952, en 0.987, nl 0.964, pl 0.967, so 0.957, ti 0.914, tr 0.993, uk 0.992. Below
+// the goal overall and in five languages (issue 14 stays open). The floor holds it there until it becomes a
+// development part.
+TEST(scrubber_eval_test, heldout35_set_holds_its_level_on_new_text) {
+  check_set("heldout35.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
