@@ -415,6 +415,21 @@ std::size_t postcode_after_town(std::string_view s, std::size_t e) {
   return postcode_at(s, k, PostcodeLetters::upper).value_or(e);
 }
 
+// After an address that an address cue introduced, a postcode's four digits alone after a comma that close the sentence
+// ("cinwaankeedu waa Stootshorn 28, 9681.", "ኣድራሻኣ Bovenburen 19, 9561።"): the new end, or e. Only there: after any
+// street four such digits are an amount or a year as often ("Kosten voor Kerkstraat 1, 4500."; the review of round
+// 35). Added after the thirty-fifth part was measured.
+std::size_t bare_postcode_after_cue(std::string_view s, std::size_t e) {
+  const std::size_t a = skip_hspace(s, e);
+  if (at(s, a).cp != ',') return e;
+  const std::size_t k = skip_hspace(s, a + 1);
+  const Cp z = at(s, k + 4);
+  if (postcode_digits_at(s, k) && !is_digit_at(s, k + 4) && s.compare(k, 2, "19") != 0 && s.compare(k, 2, "20") != 0 &&
+      (!z.len || (sentence_break(z.cp) && !is_digit_at(s, k + 4 + z.len))))
+    return k + 4;
+  return e;
+}
+
 // Optional postcode ("3511 AB") and town after a house number ("Kerkstraat 12, 3511 AB Utrecht",
 // "Dorpsstraat 7, Houten", "Slotlaan 230 Zeist", "(3512 AB Utrecht)"); returns the new end.
 std::size_t postcode_city(std::string_view s, std::size_t e) {
@@ -775,7 +790,7 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
     }
     k = skip_after_cue(s, k, true, kAfterCue);
     if (const auto a = street_address(s, k, kCueStreet)) {
-      add(out, a->begin, a->end, PiiKind::address);
+      add(out, a->begin, bare_postcode_after_cue(s, a->end), PiiKind::address);
       return;
     }
     if (const auto a = k == right_after ? caseless_street(s, k) : std::nullopt) {
@@ -1451,7 +1466,17 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
       }
     }
     if (!home) return w.end;
-    const std::size_t e = pc;
+    std::size_t e = pc;
+    // (after an address cue in its sentence: a postcode's four digits alone)
+    const auto cue_in_sentence = [&] {
+      return cued || std::any_of(address_cues().begin(), address_cues().end(), [&](const auto& cue) {
+               if (cue.second > w.begin) return false;
+               for (std::size_t q = cue.second; q < w.begin; q += std::max<std::size_t>(at(s, q).len, 1))
+                 if (sentence_break(at(s, q).cp)) return false;
+               return true;
+             });
+    };
+    if (pc == *n && cue_in_sentence()) e = bare_postcode_after_cue(s, *n);
     add(out, w.begin, e, PiiKind::address);
     return e;
   });

@@ -502,10 +502,11 @@ TEST(scrubber_eval_test, heldout34_dev_set_holds_its_level) {
 // round 34's rules after their review and the tagger retrained on thirty-five parts: recall 0.965 at 0.60 % false
 // removals (7 of 276 clean snippets touched); by kind address 0.897, dob 0.953, handle 0.974, name 0.969, phone 0.991,
 // the others 1.000; by language ar 0.952, en 0.987, nl 0.964, pl 0.967, so 0.957, ti 0.914, tr 0.993, uk 0.992. Below
-// the goal overall and in five languages (issue 14 stays open). The floor holds it there until it becomes a
-// development part.
-TEST(scrubber_eval_test, heldout35_set_holds_its_level_on_new_text) {
-  check_set("heldout35.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+// the goal overall and in five languages (issue 14 stays open). Since then a development part (misses-part35.md: after
+// an address cue a postcode's four digits alone; five more rules withdrawn after the review), with the name tagger
+// retrained on thirty-six parts: 0.976 at 0.49 % (ti 0.950, nl 0.964, so 0.964 below 0.97).
+TEST(scrubber_eval_test, heldout35_dev_set_holds_its_level) {
+  check_set("heldout35.jsonl", "the development part is missing", Floor{0.97, 0.94});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
