@@ -62,6 +62,8 @@ def main(path, write):
             if word in names or any(word in n for n in names) or len(word) < 2: continue
             if word.lower().rstrip(".:") in {"tel", "telefoon", "telefon", "phone", "mob", "bsn", "email", "e-mail", "mail", "iban"}:
                 continue  # a contact label, no town
+            if t[at + len(v) + len(town):].startswith(":"):
+                continue  # a form's next field label, no town ("… 8334 PK Witte Paarden Geboortedatum: …", part 36)
             print(f"{r['id']}: [{v}] + [{town}]   ...{t[at+len(v)+len(town):at+len(v)+len(town)+25]!r}")
             p[1] = v + town; changes += 1
         r["pii"] = pii
