@@ -1079,17 +1079,12 @@ void find_transliterated_streets(std::string_view s, Spans& out) {
     // (a house's number of three digits at most: not "Генплан 2030", a year)
     if (!n || (*n - d > 3 && is_digit_at(s, d + 3))) return w.end;
     const std::string fw = fold_word(s, w);
-    const auto letters = [](std::string_view t) {
-      std::size_t c = 0;
-      for (std::size_t i = 0; i < t.size(); i += std::max<std::size_t>(at(t, i).len, 1)) ++c;
-      return c;
-    };
     // (an Arabic word with the article is an Arabic noun: "الإعلان 3", the announcement)
     if (w.arabic && fw.starts_with("\u0627\u0644")) return w.end;
     const std::size_t before_ending = w.arabic ? 4 : 3;
     const bool street = std::any_of(endings.items().begin(), endings.items().end(), [&](const std::string& e) {
       return fw.size() > e.size() && fw.ends_with(e) &&
-             letters(std::string_view(fw).substr(0, fw.size() - e.size())) >= before_ending;
+             utf8_length(std::string_view(fw).substr(0, fw.size() - e.size())) >= before_ending;
     });
     if (!street) return w.end;
     const std::size_t e = postcode_city(s, *n);
@@ -1320,7 +1315,7 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
         if (*n - k > 3 && is_digit_at(s, k + 3)) return false;
         const std::size_t q = skip_hspace_back(s, w.begin);
         if (q > 0 && (before(s, q).cp == ',' || before(s, q).cp == 0x60C)) return true;
-        return p && p->end == q && word_list("village_preposition").contains(fp);
+        return p && p->end == q && word_list("house_preposition").contains(fp);
       }();
       if (!set_off && std::none_of(home_cues->begin(), home_cues->end(), in_sentence) &&
           std::none_of(home_cues->begin(), home_cues->end(), just_before))
@@ -1417,13 +1412,6 @@ void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
     const std::size_t pc = is_line_break(c.cp) ? *n : postcode_city(s, *n);
     if (!closes && !cued && pc == *n) return w.end;
     if (!listed && !cued && !closes) return w.end;
-    // (a score: "bij Heracles 3-0")
-    if (!cued && placed && at(s, d + 1).cp == '-' && is_digit_at(s, d + 2) && *n == d + 3) return w.end;
-    // (a score, where a club and its goals follow: "van Ajax 2, Feyenoord 1", "Ajax 2 - PSV 1")
-    if (!cued && placed && (c.cp == ',' || c.cp == '-' || c.cp == 0x2013))
-      if (const auto y = read_word(s, skip_hspace(s, a + c.len));
-          y && y->upper && is_digit_at(s, skip_hspace(s, y->end)))
-        return w.end;
     // and something says it is someone's home (not "op Windows 10", "bij Feyenoord 2", "Windows 10'u kuramıyorum"):
     // a postcode or town after it; a Turkish locative on the number ("15'te oturuyoruz"); the noun "address", a house
     // noun or a preposition placing something at a house right before it ([village_before], [street_preposition]:
