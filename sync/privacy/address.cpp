@@ -768,8 +768,16 @@ std::optional<Range> caseless_street(std::string_view s, std::size_t pos) {
   if (comma == ',' || comma == 0x60C || comma == 0x1363) {
     const std::size_t k = skip_hspace(s, c + at(s, c).len);
     if (const auto town = read_word(s, k); town && town->caseless && !read_word(s, skip_hspace(s, town->end))) {
-      const char32_t after = at(s, skip_hspace(s, town->end)).cp;
-      if (skip_hspace(s, town->end) >= s.size() || sentence_break(after) || clause_break(after)) end = town->end;
+      // (the town's name in Latin letters may follow in brackets: "ኣድራሻይ ሆፍስትራት 12, ኔይዊር (Nijewier)።"; added after
+      // the thirty-sixth part was measured)
+      std::size_t a = skip_hspace(s, town->end);
+      if (at(s, a).cp == '(') {
+        const auto latin = read_word(s, a + 1);
+        if (latin && latin->begin == a + 1 && !latin->caseless && latin->upper && at(s, latin->end).cp == ')')
+          a = skip_hspace(s, latin->end + 1);
+      }
+      const char32_t after = at(s, a).cp;
+      if (a >= s.size() || sentence_break(after) || clause_break(after)) end = town->end;
     }
   }
   return Range{pos, end};

@@ -400,7 +400,11 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
           return dm;
         }
         const auto w = read_word(s, k);
-        if (!w || w->end - w->begin > 16 || word_list("month").contains(fold_word(s, *w))) break;
+        // (small words only: "Sanatçının doğumu 1932, heykelin açılışı 8 Mart 2026" is a birth year and an unveiling;
+        // added after the review of round 36)
+        if (!w || utf8_length(s.substr(w->begin, w->end - w->begin)) > 7 ||
+            word_list("month").contains(fold_word(s, *w)))
+          break;
         k = w->end;
       }
     }
@@ -567,6 +571,49 @@ bool same_birth_date(std::string_view a, std::string_view b) {
          std::count_if(ra.begin(), ra.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) >= 2;
 }
 
+// The separators of a date of digits and the length of its year ("5/3/32" and "17/8/27": "//" and 2).
+std::string date_signature(std::string_view date) {
+  std::string sig;
+  std::size_t tail = 0;
+  for (std::size_t i = 0; i < date.size(); i += at(date, i).len) {
+    const bool digit = is_digit(at(date, i).cp) || arabic_indic_digit(at(date, i).cp) >= 0;
+    tail = digit ? tail + 1 : 0;
+    if (!digit) sig += std::string(date.substr(i, at(date, i).len));
+  }
+  return sig + "#" + std::to_string(tail);
+}
+
+// A kin word after "and" (a word of [name_and] or the Arabic "و" glued on), then a date: the kin's date of birth after
+// the first one ("جدتي مواليد 5/3/32 وجدي 17/8/27", "oma is geboren op 5-3-1932 en opa 17-8-1927"; [relation]): a
+// date with a four-digit year, or one written as the first (added after the thirty-sixth part was measured). Its
+// begin and end, or none. The date closes the clause (added after the review).
+std::optional<Range> kin_date_after(std::string_view s, std::size_t e, std::string_view first) {
+  std::size_t k = skip_hspace(s, e);
+  if (at(s, k).cp == ',' || at(s, k).cp == 0x60C) k = skip_hspace(s, k + at(s, k).len);
+  auto w = read_word(s, k);
+  if (!w || w->begin != k) return std::nullopt;
+  if (word_list("name_and").contains(fold_word(s, *w))) {
+    const std::size_t j = skip_hspace(s, w->end);
+    w = j > w->end ? read_word(s, j) : std::nullopt;
+  } else if (w->arabic && at(s, w->begin).cp == 0x648) {
+    w->begin += at(s, w->begin).len;
+  } else {
+    return std::nullopt;
+  }
+  if (!w || !word_list("relation").contains(fold_word(s, *w))) return std::nullopt;
+  const std::size_t j = skip_hspace(s, w->end);
+  const auto d = j > w->end ? date_at(s, j) : std::nullopt;
+  if (!d) return std::nullopt;
+  const std::string_view date = s.substr(j, *d - j);
+  if (year_of(date).empty() && date_signature(date) != date_signature(first)) return std::nullopt;
+  // (the date closes the clause: "en juf 12-06-2025 zegt …", "والموظف 20/5/2025 قال …" are what someone did then)
+  const char32_t c = at(s, skip_hspace(s, *d)).cp;
+  if (c != 0 && c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && !is_line_break(c) && c != 0x60C &&
+      c != 0x61F && c != 0x6D4 && !(c >= 0x1361 && c <= 0x1368))
+    return std::nullopt;
+  return Range{j, *d};
+}
+
 // Full dates joined to a date of birth by "and" or "or" ([name_and]: "geboren 14-02-2021 en 7 juli 2023", the birth
 // dates of two children) are dates of birth too; each needs a four-digit year ("en 7 juli" may be anything). Returns
 // the end of the last date (added after the tenth part was measured).
@@ -576,6 +623,11 @@ bool same_birth_date(std::string_view a, std::string_view b) {
 // the twelfth part was measured).
 std::size_t listed_birth_dates(std::string_view s, std::size_t e, Spans& out) {
   for (;;) {
+    if (const auto kin = kin_date_after(s, e, {})) {
+      add(out, kin->begin, kin->end, PiiKind::dob);
+      e = kin->end;
+      continue;
+    }
     std::size_t k = skip_hspace(s, e);
     const bool comma = at(s, k).cp == ',' || at(s, k).cp == 0x60C;
     if (comma) k = skip_hspace(s, k + at(s, k).len);
@@ -663,8 +715,12 @@ void date_after_cue(std::string_view s, std::size_t e, Spans& out, std::string_v
           (recorded && near_year(taken, date)) || short_twin)
         add(out, k, *d, PiiKind::dob);
       if (taken.empty() && year_of(date).empty() && !short_year_of(date).empty()) {
-        taken = date;  // only a corrected twin may follow
+        taken = date;  // only a corrected twin or a kin's date of the same shape may follow
         k = *d;
+        if (const auto kin = kin_date_after(s, *d, date)) {
+          add(out, kin->begin, kin->end, PiiKind::dob);
+          k = kin->end;
+        }
         n = 0;
         continue;
       }

@@ -155,15 +155,16 @@ void find_app_user_names(std::string_view s, const Folded& f, Spans& out) {
           if (const auto e = read_word(s, k + 1); e && e->begin == k + 1 && e->end - e->begin <= 6 && !e->upper)
             k = e->end;
         const std::size_t key_end = k;
-        // a glued "بال", "بـ", "ع" before an Arabic app name (the word that holds the name's first letter: a name of two
-        // words ends in another)
+        // a glued "بال", "بـ", "ع", "عال" before an Arabic app name (the word that holds the name's first letter: a name
+        // of two words ends in another; "عالسناب", "on the Snap", added after the thirty-sixth part was measured)
         bool glued = false;
         if (!boundary_before(s, b)) {
           std::size_t wb = b;
           while (wb > 0 && is_letter(before(s, wb).cp)) wb -= before(s, wb).len;
           if (!is_arabic_letter(at(s, wb).cp)) continue;
           const std::string_view pre = s.substr(wb, b - wb);
-          glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639";
+          glued = pre == "\u0628\u0627\u0644" || pre == "\u0628" || pre == "\u0627\u0644" || pre == "\u0639" ||
+                  pre == "\u0639\u0627\u0644";
           if (!glued) continue;
         }
         // a user name of the strong shape and with an "_" or digits up to three words before the app's name in its

@@ -2151,6 +2151,61 @@ void find_conjoined_names(const Input& in, Spans& out) {
     for (const PiiSpan& b : names)
       if (b.begin == k) add(found, a.begin, b.end, PiiKind::name);
   }
+  // A nickname in brackets after a name in Arabic letters, then a family name of origin ("ال…ي"): the surname ("حسن (أبو
+  // علي) الكربلائي"; the rule above needs capitals; added after the thirty-sixth part was measured). The nickname is a
+  // name found, so "بأحمد (جاري) الحلبي" stays; any word after it was withdrawn after the review ("محل سامي (أبو سمير)
+  // مسكر، …": closed).
+  for (const PiiSpan& a : names) {
+    const auto last = word_ending_at(s, a.end);
+    if (!last || !last->arabic || last->end != a.end) continue;
+    const std::size_t open = skip_hspace(s, a.end);
+    if (open == a.end || at(s, open).cp != '(') continue;
+    const std::size_t close = s.find(')', open);
+    if (close == npos || close - open > 60) continue;
+    const std::size_t nick = skip_hspace(s, open + 1);
+    // (a nickname in the same script: "ኣንነከ ቪሰር (Anneke Visser) ኢዩ" is the name again in Latin letters)
+    if (const auto n = read_word(s, nick); !n || n->caseless != last->caseless || n->arabic != last->arabic) continue;
+    if (std::none_of(names.begin(), names.end(),
+                     [&](const PiiSpan& b) { return b.begin == nick && skip_hspace(s, b.end) == close; }))
+      continue;
+    const std::size_t k = skip_hspace(s, close + 1);
+    const auto y = k > close + 1 ? read_word(s, k) : std::nullopt;
+    if (!y || y->begin != k || !y->caseless || y->arabic != last->arabic) continue;
+    const std::string fy = fold_word(s, *y);
+    if (name_stop(fy) || word_list("town").contains(fy) || is_institution(fy) || word_list("title").contains(fy) ||
+        word_list("copula").contains(fy))
+      continue;
+    if (arabic_nisba(fy)) add(found, y->begin, y->end, PiiKind::name);
+  }
+  // An Arabic given name of two words ending in "الله" before a name found ("أنا منة الله عبد الرحمن، …"; [allah_compound]:
+  // the first words that make no common phrase with it; only before a name, as "هبة الله لنا", "سيف الله المسلول" are
+  // a gift and a title; added after the thirty-sixth part was measured)
+  for (const PiiSpan& a : names) {
+    const auto first = read_word(s, a.begin);
+    if (!first || !first->arabic || first->begin != a.begin) continue;
+    const auto allah = word_before(s, a.begin);
+    if (!allah || skip_hspace(s, allah->end) != a.begin || fold_word(s, *allah) != fold_str("\u0627\u0644\u0644\u0647"))
+      continue;
+    const auto x = word_before(s, allah->begin);
+    if (!x || skip_hspace(s, x->end) != allah->begin || !word_list("allah_compound").contains(fold_word(s, *x)))
+      continue;
+    add(found, x->begin, allah->end, PiiKind::name);
+  }
+  // An Arabic initial before a name found: one letter and a dot ("حسابي …، م. الزعبي"); not after a number ("100 م."
+  // is metres; added after the thirty-sixth part was measured)
+  for (const PiiSpan& a : names) {
+    const auto first = read_word(s, a.begin);
+    if (!first || !first->arabic || first->begin != a.begin) continue;
+    const std::size_t dot = skip_hspace_back(s, a.begin);
+    if (dot == a.begin || dot < 3 || s[dot - 1] != '.') continue;
+    const Cp c = before(s, dot - 1);
+    // (not "د." and "أ.", doctor and professor: a title stays outside)
+    if (!is_arabic_letter(c.cp) || c.cp == 0x62F || c.cp == 0x623) continue;
+    const std::size_t b = dot - 1 - c.len;
+    if (b > 0 && (is_alnum(before(s, b).cp) || is_digit(before(s, skip_hspace_back(s, b)).cp))) continue;
+    if (const std::size_t p = skip_hspace_back(s, b); p > 0 && arabic_indic_digit(before(s, p).cp) >= 0) continue;
+    add(found, b, a.end, PiiKind::name);
+  }
   // A month that is also a given name after a self-introduction, before a name found ("my name is April Nguyen",
   // "ik heet Mei Lin"): a date has no name after it (added after the twelfth part was measured)
   for_each_cue(in.f, word_list("name"), [&](std::size_t, std::size_t e) {

@@ -638,3 +638,19 @@ TEST(scrubber_dob_test, dates_of_the_thirty_third_part) {
   // (initials after a date are no era: "E.C. Jansen")
   EXPECT_EQ(found_text("Born 12 May 1982. E.C. Jansen is my father", PiiKind::dob), "12 May 1982");
 }
+
+// After the thirty-sixth part was measured: a kin word after "and" before a date of birth of the same shape; the
+// Tigrinya "gave birth"; the Turkish "doğumu". Not an appointment after a kin word ("my" between, or the date going on
+// into the clause), not "ልደት፡", Christmas in a list of holidays (the review of round 36).
+TEST(scrubber_dob_test, dates_of_the_thirty_sixth_part) {
+  EXPECT_EQ(found_text("جدتي مواليد 5/3/32 وجدي 17/8/27، بدهم يسجلوا", PiiKind::dob), "5/3/32|17/8/27");
+  EXPECT_EQ(found_text("oma is geboren op 5-3-1932 en opa 17-8-1927.", PiiKind::dob), "5-3-1932|17-8-1927");
+  EXPECT_EQ(found_text("oma is geboren op 5-3-32 en opa 17 augustus.", PiiKind::dob), "5-3-32");
+  EXPECT_EQ(found_text("geboren 5-3-1980 en mijn zoon 12-6-2026 een afspraak", PiiKind::dob), "5-3-1980");
+  EXPECT_EQ(found_text("geboren 14-02-2021 en dokter 03-06-2025 heeft een verwijzing gegeven", PiiKind::dob),
+            "14-02-2021");
+  EXPECT_EQ(found_text("ابني مواليد 5/3/19 وأمي 12/6/25 عندها عملية", PiiKind::dob), "5/3/19");
+  EXPECT_EQ(found_text("ሓፍተይ ቆልዓ ወሊዳ 2 ታሕሳስ 2026!", PiiKind::dob), "2 ታሕሳስ 2026");
+  EXPECT_EQ(found_text("ዕጹው መዓልትታት፡ ልደት፡ 7/1/2025፡ ጥምቀት፡ 19/1/2025።", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Bebeğin adı Aras, doğumu 19.01.2025. Baba: Okan", PiiKind::dob), "19.01.2025");
+}

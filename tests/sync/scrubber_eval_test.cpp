@@ -514,10 +514,12 @@ TEST(scrubber_eval_test, heldout35_dev_set_holds_its_level) {
 // round 35's rules after their review and the tagger retrained on thirty-six parts: recall 0.976 at 0.68 % false
 // removals (8 of 274 clean snippets touched); by kind address 0.945, dob 0.966, handle 0.971, name 0.976, plate 0.982,
 // the others 1.000; by language ar 0.915, en 0.983, nl 0.991, pl 0.987, so 1.000, ti 0.944, tr 0.991, uk 0.987. At the
-// goal overall and in six languages, below it in Arabic and Tigrinya (issue 14 stays open). The floor holds it there
-// until it becomes a development part.
-TEST(scrubber_eval_test, heldout36_set_holds_its_level_on_new_text) {
-  check_set("heldout36.jsonl", "the held-out part is missing", Floor{0.96, 0.90});
+// goal overall and in six languages, below it in Arabic and Tigrinya (issue 14 stays open). Since then a development
+// part (misses-part36.md: two birth cues, a kin's date of birth, three Arabic name shapes next to a name found, a Ge'ez
+// town; the rest withdrawn or narrowed after the review), with the name tagger retrained on thirty-seven parts: 0.989
+// at 0.60 % (every language at or above 0.97).
+TEST(scrubber_eval_test, heldout36_dev_set_holds_its_level) {
+  check_set("heldout36.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -139,3 +139,9 @@ TEST(scrubber_handle_test, review_of_the_thirtieth_round_keeps_user_names) {
   EXPECT_EQ(found_text("mehmet_1990 instagramdan yazdı: selam", PiiKind::handle), "mehmet_1990");
   EXPECT_EQ(found_text("Versie_2 staat op Facebook.", PiiKind::handle), "");
 }
+
+// After the thirty-sixth part was measured: an Arabic app name glued to "عال" ("on the").
+TEST(scrubber_handle_test, user_names_of_the_thirty_sixth_part) {
+  EXPECT_EQ(found_text("إذا حدا شافه يبعتلي عالسناب: lulu.bird.mama أو فيسبوك", PiiKind::handle), "lulu.bird.mama");
+  EXPECT_EQ(found_text("تابعونا عالسناب: yes", PiiKind::handle), "");
+}

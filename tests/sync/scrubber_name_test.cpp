@@ -798,3 +798,23 @@ TEST(scrubber_name_test, names_after_a_tenant_or_landlord) {
             "Sebastian Mokoena");
   EXPECT_EQ(found_text("Mijn huisbaas, Gerrit Wolters, reageert niet.", PiiKind::name), "Gerrit Wolters");
 }
+
+// After the thirty-sixth part was measured: an Arabic given name of two words ending in "الله" before a name found; a
+// family name of origin after a nickname in brackets in Arabic letters; an Arabic initial before a name found. Not a
+// phrase with "الله" alone, a word after a bracket that holds no name or an adjective after one that does, a title's
+// abbreviation.
+TEST(scrubber_name_test, names_of_the_thirty_sixth_part) {
+  EXPECT_EQ(found_text("أنا منة الله عبد الرحمن، بدي أسجل جوزي", PiiKind::name), "منة الله عبد الرحمن");
+  EXPECT_EQ(found_text("الاسم: حسن (أبو علي) الكربلائي\nالهاتف: 040-2771935", PiiKind::name), "حسن|أبو علي|الكربلائي");
+  EXPECT_EQ(found_text("جاري حسن (أبو علي) الكربلائي أزعجنا", PiiKind::name), "حسن|أبو علي|الكربلائي");
+  EXPECT_EQ(found_text("محل سامي (أبو سمير) مسكر، وين أشتري؟", PiiKind::name), "سامي|أبو سمير");
+  EXPECT_EQ(found_text("منة الله علينا كبيرة", PiiKind::name), "");
+  EXPECT_EQ(found_text("قرأت عن سيف الله المسلول", PiiKind::name), "");
+  EXPECT_EQ(found_text("نحن عبيد الله جميعاً", PiiKind::name), "");
+  EXPECT_EQ(found_text("حسابي NL83 KNAB 4819 8324 78، م. الزعبي", PiiKind::name), "م. الزعبي");
+  EXPECT_EQ(found_text("هذا من فضل الله علينا", PiiKind::name), "");
+  EXPECT_EQ(found_text("فتح الله باب الرزق", PiiKind::name), "");
+  EXPECT_EQ(found_text("اتصلت بأحمد (جاري) امبارح.", PiiKind::name), "أحمد");
+  EXPECT_EQ(found_text("ስማ ኣንነከ ቪሰር (Anneke Visser) ኢዩ።", PiiKind::name), "ኣንነከ ቪሰር|Anneke Visser");
+  EXPECT_EQ(found_text("موعدي مع د. الزعبي", PiiKind::name), "الزعبي");
+}
