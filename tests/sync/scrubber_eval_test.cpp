@@ -522,6 +522,17 @@ TEST(scrubber_eval_test, heldout36_dev_set_holds_its_level) {
   check_set("heldout36.jsonl", "the development part is missing", Floor{0.98, 0.97});
 }
 
+// heldout37.jsonl (800 snippets, 915 spans, 278 clean; written on 2026-12-06 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// round 36's rules after their review and the tagger retrained on thirty-seven parts: recall 0.954 at 0.59 % false
+// removals (9 of 278 clean snippets touched); by kind address 0.846, dob 0.949, email 0.978, name 0.959, plate 0.980,
+// the others 1.000; by language ar 0.960, en 0.943, nl 0.981, pl 0.921, so 0.967, ti 0.940, tr 0.944, uk 0.981. Below
+// the goal overall and in six languages (issue 14 stays open). The floor holds it there until it becomes a development
+// part.
+TEST(scrubber_eval_test, heldout37_set_holds_its_level_on_new_text) {
+  check_set("heldout37.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+}
+
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
 
 TEST(scrubber_eval_test, heldout1_dev_set_meets_the_goal) {
