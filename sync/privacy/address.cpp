@@ -77,7 +77,9 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     const bool one_small = w->end == w->begin + 1 && is_ascii_alpha(static_cast<unsigned char>(s[w->begin])) &&
                            !w->upper && std::string_view("uiwzo").find(s[w->begin]) == std::string_view::npos &&
                            (w->end >= s.size() || after_letter.cp == ',' || is_line_break(after_letter.cp));
-    const bool one_capital = (w->end == w->begin + 1 && w->upper && !w->initial) || one_small;
+    // (not a flat's letter before a colon: "No:15 D:2", the Turkish door number, is read below)
+    const bool one_capital =
+        ((w->end == w->begin + 1 && w->upper && !w->initial) || one_small) && at(s, w->end).cp != ':';
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
       // not before a dot ("12 A. de Vries": an initial), unless a word of the list ends the sentence there
       // ("Julianastraat 31 bis. Tel", added after the eighteenth part was measured)
@@ -93,7 +95,10 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
   if (at(s, w0).cp == ',' || bracket) w0 = skip_hspace(s, w0 + 1);
   if (const auto w = read_word(s, w0); w && w0 > k && word_list("apartment").contains(fold_word(s, *w))) {
     std::size_t m = w->end;
-    if (at(s, m).cp == '.') ++m;
+    // (a colon too: the Turkish "Kerkweg No:15 D:2", door 2; added after the thirty-seventh part was measured)
+    if (at(s, m).cp == '.' || at(s, m).cp == ':') ++m;
+    if (fold_word(s, *w) == "d" && (at(s, w->end).cp != ':' || !is_digit_at(s, w->end + 1)))
+      m = w->begin;  // "d" only as "D:2" ("D: 2 kez aradım" is twice)
     m = skip_hspace(s, m);
     std::size_t d = m;
     while (d < s.size() && d - m < 4 && is_digit(static_cast<unsigned char>(s[d]))) ++d;
@@ -737,6 +742,28 @@ std::optional<std::size_t> after_separator(std::string_view s, std::size_t e, bo
 
 namespace {
 
+// A town in a caseless script after a house number and a comma when it closes the sentence or clause, its name in
+// Latin letters in brackets allowed after it ("ሆፍስትራት 12, ኔይዊር (Nijewier)።", "… 8፣ ማሪየንበርግ።"): the town's end, or
+// number_end.
+std::size_t caseless_town_after(std::string_view s, std::size_t number_end) {
+  const std::size_t c = skip_hspace(s, number_end);
+  const char32_t comma = at(s, c).cp;
+  if (comma != ',' && comma != 0x60C && comma != 0x1363) return number_end;
+  const std::size_t k = skip_hspace(s, c + at(s, c).len);
+  const auto town = read_word(s, k);
+  if (!town || !town->caseless || read_word(s, skip_hspace(s, town->end))) return number_end;
+  // (the town's name in Latin letters may follow in brackets: "ኣድራሻይ ሆፍስትራት 12, ኔይዊር (Nijewier)።"; added after the
+  // thirty-sixth part was measured)
+  std::size_t a = skip_hspace(s, town->end);
+  if (at(s, a).cp == '(') {
+    const auto latin = read_word(s, a + 1);
+    if (latin && latin->begin == a + 1 && !latin->caseless && latin->upper && at(s, latin->end).cp == ')')
+      a = skip_hspace(s, latin->end + 1);
+  }
+  const char32_t after = at(s, a).cp;
+  return a >= s.size() || sentence_break(after) || clause_break(after) ? town->end : number_end;
+}
+
 // A street written in a caseless script after an address cue ("عنواني: خرونه ويخ ٥، خرونيكان", "ኣድራሻና ከርክዌግ 14፣
 // ኦፐይንደ"): one to three caseless words, a house number, and a caseless town after a comma when it closes the sentence
 // or clause. Its range, or nothing. (Added after the sixteenth part was measured.)
@@ -760,33 +787,18 @@ std::optional<Range> caseless_street(std::string_view s, std::size_t pos) {
   if (postcode_digits_at(s, j)) return std::nullopt;
   const auto n = house_number(s, j);
   if (!n) return std::nullopt;
-  std::size_t end = *n;
-  const std::size_t c = skip_hspace(s, end);
-  const char32_t comma = at(s, c).cp;
+  const std::size_t c = skip_hspace(s, *n);
   // the number closes the clause (not "ዝነብር መኪናኡ 12-ABC-3 ኣብ …", his car and its plate after "who lives")
-  if (c < s.size() && !sentence_break(comma) && !clause_break(comma)) return std::nullopt;
-  if (comma == ',' || comma == 0x60C || comma == 0x1363) {
-    const std::size_t k = skip_hspace(s, c + at(s, c).len);
-    if (const auto town = read_word(s, k); town && town->caseless && !read_word(s, skip_hspace(s, town->end))) {
-      // (the town's name in Latin letters may follow in brackets: "ኣድራሻይ ሆፍስትራት 12, ኔይዊር (Nijewier)።"; added after
-      // the thirty-sixth part was measured)
-      std::size_t a = skip_hspace(s, town->end);
-      if (at(s, a).cp == '(') {
-        const auto latin = read_word(s, a + 1);
-        if (latin && latin->begin == a + 1 && !latin->caseless && latin->upper && at(s, latin->end).cp == ')')
-          a = skip_hspace(s, latin->end + 1);
-      }
-      const char32_t after = at(s, a).cp;
-      if (a >= s.size() || sentence_break(after) || clause_break(after)) end = town->end;
-    }
-  }
+  if (c < s.size() && !sentence_break(at(s, c).cp) && !clause_break(at(s, c).cp)) return std::nullopt;
+  const std::size_t end = caseless_town_after(s, *n);
   return Range{pos, end};
 }
 
 void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
   // (the cue may end with a comma, as with a colon: "waa gurigayga, Padhuis 2", my house; added after the
   // twenty-second part was measured)
-  static constexpr std::u32string_view kAfterCue = U":,\u060C";
+  // (and with the Ge'ez colon: "ኣድራሻይ፡ ስኩልስትራት 8፣ ማሪየንበርግ።"; added after the thirty-seventh part was measured)
+  static constexpr std::u32string_view kAfterCue = U":,\u060C\u1361\u1365";
   for_each_cue(f, word_list("address"), [&](std::size_t, std::size_t e) {
     const std::size_t right_after = skip_after_cue(s, e, true, kAfterCue);
     std::size_t k = e;

@@ -643,3 +643,13 @@ TEST(scrubber_address_test, addresses_of_the_thirty_sixth_part) {
   EXPECT_EQ(found_text("ኣድራሻይ ሆፍስትራት 12, ኔይዊር (Nijewier)። — ሮቤል", PiiKind::address), "ሆፍስትራት 12, ኔይዊር");
   EXPECT_EQ(found_text("ኣድራሻይ ሆፍስትራት 12, ኔይዊር (hallo) ክመጽእ", PiiKind::address), "ሆፍስትራት 12");
 }
+
+// After the thirty-seventh part was measured: a Ge'ez town after a street after an address cue with the Ge'ez colon
+// (not after any street: "ሎሚ", today, after the comma; the review of round 37); the Turkish door number after "No:".
+TEST(scrubber_address_test, addresses_of_the_thirty_seventh_part) {
+  EXPECT_EQ(found_text("ኣድራሻይ፡ ስኩልስትራት 8፣ ማሪየንበርግ። ናይ glasvezel", PiiKind::address), "ስኩልስትራት 8፣ ማሪየንበርግ");
+  EXPECT_EQ(found_text("ኣብ ስኩልስትራት 8፣ ሎሚ፣ ዕዳጋ ኣሎ።", PiiKind::address), "ስኩልስትራት 8");
+  EXPECT_EQ(found_text("Schoolstraat 5 D: 2 kez aradım, kimse açmadı.", PiiKind::address), "Schoolstraat 5");
+  EXPECT_EQ(found_text("Adres: Kerkweg No:15 D:2, Aadorp", PiiKind::address), "Kerkweg No:15 D:2, Aadorp");
+  EXPECT_EQ(found_text("Kerkstraat 15 d 3 keer", PiiKind::address), "Kerkstraat 15");
+}

@@ -654,3 +654,13 @@ TEST(scrubber_dob_test, dates_of_the_thirty_sixth_part) {
   EXPECT_EQ(found_text("ዕጹው መዓልትታት፡ ልደት፡ 7/1/2025፡ ጥምቀት፡ 19/1/2025።", PiiKind::dob), "");
   EXPECT_EQ(found_text("Bebeğin adı Aras, doğumu 19.01.2025. Baba: Okan", PiiKind::dob), "19.01.2025");
 }
+
+// After the thirty-seventh part was measured: the Somali "the date of my birth" spelt with "ey". Not the birth
+// certificate's other dates (the review of round 37 withdrew the Polish "akt urodzenia" and the Somali "dhalashadeyda"
+// alone: an issue date, an appointment).
+TEST(scrubber_dob_test, dates_of_the_thirty_seventh_part) {
+  EXPECT_EQ(found_text("taariikhda dhalashadeyda waxaan ku qoray 25 Maajo 1990, maya waa 15 Maajo 1990.", PiiKind::dob),
+            "25 Maajo 1990|15 Maajo 1990");
+  EXPECT_EQ(found_text("Odpis aktu urodzenia zamówiłem 3 marca 2025.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Ballanta shahaadada dhalashadeyda waa 12 Juun 2025.", PiiKind::dob), "");
+}

@@ -104,3 +104,10 @@ TEST(scrubber_email_test, an_app_before_a_spaced_at_is_no_local_part) {
   EXPECT_EQ(found_text("hey, insta @jdn.vlogs.nl, i want to film", PiiKind::handle), "@jdn.vlogs.nl");
   EXPECT_EQ(found_text("mail jan.smit @ gmail.com please", PiiKind::email), "jan.smit @ gmail.com");
 }
+
+// After the thirty-seventh part was measured: an underscore said as a word inside the local part.
+TEST(scrubber_email_test, addresses_of_the_thirty_seventh_part) {
+  EXPECT_EQ(found_text("على ايميلي: rami underscore 88 at gmail dot com", PiiKind::email),
+            "rami underscore 88 at gmail dot com");
+  EXPECT_EQ(found_text("the file is report underscore final, send it at noon", PiiKind::email), "");
+}

@@ -527,10 +527,12 @@ TEST(scrubber_eval_test, heldout36_dev_set_holds_its_level) {
 // round 36's rules after their review and the tagger retrained on thirty-seven parts: recall 0.954 at 0.59 % false
 // removals (9 of 278 clean snippets touched); by kind address 0.846, dob 0.949, email 0.978, name 0.959, plate 0.980,
 // the others 1.000; by language ar 0.960, en 0.943, nl 0.981, pl 0.921, so 0.967, ti 0.940, tr 0.944, uk 0.981. Below
-// the goal overall and in six languages (issue 14 stays open). The floor holds it there until it becomes a development
-// part.
-TEST(scrubber_eval_test, heldout37_set_holds_its_level_on_new_text) {
-  check_set("heldout37.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+// the goal overall and in six languages (issue 14 stays open). Since then a development part (misses-part37.md: an
+// underscore said as a word in an e-mail, the Ge'ez colon after an address cue, a Somali spelling, the Turkish door
+// number; the rest withdrawn after the review), with the name tagger retrained on thirty-eight parts: 0.964 at 0.53 %
+// (en 0.943, pl 0.930, tr 0.953, so 0.967 below 0.97).
+TEST(scrubber_eval_test, heldout37_dev_set_holds_its_level) {
+  check_set("heldout37.jsonl", "the development part is missing", Floor{0.96, 0.92});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
