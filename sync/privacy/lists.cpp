@@ -3,6 +3,7 @@
 #include "lists.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -92,9 +93,73 @@ const WordSet& word_list(std::string_view section) {
   return it == s.end() ? empty : it->second;
 }
 
+namespace {
+
+// The common words, folded, sorted and unique, in one string with their offsets (a hash set of 180,000 strings would
+// take ten times the memory on the kiosk's small board).
+struct CommonWords {
+  std::string text;
+  std::vector<std::uint32_t> starts;  // starts[i]: word i's offset; it ends at starts[i + 1] - 1 (a '\n')
+  bool read = false;
+
+  std::string_view word(std::size_t i) const {
+    const std::size_t b = starts[i];
+    const std::size_t e = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size();
+    return std::string_view(text).substr(b, e - b);
+  }
+};
+
+const CommonWords& common_words() {
+  static const CommonWords loaded = [] {
+    CommonWords c;
+    std::ifstream in(std::filesystem::path(std::string(assets_dir())) / "privacy" / "lexicon" / "common-words.txt");
+    if (!in) return c;
+    c.read = true;
+    std::vector<std::string> words;
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string t = trim(line);
+      if (t.empty() || t[0] == '#') continue;
+      words.push_back(fold_str(t));
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (const std::string& w : words) {
+      c.starts.push_back(static_cast<std::uint32_t>(c.text.size()));
+      c.text += w;
+      c.text += '\n';
+    }
+    if (!c.text.empty()) c.text.pop_back();
+    c.text.shrink_to_fit();
+    return c;
+  }();
+  return loaded;
+}
+
+}  // namespace
+
+bool common_word(std::string_view folded) {
+  const CommonWords& c = common_words();
+  std::size_t lo = 0, hi = c.starts.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (c.word(mid) < folded) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < c.starts.size() && c.word(lo) == folded;
+}
+
 Result<void> privacy_lists_status() {
-  if (lists().missing.empty()) return {};
-  return make_error(Errc::io, "the scrubber's word lists cannot be read (" + lists().missing +
+  std::string missing = lists().missing;
+  if (!common_words().read) {
+    if (!missing.empty()) missing += ", ";
+    missing += (std::filesystem::path(std::string(assets_dir())) / "privacy" / "lexicon" / "common-words.txt").string();
+  }
+  if (missing.empty()) return {};
+  return make_error(Errc::io, "the scrubber's word lists cannot be read (" + missing +
                                   "): names, addresses and dates of birth after cue words are not found");
 }
 

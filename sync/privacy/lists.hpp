@@ -7,6 +7,8 @@
 //                    [address], [home], [dob], [bsn], [month], [email_at], [email_dot] …
 //   names/<lang>.txt gazetteer per language community: [first], [surname]
 //   names/<lang>-<source>.txt  optional further gazetteers from published sources (names/nl-faker.txt …)
+//   lexicon/common-words.txt   common words of Dutch and English dictionaries (one word a line, no sections), kept
+//                    sorted in one block of memory: 180,000 words in about 3 MB, not a hash set
 //
 // A missing or unreadable file is recorded (privacy_lists_status()) and its lists stay empty: the
 // scanners that need no list (e-mail, phone, BSN, IBAN, plates, postcodes, handles, compact dates)
@@ -22,6 +24,9 @@ namespace kiosk::privacy {
 
 // The list of that section (empty when no file has it).
 const WordSet& word_list(std::string_view section);
+// Whether a folded word is a common word of the Dutch or English dictionary (lexicon/common-words.txt; false when
+// the file is missing). The village rule reads it: "op Lokaal 12" is a room, "at Ittersum 21b" an address.
+bool common_word(std::string_view folded);
 // Errc::io_error naming every missing file, or ok.
 Result<void> privacy_lists_status();
 

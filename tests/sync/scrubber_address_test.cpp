@@ -653,3 +653,27 @@ TEST(scrubber_address_test, addresses_of_the_thirty_seventh_part) {
   EXPECT_EQ(found_text("Adres: Kerkweg No:15 D:2, Aadorp", PiiKind::address), "Kerkweg No:15 D:2, Aadorp");
   EXPECT_EQ(found_text("Kerkstraat 15 d 3 keer", PiiKind::address), "Kerkstraat 15");
 }
+
+// After the thirty-seventh part was measured: a village or hamlet and a house number after a preposition of place, the
+// village no common word of the Dutch and English dictionaries (lexicon/common-words.txt), after a home or a residence
+// word in the sentence.
+TEST(scrubber_address_test, hamlets_after_a_preposition) {
+  EXPECT_EQ(found_text("I'm registered at Ittersum 21b, but my landlord says I can't stay.", PiiKind::address),
+            "Ittersum 21b");
+  EXPECT_EQ(found_text("she lives with us now at De Heurne 41 in Dinxperlo", PiiKind::address), "De Heurne 41");
+  EXPECT_EQ(found_text("Ja zhyvu na Aarlanderveen 2 i ne otrymala lysta.", PiiKind::address), "Aarlanderveen 2");
+  EXPECT_EQ(found_text("Ik sta ingeschreven op Tjalhuizum 3 maar de brief komt niet aan.", PiiKind::address),
+            "Tjalhuizum 3");
+  EXPECT_EQ(found_text("I've lived at Botshol 11 (Abcoude) since 2021.", PiiKind::address), "Botshol 11");
+  // (no home before it, a common word, a count, days of a month, an institution's place; the review of round 37: a
+  // venue, a brand, a product, an island after "at" or "op" alone)
+  EXPECT_EQ(found_text("We went at Pathé 3 to the film.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Ik speel op Xbox 360 met mijn neef.", PiiKind::address), "");
+  EXPECT_EQ(found_text("My zhyvemo v Niderlandakh 2 roky i khochemo zapysaty dytynu.", PiiKind::address), "");
+  EXPECT_EQ(found_text("I live here and we meet at Gate 5 tomorrow.", PiiKind::address), "");
+  EXPECT_EQ(found_text("We live nearby and saw a film at Pathé 3 yesterday.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Mieszkam w Holandii i kupiłam w Biedronce 3 opakowania.", PiiKind::address), "");
+  EXPECT_EQ(found_text("De les is op Lokaal 12.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Mieszkam blisko, kurs w Hellendoorn 8, 15 i 22 listopada.", PiiKind::address), "");
+  EXPECT_EQ(found_text("I live nearby; the library at Leusbroek 5 is closed.", PiiKind::address), "");
+}
