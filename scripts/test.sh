@@ -30,7 +30,7 @@ fi
 
 # The sanitizer run (CMakePresets.json, test preset asan) leaves out five sweeps that take a third of its time and
 # that the dev and noui runs measure in full, while shorter tests take the same code paths under the sanitizers:
-#   - scrubber_eval_test's labelled parts 1 to 38 (38 × 5 s; the scrubber's unit tests, its evaluator test and
+#   - scrubber_eval_test's labelled parts 1 to 39 (39 × 5 s; the scrubber's unit tests, its evaluator test and
 #     dev_set_meets_the_goal still run, and scrubber_fuzz feeds it hostile text under the same sanitizers);
 #   - ui_layout_test.every_screen_every_panel_language_and_mode (370 s; ui_a11y_test and ui_screenshots_test draw
 #     every screen in every language here);
