@@ -1511,12 +1511,17 @@ bool common_or_inflected(std::string_view fw) {
 // hamlets were 16 of its 42 misses.
 void find_hamlet_addresses(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& prepositions = word_list("hamlet_preposition");
-  std::vector<std::size_t> homes;  // the ends of the words that speak of a home or a person
-  for (const char* list : {"address", "hamlet_home", "relation"})
-    for_each_cue(f, word_list(list), [&](std::size_t, std::size_t e) { homes.push_back(e); });
+  // the ends of the words that speak of a home or a person, searched for only once a candidate is found (most texts
+  // have none)
+  std::optional<std::vector<std::size_t>> homes;
   // (three words at most between: "lives with us now at …"; not "we live nearby and saw a film at Pathé 3")
   const auto home_before = [&](std::size_t pos) {
-    return std::any_of(homes.begin(), homes.end(), [&](std::size_t e) {
+    if (!homes) {
+      homes.emplace();
+      for (const char* list : {"address", "hamlet_home", "relation"})
+        for_each_cue(f, word_list(list), [&](std::size_t, std::size_t e) { homes->push_back(e); });
+    }
+    return std::any_of(homes->begin(), homes->end(), [&](std::size_t e) {
       if (e > pos) return false;
       int words = 0;
       for (std::size_t k = e; k < pos;) {
@@ -1532,7 +1537,7 @@ void find_hamlet_addresses(std::string_view s, const Folded& f, Spans& out) {
     });
   };
   for_each_word(s, [&](const Word& p) -> std::size_t {
-    if (p.upper || !prepositions.contains(fold_word(s, p)) || !home_before(p.begin)) return p.end;
+    if (p.upper || !prepositions.contains(fold_word(s, p))) return p.end;
     const std::size_t begin = skip_hspace(s, p.end);
     auto w = begin > p.end ? read_word(s, begin) : std::nullopt;
     if (!w || w->begin != begin) return p.end;
@@ -1552,7 +1557,8 @@ void find_hamlet_addresses(std::string_view s, const Folded& f, Spans& out) {
     if (d == w->end || !is_digit_at(s, d)) return p.end;
     const auto n = house_number(s, d);
     // (three digits at most: "at Schiphol 2024" is a year)
-    if (!n || (*n - d > 3 && is_digit_at(s, d + 3)) || institution_before(s, begin)) return p.end;
+    if (!n || (*n - d > 3 && is_digit_at(s, d + 3)) || institution_before(s, begin) || !home_before(p.begin))
+      return p.end;
     // (no month in the five words after it: "w Hellendoorn 8, 15 i 22 listopada" are days in a town)
     std::size_t j = *n;
     for (int words = 0; words < 5; ++words) {

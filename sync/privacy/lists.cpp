@@ -3,8 +3,8 @@
 #include "lists.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -98,21 +98,23 @@ namespace {
 // The common words, folded, sorted and unique, in one string with their offsets (a hash set of 180,000 strings would
 // take ten times the memory on the kiosk's small board).
 struct CommonWords {
-  std::string text;
-  std::vector<std::uint32_t> starts;  // starts[i]: word i's offset; it ends at starts[i + 1] - 1 (a '\n')
+  std::string text;                   // the words, each ended by '\n'
+  std::vector<std::uint32_t> starts;  // each word's offset in text
   bool read = false;
 
-  std::string_view word(std::size_t i) const {
-    const std::size_t b = starts[i];
-    const std::size_t e = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size();
-    return std::string_view(text).substr(b, e - b);
+  std::string_view word_at(std::uint32_t offset) const {
+    return std::string_view(text).substr(offset, text.find('\n', offset) - offset);
   }
 };
+
+std::filesystem::path common_words_path() {
+  return std::filesystem::path(std::string(assets_dir())) / "privacy" / "lexicon" / "common-words.txt";
+}
 
 const CommonWords& common_words() {
   static const CommonWords loaded = [] {
     CommonWords c;
-    std::ifstream in(std::filesystem::path(std::string(assets_dir())) / "privacy" / "lexicon" / "common-words.txt");
+    std::ifstream in(common_words_path());
     if (!in) return c;
     c.read = true;
     std::vector<std::string> words;
@@ -129,7 +131,6 @@ const CommonWords& common_words() {
       c.text += w;
       c.text += '\n';
     }
-    if (!c.text.empty()) c.text.pop_back();
     c.text.shrink_to_fit();
     return c;
   }();
@@ -140,23 +141,16 @@ const CommonWords& common_words() {
 
 bool common_word(std::string_view folded) {
   const CommonWords& c = common_words();
-  std::size_t lo = 0, hi = c.starts.size();
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    if (c.word(mid) < folded) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo < c.starts.size() && c.word(lo) == folded;
+  const auto it = std::lower_bound(c.starts.begin(), c.starts.end(), folded,
+                                   [&](std::uint32_t offset, std::string_view key) { return c.word_at(offset) < key; });
+  return it != c.starts.end() && c.word_at(*it) == folded;
 }
 
 Result<void> privacy_lists_status() {
   std::string missing = lists().missing;
   if (!common_words().read) {
     if (!missing.empty()) missing += ", ";
-    missing += (std::filesystem::path(std::string(assets_dir())) / "privacy" / "lexicon" / "common-words.txt").string();
+    missing += common_words_path().string();
   }
   if (missing.empty()) return {};
   return make_error(Errc::io, "the scrubber's word lists cannot be read (" + missing +
