@@ -120,17 +120,23 @@ std::optional<std::size_t> month_word(std::string_view s, std::size_t i) {
 }
 
 // A Roman-numeral month (I … XII, capitals) at i: its end. Also typed with the Cyrillic letters that look like them
-// ("13-ІІІ-2009" with the Ukrainian І and Х; added after the thirtieth part was measured).
-std::optional<std::size_t> roman_month(std::string_view s, std::size_t i) {
+// ("13-ІІІ-2009" with the Ukrainian І and Х; added after the thirtieth part was measured). With lower, in small
+// letters too, all of them ("22.vii.1945": only between two of the same separator; added after the thirty-eighth part
+// was measured).
+std::optional<std::size_t> roman_month(std::string_view s, std::size_t i, bool lower = false) {
   static constexpr std::string_view kRoman[] = {"XII", "VIII", "III", "VII", "XI", "IX",
                                                 "IV",  "VI",   "II",  "X",   "V",  "I"};
   if (!boundary_before(s, i)) return std::nullopt;
   std::string latin;              // the letters read as Latin ones
   std::vector<std::size_t> ends;  // the end in s of each
+  bool small = false;             // read in small letters
   for (std::size_t k = i; latin.size() < 4;) {
     const Cp c = at(s, k);
-    if (c.cp == 'I' || c.cp == 'V' || c.cp == 'X') {
+    if ((c.cp == 'I' || c.cp == 'V' || c.cp == 'X') && !small) {
       latin += static_cast<char>(c.cp);
+    } else if (lower && (c.cp == 'i' || c.cp == 'v' || c.cp == 'x') && (k == i || small)) {
+      latin += static_cast<char>(c.cp - 'a' + 'A');
+      small = true;
     } else if (c.cp == 0x406) {  // І
       latin += 'I';
     } else if (c.cp == 0x425) {  // Х
@@ -324,7 +330,7 @@ std::optional<std::size_t> month_after_day(std::string_view s, const DayEnd& day
   // a Roman month between separators, read before the day's tail ("7-IX-1994", where "-IX" has the shape of a case
   // ending; the dash added after the twenty-sixth part was measured)
   if (const std::size_t d = day.day; d < s.size() && (s[d] == '.' || s[d] == '-' || s[d] == '/')) {
-    if (const auto r = roman_month(s, d + 1)) {  // 7.IX.1952
+    if (const auto r = roman_month(s, d + 1, true)) {  // 7.IX.1952, 22.vii.1945
       if (*r < s.size() && s[*r] == s[d]) return *r + 1;
       return std::nullopt;
     }
@@ -466,6 +472,10 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
       if (b > a + l && s.substr(b, l) == s.substr(a, l)) {
         const std::size_t c = run(b + l);
         if (utf8_length(s.substr(b + l, c - b - l)) >= 3) return c;
+        // (or year first, "፳፻፩-፲-፭", the day of one or two numerals; added after the thirty-eighth part was measured)
+        if (c > b + l && utf8_length(s.substr(i, a - i)) >= 3 && utf8_length(s.substr(b + l, c - b - l)) <= 2 &&
+            utf8_length(s.substr(a + l, b - a - l)) <= 2)
+          return c;
       }
     }
   }

@@ -664,3 +664,16 @@ TEST(scrubber_dob_test, dates_of_the_thirty_seventh_part) {
   EXPECT_EQ(found_text("Odpis aktu urodzenia zamówiłem 3 marca 2025.", PiiKind::dob), "");
   EXPECT_EQ(found_text("Ballanta shahaadada dhalashadeyda waa 12 Juun 2025.", PiiKind::dob), "");
 }
+
+// After the thirty-eighth part was measured: a Roman month in small letters between two dots or dashes; Ge'ez
+// numerals year first; the Ukrainian form label "ДН:". Not small letters that only look like a month ("3.iv.2", a
+// chapter), mixed cases, or "ДН" without its colon.
+TEST(scrubber_dob_test, dates_of_the_thirty_eighth_part) {
+  EXPECT_EQ(found_text("Wim Hoekstra (b. 22.vii.1945) and his wife", PiiKind::dob), "22.vii.1945");
+  EXPECT_EQ(found_text("urodzona 3-ix-1979, mieszka sama", PiiKind::dob), "3-ix-1979");
+  EXPECT_EQ(found_text("ፎርም: ስም ሰመረ ዮሴፍ / ዕለተ ልደት ፳፻፩-፲-፭ / ኣድራሻ", PiiKind::dob), "፳፻፩-፲-፭");
+  EXPECT_EQ(found_text("ДН: 03-03-87. ПІБ: Гаврилюк Роман Степанович.", PiiKind::dob), "03-03-87");
+  EXPECT_EQ(found_text("see chapter 3.iv.2 of the rules", PiiKind::dob), "");
+  EXPECT_EQ(found_text("born 22.viI.1945", PiiKind::dob), "");
+  EXPECT_EQ(found_text("ДН 03-03-87 сказали прийти", PiiKind::dob), "");
+}

@@ -540,10 +540,12 @@ TEST(scrubber_eval_test, heldout37_dev_set_holds_its_level) {
 // round 37's rules after their review and the tagger retrained on thirty-eight parts: recall 0.967 at 0.60 % false
 // removals (10 of 273 clean snippets touched); by kind address 0.890, dob 0.911, name 0.983, plate 0.978, the others
 // 1.000; by language ar 0.977, en 0.977, nl 0.947, pl 0.977, so 0.965, ti 0.954, tr 0.964, uk 0.972. Below the goal
-// overall and in four languages (issue 14 stays open). A development part since part 39 was measured, with no round of
-// its own yet (its misses not read, the tagger not trained on it).
+// overall and in four languages (issue 14 stays open). Since then a development part (misses-part38.md: a hamlet named
+// the Dutch or Frisian way and a house number with no cue, narrowed after two reviews; a Roman month in small letters,
+// Ge'ez numerals year first, the Ukrainian label "ДН:"), the tagger not retrained: 0.976 at 0.60 % (nl 0.965, ti 0.962
+// below 0.97).
 TEST(scrubber_eval_test, heldout38_dev_set_holds_its_level) {
-  check_set("heldout38.jsonl", "the development part is missing", Floor{0.96, 0.93});
+  check_set("heldout38.jsonl", "the development part is missing", Floor{0.97, 0.95});
 }
 
 // heldout39.jsonl (800 snippets, 979 spans, 275 clean; written on 2026-12-06 by four engineers blind to the rules, the
@@ -551,10 +553,22 @@ TEST(scrubber_eval_test, heldout38_dev_set_holds_its_level) {
 // round 37's rules after their reviews (the hamlet rule too) and the tagger trained on thirty-eight parts: recall 0.954
 // at 0.68 % false removals (10 of 275 clean snippets touched); by kind address 0.838, dob 0.937, handle 0.938, name
 // 0.969, plate 0.979, the others 1.000; by language ar 0.932, en 0.974, nl 0.957, pl 0.975, so 0.935, ti 0.924, tr
-// 0.981, uk 0.955. Below the goal overall and in five languages (issue 14 stays open). The floor holds it there until
-// it becomes a development part.
-TEST(scrubber_eval_test, heldout39_set_holds_its_level_on_new_text) {
-  check_set("heldout39.jsonl", "the held-out part is missing", Floor{0.95, 0.90});
+// 0.981, uk 0.955. Below the goal overall and in five languages (issue 14 stays open). A development part since part
+// 40 was measured (round 38's rules, written without reading its misses, carried it to 0.956), with no round of its
+// own yet.
+TEST(scrubber_eval_test, heldout39_dev_set_holds_its_level) {
+  check_set("heldout39.jsonl", "the development part is missing", Floor{0.95, 0.92});
+}
+
+// heldout40.jsonl (800 snippets, 995 spans, 273 clean; written on 2026-12-06 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// round 38's rules after their two reviews and the tagger trained on thirty-eight parts: recall 0.979 at 0.72 % false
+// removals (8 of 273 clean snippets touched); by kind address 0.931, dob 0.963, handle 0.971, name 0.986, the others
+// 1.000; by language ar 0.970, en 0.964, nl 0.979, pl 1.000, so 0.964, ti 0.958, tr 1.000, uk 0.992. At the goal
+// overall and in five languages, below it in English, Somali and Tigrinya (issue 14 stays open); the scrubber of the
+// start of the session (379f030) reaches 0.978 on it. The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout40_set_holds_its_level_on_new_text) {
+  check_set("heldout40.jsonl", "the held-out part is missing", Floor{0.97, 0.95});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
