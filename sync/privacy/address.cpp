@@ -74,17 +74,22 @@ std::optional<std::size_t> house_number(std::string_view s, std::size_t i) {
     // (or one lower-case letter that closes the clause: "Voorstraat 9 b, 5161 GK"; not a word of one letter: "u", you,
     // the Polish "i", "w", "z", "o"; added after the thirty-third part was measured)
     const Cp after_letter = at(s, w->end);
-    const bool one_small = w->end == w->begin + 1 && is_ascii_alpha(static_cast<unsigned char>(s[w->begin])) &&
-                           !w->upper && std::string_view("uiwzo").find(s[w->begin]) == std::string_view::npos &&
-                           (w->end >= s.size() || after_letter.cp == ',' || is_line_break(after_letter.cp));
+    // (or the sentence's full stop: "yeni adresim Julianastraat 19 b. Posta …"; added after the thirty-ninth part was
+    // measured)
+    const bool one_small =
+        w->end == w->begin + 1 && is_ascii_alpha(static_cast<unsigned char>(s[w->begin])) && !w->upper &&
+        std::string_view("uiwzo").find(s[w->begin]) == std::string_view::npos &&
+        (w->end >= s.size() || after_letter.cp == ',' || is_line_break(after_letter.cp) ||
+         (after_letter.cp == '.' && (w->end + 1 >= s.size() || (is_space(at(s, w->end + 1).cp) &&
+                                                                is_upper(at(s, skip_hspace(s, w->end + 1)).cp)))));
     // (not a flat's letter before a colon: "No:15 D:2", the Turkish door number, is read below)
     const bool one_capital =
         ((w->end == w->begin + 1 && w->upper && !w->initial) || one_small) && at(s, w->end).cp != ':';
     if ((fw.size() > 1 && word_list("house_number_tail").contains(fw)) || one_capital) {
       // not before a dot ("12 A. de Vries": an initial), unless a word of the list ends the sentence there
       // ("Julianastraat 31 bis. Tel", added after the eighteenth part was measured)
-      const bool sentence_end =
-          at(s, w->end).cp == '.' && !one_capital && (w->end + 1 >= s.size() || is_space(at(s, w->end + 1).cp));
+      const bool sentence_end = at(s, w->end).cp == '.' && (!one_capital || one_small) &&
+                                (w->end + 1 >= s.size() || is_space(at(s, w->end + 1).cp));
       if (boundary_after(s, w->end) && (at(s, w->end).cp != '.' || sentence_end)) k = w->end;
     }
   }
@@ -200,10 +205,18 @@ std::optional<std::size_t> house_number_after(std::string_view s, std::size_t e,
 }
 
 // Optional postcode ("3511 AB") and city after a house number; returns the new end.
+bool clause_ends(std::string_view s, std::size_t k);
+
 // A town of the [town] list at k ("Utrecht", "'s-Hertogenbosch", "Den Haag"): its end.
 std::optional<std::size_t> town_at(std::string_view s, std::size_t k) {
   if (is_apostrophe(at(s, k).cp) && (s.substr(k + at(s, k).len, 2) == "s-" || s.substr(k + at(s, k).len, 2) == "s ")) {
     const auto w = read_word(s, k + at(s, k).len + 2);
+    // (and a second capitalised word that closes the clause: "'s-Heer Hendrikskinderen", "'s-Heer Abtskerke"; added
+    // after the thirty-ninth part was measured)
+    if (w && at(s, w->end).cp == ' ')
+      if (const auto w2 = read_word(s, w->end + 1);
+          w2 && w2->begin == w->end + 1 && w2->upper && !w2->caseless && !w2->cyrillic && clause_ends(s, w2->end))
+        return w2->end;
     if (w) return w->end;
   }
   const auto w = read_word(s, k);
@@ -751,11 +764,18 @@ std::size_t caseless_town_after(std::string_view s, std::size_t number_end) {
   if (comma != ',' && comma != 0x60C && comma != 0x1363) return number_end;
   const std::size_t k = skip_hspace(s, c + at(s, c).len);
   const auto town = read_word(s, k);
-  if (!town || !town->caseless || read_word(s, skip_hspace(s, town->end))) return number_end;
+  if (!town || !town->caseless) return number_end;
+  // (a Tigrinya copula may close the clause after it: "ኣድራሻይ ዶርፕስትራት 18, ኩተን እዩ።", my address is …; added after the
+  // thirty-ninth part was measured)
+  std::size_t town_end = town->end;
+  if (const auto cop = read_word(s, skip_hspace(s, town->end))) {
+    if (!is_ethiopic(at(s, town->begin).cp) || !word_list("copula").contains(fold_word(s, *cop))) return number_end;
+    town_end = cop->end;
+  }
   // (the town's name in Latin letters may follow in brackets: "ኣድራሻይ ሆፍስትራት 12, ኔይዊር (Nijewier)።"; added after the
   // thirty-sixth part was measured)
-  std::size_t a = skip_hspace(s, town->end);
-  if (at(s, a).cp == '(') {
+  std::size_t a = skip_hspace(s, town_end);
+  if (town_end == town->end && at(s, a).cp == '(') {
     const auto latin = read_word(s, a + 1);
     if (latin && latin->begin == a + 1 && !latin->caseless && latin->upper && at(s, latin->end).cp == ')')
       a = skip_hspace(s, latin->end + 1);
@@ -1745,9 +1765,9 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     }
     const std::size_t colon = skip_hspace_back(s, b);
     if (colon == 0 || before(s, colon).cp != ':') return false;
-    // (the noun "address" in the label: "adres w NL: Haasdal 18")
+    // (the noun "address" in the label: "adres w NL: Haasdal 18", "my new address for the tax letters: Putbroek 7")
     std::size_t q = skip_hspace_back(s, colon - 1);
-    for (int words = 0; words < 3; ++words) {
+    for (int words = 0; words < 6; ++words) {
       const auto y = word_ending_at(s, q);
       if (!y || y->end != q) break;
       const std::string fy = fold_word(s, *y);

@@ -194,7 +194,8 @@ std::size_t day_tail(std::string_view s, std::size_t a) {
   std::size_t e = a;
   if (k > a && !(k < s.size() && is_letter(at(s, k).cp)) &&
       (suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "e" || suf == "ste" || suf == "de" ||
-       suf == "da" || suf == "ka" || suf == "aad"))  // Somali "1da", "1aad"
+       suf == "da" || suf == "ka" || suf == "ta" || suf == "aad"))  // Somali "1da", "1aad", "4ta" (the last added after
+                                                                    // the thirty-ninth part was measured)
     e = k;
   // the Tigrinya ordinal "-ይ" glued to the day ("3ይ ሰነ 1993"; added after the thirty-third part was measured)
   if (e == a && at(s, a).cp == 0x12ED && !is_letter(at(s, a + at(s, a).len).cp)) e = a + at(s, a).len;
@@ -438,6 +439,14 @@ std::optional<std::size_t> date_at(std::string_view s, std::size_t i, bool year_
     const std::string_view sep = separator(k);
     if (sep.empty()) return std::nullopt;
     const std::size_t b0 = k + sep.size();
+    // a year first and a Roman month between dots or dashes ("1993.VII.04"; added after the thirty-ninth part was
+    // measured)
+    if (n == 4 && sep.size() == 1 && sep[0] != ' ')
+      if (const auto r = roman_month(s, b0, true); r && *r < s.size() && s[*r] == sep[0]) {
+        const std::size_t c = digits_end(s, *r + 1, 2);
+        if (c > *r + 1 && boundary_after(s, c)) return c;
+        return std::nullopt;
+      }
     const std::size_t b = digits_end(s, b0, 2);
     if (b == b0 || s.substr(b, sep.size()) != sep) return std::nullopt;
     std::size_t c0 = b + sep.size();
@@ -1133,7 +1142,55 @@ void find_person_dobs(const Input& in, Spans& out) {
     }
     if (!k) continue;
     const auto d = date_at(s, *k);
-    if (!d || !clause_closes(s, *d, ff)) continue;
+    // (or another name found and its date follow after "and": "Hania 14-03-2015 i Kuba 29-10-2017", "Yara Doğan
+    // 09/10/2013 en Liam Pinas 23/02/2014 doen mee"; added after the thirty-ninth part was measured)
+    const auto next_person = [&](std::size_t e) {
+      const std::size_t c = skip_hspace(s, e);
+      const auto w = read_word(s, c);
+      if (!w || w->begin != c || !word_list("name_and").contains(fold_word(s, *w))) return false;
+      const std::size_t t = skip_hspace(s, w->end);
+      return std::any_of(out.begin(), out.end(), [&](const PiiSpan& o) {
+        if (o.kind != PiiKind::name || o.begin >= in.s.size() || to_view[o.begin] != t || o.end > in.s.size() ||
+            to_view[o.end] == npos)
+          return false;
+        const auto k2 = person_date_separator(s, to_view[o.end]);
+        return k2 && date_at(s, *k2).has_value();
+      });
+    };
+    // (and the last of them: a name found and its date before "and")
+    const auto previous_person = [&] {
+      const std::size_t nb = to_view[sp.begin];
+      if (nb == npos) return false;
+      const auto w = word_before(s, nb);
+      if (!w || w->end != skip_hspace_back(s, nb) || !word_list("name_and").contains(fold_word(s, *w))) return false;
+      const std::size_t q = skip_hspace_back(s, w->begin);
+      return std::any_of(out.begin(), out.end(), [&](const PiiSpan& o) {
+        if (o.kind != PiiKind::name || o.end > in.s.size() || to_view[o.end] == npos || o.end > sp.begin) return false;
+        const auto k2 = person_date_separator(s, to_view[o.end]);
+        const auto d2 = k2 ? date_at(s, *k2) : std::nullopt;
+        return d2 && *d2 == q;
+      });
+    };
+    // (only where the sentence speaks of children or family before the name, [children_word]: "Mam 2 dzieci: Hania
+    // 14-03-2015 i Kuba 29-10-2017"; not "Afspraak: Jan 12-03-2024 en Piet 13-03-2024", "Optreden van Anouk 14-06-2025
+    // en Marco 21-06-2025"; the review of round 39)
+    const auto family_before = [&] {
+      const std::size_t nb = to_view[sp.begin];
+      if (nb == npos) return false;
+      for (std::size_t q = nb; q > 0;) {
+        const auto w = word_ending_at(s, q);
+        if (w && w->end == q) {
+          if (word_list("children_word").contains(fold_word(s, *w))) return true;
+          q = w->begin;
+          continue;
+        }
+        const Cp c = before(s, q);
+        if (sentence_break(c.cp) || is_line_break(c.cp)) return false;
+        q -= std::max<std::size_t>(c.len, 1);
+      }
+      return false;
+    };
+    if (!d || !(clause_closes(s, *d, ff) || ((next_person(*d) || previous_person()) && family_before()))) continue;
     // a full date: a year of four digits or in words, not "12-03-85" (a letter's or a case's date as often)
     const std::string_view date = s.substr(*k, *d - *k);
     std::size_t run = 0, longest = 0;

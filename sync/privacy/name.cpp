@@ -2047,8 +2047,14 @@ void find_conjoined_names(const Input& in, Spans& out) {
       if (!j || !word_list("name_join").contains(fold_word(s, *j))) j = last;
     if (!j || !j->arabic || !word_list("name_join").contains(fold_word(s, *j))) continue;
     const std::size_t k2 = skip_hspace(s, j->end);
-    if (const auto w = k2 > j->end ? read_word(s, k2) : std::nullopt; w && w->arabic && caseless_name_word(*w))
-      add(found, sp.begin, w->end, PiiKind::name);
+    const auto w = k2 > j->end ? read_word(s, k2) : std::nullopt;
+    if (!w || !w->arabic || !caseless_name_word(*w)) continue;
+    // ("ولد", son of, is also "boy": a known or found name must follow it, "إبراهيم ولد سيدي", not "أحمد ولد صغير";
+    // added after the thirty-ninth part was measured)
+    if (fold_word(s, *j) == "\u0648\u0644\u062F" && !in_gazetteer(fold_word(s, *w)) &&
+        std::none_of(names.begin(), names.end(), [&](const PiiSpan& o) { return o.begin == w->begin; }))
+      continue;
+    add(found, sp.begin, w->end, PiiKind::name);
   }
   // "علي بن حسين الجبوري": before "بن"/"بنت" (not "ابن", which also follows a noun: "ابن الجيران") and a name, a word is a
   // given name too, found or not (added after the eleventh part was measured)

@@ -724,3 +724,28 @@ TEST(scrubber_address_test, hamlets_named_the_dutch_way) {
   EXPECT_EQ(found_text("De bibliotheek aan de Kolkwijk 3 is dicht.", PiiKind::address), "");
   EXPECT_EQ(found_text("Het gemeentehuis, Kolkwijk 3, is dicht.", PiiKind::address), "");
 }
+
+// After the thirty-ninth part was measured: a town written "'s-X Y" after an address, the noun "address" before a street
+// as a label, a flat's small letter before the sentence's full stop, a long label naming the address before a hamlet, a
+// Ge'ez town closed by a Tigrinya copula. Not the flat "m. 3", "'s-Hertogenbosch" before a sentence that goes on.
+TEST(scrubber_address_test, addresses_of_the_thirty_ninth_part) {
+  EXPECT_EQ(found_text("mijn nieuwe adres: Voorstraat 61 bis, 4464 AR 's-Heer Hendrikskinderen", PiiKind::address),
+            "Voorstraat 61 bis, 4464 AR 's-Heer Hendrikskinderen");
+  EXPECT_EQ(found_text("Yeni taşındık: Zandweg 6, 's-Heer Abtskerke. Çöp kutusu?", PiiKind::address),
+            "Zandweg 6, 's-Heer Abtskerke");
+  EXPECT_EQ(found_text("Evimin önüne buzdolabı bıraktı. Adres Raadhuisweg 4-II, 's-Heer Hendrikskinderen",
+                       PiiKind::address),
+            "Raadhuisweg 4-II, 's-Heer Hendrikskinderen");
+  EXPECT_EQ(found_text("Address Kerkstraat 5, Zwolle", PiiKind::address), "Kerkstraat 5, Zwolle");
+  EXPECT_EQ(found_text("Eski adresim Dijkstraat 5'ti, yeni adresim Julianastraat 19 b. Posta hala eskiye geliyor.",
+                       PiiKind::address),
+            "Dijkstraat 5|Julianastraat 19 b");
+  EXPECT_EQ(found_text("Please note my new address for the tax letters: Putbroek 7, previously Weverstraat 54.",
+                       PiiKind::address),
+            "Putbroek 7|Weverstraat 54");
+  EXPECT_EQ(found_text("ኣድራሻይ ዶርፕስትራት 18, ኩተን እዩ። በረድ ካብ መንገዲ ኣይተኣለየን።", PiiKind::address), "ዶርፕስትራት 18, ኩተን");
+  EXPECT_EQ(found_text("Mieszkam: ul. Lipowa 7 m. 3, 62-030 Luboń", PiiKind::address),
+            "ul. Lipowa 7 m. 3, 62-030 Luboń");
+  EXPECT_EQ(found_text("Ik woon Kerkstraat 5, 's-Hertogenbosch en werk in Utrecht.", PiiKind::address),
+            "Kerkstraat 5, 's-Hertogenbosch");
+}

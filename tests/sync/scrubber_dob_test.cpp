@@ -677,3 +677,20 @@ TEST(scrubber_dob_test, dates_of_the_thirty_eighth_part) {
   EXPECT_EQ(found_text("born 22.viI.1945", PiiKind::dob), "");
   EXPECT_EQ(found_text("ДН 03-03-87 сказали прийти", PiiKind::dob), "");
 }
+
+// After the thirty-ninth part was measured: a year first and a Roman month, the Somali day suffix "-ta" glued, French
+// months (as Maghrebi writers date a birth), children's dates in a list of names joined by "and" after a word for
+// children. Not a French month's date of this year, nor a list of appointments (the review of round 39).
+TEST(scrubber_dob_test, dates_of_the_thirty_ninth_part) {
+  EXPECT_EQ(found_text("ስም: Filmon Habtom / ዕለት ልደት: 1993.VII.04 / ሕቶ: ሓገዝ", PiiKind::dob), "1993.VII.04");
+  EXPECT_EQ(found_text("gabadhayda Naciima oo dhalatay 4ta Sebtembar 2019 waa la diiday", PiiKind::dob),
+            "4ta Sebtembar 2019");
+  EXPECT_EQ(found_text("ana esmi Karim Benali mawlud 12 mars 1990 f Oujda", PiiKind::dob), "12 mars 1990");
+  EXPECT_EQ(found_text("Mam 2 dzieci: Hania 14-03-2015 i Kuba 29-10-2017, oboje chodzą do szkoły.", PiiKind::dob),
+            "14-03-2015|29-10-2017");
+  EXPECT_EQ(found_text("Onze kinderen Yara Doğan 09/10/2013 en Liam Pinas 23/02/2014 doen mee.", PiiKind::dob),
+            "09/10/2013|23/02/2014");
+  EXPECT_EQ(found_text("De vergadering is op 12 mars 2026 in Zwolle.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Afspraak: Jan de Vries 12-03-2026 en Piet Jansen 13-03-2026 om 10 uur.", PiiKind::dob), "");
+  EXPECT_EQ(found_text("Afspraak: Jan 12-03-2024 en Piet 13-03-2024 om 10 uur in het stadhuis.", PiiKind::dob), "");
+}

@@ -554,10 +554,13 @@ TEST(scrubber_eval_test, heldout38_dev_set_holds_its_level) {
 // at 0.68 % false removals (10 of 275 clean snippets touched); by kind address 0.838, dob 0.937, handle 0.938, name
 // 0.969, plate 0.979, the others 1.000; by language ar 0.932, en 0.974, nl 0.957, pl 0.975, so 0.935, ti 0.924, tr
 // 0.981, uk 0.955. Below the goal overall and in five languages (issue 14 stays open). A development part since part
-// 40 was measured (round 38's rules, written without reading its misses, carried it to 0.956), with no round of its
-// own yet.
+// 40 was measured (round 38's rules, written without reading its misses, carried it to 0.956); since then
+// (misses-part39.md: towns written "'s-Heer …", "Adres" as a label before a street, children's dates in a list, a year
+// first with a Roman month, French months, the Somali "4ta", "ولد" between names, a Ge'ez town before a copula; the
+// Arabizi "mawlud" withdrawn after the review), the tagger not retrained: 0.968 at 0.67 % (ar 0.955, so 0.952, ti
+// 0.941, uk 0.955 below 0.97).
 TEST(scrubber_eval_test, heldout39_dev_set_holds_its_level) {
-  check_set("heldout39.jsonl", "the development part is missing", Floor{0.95, 0.92});
+  check_set("heldout39.jsonl", "the development part is missing", Floor{0.96, 0.93});
 }
 
 // heldout40.jsonl (800 snippets, 995 spans, 273 clean; written on 2026-12-06 by four engineers blind to the rules, the
@@ -566,9 +569,21 @@ TEST(scrubber_eval_test, heldout39_dev_set_holds_its_level) {
 // removals (8 of 273 clean snippets touched); by kind address 0.931, dob 0.963, handle 0.971, name 0.986, the others
 // 1.000; by language ar 0.970, en 0.964, nl 0.979, pl 1.000, so 0.964, ti 0.958, tr 1.000, uk 0.992. At the goal
 // overall and in five languages, below it in English, Somali and Tigrinya (issue 14 stays open); the scrubber of the
-// start of the session (379f030) reaches 0.978 on it. The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout40_set_holds_its_level_on_new_text) {
-  check_set("heldout40.jsonl", "the held-out part is missing", Floor{0.97, 0.95});
+// start of the session (379f030) reaches 0.978 on it. A development part since part 41 was measured, with no round of
+// its own yet (round 39's rules, made on part 39, leave it at 0.979).
+TEST(scrubber_eval_test, heldout40_dev_set_holds_its_level) {
+  check_set("heldout40.jsonl", "the development part is missing", Floor{0.97, 0.95});
+}
+
+// heldout41.jsonl (800 snippets, 961 spans, 276 clean; written on 2026-12-06 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// round 39's rules after their review and the tagger trained on thirty-eight parts: recall 0.977 at 0.66 % false
+// removals (9 of 276 clean snippets touched); by kind address 0.933, dob 0.990, handle 0.939, name 0.979, plate 0.981,
+// the others 1.000; by language ar 0.970, en 1.000, nl 1.000, pl 0.958, so 0.976, ti 0.984, tr 0.955, uk 0.978. At the
+// goal overall and in six languages, below it in Polish and Turkish (issue 14 stays open); the scrubber of the start
+// of the session (379f030) reaches 0.975 on it. The floor holds it there until it becomes a development part.
+TEST(scrubber_eval_test, heldout41_set_holds_its_level_on_new_text) {
+  check_set("heldout41.jsonl", "the held-out part is missing", Floor{0.97, 0.95});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }

@@ -818,3 +818,10 @@ TEST(scrubber_name_test, names_of_the_thirty_sixth_part) {
   EXPECT_EQ(found_text("ስማ ኣንነከ ቪሰር (Anneke Visser) ኢዩ።", PiiKind::name), "ኣንነከ ቪሰር|Anneke Visser");
   EXPECT_EQ(found_text("موعدي مع د. الزعبي", PiiKind::name), "الزعبي");
 }
+
+// After the thirty-ninth part was measured: the Mauritanian "ولد" (son of) between two names, as "ould"; not "ولد"
+// (boy) before a word that is no name.
+TEST(scrubber_name_test, the_arabic_son_of_between_names) {
+  EXPECT_EQ(found_text("اسمي إبراهيم ولد سيدي، ولدت سنة ١٩٨٠، رقمي 0645 218 377", PiiKind::name), "إبراهيم ولد سيدي");
+  EXPECT_EQ(found_text("ابني أحمد ولد شاطر في المدرسة", PiiKind::name), "أحمد");
+}
