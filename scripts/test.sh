@@ -30,7 +30,7 @@ fi
 
 # The sanitizer run (CMakePresets.json, test preset asan) leaves out five sweeps that take a third of its time and
 # that the dev and noui runs measure in full, while shorter tests take the same code paths under the sanitizers:
-#   - scrubber_eval_test's labelled parts 1 to 41 (41 × 5 s; the scrubber's unit tests, its evaluator test and
+#   - scrubber_eval_test's labelled parts 1 to 42 (42 × 5 s; the scrubber's unit tests, its evaluator test and
 #     dev_set_meets_the_goal still run, and scrubber_fuzz feeds it hostile text under the same sanitizers);
 #   - ui_layout_test.every_screen_every_panel_language_and_mode (370 s; ui_a11y_test and ui_screenshots_test draw
 #     every screen in every language here);
@@ -40,7 +40,7 @@ fi
 #     outbox_test.survives_kill_during_commit and the powercut tests kill the same code here).
 # Measured on a fresh clone of 30a7dd6 (2026-12-05): the asan tests took 1,166 s on two cores; these ones took 917 s
 # of the 2,328 s of test time summed over both.
-# The dev run leaves out the labelled parts one by one too (scrubber_eval_test.heldoutN_…, 41 × 5 s): the scrubber is
+# The dev run leaves out the labelled parts one by one too (scrubber_eval_test.heldoutN_…, 42 × 5 s): the scrubber is
 # the same code in the dev and noui builds, and the noui run measures every part (CI time, 2026-12-06).
 for preset in "${presets[@]}"; do
   echo "=== ${preset}: configure + build ==="

@@ -327,10 +327,24 @@ std::optional<std::size_t> town_after_address(std::string_view s, std::size_t k)
         if (clause_ends(s, m)) return m;
         break;
       }
-    // a town of two capitalised words ("Ten Boer", "Oude Pekela") when both close the clause
+    // a town of two capitalised words ("Ten Boer", "Oude Pekela") when both close the clause, or go on with the
+    // connecting words of place names and a capitalised word that closes it ("Sint Anna ter Muiden"; added after the
+    // fortieth part was measured)
+    const auto connected = [&](std::size_t k2) {
+      const std::size_t c = skip_hspace(s, k2);
+      const auto cw = c > k2 ? read_word(s, c) : std::nullopt;
+      // (not "en": "Kerkplein 1, Sint Jan en Piet" is two people; the review of round 40)
+      if (!cw || cw->upper || !word_list("place_name_connector").contains(fold_word(s, *cw)) ||
+          fold_word(s, *cw) == "en")
+        return false;
+      const std::size_t t = skip_hspace(s, cw->end);
+      const auto town = t > cw->end ? read_word(s, t) : std::nullopt;
+      return town && town->upper && !town->caseless && clause_ends(s, town->end);
+    };
     if (const std::size_t j = skip_hspace(s, *e); j > *e && j == *e + 1 && !clause_ends(s, *e))
-      if (const auto w2 = read_word(s, j);
-          w2 && w2->upper && !w2->caseless && !w2->cyrillic && !name_stop(fold_word(s, *w2)) && clause_ends(s, w2->end))
+      if (const auto w2 = read_word(s, j); w2 && w2->upper && !w2->caseless && !w2->cyrillic &&
+                                           !name_stop(fold_word(s, *w2)) &&
+                                           (clause_ends(s, w2->end) || connected(w2->end)))
         e = w2->end;
   }
   // "aan (de|den) X", "op X", "bij X", "en X"
@@ -829,7 +843,15 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
       k = w->end;
     }
     k = skip_after_cue(s, k, true, kAfterCue);
-    if (const auto a = street_address(s, k, kCueStreet)) {
+    // (a known town or the country after the cue is where one lives, not a street: "Waxaan deggenahay Tilburg 2 wiil
+    // iyo gabar", "… Holland 2019 ilaa hadda"; the review of round 40)
+    const auto place = read_word(s, k);
+    const std::string fplace = place && place->begin == k ? fold_word(s, *place) : std::string();
+    const bool town_or_country =
+        place && place->begin == k &&
+        ((word_list("town").contains(fplace) && !ends_in_street_word(fplace)) || fplace == "holland" ||
+         fplace == "nederland" || fplace == "netherlands" || fplace == "hollanda");
+    if (const auto a = town_or_country ? std::nullopt : street_address(s, k, kCueStreet)) {
       add(out, a->begin, bare_postcode_after_cue(s, a->end), PiiKind::address);
       return;
     }
@@ -1098,7 +1120,11 @@ void find_number_first_streets(std::string_view s, Spans& out) {
     const auto w = num && k > *num ? read_word(s, k) : std::nullopt;
     if (!w || !capitalised(*w)) continue;
     const std::string fw = fold_word(s, *w);
-    if (fw.size() <= 6 || !word_list("street_suffix").any_suffix_of(fw)) continue;
+    // (the Frisian "-wei" of a longer word too: "2 Warkumerwei, Warkum"; added after the fortieth part was measured)
+    // (not a part before a hyphen: "2 Huawei-laders", "2 Vondelpark-kaartjes"; the review of round 40)
+    if (fw.size() <= 6 || !(word_list("street_suffix").any_suffix_of(fw) ||
+                            (fw.find('-') == std::string::npos && ends_in_street_word(fw))))
+      continue;
     const std::size_t e = postcode_city(s, w->end);
     add(out, i, e, PiiKind::address);
     i = e;

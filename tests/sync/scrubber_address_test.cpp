@@ -749,3 +749,21 @@ TEST(scrubber_address_test, addresses_of_the_thirty_ninth_part) {
   EXPECT_EQ(found_text("Ik woon Kerkstraat 5, 's-Hertogenbosch en werk in Utrecht.", PiiKind::address),
             "Kerkstraat 5, 's-Hertogenbosch");
 }
+
+// After the fortieth part was measured: the Somali paradigms of "I live" before a hamlet or a numbered house, the
+// Frisian "-wei" in a number-first street, "-dammen" among the hamlet endings, a two-word town going on with "ter".
+// Not a town and a number of years ("sano").
+TEST(scrubber_address_test, addresses_of_the_fortieth_part) {
+  EXPECT_EQ(found_text("Kaamirada deriska ayaa jeedda. Anigu waxaan degganahay Vogelzang 18.", PiiKind::address),
+            "Vogelzang 18");
+  EXPECT_EQ(found_text("waxaan degganahay nummer 9 ee Bontebrugweg, Bontebrug. Biyaha roobka", PiiKind::address),
+            "nummer 9 ee Bontebrugweg, Bontebrug");
+  EXPECT_EQ(found_text("I'm writing for my grandmother Lijsbeth, 2 Warkumerwei, Warkum. Her pension stopped.",
+                       PiiKind::address),
+            "2 Warkumerwei, Warkum");
+  EXPECT_EQ(found_text("de heg van de familie Hoekstra (Galamadammen 11) groeit over het fietspad", PiiKind::address),
+            "Galamadammen 11");
+  EXPECT_EQ(found_text("Waxay degtaa Havenweg 2a, Sint Anna ter Muiden. Ma jiraa guri?", PiiKind::address),
+            "Havenweg 2a, Sint Anna ter Muiden");
+  EXPECT_EQ(found_text("Waxaan ku noolnahay Bemmel 3 sano. Ma heli karna guri?", PiiKind::address), "");
+}

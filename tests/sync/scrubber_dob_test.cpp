@@ -694,3 +694,10 @@ TEST(scrubber_dob_test, dates_of_the_thirty_ninth_part) {
   EXPECT_EQ(found_text("Afspraak: Jan de Vries 12-03-2026 en Piet Jansen 13-03-2026 om 10 uur.", PiiKind::dob), "");
   EXPECT_EQ(found_text("Afspraak: Jan 12-03-2024 en Piet 13-03-2024 om 10 uur in het stadhuis.", PiiKind::dob), "");
 }
+
+// After the fortieth part was measured: a person's name and date of birth in quotes ("'Amanuel T., 4-3-2014'"); not a
+// date of this year so quoted.
+TEST(scrubber_dob_test, dates_of_the_fortieth_part) {
+  EXPECT_EQ(found_text("ኣብ ኢንተርነት ዘርጊሖም: 'Amanuel T., 4-3-2014'። ከወግዱዎ ይኽእሉ ዶ?", PiiKind::dob), "4-3-2014");
+  EXPECT_EQ(found_text("They wrote 'Jan de Vries, 12-03-2026' on the form.", PiiKind::dob), "");
+}

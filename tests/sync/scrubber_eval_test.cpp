@@ -569,10 +569,12 @@ TEST(scrubber_eval_test, heldout39_dev_set_holds_its_level) {
 // removals (8 of 273 clean snippets touched); by kind address 0.931, dob 0.963, handle 0.971, name 0.986, the others
 // 1.000; by language ar 0.970, en 0.964, nl 0.979, pl 1.000, so 0.964, ti 0.958, tr 1.000, uk 0.992. At the goal
 // overall and in five languages, below it in English, Somali and Tigrinya (issue 14 stays open); the scrubber of the
-// start of the session (379f030) reaches 0.978 on it. A development part since part 41 was measured, with no round of
-// its own yet (round 39's rules, made on part 39, leave it at 0.979).
+// start of the session (379f030) reaches 0.978 on it. A development part since part 41 was measured (round 39's rules
+// leave it at 0.979); since then (misses-part40.md: the Somali paradigms of "I live", the Frisian "-wei" in a
+// number-first street, "-dam" among the hamlet endings, a two-word town going on with "ter", a name and its date in
+// quotes), the tagger not retrained: 0.985 at 0.72 % (ti 0.967 below 0.97).
 TEST(scrubber_eval_test, heldout40_dev_set_holds_its_level) {
-  check_set("heldout40.jsonl", "the development part is missing", Floor{0.97, 0.95});
+  check_set("heldout40.jsonl", "the development part is missing", Floor{0.98, 0.96});
 }
 
 // heldout41.jsonl (800 snippets, 961 spans, 276 clean; written on 2026-12-06 by four engineers blind to the rules, the
@@ -581,9 +583,22 @@ TEST(scrubber_eval_test, heldout40_dev_set_holds_its_level) {
 // removals (9 of 276 clean snippets touched); by kind address 0.933, dob 0.990, handle 0.939, name 0.979, plate 0.981,
 // the others 1.000; by language ar 0.970, en 1.000, nl 1.000, pl 0.958, so 0.976, ti 0.984, tr 0.955, uk 0.978. At the
 // goal overall and in six languages, below it in Polish and Turkish (issue 14 stays open); the scrubber of the start
-// of the session (379f030) reaches 0.975 on it. The floor holds it there until it becomes a development part.
-TEST(scrubber_eval_test, heldout41_set_holds_its_level_on_new_text) {
-  check_set("heldout41.jsonl", "the held-out part is missing", Floor{0.97, 0.95});
+// of the session (379f030) reaches 0.975 on it. A development part since part 42 was measured, with no round of its
+// own yet (round 40's rules, made on part 40, leave it at 0.977).
+TEST(scrubber_eval_test, heldout41_dev_set_holds_its_level) {
+  check_set("heldout41.jsonl", "the development part is missing", Floor{0.97, 0.95});
+}
+
+// heldout42.jsonl (800 snippets, 978 spans, 272 clean; written on 2026-12-06 by four engineers blind to the rules, the
+// tagger, the README and the miss analyses, by hand, from tests/data/privacy/writers-brief.md), measured once with
+// round 40's rules after their review and the tagger trained on thirty-eight parts: recall 0.970 at 0.49 % false
+// removals (8 of 272 clean snippets touched); by kind address 0.906, dob 0.960, handle 0.974, name 0.979, phone 0.989,
+// plate 0.983, the others 1.000; by language ar 0.945, en 0.966, nl 0.993, pl 0.975, so 0.944, ti 0.966, tr 0.970, uk
+// 1.000. At the goal overall and in four languages, below it in Arabic, English, Somali and Tigrinya (issue 14 stays
+// open); the scrubber of the start of the session (379f030) reaches 0.964 on it. The floor holds it there until it
+// becomes a development part.
+TEST(scrubber_eval_test, heldout42_set_holds_its_level_on_new_text) {
+  check_set("heldout42.jsonl", "the held-out part is missing", Floor{0.96, 0.93});
 }
 
 TEST(scrubber_eval_test, dev_set_meets_the_goal) { check_set("dev.jsonl", "the development part is missing"); }
