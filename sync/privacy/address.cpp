@@ -1238,6 +1238,40 @@ void find_map_links(std::string_view s, const Folded& f, Spans& out) {
   }
 }
 
+// The [address] cues of a text, each as (begin, end), found the first time a rule asks for them (most texts need none).
+class AddressCues {
+ public:
+  explicit AddressCues(const Folded& f) : f_(f) {}
+  const std::vector<std::pair<std::size_t, std::size_t>>& operator()() {
+    if (!cues_) {
+      cues_.emplace();
+      for_each_cue(f_, word_list("address"), [&](std::size_t b, std::size_t e) { cues_->push_back({b, e}); });
+    }
+    return *cues_;
+  }
+
+ private:
+  const Folded& f_;
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> cues_;
+};
+
+// Whether at most max_words words stand between from and to, all in one sentence (and with clause, in one clause): a
+// cue and what it speaks of ("lives with us now at …", "mieszka sama, nr 6 na Dorpsweg", "… 9 is mijn adres").
+bool few_words_between(std::string_view s, std::size_t from, std::size_t to, int max_words, bool clause) {
+  int words = 0;
+  for (std::size_t k = from; k < to;) {
+    const char32_t c = at(s, k).cp;
+    if (sentence_break(c) || (clause && clause_break(c))) return false;
+    if (const auto w = read_word(s, k); w && w->begin == k) {
+      if (++words > max_words) return false;
+      k = w->end;
+    } else {
+      k += std::max<std::size_t>(at(s, k).len, 1);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 // A capitalised street without a street word right after a preposition that places something at a house
@@ -1270,8 +1304,7 @@ bool in_list_glued(const WordSet& list, std::string_view fx) {
 // after the ninth part was measured).
 void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& number_words = word_list("house_number_word");
-  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> home_cues;  // where each [address] cue begins and
-  // ends, found when first needed
+  AddressCues home_cues(f);  // where each [address] cue begins and ends, found when first needed
   for_each_word(s, [&](const Word& w) -> std::size_t {
     // (a number must follow: checked before the word is folded)
     const std::size_t d = skip_hspace(s, w.end + (at(s, w.end).cp == '.' ? 1 : 0));
@@ -1345,10 +1378,6 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
     if (end == 0 && !no_noun && named_ok) end = named_end;
     if (end == 0) return w.end;
     if (no_noun) {
-      if (!home_cues) {
-        home_cues.emplace();
-        for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { home_cues->push_back({b, e}); });
-      }
       const auto in_sentence = [&](std::pair<std::size_t, std::size_t> cue) {
         const std::size_t c = cue.first;
         if (c < end) return false;
@@ -1360,18 +1389,7 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
       // or a cue that ends at most two words before the number word in the same sentence ("mieszka sama, nr 6 na
       // Dorpsweg", "gurigayga, lambarka 6 ee Schoolweg"; added after the twenty-first part was measured)
       const auto just_before = [&](std::pair<std::size_t, std::size_t> cue) {
-        if (cue.second > w.begin) return false;
-        int words = 0;
-        for (std::size_t q = cue.second; q < w.begin;) {
-          if (sentence_break(at(s, q).cp)) return false;
-          if (const auto x = read_word(s, q); x && x->begin == q) {
-            if (++words > 2) return false;
-            q = x->end;
-          } else {
-            q += std::max<std::size_t>(at(s, q).len, 1);
-          }
-        }
-        return true;
+        return cue.second <= w.begin && few_words_between(s, cue.second, w.begin, 2, false);
       };
       // or a comma or a place preposition right before the number word, and a house's number of three digits at most
       // ("the house on the corner, number 2 on the Acaciastraat", "next to number 22 on the Schoolstraat", "будинку,
@@ -1383,8 +1401,8 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
         if (q > 0 && (before(s, q).cp == ',' || before(s, q).cp == 0x60C)) return true;
         return p && p->end == q && word_list("house_preposition").contains(fp);
       }();
-      if (!set_off && std::none_of(home_cues->begin(), home_cues->end(), in_sentence) &&
-          std::none_of(home_cues->begin(), home_cues->end(), just_before))
+      if (!set_off && std::none_of(home_cues().begin(), home_cues().end(), in_sentence) &&
+          std::none_of(home_cues().begin(), home_cues().end(), just_before))
         return w.end;
     }
     // the town (and postcode) after the street ("ቁጽሪ 8 ናይ Schoolstraat, Posterholt እነብር"; added after the fourteenth
@@ -1401,14 +1419,7 @@ void find_numbered_houses(std::string_view s, const Folded& f, Spans& out) {
 // something says it is a home (below). Not "Ajax 2, Feyenoord 1", "Windows 10", "Vlaardingen 3 latarnie".
 void find_village_numbers(std::string_view s, const Folded& f, Spans& out) {
   static const WordSet& proper = word_list("dic_proper");
-  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> cues;  // each [address] cue, found when first needed
-  const auto address_cues = [&]() -> const std::vector<std::pair<std::size_t, std::size_t>>& {
-    if (!cues) {
-      cues.emplace();
-      for_each_cue(f, word_list("address"), [&](std::size_t b, std::size_t e) { cues->push_back({b, e}); });
-    }
-    return *cues;
-  };
+  AddressCues address_cues(f);
   // An address cue right before the word, a colon, a comma or a copula between ("Ciwaanka gurigayga waa Easterwierrum 2", the
   // address of my house is …): the village needs no list and the number need not close the clause (added after the
   // thirty-third part was measured).
@@ -1567,20 +1578,8 @@ void find_hamlet_addresses(std::string_view s, const Folded& f, Spans& out) {
       for (const char* list : {"address", "hamlet_home", "relation"})
         for_each_cue(f, word_list(list), [&](std::size_t, std::size_t e) { homes->push_back(e); });
     }
-    return std::any_of(homes->begin(), homes->end(), [&](std::size_t e) {
-      if (e > pos) return false;
-      int words = 0;
-      for (std::size_t k = e; k < pos;) {
-        if (sentence_break(at(s, k).cp) || clause_break(at(s, k).cp)) return false;
-        if (const auto w = read_word(s, k); w && w->begin == k) {
-          if (++words > 3) return false;
-          k = w->end;
-        } else {
-          k += at(s, k).len;
-        }
-      }
-      return true;
-    });
+    return std::any_of(homes->begin(), homes->end(),
+                       [&](std::size_t e) { return e <= pos && few_words_between(s, e, pos, 3, true); });
   };
   for_each_word(s, [&](const Word& p) -> std::size_t {
     if (p.upper || !prepositions.contains(fold_word(s, p))) return p.end;
@@ -1651,7 +1650,7 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     }
     return true;
   };
-  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> cues;  // each [address] cue, found when first needed
+  AddressCues address_cues(f);
   // A capitalised word and a number ("Feringa 9", "Bayern 1") right before b or right after e, a comma, "en" or a
   // dash between: a tally or a score. Not when that word is a hamlet's too and a preposition stands before the first of
   // them: "bij Kinnum 4, Vinkega 9 en Boekend 11" is a list of addresses, "Uitslag: Nieuwenhuis 8, Meulenbroek 7" a
@@ -1757,38 +1756,15 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
         word_list("village_before").contains(fp) || word_list("cue_copula").contains(fp))
       return false;
     // (or the end of an address cue: "ik woon Kolkwijk 3")
-    if (!cues) {
-      cues.emplace();
-      for_each_cue(f, word_list("address"), [&](std::size_t cb, std::size_t ce) { cues->push_back({cb, ce}); });
-    }
-    return std::none_of(cues->begin(), cues->end(), [&](const auto& c) { return c.second == p->end; });
+    return std::none_of(address_cues().begin(), address_cues().end(),
+                        [&](const auto& c) { return c.second == p->end; });
   };
   // an address cue within the three words after the number, in its clause ("De Witteveen 9 is mijn adres")
   const auto cue_after = [&](std::size_t e) {
-    if (!cues) {
-      cues.emplace();
-      for_each_cue(f, word_list("address"), [&](std::size_t cb, std::size_t ce) { cues->push_back({cb, ce}); });
-    }
-    return std::any_of(cues->begin(), cues->end(), [&](const auto& c) {
-      if (c.first < e) return false;
-      int words = 0;
-      for (std::size_t k = e; k < c.first;) {
-        if (sentence_break(at(s, k).cp) || clause_break(at(s, k).cp)) return false;
-        if (const auto y = read_word(s, k); y && y->begin == k) {
-          if (++words > 3) return false;
-          k = y->end;
-        } else {
-          k += std::max<std::size_t>(at(s, k).len, 1);
-        }
-      }
-      return true;
-    });
+    return std::any_of(address_cues().begin(), address_cues().end(),
+                       [&](const auto& c) { return c.first >= e && few_words_between(s, e, c.first, 3, true); });
   };
   const auto cue_label = [&](std::size_t b) {
-    if (!cues) {
-      cues.emplace();
-      for_each_cue(f, word_list("address"), [&](std::size_t cb, std::size_t ce) { cues->push_back({cb, ce}); });
-    }
     const std::size_t colon = skip_hspace_back(s, b);
     if (colon == 0 || before(s, colon).cp != ':') return false;
     // (the noun "address" in the label: "adres w NL: Haasdal 18", "my new address for the tax letters: Putbroek 7")
@@ -1800,7 +1776,7 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
       if (fy.starts_with("adres") || fy.starts_with("address")) return true;
       q = skip_hspace_back(s, y->begin);
     }
-    return std::any_of(cues->begin(), cues->end(), [&](const auto& c) {
+    return std::any_of(address_cues().begin(), address_cues().end(), [&](const auto& c) {
       return c.second < colon && colon - c.second <= 12;  // "adres w NL: Haasdal 18"
     });
   };
