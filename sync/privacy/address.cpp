@@ -847,10 +847,9 @@ void find_cue_addresses(std::string_view s, const Folded& f, Spans& out) {
     // iyo gabar", "… Holland 2019 ilaa hadda"; the review of round 40)
     const auto place = read_word(s, k);
     const std::string fplace = place && place->begin == k ? fold_word(s, *place) : std::string();
-    const bool town_or_country =
-        place && place->begin == k &&
-        ((word_list("town").contains(fplace) && !ends_in_street_word(fplace)) || fplace == "holland" ||
-         fplace == "nederland" || fplace == "netherlands" || fplace == "hollanda");
+    const bool town_or_country = place && place->begin == k &&
+                                 ((word_list("town").contains(fplace) && !ends_in_street_word(fplace)) ||
+                                  word_list("home_country").contains(fplace));
     if (const auto a = town_or_country ? std::nullopt : street_address(s, k, kCueStreet)) {
       add(out, a->begin, bare_postcode_after_cue(s, a->end), PiiKind::address);
       return;
@@ -1651,6 +1650,10 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     return true;
   };
   AddressCues address_cues(f);
+  // the words that join the items of a list or a score ("Kinnum 4 en Vinkega 9", "Wolfsburg 3 tegen Freiburg 2")
+  const auto joins = [](std::string_view fy, bool score) {
+    return fy == "en" || fy == "and" || fy == "i" || fy == "ve" || (score && (fy == "tegen" || fy == "vs"));
+  };
   // A capitalised word and a number ("Feringa 9", "Bayern 1") right before b or right after e, a comma, "en" or a
   // dash between: a tally or a score. Not when that word is a hamlet's too and a preposition stands before the first of
   // them: "bij Kinnum 4, Vinkega 9 en Boekend 11" is a list of addresses, "Uitslag: Nieuwenhuis 8, Meulenbroek 7" a
@@ -1659,8 +1662,7 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     std::size_t q = skip_hspace_back(s, b);
     if (q > 0 && (before(s, q).cp == ',' || before(s, q).cp == '-')) q = skip_hspace_back(s, q - 1);
     if (const auto y = word_ending_at(s, q); y && y->end == q && !y->upper) {
-      const std::string fy = fold_word(s, *y);
-      if (fy == "en" || fy == "and" || fy == "i" || fy == "ve") q = skip_hspace_back(s, y->begin);
+      if (joins(fold_word(s, *y), false)) q = skip_hspace_back(s, y->begin);
     }
     std::size_t d = q;
     while (d > 0 && is_digit(before(s, d).cp)) --d;
@@ -1693,9 +1695,7 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     std::size_t k = skip_hspace(s, e);
     if (at(s, k).cp == ',' || at(s, k).cp == '-' || at(s, k).cp == 0x2013) k = skip_hspace(s, k + at(s, k).len);
     if (const auto y = read_word(s, k); y && y->begin == k && !y->upper) {
-      const std::string fy = fold_word(s, *y);
-      if (fy == "en" || fy == "and" || fy == "i" || fy == "ve" || fy == "tegen" || fy == "vs")
-        k = skip_hspace(s, y->end);
+      if (joins(fold_word(s, *y), true)) k = skip_hspace(s, y->end);
     }
     if (pair_at(k, b)) return true;
     // before: "Kamphuis 12, Wolthuis 9"
@@ -1705,8 +1705,7 @@ void find_toponym_numbers(std::string_view s, const Folded& f, Spans& out) {
     bool counted = false;
     for (int words = 0; words < 2; ++words)
       if (const auto y = word_ending_at(s, q); y && y->end == q && !y->upper && !y->caseless) {
-        const std::string fy = fold_word(s, *y);
-        counted = counted || !(fy == "en" || fy == "and" || fy == "i" || fy == "ve" || fy == "tegen" || fy == "vs");
+        counted = counted || !joins(fold_word(s, *y), true);
         q = skip_hspace_back(s, y->begin);
       }
     std::size_t d = q;

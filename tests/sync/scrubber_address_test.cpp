@@ -766,4 +766,7 @@ TEST(scrubber_address_test, addresses_of_the_fortieth_part) {
   EXPECT_EQ(found_text("Waxay degtaa Havenweg 2a, Sint Anna ter Muiden. Ma jiraa guri?", PiiKind::address),
             "Havenweg 2a, Sint Anna ter Muiden");
   EXPECT_EQ(found_text("Waxaan ku noolnahay Bemmel 3 sano. Ma heli karna guri?", PiiKind::address), "");
+  // (the review of round 40: the country or a known town after the cue is where one lives, not a street)
+  EXPECT_EQ(found_text("Waxaan degganahay Holland 2019 ilaa hadda.", PiiKind::address), "");
+  EXPECT_EQ(found_text("Waxaan deggenahay Tilburg 2 wiil iyo gabar.", PiiKind::address), "");
 }
